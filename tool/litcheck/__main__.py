@@ -1,0 +1,3 @@
+from litcheck.cli import main
+
+main()

@@ -1,0 +1,78 @@
+"""Integrity checks of a Library, each registered under a stable id with a severity.
+
+A check is a plain function `Library -> Iterable[Finding]`. `run_checks` runs the selected
+ones and drops findings an entry has silenced with its `nocheck` field (`near-duplicate` or
+`near-duplicate:otherkey`), so one false alarm never forces a check off for the library.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from litcheck.findings import Finding, severity_rank
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    severity: str
+    summary: str
+    func: Callable
+
+
+REGISTRY: dict[str, Check] = {}
+_MODULES = ("litcheck.checks.loading", "litcheck.checks.entries", "litcheck.checks.notes")
+
+
+def check(id: str, severity: str, summary: str):
+    """Register a check function under `id`."""
+
+    def decorate(func):
+        REGISTRY[id] = Check(id, severity, summary, func)
+        return func
+
+    return decorate
+
+
+def all_checks() -> dict[str, Check]:
+    for module in _MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:  # a check module not written yet is simply absent
+            if exc.name != module:
+                raise
+    return REGISTRY
+
+
+def _suppressed(finding: Finding, library) -> bool:
+    entry = library.get(finding.key) if finding.key else None
+    if entry is None:
+        return False
+    for item in entry.suppressed:
+        check_id, _, other = item.partition(":")
+        if check_id == finding.check and (not other or other in finding.message):
+            return True
+    return False
+
+
+def run_checks(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
+    """Run checks on `library` and return unsuppressed findings, ordered by file and line."""
+    checks = all_checks()
+    wanted = list(select) if select else list(checks)
+    unknown = [c for c in [*wanted, *ignore] if c not in checks]
+    if unknown:
+        raise KeyError(f"unknown check id(s): {', '.join(unknown)}")
+    findings = []
+    for check_id in wanted:
+        if check_id in ignore:
+            continue
+        for finding in checks[check_id].func(library):
+            if not _suppressed(finding, library):
+                findings.append(finding)
+    return sorted(findings, key=lambda f: (f.file, f.line, f.check, f.key))
+
+
+def worst(findings: list[Finding]) -> int:
+    return max((severity_rank(f.severity) for f in findings), default=-1)

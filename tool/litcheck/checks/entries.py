@@ -1,0 +1,237 @@
+"""Checks of the entries themselves: keys, types, required fields, identifiers, vocabulary."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from urllib.parse import urlparse
+
+from litcheck.checks import check
+from litcheck.findings import Finding
+from litcheck.vocabulary import load_vocabulary
+
+# Entry types that both classic BibTeX (standard styles) and Biber accept.
+KNOWN_TYPES = {"article", "book", "booklet", "inbook", "incollection", "inproceedings", "conference",
+               "manual", "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished"}
+
+# Required fields per type; a tuple means "one of these".
+REQUIRED: dict[str, list] = {
+    "article": ["author", "title", "journal", "year"],
+    "book": [("author", "editor"), "title", "publisher", "year"],
+    "booklet": ["title"],
+    "inbook": [("author", "editor"), "title", ("chapter", "pages"), "publisher", "year"],
+    "incollection": ["author", "title", "booktitle", "publisher", "year"],
+    "inproceedings": ["author", "title", "booktitle", "year"],
+    "conference": ["author", "title", "booktitle", "year"],
+    "manual": ["title"],
+    "mastersthesis": ["author", "title", "school", "year"],
+    "phdthesis": ["author", "title", "school", "year"],
+    "proceedings": ["title", "year"],
+    "techreport": ["author", "title", "institution", "year"],
+    "unpublished": ["author", "title", "note"],
+    "misc": ["title", ("year", "date")],
+}
+
+_UNSAFE_KEY = re.compile(r"[/\\:*?\"<>|\s\x00-\x1f]|\.\.|^\.")
+_KEY_STYLE = re.compile(r"^[a-z0-9][a-z0-9]*$")
+_YEAR = re.compile(r"^\d{4}$")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+def _f(check_id, severity, entry, message, field=None) -> Finding:
+    line = entry.line_of(field) if field else entry.line
+    return Finding(check_id, severity, message, entry.file, line, entry.key)
+
+
+@check("duplicate-key", "error", "a citation key is defined more than once (within or across files)")
+def duplicate_key(library):
+    yield from (p for p in library.problems if p.check == "duplicate-key")
+    for entry in library.shadowed:
+        first = library.get(entry.key)
+        yield _f("duplicate-key", "error", entry,
+                 f"key '{entry.key}' is already defined at {first.file}:{first.line}; this definition is ignored")
+
+
+@check("unsafe-key", "error", "a key cannot be used as a file name (slash, '..', spaces, control characters)")
+def unsafe_key(library):
+    for entry in library:
+        if _UNSAFE_KEY.search(entry.key) or not entry.key:
+            yield _f("unsafe-key", "error", entry,
+                     f"key {entry.key!r} is not filesystem-safe; notes are stored as notes/<key>.md")
+
+
+@check("key-style", "info", "a key is not lower-case letters and digits (<body><year><word>)")
+def key_style(library):
+    for entry in library:
+        if not _UNSAFE_KEY.search(entry.key) and not _KEY_STYLE.match(entry.key):
+            yield _f("key-style", "info", entry, f"key {entry.key!r} is not lower-case letters and digits")
+
+
+@check("unknown-type", "warning", "an entry type that classic BibTeX or Biber does not accept")
+def unknown_type(library):
+    for entry in library:
+        if entry.type not in KNOWN_TYPES:
+            yield _f("unknown-type", "warning", entry,
+                     f"@{entry.type} is not a type both BibTeX and Biber accept; use @misc or a standard type")
+
+
+@check("missing-field", "error", "a field required for the entry type is missing or empty")
+def missing_field(library):
+    for entry in library:
+        for need in REQUIRED.get(entry.type, []):
+            options = need if isinstance(need, tuple) else (need,)
+            if not any(entry.get(name).strip() for name in options):
+                yield _f("missing-field", "error", entry,
+                         f"@{entry.type} needs {' or '.join(options)}")
+
+
+@check("bad-date", "error", "a year that is not four digits, a date that is not ISO 8601, or a year and date that disagree")
+def bad_date(library):
+    for entry in library:
+        year, date = entry.get("year").strip(), entry.get("date").strip()
+        if year and not _YEAR.match(year):
+            yield _f("bad-date", "error", entry, f"year {year!r} is not a four-digit year", "year")
+        if not date:
+            continue
+        match = _ISO_DATE.match(date)
+        if not match:
+            yield _f("bad-date", "error", entry, f"date {date!r} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)", "date")
+            continue
+        if not _valid_calendar(*match.groups()):
+            yield _f("bad-date", "error", entry, f"date {date!r} is not a real calendar date", "date")
+        elif year and _YEAR.match(year) and year != match.group(1):
+            yield _f("bad-date", "error", entry, f"year {year} disagrees with date {date}", "date")
+
+
+def _valid_calendar(year: str, month: str | None, day: str | None) -> bool:
+    import datetime
+
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
+@check("bad-doi", "error", "a DOI that is not of the form 10.NNNN/suffix")
+def bad_doi(library):
+    for entry in library:
+        doi = entry.get("doi").strip()
+        if doi and not _DOI.match(doi):
+            hint = "; store the bare DOI without the resolver prefix" if "doi.org" in doi.lower() else ""
+            yield _f("bad-doi", "error", entry, f"DOI {doi!r} is malformed{hint}", "doi")
+
+
+def isbn_valid(raw: str) -> bool:
+    """ISBN-10 or ISBN-13 with a correct check digit (hyphens and spaces ignored)."""
+    digits = re.sub(r"[\s-]", "", raw).upper()
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
+        return total % 11 == 0
+    if re.fullmatch(r"97[89]\d{10}", digits):
+        total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(digits))
+        return total % 10 == 0
+    return False
+
+
+@check("bad-isbn", "error", "an ISBN with the wrong length or check digit")
+def bad_isbn(library):
+    for entry in library:
+        isbn = entry.get("isbn").strip()
+        if isbn and not all(isbn_valid(part) for part in re.split(r"[,;]\s*", isbn) if part):
+            yield _f("bad-isbn", "error", entry, f"ISBN {isbn!r} has a wrong length or check digit", "isbn")
+
+
+@check("bad-url", "error", "a URL that is not an absolute http(s) address")
+def bad_url(library):
+    for entry in library:
+        url = entry.get("url").strip()
+        if not url:
+            continue
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https") or "." not in parsed.netloc or re.search(r"\s", url):
+            yield _f("bad-url", "error", entry, f"URL {url!r} is not an absolute http(s) address", "url")
+
+
+def _normal_title(title: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", title.casefold()))
+
+
+def _surnames(entry) -> set[str]:
+    return {(n.literal or n.family).casefold() for n in entry.creators}
+
+
+@check("near-duplicate", "warning", "two keys look like the same work (fuzzy title, same year, shared author)")
+def near_duplicate(library):
+    from rapidfuzz import fuzz, process
+
+    by_year: dict[int | None, list] = defaultdict(list)
+    for entry in library:
+        if entry.title:
+            by_year[entry.year].append(entry)
+    for group in by_year.values():
+        if len(group) < 2:
+            continue
+        # Block big groups by the first title word so the comparison stays near-linear.
+        blocks: dict[str, list] = defaultdict(list)
+        for entry in group:
+            words = _normal_title(entry.title).split()
+            blocks[words[0] if len(group) > 2000 and words else ""].append(entry)
+        for block in blocks.values():
+            titles = [_normal_title(e.title) for e in block]
+            scores = process.cdist(titles, titles, scorer=fuzz.token_sort_ratio, score_cutoff=92, workers=1)
+            for i, j in zip(*scores.nonzero()):
+                if i >= j:
+                    continue
+                a, b = block[i], block[j]
+                if _surnames(a) and _surnames(b) and not (_surnames(a) & _surnames(b)):
+                    continue
+                for first, other in ((a, b), (b, a)):
+                    yield _f("near-duplicate", "warning", first,
+                             f"looks like the same work as '{other.key}' ({other.file}:{other.line}): "
+                             f"title {int(scores[i, j])}% similar, same year; "
+                             f"if they differ, add nocheck = {{near-duplicate:{other.key}}}")
+
+
+@check("keyword-vocabulary", "error", "a keyword outside the controlled topic vocabulary, or no keywords at all")
+def keyword_vocabulary(library):
+    topics = load_vocabulary().topics
+    for entry in library:
+        if not entry.keywords:
+            yield _f("keyword-vocabulary", "error", entry, "no keywords; give 1-5 topics from the vocabulary")
+        for word in entry.keywords:
+            if word not in topics:
+                yield _f("keyword-vocabulary", "error", entry, f"keyword {word!r} is not in the topic vocabulary", "keywords")
+
+
+@check("source-kind", "error", "the source kind is missing or not one of the vocabulary's kinds")
+def source_kind(library):
+    kinds = load_vocabulary().kinds
+    for entry in library:
+        if entry.kind not in kinds:
+            what = f"source kind {entry.kind!r} is unknown" if entry.kind else "no sourcekind field"
+            yield _f("source-kind", "error", entry, f"{what}; use one of: {', '.join(kinds)}", "sourcekind")
+
+
+@check("verification-state", "error", "the verification state is missing or not confirmed/partly/unconfirmed")
+def verification_state(library):
+    states = load_vocabulary().states
+    for entry in library:
+        if entry.status not in states:
+            what = f"verification {entry.status!r} is unknown" if entry.status else "no verification field"
+            yield _f("verification-state", "error", entry, f"{what}; use one of: {', '.join(states)}", "verification")
+
+
+@check("org-variant", "warning", "an organisation spelled other than the vocabulary's one spelling")
+def org_variant(library):
+    vocab = load_vocabulary()
+    for entry in library:
+        candidates = [(n.literal, "author") for n in entry.authors if n.literal]
+        candidates += [(n.literal, "editor") for n in entry.editors if n.literal]
+        candidates += [(entry.text(f), f) for f in ("institution", "publisher", "organization") if entry.get(f)]
+        for text, field in candidates:
+            org = vocab.canonical_org(text)
+            if org and text != org.name:
+                yield _f("org-variant", "warning", entry,
+                         f"{field} {text!r} should be spelled {org.name!r} (short name {org.short})", field)

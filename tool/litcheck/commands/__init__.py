@@ -1,0 +1,1 @@
+"""One module per CLI command (each exposes `command`); see litcheck.cli.COMMANDS."""

@@ -1,0 +1,71 @@
+"""`litcheck check`: integrity problems of the library and notes."""
+
+from __future__ import annotations
+
+import click
+
+from litcheck.options import dump_json, emit, fail, library_options
+
+
+@click.command("check")
+@library_options
+@click.option("--format", "fmt", type=click.Choice(["table", "lines", "json"]), default="table", show_default=True,
+              help="table for people, lines (file:line: id: message) for editors and CI, json for tools.")
+@click.option("--select", multiple=True, metavar="ID", help="Run only these checks (repeatable).")
+@click.option("--ignore", multiple=True, metavar="ID", help="Skip these checks (repeatable).")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True,
+              help="Exit 1 when a problem at or above this severity is found.")
+@click.option("--list-checks", is_flag=True, help="List every check id with its severity and meaning.")
+@click.option("--output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
+def command(library, fmt, select, ignore, fail_on, list_checks, output):
+    """Check the library and notes for integrity problems.
+
+    Each problem has a stable id, a severity, the entry key, the file and line. Silence one
+    finding for one entry with a `nocheck = {near-duplicate:otherkey}` field in that entry.
+    Exit status: 0 clean, 1 problems found, 2 usage error or unreadable input.
+
+    \b
+    Examples:
+      litcheck check
+      litcheck check --bib my.bib --format lines
+      litcheck check --select near-duplicate --format json
+    """
+    from litcheck.checks import all_checks, run_checks
+    from litcheck.findings import severity_rank
+
+    if list_checks:
+        rows = [[c.id, c.severity, c.summary] for c in sorted(all_checks().values(), key=lambda c: c.id)]
+        if fmt == "json":
+            emit(dump_json([dict(zip(("id", "severity", "summary"), r)) for r in rows]), output)
+        else:
+            from litcheck.table import render_table
+
+            emit(render_table(["id", "severity", "meaning"], rows, 90), output)
+        return
+    lib = library()
+    try:
+        findings = run_checks(lib, select or None, ignore)
+    except KeyError as exc:
+        fail(exc.args[0])
+    emit(format_findings(findings, fmt, len(lib), len(lib.notes)), output)
+    if any(severity_rank(f.severity) >= severity_rank(fail_on) for f in findings):
+        raise SystemExit(1)
+
+
+def format_findings(findings, fmt: str, n_entries: int, n_notes: int) -> str:
+    if fmt == "json":
+        return dump_json({"entries": n_entries, "notes": n_notes, "problems": [f.as_dict() for f in findings]})
+    if fmt == "lines":
+        return "".join(f"{f.location()}: {f.check}: {f.message}\n" for f in findings)
+    from collections import Counter
+
+    from litcheck.table import render_table
+
+    summary = f"{n_entries} entries, {n_notes} notes: "
+    if not findings:
+        return summary + "no problems found.\n"
+    counts = Counter(f.severity for f in findings)
+    table = render_table(["location", "severity", "check", "key", "message"],
+                         [[f.location(), f.severity, f.check, f.key, f.message] for f in findings], 100)
+    parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s])
+    return table + "\n" + summary + parts + ".\n"

@@ -1,0 +1,59 @@
+"""Options shared by every command: where the library is, and how results are printed."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from typing import Any, Callable
+
+import click
+
+
+def library_options(func: Callable) -> Callable:
+    """Add --bib/--notes/--no-cache and pass a loaded-on-demand `load_library` callable.
+
+    The command receives `library` as a zero-argument function so that commands which fail
+    early on bad options never pay for parsing the library.
+    """
+
+    @click.option("--bib", "bib", multiple=True, type=click.Path(), envvar="LITCHECK_BIB",
+                  help="A .bib file or folder of .bib files (repeatable). Default: bundled refs/.")
+    @click.option("--notes", "notes", type=click.Path(), envvar="LITCHECK_NOTES",
+                  help="Folder of notes (<key>.md). Default: bundled notes/.")
+    @click.option("--no-cache", is_flag=True, help="Parse everything afresh; do not read or write the cache.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, bib: tuple[str, ...], notes: str | None, no_cache: bool, **kwargs: Any):
+        def load():
+            from litcheck.library import load_library
+            from litcheck.paths import resolve_bib_paths, resolve_notes_dir
+
+            try:
+                paths = resolve_bib_paths(bib)
+            except FileNotFoundError as exc:
+                raise click.UsageError(str(exc)) from None
+            return load_library(paths, resolve_notes_dir(notes), use_cache=not no_cache)
+
+        return func(*args, library=load, **kwargs)
+
+    return wrapper
+
+
+def emit(text: str, output: str | None = None) -> None:
+    """Print to stdout, or write atomically to `output` (never a half-written file)."""
+    if output:
+        from litcheck.atomic import write_text_atomic
+
+        write_text_atomic(output, text)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Stop with a clear one-line message on stderr (no traceback) and a given exit status."""
+    click.echo(f"litcheck: {message}", err=True)
+    sys.exit(code)

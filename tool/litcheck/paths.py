@@ -1,0 +1,61 @@
+"""Where the library lives: explicit paths, environment variables, or the bundled checkout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+
+
+def checkout_root() -> Path:
+    """The repository checkout that holds refs/ and notes/.
+
+    An editable install runs from tool/litcheck inside the checkout, so look two levels up
+    first; otherwise fall back to the current directory (running from a checkout).
+    """
+    candidate = PACKAGE_DIR.parent.parent
+    if (candidate / "refs").is_dir():
+        return candidate
+    return Path.cwd()
+
+
+def resolve_bib_paths(given: tuple[str, ...] | list[str] | None) -> list[Path]:
+    """Expand --bib values (files or folders) into a sorted, de-duplicated list of .bib files.
+
+    A folder contributes every *.bib directly inside it, in name order, so the library is
+    read the same way on every machine.
+    """
+    raw = list(given or [])
+    if not raw and os.environ.get("LITCHECK_BIB"):
+        raw = [p for p in os.environ["LITCHECK_BIB"].split(os.pathsep) if p]
+    if not raw:
+        raw = [str(checkout_root() / "refs")]
+    files: list[Path] = []
+    for item in raw:
+        path = Path(item)
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.bib")))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"{item}: no such .bib file or folder")
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        r = f.resolve()
+        if r not in seen:
+            seen.add(r)
+            unique.append(f)
+    return unique
+
+
+def resolve_notes_dir(given: str | None) -> Path | None:
+    """The notes folder: --notes, else LITCHECK_NOTES, else the checkout's notes/ if it exists."""
+    if given:
+        return Path(given)
+    if os.environ.get("LITCHECK_NOTES"):
+        return Path(os.environ["LITCHECK_NOTES"])
+    default = checkout_root() / "notes"
+    return default if default.is_dir() else None
