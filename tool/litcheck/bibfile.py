@@ -37,9 +37,13 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Finding]]:
 
 
 def parse_text(text: str, path: str) -> ParsedFile:
+    import logging
+
     import bibtexparser
     from bibtexparser import model
 
+    # bibtexparser logs each failed block itself; we report it as a located Finding instead.
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     result = ParsedFile(path)
     library = bibtexparser.parse_string(text)
     for block in library.blocks:
@@ -54,9 +58,10 @@ def parse_text(text: str, path: str) -> ParsedFile:
                                            path, line, block.key))
         elif isinstance(block, model.DuplicateFieldKeyBlock):
             dupes = ", ".join(sorted(block.duplicate_keys))
+            key = getattr(block.ignore_error_block, "key", "")
             result.problems.append(Finding("duplicate-field", "error",
-                                           f"entry '{block.key}' repeats field(s) {dupes}; the entry is skipped",
-                                           path, line, block.key))
+                                           f"entry '{key}' repeats field(s) {dupes}; the entry is skipped",
+                                           path, line, key))
         elif isinstance(block, model.ParsingFailedBlock):
             reason = getattr(block.error, "abort_reason", "") or str(block.error) or "syntax error"
             reason = " ".join(reason.split())

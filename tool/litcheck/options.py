@@ -32,7 +32,7 @@ def library_options(func: Callable) -> Callable:
                 paths = resolve_bib_paths(bib)
             except FileNotFoundError as exc:
                 raise click.UsageError(str(exc)) from None
-            return load_library(paths, resolve_notes_dir(notes), use_cache=not no_cache)
+            return load_library(paths, resolve_notes_dir(notes, bool(bib)), use_cache=not no_cache)
 
         return func(*args, library=load, **kwargs)
 

@@ -51,11 +51,17 @@ def resolve_bib_paths(given: tuple[str, ...] | list[str] | None) -> list[Path]:
     return unique
 
 
-def resolve_notes_dir(given: str | None) -> Path | None:
-    """The notes folder: --notes, else LITCHECK_NOTES, else the checkout's notes/ if it exists."""
+def resolve_notes_dir(given: str | None, bib_given: bool = False) -> Path | None:
+    """The notes folder: --notes, else LITCHECK_NOTES, else the checkout's notes/ if it exists.
+
+    When the user names their own .bib but no notes folder, the bundled notes are not theirs,
+    so no notes are read (otherwise every bundled note would look orphaned).
+    """
     if given:
         return Path(given)
     if os.environ.get("LITCHECK_NOTES"):
         return Path(os.environ["LITCHECK_NOTES"])
+    if bib_given or os.environ.get("LITCHECK_BIB"):
+        return None
     default = checkout_root() / "notes"
     return default if default.is_dir() else None

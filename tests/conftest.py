@@ -1,0 +1,47 @@
+"""Shared helpers: write small libraries into a temp folder and run the CLI on them."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from litcheck.cli import main
+
+GOOD_ENTRY = """
+@techreport{unodc2020global,
+  author = {{United Nations Office on Drugs and Crime}},
+  title = {Global Report on Trafficking in Persons 2020},
+  institution = {United Nations Office on Drugs and Crime},
+  year = {2020},
+  keywords = {statistics, recruitment},
+  sourcekind = {official-report},
+  verification = {confirmed},
+}
+"""
+
+
+@pytest.fixture
+def write_bib(tmp_path: Path):
+    """Write a .bib file from dedented text and return its path."""
+
+    def write(text: str, name: str = "lib.bib") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def run_cli(monkeypatch):
+    """Invoke `litcheck` in-process with no environment leaking in; returns the click Result."""
+
+    def run(*args: str, env: dict | None = None):
+        monkeypatch.delenv("LITCHECK_BIB", raising=False)
+        monkeypatch.delenv("LITCHECK_NOTES", raising=False)
+        return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+
+    return run
