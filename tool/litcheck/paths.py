@@ -31,7 +31,7 @@ def resolve_bib_paths(given: tuple[str, ...] | list[str] | None) -> list[Path]:
     if not raw and os.environ.get("LITCHECK_BIB"):
         raw = [p for p in os.environ["LITCHECK_BIB"].split(os.pathsep) if p]
     if not raw:
-        raw = [str(checkout_root() / "refs")]
+        raw = [_display_path(checkout_root() / "refs")]
     files: list[Path] = []
     for item in raw:
         path = Path(item)
@@ -51,6 +51,14 @@ def resolve_bib_paths(given: tuple[str, ...] | list[str] | None) -> list[Path]:
     return unique
 
 
+def _display_path(path: Path) -> str:
+    """`path` relative to the working directory when it lies below it (shorter messages)."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def resolve_notes_dir(given: str | None, bib_given: bool = False) -> Path | None:
     """The notes folder: --notes, else LITCHECK_NOTES, else the checkout's notes/ if it exists.
 
@@ -64,4 +72,4 @@ def resolve_notes_dir(given: str | None, bib_given: bool = False) -> Path | None
     if bib_given or os.environ.get("LITCHECK_BIB"):
         return None
     default = checkout_root() / "notes"
-    return default if default.is_dir() else None
+    return Path(_display_path(default)) if default.is_dir() else None
