@@ -1,6 +1,11 @@
 """Notes: `notes/<key>.md` files with YAML front matter and pandoc-style `[@key, locator]` links.
 
-Notes are hand-edited, so they are only ever read here; nothing rewrites them.
+Notes are hand-edited, so they are only ever read here; nothing rewrites them. `litcheck note
+new` creates new ones from a template (see `litcheck.skeleton`).
+
+Links are found the way a reader sees them: text inside code spans, fenced code blocks and
+HTML comments is not a link (templates and format examples can show `[@key, p. N]` safely),
+and a citation group may wrap onto the next line but never across a blank line.
 """
 
 from __future__ import annotations
@@ -11,9 +16,17 @@ from pathlib import Path
 
 from litcheck.findings import Finding
 
-# A bracketed pandoc citation group such as [@a, p. 3; see @b] (no nested brackets).
-_GROUP = re.compile(r"\[([^\[\]\n]*?@[^\[\]\n]*?)\]")
-_ITEM = re.compile(r"^\s*(?:[^@;]*?\s)?-?@([A-Za-z0-9_][\w:.#$%&\-+?<>~/]*)\s*(?:,\s*(.*?))?\s*$")
+# A bracketed pandoc citation group such as [@a, p. 3; see @b] (no nested brackets, may wrap
+# onto a following line); not a Markdown link text such as [@user](https://...).
+_GROUP = re.compile(r"\[([^\[\]]*?@[^\[\]]*?)\](?![(\[])")
+# One item of a group: optional prefix ending in a space, `@key` or `@{key}`, optional locator.
+_ITEM = re.compile(r"^\s*(?:[^@;]*?\s)?-?@(?:\{([^{}\s]+)\}|([A-Za-z0-9_][\w:.#$%&\-+?<>~/]*))(.*)$", re.S)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Regions that are not prose: fenced code, inline code, HTML comments.
+_NOT_PROSE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[^\n]*$|`[^`\n]+`|<!--.*?-->", re.S | re.M)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BULLET = re.compile(r"^(\s{0,3})(?:[-*+]|\d+[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -24,6 +37,14 @@ class Link:
     in_front_matter: bool
 
 
+@dataclass(frozen=True)
+class Bullet:
+    """One list item of a body section (continuation lines joined), with its first file line."""
+
+    text: str
+    line: int
+
+
 @dataclass
 class Note:
     key: str  # from the file name
@@ -32,6 +53,11 @@ class Note:
     body: str = ""
     body_line: int = 1  # file line where the body starts
     links: list[Link] = field(default_factory=list)
+    front_matter: str = ""  # the raw YAML between the `---` lines ("" when there is none)
+    has_front_matter: bool = False
+    meta_error: bool = False  # the front matter did not parse (a front-matter-error was reported)
+    meta_lines: dict[str, int] = field(default_factory=dict)  # top-level front matter key -> file line
+    claim_lines: list[int] = field(default_factory=list)  # file line of each `claims:` item, in order
 
     @property
     def claims(self) -> list[dict]:
@@ -44,24 +70,107 @@ class Note:
         match = pattern.search(self.body)
         return match.group(1).strip() if match else ""
 
+    def section_bullets(self, heading: str) -> list[Bullet]:
+        """The list items under `## heading` (sub-headings included), with their file lines.
+
+        Code blocks and HTML comments are blanked first, so template guidance is never a bullet.
+        """
+        lines = mask_non_prose(self.body).split("\n")
+        bullets: list[Bullet] = []
+        inside = False
+        current: list[str] = []
+        start = 0
+
+        def close():
+            if current:
+                bullets.append(Bullet(" ".join(" ".join(current).split()), start))
+            current.clear()
+
+        for i, line in enumerate(lines):
+            heading_match = _HEADING.match(line)
+            if heading_match and len(heading_match.group(1)) <= 2:
+                close()
+                inside = len(heading_match.group(1)) == 2 and heading_match.group(2).casefold() == heading.casefold()
+                continue
+            if not inside:
+                continue
+            bullet = _BULLET.match(line)
+            if bullet and not heading_match:
+                close()
+                current.append(line[bullet.end():])
+                start = self.body_line + i
+            elif current and line.strip() and not heading_match and (line[:1].isspace() or not _BULLET.match(line)):
+                current.append(line)
+            else:
+                close()
+        close()
+        return bullets
+
     @property
     def summary(self) -> str:
         """The note's first paragraph under 'What it is' (or of the body): what lists annotate with."""
-        text = self.section("What it is") or self.body
+        text = _COMMENT.sub("", self.section("What it is") or self.body)
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip() and not p.lstrip().startswith("#")]
         return " ".join(paragraphs[0].split()) if paragraphs else ""
+
+    def text_lines(self) -> list[tuple[int, str]]:
+        """Every line of the note file with its 1-based number (front matter and body)."""
+        out: list[tuple[int, str]] = []
+        if self.has_front_matter:
+            out += [(2 + i, line) for i, line in enumerate(self.front_matter.split("\n"))]
+        out += [(self.body_line + i, line) for i, line in enumerate(self.body.split("\n"))]
+        return out
+
+
+def mask_non_prose(text: str) -> str:
+    """Blank out code blocks, code spans and HTML comments, keeping every line break."""
+    return _NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 def find_links(text: str, first_line: int = 1, in_front_matter: bool = False) -> list[Link]:
     """Every `[@key]` / `[@key, locator]` item in `text`, with its file line."""
     links = []
-    for match in _GROUP.finditer(text):
-        line = first_line + text.count("\n", 0, match.start())
+    masked = mask_non_prose(text) if not in_front_matter else text
+    for match in _GROUP.finditer(masked):
+        if _BLANK_LINE.search(match.group(1)):
+            continue
+        offset = match.start(1)
         for item in match.group(1).split(";"):
             m = _ITEM.match(item)
             if m:
-                links.append(Link(m.group(1).rstrip(".,:"), (m.group(2) or "").strip(), line, in_front_matter))
+                key = (m.group(1) or m.group(2).rstrip(".,:"))
+                at = offset + item.index("@")
+                locator = " ".join(m.group(3).strip().lstrip(",").split())
+                line = first_line + masked.count("\n", 0, at)
+                links.append(Link(key, locator, line, in_front_matter))
+            offset += len(item) + 1
     return links
+
+
+def _load_yaml(raw: str):
+    """Parse YAML and also return the node tree, so values can be given their file lines."""
+    import yaml
+
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(raw)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, node
+
+
+def _record_lines(note: Note, node, first_line: int) -> None:
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            note.meta_lines[str(key_node.value)] = key_node.start_mark.line + first_line
+            if key_node.value == "claims" and isinstance(value_node, yaml.SequenceNode):
+                note.claim_lines = [item.start_mark.line + first_line for item in value_node.value]
 
 
 def parse_note(text: str, path: str, key: str) -> tuple[Note, list[Finding]]:
@@ -74,17 +183,23 @@ def parse_note(text: str, path: str, key: str) -> tuple[Note, list[Finding]]:
     if lines and lines[0].strip() == "---":
         end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
         if end is None:
+            note.meta_error = True
             problems.append(Finding("front-matter-error", "error", "front matter opened with '---' is never closed", path, 1, key))
             return note, problems
         raw_meta = "\n".join(lines[1:end])
+        note.front_matter = raw_meta
+        note.has_front_matter = True
         note.body = "\n".join(lines[end + 1:])
         note.body_line = end + 2
         try:
-            meta = yaml.safe_load(raw_meta) or {}
+            meta, node = _load_yaml(raw_meta)
+            meta = {} if meta is None else meta
             if not isinstance(meta, dict):
                 raise yaml.YAMLError("front matter is not a mapping of keys to values")
             note.meta = meta
+            _record_lines(note, node, 2)
         except yaml.YAMLError as exc:
+            note.meta_error = True
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
             reason = getattr(exc, "problem", None) or str(exc)
