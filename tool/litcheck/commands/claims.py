@@ -1,0 +1,46 @@
+"""`litcheck claims`: the verification worklist from the articles' claims registers."""
+
+from __future__ import annotations
+
+import click
+
+from litcheck.options import emit, fail, library_options
+
+STATUSES = ("confirmed", "false", "misleading", "unconfirmed", "disputed")
+
+
+@click.command("claims")
+@library_options
+@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES, case_sensitive=False),
+              help="Only claims with this status (repeatable).")
+@click.option("--article", metavar="KEY", help="Only the register of this article's note.")
+@click.option("--topic", metavar="TOPIC", help="Only claims on this topic (the claim's own topics, "
+              "else those of the works it cites, else the article's).")
+@click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json"]), default="table",
+              show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write the worklist here instead of stdout.")
+def command(library, statuses, article, topic, fmt, output):
+    """List the claims registered in the notes' `claims:` registers, with status and evidence.
+
+    Each row gives the article key, claim id, where it stands in the article, the claim, what
+    the article cites for it, its status and the evidence.
+
+    \b
+    Examples:
+      litcheck claims --status false --status misleading
+      litcheck claims --article saxena2025from --format md
+      litcheck claims --topic dark-web --format csv --output worklist.csv
+    """
+    from litcheck.claims import collect_claims, render_claims, status_counts
+
+    lib = library()
+    if article and article not in lib.notes:
+        fail(f"no note for article {article!r}" + ("" if article in lib.entries else " (and no such entry)"))
+    claims = collect_claims(lib, statuses or None, article, topic)
+    emit(render_claims(claims, fmt), output)
+    if fmt == "table" and not output:
+        counts = status_counts(claims)
+        articles = len({c.article for c in claims})
+        summary = ", ".join(f"{n} {s}" for s, n in counts.items()) or "none"
+        click.echo(f"\n{len(claims)} claim{'s' if len(claims) != 1 else ''} in {articles} register"
+                   f"{'s' if articles != 1 else ''}: {summary}", err=False)

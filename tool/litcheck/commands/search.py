@@ -1,0 +1,62 @@
+"""`litcheck search TEXT`: ranked full-text search over entries and notes."""
+
+from __future__ import annotations
+
+import click
+
+from litcheck.options import dump_json, emit, library_options
+
+
+@click.command("search")
+@library_options
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Show at most this many keys.")
+@click.option("--lines", "max_lines", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Matching lines shown per key.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def command(library, text, limit, max_lines, fmt):
+    """Search titles, authors, venues, keywords, every other field and the notes.
+
+    Every word must occur (at the start of a word, ignoring case and accents); put a phrase in
+    double quotes. Hits are ranked: title, key and author matches weigh most, note text least.
+    Each hit shows its key, score and the matching lines with file and line number.
+    Exit status 1 when nothing matches.
+
+    \b
+    Examples:
+      litcheck search sextortion
+      litcheck search '"live streaming" philippines' --limit 5
+      litcheck search europol iocta --format json
+    """
+    from litcheck.search import search_library
+
+    query = " ".join(text)
+    hits = search_library(library(), query)
+    shown = hits[:limit]
+    if fmt == "json":
+        emit(dump_json({"query": query, "total": len(hits),
+                        "hits": [dict(h.as_dict(), matches=h.as_dict()["matches"][:max_lines]) for h in shown]}))
+    else:
+        emit(render_hits(shown, len(hits), max_lines))
+    if not hits:
+        raise SystemExit(1)
+
+
+def render_hits(hits, total: int, max_lines: int) -> str:
+    import os
+
+    if not hits:
+        return "no matches\n"
+    cwd = os.getcwd()
+    out = []
+    for hit in hits:
+        out.append(click.style(hit.key, bold=True) + f"  {hit.score:g}  {hit.title}".rstrip())
+        for m in hit.matches[:max_lines]:
+            path = m.file
+            if path and os.path.isabs(path) and not os.path.relpath(path, cwd).startswith(".."):
+                path = os.path.relpath(path, cwd)
+            text = m.text if len(m.text) <= 110 else m.text[:109] + "…"
+            out.append(f"    {path}:{m.line}: {text}")
+    more = f" (showing {len(hits)})" if total > len(hits) else ""
+    out.append(f"\n{total} match{'es' if total != 1 else ''}{more}")
+    return "\n".join(out) + "\n"
