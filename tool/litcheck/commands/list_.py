@@ -1,0 +1,94 @@
+"""`litcheck list`: select, order, group and render a reading list or an export."""
+
+from __future__ import annotations
+
+import click
+
+from litcheck.options import emit, fail, library_options
+
+FORMAT_CHOICES = ["md", "html", "csv", "bib", "ris", "csl-json", "json"]
+STYLE_CHOICES = ["apa", "chicago", "harvard", "oscola", "none"]
+
+
+@click.command("list")
+@library_options
+@click.option("--topic", "topics", multiple=True, metavar="TOPIC",
+              help="Works on this topic (repeatable or comma-separated; any of them matches).")
+@click.option("--org", "orgs", multiple=True, metavar="ORG",
+              help="Works by or published by this organisation (full or short name, e.g. UNODC).")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              help="Source kind, e.g. official-report, law, treaty, peer-reviewed (repeatable).")
+@click.option("--since", type=int, metavar="YEAR", help="Works from this year on.")
+@click.option("--until", type=int, metavar="YEAR", help="Works up to this year.")
+@click.option("--verified", "states", multiple=True, metavar="STATE",
+              help="Verification state: confirmed, partly or unconfirmed (repeatable).")
+@click.option("--text", metavar="QUERY", help="Full-text search over entries and notes.")
+@click.option("--keys", "keys", multiple=True, metavar="KEY[,KEY...]", help="Exactly these entries, in this order.")
+@click.option("--sort", type=click.Choice(["author", "year", "title", "relevance"]),
+              help="Order within each group. Default: relevance with --text, the given order with --keys, else author.")
+@click.option("--group-by", "group_by", type=click.Choice(["topic", "org", "kind", "year", "none"]),
+              help="Sections by topic, organisation, source kind or year. Default: topic for md/html, none otherwise.")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="md", show_default=True)
+@click.option("--style", type=click.Choice(STYLE_CHOICES), default=None,
+              help="Citation style for md/html/csv/json (default: the saved list's style, else apa; "
+                   "'none' skips the CSL engine).")
+@click.option("--from", "from_name", metavar="NAME", help="Render a saved reading list (notes/lists/NAME.yaml).")
+@click.option("--saved", is_flag=True, help="Show the saved reading lists and exit.")
+@click.option("--title", help="Title for the list (md/html).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+def command(library, topics, orgs, kinds, since, until, states, text, keys, sort, group_by, fmt, style,
+            from_name, saved, title, output):
+    """Select entries and render a reading list or an export.
+
+    Filters combine (all must hold); a repeated filter matches any of its values. With no
+    options at all, the whole library is printed as an annotated reading list grouped by topic.
+
+    \b
+    Examples:
+      litcheck list
+      litcheck list --topic grooming --topic recruitment --style apa --format md
+      litcheck list --topic legislation --format bib -o legislation.bib
+      litcheck list --org UNODC --kind official-report --since 2018 --sort year --format csv
+      litcheck list --from intro-course --format html -o course.html
+    """
+    from litcheck.reading_lists import ListError, build_listing, lists_dir, load_saved_list, read_list_file, saved_lists
+    from litcheck.select import Filters, SelectionError, split_values
+    from litcheck.styles import EngineError
+
+    lib = library()
+    if saved:
+        folder = lists_dir(lib)
+        lines = []
+        for path in saved_lists(folder):
+            try:
+                lines.append(f"{path.stem}\t{read_list_file(path).get('title', '')}")
+            except ListError as exc:
+                lines.append(f"{path.stem}\t(unreadable: {exc})")
+        emit("\n".join(lines) + "\n" if lines else f"no saved reading lists in {folder}\n", output)
+        return
+    filters = Filters(topics=split_values(topics), orgs=list(orgs), kinds=split_values(kinds),
+                      states=split_values(states), since=since, until=until, text=text, keys=split_values(keys))
+    try:
+        if from_name:
+            reading = load_saved_list(lib, from_name, narrow=filters)
+            if title:
+                reading.title = title
+        else:
+            if group_by is None:
+                flat = fmt not in ("md", "html") or sort is not None or filters.keys or filters.text
+                group_by = "none" if flat else "topic"
+            reading = build_listing(lib, filters, sort, group_by, title or "")
+    except (ListError, SelectionError) as exc:
+        fail(str(exc))
+    chosen = style or (reading.style if from_name and reading.style else "apa")
+    if chosen not in STYLE_CHOICES:
+        fail(f"unknown style {chosen!r} in the saved list; choose from {', '.join(STYLE_CHOICES)}")
+    if not reading.entries():
+        click.echo("litcheck: no entries match", err=True)
+    from litcheck.render import render
+
+    try:
+        text_out = render(reading, lib, fmt, None if chosen == "none" else chosen)
+    except EngineError as exc:
+        fail(f"{exc} (or use --style none)")
+    emit(text_out, output)

@@ -1,0 +1,147 @@
+"""BibTeX export that classic BibTeX (plain.bst) and Biber both accept without warnings.
+
+- Only standard fields are written; the library's own fields (keywords, sourcekind,
+  verification, discrepancy, nocheck, ...) are dropped.
+- Raw values are written as stored, so organisation authors stay `{{...}}` and accents stay TeX.
+- An entry that lacks a field its type requires in plain.bst (an @article without journal, a
+  @techreport without institution, ...) is written as @misc, which requires nothing, so BibTeX
+  does not warn and no value is lost (the extra fields are kept for biblatex users).
+- Entries without author (laws, anonymous pages) get a `key` field, which BibTeX styles sort by.
+- Month names are written as the standard macros (`month = mar`), which both programs expand.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Fields BibTeX's standard styles know, plus the biblatex ones Biber validates and BibTeX ignores.
+STANDARD_FIELDS = (
+    "author", "editor", "title", "booktitle", "journal", "year", "month", "date", "edition", "volume",
+    "number", "series", "chapter", "pages", "publisher", "institution", "school", "organization",
+    "address", "howpublished", "type", "note", "doi", "isbn", "issn", "url", "urldate", "key",
+)
+
+STANDARD_TYPES = {"article", "book", "booklet", "inbook", "incollection", "inproceedings", "conference",
+                  "manual", "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished"}
+
+# plain.bst's required fields per type (a tuple inside means "one of").
+REQUIRED = {
+    "article": ("author", "title", "journal", "year"),
+    "book": (("author", "editor"), "title", "publisher", "year"),
+    "inbook": (("author", "editor"), "title", ("chapter", "pages"), "publisher", "year"),
+    "incollection": ("author", "title", "booktitle", "publisher", "year"),
+    "inproceedings": ("author", "title", "booktitle", "year"),
+    "conference": ("author", "title", "booktitle", "year"),
+    "techreport": ("author", "title", "institution", "year"),
+    "phdthesis": ("author", "title", "school", "year"),
+    "mastersthesis": ("author", "title", "school", "year"),
+    "proceedings": ("title", "year"),
+    "unpublished": ("author", "title", "note"),
+    "booklet": ("title",),
+    "manual": ("title",),
+    "misc": (),
+}
+
+# Fields Biber's default data model rejects for a type (measured with `biber --tool
+# --validate-datamodel` on every type x field pair). They are not dropped: their values move to
+# `addendum`, which Biber accepts everywhere and BibTeX's standard styles ignore.
+BIBER_INVALID = {
+    "article": {"address", "booktitle", "chapter", "edition", "howpublished", "institution", "isbn",
+                "organization", "publisher", "school", "type"},
+    "book": {"booktitle", "howpublished", "institution", "issn", "journal", "organization", "school", "type"},
+    "incollection": {"howpublished", "institution", "issn", "journal", "organization", "school", "type"},
+    "inproceedings": {"edition", "howpublished", "institution", "issn", "journal", "school", "type"},
+    "techreport": {"booktitle", "edition", "editor", "howpublished", "isbn", "issn", "journal", "organization",
+                   "publisher", "series", "volume", "school"},
+    "phdthesis": {"booktitle", "edition", "editor", "howpublished", "isbn", "issn", "journal", "number",
+                  "organization", "publisher", "series", "volume", "institution"},
+    "misc": {"booktitle", "chapter", "edition", "institution", "isbn", "issn", "journal", "number", "pages",
+             "publisher", "school", "series", "volume"},
+}
+BIBER_INVALID["mastersthesis"] = BIBER_INVALID["phdthesis"]
+_LABELS = {"isbn": "ISBN", "issn": "ISSN", "address": "Place", "howpublished": "Published"}
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/(\d{4}(-\d{2}(-\d{2})?)?)?)?$")
+
+
+def _has(fields: dict, need) -> bool:
+    if isinstance(need, tuple):
+        return any(fields.get(n, "").strip() for n in need)
+    return bool(fields.get(need, "").strip())
+
+
+def export_type(entry_type: str, fields: dict) -> str:
+    """The entry type to write: the original when plain.bst has everything it needs, else misc."""
+    etype = entry_type.lower()
+    if etype not in STANDARD_TYPES:
+        return "misc"
+    if all(_has(fields, need) for need in REQUIRED.get(etype, ())):
+        return etype
+    return "misc"
+
+
+def _month(value: str) -> str | None:
+    text = value.strip().strip("{}").lower()
+    if text.isdigit() and 1 <= int(text) <= 12:
+        return _MONTHS[int(text) - 1]
+    if text[:3] in _MONTHS and (len(text) == 3 or text.startswith(_MONTHS)):
+        return text[:3]
+    return None
+
+
+def export_fields(entry) -> tuple[str, dict[str, str]]:
+    """(type, {field: raw value}) ready to write; unquoted month macros are marked by a leading '\\0'."""
+    fields = {name: entry.fields[name] for name in STANDARD_FIELDS if entry.fields.get(name, "").strip()}
+    etype = export_type(entry.type, fields)
+    if etype in ("book", "inbook") and fields.get("author") and fields.get("editor"):
+        fields.pop("editor")  # plain.bst: "can't use both author and editor fields"
+    if etype in ("book", "inbook", "incollection", "inproceedings") and fields.get("number") and not fields.get("series"):
+        number = fields.pop("number")  # plain.bst: "there's a number but no series"
+        fields["note"] = f"{fields['note']}. No. {number}" if fields.get("note") else f"No. {number}"
+    if etype in ("book", "inbook", "incollection", "inproceedings") and fields.get("volume") and fields.get("number"):
+        fields.pop("number")  # plain.bst: "can't use both volume and number fields"
+    if "month" in fields:
+        month = _month(fields["month"])
+        if month:
+            fields["month"] = "\0" + month
+        else:
+            fields.pop("month")  # a free-text month would make Biber warn; the date field keeps it
+    invalid = BIBER_INVALID.get(etype, set())
+    if etype == "misc" and not fields.get("howpublished"):
+        # plain.bst prints howpublished for @misc: let the venue or body show there
+        venue = next((n for n in ("journal", "booktitle", "institution", "publisher", "school") if fields.get(n)), None)
+        if venue:
+            fields["howpublished"] = fields.pop(venue)
+    moved = [name for name in fields if name in invalid]
+    if moved:
+        extra = "; ".join(f"{_LABELS.get(n, n.capitalize())}: {fields.pop(n)}" for n in moved)
+        fields["addendum"] = extra
+    for name in ("date", "urldate"):
+        if name in fields and not _ISO_DATE.match(fields[name].strip()):
+            fields.pop(name)  # Biber warns about any date that is not ISO 8601
+    if not fields.get("author") and not fields.get("editor") and not fields.get("key"):
+        fields["key"] = _sort_key(entry)
+    return etype, fields
+
+
+def _sort_key(entry) -> str:
+    org = next((n.literal for n in entry.creators if n.is_organisation), "")
+    text = org or entry.title or entry.key
+    return re.sub(r"[{}\\]", "", text)[:60].strip()
+
+
+def entry_bibtex(entry) -> str:
+    etype, fields = export_fields(entry)
+    width = max((len(n) for n in fields), default=0)
+    lines = [f"@{etype}{{{entry.key},"]
+    for name, value in fields.items():
+        rendered = value[1:] if value.startswith("\0") else "{" + value + "}"
+        lines.append(f"  {name.ljust(width)} = {rendered},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def render(reading, library=None, style=None) -> str:
+    head = f"% {reading.title}\n% Exported by litcheck: standard BibTeX fields only.\n\n"
+    return head + "\n".join(entry_bibtex(e) for e in reading.entries())
