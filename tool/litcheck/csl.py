@@ -53,6 +53,11 @@ _BY_KIND = {
 }
 
 
+def clean(text: str) -> str:
+    """Display text with TeX quote ligatures (``...'') turned into typographic quotes."""
+    return text.replace("``", "\u201c").replace("''", "\u201d") if "``" in text or "''" in text else text
+
+
 def parse_date(raw: str) -> list[int] | None:
     """`2000-11-15` / `2000-11` / `2000` (or the start of a `2019/2020` range) -> date parts."""
     match = _ISO_DATE.match(raw or "")
@@ -95,7 +100,7 @@ def entry_url(entry: Entry) -> str:
 
 def howpublished_text(entry: Entry) -> str:
     """`howpublished` as display text, without any `\\url{...}` it carries."""
-    return to_text(_URL_MACRO.sub("", entry.get("howpublished"))).strip(" ,;")
+    return clean(to_text(_URL_MACRO.sub("", entry.get("howpublished")))).strip(" ,;")
 
 
 def csl_type(entry: Entry) -> str:
@@ -116,7 +121,10 @@ def to_csl(entry: Entry) -> dict:
     """One entry as a CSL-JSON item (only variables that have a value)."""
     ctype = csl_type(entry)
     item: dict = {"id": entry.key, "type": ctype}
-    text = entry.text
+
+    def text(name: str) -> str:
+        return clean(entry.text(name))
+
     how = howpublished_text(entry)
 
     authors = [n.csl() for n in entry.authors]
@@ -127,7 +135,7 @@ def to_csl(entry: Entry) -> dict:
         item["editor"] = editors
 
     if entry.title:
-        item["title"] = entry.title
+        item["title"] = clean(entry.title)
     issued = issued_parts(entry)
     if issued:
         item["issued"] = {"date-parts": [issued]}

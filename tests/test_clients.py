@@ -1,0 +1,187 @@
+"""The exports, proven with the programs people actually use.
+
+bibtex and biber (texlive-binaries + texlive-base, biber), pandoc 3 (the pypandoc-binary wheel) and
+headless chromium. `.ci/run` installs the Debian packages; a test skips, saying why, only when
+its program is not installed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from list_library import KEYS, load
+from litcheck.reading_lists import ReadingList, Section
+from litcheck.render import render
+
+STYLES = ["apa", "chicago", "harvard", "oscola"]
+
+
+def need(program: str) -> str:
+    path = shutil.which(program)
+    if not path:
+        pytest.skip(f"{program} is not installed (Debian: see .ci/run for the packages)")
+    return path
+
+
+def pandoc() -> str:
+    from litcheck.styles import EngineError, pandoc_path
+
+    try:
+        return pandoc_path()
+    except EngineError as exc:
+        pytest.skip(str(exc))
+
+
+@pytest.fixture
+def lib(tmp_path):
+    return load(tmp_path)
+
+
+def whole(lib):
+    return ReadingList("Client test list", sections=[Section("", "", list(lib))])
+
+
+def _run(cmd, cwd, **kw):
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=120, **kw)
+
+
+# --- BibTeX -----------------------------------------------------------------------------------
+
+def check_with_bibtex(bib_text: str, folder) -> str:
+    need("bibtex")
+    (folder / "refs.bib").write_text(bib_text, encoding="utf-8")
+    (folder / "check.aux").write_text("\\citation{*}\n\\bibstyle{plain}\n\\bibdata{refs}\n", encoding="utf-8")
+    proc = _run(["bibtex", "check"], folder)
+    log = (folder / "check.blg").read_text(encoding="utf-8", errors="replace")
+    assert proc.returncode == 0, proc.stdout + log
+    assert "Warning--" not in log and "Warning--" not in proc.stdout, log
+    return (folder / "check.bbl").read_text(encoding="utf-8", errors="replace")
+
+
+def check_with_biber(bib_text: str, folder) -> str:
+    need("biber")
+    (folder / "refs.bib").write_text(bib_text, encoding="utf-8")
+    proc = _run(["biber", "--tool", "--validate-datamodel", f"--output-file={folder / 'validated.bib'}", "refs.bib"],
+                folder)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, out
+    return out
+
+
+def test_bib_export_passes_bibtex(lib, tmp_path):
+    bbl = check_with_bibtex(render(whole(lib), lib, "bib"), tmp_path)
+    for key in KEYS:
+        assert f"\\bibitem{{{key}}}" in bbl
+    assert "United Nations Office on Drugs and Crime" in bbl  # kept whole, not "U.~N. O. on D."
+    assert "Crime, U" not in bbl
+
+
+def test_bib_export_passes_biber_datamodel(lib, tmp_path):
+    out = check_with_biber(render(whole(lib), lib, "bib"), tmp_path)
+    problems = [line for line in out.splitlines() if line.startswith(("WARN", "ERROR"))]
+    assert not problems, "\n".join(problems)
+
+
+def test_bib_export_of_bundled_library_passes_bibtex(tmp_path):
+    from test_list import _bundled
+    from litcheck.reading_lists import build_listing
+    from litcheck.select import Filters
+
+    bundled = _bundled()
+    text = render(build_listing(bundled, Filters(), "author", "none"), bundled, "bib")
+    check_with_bibtex(text, tmp_path)
+    out = check_with_biber(text, tmp_path)
+    # An undated work (no year anywhere in the record) is the one warning we cannot remove
+    # without inventing a date; anything else is a bug in the exporter.
+    problems = [line for line in out.splitlines() if line.startswith(("WARN", "ERROR"))
+                and "one of 'date, year' must be defined" not in line]
+    assert not problems, "\n".join(problems)
+
+
+# --- CSL-JSON through pandoc --citeproc --------------------------------------------------------
+
+@pytest.mark.parametrize("style", STYLES)
+def test_csl_json_renders_with_pandoc_citeproc(lib, tmp_path, style):
+    from litcheck.styles import style_path
+
+    exe = pandoc()
+    (tmp_path / "refs.json").write_text(render(whole(lib), lib, "csl-json"), encoding="utf-8")
+    (tmp_path / "doc.md").write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
+    proc = _run([exe, "doc.md", "--citeproc", "--bibliography=refs.json", f"--csl={style_path(style)}",
+                 "-t", "plain", "--wrap=none"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) == len(KEYS), text  # one bibliography entry per work
+    for needle in ("Global Report on Trafficking in Persons 2020", "Darknet Cybercrime Threats",
+                   "Online Sex Trafficking Act", "Protocol to Prevent", "Child Sexual Exploitation",
+                   "Platforms", "and Other Risks"):
+        assert needle.lower() in text.lower(), (style, needle)
+    assert "United Nations Office on Drugs and Crime" in text and "Crime, U" not in text
+    if style != "oscola":
+        assert "2020a" in text and "2020b" in text
+
+
+def test_csl_json_round_trips_through_pandoc(lib, tmp_path):
+    exe = pandoc()
+    (tmp_path / "refs.json").write_text(render(whole(lib), lib, "csl-json"), encoding="utf-8")
+    proc = _run([exe, "refs.json", "-f", "csljson", "-t", "csljson"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    items = {i["id"]: i for i in json.loads(proc.stdout)}
+    assert set(items) == set(KEYS)
+    assert items["unodc2020global"]["author"] == [{"literal": "United Nations Office on Drugs and Crime"}]
+
+
+# --- RIS --------------------------------------------------------------------------------------
+
+def test_ris_export_read_by_pandoc(lib, tmp_path):
+    """pandoc 3's RIS reader is a second, independent reader (rispy is checked in test_list)."""
+    exe = pandoc()
+    (tmp_path / "refs.ris").write_text(render(whole(lib), lib, "ris"), encoding="utf-8")
+    proc = _run([exe, "refs.ris", "-f", "ris", "-t", "csljson"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    items = json.loads(proc.stdout)
+    titles = {i.get("title", "") for i in items}
+    assert len(items) == len(KEYS)
+    assert "Global Report on Trafficking in Persons 2020" in titles
+
+
+# --- HTML in a real browser -------------------------------------------------------------------
+
+def chromium(tmp_path, *args):
+    exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not exe:
+        pytest.skip("chromium is not installed (Debian package: chromium)")
+    profile = tmp_path / "profile"
+    profile.mkdir(exist_ok=True)
+    cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+           f"--user-data-dir={profile}", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
+
+
+def test_html_renders_in_chromium(lib, tmp_path):
+    page = tmp_path / "list.html"
+    page.write_text(render(whole(lib), lib, "html", "apa"), encoding="utf-8")
+    proc = chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    dom = proc.stdout
+    # The browser parsed the escaped title as text: no script element came from the data.
+    assert "Grooming on &lt;script&gt;alert(1)&lt;/script&gt; Platforms" in dom
+    assert dom.count("<script>") == 1  # only the page's own filter/copy script
+    assert "(2020a)" in dom and "(2020b)" in dom
+    assert dom.count('class="entry') == len(KEYS)
+    # the filter script ran: it wrote the count of shown entries
+    assert re.search(r'<span id="count" class="count">\d+ shown</span>', dom), dom[:3000]
+
+    shot = tmp_path / "list.png"
+    proc = chromium(tmp_path, f"--screenshot={shot}", "--window-size=1000,1400", page.as_uri())
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert shot.stat().st_size > 10_000
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
