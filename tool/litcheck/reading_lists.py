@@ -14,7 +14,7 @@ sections:
   - heading: The law
     commentary: ...
     filter: {topic: legislation, kind: [law, treaty]}   # and/or a filter (same names as the CLI)
-    sort: year                                          # author (default) | year | title
+    sort: oldest                                        # author (default) | year | oldest | title
 ```
 A section lists its explicit `keys` first, then whatever its `filter` selects that is not already
 listed. Unknown keys and unknown filter names are errors naming the file.

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from litcheck.entry import Entry
 
-SORTS = ("author", "year", "title", "relevance")
+SORTS = ("author", "year", "oldest", "title", "relevance")
 GROUPS = ("topic", "org", "kind", "year", "none")
 OTHER = "Other"
 
@@ -214,13 +214,16 @@ def _author_key(entry: Entry) -> str:
 
 
 def sort_entries(entries: list[Entry], how: str | None, scores: dict[str, float] | None = None) -> list[Entry]:
-    """Order entries: author (then year, title), year (newest first), title, or relevance."""
+    """Order entries: author (then year, title), year (newest first), oldest (oldest first),
+    title, or relevance."""
     if how in (None, "", "none"):
         return list(entries)
     if how == "author":
         return sorted(entries, key=lambda e: (_author_key(e), e.year or 0, e.title.casefold()))
     if how == "year":
         return sorted(entries, key=lambda e: (-(e.year or 0), _author_key(e), e.title.casefold()))
+    if how == "oldest":
+        return sorted(entries, key=lambda e: (e.year or 10_000, _author_key(e), e.title.casefold()))
     if how == "title":
         return sorted(entries, key=lambda e: (e.title.casefold(), e.year or 0))
     if how == "relevance":

@@ -24,8 +24,9 @@ STYLE_CHOICES = ["apa", "chicago", "harvard", "oscola", "none"]
               help="Verification state: confirmed, partly or unconfirmed (repeatable).")
 @click.option("--text", metavar="QUERY", help="Full-text search over entries and notes.")
 @click.option("--keys", "keys", multiple=True, metavar="KEY[,KEY...]", help="Exactly these entries, in this order.")
-@click.option("--sort", type=click.Choice(["author", "year", "title", "relevance"]),
-              help="Order within each group. Default: relevance with --text, the given order with --keys, else author.")
+@click.option("--sort", type=click.Choice(["author", "year", "oldest", "title", "relevance"]),
+              help="Order within each group (year: newest first; oldest: oldest first). "
+                   "Default: relevance with --text, the given order with --keys, else author.")
 @click.option("--group-by", "group_by", type=click.Choice(["topic", "org", "kind", "year", "none"]),
               help="Sections by topic, organisation, source kind or year. Default: topic for md/html, none otherwise.")
 @click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="md", show_default=True)

@@ -20,12 +20,12 @@ def _plain(entry, formats) -> Formatted:
     """Author (year) Title. Venue. URL -- for --style none (fast, no external program)."""
     import html
 
-    from litcheck.csl import entry_url
+    from litcheck.csl import clean, entry_url
     from litcheck.styles import md_escape
 
     who = entry.author_display() or ""
     year = str(entry.year) if entry.year else "n.d."
-    parts = [f"{who} ({year})" if who else f"({year})", entry.title]
+    parts = [f"{who} ({year})" if who else f"({year})", clean(entry.title)]
     if entry.venue:
         parts.append(entry.venue)
     text = ". ".join(p.strip(". ") for p in parts if p) + "."

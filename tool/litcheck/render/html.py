@@ -75,7 +75,7 @@ def _paragraphs(text: str) -> str:
 def render(reading, library, style: str | None) -> str:
     entries = reading.entries()
     formatted = format_all(entries, style, ("html", "plain"))
-    style_name = STYLES[style].title if style in STYLES else "plain"
+    style_name = STYLES[style].title if style in STYLES else "a plain built-in format"
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -83,7 +83,7 @@ def render(reading, library, style: str | None) -> str:
            f"<h1>{escape(reading.title)}</h1>"]
     if reading.introduction:
         out.append(f'<div class="intro">{_paragraphs(reading.introduction)}</div>')
-    out.append(f'<p class="meta">{len(entries)} works; references in {escape(style_name)} style.</p>')
+    out.append(f'<p class="meta">{len(entries)} works; references formatted in {escape(style_name)}.</p>')
     out.append('<div class="tools"><label>Filter: <input id="filter" type="search" '
                'placeholder="words in the reference, note, topic or key" autocomplete="off"></label> '
                '<span id="count" class="count"></span></div>')

@@ -12,8 +12,8 @@ def render(reading, library, style: str | None) -> str:
     if reading.introduction:
         out += [reading.introduction.strip(), ""]
     count = len(reading.entries())
-    style_name = STYLES[style].title if style in STYLES else "plain"
-    out += [f"*{count} work{'s' if count != 1 else ''}; references in {style_name} style.*", ""]
+    style_name = STYLES[style].title if style in STYLES else "a plain built-in format"
+    out += [f"*{count} work{'s' if count != 1 else ''}; references formatted in {style_name}.*", ""]
     for section in reading.sections:
         if section.heading:
             out += [f"## {md_escape(section.heading)}", ""]
