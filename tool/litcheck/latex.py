@@ -33,4 +33,5 @@ def to_text(value: str) -> str:
     else:
         text = value.replace("{", "").replace("}", "").replace("~", "\u00a0")
         text = text.replace("---", "\u2014").replace("--", "\u2013")
+        text = text.replace("``", "\u201c").replace("''", "\u201d")
     return _SPACE.sub(" ", text).strip()
