@@ -3,9 +3,10 @@
 `search_library(library, query)` returns one `Hit` per matching key (entry, note, or both),
 best first. Every query term must occur somewhere in the entry or its note (AND), matched at
 the start of a word, case- and accent-insensitively ("traffick" finds "trafficking"); a
-"quoted phrase" is one term. The score adds, per term, the weight of each field it occurs in
-(title and key weigh most, note body least), scaled by how rare the term is in the library,
-plus a bonus when the whole query occurs as a phrase in the title. `list --text` reuses this.
+"quoted phrase" is one term. The score adds, per term, the weight of the best field it occurs
+in (title and key weigh most, note body least) plus a little for each further occurrence,
+scaled by how rare the term is in the library; a field holding several terms, and the whole
+query as a phrase in the title, add a bonus. `list --text` reuses this.
 
 Speed: matching runs on the raw field values with LaTeX markup stripped by a regular
 expression (M{\\"u}ller reads muller), never on fully decoded text: decoding (pylatexenc) is
@@ -23,6 +24,7 @@ WEIGHTS = {"key": 4.0, "title": 5.0, "author": 4.0, "editor": 3.0, "keywords": 3
            "discrepancy": 2.0, "year": 2.0, "note-meta": 1.5, "note": 1.0}
 OTHER_FIELD = 1.0
 PHRASE_IN_TITLE = 10.0
+REPEAT, MAX_REPEATS = 0.2, 10  # what each further occurrence of a term adds, and how many count
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "institution", "publisher", "howpublished", "organization")
 _VERBATIM_FIELDS = ("url", "doi", "keywords", "file", "eprint")
 
@@ -163,18 +165,25 @@ def search_library(library, query: str, limit: int | None = None) -> list[Hit]:
     phrase = _pattern(" ".join(terms)) if len(terms) > 1 else None
     hits = []
     for key, entry, note in candidates:
-        score = 0.0
+        weights: dict[str, list[float]] = {t: [] for t in terms}
+        together = 0.0  # bonus for one field or line holding several terms
+        title_phrase = False
         matches: list[Match] = []
         for weight_class, name, file, line, folded, display in _units(entry, note):
             found = [t for t, p in zip(terms, patterns) if p.search(folded)]
             if not found:
                 continue
             weight = WEIGHTS.get(weight_class, OTHER_FIELD)
-            score += sum(weight * idf[t] for t in found) * (1.0 + 0.25 * (len(found) - 1))
+            for t in found:
+                weights[t].append(weight)
+            together = max(together, weight * 0.5 * (len(found) - 1))
+            title_phrase = title_phrase or bool(phrase and name == "title" and phrase.search(folded))
             source = "note" if weight_class in ("note", "note-meta") else "entry"
             matches.append(Match(source, name, file, line, len(found), display, entry, weight))
-            if phrase and name == "title" and phrase.search(folded):
-                score += PHRASE_IN_TITLE
+        # Per term: its best field counts in full, further occurrences a little (capped), so
+        # a long note that mentions a name often does not outrank the work that name wrote.
+        score = sum(idf[t] * (max(w) + REPEAT * min(len(w) - 1, MAX_REPEATS)) for t, w in weights.items() if w)
+        score += together + (PHRASE_IN_TITLE if title_phrase else 0.0)
         # Lines holding the most terms first, then the weightiest field, then file order.
         matches.sort(key=lambda m: (-m.terms, -m.weight, m.source != "entry", m.line))
         hits.append(Hit(key, round(score, 2), matches, entry, note))

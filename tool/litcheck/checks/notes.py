@@ -100,7 +100,7 @@ def figures(text: str) -> list[str]:
         if _YEARISH.match(number) and not percent:
             continue
         found.append(number + ("%" if percent else ""))
-    return found
+    return list(dict.fromkeys(found))
 
 
 @check("figure-no-locator", "warning", "a Key findings bullet states a figure with no [@key, locator] link")
