@@ -18,7 +18,7 @@ BIB = f"""
   title = {{Global Report on Trafficking in Persons 2020}},
   institution = {{United Nations Office on Drugs and Crime}}, year = {{2020}},
   keywords = {{statistics, recruitment}}, {HOUSE}}}
-@misc{{saxena2025from, title = {{From Screens to Streets}}, year = {{2025}},
+@misc{{saxenandfrom, title = {{From Screens to Streets}}, year = {{2025}},
   keywords = {{recruitment}}, sourcekind = {{web-article}}, verification = {{confirmed}}}}
 """
 
@@ -38,13 +38,13 @@ def note_text(key="unodc2020global", topics="[statistics, recruitment]", kind="o
         - Traffickers moved online during 2020 [@{key}, ch. V].
 
         ## In the articles
-        Cited by [@saxena2025from].
+        Cited by [@saxenandfrom].
         """
     front = f"---\nkey: {key}\ntopics: {topics}\nkind: {kind}\nreliability: high\nstatus: {status}\n{extra_meta}---\n"
     return front + textwrap.dedent(body).lstrip("\n")
 
 
-ARTICLE_NOTE = note_text("saxena2025from", "[recruitment]", "web-article", "confirmed", extra_meta="""\
+ARTICLE_NOTE = note_text("saxenandfrom", "[recruitment]", "web-article", "confirmed", extra_meta="""\
 claims:
   - id: c01
     claim: 2.7 million daily dark-web visitors.
@@ -87,7 +87,7 @@ def note_findings(lib, *ids):
 
 
 def clean_notes():
-    return {"unodc2020global": note_text(), "saxena2025from": ARTICLE_NOTE}
+    return {"unodc2020global": note_text(), "saxenandfrom": ARTICLE_NOTE}
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -107,7 +107,7 @@ def test_links_carry_key_locator_and_file_line():
     note, _ = parse_note(note_text(), "n.md", "unodc2020global")
     found = [(l.key, l.locator, l.line) for l in note.links]
     assert found == [("unodc2020global", "p. 31", 12), ("unodc2020global", "ch. V", 13),
-                     ("saxena2025from", "", 16)]
+                     ("saxenandfrom", "", 16)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -140,7 +140,7 @@ def test_unclosed_and_invalid_front_matter_are_located():
 
 
 def test_claim_lines_are_recorded():
-    note, _ = parse_note(ARTICLE_NOTE, "n.md", "saxena2025from")
+    note, _ = parse_note(ARTICLE_NOTE, "n.md", "saxenandfrom")
     assert note.claim_lines == [8, 14]
     assert ARTICLE_NOTE.split("\n")[note.claim_lines[1] - 1].strip() == "- id: c02"
 
@@ -154,9 +154,9 @@ def test_key_findings_bullets_join_continuation_lines():
 
 def test_links_resolve_both_ways(make_library):
     lib = make_library(clean_notes())
-    assert lib.cited_by("unodc2020global") == ["saxena2025from"]
-    assert lib.cited_by("saxena2025from") == ["unodc2020global"]
-    assert lib.links_from("saxena2025from") == ["unodc2020global"]
+    assert lib.cited_by("unodc2020global") == ["saxenandfrom"]
+    assert lib.cited_by("saxenandfrom") == ["unodc2020global"]
+    assert lib.links_from("saxenandfrom") == ["unodc2020global"]
     # a note's links to itself are not backlinks
     assert all(src != "unodc2020global" for src, _ in lib.backlinks.get("unodc2020global", []))
     front = [l for _, l in lib.backlinks["unodc2020global"] if l.in_front_matter]
@@ -172,7 +172,7 @@ def test_clean_library_with_notes_has_no_note_findings(make_library):
 def test_note_missing_fires_only_with_a_notes_folder(make_library, tmp_path):
     lib = make_library({"unodc2020global": note_text()})
     found = note_findings(lib, "note-missing")
-    assert [(f.check, f.key, f.severity) for f in found] == [("note-missing", "saxena2025from", "warning")]
+    assert [(f.check, f.key, f.severity) for f in found] == [("note-missing", "saxenandfrom", "warning")]
     assert found[0].file.endswith("lib.bib") and found[0].line == 6  # the text opens with a blank line
     assert note_findings(make_library(notes_dir=False)) == []
 
@@ -235,7 +235,7 @@ claims:
     status: false
   - just a string
 """
-    lib = make_library(clean_notes() | {"saxena2025from": note_text("saxena2025from", "[recruitment]", "web-article",
+    lib = make_library(clean_notes() | {"saxenandfrom": note_text("saxenandfrom", "[recruitment]", "web-article",
                                                                      extra_meta=register, body="")})
     found = note_findings(lib, "claim-status")
     messages = [(f.line, f.message) for f in found]
@@ -319,8 +319,8 @@ def test_cli_note_new(run_cli, make_library, tmp_path):
     unknown = run_cli("note", "new", "unodc2020globl", *args)
     assert unknown.exit_code == 2 and "did you mean unodc2020global" in unknown.output
     everything = run_cli("note", "new", "--all-missing", *args)
-    assert everything.exit_code == 0 and "saxena2025from.md" in everything.output
-    assert sorted(p.name for p in (tmp_path / "notes").iterdir()) == ["saxena2025from.md", "unodc2020global.md"]
+    assert everything.exit_code == 0 and "saxenandfrom.md" in everything.output
+    assert sorted(p.name for p in (tmp_path / "notes").iterdir()) == ["saxenandfrom.md", "unodc2020global.md"]
     assert "Example" in run_cli("note", "new", "--help").output
 
 

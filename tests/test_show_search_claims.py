@@ -233,8 +233,22 @@ def test_claims_cli(cli):
 def test_many_mentions_in_a_note_do_not_outrank_the_work_itself(paths):
     bib, notes = paths
     chatter = "\n".join(f"Mitchell again, point {i}." for i in range(30))
-    (notes / "saxena2025from.md").write_text(ARTICLE_NOTE + chatter + "\n", encoding="utf-8")
+    (notes / "saxenandfrom.md").write_text(ARTICLE_NOTE + chatter + "\n", encoding="utf-8")
     lib = load_library([bib], notes, use_cache=False)
     hits = search_library(lib, "mitchell")
-    assert [h.key for h in hits][:2] == ["mitchell2024tor", "saxena2025from"]
+    assert [h.key for h in hits][:2] == ["mitchell2024tor", "saxenandfrom"]
     assert len(hits[1].matches) >= 30
+
+
+def test_claims_cli_rejects_unknown_topic(cli):
+    result = cli("claims", "--topic", "darkweb")
+    assert result.exit_code == 2 and "unknown topic 'darkweb'" in result.output
+
+
+def test_show_a_note_without_entry(cli, paths):
+    (paths[1] / "orphan2020note.md").write_text("---\nkey: orphan2020note\n---\nSee [@mitchell2024tor].\n")
+    data = json.loads(cli("show", "orphan2020note", "--format", "json").output)
+    assert data["in_library"] is False and [r["key"] for r in data["related"]] == ["mitchell2024tor"]
+    assert cli("show", "orphan2020note", "--format", "bib").exit_code == 2
+    cited = json.loads(cli("show", "mitchell2024tor", "--format", "json").output)["cited_by"]
+    assert [c["key"] for c in cited] == ["orphan2020note", "saxenandfrom", "unodc2020global"]

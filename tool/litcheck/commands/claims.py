@@ -28,11 +28,17 @@ def command(library, statuses, article, topic, fmt, output):
     \b
     Examples:
       litcheck claims --status false --status misleading
-      litcheck claims --article saxena2025from --format md
+      litcheck claims --article saxenandfrom --format md
       litcheck claims --topic dark-web --format csv --output worklist.csv
     """
     from litcheck.claims import collect_claims, render_claims, status_counts
 
+    if topic:
+        from litcheck.vocabulary import load_vocabulary
+
+        topics = load_vocabulary().topics
+        if topic.strip().lower() not in topics:
+            fail(f"unknown topic {topic!r}; use one of: {', '.join(topics)}")
     lib = library()
     if article and article not in lib.notes:
         fail(f"no note for article {article!r}" + ("" if article in lib.entries else " (and no such entry)"))
