@@ -1,0 +1,48 @@
+"""`litcheck rules`: the scanner's rules with their severity, meaning and examples."""
+
+from __future__ import annotations
+
+import click
+
+from litcheck.options import dump_json, emit
+
+
+@click.command("rules")
+@click.argument("ids", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+def command(ids, fmt, output):
+    """Document the scanner's rules: id, severity, what it catches, an example that fires and one
+    that does not.
+
+    \b
+    Examples:
+      litcheck rules
+      litcheck rules uncited-statistic
+      litcheck rules --format json
+    """
+    from litcheck.options import fail
+    from litcheck.rules import all_rules
+
+    rules = all_rules()
+    unknown = [i for i in ids if i not in rules]
+    if unknown:
+        fail(f"unknown rule id(s): {', '.join(unknown)}")
+    chosen = [rules[i] for i in ids] if ids else list(rules.values())
+    if fmt == "json":
+        emit(dump_json([r.as_dict() for r in chosen]), output)
+        return
+    out = []
+    for r in chosen:
+        if fmt == "md":
+            out += [f"### `{r.id}` ({r.severity})", "", r.description, "",
+                    f"- fires: `{r.fires}`", f"- does not fire: `{r.passes}`", ""]
+        else:
+            import textwrap
+
+            out.append(f"{r.id}  [{r.severity}]")
+            out += ["  " + line for line in textwrap.wrap(r.description, 96)]
+            out.append("  fires:          " + r.fires)
+            out.append("  does not fire:  " + r.passes)
+            out.append("")
+    emit("\n".join(out) + "\n", output)

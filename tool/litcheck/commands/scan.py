@@ -1,0 +1,61 @@
+"""`litcheck scan`: flag the sentences of an article that need checking, and say why."""
+
+from __future__ import annotations
+
+import click
+
+from litcheck.options import emit, fail, library_options
+
+
+@click.command("scan")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@library_options
+@click.option("--rules", "only", multiple=True, metavar="IDS",
+              help="Run only these rules (comma-separated or repeated). See `litcheck rules`.")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (comma-separated or repeated).")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="error", show_default=True,
+              help="Exit 1 when a flag at or above this severity is found.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "md"]), default="text", show_default=True,
+              help="text for people (grouped by sentence), json for tools (stable contract), csv, md.")
+@click.option("--output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
+def command(files, library, only, ignore, fail_on, fmt, output):
+    """Scan articles (plain text, Markdown or HTML) for claims that need verification.
+
+    Finds footnotes (¹ ² … or [^n]), [@key], [n] and author-date citations, resolves them
+    against the library, and flags uncited figures, vague attributions, dangling or mismatched
+    citations, anachronisms, wrong dates, doubtful sources, superlatives and claims already
+    judged in a claims register. Exit status: 0 no flag at or above --fail-on, 1 otherwise,
+    2 usage error or unreadable file.
+
+    \b
+    Examples:
+      litcheck scan article.txt
+      litcheck scan draft.md --format json --output flags.json
+      litcheck scan a.txt b.md --rules uncited-statistic,vague-attribution --fail-on warning
+    """
+    import sys
+
+    from litcheck.document import DocumentError, read_document
+    from litcheck.findings import severity_rank
+    from litcheck.report import render
+    from litcheck.rules import select_rules
+
+    try:
+        rules = select_rules(only, ignore)
+    except KeyError as exc:
+        fail(exc.args[0])
+    docs = []
+    for path in files:
+        try:
+            docs.append(read_document(path))
+        except DocumentError as exc:
+            fail(str(exc))
+    from litcheck.scanner import Scanner
+
+    scanner = Scanner(library(), rules)
+    results = [scanner.scan_document(d) for d in docs]
+    colour = fmt == "text" and not output and sys.stdout.isatty()
+    emit(render(results, fmt, colour), output)
+    threshold = severity_rank(fail_on)
+    if any(severity_rank(f.severity) >= threshold for r in results for f in r.flags):
+        raise SystemExit(1)

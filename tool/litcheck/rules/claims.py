@@ -1,0 +1,172 @@
+"""known-claim: a sentence that restates a claim a claims register already judged.
+
+Claims come from `litcheck.claims.collect_claims(library)` (the notes' `claims:` registers).
+A sentence matches a claim on meaning-bearing words and numbers, not exact wording:
+
+- words are lower-cased, stop words dropped, and lightly stemmed ("recruited" ~ "recruits");
+- numbers are normalised ("2.7 million" = 2,700,000; "202,605" = 202605; "65 per cent" = 65);
+- a claim with a distinctive number (not a year) matches only a sentence carrying that number
+  and at least 40% of the claim's words; a claim without one needs 60% of its words (at least 3);
+- the claim's names (capitalised words such as "Hansa", "Europol") must appear in the sentence
+  or its paragraph / list item, so "Dream Market sold X" does not match the same sentence about
+  another market.
+Only verdicts that a fact-checker must act on fire: false, misleading, unconfirmed, disputed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from litcheck.resolve import norm
+from litcheck.rules import rule
+
+BAD = ("false", "misleading", "unconfirmed", "disputed")
+_STOP = {
+    "a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "by", "at", "from", "into", "its", "their", "it",
+    "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "that", "this", "these", "those",
+    "which", "who", "whom", "whose", "than", "then", "there", "such", "also", "not", "no", "but", "so", "can", "could",
+    "may", "might", "will", "would", "should", "do", "does", "did", "more", "most", "very", "about", "over", "under",
+    "article", "claim", "claims", "says", "said", "states", "stated", "uncited", "figure", "cites", "cited", "text",
+    "body", "sentence", "paragraph", "para", "fn", "footnote", "according", "other", "some", "many", "one", "all",
+    "any", "each", "every", "both", "only", "own", "same", "while", "where", "when", "how", "what", "why", "they",
+    "them", "he", "she", "we", "you", "i", "his", "her", "our", "your", "my", "if", "because", "after", "before",
+}
+_NUM = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|billion|thousand|per\s?cent|percent|%)?", re.I)
+
+
+def stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def content_words(text: str) -> set[str]:
+    return {stem(w) for w in norm(text).split() if w not in _STOP and len(w) > 2 and not w.isdigit()}
+
+
+def numbers(text: str) -> set[float]:
+    out = set()
+    for m in _NUM.finditer(text):
+        raw = m.group(1).replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        scale = (m.group(2) or "").lower()
+        if scale == "million":
+            value *= 1e6
+        elif scale == "billion":
+            value *= 1e9
+        elif scale == "thousand":
+            value *= 1e3
+        out.add(value)
+    return out
+
+
+def _is_year(v: float) -> bool:
+    return v.is_integer() and 1500 <= v <= 2099
+
+
+def names_in(text: str) -> set[str]:
+    """Capitalised words that are not sentence-initial: the claim's names."""
+    out = set()
+    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w-]{2,})", text):
+        out.add(stem(norm(m.group(1))))
+    return {n for n in out if n not in _STOP}
+
+
+@dataclass
+class _Prepared:
+    claim: object
+    words: set[str]
+    nums: set[float]
+    names: set[str]
+
+
+def _claims(ctx) -> list[_Prepared]:
+    cache = getattr(ctx, "_prepared_claims", None)
+    if cache is not None:
+        return cache
+    out = []
+    for c in ctx.claims:
+        status = str(getattr(c, "status", "") or "").lower()
+        if status not in BAD:
+            continue
+        text = getattr(c, "claim", "") or ""
+        out.append(_Prepared(c, content_words(text), {n for n in numbers(text) if not _is_year(n)}, names_in(text)))
+    ctx._prepared_claims = out
+    return out
+
+
+def match_claim(prep: _Prepared, sentence: str, context: str) -> float:
+    """A score in [0, 1]; 0 when the sentence does not restate the claim."""
+    if not prep.words:
+        return 0.0
+    words = content_words(sentence)
+    overlap = len(prep.words & words) / len(prep.words)
+    if prep.nums:
+        if not (prep.nums & numbers(sentence)) or overlap < 0.4:
+            return 0.0
+    elif overlap < 0.6 or len(prep.words & words) < 3:
+        return 0.0
+    if prep.names:
+        ctx_words = {stem(w) for w in norm(context).split()}
+        if len(prep.names & ctx_words) < max(1, round(len(prep.names) * 0.67)):
+            return 0.0
+    return overlap
+
+
+def load_claims(library) -> list:
+    """The claims registers: `litcheck.claims.collect_claims` when present, else the notes directly."""
+    try:
+        from litcheck.claims import collect_claims
+    except ImportError:
+        collect_claims = None
+    if collect_claims is not None:
+        try:
+            return list(collect_claims(library))
+        except Exception:  # a broken register must not stop a scan
+            pass
+    from types import SimpleNamespace
+
+    out = []
+    for note in getattr(library, "notes", {}).values():
+        for item in note.claims:
+            out.append(SimpleNamespace(id=str(item.get("id", "")), article=note.key, claim=str(item.get("claim", "")),
+                                       where=str(item.get("where", "")), cites=str(item.get("cites", "")),
+                                       status=str(item.get("status", "")).lower(), evidence=str(item.get("evidence", ""))))
+    return out
+
+
+@rule("known-claim", "warning",
+      "The sentence restates a claim that a claims register (notes' `claims:`) already holds as false, misleading, "
+      "unconfirmed or disputed; the message carries the verdict and the evidence. Matching is on meaning-bearing words, "
+      "numbers and names, not exact wording.",
+      fires="Hansa Market sold people and forced labour alongside drugs.   [register: 'Hansa Market sold human trafficking and forced labour' = false]",
+      passes="Hansa Market sold drugs, firearms and malware.")
+def known_claim(ctx):
+    prepared = _claims(ctx)
+    if not prepared:
+        return
+    blocks: dict[int, str] = {}
+    for s in ctx.doc.sentences:
+        blocks[s.block] = blocks.get(s.block, "") + " " + s.text
+    for sent in ctx.doc.sentences:
+        if sent.kind == "heading":
+            continue
+        context = blocks.get(sent.block, "") + (" " + ctx.doc.sentences[sent.lead].text if sent.lead is not None else "")
+        best = None
+        for p in prepared:
+            score = match_claim(p, sent.text, context)
+            if score and (best is None or score > best[0]):
+                best = (score, p)
+        if best:
+            c = best[1].claim
+            keys = list(getattr(c, "keys", ()) or ())
+            article = getattr(c, "article", "")
+            evidence = " ".join(str(getattr(c, "evidence", "")).split())
+            yield ctx.flag("known-claim", sent,
+                           f"repeats claim {article}#{getattr(c, 'id', '')} ({c.status}): {c.claim} — evidence: {evidence}",
+                           keys=keys, evidence=c.claim)
