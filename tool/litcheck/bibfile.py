@@ -269,8 +269,12 @@ def _scan_fast(text: str, a: int, b: int, line: int):
 
 def _scan_fallback(text: str, a: int, b: int, line: int) -> list:
     """Parse text[a:b] with bibtexparser's splitter; convert its blocks to raw blocks."""
+    import logging
+
     from bibtexparser import model
     from bibtexparser.splitter import Splitter
+
+    logging.getLogger("bibtexparser").setLevel(logging.ERROR)  # we report problems ourselves
 
     # Let the splitter see the next block's `@type{` too, so that a block left open aborts
     # with the same reason as when the whole file is parsed; blocks from there on are dropped.
@@ -349,9 +353,11 @@ def scan_range(text: str, starts: list[int], lines: list[int], lo: int, hi: int)
 _WORK: tuple | None = None  # (text, starts, lines) shared with forked workers
 
 
-def _scan_worker(bounds: tuple[int, int]) -> list:
+def _scan_worker(bounds: tuple[int, int]) -> bytes:
+    import marshal
+
     text, starts, lines = _WORK
-    return scan_range(text, starts, lines, *bounds)
+    return marshal.dumps(scan_range(text, starts, lines, *bounds))  # 5x faster than pickle
 
 
 def scan_text(text: str, parallel: bool | None = None) -> list:
@@ -388,8 +394,10 @@ def scan_text(text: str, parallel: bool | None = None) -> list:
         with ctx.Pool(workers - 1) as pool:
             pending = pool.map_async(_scan_worker, bounds[1:])
             out.extend(scan_range(text, starts, lines, *bounds[0]))  # this process does a share
+            import marshal
+
             for part in pending.get():
-                out.extend(part)
+                out.extend(marshal.loads(part))
     except (OSError, ValueError, ImportError):  # no fork (or no /dev/shm): do it here
         for bound in bounds[1:]:
             out.extend(scan_range(text, starts, lines, *bound))
@@ -525,10 +533,28 @@ def resolve_blocks(blocks: list, text: str, path: str, env: dict[str, str] | Non
     return result
 
 
+class no_gc:
+    """Pause the cyclic garbage collector while millions of small objects are made (it would
+    walk them all again and again: parsing a 100k-entry file takes twice as long with it)."""
+
+    def __enter__(self):
+        import gc
+
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc):
+        import gc
+
+        if self.was_enabled:
+            gc.enable()
+
+
 def parse_text(text: str, path: str, env: dict[str, str] | None = None,
                parallel: bool | None = None) -> ParsedFile:
     """Parse .bib text. `env` holds macros (lower-case name -> value) of files read before."""
-    return resolve_blocks(scan_text(text, parallel), text, path, env)
+    with no_gc():
+        return resolve_blocks(scan_text(text, parallel), text, path, env)
 
 
 def parse_file(path: Path | str, env: dict[str, str] | None = None) -> ParsedFile:

@@ -14,7 +14,9 @@ _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
 def split_list(raw: str) -> list[str]:
     """Split a comma- or semicolon-separated field (keywords, nocheck) into clean items."""
-    return [item.strip().lower() for item in re.split(r"[,;]", raw or "") if item.strip()]
+    if not raw:
+        return []
+    return [item.strip().lower() for item in raw.replace(";", ",").split(",") if item and not item.isspace()]
 
 
 @dataclass

@@ -20,6 +20,11 @@ class Library:
     bib_files: list[str] = field(default_factory=list)
     notes_dir: str | None = None
     shadowed: list[Entry] = field(default_factory=list)  # later definitions of an existing key
+    # A hash of every source's content (and the notes' paths) when loaded through the index;
+    # "" when parsed without the cache. Stable while nothing changes: results derived from
+    # the library (check findings, search indexes) may be cached under it.
+    cache_key: str = ""
+    cache_status: list[str] = field(default_factory=list)  # per .bib file: fresh, stale, ...
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -70,11 +75,27 @@ def build_library(parsed_files, notes: dict[str, Note], note_problems: list[Find
 
 
 def load_library(bib_paths: list[Path], notes_dir: Path | None = None, use_cache: bool = True) -> Library:
-    """Parse the .bib files and notes into a Library. `use_cache` is honoured by the index cache."""
+    """Parse the .bib files and notes into a Library.
+
+    With `use_cache` (the default) unchanged files are read from the cached index
+    (`litcheck.cache`); entries then load their fields on first use. Without it everything
+    is parsed afresh and nothing is written. Either way the result is the same.
+    Files are read in order; `@string` macros of earlier files are visible in later ones.
+    """
+    if use_cache:
+        from litcheck.cache import load_library_cached
+
+        return load_library_cached([Path(p) for p in bib_paths], Path(notes_dir) if notes_dir else None)
     from litcheck.bibfile import parse_file
     from litcheck.notes import load_notes
 
-    parsed = [parse_file(p) for p in bib_paths]
+    parsed = []
+    env: dict[str, str] = {}
+    for p in bib_paths:
+        result = parse_file(p, env)
+        for name, value in result.strings.items():
+            env.setdefault(name, value)
+        parsed.append(result)
     notes, note_problems = load_notes(notes_dir)
     return build_library(parsed, notes, note_problems, [str(p) for p in bib_paths],
                          str(notes_dir) if notes_dir else None)
