@@ -233,8 +233,8 @@ class BibIndex:
 
     # -- freshness ------------------------------------------------------------------------
     def is_fresh(self, source: Path, st: os.stat_result) -> bool | None:
-        """True: fresh by stat; None: same content (hash) but the stamp needs renewing;
-        False: stale."""
+        """True: fresh; None: same content, but the stamp (mtime, racy flag) should be renewed;
+        False: stale. The source is hashed only when its stat differs or it was racy."""
         h = self.header
         if st.st_size == h["size"] and st.st_mtime_ns == h["mtime_ns"] and not h["racy"]:
             return True
@@ -246,7 +246,9 @@ class BibIndex:
             return False
         if file_hash(data) != h["hash"]:
             return False
-        return True if st.st_mtime_ns == h["mtime_ns"] and not h["racy"] else None
+        if st.st_mtime_ns == h["mtime_ns"] and time.time_ns() - st.st_mtime_ns < RACY_NS:
+            return True  # still within the racy window: keep hashing until it has passed
+        return None
 
     # -- records --------------------------------------------------------------------------
     def _blob(self, row: int):
@@ -588,6 +590,7 @@ def load_bib_files(bib_paths: list[Path], write: bool = True) -> tuple[list, lis
         target = index_path(path)
         index = None
         state = "new"
+        rewrite = False
         try:
             st = os.stat(path)
         except OSError:
@@ -601,10 +604,11 @@ def load_bib_files(bib_paths: list[Path], write: bool = True) -> tuple[list, lis
                 elif not _env_matches(index.header["external"], env):
                     index, state = None, "macros changed"
                 else:
-                    if fresh is None:  # same bytes, new mtime: keep the records, refresh the stamp
+                    if fresh is None:  # same bytes: keep the records, renew the stamp
+                        state = "touched" if st.st_mtime_ns != index.header["mtime_ns"] else "fresh"
                         index.header.update(mtime_ns=st.st_mtime_ns,
                                             racy=time.time_ns() - st.st_mtime_ns < RACY_NS)
-                        state = "touched"
+                        rewrite = True
                     else:
                         state = "fresh"
             except CorruptIndex:
@@ -612,7 +616,7 @@ def load_bib_files(bib_paths: list[Path], write: bool = True) -> tuple[list, lis
         if index is not None:
             index.source_path = path
             index.env = dict(env)
-            if state == "touched" and write:
+            if rewrite and write:
                 _rewrite_header(index)
             for k, v in index.header["strings"].items():
                 env.setdefault(k, v)
