@@ -3,7 +3,7 @@
 A footnote or reference item is parsed into author, title, year, venue and volume, and scored
 against candidate entries (those sharing a title or author word) with rapidfuzz:
 
-    score = 0.60 title + 0.25 author/organisation + 0.10 year + 0.05 venue   (author given)
+    score = 0.70 title + 0.15 author/organisation + 0.10 year + 0.05 venue   (author given)
     score = 0.80 title + 0.15 year + 0.05 venue                                  (no author part)
 
 Title similarity dominates on purpose: a footnote that names a real work with the wrong year,
@@ -121,7 +121,7 @@ def build_index(library, vocabulary=None) -> LibraryIndex:
         # adoption / entry-into-force / application years of laws and treaties
         if entry.kind in ("law", "treaty", "court-decision", "press-release"):
             years.update(dated_years(entry.text("howpublished")))
-            years.update(int(y) for y in _YEAR_RE.findall(entry.title))
+            years.update(int(y) for y in re.findall(r"(?<![/\d])\b((?:1[6-9]|20[0-3])\d)\b(?!/)", entry.title))
         title = entry.title
         aliases = _aliases(entry)
         w = Work(entry.key, entry, title, norm(title), set(tokens(title)), forms, entry.author_display(),
@@ -218,7 +218,7 @@ def parse_reference(text: str) -> RefParts:
         parts.year = int(apa.group("year"))
         parts.title = apa.group("title").strip()
         rest = apa.group("rest")
-        vm = re.match(r"^(?P<venue>[^,\d]+?),?\s*(?P<vol>\d+)?", rest)
+        vm = re.match(r"^(?P<venue>[^,\d]+),?\s*(?P<vol>\d+)?", rest)
         if vm:
             parts.venue = vm.group("venue").strip(" ,.")
             parts.volume = vm.group("vol") or ""
@@ -306,7 +306,7 @@ def venues_agree(a: str, b: str) -> bool:
             if tok == "j" and i < len(long_sig) and long_sig[i].startswith("j"):
                 i += 1
             continue
-        if i < len(long_sig) and long_sig[i].startswith(tok):
+        if i < len(long_sig) and _abbreviates(tok, long_sig[i]):
             i += 1
             continue
         # an acronym standing for several words ("hrlr" = human rights law review)
@@ -316,6 +316,16 @@ def venues_agree(a: str, b: str) -> bool:
             continue
         return False
     return i >= max(1, len(long_sig) - 1) or i == len(long_sig)
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """"tech" ~ "technology", "pa" ~ "pennsylvania", "rev" ~ "review": same first letter, letters in order."""
+    if word.startswith(short):
+        return True
+    if not short or short[0] != word[0] or len(short) > len(word):
+        return False
+    it = iter(word)
+    return all(ch in it for ch in short)
 
 
 def _title_sim(a: str, b: str) -> float:
@@ -343,10 +353,13 @@ def score_work(parts: RefParts, work: Work) -> float:
         for alias in work.aliases:
             if re.search(r"\b" + re.escape(norm(alias)) + r"\b", full_norm):
                 sim = max(sim, 0.8)
-    if not parts.title or sim < 0.6:
+    if sim < 0.6:
         from rapidfuzz import fuzz
 
-        partial = fuzz.partial_ratio(work.title_norm, full_norm) / 100 if len(work.title_norm) >= 12 else 0
+        # no parsed title (a bare "Convention on the Rights of the Child (1989) arts 34-36"): look for
+        # the work's title inside the note; with a parsed title, only inside that title
+        where = full_norm if not parts.title else title_norm
+        partial = fuzz.partial_ratio(work.title_norm, where) / 100 if len(work.title_norm) >= 12 and len(where) >= 12 else 0
         sim = max(sim, partial * 0.95)
     year = 0.0
     if parts.year is not None:
@@ -363,7 +376,7 @@ def score_work(parts: RefParts, work: Work) -> float:
         venue = 1.0 if venues_agree(parts.publisher, work.venue) or creators_in(work, norm(parts.publisher)) else 0.0
     if parts.authors:
         author = 1.0 if creators_in(work, norm(parts.authors)) else 0.0
-        return 0.60 * sim + 0.25 * author + 0.10 * year + 0.05 * venue
+        return 0.70 * sim + 0.15 * author + 0.10 * year + 0.05 * venue
     author_anywhere = 0.5 if creators_in(work, full_norm) else 0.0
     return min(1.0, 0.80 * sim + 0.15 * year + 0.05 * venue + 0.1 * author_anywhere)
 
@@ -555,10 +568,11 @@ def _resolve_author_date(c: Citation, doc, res: Resolution, index: LibraryIndex)
         return
     works = [index.works[k] for k in keys]
     if c.year is None:
-        sent_tokens = set(tokens(doc.sentences[c.sentence].text))
-        best = max(works, key=lambda w: (len(w.title_tokens & sent_tokens), w.year or 0))
-        c.key, c.keys, c.score = best.key, [best.key], 0.6
-        c.note = f"organisation or author only; closest work {best.key}"
+        if len(works) == 1:
+            c.key, c.keys, c.score = works[0].key, [works[0].key], 0.6
+            return
+        c.via_reference = -1  # names a body the library holds, but no single work: not dangling
+        c.note = f"names {first} only; the library holds {len(works)} works by it"
         return
     exact = [w for w in works if c.year in w.years]
     if exact:

@@ -100,11 +100,13 @@ def _claims(ctx) -> list[_Prepared]:
     return out
 
 
-def match_claim(prep: _Prepared, sentence: str, context: str) -> float:
+def match_claim(prep: _Prepared, sentence: str, context: str, words: set[str] | None = None) -> float:
     """A score in [0, 1]; 0 when the sentence does not restate the claim."""
     if not prep.words:
         return 0.0
-    words = content_words(sentence)
+    words = content_words(sentence) if words is None else words
+    if len(prep.words & words) < 2:
+        return 0.0
     overlap = len(prep.words & words) / len(prep.words)
     if prep.nums:
         if not (prep.nums & numbers(sentence)) or overlap < 0.4:
@@ -158,8 +160,9 @@ def known_claim(ctx):
             continue
         context = blocks.get(sent.block, "") + (" " + ctx.doc.sentences[sent.lead].text if sent.lead is not None else "")
         best = None
+        words = content_words(sent.text)
         for p in prepared:
-            score = match_claim(p, sent.text, context)
+            score = match_claim(p, sent.text, context, words)
             if score and (best is None or score > best[0]):
                 best = (score, p)
         if best:

@@ -135,7 +135,9 @@ def _cited_years(ctx, sent):
                 if w and w.year and k not in seen:
                     seen.add(k)
                     via = f"footnote {', '.join(c.labels)}" if c.kind == "footnote" else c.text
-                    out.append((w.year, f"{via} ({w.key}, {w.year})", k))
+                    # a law or treaty counts from its latest date (passed, in force, applicable)
+                    year = max([w.year, *w.years]) if w.entry.kind in ("law", "treaty") else w.year
+                    out.append((year, f"{via} ({w.key}, {w.year})", k))
         elif c.kind == "author-date" and c.year:
             out.append((c.year, c.text, None))
         elif c.kind == "footnote":
@@ -167,6 +169,11 @@ def anachronism(ctx):
                 text = text[:a] + " " * (b - a) + text[b:]
         deps = sentence_dependencies(ctx, sent, text)
         if not deps:
+            continue
+        # only when every work the sentence cites is too early: one timely source supports it
+        # (an unresolved author-date citation does not count as support: it is flagged on its own)
+        support = [x for x in cited if x[2]] or cited
+        if any(not [d for d in deps if d[0] > year and d[2] != key] for year, what, key in support):
             continue
         for year, what, key in cited:
             later = [d for d in deps if d[0] > year and d[2] != key]

@@ -144,7 +144,7 @@ def uncited_statistic(ctx):
         figures = find_figures(masked)
         if not figures:
             continue
-        shown = ", ".join(f"'{f[2]}'" for f in figures[:4])
+        shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
         named = [c for c in cites if c.kind == "named"]
         if named:
             who = " and ".join(dict.fromkeys(n for c in named for n in c.names))
@@ -155,7 +155,7 @@ def uncited_statistic(ctx):
 
 
 VAGUE_PATTERNS = [
-    re.compile(r"\b(?:(?:many|some|several|recent|numerous|various|other|new|previous|past|multiple|a number of|growing|current|available|emerging|global|new global|latest)\s+)*"
+    re.compile(r"(?<!\bcase )(?<!\bour )(?<!\bthis )(?<!\bthese )\b(?:(?:many|some|several|recent|numerous|various|other|new|previous|past|multiple|a number of|growing|current|available|emerging|global|new global|latest)\s+)*"
                r"(?:studies|research|reports|surveys|experts|researchers|scholars|analysts|observers|critics|officials|sources|"
                r"estimates|statistics|data|evidence|figures|investigations|organi[sz]ations|advocates|specialists|authorities|"
                r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists)\s+"
@@ -198,11 +198,12 @@ def vague_attribution(ctx):
 _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vital|useful|helpful|promising|appropriate|"
                r"efficient|vulnerable|recent|part|likely|common sense|basic|fundamental|pressing|urgent|difficult|"
                r"challenging|obvious|practical|ethical|relevant|suitable|concerning|alarming|worrying|heinous|serious|"
-               r"beautiful|interesting|famous|well-known|ancient|destructive|innocent|marginalised|marginalized")
+               r"beautiful|interesting|famous|well-known|ancient|destructive|innocent|marginalised|marginalized|notable|"
+               r"striking|remarkable|worrying|troubling|disturbing|pernicious|insidious")
 SUPERLATIVE_PATTERNS = [
     re.compile(r"\bthe\s+(?:world'?s\s+|world’s\s+|country'?s\s+|nation'?s\s+|internet'?s\s+|region'?s\s+|europe'?s\s+|asia'?s\s+)?(?:single\s+)?"
-               r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|worst|smallest|deadliest|richest|"
-               r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
+               r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|smallest|deadliest|richest|"
+               r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|worst(?!\s+forms)|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
                r"least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b", re.I),
     re.compile(r"\bthe first\b(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+", re.I),
     re.compile(r"\b(?:the (?:vast|overwhelming) majority of)\b", re.I),

@@ -1,0 +1,172 @@
+"""The scanner on documents written for these tests (tests/data/scan/), against a small invented
+library (lib.bib + notes/ with a claims register). Every rule, every citation shape and the
+non-firing cases are asserted as exact (rule, line, keys) triples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data" / "scan"
+
+
+@pytest.fixture(scope="module")
+def library():
+    from litcheck.library import load_library
+
+    return load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False)
+
+
+@pytest.fixture(scope="module")
+def scanner(library):
+    from litcheck.scanner import Scanner
+
+    return Scanner(library)
+
+
+def flags_of(scanner, name):
+    result = scanner.scan_path(DATA / name)
+    return result, sorted((f.rule, f.line, tuple(f.keys)) for f in result.flags)
+
+
+def test_footnoted_article(scanner):
+    result, flags = flags_of(scanner, "footnoted.txt")
+    assert flags == sorted([
+        ("uncited-statistic", 3, ()),
+        ("anachronism", 5, ("hartmann2012markets",)),
+        ("unresolved-footnote", 7, ()),
+        ("vague-attribution", 9, ()),
+        ("superlative", 11, ()),
+        ("doubtful-source", 13, ("unodc2018silent",)),
+        ("citation-mismatch", 15, ("lindqvist2021play",)),
+        ("inconsistent-duplicate", 15, ("lindqvist2021play",)),
+    ])
+    # footnotes are separated from the body and resolved (3 is not in the library)
+    keys = {label: m.key for label, m in result.resolution.footnotes.items()}
+    assert keys == {"1": "lindqvist2021play", "2": "hartmann2012markets", "3": None,
+                    "4": "unodc2018silent", "5": "lindqvist2021play"}
+    assert all("Notes" not in s.text and "Northgate" not in s.text for s in result.doc.sentences)
+    mismatch = next(f for f in result.flags if f.rule == "citation-mismatch")
+    assert "year 2019 (library: 2021)" in mismatch.message and "volume 5 (library: 4)" in mismatch.message
+
+
+def test_author_date_article_with_reference_list(scanner):
+    result, flags = flags_of(scanner, "authordate.md")
+    assert flags == sorted([
+        ("unresolved-footnote", 5, ()),  # Moreau 2017: in the reference list, not in the library
+        ("doubtful-source", 6, ("unodc2018silent",)),  # (UNODC): the only UNODC work is unconfirmed
+        ("citation-mismatch", 7, ("hartmann2012markets",)),  # right author, wrong year
+        ("unresolved-footnote", 8, ()),  # Okafor (2020) narrative citation -> reference item 4
+        ("date-mismatch", 9, ("eu2022digital",)),  # DSA 2020, library 2022
+        ("dangling-citation", 10, ()),  # (Ng et al., 2018)
+    ])
+    by_text = {c.text: c for c in result.citations}
+    assert by_text["(Europol, 2019)"].key == "europol2019hidden"
+    assert by_text["(Lindqvist & Osei, 2021, p. 14)"].key == "lindqvist2021play"
+    assert {c.names[0] for c in result.citations if c.kind == "author-date"} >= {"Hartmann", "Moreau", "Okafor", "UNODC", "Ng"}
+    assert not any(c.text.startswith("(DSA") or c.text == "(GDPR)" for c in result.citations)  # acronym definitions
+    assert len(result.doc.references) == 4
+
+
+def test_markdown_footnotes_and_pandoc(scanner):
+    result, flags = flags_of(scanner, "markdown.md")
+    assert flags == sorted([
+        ("dangling-citation", 8, ()),
+        ("known-claim", 10, ()),
+        ("vague-attribution", 10, ()),
+        ("known-claim", 11, ()),
+        ("uncited-statistic", 11, ()),
+        ("vague-attribution", 13, ()),
+    ])
+    kinds = {(c.kind, c.key) for c in result.citations}
+    assert ("pandoc", "europol2019hidden") in kinds and ("footnote", "ilo2016counting") in kinds
+    # the confirmed claim c03 (line 14) is not flagged; the false one carries its verdict and evidence
+    msg = next(f.message for f in result.flags if f.rule == "known-claim" and f.line == 11)
+    assert "(false)" in msg and "No measurement" in msg
+    assert result.doc.sentences[0].line == 5  # front matter skipped
+
+
+def test_pdf_dump_with_interleaved_footnotes(scanner):
+    result, flags = flags_of(scanner, "pdfdump.txt")
+    assert flags == sorted([
+        ("unresolved-footnote", 9, ()),
+        ("citation-mismatch", 11, ("hartmann2012markets",)),  # "according to Europol" but fn 3 is Hartmann
+        ("known-claim", 11, ()),
+    ])
+    first = result.doc.sentences[1]
+    assert first.text.endswith("has grown each year.¹") and first.line == 3 and first.end_line == 9
+    assert "Harbour" not in first.text
+
+
+def test_numeric_citations(scanner):
+    result, flags = flags_of(scanner, "numeric.txt")
+    assert flags == [("dangling-citation", 3, ())]
+    assert [c.key for c in result.citations] == ["lindqvist2021play", "hartmann2012markets", None]
+
+
+def test_json_contract(run_cli):
+    res = run_cli(*["scan", str(DATA / "footnoted.txt"), "--bib", str(DATA / "lib.bib"), "--notes", str(DATA / "notes"),
+                   "--no-cache", "--format", "json"])
+    assert res.exit_code == 1, res.output  # errors present, --fail-on error
+    data = json.loads(res.output)
+    doc = data["documents"][0]
+    assert doc["path"].endswith("footnoted.txt")
+    fn = doc["footnotes"][0]
+    assert set(fn) >= {"number", "text", "key", "score"} and fn["number"] == 1 and fn["key"] == "lindqvist2021play"
+    cite = doc["citations"][0]
+    assert set(cite) >= {"text", "kind", "key", "sentence"}
+    flag = doc["flags"][0]
+    assert set(flag) >= {"rule", "severity", "line", "sentence", "message", "keys"}
+    assert flag["sentence"] == "Groomers contacted more than 4,300 children on one platform in 2021."
+
+
+@pytest.mark.parametrize("args, code", [
+    (["--fail-on", "error"], 1),
+    (["--rules", "uncited-statistic,vague-attribution"], 0),
+    (["--rules", "uncited-statistic", "--fail-on", "warning"], 1),
+    (["--ignore", "citation-mismatch,anachronism,inconsistent-duplicate,date-mismatch,dangling-citation"], 0),
+])
+def test_exit_status_and_rule_selection(run_cli, args, code):
+    res = run_cli(*["scan", str(DATA / "footnoted.txt"), "--bib", str(DATA / "lib.bib"), "--notes", str(DATA / "notes"),
+                   "--no-cache", *args])
+    assert res.exit_code == code, res.output
+
+
+def test_usage_and_input_errors(run_cli, tmp_path):
+    lib = ["--bib", str(DATA / "lib.bib"), "--notes", str(DATA / "notes"), "--no-cache"]
+    assert run_cli(*["scan", str(tmp_path / "missing.txt"), *lib]).exit_code == 2
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    assert run_cli(*["scan", str(binary), *lib]).exit_code == 2
+    assert run_cli(*["scan", str(DATA / "numeric.txt"), "--rules", "no-such-rule", *lib]).exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "md"])
+def test_other_formats(run_cli, tmp_path, fmt):
+    out = tmp_path / f"report.{fmt}"
+    res = run_cli(*["scan", str(DATA / "authordate.md"), "--bib", str(DATA / "lib.bib"), "--notes", str(DATA / "notes"),
+                   "--no-cache", "--format", fmt, "--output", str(out)])
+    assert res.exit_code == 1
+    text = out.read_text(encoding="utf-8")
+    assert "dangling-citation" in text and "\x1b[" not in text
+    if fmt == "text":
+        assert "line 10:" in text and "Summary (flags per rule):" in text
+    if fmt == "csv":
+        assert text.splitlines()[0].startswith("path,line,rule,severity")
+
+
+def test_rules_command_lists_every_rule(run_cli):
+    res = run_cli(*["rules", "--format", "json"])
+    assert res.exit_code == 0
+    rules = json.loads(res.output)
+    assert [r["id"] for r in rules] == [
+        "uncited-statistic", "vague-attribution", "dangling-citation", "unresolved-footnote", "citation-mismatch",
+        "inconsistent-duplicate", "anachronism", "date-mismatch", "topic-mismatch", "doubtful-source",
+        "superlative", "known-claim"]
+    severities = {r["id"]: r["severity"] for r in rules}
+    assert severities["dangling-citation"] == "error" and severities["unresolved-footnote"] == "info"
+    assert all(r["example_fires"] and r["example_passes"] for r in rules)
+    text = run_cli(*["rules", "superlative"]).output
+    assert "superlative  [warning]" in text and "does not fire" in text
