@@ -1,0 +1,123 @@
+"""Units of the scanner: sentence splitting, citation shapes, figures, vague and superlative phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from litcheck.citations import OrgMatcher, find_citations, is_acronym_definition
+from litcheck.document import parse_document, split_sentences
+from litcheck.rules.sourcing import find_figures
+
+
+def sentences(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. government acted. Platforms reacted.", 2),
+    ("Officials in the U.S. said so. The FBI agreed.", 2),
+    ("Tools, e.g. the browser, hide users. Police adapt.", 2),
+    ("See General Recommendation No. 38 here. It was adopted.", 2),
+    ("Under art. 34 states act. Most do.", 2),
+    ("It rose to 2.7 million. It fell.", 2),
+    ("J. R. Smith wrote it. Others followed.", 2),
+    ("Smith et al. (2018) found it. Nobody disputed it.", 2),
+    ("Victims were groomed.¹⁴ Offenders moved on.", 2),
+    ("She holds an LL.M. from Delhi. Her thesis was cited.", 2),
+])
+def test_segmenter_abbreviations(text, expected):
+    got = sentences(text)
+    assert len(got) == expected, got
+    assert "¹⁴" not in got[-1]
+
+
+def test_markers_stay_with_their_sentence_and_offsets_are_exact():
+    text = "Groomers target minors.[^3] Platforms respond slowly.\n\n[^3]: A note.\n"
+    doc = parse_document(text, fmt="markdown")
+    first = doc.sentences[0]
+    assert first.text == "Groomers target minors.[^3]" and text[first.start:first.end] == first.text
+    assert doc.footnotes["3"].text == "A note." and doc.footnotes["3"].line == 3
+
+
+def test_html_is_read_with_superscript_markers():
+    doc = parse_document("<html><body><h1>Title</h1><p>Cases rose to 5,000.<sup>1</sup></p>"
+                         "<script>var x = 99999;</script></body></html>", fmt="html")
+    assert [s.kind for s in doc.sentences] == ["heading", "body"]
+    assert doc.sentences[1].text == "Cases rose to 5,000.¹"
+
+
+def cites(text, orgs=None):
+    doc = parse_document(text)
+    return [(c.kind, c.text, c.names, c.year) for c in find_citations(doc, orgs)]
+
+
+@pytest.mark.parametrize("text, kind, names, year", [
+    ("It grew (Okafor, 2018).", "author-date", ["Okafor"], 2018),
+    ("It grew (Okafor 2018).", "author-date", ["Okafor"], 2018),
+    ("It grew (Okafor et al., 2018).", "author-date", ["Okafor"], 2018),
+    ("It grew (Okafor & Lindqvist, 2018a, p. 4).", "author-date", ["Okafor", "Lindqvist"], 2018),
+    ("It grew (Harbour Trust, 2015).", "author-date", ["Harbour Trust"], 2015),
+    ("It grew (see Okafor, 2018).", "author-date", ["Okafor"], 2018),
+    ("Okafor (2018) found that it grew.", "author-date", ["Okafor"], 2018),
+    ("It grew (Anderson).", "author-date", ["Anderson"], None),
+])
+def test_author_date_shapes(text, kind, names, year):
+    found = cites(text)
+    assert (kind, names, year) in [(k, n, y) for k, _, n, y in found], found
+
+
+def test_multiple_author_date_and_non_citations():
+    found = cites("It grew (Okafor, 2018; Lindqvist, 2019). The Digital Services Act (DSA 2022) applies. "
+                  "It happened in Manila (Philippines). It costs money (roughly half).")
+    assert [(n, y) for _, _, n, y in found] == [(["Okafor"], 2018), (["Lindqvist"], 2019)]
+    assert is_acronym_definition("GDPR", "the General Data Protection Regulation")
+    assert not is_acronym_definition("SESTA", "it was revised by the")
+
+
+def test_named_sources_in_prose():
+    from litcheck.vocabulary import load_vocabulary
+
+    orgs = OrgMatcher.build(load_vocabulary())
+    found = cites("According to a 2018 INTERPOL and ECPAT report, most victims were girls.", orgs)
+    assert ("named", "INTERPOL and ECPAT", ["INTERPOL", "ECPAT International"], 2018) in found
+    assert cites("Europol arrested 12 people.", orgs) == []  # an actor, not a source
+
+
+def test_footnote_and_numeric_and_pandoc_shapes():
+    doc = parse_document("A claim.¹⁻³ Another [4, 6]. A third [@smith2020title, p. 4; @jones2019].\n")
+    found = [(c.kind, c.labels) for c in find_citations(doc)]
+    assert found == [("footnote", ["1", "2", "3"]), ("numeric", ["4", "6"]), ("pandoc", ["smith2020title", "jones2019"])]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("More than 60% of victims were girls.", ["60%"]),
+    ("It reached 202,605 cases, a 265% increase.", ["202,605", "265%"]),
+    ("Use is estimated at $1-2 billion a year.", ["$1-2 billion"]),
+    ("Almost one in ten children work.", ["one in ten"]),
+    ("It could rise to 168.9 million by 2022.", ["168.9 million"]),
+    ("At least 16 minors were forced to upload videos.", ["16"]),
+    ("Cases increased from 23,333 to 81,723.", ["23,333", "81,723"]),
+    ("Girls aged 11 to 13 were targeted.", []),
+    ("Children between 12 and 17 years of age are at risk.", []),
+    ("Section 230 of the Act was amended on 11 April 2018.", []),
+    ("Goal 8.7 aims to end it by 2025.", []),
+    ("It ran for almost ten years until the 1990s.", []),
+    ("COVID-19 and Web3 changed it in 2013-2017.", []),
+    ("General Recommendation No 38 under arts 34–36.", []),
+    ("Tens of thousands of images appeared.", ["Tens of thousands"]),
+])
+def test_figures(text, figures):
+    assert [f[2] for f in find_figures(text)] == figures
+
+
+def test_vague_and_superlative_phrases():
+    from litcheck.rules.sourcing import SUPERLATIVE_PATTERNS, VAGUE_PATTERNS
+
+    def vague(t):
+        return any(p.search(t) for p in VAGUE_PATTERNS)
+
+    assert vague("Recent studies show it grew.") and vague("It is estimated that 5 people left.")
+    assert vague("Reportedly, the law changed.") and not vague("The study by Okafor shows it grew.")
+    assert not vague("Our case studies indicate flexibility.")
+    assert any(p.search("the largest market in the world") for p in SUPERLATIVE_PATTERNS)
+    assert not any(p.search("the worst forms of child labour") for p in SUPERLATIVE_PATTERNS)
