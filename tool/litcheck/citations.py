@@ -133,17 +133,23 @@ def is_acronym_definition(acronym: str, before: str) -> bool:
     if not words:
         return False
     initials = _initials(words)
-    # the acronym's letters must appear, in order, among the initials (allowing one miss)
-    best = 0
+    # the acronym's letters must appear, in order, among the initials; one may be missing (4+
+    # letters) only when the expansion is written in capitals ("Protection of Children ... (POCSO")
     for start in range(len(initials)):
         if initials[start] != letters[0]:
             continue
-        j = 0
-        for ch in initials[start:]:
-            if j < len(letters) and ch == letters[j]:
+        j, hit = 0, []
+        for k in range(start, len(initials)):
+            if j < len(letters) and initials[k] == letters[j]:
                 j += 1
-        best = max(best, j)
-    return best >= len(letters) - (1 if len(letters) >= 4 else 0)
+                hit.append(k)
+        if j == len(letters):
+            return True
+        if j == len(letters) - 1 and len(letters) >= 4:
+            caps = sum(1 for k in hit if words[k][0].isupper())
+            if caps >= 0.6 * len(hit) and hit[-1] >= len(words) - 2:
+                return True
+    return False
 
 
 # --------------------------------------------------------------------------------------------
