@@ -103,7 +103,7 @@ def synthetic(path: Path, n: int, seed: int = 1) -> None:
                 fields.append(f"  volume = {rng.randint(1, 60)}")
                 fields.append(f"  pages = {{{rng.randint(1, 300)}--{rng.randint(301, 600)}}}")
             elif etype == "techreport":
-                fields.append(f"  institution = {author}")
+                fields.append(f"  institution = {rng.choice(orgs)}")
             else:
                 fields.append(f"  howpublished = {{\\url{{https://example.org/{i}}}}}")
             if rng.random() < 0.3:

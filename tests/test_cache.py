@@ -264,3 +264,22 @@ def test_unwritable_cache_directory_is_not_an_error(lib_dir, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("LITCHECK_CACHE_DIR", str(blocker))
     assert snapshot(load(lib_dir)) == snapshot(load(lib_dir, use_cache=False))
+
+
+def test_entry_map_behaves_like_a_dict(lib_dir):
+    empty = lib_dir / "refs" / "0-empty.bib"
+    empty.write_text("% nothing here\n", encoding="utf-8")
+    fresh = load(lib_dir, use_cache=False)
+    load(lib_dir)
+    warm = load(lib_dir)
+    entries = warm.entries
+    assert len(entries) == len(fresh.entries) and list(entries) == list(fresh.entries)
+    assert entries == fresh.entries and dict(entries.items()) == dict(fresh.entries)
+    assert "plain2020a" in entries and entries.get("nope") is None
+    entries["extra"] = Entry("extra", "misc", {"title": "x"})
+    assert warm.get("extra").title == "x" and len(entries) == len(fresh.entries) + 1
+    del entries["extra"]
+    assert list(entries.values()) == list(fresh.entries.values())
+    alone = load_library([empty], None)
+    alone = load_library([empty], None)
+    assert len(alone.entries) == 0 and list(alone.entries.values()) == [] and list(alone) == []

@@ -45,10 +45,10 @@ from pathlib import Path
 from litcheck.entry import Entry
 from litcheck.findings import Finding
 
-FORMAT = 5  # bump when the parser's output or this layout changes
+FORMAT = 6  # bump when the parser's output or this layout changes
 MAGIC = b"LITCHECK-INDEX\n"
 _HEAD = struct.Struct("<IIQQQ")  # format, python (major*100+minor), header length, rows, records length
-_DIGEST = 32
+_DIGEST = 4  # CRC32 of the header: damage detection, not security (the cache is the user's own)
 HOT_FIELDS = ("keywords", "sourcekind", "verification", "year", "date")
 RACY_NS = 2_000_000_000  # files modified this recently when indexed are re-hashed on load
 PYVER = sys.version_info[0] * 100 + sys.version_info[1]
@@ -76,6 +76,28 @@ def notes_index_path(folder: Path) -> Path:
 
 def file_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def _crc(data: bytes) -> bytes:
+    return zlib.crc32(data).to_bytes(4, "little")
+
+
+def _encode_column(values: list) -> tuple[list, bytes]:
+    """A column with repeated values as (distinct values, 32-bit codes): loads in microseconds."""
+    from array import array
+
+    table: dict = {}
+    codes = array("I", [table.setdefault(v, len(table)) for v in values])
+    return list(table), codes.tobytes()
+
+
+def _decode_column(encoded: tuple[list, bytes]) -> list:
+    from array import array
+
+    table, raw = encoded
+    codes = array("I")
+    codes.frombytes(raw)
+    return list(map(table.__getitem__, codes))
 
 
 class CorruptIndex(Exception):
@@ -198,7 +220,12 @@ class BibIndex:
         self._data = data  # mmap of the whole file
         self._table_at = table_at
         self._records_at = table_at + _ROW.size * len(header["keys"])
-        self.hot: dict[str, list] = header["hot"]
+        from array import array
+
+        self.types = _decode_column(header["types"])
+        self.lines = array("q")
+        self.lines.frombytes(header["lines"])
+        self.hot: dict[str, list] = {name: _decode_column(col) for name, col in header["hot"].items()}
         self._fallback: dict[int, tuple] | None = None
         self._fallback_raw: dict[int, str] = {}
         self.source_path = Path(header["source"])
@@ -221,7 +248,7 @@ class BibIndex:
                 if size != table_at + rows * _ROW.size + records_len:
                     raise CorruptIndex("index file is truncated or has trailing bytes")
                 raw_header = handle.read(header_len)
-                if hashlib.blake2b(raw_header, digest_size=_DIGEST).digest() != prefix[-_DIGEST:]:
+                if _crc(raw_header) != prefix[-_DIGEST:]:
                     raise CorruptIndex("index header does not match its checksum")
                 header = marshal.loads(raw_header)
                 if not isinstance(header, dict) or header.get("format") != FORMAT or len(header["keys"]) != rows:
@@ -307,7 +334,7 @@ class BibIndex:
     def make_entry(self, name: str, row: int) -> "LazyEntry":
         h = self.header
         e = object.__new__(self.entry_class(name))
-        e.key, e.type, e.line, e._row = h["keys"][row], h["types"][row], h["lines"][row], row
+        e.key, e.type, e.line, e._row = h["keys"][row], self.types[row], self.lines[row], row
         return e
 
     def make_entries(self, name: str) -> list["LazyEntry"]:
@@ -317,7 +344,7 @@ class BibIndex:
         out = []
         append = out.append
         row = 0
-        for key, etype, line in zip(h["keys"], h["types"], h["lines"]):
+        for key, etype, line in zip(h["keys"], self.types, self.lines):
             e = new(cls)
             e.key = key
             e.type = etype
@@ -334,7 +361,7 @@ class BibIndex:
 def _pack(header: dict, table: bytes, records: list[bytes], total: int) -> list[bytes]:
     raw_header = marshal.dumps(header)
     prefix = (MAGIC + _HEAD.pack(FORMAT, PYVER, len(raw_header), len(header["keys"]), total)
-              + hashlib.blake2b(raw_header, digest_size=_DIGEST).digest())
+              + _crc(raw_header))
     return [prefix, raw_header, table, *records]
 
 
@@ -369,20 +396,21 @@ def write_index(target: Path, source: Path, data: bytes, st: os.stat_result, par
         table.append(pack(total, len(blob), crc(blob), start, end))
         records.append(blob)
         total += len(blob)
-    intern = sys.intern
+    from array import array
+
     hot = {}
     for name in HOT_FIELDS:
         column = [e.fields.get(name) for e in entries]
         if any(v is not None for v in column):
             # repeated short values (years, kinds) are shared, which marshal then stores once
-            hot[name] = [intern(v) if v is not None and len(v) < 40 else v for v in column]
+            hot[name] = _encode_column(column)
     header = {
         "format": FORMAT,
         "source": str(Path(os.path.abspath(source))),
         "size": st.st_size, "mtime_ns": st.st_mtime_ns, "hash": file_hash(data),
         "racy": time.time_ns() - st.st_mtime_ns < RACY_NS,
-        "keys": [e.key for e in entries], "types": [intern(e.type) for e in entries],
-        "lines": [e.line for e in entries], "hot": hot, "raw_in_records": raw_spans is None,
+        "keys": [e.key for e in entries], "types": _encode_column([e.type for e in entries]),
+        "lines": array("q", [e.line for e in entries]).tobytes(), "hot": hot, "raw_in_records": raw_spans is None,
         "problems": [(p.check, p.severity, p.message, p.line, p.key) for p in parsed.problems],
         "strings": parsed.strings, "external": env_used,
     }
@@ -419,21 +447,33 @@ class EntryMap(MutableMapping):
     """
 
     def __init__(self):
-        self._map: dict[str, object] = {}  # key -> Entry, or an int (row id) not created yet
+        # key -> Entry, or an int (row id) not created yet. None until first needed: a
+        # library of one indexed file builds it only once, with the entries, when iterated.
+        self._map: dict[str, object] | None = {}
         self._segments: list[tuple[int, BibIndex, str]] = []  # (first row id, index, file name)
         self._next = 0
         self._pending = 0
 
+    @property
+    def _m(self) -> dict[str, object]:
+        if self._map is None:
+            _, index, _ = self._segments[0]
+            keys = index.header["keys"]
+            self._map = dict(zip(keys, range(len(keys))))
+        return self._map
+
     def add_index(self, index: BibIndex, name: str, shadowed: list) -> None:
         keys = index.header["keys"]
         first = self._next
+        if not self._segments and not self._map:
+            self._segments.append((first, index, name))
+            self._next += len(keys)
+            self._pending += len(keys)
+            self._map = None  # built on demand (keys are unique within one file)
+            return
+        m = self._m
         self._segments.append((first, index, name))
         self._next += len(keys)
-        if not self._map:
-            self._map = dict(zip(keys, range(first, first + len(keys))))
-            self._pending += len(keys)
-            return
-        m = self._map
         for row, key in enumerate(keys, first):
             if key in m:
                 shadowed.append(self._make(row))
@@ -442,7 +482,7 @@ class EntryMap(MutableMapping):
                 self._pending += 1
 
     def add_entries(self, entries, shadowed: list) -> None:
-        m = self._map
+        m = self._m
         for e in entries:
             if e.key in m:
                 shadowed.append(e)
@@ -467,6 +507,11 @@ class EntryMap(MutableMapping):
         enabled = gc.isenabled()
         gc.disable()
         try:
+            if self._map is None:
+                _, index, name = self._segments[0]
+                self._map = dict(zip(index.header["keys"], index.make_entries(name)))
+                self._pending = 0
+                return
             m = self._map
             if len(self._segments) == 1 and self._pending == len(m) and self._next == len(m):
                 _, index, name = self._segments[0]
@@ -485,10 +530,10 @@ class EntryMap(MutableMapping):
             _settle_gc(enabled)
 
     def __getitem__(self, key: str) -> Entry:
-        value = self._map[key]
+        value = self._m[key]
         if type(value) is int:
             value = self._make(value)
-            self._map[key] = value
+            self._m[key] = value
             self._pending -= 1
         return value
 
@@ -499,35 +544,37 @@ class EntryMap(MutableMapping):
             return default
 
     def __contains__(self, key) -> bool:
-        return key in self._map
+        return key in self._m
 
     def __setitem__(self, key: str, entry: Entry) -> None:
-        old = self._map.get(key)
+        old = self._m.get(key)
         if type(old) is int:
             self._pending -= 1
-        self._map[key] = entry
+        self._m[key] = entry
 
     def __delitem__(self, key: str) -> None:
-        old = self._map.pop(key)
+        old = self._m.pop(key)
         if type(old) is int:
             self._pending -= 1
 
     def __iter__(self):
-        return iter(self._map)
+        return iter(self._m)
 
     def __len__(self) -> int:
+        if self._map is None:
+            return self._next
         return len(self._map)
 
     def keys(self):
-        return self._map.keys()
+        return self._m.keys()
 
     def values(self):
         self._materialise_all()
-        return self._map.values()
+        return self._m.values()
 
     def items(self):
         self._materialise_all()
-        return self._map.items()
+        return self._m.items()
 
     def copy(self) -> dict:
         return dict(self.items())
