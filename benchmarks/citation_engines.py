@@ -1,7 +1,7 @@
 """Benchmark: pandoc's citeproc against citeproc-py on the bundled library (docs/citation-engine.md).
 
 Not a test. Needs `pip install citeproc-py` (citeproc-py is not a litcheck dependency).
-Run from the checkout: `python bench/citation_engines.py`. Prints one line per style and size:
+Run from the checkout: `python benchmarks/citation_engines.py`. Prints one line per style and size:
 seconds for a whole bibliography in each engine, then the year suffixes each produced.
 """
 
