@@ -15,17 +15,9 @@ from litcheck.details import entry_details, render_details, suggest_keys
 from litcheck.library import load_library
 from litcheck.search import parse_query, search_library
 
-BIB = """
-@techreport{unodc2020global,
-  author = {{United Nations Office on Drugs and Crime}},
-  title = {Global Report on Trafficking in Persons 2020},
-  institution = {United Nations Office on Drugs and Crime},
-  year = {2020},
-  keywords = {statistics, recruitment},
-  sourcekind = {official-report},
-  verification = {confirmed},
-}
-@article{mitchell2024tor,
+from conftest import GOOD_ENTRY
+
+BIB = GOOD_ENTRY + """@article{mitchell2024tor,
   author = {Mitchell, Kimberly and M{\\"u}ller, Jonas},
   title = {Tor Hidden Services and Child Abuse Forums},
   journal = {Journal of Online Safety},

@@ -27,14 +27,6 @@ def ris_type(entry) -> str:
     return _BY_TYPE.get(entry.type.lower()) or _BY_KIND.get(entry.kind) or ("ELEC" if entry_url(entry) else "GEN")
 
 
-def _name(n) -> str:
-    if n.literal:
-        return n.literal
-    family = " ".join(p for p in (n.particle, n.family) if p)
-    out = f"{family}, {n.given}" if n.given else family
-    return f"{out}, {n.suffix}" if n.suffix else out
-
-
 def _ris_date(parts) -> str:
     """RIS DA/Y2: YYYY/MM/DD/ with empty parts allowed."""
     if not parts:
@@ -48,10 +40,10 @@ def to_ris(entry) -> dict:
     ref: dict = {"type_of_reference": ris_type(entry), "id": entry.key}
     if entry.title:
         ref["title"] = entry.title
-    authors = [_name(n) for n in entry.authors]
+    authors = [n.display for n in entry.authors]
     if authors:
         ref["authors"] = authors
-    editors = [_name(n) for n in entry.editors]
+    editors = [n.display for n in entry.editors]
     if editors:
         ref["secondary_authors"] = editors
     if entry.year:
