@@ -23,6 +23,12 @@ GOOD_ENTRY = """
 """
 
 
+@pytest.fixture(autouse=True)
+def private_cache_dir(tmp_path_factory, monkeypatch):
+    """Every test gets its own index cache, so tests never read or write the user's cache."""
+    monkeypatch.setenv("LITCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("litcheck-cache")))
+
+
 @pytest.fixture
 def write_bib(tmp_path: Path):
     """Write a .bib file from dedented text and return its path."""

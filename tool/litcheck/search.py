@@ -152,7 +152,8 @@ def search_library(library, query: str, limit: int | None = None) -> list[Hit]:
     candidates = []
     for key in keys:
         entry, note = library.get(key), library.note(key)
-        quick = _SEP.join([key.lower(), *(quick_fold(v) for v in entry.fields.values())]) if entry else ""
+        # One fold of all fields joined (the separator survives folding), not one per field.
+        quick = quick_fold(_SEP.join([key, *entry.fields.values()])) if entry else ""
         if note is not None:
             quick += _SEP + fold(_SEP.join(line for _, line in note.text_lines()))
         present = [all(w in quick for w in t.split()) and p.search(quick) is not None for t, p in zip(terms, patterns)]
