@@ -128,3 +128,12 @@ def test_malformed_input_never_shows_a_traceback_or_writes(write_bib, run_cli, t
     assert result.exit_code == 1
     assert "Traceback" not in result.output and f"{path}:1" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_level_hides_notices_but_counts_them(write_bib, run_cli):
+    path = write_bib("@misc{A2020_X, title = {T}, year = {2020}, " + HOUSE + "}")  # key-style is an info
+    result = run_cli("check", "--bib", str(path))
+    assert result.exit_code == 0 and "no problems found (1 below the reporting level" in result.output
+    result = run_cli("check", "--bib", str(path), "--level", "info", "--format", "lines")
+    assert result.output.startswith(f"{path}:1: key-style:")
+    assert run_cli("check", "--bib", str(path), "--fail-on", "info").exit_code == 1

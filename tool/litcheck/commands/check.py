@@ -15,9 +15,12 @@ from litcheck.options import dump_json, emit, fail, library_options
 @click.option("--ignore", multiple=True, metavar="ID", help="Skip these checks (repeatable).")
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True,
               help="Exit 1 when a problem at or above this severity is found.")
+@click.option("--level", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True,
+              help="Report problems at or above this severity; below it only a count is given "
+                   "(info = notices such as a key figure marked '(no locator)').")
 @click.option("--list-checks", is_flag=True, help="List every check id with its severity and meaning.")
 @click.option("--output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
-def command(library, fmt, select, ignore, fail_on, list_checks, output):
+def command(library, fmt, select, ignore, fail_on, level, list_checks, output):
     """Check the library and notes for integrity problems.
 
     Each problem has a stable id, a severity, the entry key, the file and line. Silence one
@@ -47,14 +50,17 @@ def command(library, fmt, select, ignore, fail_on, list_checks, output):
         findings = run_checks(lib, select or None, ignore)
     except KeyError as exc:
         fail(exc.args[0])
-    emit(format_findings(findings, fmt, len(lib), len(lib.notes)), output)
+    shown = [f for f in findings if severity_rank(f.severity) >= severity_rank(level)]
+    emit(format_findings(shown, fmt, len(lib), len(lib.notes), hidden=len(findings) - len(shown)), output)
     if any(severity_rank(f.severity) >= severity_rank(fail_on) for f in findings):
         raise SystemExit(1)
 
 
-def format_findings(findings, fmt: str, n_entries: int, n_notes: int) -> str:
+def format_findings(findings, fmt: str, n_entries: int, n_notes: int, hidden: int = 0) -> str:
+    """The report; `hidden` counts findings below the reporting level (shown as a count only)."""
     if fmt == "json":
-        return dump_json({"entries": n_entries, "notes": n_notes, "problems": [f.as_dict() for f in findings]})
+        return dump_json({"entries": n_entries, "notes": n_notes, "problems": [f.as_dict() for f in findings],
+                          "below_level": hidden})
     if fmt == "lines":
         return "".join(f"{f.location()}: {f.check}: {f.message}\n" for f in findings)
     from collections import Counter
@@ -62,10 +68,11 @@ def format_findings(findings, fmt: str, n_entries: int, n_notes: int) -> str:
     from litcheck.table import render_table
 
     summary = f"{n_entries} entries, {n_notes} notes: "
+    more = f" ({hidden} below the reporting level; --level info lists them)" if hidden else ""
     if not findings:
-        return summary + "no problems found.\n"
+        return summary + f"no problems found{more}.\n"
     counts = Counter(f.severity for f in findings)
     table = render_table(["location", "severity", "check", "key", "message"],
                          [[f.location(), f.severity, f.check, f.key, f.message] for f in findings], 100)
     parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s])
-    return table + "\n" + summary + parts + ".\n"
+    return table + "\n" + summary + parts + more + ".\n"
