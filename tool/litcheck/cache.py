@@ -178,9 +178,6 @@ class LazyEntry(Entry):
 
         return to_text(self.get(name))
 
-    def materialise(self) -> Entry:
-        return Entry(self.key, self.type, dict(self.fields), self.file, self.line, dict(self.field_lines), self.raw)
-
     def _astuple(self):
         return (self.key, self.type, self.fields, self.file, self.line, self.field_lines, self.raw)
 

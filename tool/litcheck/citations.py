@@ -164,7 +164,6 @@ _PANDOC_ITEM = re.compile(r"^\s*(?P<pre>[^@;]*?\s)?-?@(?P<key>[A-Za-z0-9_][\w:.#
 _NARRATIVE_KEY = re.compile(r"(?<![\w@.])@([a-z][a-z0-9]*\d{4}[a-z0-9]*)\b")
 _NUMERIC = re.compile(r"(?<![\w\]^])\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\](?![(\[:])")
 _PAREN = re.compile(r"\(([^()\n]{1,300})\)")
-_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|d[aei]|de la|van|von|der|den|du|le|la|del|dos|al-\w+)"
 _AD_ITEM = re.compile(
     r"^(?P<pre>(?:see also|see|e\.g\.,?|cf\.|for example,?|as cited in|quoted in|cited in|in)\s+)?"
     r"(?P<names>[A-Z][^;]*?)"

@@ -94,13 +94,6 @@ class Document:
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._line_starts, offset)
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
-        if 0 <= i < len(self.sentences) and self.sentences[i].start <= offset < self.sentences[i].end:
-            return self.sentences[i]
-        return None
-
 
 # --------------------------------------------------------------------------------------------
 # Reading files
@@ -367,7 +360,6 @@ _BULLET = re.compile(r"^[ \t]*(?:[-*+•●▪◦‣○■□➢➤✓]|\d{1,2}[
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _TERMINAL = ".!?…"
-_CLOSERS = "\"'”’»)]*_" + SUPERSCRIPT_DIGITS
 
 
 def _ends_sentence(text: str) -> bool:

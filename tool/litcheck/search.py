@@ -190,8 +190,3 @@ def search_library(library, query: str, limit: int | None = None) -> list[Hit]:
         hits.append(Hit(key, round(score, 2), matches, entry, note))
     hits.sort(key=lambda h: (-h.score, h.key))
     return hits[:limit] if limit else hits
-
-
-def matching_keys(library, query: str) -> set[str]:
-    """The keys `query` finds (for filters that only need membership)."""
-    return {hit.key for hit in search_library(library, query)}

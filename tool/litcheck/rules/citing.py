@@ -126,9 +126,6 @@ def _same_body(who: str, work) -> bool:
     return creators_in(work, w)
 
 
-_ATTRIB_NOUN = re.compile(r"'s\b|’s\b")
-
-
 @rule("citation-mismatch", "error",
       "A footnote or reference item resolves to a library work but disagrees with its record (year, volume, venue, "
       "title or author); or the sentence attributes the point to one author or body while its footnote cites another's work.",
