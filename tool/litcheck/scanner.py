@@ -43,15 +43,15 @@ class Scanner:
     """Holds what is shared between documents: the library index, dated facts, claims, rules."""
 
     def __init__(self, library, rules=None, vocabulary=None):
+        from litcheck.claims import collect_claims
         from litcheck.resolve import build_index
         from litcheck.rules import all_rules
-        from litcheck.rules.claims import load_claims
         from litcheck.rules.dates import load_facts
 
         self.library = library
         self.index = build_index(library, vocabulary)
         self.facts = load_facts()
-        self.claims = load_claims(library)
+        self.claims = collect_claims(library)
         self.rules = list(rules) if rules is not None else list(all_rules().values())
 
     def scan_document(self, doc) -> ScanResult:

@@ -123,19 +123,18 @@ def _claims(ctx) -> list[_Prepared]:
     if cache is not None:
         return cache
     out = []
-    proper = _proper_words([str(getattr(c, "claim", "")) for c in ctx.claims])
+    proper = _proper_words([c.claim for c in ctx.claims])
     for c in ctx.claims:
-        status = str(getattr(c, "status", "") or "").lower()
-        if status not in BAD:
+        if c.status not in BAD:
             continue
-        text = getattr(c, "claim", "") or ""
-        out.append(_Prepared(c, content_words(text), {n for n in numbers(text) if not _is_year(n)}, names_in(text, proper)))
+        out.append(_Prepared(c, content_words(c.claim), {n for n in numbers(c.claim) if not _is_year(n)},
+                             names_in(c.claim, proper)))
     # words common to many claims of this domain ("dark web", "trafficking") weigh less
     import math
 
     df: dict[str, int] = {}
     for c in ctx.claims:
-        for w in content_words(getattr(c, "claim", "") or ""):
+        for w in content_words(c.claim):
             df[w] = df.get(w, 0) + 1
     n = max(1, len(ctx.claims))
     for p in out:
@@ -165,28 +164,6 @@ def match_claim(prep: _Prepared, sentence: str, context: str, words: set[str] | 
         if missing > (1 if len(prep.names) >= 5 else 0):
             return 0.0
     return overlap
-
-
-def load_claims(library) -> list:
-    """The claims registers: `litcheck.claims.collect_claims` when present, else the notes directly."""
-    try:
-        from litcheck.claims import collect_claims
-    except ImportError:
-        collect_claims = None
-    if collect_claims is not None:
-        try:
-            return list(collect_claims(library))
-        except Exception:  # a broken register must not stop a scan
-            pass
-    from types import SimpleNamespace
-
-    out = []
-    for note in getattr(library, "notes", {}).values():
-        for item in note.claims:
-            out.append(SimpleNamespace(id=str(item.get("id", "")), article=note.key, claim=str(item.get("claim", "")),
-                                       where=str(item.get("where", "")), cites=str(item.get("cites", "")),
-                                       status=str(item.get("status", "")).lower(), evidence=str(item.get("evidence", ""))))
-    return out
 
 
 @rule("known-claim", "warning",
@@ -222,9 +199,6 @@ def known_claim(ctx):
                 best = (score, p)
         if best:
             c = best[1].claim
-            keys = list(getattr(c, "keys", ()) or ())
-            article = getattr(c, "article", "")
-            evidence = " ".join(str(getattr(c, "evidence", "")).split())
             yield ctx.flag("known-claim", sent,
-                           f"repeats claim {article}#{getattr(c, 'id', '')} ({c.status}): {c.claim} — evidence: {evidence}",
-                           keys=keys, evidence=c.claim)
+                           f"repeats claim {c.article}#{c.id} ({c.status}): {c.claim} — evidence: {c.evidence}",
+                           keys=c.keys, evidence=c.claim)
