@@ -8,6 +8,8 @@ import io
 import json
 from collections import Counter
 
+from litcheck.table import shorten
+
 SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -29,11 +31,6 @@ def _groups(flags):
     return sorted(groups.items(), key=lambda kv: kv[0])
 
 
-def _shorten(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 def render_text(results, colour: bool = False) -> str:
     import click
 
@@ -49,7 +46,7 @@ def render_text(results, colour: bool = False) -> str:
                    f"{len(r.doc.footnotes)} footnotes, {len(r.flags)} flags")
         for (start, line), flags in _groups(r.flags):
             out.append("")
-            out.append(style(f"  line {line}: ", bold=True) + _shorten(flags[0].sentence, 160))
+            out.append(style(f"  line {line}: ", bold=True) + shorten(flags[0].sentence, 160))
             for f in flags:
                 sev = style(f"{f.severity:<7}", fg=SEVERITY_COLOUR.get(f.severity))
                 out.append(f"    {sev} {f.rule}: {f.message}")
@@ -92,7 +89,7 @@ def render_md(results) -> str:
                 out.append(f"| `{rule_id}` | {n} |")
             out.append("")
         for (start, line), flags in _groups(r.flags):
-            out.append(f"- **line {line}**: {_md_cell(_shorten(flags[0].sentence, 240))}")
+            out.append(f"- **line {line}**: {_md_cell(shorten(flags[0].sentence, 240))}")
             for f in flags:
                 keys = f" ({', '.join('`' + k + '`' for k in f.keys)})" if f.keys else ""
                 out.append(f"  - {f.severity} `{f.rule}`{keys}: {_md_cell(f.message)}")

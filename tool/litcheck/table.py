@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def render_table(headers: list[str], rows: list[list[str]], max_width: int = 70) -> str:
     """Left-aligned columns; cells longer than `max_width` are cut with an ellipsis."""
-    cells = [[_cut(str(c), max_width) for c in row] for row in rows]
+    cells = [[shorten(str(c), max_width) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     line = lambda row: "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()
     out = [line(headers), line(["-" * w for w in widths])]
@@ -13,6 +13,7 @@ def render_table(headers: list[str], rows: list[list[str]], max_width: int = 70)
     return "\n".join(out) + "\n"
 
 
-def _cut(text: str, width: int) -> str:
+def shorten(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` characters with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -11,11 +11,7 @@ import re
 
 from litcheck.resolve import creators_in, norm, parse_reference, split_works, tokens, venues_agree
 from litcheck.rules import rule
-
-
-def _short(text: str, n: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+from litcheck.table import shorten
 
 
 def _footnote_sites(ctx, label: str):
@@ -65,7 +61,7 @@ def unresolved_footnote(ctx):
         best = f"; closest entry {m.runner_up[0]} scored {m.runner_up[1]:.2f}" if m.runner_up else ""
         for sent in _footnote_sites(ctx, label):
             yield ctx.flag("unresolved-footnote", sent,
-                           f"footnote {label} ({_short(note.text, 80)}) matches no library entry{best}", evidence=note.text)
+                           f"footnote {label} ({shorten(note.text, 80)}) matches no library entry{best}", evidence=note.text)
     for i, m in enumerate(ctx.resolution.references):
         if m.key:
             continue
@@ -75,7 +71,7 @@ def unresolved_footnote(ctx):
         citing = [ctx.doc.sentences[c.sentence] for c in ctx.citations if c.via_reference == i]
         sites = list({s.index: s for s in citing}.values()) or [Sentence(-1, item.start, item.end, item.line, item.text, -1, "reference")]
         for sent in sites:
-            yield ctx.flag("unresolved-footnote", sent, f"reference item '{_short(item.text, 80)}' matches no library entry",
+            yield ctx.flag("unresolved-footnote", sent, f"reference item '{shorten(item.text, 80)}' matches no library entry",
                            evidence=item.text)
 
 
@@ -97,11 +93,11 @@ def reference_differences(parts, work) -> list[str]:
             from rapidfuzz import fuzz
 
             if fuzz.token_set_ratio(norm(parts.title), work.title_norm) < 90:
-                diffs.append(f"title '{_short(parts.title, 70)}' (library: '{_short(work.title, 70)}')")
+                diffs.append(f"title '{shorten(parts.title, 70)}' (library: '{shorten(work.title, 70)}')")
     if parts.authors and work.creator_forms and not creators_in(work, norm(parts.authors)):
         who = re.sub(r"\s*\([^)]*\)", "", parts.authors)
         if not _same_body(who, work):
-            diffs.append(f"author '{_short(who, 50)}' (library: {work.creator_display or 'none'})")
+            diffs.append(f"author '{shorten(who, 50)}' (library: {work.creator_display or 'none'})")
     return diffs
 
 
@@ -202,7 +198,7 @@ def citation_mismatch(ctx):
                     work = ctx.index.get(m.key) if m and m.key else None
                     if work is not None and any(f in work.creator_forms for f in vocab_forms):
                         continue
-                    cited = f"{work.key} ({work.creator_display}, {work.year})" if work else f"'{_short(note.text, 60)}'"
+                    cited = f"{work.key} ({work.creator_display}, {work.year})" if work else f"'{shorten(note.text, 60)}'"
                     yield ctx.flag("citation-mismatch", sent,
                                    f"the sentence attributes this to {n.names[0] if n.note == 'person' else n.text}, "
                                    f"but footnote {label} cites {cited}", keys=[work.key] if work else [], evidence=n.text)
@@ -266,7 +262,7 @@ def _differences(a, b) -> list[str]:
         out.append(f"venue '{a.venue}' vs '{b.venue}'")
     ta, tb = _title_words(a.title), _title_words(b.title)
     if ta and tb and not (ta <= tb or tb <= ta):
-        out.append(f"title '{_short(a.title, 60)}' vs '{_short(b.title, 60)}'")
+        out.append(f"title '{shorten(a.title, 60)}' vs '{shorten(b.title, 60)}'")
     return out
 
 
@@ -305,7 +301,7 @@ def doubtful_source(ctx):
                 via = f"footnote {', '.join(c.labels)}" if c.kind == "footnote" else c.text
                 yield ctx.flag("doubtful-source", sent,
                                f"{via} → {work.key} ({work.year}), which the library marks {reason}"
-                               + (f": {_short(why, 220)}" if why else ""), keys=[work.key], evidence=via)
+                               + (f": {shorten(why, 220)}" if why else ""), keys=[work.key], evidence=via)
 
 
 # Topic words: a sentence's subjects, from the controlled topics. Families group topics a single
