@@ -63,7 +63,7 @@ class OrgMatcher:
         canonical: dict[str, str] = {}
         if vocabulary is not None:
             for org in vocabulary.organisations:
-                for form in (org.name, org.short, *org.variants):
+                for form in org.forms:
                     if form and len(form) > 1:
                         canonical.setdefault(form.casefold(), org.name)
         for name in extra_orgs:

@@ -98,10 +98,7 @@ def build_index(library, vocabulary=None) -> LibraryIndex:
             if name.is_organisation:
                 forms.add(norm(name.literal))
                 org_names.append(name.literal)
-                if vocabulary is not None:
-                    org = vocabulary.canonical_org(name.literal)
-                    if org:
-                        forms.update(norm(f) for f in (org.name, org.short, *org.variants) if f)
+                forms |= org_forms(name.literal, vocabulary)
                 short = re.search(r"\(([A-Z]{2,})\)", name.literal)
                 if short:
                     forms.add(norm(short.group(1)))
@@ -527,13 +524,14 @@ def _resolve_citation(c: Citation, doc, res: Resolution, index: LibraryIndex) ->
         _resolve_named(c, doc, index)
 
 
+def org_forms(name: str, vocabulary) -> set[str]:
+    """Normalised spellings of the organisation `name` is (per the vocabulary); empty if none."""
+    org = vocabulary.canonical_org(name) if vocabulary is not None else None
+    return {norm(f) for f in org.forms if f} if org else set()
+
+
 def _name_forms(name: str, index: LibraryIndex) -> set[str]:
-    forms = {norm(name)}
-    if index.vocabulary is not None:
-        org = index.vocabulary.canonical_org(name)
-        if org:
-            forms.update(norm(f) for f in (org.name, org.short, *org.variants) if f)
-    return {f for f in forms if f}
+    return {f for f in {norm(name)} | org_forms(name, index.vocabulary) if f}
 
 
 def _resolve_author_date(c: Citation, doc, res: Resolution, index: LibraryIndex) -> None:

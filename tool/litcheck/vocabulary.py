@@ -15,6 +15,11 @@ class Organisation:
     short: str
     variants: tuple[str, ...]
 
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every spelling that names the organisation: canonical name, short name, variants."""
+        return (self.name, self.short, *self.variants)
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -27,7 +32,7 @@ class Vocabulary:
         """The organisation whose canonical name, short name or variant is `text` (any case)."""
         wanted = " ".join(text.split()).casefold()
         for org in self.organisations:
-            if wanted in {org.name.casefold(), org.short.casefold(), *(v.casefold() for v in org.variants)}:
+            if wanted in {form.casefold() for form in org.forms}:
                 return org
         return None
 

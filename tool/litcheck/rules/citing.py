@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from litcheck.resolve import creators_in, norm, parse_reference, split_works, tokens, venues_agree
+from litcheck.resolve import creators_in, norm, org_forms, parse_reference, split_works, tokens, venues_agree
 from litcheck.rules import rule
 from litcheck.table import shorten
 
@@ -180,18 +180,13 @@ def citation_mismatch(ctx):
             forms = {norm(x) for x in n.names}
             if n.note == "person":
                 forms = {norm(x).split()[-1] for x in n.names}
+            vocab_forms = forms.union(*(org_forms(x, ctx.index.vocabulary) for x in n.names))
             for fc in notes:
                 for label in fc.labels:
                     note = ctx.doc.footnotes.get(label)
                     if note is None:
                         continue
                     note_norm = f" {norm(note.text)} "
-                    vocab_forms = set(forms)
-                    if ctx.index.vocabulary is not None:
-                        for x in n.names:
-                            org = ctx.index.vocabulary.canonical_org(x)
-                            if org:
-                                vocab_forms |= {norm(f) for f in (org.name, org.short, *org.variants) if f}
                     if any(f" {f} " in note_norm for f in vocab_forms if f):
                         continue
                     m = ctx.resolution.footnotes.get(label)
