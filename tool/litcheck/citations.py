@@ -45,6 +45,11 @@ class Citation:
     year_mismatch: bool = False
     inherited: bool = False  # a list item covered by the lead-in sentence's citation
 
+    @property
+    def display(self) -> str:
+        """How a flag names the citation: "footnote 3, 4" for footnotes, else the text as written."""
+        return f"footnote {', '.join(self.labels)}" if self.kind == "footnote" else self.text
+
 
 # --------------------------------------------------------------------------------------------
 # Organisation and name matching

@@ -113,6 +113,16 @@ class ScanContext:
     def own_citations(self, sent) -> list:
         return self.by_sentence.get(sent.index, [])
 
+    def claim_text(self, sent) -> str:
+        """The sentence's masked text with its own citations blanked (named sources kept): years and
+        figures inside a citation are not what the claim is about."""
+        chars = list(self.doc.masked[sent.start:sent.end])
+        for c in self.own_citations(sent):
+            if c.kind != "named":
+                for i in range(max(0, c.start - sent.start), min(len(chars), c.end - sent.start)):
+                    chars[i] = " "
+        return "".join(chars)
+
     def citations_for(self, sent) -> list:
         """The sentence's citations, or (for a list item without any) its lead-in sentence's."""
         own = self.own_citations(sent)
@@ -147,11 +157,19 @@ class ScanContext:
                     sent.start, sent.end, evidence)
 
     def sentences_citing_footnote(self, label: str) -> list:
-        out = []
-        for c in self.citations:
-            if c.kind in ("footnote", "numeric") and label in c.labels:
-                out.append(self.doc.sentences[c.sentence])
-        return list({s.index: s for s in out}.values())
+        return self._sentences_of(c for c in self.citations if c.kind in ("footnote", "numeric") and label in c.labels)
+
+    def sentences_citing_reference(self, index: int) -> list:
+        """The sentences whose citations resolved through reference-list item `index`."""
+        return self._sentences_of(c for c in self.citations if c.via_reference == index)
+
+    def _sentences_of(self, citations) -> list:
+        """The distinct sentences carrying `citations`, in citation order."""
+        return list({c.sentence: self.doc.sentences[c.sentence] for c in citations}.values())
+
+    def note(self, key: str):
+        """The library's note on `key`, or None."""
+        return self.library.note(key)
 
 
 def run_rules(ctx: ScanContext, rules: Iterable[Rule]) -> list[Flag]:

@@ -68,8 +68,7 @@ def unresolved_footnote(ctx):
         item = ctx.doc.references[i]
         from litcheck.document import Sentence
 
-        citing = [ctx.doc.sentences[c.sentence] for c in ctx.citations if c.via_reference == i]
-        sites = list({s.index: s for s in citing}.values()) or [Sentence(-1, item.start, item.end, item.line, item.text, -1, "reference")]
+        sites = ctx.sentences_citing_reference(i) or [Sentence(-1, item.start, item.end, item.line, item.text, -1, "reference")]
         for sent in sites:
             yield ctx.flag("unresolved-footnote", sent, f"reference item '{shorten(item.text, 80)}' matches no library entry",
                            evidence=item.text)
@@ -157,8 +156,7 @@ def citation_mismatch(ctx):
         work = ctx.index.get(m.key)
         diffs = reference_differences(m.parts, work)
         if diffs:
-            citing = [ctx.doc.sentences[c.sentence] for c in ctx.citations if c.via_reference == i]
-            for sent in list({s.index: s for s in citing}.values()):
+            for sent in ctx.sentences_citing_reference(i):
                 yield ctx.flag("citation-mismatch", sent, f"reference item {i + 1} cites {work.key} but gives " + "; ".join(diffs),
                                keys=[work.key], evidence=ctx.doc.references[i].text)
     # 2. author-date citations with the right author and a wrong year
@@ -269,7 +267,7 @@ _ERRONEOUS = re.compile(r"\b(?:retracted|withdrawn by the publisher|retraction n
 
 def doubt_reason(work, ctx) -> str | None:
     entry = work.entry
-    note = ctx.library.note(work.key) if hasattr(ctx.library, "note") else None
+    note = ctx.note(work.key)
     status = entry.status or (str(note.meta.get("status", "")).lower() if note else "")
     if status == "unconfirmed":
         return "unconfirmed"
@@ -293,7 +291,7 @@ def doubtful_source(ctx):
             reason = doubt_reason(work, ctx)
             if reason:
                 why = work.entry.text("discrepancy") or work.entry.text("note")
-                via = f"footnote {', '.join(c.labels)}" if c.kind == "footnote" else c.text
+                via = c.display
                 yield ctx.flag("doubtful-source", sent,
                                f"{via} → {work.key} ({work.year}), which the library marks {reason}"
                                + (f": {shorten(why, 220)}" if why else ""), keys=[work.key], evidence=via)
@@ -342,7 +340,7 @@ def sentence_topics(text: str) -> set[str]:
 
 def work_topics(work, ctx) -> set[str]:
     topics = set(work.entry.keywords)
-    note = ctx.library.note(work.key) if hasattr(ctx.library, "note") else None
+    note = ctx.note(work.key)
     if note is not None and isinstance(note.meta.get("topics"), list):
         topics |= {str(t).lower() for t in note.meta["topics"]}
     return topics
@@ -355,12 +353,7 @@ def work_topics(work, ctx) -> set[str]:
       passes="Machine-learning classifiers now spot coded escort ads.[^5]   [^5]: a work whose topics include counter-technology")
 def topic_mismatch(ctx):
     for sent in ctx.claim_sentences():
-        text = ctx.doc.masked[sent.start:sent.end]
-        for c in ctx.own_citations(sent):  # the citation's own words are not the claim's subject
-            if c.kind != "named":
-                a, b = c.start - sent.start, c.end - sent.start
-                text = text[:a] + " " * (b - a) + text[b:]
-        s_topics = sentence_topics(text)
+        s_topics = sentence_topics(ctx.claim_text(sent))
         if len(s_topics) < 2:
             continue
         s_tokens = set(tokens(sent.text))

@@ -96,7 +96,7 @@ _FUTURE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bthrough|\bin the next|\
 _PUBLICATION = re.compile(r"^(?:\s*[-–]?\s*(?:report|study|survey|edition|assessment|review|paper|publication|estimates?|data))", re.I)
 
 
-def sentence_dependencies(ctx, sent, text: str) -> list[tuple[int, str, str | None]]:
+def sentence_dependencies(ctx, text: str) -> list[tuple[int, str, str | None]]:
     """(year, what, work key or None) the claim in the sentence depends on."""
     deps = []
     for fact in ctx.facts:
@@ -134,10 +134,9 @@ def _cited_years(ctx, sent):
                 w = ctx.index.get(k)
                 if w and w.year and k not in seen:
                     seen.add(k)
-                    via = f"footnote {', '.join(c.labels)}" if c.kind == "footnote" else c.text
                     # a law or treaty counts from its latest date (passed, in force, applicable)
                     year = max([w.year, *w.years]) if w.entry.kind in ("law", "treaty") else w.year
-                    out.append((year, f"{via} ({w.key}, {w.year})", k))
+                    out.append((year, f"{c.display} ({w.key}, {w.year})", k))
         elif c.kind == "author-date" and c.year:
             out.append((c.year, c.text, None))
         elif c.kind == "footnote":
@@ -162,12 +161,7 @@ def anachronism(ctx):
         cited = _cited_years(ctx, sent)
         if not cited:
             continue
-        text = ctx.doc.masked[sent.start:sent.end]
-        for c in ctx.own_citations(sent):  # years inside citations are not what the claim is about
-            if c.kind != "named":
-                a, b = c.start - sent.start, c.end - sent.start
-                text = text[:a] + " " * (b - a) + text[b:]
-        deps = sentence_dependencies(ctx, sent, text)
+        deps = sentence_dependencies(ctx, ctx.claim_text(sent))
         if not deps:
             continue
         # only when every work the sentence cites is too early: one timely source supports it

@@ -57,14 +57,6 @@ def _is_year(s: str) -> bool:
     return bool(re.fullmatch(r"(?:1[5-9]\d\d|20\d\d)", s))
 
 
-def _mask_spans(text: str, spans) -> str:
-    chars = list(text)
-    for s, e in spans:
-        for i in range(max(0, s), min(len(chars), e)):
-            chars[i] = " "
-    return "".join(chars)
-
-
 def find_figures(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, surface, kind) of every statistic-like figure in `text`."""
     text = re.sub(r"https?://\S+|www\.\S+|\S+@\S+\.\w+", lambda m: " " * len(m.group(0)), text)
@@ -138,10 +130,8 @@ def uncited_statistic(ctx):
     for sent in ctx.claim_sentences():
         if ctx.is_cited(sent):
             continue
-        text = ctx.doc.masked[sent.start:sent.end]
         cites = ctx.citations_for(sent)
-        masked = _mask_spans(text, [(c.start - sent.start, c.end - sent.start) for c in cites if c.sentence == sent.index and c.kind != "named"])
-        figures = find_figures(masked)
+        figures = find_figures(ctx.claim_text(sent))
         if not figures:
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
