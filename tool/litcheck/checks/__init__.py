@@ -76,3 +76,15 @@ def run_checks(library, select: Iterable[str] | None = None, ignore: Iterable[st
 
 def worst(findings: list[Finding]) -> int:
     return max((severity_rank(f.severity) for f in findings), default=-1)
+
+
+def describe_checks(fmt: str) -> str:
+    """Every check's id, severity and meaning: json, else a table (`litcheck check --list-checks`)."""
+    rows = [[c.id, c.severity, c.summary] for c in sorted(all_checks().values(), key=lambda c: c.id)]
+    if fmt == "json":
+        from litcheck.options import dump_json
+
+        return dump_json([dict(zip(("id", "severity", "summary"), r)) for r in rows])
+    from litcheck.table import render_table
+
+    return render_table(["id", "severity", "meaning"], rows, 90)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from litcheck.options import dump_json, emit, fail, library_options
+from litcheck.options import emit, fail, library_options
 
 
 @click.command("check")
@@ -33,17 +33,11 @@ def command(library, fmt, select, ignore, fail_on, level, list_checks, output):
       litcheck check --bib my.bib --format lines
       litcheck check --select near-duplicate --format json
     """
-    from litcheck.checks import all_checks, run_checks
-    from litcheck.findings import severity_rank
+    from litcheck.checks import describe_checks, run_checks
+    from litcheck.findings import format_findings, severity_rank
 
     if list_checks:
-        rows = [[c.id, c.severity, c.summary] for c in sorted(all_checks().values(), key=lambda c: c.id)]
-        if fmt == "json":
-            emit(dump_json([dict(zip(("id", "severity", "summary"), r)) for r in rows]), output)
-        else:
-            from litcheck.table import render_table
-
-            emit(render_table(["id", "severity", "meaning"], rows, 90), output)
+        emit(describe_checks(fmt), output)
         return
     lib = library()
     try:
@@ -54,25 +48,3 @@ def command(library, fmt, select, ignore, fail_on, level, list_checks, output):
     emit(format_findings(shown, fmt, len(lib), len(lib.notes), hidden=len(findings) - len(shown)), output)
     if any(severity_rank(f.severity) >= severity_rank(fail_on) for f in findings):
         raise SystemExit(1)
-
-
-def format_findings(findings, fmt: str, n_entries: int, n_notes: int, hidden: int = 0) -> str:
-    """The report; `hidden` counts findings below the reporting level (shown as a count only)."""
-    if fmt == "json":
-        return dump_json({"entries": n_entries, "notes": n_notes, "problems": [f.as_dict() for f in findings],
-                          "below_level": hidden})
-    if fmt == "lines":
-        return "".join(f"{f.location()}: {f.check}: {f.message}\n" for f in findings)
-    from collections import Counter
-
-    from litcheck.table import render_table
-
-    summary = f"{n_entries} entries, {n_notes} notes: "
-    more = f" ({hidden} below the reporting level; --level info lists them)" if hidden else ""
-    if not findings:
-        return summary + f"no problems found{more}.\n"
-    counts = Counter(f.severity for f in findings)
-    table = render_table(["location", "severity", "check", "key", "message"],
-                         [[f.location(), f.severity, f.check, f.key, f.message] for f in findings], 100)
-    parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s])
-    return table + "\n" + summary + parts + more + ".\n"
