@@ -190,3 +190,27 @@ def search_library(library, query: str, limit: int | None = None) -> list[Hit]:
         hits.append(Hit(key, round(score, 2), matches, entry, note))
     hits.sort(key=lambda h: (-h.score, h.key))
     return hits[:limit] if limit else hits
+
+
+def render_hits(hits, total: int, max_lines: int) -> str:
+    """Each hit's key, score and title, then its first `max_lines` matching lines (paths relative
+    to the working directory when inside it), then the total."""
+    import os
+
+    import click
+
+    if not hits:
+        return "no matches\n"
+    cwd = os.getcwd()
+    out = []
+    for hit in hits:
+        out.append(click.style(hit.key, bold=True) + f"  {hit.score:g}  {hit.title}".rstrip())
+        for m in hit.matches[:max_lines]:
+            path = m.file
+            if path and os.path.isabs(path) and not os.path.relpath(path, cwd).startswith(".."):
+                path = os.path.relpath(path, cwd)
+            text = m.text if len(m.text) <= 110 else m.text[:109] + "…"
+            out.append(f"    {path}:{m.line}: {text}")
+    more = f" (showing {len(hits)})" if total > len(hits) else ""
+    out.append(f"\n{total} match{'es' if total != 1 else ''}{more}")
+    return "\n".join(out) + "\n"

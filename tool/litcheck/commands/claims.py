@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 
+from litcheck.claims import STATUSES
 from litcheck.options import emit, fail, library_options
-
-STATUSES = ("confirmed", "false", "misleading", "unconfirmed", "disputed")
 
 
 @click.command("claims")

@@ -28,7 +28,7 @@ def command(library, text, limit, max_lines, fmt):
       litcheck search '"live streaming" philippines' --limit 5
       litcheck search europol iocta --format json
     """
-    from litcheck.search import search_library
+    from litcheck.search import render_hits, search_library
 
     query = " ".join(text)
     hits = search_library(library(), query)
@@ -40,23 +40,3 @@ def command(library, text, limit, max_lines, fmt):
         emit(render_hits(shown, len(hits), max_lines))
     if not hits:
         raise SystemExit(1)
-
-
-def render_hits(hits, total: int, max_lines: int) -> str:
-    import os
-
-    if not hits:
-        return "no matches\n"
-    cwd = os.getcwd()
-    out = []
-    for hit in hits:
-        out.append(click.style(hit.key, bold=True) + f"  {hit.score:g}  {hit.title}".rstrip())
-        for m in hit.matches[:max_lines]:
-            path = m.file
-            if path and os.path.isabs(path) and not os.path.relpath(path, cwd).startswith(".."):
-                path = os.path.relpath(path, cwd)
-            text = m.text if len(m.text) <= 110 else m.text[:109] + "…"
-            out.append(f"    {path}:{m.line}: {text}")
-    more = f" (showing {len(hits)})" if total > len(hits) else ""
-    out.append(f"\n{total} match{'es' if total != 1 else ''}{more}")
-    return "\n".join(out) + "\n"
