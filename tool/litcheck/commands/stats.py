@@ -2,27 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import click
 
 from litcheck.options import dump_json, emit, library_options
-
-
-def library_stats(lib) -> dict:
-    """Counts by source kind, verification state, topic, body and decade, plus note coverage."""
-    orgs = Counter(n.literal for e in lib for n in e.creators if n.is_organisation)
-    return {
-        "entries": len(lib),
-        "notes": len(lib.notes),
-        "entries_with_note": sum(1 for e in lib if e.key in lib.notes),
-        "files": {f: sum(1 for e in lib if e.file == f) for f in lib.bib_files},
-        "verification": dict(Counter(e.status or "(none)" for e in lib).most_common()),
-        "kind": dict(Counter(e.kind or "(none)" for e in lib).most_common()),
-        "topics": dict(Counter(k for e in lib for k in e.keywords).most_common()),
-        "organisations": dict(orgs.most_common()),
-        "decades": dict(sorted(Counter(f"{e.year // 10 * 10}s" if e.year else "(none)" for e in lib).items())),
-    }
 
 
 @click.command("stats")
@@ -36,12 +18,7 @@ def command(library, fmt):
       litcheck stats
       litcheck stats --bib other.bib --format json
     """
+    from litcheck.stats import library_stats, render_stats
+
     data = library_stats(library())
-    if fmt == "json":
-        emit(dump_json(data))
-        return
-    lines = [f"{data['entries']} entries; {data['entries_with_note']} with a note ({data['notes']} notes)"]
-    for title in ("files", "verification", "kind", "topics", "organisations", "decades"):
-        lines.append(f"\n{title}:")
-        lines += [f"  {count:>6}  {name}" for name, count in data[title].items()]
-    emit("\n".join(lines) + "\n")
+    emit(dump_json(data) if fmt == "json" else render_stats(data))
