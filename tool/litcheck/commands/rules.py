@@ -22,7 +22,7 @@ def command(ids, fmt, output):
       litcheck rules --format json
     """
     from litcheck.options import fail
-    from litcheck.rules import all_rules
+    from litcheck.rules import all_rules, describe_rules
 
     rules = all_rules()
     unknown = [i for i in ids if i not in rules]
@@ -32,17 +32,4 @@ def command(ids, fmt, output):
     if fmt == "json":
         emit(dump_json([r.as_dict() for r in chosen]), output)
         return
-    out = []
-    for r in chosen:
-        if fmt == "md":
-            out += [f"### `{r.id}` ({r.severity})", "", r.description, "",
-                    f"- fires: `{r.fires}`", f"- does not fire: `{r.passes}`", ""]
-        else:
-            import textwrap
-
-            out.append(f"{r.id}  [{r.severity}]")
-            out += ["  " + line for line in textwrap.wrap(r.description, 96)]
-            out.append("  fires:          " + r.fires)
-            out.append("  does not fire:  " + r.passes)
-            out.append("")
-    emit("\n".join(out) + "\n", output)
+    emit(describe_rules(chosen, fmt), output)

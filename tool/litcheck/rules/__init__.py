@@ -87,6 +87,24 @@ def select_rules(only=None, ignore=None) -> list[Rule]:
     return chosen
 
 
+def describe_rules(rules: list[Rule], fmt: str) -> str:
+    """The rules' id, severity, meaning and examples as text or md (`litcheck rules`)."""
+    out = []
+    for r in rules:
+        if fmt == "md":
+            out += [f"### `{r.id}` ({r.severity})", "", r.description, "",
+                    f"- fires: `{r.fires}`", f"- does not fire: `{r.passes}`", ""]
+        else:
+            import textwrap
+
+            out.append(f"{r.id}  [{r.severity}]")
+            out += ["  " + line for line in textwrap.wrap(r.description, 96)]
+            out.append("  fires:          " + r.fires)
+            out.append("  does not fire:  " + r.passes)
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
 class ScanContext:
     """Everything a rule may read about one document."""
 
