@@ -43,7 +43,6 @@ def timed(cmd: list[str], env: dict, timeout: float, runs: int) -> tuple[float |
     walls, peaks, out = [], [], ""
     wrapper = [PY, "-c", _WRAP, str(timeout), *cmd]
     for _ in range(runs):
-        start = time.monotonic()
         proc = subprocess.run(wrapper, capture_output=True, text=True, env=env)
         lines = proc.stdout.rstrip("\n").split("\n")
         status = lines[-1].split() if lines else ["error"]

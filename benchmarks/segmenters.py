@@ -77,7 +77,6 @@ def syntok_segmenter():
 
 def measure(name, fn):
     ok = sum(1 for case in CASES if [s.strip() for s in fn(" ".join(case))] == case)
-    big = (" ".join(" ".join(c) for c in CASES) + "\n\n") * 0
     paragraph = " ".join(" ".join(c) for c in CASES)
     n_par = max(1, 200_000 // len(paragraph))
     start = time.perf_counter()

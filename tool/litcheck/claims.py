@@ -119,9 +119,9 @@ def status_counts(claims: list[Claim]) -> dict[str, int]:
 def render_claims(claims: list[Claim], fmt: str) -> str:
     """table | md | csv | json."""
     if fmt == "json":
-        import json
+        from litcheck.jsonout import dump_json
 
-        return json.dumps([c.as_dict() for c in claims], ensure_ascii=False, indent=2) + "\n"
+        return dump_json([c.as_dict() for c in claims])
     rows = [[getattr(c, f) for f in FIELDS] for c in claims]
     if fmt == "csv":
         import csv

@@ -216,13 +216,11 @@ _ITEM_LABEL = re.compile(
 
 def _lines(text: str):
     """(start, end_without_newline, line_text) for each line."""
-    pos = 0
     for m in _LINE.finditer(text):
         if not m.group(0):
             break
         line = m.group(0)
         yield m.start(), m.start() + len(line.rstrip("\n")), line.rstrip("\n")
-        pos = m.end()
 
 
 def _set(mask: bytearray, start: int, end: int) -> None:

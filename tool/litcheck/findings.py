@@ -32,7 +32,7 @@ class Finding:
 def format_findings(findings, fmt: str, n_entries: int, n_notes: int, hidden: int = 0) -> str:
     """The report; `hidden` counts findings below the reporting level (shown as a count only)."""
     if fmt == "json":
-        from litcheck.options import dump_json
+        from litcheck.jsonout import dump_json
 
         return dump_json({"entries": n_entries, "notes": n_notes, "problems": [f.as_dict() for f in findings],
                           "below_level": hidden})

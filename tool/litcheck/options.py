@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from typing import Any, Callable
 
@@ -49,8 +48,6 @@ def emit(text: str, output: str | None = None) -> None:
         click.echo(text, nl=not text.endswith("\n"))
 
 
-def dump_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def fail(message: str, code: int = 2) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+from litcheck.jsonout import dump_json
 from collections import Counter
 
 from litcheck.table import shorten
@@ -15,7 +15,7 @@ SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 def render(results, fmt: str, colour: bool = False) -> str:
     if fmt == "json":
-        return json.dumps({"documents": [r.as_dict() for r in results]}, ensure_ascii=False, indent=2) + "\n"
+        return dump_json({"documents": [r.as_dict() for r in results]})
     if fmt == "csv":
         return render_csv(results)
     if fmt == "md":

@@ -117,13 +117,12 @@ def _org_matcher(wanted: list[str]):
     for name in wanted:
         org = vocab.canonical_org(name) if vocab else None
         targets.add((org.name if org else name).casefold())
-    loose = [t for t in targets]
 
     def match(entry: Entry) -> bool:
         names = [n.casefold() for n in entry_orgs(entry, vocab)]
         # exact canonical match, or the wanted text inside a longer body name
         # ("UNODC" canonicalises; "Regional Office" matches "UNODC, Regional Office ...")
-        return any(n in targets or any(t in n for t in loose) for n in names)
+        return any(n in targets or any(t in n for t in targets) for n in names)
 
     return match
 

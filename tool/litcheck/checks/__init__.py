@@ -82,7 +82,7 @@ def describe_checks(fmt: str) -> str:
     """Every check's id, severity and meaning: json, else a table (`litcheck check --list-checks`)."""
     rows = [[c.id, c.severity, c.summary] for c in sorted(all_checks().values(), key=lambda c: c.id)]
     if fmt == "json":
-        from litcheck.options import dump_json
+        from litcheck.jsonout import dump_json
 
         return dump_json([dict(zip(("id", "severity", "summary"), r)) for r in rows])
     from litcheck.table import render_table

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from litcheck.options import dump_json, emit
+from litcheck.jsonout import dump_json
+from litcheck.options import emit
 
 
 @click.command("rules")

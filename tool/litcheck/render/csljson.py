@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
+from litcheck.jsonout import dump_json
 
 from litcheck.csl import to_csl_items
 
 
 def render(reading, library, style=None) -> str:
-    return json.dumps(to_csl_items(reading.entries()), ensure_ascii=False, indent=2) + "\n"
+    return dump_json(to_csl_items(reading.entries()))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import json
+from litcheck.jsonout import dump_json
 
 from litcheck.csl import to_csl
 from litcheck.render.common import format_all
@@ -52,4 +52,4 @@ def render(reading, library, style: str | None) -> str:
                      for s in reading.sections],
         "entries": [entry_data(e, library, formatted.get(e.key)) for e in entries],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n"
+    return dump_json(data, default=_default)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from litcheck.citations import YEAR
-from litcheck.resolve import parse_reference, split_works
+from litcheck.resolve import split_works
 from litcheck.rules import rule
 
 _YEAR = re.compile(r"\b(" + YEAR + r")\b")
