@@ -33,7 +33,7 @@ def test_clean_library_has_no_findings(write_bib):
     ("@misc{a2020x, title = {T}, year = {2020}, date = {2020-02-30}, " + HOUSE + "}", "bad-date"),
     ("@misc{a2020x, title = {T}, year = {2021}, date = {2020-02-03}, " + HOUSE + "}", "bad-date"),
     ("@misc{a2020x, title = {T}, year = {2020}, date = {3 March 2020}, " + HOUSE + "}", "bad-date"),
-    ("@misc{a2020x, title = {T}, year = {2020}, doi = {https://doi.org/10.1000/xyz}, " + HOUSE + "}", "bad-doi"),
+    ("@misc{a2020x, title = {T}, year = {2020}, doi = {10.1000}, " + HOUSE + "}", "bad-doi"),
     ("@misc{a2020x, title = {T}, year = {2020}, isbn = {978-0-306-40615-6}, " + HOUSE + "}", "bad-isbn"),
     ("@misc{a2020x, title = {T}, year = {2020}, url = {www.example.org/report}, " + HOUSE + "}", "bad-url"),
     ("@misc{a2020x, title = {T}, year = {2020}, keywords = {statistics, darkweb}, sourcekind = {news}, verification = {confirmed}}", "keyword-vocabulary"),
@@ -137,3 +137,43 @@ def test_level_hides_notices_but_counts_them(write_bib, run_cli):
     result = run_cli("check", "--bib", str(path), "--level", "info", "--format", "lines")
     assert result.output.startswith(f"{path}:1: key-style:")
     assert run_cli("check", "--bib", str(path), "--fail-on", "info").exit_code == 1
+
+
+def test_foreign_library_is_not_held_to_house_fields(write_bib):
+    """A library with no sourcekind/verification anywhere gets integrity checks only."""
+    found = findings_for(write_bib, "@article{Doe:2020:ABC, author = {Doe, Jane}, title = {T}, journal = {J}, year = {2020}}")
+    assert ids(found) == ["key-style"]  # ':' is legal in a file name; only a style notice
+
+
+def test_doi_with_resolver_prefix_is_a_warning_not_malformed(write_bib):
+    found = findings_for(write_bib, "@misc{a2020x, title = {T}, year = {2020}, doi = {https://doi.org/10.1000/xyz}, " + HOUSE + "}")
+    assert ids(found) == ["doi-url"] and "'10.1000/xyz'" in found[0].message
+
+
+def test_same_title_told_apart_by_volume_or_pages(write_bib):
+    text = """
+        @article{anon2024issuea, author = {Anonymous}, title = {Issue Information}, journal = {J}, volume = {5}, year = {2024}, %s}
+        @article{anon2024issueb, author = {Anonymous}, title = {Issue Information}, journal = {J}, volume = {6}, year = {2024}, %s}
+        @article{anon2024issuec, author = {Anonymous}, title = {Issue information}, journal = {J}, volume = {6}, year = {2024}, %s}
+        """ % (HOUSE, HOUSE, HOUSE)
+    found = findings_for(write_bib, text)
+    assert sorted(f.key for f in found) == ["anon2024issueb", "anon2024issuec"]  # same volume: flagged
+
+
+def test_check_results_are_cached_until_the_library_changes(write_bib, monkeypatch):
+    import litcheck.checks as checks
+
+    path = write_bib("@misc{x2020a, title = {T}, year = {20}, " + HOUSE + "}")
+    first = checks.run_checks_cached(load_library([path], None))
+    assert [f.check for f in first] == ["bad-date"]
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("an unchanged library must be answered from the cache")
+
+    real = checks.run_checks
+    monkeypatch.setattr(checks, "run_checks", must_not_run)
+    assert checks.run_checks_cached(load_library([path], None)) == first
+
+    monkeypatch.setattr(checks, "run_checks", real)
+    path.write_text("@misc{x2020a, title = {T}, year = {2020}, " + HOUSE + "}\n", encoding="utf-8")
+    assert checks.run_checks_cached(load_library([path], None)) == []

@@ -103,3 +103,23 @@ def to_text(value: str) -> str:
             except Exception:  # pylatexenc gives up on some malformed TeX; show it plainly
                 text = value.replace("{", "").replace("}", "")
     return _SPACE.sub(" ", text).strip()
+
+
+# LaTeX markup removed before matching: accent commands, command names before a brace group,
+# then braces and backslashes (so M{\"u}ller reads Muller and \textit{x} reads x).
+_LATEX_COMMAND = re.compile(r"\\(?:[`'^\"~=.]\s*|[uvHtcdbkr](?![a-zA-Z])\s*|[a-zA-Z]+\s*(?=\{))")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, whitespace collapsed: the form both sides are compared in."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.casefold().split())
+
+
+def quick_fold(raw: str) -> str:
+    """Fold a raw BibTeX value for matching, with LaTeX markup stripped (no full decoding)."""
+    if "\\" in raw:
+        raw = _LATEX_COMMAND.sub("", raw)
+    raw = raw.replace("{", "").replace("}", "").replace("\\", "")
+    return raw.lower() if raw.isascii() else fold(raw)

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
+
+from litcheck.latex import fold, quick_fold
 
 WEIGHTS = {"key": 4.0, "title": 5.0, "author": 4.0, "editor": 3.0, "keywords": 3.0, "venue": 2.0,
            "discrepancy": 2.0, "year": 2.0, "note-meta": 1.5, "note": 1.0}
@@ -28,25 +29,7 @@ REPEAT, MAX_REPEATS = 0.2, 10  # what each further occurrence of a term adds, an
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "institution", "publisher", "howpublished", "organization")
 _VERBATIM_FIELDS = ("url", "doi", "keywords", "file", "eprint")
 
-# LaTeX markup removed before matching: accent commands, command names before a brace group,
-# then braces and backslashes (so M{\"u}ller reads Muller and \textit{x} reads x).
-_LATEX_COMMAND = re.compile(r"\\(?:[`'^\"~=.]\s*|[uvHtcdbkr](?![a-zA-Z])\s*|[a-zA-Z]+\s*(?=\{))")
 _SEP = " \x00 "  # between fields: no term or phrase can match across it
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed, whitespace collapsed: the form both sides are compared in."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
-
-
-def quick_fold(raw: str) -> str:
-    """Fold a raw BibTeX value for matching, with LaTeX markup stripped (no full decoding)."""
-    if "\\" in raw:
-        raw = _LATEX_COMMAND.sub("", raw)
-    raw = raw.replace("{", "").replace("}", "").replace("\\", "")
-    return raw.lower() if raw.isascii() else fold(raw)
 
 
 class Match:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterable
 
 from litcheck.findings import Finding, severity_rank
@@ -72,6 +73,39 @@ def run_checks(library, select: Iterable[str] | None = None, ignore: Iterable[st
             if not _suppressed(finding, library):
                 findings.append(finding)
     return sorted(findings, key=lambda f: (f.file, f.line, f.check, f.key))
+
+
+def run_checks_cached(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
+    """`run_checks`, answered from the index cache when neither the library (its cache key
+    covers every .bib file and note), the vocabulary, nor the check code has changed."""
+    import hashlib
+    import pickle
+
+    if not getattr(library, "cache_key", ""):
+        return run_checks(library, select, ignore)
+    from litcheck.atomic import write_bytes_atomic
+    from litcheck.cache import cache_dir
+    from litcheck.paths import DATA_DIR
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(library.cache_key.encode())
+    digest.update(repr((sorted(select or ()), sorted(ignore))).encode())
+    sources = sorted(Path(__file__).parent.glob("*.py")) + [DATA_DIR / "vocabulary.yaml"]
+    for source in sources:
+        digest.update(source.read_bytes())
+    path = cache_dir() / "checks" / f"{digest.hexdigest()}.pkl"
+    try:
+        findings = pickle.loads(path.read_bytes())
+        if isinstance(findings, list) and all(isinstance(f, Finding) for f in findings[:1]):
+            return findings
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        pass  # absent or damaged: recompute
+    findings = run_checks(library, select, ignore)
+    try:
+        write_bytes_atomic(path, pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # an unwritable cache only costs speed
+    return findings
 
 
 def worst(findings: list[Finding]) -> int:

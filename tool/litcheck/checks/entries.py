@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 from litcheck.checks import check
 from litcheck.findings import Finding
+from litcheck.latex import quick_fold
 from litcheck.vocabulary import load_vocabulary
 
 # Entry types that both classic BibTeX (standard styles) and Biber accept.
@@ -32,7 +33,10 @@ REQUIRED: dict[str, list] = {
     "misc": ["title", ("year", "date")],
 }
 
-_UNSAFE_KEY = re.compile(r"[/\\:*?\"<>|\s\x00-\x1f]|\.\.|^\.")
+# Path separators, parent references, hidden-file dots, whitespace and control characters could
+# take a note file outside notes/ or hide it; ':' and the like are legal on POSIX and common in
+# keys (Author:2020:ABC), so they are only a style matter (key-style).
+_UNSAFE_KEY = re.compile(r"[/\\\s\x00-\x1f]|\.\.|^\.")
 _KEY_STYLE = re.compile(r"^[a-z0-9][a-z0-9]*$")
 _YEAR = re.compile(r"^\d{4}$")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -114,13 +118,24 @@ def _valid_calendar(year: str, month: str | None, day: str | None) -> bool:
     return True
 
 
+_DOI_RESOLVER = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+
+
 @check("bad-doi", "error", "a DOI that is not of the form 10.NNNN/suffix")
 def bad_doi(library):
     for entry in library:
         doi = entry.get("doi").strip()
-        if doi and not _DOI.match(doi):
-            hint = "; store the bare DOI without the resolver prefix" if "doi.org" in doi.lower() else ""
-            yield _f("bad-doi", "error", entry, f"DOI {doi!r} is malformed{hint}", "doi")
+        if doi and not _DOI.match(_DOI_RESOLVER.sub("", doi)):
+            yield _f("bad-doi", "error", entry, f"DOI {doi!r} is malformed", "doi")
+
+
+@check("doi-url", "warning", "a DOI stored with its resolver prefix (styles add the prefix again)")
+def doi_url(library):
+    for entry in library:
+        doi = entry.get("doi").strip()
+        bare = _DOI_RESOLVER.sub("", doi)
+        if doi and bare != doi and _DOI.match(bare):
+            yield _f("doi-url", "warning", entry, f"DOI {doi!r} carries a resolver prefix; store {bare!r}", "doi")
 
 
 def isbn_valid(raw: str) -> bool:
@@ -154,12 +169,29 @@ def bad_url(library):
             yield _f("bad-url", "error", entry, f"URL {url!r} is not an absolute http(s) address", "url")
 
 
-def _normal_title(title: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", title.casefold()))
+def _normal_title(raw: str) -> str:
+    """Title words for comparison, from the raw value (LaTeX stripped, not decoded: fast)."""
+    return " ".join(re.findall(r"[a-z0-9]+", quick_fold(raw)))
 
 
 def _surnames(entry) -> set[str]:
     return {(n.literal or n.family).casefold() for n in entry.creators}
+
+
+_IDENTIFYING = ("doi", "volume", "number", "pages")
+
+
+def _told_apart(a, b) -> bool:
+    """True when a field that identifies a printed item (DOI, volume, issue, pages) differs:
+    same-titled items such as a journal's recurring 'Issue Information' are different works."""
+    norm = lambda v: re.sub(r"[^0-9a-z]", "", v.lower())
+    return any(a.get(f) and b.get(f) and norm(a.get(f)) != norm(b.get(f)) for f in _IDENTIFYING)
+
+
+def _block_word(title: str) -> str:
+    """Alphabetically first word of 4+ letters: near-identical titles (token_sort_ratio >= 92)
+    share it, so big year groups can be compared block by block."""
+    return min((w for w in title.split() if len(w) >= 4), default="")
 
 
 @check("near-duplicate", "warning", "two keys look like the same work (fuzzy title, same year, shared author)")
@@ -168,24 +200,27 @@ def near_duplicate(library):
 
     by_year: dict[int | None, list] = defaultdict(list)
     for entry in library:
-        if entry.title:
+        if entry.get("title"):
             by_year[entry.year].append(entry)
     for group in by_year.values():
         if len(group) < 2:
             continue
-        # Block big groups by the first title word so the comparison stays near-linear.
+        titled = [(_normal_title(e.get("title")), e) for e in group]
         blocks: dict[str, list] = defaultdict(list)
-        for entry in group:
-            words = _normal_title(entry.title).split()
-            blocks[words[0] if len(group) > 2000 and words else ""].append(entry)
+        for title, entry in titled:
+            blocks[_block_word(title) if len(group) > 300 else ""].append((title, entry))
         for block in blocks.values():
-            titles = [_normal_title(e.title) for e in block]
-            scores = process.cdist(titles, titles, scorer=fuzz.token_sort_ratio, score_cutoff=92, workers=1)
+            if len(block) < 2:
+                continue
+            scores = process.cdist([t for t, _ in block], [t for t, _ in block], scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=92, workers=-1)
             for i, j in zip(*scores.nonzero()):
                 if i >= j:
                     continue
-                a, b = block[i], block[j]
+                a, b = block[i][1], block[j][1]
                 if _surnames(a) and _surnames(b) and not (_surnames(a) & _surnames(b)):
+                    continue
+                if _told_apart(a, b):
                     continue
                 for first, other in ((a, b), (b, a)):
                     yield _f("near-duplicate", "warning", first,
@@ -194,10 +229,18 @@ def near_duplicate(library):
                              f"if they differ, add nocheck = {{near-duplicate:{other.key}}}")
 
 
+def _house_entries(library) -> list:
+    """The entries held to litcheck's own conventions (topics, source kind, verification): all
+    of them once any entry uses those fields, none in a foreign library that uses none of them
+    (a Zotero export is not wrong for lacking a `sourcekind`)."""
+    entries = list(library)
+    return entries if any(e.kind or e.status for e in entries) else []
+
+
 @check("keyword-vocabulary", "error", "a keyword outside the controlled topic vocabulary, or no keywords at all")
 def keyword_vocabulary(library):
     topics = load_vocabulary().topics
-    for entry in library:
+    for entry in _house_entries(library):
         if not entry.keywords:
             yield _f("keyword-vocabulary", "error", entry, "no keywords; give 1-5 topics from the vocabulary")
         for word in entry.keywords:
@@ -208,7 +251,7 @@ def keyword_vocabulary(library):
 @check("source-kind", "error", "the source kind is missing or not one of the vocabulary's kinds")
 def source_kind(library):
     kinds = load_vocabulary().kinds
-    for entry in library:
+    for entry in _house_entries(library):
         if entry.kind not in kinds:
             what = f"source kind {entry.kind!r} is unknown" if entry.kind else "no sourcekind field"
             yield _f("source-kind", "error", entry, f"{what}; use one of: {', '.join(kinds)}", "sourcekind")
@@ -217,7 +260,7 @@ def source_kind(library):
 @check("verification-state", "error", "the verification state is missing or not confirmed/partly/unconfirmed")
 def verification_state(library):
     states = load_vocabulary().states
-    for entry in library:
+    for entry in _house_entries(library):
         if entry.status not in states:
             what = f"verification {entry.status!r} is unknown" if entry.status else "no verification field"
             yield _f("verification-state", "error", entry, f"{what}; use one of: {', '.join(states)}", "verification")
@@ -227,8 +270,10 @@ def verification_state(library):
 def org_variant(library):
     vocab = load_vocabulary()
     for entry in library:
-        candidates = [(n.literal, "author") for n in entry.authors if n.literal]
-        candidates += [(n.literal, "editor") for n in entry.editors if n.literal]
+        # An organisation is a brace-protected name, so a name list without braces has none
+        # (and need not be split, the costly part on a large library).
+        candidates = [(n.literal, "author") for n in (entry.authors if "{" in entry.get("author") else []) if n.literal]
+        candidates += [(n.literal, "editor") for n in (entry.editors if "{" in entry.get("editor") else []) if n.literal]
         candidates += [(entry.text(f), f) for f in ("institution", "publisher", "organization") if entry.get(f)]
         for text, field in candidates:
             org = vocab.canonical_org(text)

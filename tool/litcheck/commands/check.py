@@ -33,7 +33,7 @@ def command(library, fmt, select, ignore, fail_on, level, list_checks, output):
       litcheck check --bib my.bib --format lines
       litcheck check --select near-duplicate --format json
     """
-    from litcheck.checks import describe_checks, run_checks
+    from litcheck.checks import describe_checks, run_checks_cached
     from litcheck.findings import format_findings, severity_rank
 
     if list_checks:
@@ -41,7 +41,7 @@ def command(library, fmt, select, ignore, fail_on, level, list_checks, output):
         return
     lib = library()
     try:
-        findings = run_checks(lib, select or None, ignore)
+        findings = run_checks_cached(lib, select or None, ignore)
     except KeyError as exc:
         fail(exc.args[0])
     shown = [f for f in findings if severity_rank(f.severity) >= severity_rank(level)]
