@@ -774,12 +774,48 @@ def load_library_cached(bib_paths: list[Path], notes_dir: Path | None):
 
 
 # ---------------------------------------------------------------------------------------------
+# Values derived from the whole library (check results, the scanner's index)
+# ---------------------------------------------------------------------------------------------
+
+def derived(library, name: str, depends_on: list[Path], build):
+    """`build()`, or its result kept from an earlier run with the same library content (its
+    `cache_key` covers every .bib file and note) and the same code and data (`depends_on`).
+
+    One file per library and kind of value, holding the digest it was computed for, so a
+    changed library replaces its old result instead of piling up files. A library loaded with
+    --no-cache has no key and is always computed afresh."""
+    import pickle
+
+    from litcheck.atomic import write_bytes_atomic
+
+    if not getattr(library, "cache_key", ""):
+        return build()
+    digest = hashlib.blake2b(library.cache_key.encode(), digest_size=16)
+    for source in depends_on:
+        digest.update(Path(source).read_bytes())
+    which = "\0".join([*map(str, library.bib_files), str(library.notes_dir)])
+    target = cache_dir() / "derived" / _name_for(Path(which), f"-{name}.pkl")
+    try:
+        recorded, value = pickle.loads(target.read_bytes())
+        if recorded == digest.hexdigest():
+            return value
+    except Exception:  # absent, truncated or from another version: compute afresh
+        pass
+    value = build()
+    try:
+        write_bytes_atomic(target, pickle.dumps((digest.hexdigest(), value), protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # an unwritable cache only costs speed
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
 # `litcheck cache info|clear`
 # ---------------------------------------------------------------------------------------------
 
 def cache_files() -> list[Path]:
     root = cache_dir()
-    return sorted(p for sub in ("bib", "notes") for p in (root / sub).glob("*") if p.is_file())
+    return sorted(p for sub in ("bib", "notes", "derived") for p in (root / sub).glob("*") if p.is_file())
 
 
 def describe(bib_paths: list[Path]) -> list[dict]:

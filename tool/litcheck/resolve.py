@@ -54,7 +54,7 @@ def acronym(text: str) -> str:
 @dataclass
 class Work:
     key: str
-    entry: object
+    _entry: object = field(repr=False, compare=False)  # see `entry`
     title: str
     title_norm: str
     title_tokens: set[str]
@@ -65,6 +65,19 @@ class Work:
     venue: str
     volume: str
     aliases: list[str] = field(default_factory=list)  # short names of laws / treaties / reports
+    kind: str = ""  # the entry's source kind, kept here so rules need not load every entry
+    _library: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def entry(self):
+        """The library entry, fetched on first use: a cached index holds no entries, so that
+        loading it does not materialise every entry of a large library."""
+        if self._entry is None and self._library is not None:
+            self._entry = self._library.get(self.key)
+        return self._entry
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_entry": None, "_library": None}
 
 
 @dataclass
@@ -77,6 +90,12 @@ class LibraryIndex:
 
     def get(self, key: str) -> Work | None:
         return self.works.get(key)
+
+    def attach(self, library) -> "LibraryIndex":
+        """Point the works of an index read from the cache at the library they describe."""
+        for work in self.works.values():
+            work._library = library
+        return self
 
 
 def build_index(library, vocabulary=None) -> LibraryIndex:
@@ -121,7 +140,7 @@ def build_index(library, vocabulary=None) -> LibraryIndex:
         title = entry.title
         aliases = _aliases(entry)
         w = Work(entry.key, entry, title, norm(title), set(tokens(title)), forms, entry.author_display(),
-                 years, entry.year, norm(entry.venue), entry.get("volume").strip(), aliases)
+                 years, entry.year, norm(entry.venue), entry.get("volume").strip(), aliases, entry.kind)
         works[entry.key] = w
         for t in w.title_tokens | {norm(a) for a in aliases}:
             by_token.setdefault(t, set()).add(entry.key)

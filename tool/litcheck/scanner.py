@@ -49,7 +49,18 @@ class Scanner:
         from litcheck.rules.dates import load_facts
 
         self.library = library
-        self.index = build_index(library, vocabulary)
+        if vocabulary is None:
+            from pathlib import Path
+
+            from litcheck.cache import derived
+            from litcheck.paths import DATA_DIR
+
+            here = Path(__file__).parent
+            depends = [here / "resolve.py", here / "citations.py", here / "names.py", here / "latex.py",
+                       DATA_DIR / "vocabulary.yaml"]
+            self.index = derived(library, "scan-index", depends, lambda: build_index(library)).attach(library)
+        else:  # a vocabulary of the caller's own: nothing cached to reuse
+            self.index = build_index(library, vocabulary)
         self.facts = load_facts()
         self.claims = collect_claims(library)
         self.rules = list(rules) if rules is not None else list(all_rules().values())

@@ -78,7 +78,7 @@ def _law_mentions(ctx):
         return cache
     out = []
     for w in ctx.index.works.values():
-        if w.entry.kind not in ("law", "treaty", "court-decision"):
+        if w.kind not in ("law", "treaty", "court-decision"):
             continue
         names = [a for a in w.aliases if len(a) <= 80]
         if not names:
@@ -135,7 +135,7 @@ def _cited_years(ctx, sent):
                 if w and w.year and k not in seen:
                     seen.add(k)
                     # a law or treaty counts from its latest date (passed, in force, applicable)
-                    year = max([w.year, *w.years]) if w.entry.kind in ("law", "treaty") else w.year
+                    year = max([w.year, *w.years]) if w.kind in ("law", "treaty") else w.year
                     out.append((year, f"{c.display} ({w.key}, {w.year})", k))
         elif c.kind == "author-date" and c.year:
             out.append((c.year, c.text, None))

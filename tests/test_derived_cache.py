@@ -1,0 +1,36 @@
+"""Values derived from the whole library (the scanner's index) are cached and give the same result."""
+
+import json
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "scan"
+
+
+def scan_json(run_cli, *extra):
+    result = run_cli("scan", str(DATA / "footnoted.txt"), "--bib", str(DATA / "lib.bib"),
+                     "--notes", str(DATA / "notes"), "--format", "json", *extra)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.output)
+
+
+def test_scan_with_cached_index_matches_a_fresh_scan(run_cli, monkeypatch):
+    import litcheck.resolve as resolve
+
+    fresh = scan_json(run_cli, "--no-cache")
+    first = scan_json(run_cli)  # builds and stores the index
+    assert first == fresh
+
+    def must_not_build(*args, **kwargs):
+        raise AssertionError("an unchanged library must reuse the cached scanner index")
+
+    monkeypatch.setattr(resolve, "build_index", must_not_build)
+    assert scan_json(run_cli) == fresh  # the index comes from the cache, entries re-attached
+
+
+def test_a_damaged_derived_file_is_recomputed(run_cli):
+    from litcheck.cache import cache_dir
+
+    expected = scan_json(run_cli)
+    for path in (cache_dir() / "derived").glob("*.pkl"):
+        path.write_bytes(b"not a pickle")
+    assert scan_json(run_cli) == expected
