@@ -23,6 +23,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "claims": ("litcheck.commands.claims", "The verification worklist from the articles' claims registers."),
     "scan": ("litcheck.commands.scan", "Scan documents for claims that need verification."),
     "rules": ("litcheck.commands.rules", "Document the scanner's rules with examples."),
+    "add": ("litcheck.commands.add", "Add entries from BibTeX text, refusing duplicates."),
+    "import": ("litcheck.commands.import_", "Merge a BibTeX, RIS or CSL-JSON export into the library."),
+    "tidy": ("litcheck.commands.tidy", "Normalise the layout of entries (--check for CI, --diff)."),
+    "tag": ("litcheck.commands.tag", "Add or remove topics in entries' keywords."),
+    "set": ("litcheck.commands.set_", "Set or remove one field of one entry."),
     "cache": ("litcheck.commands.cache", "Inspect or clear the cached library index."),
 }
 

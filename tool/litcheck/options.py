@@ -38,6 +38,38 @@ def library_options(func: Callable) -> Callable:
     return wrapper
 
 
+def write_options(func: Callable) -> Callable:
+    """Add --bib/--dry-run/--backups and pass `session`, a function returning the
+    `EditSession` for the library; a busy lock or an unreadable library stops the command
+    with a clear message (exit 2) before anything is written."""
+
+    @click.option("--bib", "bib", multiple=True, type=click.Path(), envvar="LITCHECK_BIB",
+                  help="A .bib file or folder of .bib files (repeatable). Default: bundled refs/.")
+    @click.option("--dry-run", is_flag=True, help="Show what would change (as a diff); write nothing.")
+    @click.option("--backups", type=click.IntRange(min=0), default=None,
+                  help="Keep the newest N backups of each changed file in .litcheck-backups/ "
+                       "(default 10, or LITCHECK_BACKUPS; 0: none).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, bib: tuple[str, ...], dry_run: bool, backups: int | None, **kwargs: Any):
+        from litcheck.bibdoc import RefuseWrite
+        from litcheck.paths import resolve_bib_paths
+        from litcheck.writing import EditSession, LockBusy
+
+        def session():
+            try:
+                paths = resolve_bib_paths(bib)
+            except FileNotFoundError as exc:
+                raise click.UsageError(str(exc)) from None
+            return EditSession(paths, dry_run=dry_run, backups=backups)
+
+        try:
+            return func(*args, session=session, **kwargs)
+        except (RefuseWrite, LockBusy) as exc:
+            fail(str(exc))
+
+    return wrapper
+
+
 def emit(text: str, output: str | None = None) -> None:
     """Print to stdout, or write atomically to `output` (never a half-written file)."""
     if output:

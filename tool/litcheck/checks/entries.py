@@ -7,8 +7,8 @@ from collections import defaultdict
 from urllib.parse import urlparse
 
 from litcheck.checks import check
+from litcheck.duplicates import DOI_RESOLVER, TITLE_CUTOFF, authors_compatible, normal_title, told_apart
 from litcheck.findings import Finding
-from litcheck.latex import quick_fold
 from litcheck.vocabulary import load_vocabulary
 
 # Entry types that both classic BibTeX (standard styles) and Biber accept.
@@ -118,14 +118,11 @@ def _valid_calendar(year: str, month: str | None, day: str | None) -> bool:
     return True
 
 
-_DOI_RESOLVER = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
-
-
 @check("bad-doi", "error", "a DOI that is not of the form 10.NNNN/suffix")
 def bad_doi(library):
     for entry in library:
         doi = entry.get("doi").strip()
-        if doi and not _DOI.match(_DOI_RESOLVER.sub("", doi)):
+        if doi and not _DOI.match(DOI_RESOLVER.sub("", doi)):
             yield _f("bad-doi", "error", entry, f"DOI {doi!r} is malformed", "doi")
 
 
@@ -133,7 +130,7 @@ def bad_doi(library):
 def doi_url(library):
     for entry in library:
         doi = entry.get("doi").strip()
-        bare = _DOI_RESOLVER.sub("", doi)
+        bare = DOI_RESOLVER.sub("", doi)
         if doi and bare != doi and _DOI.match(bare):
             yield _f("doi-url", "warning", entry, f"DOI {doi!r} carries a resolver prefix; store {bare!r}", "doi")
 
@@ -169,25 +166,6 @@ def bad_url(library):
             yield _f("bad-url", "error", entry, f"URL {url!r} is not an absolute http(s) address", "url")
 
 
-def _normal_title(raw: str) -> str:
-    """Title words for comparison, from the raw value (LaTeX stripped, not decoded: fast)."""
-    return " ".join(re.findall(r"[a-z0-9]+", quick_fold(raw)))
-
-
-def _surnames(entry) -> set[str]:
-    return {(n.literal or n.family).casefold() for n in entry.creators}
-
-
-_IDENTIFYING = ("doi", "volume", "number", "pages")
-
-
-def _told_apart(a, b) -> bool:
-    """True when a field that identifies a printed item (DOI, volume, issue, pages) differs:
-    same-titled items such as a journal's recurring 'Issue Information' are different works."""
-    norm = lambda v: re.sub(r"[^0-9a-z]", "", v.lower())
-    return any(a.get(f) and b.get(f) and norm(a.get(f)) != norm(b.get(f)) for f in _IDENTIFYING)
-
-
 def _block_word(title: str) -> str:
     """Alphabetically first word of 4+ letters: near-identical titles (token_sort_ratio >= 92)
     share it, so big year groups can be compared block by block."""
@@ -205,7 +183,7 @@ def near_duplicate(library):
     for group in by_year.values():
         if len(group) < 2:
             continue
-        titled = [(_normal_title(e.get("title")), e) for e in group]
+        titled = [(normal_title(e.get("title")), e) for e in group]
         blocks: dict[str, list] = defaultdict(list)
         for title, entry in titled:
             blocks[_block_word(title) if len(group) > 300 else ""].append((title, entry))
@@ -213,14 +191,12 @@ def near_duplicate(library):
             if len(block) < 2:
                 continue
             scores = process.cdist([t for t, _ in block], [t for t, _ in block], scorer=fuzz.token_sort_ratio,
-                                   score_cutoff=92, workers=-1)
+                                   score_cutoff=TITLE_CUTOFF, workers=-1)
             for i, j in zip(*scores.nonzero()):
                 if i >= j:
                     continue
                 a, b = block[i][1], block[j][1]
-                if _surnames(a) and _surnames(b) and not (_surnames(a) & _surnames(b)):
-                    continue
-                if _told_apart(a, b):
+                if not authors_compatible(a, b) or told_apart(a, b):
                     continue
                 for first, other in ((a, b), (b, a)):
                     yield _f("near-duplicate", "warning", first,

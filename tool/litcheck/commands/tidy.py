@@ -1,0 +1,53 @@
+"""`litcheck tidy`: put every entry in the house layout (report-only with --check)."""
+
+from __future__ import annotations
+
+import click
+
+from litcheck.options import emit, fail, write_options
+
+
+@click.command("tidy")
+@write_options
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if tidying would change something (for CI).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the changes as a unified diff.")
+def command(session, check_only, show_diff):
+    """Normalise the layout of every entry, without changing what it says.
+
+    Lower-case types and field names; fields in house order (author, title, venue, ...,
+    year, identifiers, keywords, sourcekind, verification, notes); two-space indentation
+    with aligned `=`; {braces} instead of "quotes" and bare numbers; bare month macros;
+    organisations spelled as the vocabulary spells them. Macro references and # joins are
+    kept as written. Comments, @string and @preamble blocks and the text between entries
+    are never touched, and an entry litcheck cannot lay out exactly is left alone and named.
+    Keys are not renamed (documents cite them).
+
+    \b
+    Examples:
+      litcheck tidy --check            # in CI: exit 1 if anything is untidy
+      litcheck tidy --diff --dry-run   # see what would change
+      litcheck tidy --bib my.bib
+    """
+    from litcheck.tidy import tidy_documents
+
+    with session() as edit:
+        result = tidy_documents(edit.documents)
+        for file, key in result.skipped:
+            click.echo(f"litcheck: left as it is (not plain BibTeX): {file}: {key}", err=True)
+        if show_diff:
+            emit(edit.diff())
+        summary = f"{len(result.changed)} entr{'y' if len(result.changed) == 1 else 'ies'} to tidy"
+        if check_only:
+            for file, key in result.changed:
+                click.echo(f"{file}: {key}: not tidy", err=True)
+            if result.changed:
+                fail(summary, code=1)
+            emit("tidy: nothing to change\n")
+            return
+        if edit.dry_run or not result.changed:
+            emit(f"{summary}; nothing written\n" if result.changed else "tidy: nothing to change\n")
+            return
+        edit.commit()
+    files = sorted({file for file, _ in result.changed})
+    emit(f"tidied {len(result.changed)} entries in {', '.join(files)}\n")

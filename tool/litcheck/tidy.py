@@ -1,0 +1,125 @@
+"""`tidy`: one layout for every entry, without changing what any entry says.
+
+Per entry: lower-case type and field names, house field order and alignment
+(`bibwrite.format_entry`), `{...}` instead of `"..."` and bare numbers, month macros bare,
+and organisations spelled as the vocabulary spells them (what the `org-variant` check asks
+for). Macro references and `#` concatenations are kept as written (inlining them would
+lose the user's `@string` definitions); comments, `@string` and `@preamble` blocks and the
+text between entries are never touched. An entry litcheck cannot lay out exactly (a comment
+inside it, say) is left as it is and reported. Tidying a tidy file changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from litcheck.bibdoc import BibDocument, end_of_braced, end_of_quoted, entry_layout
+from litcheck.bibwrite import MONTH_MACROS, braces_balanced, escape_latex, format_entry
+from litcheck.vocabulary import load_vocabulary
+
+ORG_FIELDS = ("institution", "publisher", "organization")
+NAME_FIELDS = ("author", "editor")
+_AND = re.compile(r"\s+and\s+")
+
+
+def _single_braced(expr: str) -> bool:
+    return expr.startswith("{") and end_of_braced(expr, 0) == len(expr)
+
+
+def _single_quoted(expr: str) -> bool:
+    return expr.startswith('"') and end_of_quoted(expr, 0) == len(expr)
+
+
+def _canonical(text: str) -> str | None:
+    """The vocabulary's spelling of an organisation, if `text` is another spelling of one."""
+    if "\\" in text or "{" in text:
+        return None
+    org = load_vocabulary().canonical_org(text)
+    return escape_latex(org.name) if org and " ".join(text.split()) != org.name else None
+
+
+def _split_names(inner: str) -> list[str]:
+    """Split a name list at ` and ` outside braces."""
+    parts, depth, last = [], 0, 0
+    i = 0
+    while i < len(inner):
+        c = inner[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and c.isspace():
+            m = _AND.match(inner, i)
+            if m:
+                parts.append(inner[last:i])
+                last = i = m.end()
+                continue
+        i += 1
+    parts.append(inner[last:])
+    return parts
+
+
+def _org_spelling(name: str, inner: str) -> str:
+    if name in NAME_FIELDS:
+        parts = _split_names(inner)
+        fixed = []
+        for part in parts:
+            core = part.strip()
+            better = _canonical(core[1:-1]) if _single_braced(core) else None
+            fixed.append("{" + better + "}" if better else part)
+        return " and ".join(p.strip() for p in fixed) if fixed != parts else inner
+    if name in ORG_FIELDS:
+        wrapped = _single_braced(inner)
+        better = _canonical(inner[1:-1] if wrapped else inner)
+        if better:
+            return "{" + better + "}" if wrapped else better
+    return inner
+
+
+def tidy_expression(name: str, expr: str) -> str:
+    """The house form of one value expression (same meaning, same BibTeX output)."""
+    expr = expr.strip()
+    if _single_quoted(expr) and braces_balanced(expr[1:-1]):
+        inner = expr[1:-1]
+    elif _single_braced(expr):
+        inner = expr[1:-1]
+    elif expr.isdigit():
+        inner = expr
+    else:
+        return expr  # a macro or a concatenation: kept as written
+    if name == "month" and inner.strip().lower() in MONTH_MACROS:
+        return inner.strip().lower()
+    return "{" + _org_spelling(name, inner) + "}"
+
+
+def tidy_entry(raw: str) -> str | None:
+    """The entry in house layout; None when it cannot be laid out exactly."""
+    layout = entry_layout(raw)
+    if layout is None or raw[layout.close + 1:].strip():
+        return None
+    fields = [(f.name.lower(), tidy_expression(f.name.lower(), f.expression(raw))) for f in layout.fields]
+    if len({n for n, _ in fields}) != len(fields):
+        return None
+    return format_entry(layout.type, layout.key, fields)
+
+
+@dataclass
+class TidyResult:
+    changed: list[tuple[str, str]]  # (file, key) of entries rewritten
+    skipped: list[tuple[str, str]]  # (file, key) of entries left alone: not plain BibTeX
+
+
+def tidy_documents(documents: list[BibDocument]) -> TidyResult:
+    """Rewrite every entry of the documents into house layout (in memory: commit writes)."""
+    result = TidyResult([], [])
+    for doc in documents:
+        for key in doc.spans:
+            raw = doc.entry_text(key)
+            tidy = tidy_entry(raw)
+            if tidy is None:
+                result.skipped.append((str(doc.path), key))
+            elif tidy != raw.replace("\r\n", "\n"):
+                doc.replace_entry(key, tidy)
+                result.changed.append((str(doc.path), key))
+    return result
