@@ -62,6 +62,17 @@ def escape_latex(text: str, field_name: str = "") -> str:
     return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], text)
 
 
+_BARE_SPECIAL = re.compile(r"(?<!\\)([&%#])")
+
+
+def escape_bare_specials(text: str, field_name: str = "") -> str:
+    """BibTeX text with each unescaped `&`, `%` or `#` escaped (outside verbatim fields):
+    LaTeX stops on a bare `&`/`#` and drops the rest of the line after a bare `%`."""
+    if field_name.lower() in VERBATIM_FIELDS:
+        return text
+    return _BARE_SPECIAL.sub(r"\\\1", text)
+
+
 def braces_balanced(text: str) -> bool:
     """True when `{`/`}` (not escaped by a backslash) nest properly: BibTeX's only hard rule."""
     depth = 0

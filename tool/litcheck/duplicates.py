@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from litcheck.latex import quick_fold
+from litcheck.vocabulary import load_vocabulary
 
 TITLE_CUTOFF = 92
 _IDENTIFYING = ("doi", "volume", "number", "pages")
@@ -43,7 +44,16 @@ def normal_title(raw: str) -> str:
 
 
 def surnames(entry) -> set[str]:
-    return {(n.literal or n.family).casefold() for n in entry.creators}
+    """Family names, and organisations under their vocabulary name (UNODC = United Nations
+    Office on Drugs and Crime)."""
+    out = set()
+    for name in entry.creators:
+        if name.literal:
+            org = load_vocabulary().canonical_org(name.literal)
+            out.add((org.name if org else name.literal).casefold())
+        else:
+            out.add(name.family.casefold())
+    return out
 
 
 def told_apart(a, b) -> bool:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 from litcheck.bibdoc import EntryLayout, RefuseWrite, entry_layout
-from litcheck.bibwrite import VERBATIM_FIELDS, braces_balanced
+from litcheck.bibwrite import braces_balanced, escape_bare_specials
 from litcheck.entry import split_list
 
-_UNESCAPED = re.compile(r"(?<!\\)([&%#])")
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_\-]*")
 
 
@@ -32,9 +31,7 @@ def checked_value(name: str, text: str) -> str:
         raise ValueError(f"the value for {name} has unbalanced braces: {text!r}")
     if "\x00" in text:
         raise ValueError(f"the value for {name} contains a NUL character")
-    if name not in VERBATIM_FIELDS:
-        text = _UNESCAPED.sub(r"\\\1", text)
-    return text
+    return escape_bare_specials(text, name)
 
 
 def _line_start(raw: str, pos: int) -> int:
@@ -52,7 +49,8 @@ def _new_field_line(raw: str, layout: EntryLayout, name: str, expression: str) -
     eq = raw.index("=", first.start + len(first.name))
     column = eq - first.start  # where `=` sits, counted from the name
     gap = raw[first.start + len(first.name):eq]
-    aligned = len(gap) > 1 and gap.strip() == ""
+    columns = {raw.index("=", f.start + len(f.name)) - f.start for f in layout.fields}
+    aligned = gap.strip() == "" and (len(gap) > 1 or (len(layout.fields) > 1 and len(columns) == 1))
     pad = " " * max(1, column - len(name)) if aligned else gap or " "
     after = raw[eq + 1:first.value_start] or " "
     return f"{indent}{name}{pad}={after}{expression}"

@@ -70,6 +70,39 @@ def write_options(func: Callable) -> Callable:
     return wrapper
 
 
+def new_entry_options(func: Callable) -> Callable:
+    """--to/--topic/--kind/--status/--force for commands that add works (add, import)."""
+
+    @click.option("--to", "target", type=click.Path(dir_okay=False),
+                  help="The library file to add to (needed when the library has several).")
+    @click.option("--topic", "topics", multiple=True, metavar="TOPIC",
+                  help="Topic for the keywords of every new entry (repeatable; vocabulary topics).")
+    @click.option("--kind", metavar="KIND", help="sourcekind of every new entry (e.g. ngo-report).")
+    @click.option("--status", type=click.Choice(["confirmed", "partly", "unconfirmed"]),
+                  help="verification state of every new entry.")
+    @click.option("--force", is_flag=True, help="Add works that look like duplicates of existing ones anyway.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, topics: tuple[str, ...], kind: str | None, status: str | None, **kwargs: Any):
+        from litcheck.vocabulary import load_vocabulary
+
+        vocab = load_vocabulary()
+        house: dict[str, str] = {}
+        unknown = [t for t in topics if t.lower() not in vocab.topics]
+        if unknown:
+            fail(f"not in the topic vocabulary: {', '.join(unknown)}")
+        if kind and kind.lower() not in vocab.kinds:
+            fail(f"unknown source kind {kind!r}; use one of: {', '.join(vocab.kinds)}")
+        if topics:
+            house["keywords"] = ", ".join(dict.fromkeys(t.lower() for t in topics))
+        if kind:
+            house["sourcekind"] = kind.lower()
+        if status:
+            house["verification"] = status
+        return func(*args, house_fields=house, **kwargs)
+
+    return wrapper
+
+
 def emit(text: str, output: str | None = None) -> None:
     """Print to stdout, or write atomically to `output` (never a half-written file)."""
     if output:

@@ -162,6 +162,14 @@ class EditSession:
     def library(self):
         return library_of(self.documents)
 
+    def library_macros(self) -> dict[str, str]:
+        """Every @string of the library (lower-case name -> value), first definition winning."""
+        macros: dict[str, str] = {}
+        for doc in self.documents:
+            for name, value in doc.parsed.strings.items():
+                macros.setdefault(name, value)
+        return macros
+
     def document_of(self, key: str) -> BibDocument | None:
         """The document holding the (first) definition of `key`."""
         return next((d for d in self.documents if key in d.spans), None)
@@ -169,6 +177,18 @@ class EditSession:
     def document(self, path: str | Path) -> BibDocument | None:
         wanted = Path(path).resolve()
         return next((d for d in self.documents if d.path.resolve() == wanted), None)
+
+    def target_document(self, target: str | None) -> BibDocument:
+        """The document new entries go to: `target`, or the library's only file."""
+        files = ", ".join(str(d.path) for d in self.documents)
+        if target is None:
+            if len(self.documents) != 1:
+                raise RefuseWrite(f"the library has several files; say which one with --to ({files})")
+            return self.documents[0]
+        doc = self.document(target)
+        if doc is None:
+            raise RefuseWrite(f"--to {target}: not a file of the library ({files})")
+        return doc
 
     def diff(self) -> str:
         """A unified diff of every pending change, file by file."""
