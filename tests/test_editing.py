@@ -354,3 +354,13 @@ def test_killed_mid_write_leaves_the_old_file_whole(lib):
     assert lib.read_bytes() == before
     assert [p.name for p in lib.parent.iterdir() if p.name.endswith(".tmp")]  # the abandoned temp file
     assert len(parse_file(lib).entries) == 2
+
+
+def test_crlf_file_stays_crlf_after_edits(tmp_path, run_cli):
+    path = tmp_path / "win.bib"
+    path.write_bytes(b"@misc{a2020x,\r\n  title = {T},\r\n  year = 2020\r\n}\r\n")
+    assert run_cli("set", "--bib", str(path), "a2020x", "note", "N").exit_code == 0
+    assert run_cli("add", "--bib", str(path), "@misc{b2021y, title = {U}, year = 2021}").exit_code == 0
+    data = path.read_bytes()
+    assert b"\r\r" not in data and data.count(b"\n") == data.count(b"\r\n")
+    assert [e.key for e in parse_file(path).entries] == ["a2020x", "b2021y"]

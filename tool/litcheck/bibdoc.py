@@ -181,16 +181,19 @@ class BibDocument:
             return self.edits[start][1]
         return self.text[start:end]
 
-    def replace_entry(self, key: str, new_text: str) -> None:
-        """Replace one entry's text (`\\n` line ends are converted to the file's own)."""
+    def replace_entry(self, key: str, new_text: str) -> bool:
+        """Replace one entry's text (`\\n` line ends are converted to the file's own); return
+        whether that changes the document."""
         start, end = self.spans[key]
         if not self.text.startswith("@", start):
             raise RefuseWrite(f"{self.path}: cannot locate the text of entry '{key}' exactly; not editing it")
-        new_text = new_text.replace("\n", self.newline) if self.newline != "\n" else new_text
+        if self.newline == "\r\n":
+            new_text = re.sub(r"(?<!\r)\n", "\r\n", new_text)
         if new_text == self.text[start:end]:
             self.edits.pop(start, None)
-        else:
-            self.edits[start] = (end, new_text)
+            return False
+        self.edits[start] = (end, new_text)
+        return True
 
     def append_entry(self, entry_text: str) -> None:
         self.appended.append(entry_text)
@@ -214,7 +217,7 @@ class BibDocument:
             if text and not text.endswith("\n"):
                 text += nl
             for entry in self.appended:
-                text += (nl if text else "") + entry.replace("\n", nl) + nl
+                text += (nl if text else "") + re.sub(r"(?<!\r)\n", nl, entry) + nl
         return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
 
     def line_of_key(self, key: str) -> int:

@@ -54,11 +54,11 @@ class Draft:
 
 def escape_latex(text: str, field_name: str = "") -> str:
     """Plain text (from RIS, CSL-JSON, a form) -> safe BibTeX text. LaTeX specials are
-    escaped so the value typesets as written; in verbatim fields only braces are made safe
-    (percent-encoded), since they are the one thing that can break the .bib syntax."""
+    escaped so the value typesets as written; in verbatim fields only braces and backslashes
+    are made safe (percent-encoded), since they are what can break the .bib syntax."""
     text = " ".join(text.split())
     if field_name.lower() in VERBATIM_FIELDS:
-        return text.replace("{", "%7B").replace("}", "%7D")
+        return text.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
     return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], text)
 
 

@@ -34,6 +34,12 @@ def checked_value(name: str, text: str) -> str:
     return escape_bare_specials(text, name)
 
 
+def _newline(raw: str) -> str:
+    """The entry's own line break: the one ending its first line (values may hold others)."""
+    first = raw.find("\n")
+    return "\r\n" if first > 0 and raw[first - 1] == "\r" else "\n"
+
+
 def _line_start(raw: str, pos: int) -> int:
     return raw.rfind("\n", 0, pos) + 1
 
@@ -63,13 +69,14 @@ def set_field(raw: str, key: str, name: str, expression: str) -> str:
     if span is not None:
         return raw[:span.value_start] + expression + raw[span.value_end:]
     line = _new_field_line(raw, layout, name, expression)
+    nl = _newline(raw)
     if not layout.fields:
         head_end = raw.index(",", layout.key_end) + 1
-        return raw[:head_end] + "\n" + line + "\n" + raw[layout.close:].lstrip(" \t")
+        return raw[:head_end] + nl + line + nl + raw[layout.close:].lstrip(" \t")
     last = layout.fields[-1]
     if last.end > last.value_end:  # the last field has a trailing comma: keep that style
-        return raw[:last.end] + "\n" + line + "," + raw[last.end:]
-    return raw[:last.value_end] + ",\n" + line + raw[last.value_end:]
+        return raw[:last.end] + nl + line + "," + raw[last.end:]
+    return raw[:last.value_end] + "," + nl + line + raw[last.value_end:]
 
 
 def remove_field(raw: str, key: str, name: str) -> str:

@@ -203,10 +203,9 @@ def _draft(rec: _Record, origin: str) -> Draft:
         plain["year"] = str(rec.issued[0])
         plain["month"] = MONTH_MACROS[rec.issued[1] - 1] if len(rec.issued) > 1 else ""
     plain["urldate"] = "-".join(f"{p:02d}" for p in rec.accessed)
-    doi = DOI_RESOLVER.sub("", text.get("doi", "").strip()).replace("\\", "%5C")
+    doi = DOI_RESOLVER.sub("", text.get("doi", "").strip())
     plain["doi"] = doi if _DOI.fullmatch(doi) else ""
-    # A backslash before the closing brace would escape it; escape_latex leaves it in verbatim fields.
-    url = text.get("url", "").replace("\\", "%5C")
+    url = text.get("url", "")
     # Zotero repeats the DOI as a resolver link in UR/URL; styles would then print it twice.
     plain["url"] = "" if plain["doi"] and DOI_RESOLVER.sub("", url).lower() == plain["doi"].lower() else url
     plain["isbn"], plain["issn"] = _standard_numbers(text.get("sn", ""))

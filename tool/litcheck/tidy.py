@@ -119,7 +119,6 @@ def tidy_documents(documents: list[BibDocument]) -> TidyResult:
             tidy = tidy_entry(raw)
             if tidy is None:
                 result.skipped.append((str(doc.path), key))
-            elif tidy != raw.replace("\r\n", "\n"):
-                doc.replace_entry(key, tidy)
+            elif doc.replace_entry(key, tidy):
                 result.changed.append((str(doc.path), key))
     return result
