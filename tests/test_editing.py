@@ -364,3 +364,20 @@ def test_crlf_file_stays_crlf_after_edits(tmp_path, run_cli):
     data = path.read_bytes()
     assert b"\r\r" not in data and data.count(b"\n") == data.count(b"\r\n")
     assert [e.key for e in parse_file(path).entries] == ["a2020x", "b2021y"]
+
+
+def test_import_ris_then_csl_json_adds_new_works_and_reports_the_rest(tmp_path, run_cli):
+    data = Path(__file__).parent / "data" / "import"
+    lib = tmp_path / "lib.bib"
+    lib.write_text("")
+    first = run_cli("import", "--bib", str(lib), str(data / "library.ris"))
+    assert first.exit_code == 0, first.output
+    assert "record 7: no title" in first.output and "8 new, 0 duplicate(s) and 1 unusable" in first.output
+    after_ris = lib.read_text()
+    parsed = parse_file(lib)
+    assert parsed.problems == [] and len(parsed.entries) == 8
+    again = run_cli("import", "--bib", str(lib), str(data / "library.ris"))
+    assert "0 new, 8 duplicate(s)" in again.output and lib.read_text() == after_ris
+    csl = run_cli("import", "--bib", str(lib), str(data / "library.json"))
+    assert csl.exit_code == 0 and "same work as 'rossi2019child'" in csl.output and "same ISBN" in csl.output
+    assert lib.read_text().startswith(after_ris)  # appended: nothing before it moved

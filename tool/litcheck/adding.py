@@ -28,7 +28,7 @@ def safe_key(key: str | None) -> bool:
 
 def bibtex_drafts(text: str, origin: str, env: dict[str, str] | None = None) -> tuple[list[Draft], list[str]]:
     """BibTeX text -> drafts (values with macros resolved; months stay macros), plus the
-    problems that stop it being used, each naming origin and line. An entry written without
+    problems with blocks that could not be used, each naming origin and line. An entry written without
     a key (`@article{, ...}` or `@article{title = ...}`) gets its key generated later."""
     from litcheck.bibfile import parse_text
 

@@ -20,8 +20,8 @@ def command(session, house_fields, target, force, export):
     92%+ alike with the same year and a shared author -- is reported with the evidence and
     left out, never merged; so is a work that appears twice in EXPORT. An imported key is
     kept when it is safe and free, otherwise one is generated from the key pattern. Text
-    from RIS and CSL-JSON is escaped for LaTeX. A problem in EXPORT stops the import before
-    anything is written.
+    from RIS and CSL-JSON is escaped for LaTeX. A record that cannot be used (no title, a
+    BibTeX block that does not parse) is named with its line or record number and left out.
 
     \b
     Examples:
@@ -46,17 +46,18 @@ def command(session, house_fields, target, force, export):
                 drafts, problems = read_export(path)
             except ValueError as exc:
                 fail(str(exc))
-        if problems:
-            fail(f"nothing imported; {len(problems)} problem(s) in {path}:\n  " + "\n  ".join(problems))
+        if not drafts:
+            fail(f"nothing to import from {path}" + ("".join(f"\n  {p}" for p in problems)))
         for draft in drafts:
             draft.fields.update(house_fields)
         outcomes = plan(drafts, edit.library, rename_taken=True, force=force)
-        report = [describe(o, edit.library) for o in outcomes]
+        report = [describe(o, edit.library) for o in outcomes] + [f"left out: {p}" for p in problems]
         new = [o for o in outcomes if o.added]
         for outcome in new:
             doc.append_entry(entry_text(outcome))
         skipped = len(outcomes) - len(new)
-        summary = f"{len(new)} new, {skipped} duplicate(s) left out, from {len(outcomes)} in {path}"
+        summary = (f"{len(new)} new, {skipped} duplicate(s) and {len(problems)} unusable record(s) left out, "
+                   f"from {path}")
         if edit.dry_run:
             emit("\n".join(report) + f"\n{summary}; nothing written (--dry-run)\n" + edit.diff())
             return
