@@ -381,3 +381,13 @@ def test_import_ris_then_csl_json_adds_new_works_and_reports_the_rest(tmp_path, 
     csl = run_cli("import", "--bib", str(lib), str(data / "library.json"))
     assert csl.exit_code == 0 and "same work as 'rossi2019child'" in csl.output and "same ISBN" in csl.output
     assert lib.read_text().startswith(after_ris)  # appended: nothing before it moved
+
+
+def test_a_key_defined_twice_is_not_edited_but_the_rest_of_the_library_is(tmp_path, run_cli):
+    path = tmp_path / "dup.bib"
+    path.write_text("@string{j = {J}}\n@string{j = {J}}\n@misc{a2020, title = {A}, year = 2020}\n"
+                    "@misc{twice2020, title = {B}, year = 2020}\n@misc{twice2020, title = {C}, year = 2020}\n")
+    refused = run_cli("set", "--bib", str(path), "twice2020", "year", "2021")
+    assert refused.exit_code == 2 and "defined more than once" in refused.output
+    assert run_cli("set", "--bib", str(path), "a2020", "year", "2021").exit_code == 0
+    assert path.read_text().count("title = {C}") == 1 and "year = {2021}" in path.read_text()

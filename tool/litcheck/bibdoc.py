@@ -18,7 +18,9 @@ from litcheck.bibfile import ParsedFile, decode_bytes, resolve_blocks, scan_text
 from litcheck.findings import Finding
 
 # Load problems that make a file unsafe to rewrite: we could not see all of it as BibTeX.
-BLOCKING = {"parse-error", "encoding-error", "duplicate-field", "unreadable-file", "field-too-long", "duplicate-key"}
+# (A repeated key or @string is not one: BibTeX itself reads past it. Editing an entry whose
+# key is defined twice is refused instead, since it is unclear which one is meant.)
+BLOCKING = {"parse-error", "encoding-error", "duplicate-field", "unreadable-file", "field-too-long"}
 
 
 class RefuseWrite(Exception):
@@ -150,6 +152,7 @@ class BibDocument:
     text: str
     parsed: ParsedFile
     spans: dict[str, tuple[int, int]]  # key -> (start, end) of its first definition
+    definitions: dict[str, int] = field(default_factory=dict)  # key -> how often it is defined
     bom: bool = False
     edits: dict[int, tuple[int, str]] = field(default_factory=dict)  # start -> (end, new text)
     appended: list[str] = field(default_factory=list)
@@ -163,10 +166,12 @@ class BibDocument:
         parsed = resolve_blocks(blocks, text, str(path), env)
         parsed.problems[:0] = problems
         spans: dict[str, tuple[int, int]] = {}
+        definitions: dict[str, int] = {}
         for block in blocks:
             if block[0] == "E":
                 spans.setdefault(block[2], (block[4], block[5]))
-        return cls(path, data, text, parsed, spans, bom=data.startswith(b"\xef\xbb\xbf"))
+                definitions[block[2]] = definitions.get(block[2], 0) + 1
+        return cls(path, data, text, parsed, spans, definitions, bom=data.startswith(b"\xef\xbb\xbf"))
 
     @property
     def newline(self) -> str:

@@ -171,8 +171,14 @@ class EditSession:
         return macros
 
     def document_of(self, key: str) -> BibDocument | None:
-        """The document holding the (first) definition of `key`."""
-        return next((d for d in self.documents if key in d.spans), None)
+        """The document holding the definition of `key`; refused when `key` is defined more
+        than once in the library (which one would the user mean?)."""
+        holders = [d for d in self.documents if key in d.spans]
+        if sum(d.definitions[key] for d in holders) > 1:
+            where = ", ".join(str(d.path) for d in holders)
+            raise RefuseWrite(f"key '{key}' is defined more than once ({where}); "
+                              "litcheck will not guess which to edit: remove or rename the others first")
+        return holders[0] if holders else None
 
     def document(self, path: str | Path) -> BibDocument | None:
         wanted = Path(path).resolve()
