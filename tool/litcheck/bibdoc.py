@@ -10,6 +10,7 @@ renders to the bytes it was read from, and an edit leaves every other byte alone
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,7 +163,7 @@ class BibDocument:
         path = Path(path)
         data = path.read_bytes() if path.exists() else b""
         text, problems = decode_bytes(data, str(path))
-        blocks = scan_text(text, parallel=False)
+        blocks = scan_text(text)
         parsed = resolve_blocks(blocks, text, str(path), env)
         parsed.problems[:0] = problems
         spans: dict[str, tuple[int, int]] = {}
@@ -173,9 +174,11 @@ class BibDocument:
                 definitions[block[2]] = definitions.get(block[2], 0) + 1
         return cls(path, data, text, parsed, spans, definitions, bom=data.startswith(b"\xef\xbb\xbf"))
 
-    @property
+    @functools.cached_property
     def newline(self) -> str:
-        return "\r\n" if "\r\n" in self.text else "\n"
+        """The file's line break: the one ending its first line."""
+        first = self.text.find("\n")
+        return "\r\n" if first > 0 and self.text[first - 1] == "\r" else "\n"
 
     def blocking_problems(self) -> list[Finding]:
         return [p for p in self.parsed.problems if p.check in BLOCKING]

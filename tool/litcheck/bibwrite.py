@@ -73,21 +73,17 @@ def escape_bare_specials(text: str, field_name: str = "") -> str:
     return _BARE_SPECIAL.sub(r"\\\1", text)
 
 
+_BRACE = re.compile(r"[{}]")
+
+
 def braces_balanced(text: str) -> bool:
-    """True when `{`/`}` (not escaped by a backslash) nest properly: BibTeX's only hard rule."""
+    """True when `{` and `}` nest properly, counting every brace as BibTeX does (a backslash
+    does not hide a brace from BibTeX): the one rule a value must meet to be written."""
     depth = 0
-    escaped = False
-    for ch in text:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth < 0:
-                return False
+    for m in _BRACE.finditer(text):
+        depth += 1 if m.group() == "{" else -1
+        if depth < 0:
+            return False
     return depth == 0
 
 
