@@ -3,7 +3,6 @@ byte-exact round trips, refusal of broken libraries, locking, backups, atomic wr
 
 from __future__ import annotations
 
-import fcntl
 import os
 import subprocess
 import sys
