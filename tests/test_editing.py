@@ -390,3 +390,18 @@ def test_a_key_defined_twice_is_not_edited_but_the_rest_of_the_library_is(tmp_pa
     assert refused.exit_code == 2 and "defined more than once" in refused.output
     assert run_cli("set", "--bib", str(path), "a2020", "year", "2021").exit_code == 0
     assert path.read_text().count("title = {C}") == 1 and "year = {2021}" in path.read_text()
+
+
+def test_tidy_rename_keys_only_on_request_and_never_under_a_note(lib, tmp_path, run_cli):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    assert run_cli("tidy", "--bib", str(lib), "--notes", str(notes)).exit_code == 0
+    assert "@article{Smith:2019," in lib.read_text()  # plain tidy keeps keys
+    (notes / "unodc2020global.md").write_text("---\nkey: unodc2020global\n---\nSee [@Smith:2019, p. 3].\n")
+    kept = run_cli("tidy", "--bib", str(lib), "--notes", str(notes), "--rename-keys")
+    assert "not renamed (notes use them): Smith:2019" in kept.output
+    assert "@article{Smith:2019," in lib.read_text()
+    (notes / "unodc2020global.md").unlink()
+    renamed = run_cli("tidy", "--bib", str(lib), "--notes", str(notes), "--rename-keys")
+    assert renamed.exit_code == 0 and "rename Smith:2019 -> smith2019online" in renamed.output
+    assert [e.key for e in parse_file(lib).entries] == ["unodc2020global", "smith2019online"]

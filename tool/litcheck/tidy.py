@@ -7,15 +7,18 @@ for). Macro references and `#` concatenations are kept as written (inlining them
 lose the user's `@string` definitions); comments, `@string` and `@preamble` blocks and the
 text between entries are never touched. An entry litcheck cannot lay out exactly (a comment
 inside it, say) is left as it is and reported. Tidying a tidy file changes nothing.
+Keys are renamed to the key pattern only on request, since every document that cites a key
+breaks when it changes.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from litcheck.bibdoc import BibDocument, end_of_braced, end_of_quoted, entry_layout
 from litcheck.bibwrite import MONTH_MACROS, braces_balanced, escape_latex, format_entry
+from litcheck.keys import follows_pattern, generate_key
 from litcheck.vocabulary import load_vocabulary
 
 ORG_FIELDS = ("institution", "publisher", "organization")
@@ -93,32 +96,51 @@ def tidy_expression(name: str, expr: str) -> str:
     return "{" + _org_spelling(name, inner) + "}"
 
 
-def tidy_entry(raw: str) -> str | None:
-    """The entry in house layout; None when it cannot be laid out exactly."""
+def tidy_entry(raw: str, key: str | None = None) -> str | None:
+    """The entry in house layout (under `key`, if given); None when it cannot be laid out
+    exactly."""
     layout = entry_layout(raw)
     if layout is None or raw[layout.close + 1:].strip():
         return None
     fields = [(f.name.lower(), tidy_expression(f.name.lower(), f.expression(raw))) for f in layout.fields]
     if len({n for n, _ in fields}) != len(fields):
         return None
-    return format_entry(layout.type, layout.key, fields)
+    return format_entry(layout.type, key or layout.key, fields)
 
 
 @dataclass
 class TidyResult:
-    changed: list[tuple[str, str]]  # (file, key) of entries rewritten
-    skipped: list[tuple[str, str]]  # (file, key) of entries left alone: not plain BibTeX
+    changed: list[tuple[str, str]] = field(default_factory=list)  # (file, key) of entries rewritten
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, key): not plain BibTeX
+    renamed: dict[str, str] = field(default_factory=dict)  # old key -> new key
+    kept: list[str] = field(default_factory=list)  # off-pattern keys not renamed: notes use them
 
 
-def tidy_documents(documents: list[BibDocument]) -> TidyResult:
-    """Rewrite every entry of the documents into house layout (in memory: commit writes)."""
-    result = TidyResult([], [])
+def tidy_documents(documents: list[BibDocument], rename_keys: bool = False,
+                   protected: frozenset[str] = frozenset()) -> TidyResult:
+    """Rewrite every entry of the documents into house layout (in memory: commit writes).
+
+    With `rename_keys`, a key off the pattern gets a generated one, except keys in
+    `protected` (those notes are filed under or link to), which are reported instead.
+    """
+    result = TidyResult()
+    taken = {key for doc in documents for key in doc.spans}
     for doc in documents:
+        fields = {e.key: e.fields for e in doc.parsed.entries}
         for key in doc.spans:
-            raw = doc.entry_text(key)
-            tidy = tidy_entry(raw)
+            new_key = None
+            if rename_keys and not follows_pattern(key) and doc.definitions.get(key) == 1:
+                if key in protected:
+                    result.kept.append(key)
+                else:
+                    new_key = generate_key(fields.get(key, {}), taken)
+                    taken.add(new_key)
+            tidy = tidy_entry(doc.entry_text(key), new_key)
             if tidy is None:
                 result.skipped.append((str(doc.path), key))
-            elif doc.replace_entry(key, tidy):
+                continue
+            if new_key:
+                result.renamed[key] = new_key
+            if doc.replace_entry(key, tidy):
                 result.changed.append((str(doc.path), key))
     return result

@@ -12,7 +12,12 @@ from litcheck.options import emit, fail, write_options
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if tidying would change something (for CI).")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the changes as a unified diff.")
-def command(session, check_only, show_diff):
+@click.option("--rename-keys", is_flag=True,
+              help="Also give keys off the pattern <author-or-body><year><word> a generated key "
+                   "(not keys a note is filed under or links to); prints old -> new.")
+@click.option("--notes", "notes", type=click.Path(), envvar="LITCHECK_NOTES",
+              help="Notes folder whose keys --rename-keys must not rename. Default: bundled notes/.")
+def command(session, check_only, show_diff, rename_keys, notes):
     """Normalise the layout of every entry, without changing what it says.
 
     Lower-case types and field names; fields in house order (author, title, venue, ...,
@@ -21,18 +26,25 @@ def command(session, check_only, show_diff):
     organisations spelled as the vocabulary spells them. Macro references and # joins are
     kept as written. Comments, @string and @preamble blocks and the text between entries
     are never touched, and an entry litcheck cannot lay out exactly is left alone and named.
-    Keys are not renamed (documents cite them).
+    Keys are renamed only with --rename-keys, since documents cite them: the old -> new
+    list is printed so citing documents can be updated.
 
     \b
     Examples:
       litcheck tidy --check            # in CI: exit 1 if anything is untidy
       litcheck tidy --diff --dry-run   # see what would change
       litcheck tidy --bib my.bib
+      litcheck tidy --bib my.bib --rename-keys --dry-run
     """
     from litcheck.tidy import tidy_documents
 
     with session() as edit:
-        result = tidy_documents(edit.documents)
+        protected = frozenset(note_keys(notes, edit)) if rename_keys else frozenset()
+        result = tidy_documents(edit.documents, rename_keys, protected)
+        for old, new in result.renamed.items():
+            emit(f"rename {old} -> {new}\n")
+        if result.kept:
+            click.echo(f"litcheck: not renamed (notes use them): {', '.join(result.kept)}", err=True)
         for file, key in result.skipped:
             click.echo(f"litcheck: left as it is (not plain BibTeX): {file}: {key}", err=True)
         if show_diff:
@@ -51,3 +63,20 @@ def command(session, check_only, show_diff):
         edit.commit()
     files = sorted({file for file, _ in result.changed})
     emit(f"tidied {len(result.changed)} entries in {', '.join(files)}\n")
+
+
+def note_keys(notes: str | None, edit) -> set[str]:
+    """Keys that notes are filed under or link to: renaming them would orphan the notes."""
+    from litcheck.notes import load_notes
+    from litcheck.paths import resolve_notes_dir
+
+    folder = resolve_notes_dir(notes, bib_given=not _is_bundled(edit))
+    found, _ = load_notes(folder)
+    return set(found) | {link.key for note in found.values() for link in note.links}
+
+
+def _is_bundled(edit) -> bool:
+    from litcheck.paths import checkout_root
+
+    refs = (checkout_root() / "refs").resolve()
+    return all(d.path.resolve().parent == refs for d in edit.documents)
