@@ -405,3 +405,11 @@ def test_tidy_rename_keys_only_on_request_and_never_under_a_note(lib, tmp_path, 
     renamed = run_cli("tidy", "--bib", str(lib), "--notes", str(notes), "--rename-keys")
     assert renamed.exit_code == 0 and "rename Smith:2019 -> smith2019online" in renamed.output
     assert [e.key for e in parse_file(lib).entries] == ["unodc2020global", "smith2019online"]
+
+
+@pytest.mark.parametrize("key", ["../../etc/passwd", "a/b", "x;rm -rf ~", "`id`", "$(id)", "nul\x00key"])
+def test_add_never_keeps_an_unsafe_key(lib, run_cli, key):
+    result = run_cli("add", "--bib", str(lib), f"@misc{{{key}, author = {{Roe, R.}}, title = {{Safe keys}}, year = 2024}}")
+    assert result.exit_code == 0, result.output
+    assert "added roe2024safe" in result.output and "not safe as a file name" in result.output
+    assert [e.key for e in parse_file(lib).entries][-1] == "roe2024safe"
