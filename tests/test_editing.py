@@ -413,3 +413,15 @@ def test_add_never_keeps_an_unsafe_key(lib, run_cli, key):
     assert result.exit_code == 0, result.output
     assert "added roe2024safe" in result.output and "not safe as a file name" in result.output
     assert [e.key for e in parse_file(lib).entries][-1] == "roe2024safe"
+
+
+def test_add_to_a_new_file_creates_it_and_an_existing_outsider_is_refused(lib, tmp_path, run_cli):
+    new = tmp_path / "new.bib"
+    result = run_cli("add", "--bib", str(lib), "--to", str(new), "@misc{, author = {Roe, R.}, title = {Fresh}, year = 2024}")
+    assert result.exit_code == 0, result.output
+    assert [e.key for e in parse_file(new).entries] == ["roe2024fresh"]
+    outsider = tmp_path / "other" / "outside.bib"
+    outsider.parent.mkdir()
+    outsider.write_text("")
+    refused = run_cli("add", "--bib", str(lib), "--to", str(outsider), "@misc{, title = {X}, year = 2024}")
+    assert refused.exit_code == 2 and "not a file of the library" in refused.output and outsider.read_text() == ""

@@ -55,12 +55,12 @@ def write_options(func: Callable) -> Callable:
         from litcheck.paths import resolve_bib_paths
         from litcheck.writing import EditSession, LockBusy
 
-        def session():
+        def session(new_file: str | None = None):
             try:
                 paths = resolve_bib_paths(bib)
             except FileNotFoundError as exc:
                 raise click.UsageError(str(exc)) from None
-            return EditSession(paths, dry_run=dry_run, backups=backups)
+            return EditSession(paths, dry_run=dry_run, backups=backups, new_file=new_file)
 
         try:
             return func(*args, session=session, **kwargs)
@@ -74,7 +74,7 @@ def new_entry_options(func: Callable) -> Callable:
     """--to/--topic/--kind/--status/--force for commands that add works (add, import)."""
 
     @click.option("--to", "target", type=click.Path(dir_okay=False),
-                  help="The library file to add to (needed when the library has several).")
+                  help="The library file to add to (needed when the library has several; a new .bib file is created).")
     @click.option("--topic", "topics", multiple=True, metavar="TOPIC",
                   help="Topic for the keywords of every new entry (repeatable; vocabulary topics).")
     @click.option("--kind", metavar="KIND", help="sourcekind of every new entry (e.g. ngo-report).")

@@ -138,15 +138,18 @@ class EditSession:
     """One command's changes to the library: lock, load, edit in memory, then commit all at
     once (or, with `dry_run`, only describe them)."""
 
-    def __init__(self, paths, dry_run: bool = False, backups: int | None = None):
+    def __init__(self, paths, dry_run: bool = False, backups: int | None = None, new_file: str | None = None):
         self.paths = [Path(p) for p in paths]
+        # A file that does not exist yet may be named as the target of new entries; it is
+        # locked with the rest and created by the commit.
+        self.new_file = Path(new_file) if new_file and not Path(new_file).exists() else None
         self.dry_run = dry_run
         self.keep = backups_to_keep(backups)
         self.documents: list[BibDocument] = []
         self._lock = None
 
     def __enter__(self) -> "EditSession":
-        self._lock = library_lock(self.paths)
+        self._lock = library_lock(self.paths + ([self.new_file] if self.new_file else []))
         self._lock.__enter__()
         try:
             self.documents = open_documents(self.paths)
@@ -192,6 +195,11 @@ class EditSession:
                 raise RefuseWrite(f"the library has several files; say which one with --to ({files})")
             return self.documents[0]
         doc = self.document(target)
+        if doc is None and self.new_file and self.new_file.resolve() == Path(target).resolve():
+            if self.new_file.suffix != ".bib":
+                raise RefuseWrite(f"--to {target}: a new library file must end in .bib")
+            doc = BibDocument.load(self.new_file)
+            self.documents.append(doc)
         if doc is None:
             raise RefuseWrite(f"--to {target}: not a file of the library ({files})")
         return doc

@@ -46,7 +46,7 @@ def command(session, house_fields, target, force, text, source):
         text, bad = decode_bytes(source.read(), origin)
         if bad:
             fail(f"{bad[0].location()}: {bad[0].message}")
-    with session() as edit:
+    with session(new_file=target) as edit:
         doc = edit.target_document(target)
         drafts, problems = bibtex_drafts(text, origin, edit.library_macros())
         if problems:

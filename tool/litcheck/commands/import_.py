@@ -34,7 +34,7 @@ def command(session, house_fields, target, force, export):
     from litcheck.readers import read_export
 
     path = Path(export)
-    with session() as edit:
+    with session(new_file=target) as edit:
         doc = edit.target_document(target)
         if path.suffix.lower() == ".bib":
             text, bad = decode_bytes(path.read_bytes(), str(path))
