@@ -425,3 +425,11 @@ def test_add_to_a_new_file_creates_it_and_an_existing_outsider_is_refused(lib, t
     outsider.write_text("")
     refused = run_cli("add", "--bib", str(lib), "--to", str(outsider), "@misc{, title = {X}, year = 2024}")
     assert refused.exit_code == 2 and "not a file of the library" in refused.output and outsider.read_text() == ""
+
+
+def test_a_symlinked_library_file_stays_a_symlink(lib, tmp_path, run_cli):
+    link = tmp_path / "linked" / "lib.bib"
+    link.parent.mkdir()
+    link.symlink_to(lib)
+    assert run_cli("set", "--bib", str(link), "Smith:2019", "year", "2001").exit_code == 0
+    assert link.is_symlink() and "{2001}" in lib.read_text()

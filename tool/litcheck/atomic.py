@@ -12,8 +12,11 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write to a temporary file beside `path`, fsync it, then rename it over `path`.
 
     The new file keeps the old one's permission bits (a new file gets the usual 0666 less the
-    umask), since mkstemp's private 0600 would silently change who can read the library."""
+    umask), since mkstemp's private 0600 would silently change who can read the library. A
+    symlink is followed, so the file it points to is replaced, not the link."""
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -23,12 +26,27 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
+        _fsync_folder(target.parent)
     except BaseException:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
         raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX: the directory entry lives in the folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some filesystems cannot fsync a directory; the rename still happened
+        pass
+    finally:
+        os.close(fd)
 
 
 def _mode_for(target: Path) -> int:
