@@ -97,12 +97,19 @@ _UNESCAPED_BRACE_PAREN = re.compile(r"(?<!\\)[{})]")
 def block_starts(text: str) -> list[int]:
     """Offsets of every `@type{`/`@type(` that begins a line (after optional whitespace)."""
     starts = []
-    find = _BLOCK_START.finditer
-    for m in find(text):
+    scanned = 0  # text[:scanned] has been looked at (each character once: a long line stays linear)
+    clean = True  # text from the start of the current line up to `scanned` is whitespace only
+    for m in _BLOCK_START.finditer(text):
         pos = m.start()
-        nl = text.rfind("\n", 0, pos)
-        if pos == 0 or text[nl + 1:pos].isspace() or nl + 1 == pos:
+        nl = text.rfind("\n", scanned, pos)
+        if nl >= 0:
+            clean = nl + 1 == pos or text[nl + 1:pos].isspace()
+        else:
+            clean = clean and (scanned == pos or text[scanned:pos].isspace())
+        if clean:
             starts.append(pos)
+        scanned = m.end()
+        clean = False  # the `@type{` itself is not whitespace
     return starts
 
 
@@ -283,16 +290,29 @@ def _scan_fallback(text: str, a: int, b: int, line: int) -> list:
     library = Splitter(chunk).split()
     out = []
     offset = 0
+    counted, counted_lines = 0, 0  # newlines in chunk[:counted], counted incrementally (linear)
     for block in library.blocks:
         if isinstance(block, model.DuplicateBlockKeyBlock):  # duplicates are found globally
             block = block.ignore_error_block
         start_line = line + (block.start_line or 0)
         raw = block.raw or ""
         found = chunk.find(raw, offset) if raw else -1
+        if nxt is not None and isinstance(block, model.ParsingFailedBlock) \
+                and getattr(block.error, "abort_reason", "") == "Unexpectedly reached end of file.":
+            # The next block's `@type{`, shown to the splitter only so that this chunk ends as in
+            # the whole file: nothing else can reach the end of the chunk (that `@type{` at a line
+            # start aborts any block still open). Its raw text is not always found at b - a
+            # below (when the block before ran into it, e.g. aborted on "Expected comma after
+            # entry key, but found @misc"), and it was then reported as a spurious parse-error.
+            continue
         if found >= b - a:
             continue
         if found >= 0:
-            start_line = line + chunk.count("\n", 0, found)
+            if found < counted:
+                counted, counted_lines = 0, 0
+            counted_lines += chunk.count("\n", counted, found)
+            counted = found
+            start_line = line + counted_lines
             start, end = a + found, a + found + len(raw)
             offset = found + len(raw)
         else:
@@ -443,16 +463,47 @@ class _Macros:
         if low in self.local:
             if low in self._active:  # a macro defined through itself
                 return None
-            self._active.add(low)
-            try:
-                value = self.value(self.local[low])
-            finally:
-                self._active.discard(low)
-            self.resolved[low] = value
-            return value
+            return self._resolve(low)
         value = self.env.get(low)
         self.external[low] = value
         return value
+
+    def _resolve(self, root: str) -> str:
+        """Resolve a local macro after the local macros it uses, depth first, with a stack of
+        our own: a chain of thousands of @strings each defined through the one before must not
+        overflow Python's (it raised RecursionError). Same order and cycle rule as recursion."""
+        self._active.add(root)
+        stack = [(root, iter(self._uses(root)))]
+        try:
+            while stack:
+                name, uses = stack[-1]
+                for used in uses:
+                    if used not in self.resolved and used not in self._active:
+                        self._active.add(used)
+                        stack.append((used, iter(self._uses(used))))
+                        break
+                else:
+                    stack.pop()
+                    self.resolved[name] = self.value(self.local[name])  # what it uses is resolved (or active)
+                    self._active.discard(name)
+        finally:
+            for name, _ in stack:
+                self._active.discard(name)
+        return self.resolved[root]
+
+    def _uses(self, name: str):
+        """Lower-case names of the local macros that the value of `name` refers to, in order."""
+        value = self.local[name]
+        if type(value) is str:
+            return
+        for part in value:
+            if type(part) is str:
+                continue
+            text = part[0]
+            if len(part) != 1 and len(text) >= 2 and ((text[0] == "{" and text[-1] == "}") or (text[0] == '"' and text[-1] == '"')):
+                continue
+            if text.lower() in self.local:
+                yield text.lower()
 
     def value(self, value) -> str:
         if type(value) is str:

@@ -21,6 +21,10 @@ from dataclasses import dataclass, field
 from litcheck.document import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Sentence
 
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# How far back from a match the look-behind tests read. Bounded so that one very long sentence
+# (a 5 MB line without a full stop) is scanned in linear time, not quadratic.
+_LOOKBACK = 200
+_ACRONYM_LOOKBACK = 600  # is_acronym_definition reads the 2n+6 words before an n-letter acronym
 
 
 @dataclass
@@ -98,10 +102,10 @@ class OrgMatcher:
             if not surface[0].isupper():
                 continue
             # "the Philippine Department of Justice" is not the U.S. one
-            before = text[:m.start()].rstrip()
-            if re.search(r"(?:[A-Z][a-z]+(?:'s|’s|n)?)$", before) and not re.search(r"(?:\bThe|\bthe|\bU\.S\.|\bUS|\bUnited States|\bAccording|\bby|\bBy)$", before) \
-                    and surface.lower().startswith(("department", "federal", "national")):
-                continue
+            if surface.lower().startswith(("department", "federal", "national")):
+                before = text[max(0, m.start() - _LOOKBACK):m.start()].rstrip()  # bounded: linear on long text
+                if re.search(r"(?:[A-Z][a-z]+(?:'s|’s|n)?)$", before) and not re.search(r"(?:\bThe|\bthe|\bU\.S\.|\bUS|\bUnited States|\bAccording|\bby|\bBy)$", before):
+                    continue
             out.append((m.start(), m.end(), self.canonical.get(surface.casefold(), surface)))
         return out
 
@@ -224,14 +228,14 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
     text = doc.masked[sent.start:sent.end]
     base = sent.start
     cites: list[Citation] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans(len(text))
 
     def add(c: Citation):
         cites.append(c)
-        taken.append((c.start - base, c.end - base))
+        taken.add(c.start - base, c.end - base)
 
     for m in _SUP.finditer(text):
-        before = text[:m.start()]
+        before = text[max(0, m.start() - 20):m.start()]  # a unit is a few letters; bounded look-back
         if _UNIT_BEFORE.search(before) and not before.endswith((".", ",", ")", "”", '"')):
             # km², m³ - a unit, not a marker (unless the document defines that footnote)
             labels = _sup_labels(m.group(1))
@@ -285,7 +289,23 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
 
 
 def _inside(spans, pos) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    return spans.covers(pos)
+
+
+class _Spans:
+    """The character positions of a sentence already taken by a citation. A mask, not a list of
+    spans searched one by one: a long run of text with thousands of citations stays linear."""
+
+    def __init__(self, length: int):
+        self.mask = bytearray(length + 1)
+
+    def add(self, start: int, end: int) -> None:
+        start, end = max(0, start), min(len(self.mask), end)
+        if end > start:
+            self.mask[start:end] = b"\x01" * (end - start)
+
+    def covers(self, pos: int) -> bool:
+        return 0 <= pos < len(self.mask) and self.mask[pos] == 1
 
 
 def _sup_labels(raw: str) -> list[str]:
@@ -312,7 +332,7 @@ def _parenthetical(doc, sent, text, m, orgs, defined) -> list[Citation]:
     inner = m.group(1).strip()
     base = sent.start
     start, end = base + m.start(), base + m.end()
-    before = text[:m.start()]
+    before = text[max(0, m.start() - _ACRONYM_LOOKBACK):m.start()]  # bounded: linear on long text
     after = text[m.end():m.end() + 3]
     out: list[Citation] = []
     # (ACRONYM) or (ACRONYM 2018) right after what it abbreviates: a definition
@@ -393,6 +413,7 @@ def _named_sources(text: str, base: int, sent: Sentence, orgs: OrgMatcher, taken
     if hits:
         # Attribution context: "according to ... ORG", "ORG report(ed)/found/estimated", "study by ORG"
         lead = _NAMED_LEAD.search(text)
+        reporting = None  # whether the sentence has a reporting word anywhere: computed once
         groups: list[list[tuple[int, int, str]]] = []
         for h in hits:
             if groups and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", text[groups[-1][-1][1]:h[0]]):
@@ -406,8 +427,10 @@ def _named_sources(text: str, base: int, sent: Sentence, orgs: OrgMatcher, taken
             attributive = bool(lead and lead.end() <= s + 1 and s - lead.end() <= 40)
             attributive |= bool(re.search(r"\b(?:by|from)\s+(?:the\s+)?$", window_before)) and bool(
                 re.search(r"\b(?:study|report|survey|research|estimate|analysis|data|figures|statistics)\b", text[max(0, s - 40):s], re.I))
-            attributive |= bool(re.match(r"(?:'s|’s)?\s*(?:\w+\s+){0,3}?(?:report|study|survey|assessment|review|estimates?|data|figures|statistics|research|analysis)\b", window_after, re.I)) and \
-                bool(re.search(r"\b(?:according|report|study|published|found|shows?|estimat|reveal|identif|said|states|notes)", text, re.I))
+            if not attributive and re.match(r"(?:'s|’s)?\s*(?:\w+\s+){0,3}?(?:report|study|survey|assessment|review|estimates?|data|figures|statistics|research|analysis)\b", window_after, re.I):
+                if reporting is None:
+                    reporting = bool(re.search(r"\b(?:according|report|study|published|found|shows?|estimat|reveal|identif|said|states|notes)", text, re.I))
+                attributive = reporting
             attributive |= bool(re.match(r"(?:'s|’s)?\s*(?:has\s+|had\s+|have\s+)?(?:also\s+)?" + _REPORTING_VERBS + r"\b", window_after))
             if not attributive:
                 continue
@@ -422,11 +445,14 @@ def _named_sources(text: str, base: int, sent: Sentence, orgs: OrgMatcher, taken
                 year = int(re.search(r"\b(" + YEAR + r")\s+(?:[\w-]+\s+){0,2}$", window_before).group(1))
             names = list(dict.fromkeys(h[2] for h in g))
             out.append(Citation("named", text[s:e], base + s, base + e, sent.index, names=names, year=year))
+    named = _Spans(len(text))
+    for c in out:
+        named.add(c.start - base, c.end - base)
     for m in _PERSON_ATTRIB.finditer(text):
-        if _inside(taken, m.start()) or any(c.start - base <= m.start() < c.end - base for c in out):
+        if _inside(taken, m.start()) or named.covers(m.start()):
             continue
         name = m.group("name")
-        if text[:m.start()].rstrip().endswith(("the", "The")):
+        if text[max(0, m.start() - _LOOKBACK):m.start()].rstrip().endswith(("the", "The")):
             continue
         if name.split()[0] in ("The", "This", "That", "These", "It", "Such", "One", "Each", "Research", "Evidence", "Data"):
             continue

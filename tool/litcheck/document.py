@@ -108,17 +108,29 @@ def read_document(path: str | Path) -> Document:
         raise DocumentError(f"cannot read {path}: {exc.strerror or exc}") from None
     if b"\x00" in raw[:4096]:
         raise DocumentError(f"{path} is not a text file")
-    for encoding in ("utf-8-sig", "cp1252"):
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Not all UTF-8: a Windows-1252 file, or UTF-8 with pasted-in Windows-1252 passages.
+        # Each byte sequence that is not UTF-8 is read as Windows-1252 and the rest as UTF-8,
+        # so neither half turns into mojibake ("CafÃ©"); a byte neither can read is an error.
+        import codecs
+
+        codecs.register_error("litcheck-cp1252", _cp1252_for_invalid_utf8)
         try:
-            text = raw.decode(encoding)
-            break
+            text = raw.decode("utf-8-sig", errors="litcheck-cp1252")
         except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes almost anything
-        raise DocumentError(f"{path} is not UTF-8 or Windows-1252 text")
+            raise DocumentError(f"{path} is not UTF-8 or Windows-1252 text") from None
     suffix = p.suffix.lower()
     fmt = "markdown" if suffix in (".md", ".markdown", ".mdown") else "html" if suffix in (".html", ".htm", ".xhtml") else "text"
     return parse_document(text, str(path), fmt)
+
+
+def _cp1252_for_invalid_utf8(exc: UnicodeError):
+    """Decoding error handler: read the bytes that are not UTF-8 as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start:exc.end].decode("cp1252"), exc.end
 
 
 def parse_document(text: str, path: str = "<string>", fmt: str = "text") -> Document:
@@ -237,7 +249,9 @@ def _mask_furniture(text: str, mask: bytearray) -> None:
         _set(mask, m.start(), m.end())
     for m in re.finditer(r"<!--.*?(?:-->|\Z)", text, re.S):
         _set(mask, m.start(), m.end())
-    for m in re.finditer(r"^[ ]{0,3}\[[^\]^]+\]:[ \t]+\S+.*$", text, re.M):
+    # (a link label is at most 999 characters, as in CommonMark: unbounded, every line that
+    # opens with `[` and never closes it would scan to the end of the text -- quadratic)
+    for m in re.finditer(r"^[ ]{0,3}\[[^\]^]{1,999}\]:[ \t]+\S+.*$", text, re.M):
         _set(mask, m.start(), m.end())
     for m in re.finditer(r"^[ \t]*\|.*\|[ \t]*$", text, re.M):  # Markdown table rows
         if re.match(r"^[ \t]*\|[\s:|-]+\|[ \t]*$", m.group(0)):
@@ -358,10 +372,25 @@ _BULLET = re.compile(r"^[ \t]*(?:[-*+•●▪◦‣○■□➢➤✓]|\d{1,2}[
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _TERMINAL = ".!?…"
+# The trailing-marks patterns below end in `+$`, so a search tries every start position: on
+# one huge block that is quadratic. Only the end of a block can hold its trailing marks, so
+# they are looked for in its last _TAIL characters.
+_TAIL = 1_000
+# No sentence is longer than this: a run of text without terminal punctuation (one 5 MB line)
+# is cut at whitespace into pieces of at most this many characters, so that the per-sentence
+# work of citations and rules stays bounded and a flag never quotes megabytes.
+MAX_SENTENCE_CHARS = 2_000
+
+
+# The last character of every trailing mark the patterns below strip (`]`, a superscript digit,
+# a closing quote or bracket, emphasis): text ending in anything else has none to strip.
+_MARK_END = set("]\"'”’»)*_" + SUPERSCRIPT_DIGITS)
 
 
 def _ends_sentence(text: str) -> bool:
-    t = text.rstrip()
+    t = text.rstrip()[-_TAIL:]
+    if t and t[-1] not in _MARK_END:  # the common case, without a regex
+        return t[-1] in _TERMINAL + ":;"
     t = re.sub(r"(\[\^[^\]]+\]|\[\d+(?:[,–-]\s*\d+)*\]|[" + SUPERSCRIPT_DIGITS + r"]+|[\"'”’»)\]*_]+)+$", "", t)
     return bool(t) and t[-1] in _TERMINAL + ":;"
 
@@ -370,7 +399,11 @@ _TRAILING_MARKS = re.compile(r"(\[\^[^\]]+\]|\[\d+(?:[,–-]\s*\d+)*\]|\[@[^\]]+
 
 
 def _is_heading_text(text: str) -> bool:
-    t = _TRAILING_MARKS.sub("", text.strip()).strip("*_#").strip()
+    text = text.strip()
+    if text and text[-1] not in _MARK_END:  # nothing to strip (the common case, without a regex)
+        t = text.strip("*_#").strip()
+    else:
+        t = (text[:-_TAIL] + _TRAILING_MARKS.sub("", text[-_TAIL:])).strip("*_#").strip()
     if not t:
         return True
     words = t.split()
@@ -387,6 +420,7 @@ def _split_body(doc: Document) -> None:
     masked = doc.masked
     blocks: list[list] = []  # [start, end, kind]
     cur = None
+    cur_single = False  # the current block is still one line (checked per line: not by slicing it)
     for s, e, line in _lines(masked):
         stripped = line.strip()
         if not stripped:
@@ -409,20 +443,24 @@ def _split_body(doc: Document) -> None:
                 cur = None
                 continue
             cur = [content_start + bullet.end(), e, "item"]
+            cur_single = True
             continue
         if cur is None:
             cur = [content_start, e, "body"]
+            cur_single = True
             continue
-        prev_line = masked[cur[0]:cur[1]].rsplit("\n", 1)[-1]
         # a short title-like line followed by a line of prose is a heading, not a wrapped line
-        if cur[2] != "item" and "\n" not in masked[cur[0]:cur[1]] and _is_heading_text(prev_line) \
-                and not _ends_sentence(prev_line) and len(prev_line.split()) <= 10 \
-                and len(content.split()) > len(prev_line.split()) + 4 and content[:1].isupper() \
-                and _title_case(prev_line):
-            blocks.append(cur)
-            cur = [content_start, e, "body"]
-            continue
+        if cur[2] != "item" and cur_single:
+            prev_line = masked[cur[0]:cur[1]]
+            if _is_heading_text(prev_line) \
+                    and not _ends_sentence(prev_line) and len(prev_line.split()) <= 10 \
+                    and len(content.split()) > len(prev_line.split()) + 4 and content[:1].isupper() \
+                    and _title_case(prev_line):
+                blocks.append(cur)
+                cur = [content_start, e, "body"]
+                continue
         cur[1] = e
+        cur_single = False
     if cur:
         blocks.append(cur)
 
@@ -431,8 +469,14 @@ def _split_body(doc: Document) -> None:
     for b in blocks:
         if joined:
             prev = joined[-1]
-            prev_text = masked[prev[0]:prev[1]]
-            nxt = masked[b[0]:b[1]].lstrip()
+            # only the end of the previous block and the first letter of this one matter (a long
+            # chain of joined blocks must not be sliced again and again)
+            prev_end = prev[1]
+            while prev_end > prev[0] and masked[prev_end - 1].isspace():
+                prev_end -= 1
+            prev_text = masked[max(prev[0], prev_end - _TAIL):prev_end]
+            first = _WS.match(masked, b[0], b[1]).end()
+            nxt = masked[first:first + 1]
             if b[2] == "body" and prev[2] in ("body", "item") and not _ends_sentence(prev_text) \
                     and nxt[:1].islower():
                 prev[1] = b[1]
@@ -450,7 +494,7 @@ def _split_body(doc: Document) -> None:
             kind = "heading"
         if kind == "item" and not _ends_sentence(one_line) and len(one_line.split()) <= 10 and _title_case(one_line):
             kind = "heading"
-        spans = [(bs, be)] if kind == "heading" else split_sentences(block_text, bs)
+        spans = _cut_long(masked, bs, be) if kind == "heading" else split_sentences(block_text, bs)
         if kind != "item":
             lead_index = None
         for ss, se in spans:
@@ -512,6 +556,7 @@ _BOUNDARY = re.compile(
     r"(?P<gap>\s+)"
     r"(?=(?P<next>[\"'“‘(\[*_]*\S+))")
 _TOKEN_BEFORE = re.compile(r"([\w.'’\-]+)$")
+_WS = re.compile(r"\s*")
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -531,8 +576,29 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         ls = len(seg) - len(seg.lstrip())
         rs = len(seg.rstrip())
         if rs > ls:
-            out.append((offset + s + ls, offset + s + rs))
+            for cs, ce in _cut_long(text, s + ls, s + rs):
+                out.append((offset + cs, offset + ce))
     return out
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] as one span, or, when longer than MAX_SENTENCE_CHARS, as pieces of at most
+    that length cut at the last whitespace before the limit (hard cut where there is none)."""
+    spans = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit), text.rfind("\t", start + 1, limit))
+        if cut <= start:
+            cut = limit
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            spans.append((start, piece_end))
+        start = _WS.match(text, cut, end).end()
+    if end > start:
+        spans.append((start, end))
+    return spans
 
 
 def _is_boundary(text: str, m: re.Match) -> bool:

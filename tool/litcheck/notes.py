@@ -147,6 +147,51 @@ def find_links(text: str, first_line: int = 1, in_front_matter: bool = False) ->
     return links
 
 
+MAX_YAML_DEPTH = 50  # front matter nests a few levels (claims: - evidence: ...); more is damage
+MAX_YAML_EXPANDED = 100_000  # values once aliases are expanded (a "billion laughs" makes 10^9)
+
+
+def _check_node_graph(node) -> None:
+    """Refuse a node graph that every consumer of `meta` would choke on: a recursive alias
+    (`x: &a {y: *a}`), nesting deeper than MAX_YAML_DEPTH, or aliases that expand to more
+    than MAX_YAML_EXPANDED values. Iterative, so a 10,000-deep document cannot overflow it."""
+    import yaml
+
+    sizes: dict[int, int] = {}  # id(node) -> expanded size, once finished
+    on_path: set[int] = set()
+    stack = [(node, False, 1)]
+    while stack:
+        current, done, depth = stack.pop()
+        key = id(current)
+        if isinstance(current, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        children = ([n for pair in current.value for n in pair] if isinstance(current, yaml.MappingNode)
+                    else list(current.value))
+        if done:
+            on_path.discard(key)
+            total = 1 + sum(sizes[id(c)] for c in children)
+            if total > MAX_YAML_EXPANDED:
+                raise _located(yaml.YAMLError(f"aliases expand to more than {MAX_YAML_EXPANDED:,} values"), current)
+            sizes[key] = total
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise _located(yaml.YAMLError("an alias refers to a value that contains it (recursive front matter)"), current)
+        if depth > MAX_YAML_DEPTH:
+            raise _located(yaml.YAMLError(f"values nested more than {MAX_YAML_DEPTH} levels deep"), current)
+        on_path.add(key)
+        stack.append((current, True, depth))
+        stack.extend((c, False, depth + 1) for c in children if id(c) not in sizes)
+
+
+def _located(exc, node):
+    exc.problem_mark = node.start_mark
+    exc.problem = exc.args[0]
+    return exc
+
+
 def _load_yaml(raw: str):
     """Parse YAML and also return the node tree, so values can be given their file lines."""
     import yaml
@@ -154,8 +199,13 @@ def _load_yaml(raw: str):
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_class(raw)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                _check_node_graph(node)
+            data = loader.construct_document(node) if node is not None else None
+        except RecursionError:  # the pure-Python composer on very deep nesting
+            raise yaml.YAMLError(f"values nested more than {MAX_YAML_DEPTH} levels deep") from None
     finally:
         loader.dispose()
     return data, node
@@ -203,6 +253,9 @@ def parse_note(text: str, path: str, key: str) -> tuple[Note, list[Finding]]:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
             reason = getattr(exc, "problem", None) or str(exc)
+            if isinstance(exc, yaml.reader.ReaderError):  # a control character: no mark, a position
+                line = raw_meta.count("\n", 0, exc.position) + 2
+                reason = f"unacceptable character #x{exc.character:04x}: {exc.reason}"
             problems.append(Finding("front-matter-error", "error", f"front matter is not valid YAML: {reason}", path, line, key))
         note.links.extend(find_links(raw_meta, 2, in_front_matter=True))
     note.links.extend(find_links(note.body, note.body_line))
