@@ -57,14 +57,26 @@ def _is_year(s: str) -> bool:
     return bool(re.fullmatch(r"(?:1[5-9]\d\d|20\d\d)", s))
 
 
+# How far the context patterns above look around a number. The patterns before it end in
+# `$`, and Python's re tries each start position of the window, so that window is kept just
+# long enough for the longest one ("paragraph.", "over the age of", plus a few spaces).
+_BEFORE = 24
+_AFTER = 48
+_SPACES = re.compile(r"\s*")
+
+
 def find_figures(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, surface, kind) of every statistic-like figure in `text`."""
+    """(start, end, surface, kind) of every statistic-like figure in `text`.
+
+    Context around a number is read from a bounded window (the patterns are anchored at the
+    number), and spans already claimed are marked in a byte map: the work stays linear in
+    the length of the text, however many numbers it holds."""
     text = re.sub(r"https?://\S+|www\.\S+|\S+@\S+\.\w+", lambda m: " " * len(m.group(0)), text)
     found: list[tuple[int, int, str, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # 1 where a figure already found lies
     for kind, pattern in FIGURE_PATTERNS:
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if any(taken[m.start():m.end()]):
                 continue
             surface = m.group(0).strip()
             if kind == "scaled count" and re.match(r"^(?:1[5-9]\d\d|20\d\d)\b", surface):
@@ -72,11 +84,13 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             if kind == "ratio" and re.match(r"^\d", surface) and re.search(r"\d{4}", surface):
                 continue
             found.append((m.start(), m.end(), surface, kind))
-            taken.append((m.start(), m.end()))
-    age_spans = [(m.start(), m.end()) for m in _RANGE_AGE.finditer(text)]
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    excluded = bytearray(taken)  # figures and age ranges: a plain number inside them is no figure
+    for m in _RANGE_AGE.finditer(text):
+        excluded[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     last_excluded_end = None
     for m in _PLAIN.finditer(text):
-        if any(s <= m.start() < e for s, e in taken + age_spans):
+        if excluded[m.start()]:
             continue
         if last_excluded_end is not None and re.fullmatch(r"\s*(?:[-–]|to|and)\s*", text[last_excluded_end:m.start()]):
             last_excluded_end = m.end()  # the second half of a range whose first half is not a figure
@@ -84,8 +98,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
         last_excluded_end = m.end()
         surface = m.group(0)
         value_text = surface.replace(",", "")
-        before = text[:m.start()]
-        after = text[m.end():]
+        before = text[max(0, m.start() - _BEFORE):m.start()]
+        after = text[m.end():m.end() + _AFTER]
         if _is_year(surface):
             continue
         if re.match(r"^\s*(?:[-–/]\s*(?:1[5-9]\d\d|20\d\d|\d{2})\b|s\b|'s\b)", after) and _is_year(value_text[:4]):
@@ -96,7 +110,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if _DATE_NEAR.search(before) or _DATE_AFTER.match(after):
             continue
-        if re.match(r"^\s*(?:st|nd|rd|th)\b", after) or re.match(r"^[.)]\s", after) and not before.strip():
+        if re.match(r"^\s*(?:st|nd|rd|th)\b", after) or re.match(r"^[.)]\s", after) \
+                and _SPACES.match(text, 0, m.start()).end() == m.start():
             continue
         cap = _CAPWORD_BEFORE.search(before)
         if cap and cap.group(1) not in _OPENERS and not _QUANTIFIER.search(before) and before.rstrip()[-1:].isalpha():
