@@ -14,16 +14,10 @@ from dataclasses import dataclass
 from litcheck.bibwrite import Draft, escape_bare_specials, format_draft
 from litcheck.duplicates import DuplicateIndex, Match
 from litcheck.entry import Entry
-from litcheck.keys import generate_key
+from litcheck.keys import generate_key, key_is_safe
 
-# What `unsafe-key` refuses, plus shell and quoting characters a key never needs.
-_SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9:_+.-]*")
 _KEYLESS = re.compile(r"(@(?!string|preamble|comment)\w+\s*[{(])\s*(?:,|(?=[^\s,{}()=]+\s*=))", re.I)
 _PLACEHOLDER = "litcheck-new-key-"
-
-
-def safe_key(key: str | None) -> bool:
-    return bool(key) and _SAFE_KEY.fullmatch(key) is not None and ".." not in key
 
 
 def bibtex_drafts(text: str, origin: str, env: dict[str, str] | None = None) -> tuple[list[Draft], list[str]]:
@@ -84,7 +78,7 @@ def plan(drafts: list[Draft], library, *, rename_taken: bool, force: bool = Fals
                 continue
             outcome.renamed = f"its key {key!r} belongs to another entry"
             key = None
-        elif key and not safe_key(key):
+        elif key and not key_is_safe(key):
             outcome.renamed = f"its key {key!r} is not safe as a file name"
             key = None
         outcome.key = key or generate_key(draft.fields, taken)

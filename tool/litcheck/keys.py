@@ -18,6 +18,12 @@ STOPWORDS = {"a", "an", "the", "on", "of", "in", "and", "for", "to", "at", "by",
              "into", "about", "as", "is", "are", "be", "or", "its", "their", "le", "la", "les",
              "der", "die", "das", "el", "los", "un", "une", "de", "des", "du"}
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+# What a key must not contain, since it names a note file: path separators, '..', a leading
+# dot, whitespace and control characters (which could take the file out of notes/ or hide
+# it), and shell metacharacters (a file named `$(id)` is a trap for every script that
+# touches it). ':' and the like are legal on POSIX and common (Author:2020:ABC).
+UNSAFE_KEY = re.compile(r"[/\\\s\x00-\x1f\x7f`$;|&<>*?'\"!]|\.\.|^\.")
+MAX_KEY_CHARS = 200
 
 
 def _ascii(text: str) -> str:
@@ -75,6 +81,10 @@ def generate_key(fields: dict[str, str], taken) -> str:
         if stem + suffix not in taken:
             return stem + suffix
     raise ValueError(f"no free key for {stem!r}")
+
+
+def key_is_safe(key: str | None) -> bool:
+    return bool(key) and len(key) <= MAX_KEY_CHARS and not UNSAFE_KEY.search(key)
 
 
 def follows_pattern(key: str) -> bool:

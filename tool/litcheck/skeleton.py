@@ -11,10 +11,10 @@ import os
 import re
 from pathlib import Path
 
+from litcheck.keys import key_is_safe
 from litcheck.paths import PACKAGE_DIR
 
 TEMPLATE = PACKAGE_DIR / "templates" / "note.md"
-_UNSAFE = re.compile(r"[/\\:*?\"<>|\x00-\x1f\x7f]|\s|^\.|\.\.")
 _PLAIN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -28,8 +28,9 @@ class NoteExists(FileExistsError):
 
 def note_path(notes_dir: str | os.PathLike, key: str) -> Path:
     """`notes_dir/<key>.md`, or UnsafeKey if the key could name any other file."""
-    if not key or _UNSAFE.search(key) or os.path.isabs(key) or len(key) > 200:
-        raise UnsafeKey(f"key {key!r} is not a safe file name (no slashes, '..', leading dot, spaces or control characters)")
+    if not key_is_safe(key) or ":" in key or os.path.isabs(key):  # ':' is no Windows file name
+        raise UnsafeKey(f"key {key!r} is not a safe file name (no slashes, '..', leading dot, spaces, "
+                        "control or shell characters, or ':' which Windows forbids)")
     folder = Path(notes_dir).resolve()
     path = (folder / f"{key}.md").resolve()
     if path.parent != folder:

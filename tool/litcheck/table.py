@@ -14,6 +14,10 @@ def render_table(headers: list[str], rows: list[list[str]], max_width: int = 70)
 
 
 def shorten(text: str, width: int) -> str:
-    """`text` on one line, cut to `width` characters with an ellipsis."""
+    """`text` on one line, cut to `width` characters with an ellipsis; control characters
+    (a NUL or an escape sequence in a hostile key) are shown escaped, never sent to the
+    terminal."""
     text = " ".join(text.split())
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     return text if len(text) <= width else text[: width - 1] + "…"

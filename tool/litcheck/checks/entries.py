@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 from litcheck.checks import check
 from litcheck.duplicates import DOI_RESOLVER, TITLE_CUTOFF, authors_compatible, normal_title, told_apart
 from litcheck.findings import Finding
+from litcheck.keys import key_is_safe
 from litcheck.vocabulary import load_vocabulary
 
 # Entry types that both classic BibTeX (standard styles) and Biber accept.
@@ -33,10 +34,6 @@ REQUIRED: dict[str, list] = {
     "misc": ["title", ("year", "date")],
 }
 
-# Path separators, parent references, hidden-file dots, whitespace and control characters could
-# take a note file outside notes/ or hide it; ':' and the like are legal on POSIX and common in
-# keys (Author:2020:ABC), so they are only a style matter (key-style).
-_UNSAFE_KEY = re.compile(r"[/\\\s\x00-\x1f]|\.\.|^\.")
 _KEY_STYLE = re.compile(r"^[a-z0-9][a-z0-9]*$")
 _YEAR = re.compile(r"^\d{4}$")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -57,10 +54,10 @@ def duplicate_key(library):
                  f"key '{entry.key}' is already defined at {first.file}:{first.line}; this definition is ignored")
 
 
-@check("unsafe-key", "error", "a key cannot be used as a file name (slash, '..', spaces, control characters)")
+@check("unsafe-key", "error", "a key cannot be used as a file name (slash, '..', spaces, control or shell characters)")
 def unsafe_key(library):
     for entry in library:
-        if _UNSAFE_KEY.search(entry.key) or not entry.key:
+        if not key_is_safe(entry.key):
             yield _f("unsafe-key", "error", entry,
                      f"key {entry.key!r} is not filesystem-safe; notes are stored as notes/<key>.md")
 
@@ -68,7 +65,7 @@ def unsafe_key(library):
 @check("key-style", "info", "a key is not lower-case letters and digits (<body><year><word>)")
 def key_style(library):
     for entry in library:
-        if not _UNSAFE_KEY.search(entry.key) and not _KEY_STYLE.match(entry.key):
+        if key_is_safe(entry.key) and not _KEY_STYLE.match(entry.key):
             yield _f("key-style", "info", entry, f"key {entry.key!r} is not lower-case letters and digits")
 
 
