@@ -242,14 +242,7 @@ def read_ris(text: str, origin: str) -> tuple[list[Draft], list[str]]:
     if len(records) != tags.count("TY"):
         problems.append(f"{origin}: {tags.count('TY')} records start with 'TY  -' but {len(records)} "
                         "were read; a record is missing its 'ER  -' line and was merged into another")
-    drafts = []
-    for number, ref in enumerate(records, start=1):
-        where = f"{origin}, record {number}"
-        try:
-            drafts.append(_draft(_ris_record(ref), where))
-        except _Skip as exc:
-            problems.append(f"{where}: {exc}; not imported")
-    return drafts, problems
+    return _drafts(records, _ris_record, origin, problems), problems
 
 
 def _ris_record(ref: dict) -> _Record:
@@ -290,14 +283,20 @@ def read_csl_json(text: str, origin: str) -> tuple[list[Draft], list[str]]:
     items = [data] if isinstance(data, dict) else data
     if not isinstance(items, list) or not any(isinstance(item, dict) for item in items):
         raise ValueError(f"{origin}: not CSL-JSON (expected an item object or a non-empty list of them)")
-    drafts, problems = [], []
+    problems: list[str] = []
+    return _drafts(items, _csl_record, origin, problems), problems
+
+
+def _drafts(items: list, to_record, origin: str, problems: list[str]) -> list[Draft]:
+    """Draft every item; one that cannot be used becomes a problem naming its record number."""
+    drafts = []
     for number, item in enumerate(items, start=1):
         where = f"{origin}, record {number}"
         try:
-            drafts.append(_draft(_csl_record(item), where))
+            drafts.append(_draft(to_record(item), where))
         except _Skip as exc:
             problems.append(f"{where}: {exc}; not imported")
-    return drafts, problems
+    return drafts
 
 
 def _csl_record(item) -> _Record:
