@@ -97,7 +97,7 @@ def describe(outcome: Outcome, library) -> str:
     origin = outcome.draft.origin
     if outcome.duplicate:
         other = outcome.duplicate.entry
-        where = f" ({other.file}:{other.line})" if getattr(other, "file", "") else " (earlier in this input)"
+        where = f" ({other.file}:{other.line})" if other.file else " (earlier in this input)"
         return f"{origin}: same work as '{other.key}'{where}: {outcome.duplicate.reason}"
     if outcome.key_taken:
         other = library.get(outcome.key_taken)
