@@ -57,10 +57,13 @@ def main() -> None:
 
     Every command reads the library from --bib (a .bib file or folder, repeatable) and
     --notes, or from LITCHECK_BIB / LITCHECK_NOTES, or else the bundled refs/ and notes/.
+    add, import, tidy, tag and set change it safely: locked, backed up, written atomically,
+    every untouched byte kept.
 
     \b
     Examples:
       litcheck check
       litcheck list --topic grooming --style apa --format md
       litcheck scan article.txt --format json
+      litcheck import zotero-export.json --to refs/academic.bib --dry-run
     """
