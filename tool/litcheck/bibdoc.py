@@ -212,6 +212,13 @@ class BibDocument:
 
     def render(self) -> bytes:
         """The document with its edits: untouched spans are the original text."""
+        return (b"\xef\xbb\xbf" if self.bom else b"") + self._render()[0].encode("utf-8")
+
+    def appended_lines(self) -> list[int]:
+        """The 1-based line on which each appended entry starts, in the rendered document."""
+        return self._render()[1]
+
+    def _render(self) -> tuple[str, list[int]]:
         out, last = [], 0
         for start in sorted(self.edits):
             end, new = self.edits[start]
@@ -220,16 +227,20 @@ class BibDocument:
             last = end
         out.append(self.text[last:])
         text = "".join(out)
+        lines = []
         if self.appended:
             nl = self.newline
             if text and not text.endswith("\n"):
                 text += nl
+            line = text.count("\n") + 1
+            parts = [text]
             for entry in self.appended:
-                text += (nl if text else "") + re.sub(r"(?<!\r)\n", nl, entry) + nl
-        return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
-
-    def line_of_key(self, key: str) -> int:
-        """The 1-based line where `key` starts in the rendered document (appended or not)."""
-        rendered = self.render().decode("utf-8-sig")
-        match = re.search(r"@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", rendered)
-        return rendered.count("\n", 0, match.start()) + 1 if match else 0
+                if text or len(parts) > 1:
+                    parts.append(nl)
+                    line += 1
+                lines.append(line)
+                entry = re.sub(r"(?<!\r)\n", nl, entry) + nl
+                parts.append(entry)
+                line += entry.count("\n")
+            text = "".join(parts)
+        return text, lines

@@ -32,6 +32,12 @@ class Library:
     def __iter__(self):
         return iter(self.entries.values())
 
+    @cached_property
+    def uses_house_fields(self) -> bool:
+        """True once any entry has litcheck's own fields (sourcekind, verification): such a
+        library is held to the vocabulary; a foreign one (a Zotero export) is not."""
+        return any(e.kind or e.status for e in self.entries.values())
+
     def get(self, key: str) -> Entry | None:
         return self.entries.get(key)
 

@@ -90,14 +90,21 @@ def open_documents(paths) -> list[BibDocument]:
     """Load every file of the library as an editable document (macros of earlier files visible
     in later ones, as when reading); refuse if any file could not be read completely, since
     duplicate detection and key checks need the whole library."""
-    documents, env = [], {}
+    documents: list[BibDocument] = []
     for path in paths:
-        doc = BibDocument.load(path, env)
+        doc = BibDocument.load(path, macros_of(documents))
         refuse_if_broken(doc)
-        for name, value in doc.parsed.strings.items():
-            env.setdefault(name, value)
         documents.append(doc)
     return documents
+
+
+def macros_of(documents: list[BibDocument]) -> dict[str, str]:
+    """Every @string of the documents (lower-case name -> value), first definition winning."""
+    macros: dict[str, str] = {}
+    for doc in documents:
+        for name, value in doc.parsed.strings.items():
+            macros.setdefault(name, value)
+    return macros
 
 
 def library_of(documents: list[BibDocument]):
@@ -166,12 +173,7 @@ class EditSession:
         return library_of(self.documents)
 
     def library_macros(self) -> dict[str, str]:
-        """Every @string of the library (lower-case name -> value), first definition winning."""
-        macros: dict[str, str] = {}
-        for doc in self.documents:
-            for name, value in doc.parsed.strings.items():
-                macros.setdefault(name, value)
-        return macros
+        return macros_of(self.documents)
 
     def document_of(self, key: str) -> BibDocument | None:
         """The document holding the definition of `key`; refused when `key` is defined more

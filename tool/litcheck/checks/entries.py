@@ -206,8 +206,7 @@ def _house_entries(library) -> list:
     """The entries held to litcheck's own conventions (topics, source kind, verification): all
     of them once any entry uses those fields, none in a foreign library that uses none of them
     (a Zotero export is not wrong for lacking a `sourcekind`)."""
-    entries = list(library)
-    return entries if any(e.kind or e.status for e in entries) else []
+    return list(library) if library.uses_house_fields else []
 
 
 @check("keyword-vocabulary", "error", "a keyword outside the controlled topic vocabulary, or no keywords at all")

@@ -65,6 +65,6 @@ def command(session, house_fields, target, force, text, source):
             emit(edit.diff())
             return
         edit.commit()
-    emit("".join(f"added {o.key} to {doc.path}:{doc.line_of_key(o.key)}"
-                 + (f" ({o.renamed}; key generated)" if o.renamed else "") + "\n" for o in outcomes))
+    emit("".join(f"added {o.key} to {doc.path}:{line}" + (f" ({o.renamed}; key generated)" if o.renamed else "")
+                 + "\n" for o, line in zip(outcomes, doc.appended_lines())))
 

@@ -34,10 +34,9 @@ def command(session, keys, add, remove):
     if not add and not remove:
         fail("give --add TOPIC or --remove TOPIC")
     with session() as edit:
-        house = any(e.kind or e.status for e in edit.library)
         topics = load_vocabulary().topics
         for topic in add:
-            if house and topic not in topics:
+            if edit.library.uses_house_fields and topic not in topics:
                 close = [m[0] for m in process.extract(topic, list(topics), limit=3)]
                 fail(f"{topic!r} is not in the topic vocabulary; closest: {', '.join(close)}")
         changed = []
