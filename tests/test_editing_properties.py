@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +31,8 @@ _plain = st.text(alphabet=st.characters(blacklist_characters='{}"@\\\x00', black
 _braced = st.recursive(_plain, lambda inner: st.builds(lambda a, b, c: a + "{" + b + "}" + c, _plain, inner, _plain),
                        max_leaves=6)
 _names = st.sampled_from(["title", "author", "year", "note", "journal", "x-custom", "Publisher", "URL"])
+
+pytestmark = pytest.mark.slow  # Hypothesis budgets: the README command and CI run them, `pytest -q` skips them
 
 
 @st.composite

@@ -51,6 +51,8 @@ FUZZ_TOTAL = (BIB_TEXT + BIB_BYTES + BIB_MUTATED + BIB_VALID + BIB_SPLIT + BIB_C
 _SCALE = os.environ.get("LITCHECK_FUZZ_EXAMPLES", "").strip()
 _RANDOM = os.environ.get("LITCHECK_FUZZ_SEED", "").strip().lower() == "random"
 
+pytestmark = pytest.mark.slow  # Hypothesis budgets: the README command and CI run them, `pytest -q` skips them
+
 
 def budget(examples: int):
     """Hypothesis settings for one test: its CI budget, or that times LITCHECK_FUZZ_EXAMPLES."""

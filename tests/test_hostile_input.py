@@ -146,6 +146,7 @@ def test_binary_junk_is_reported_with_file_and_line(tmp_path, run_cli):
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.slow
 def test_ten_thousand_deep_braces_load_without_recursion_error(tmp_path):
     def deep(text):
         return "{" * 10_000 + text + "}" * 10_000
@@ -203,6 +204,7 @@ def test_a_long_chain_of_string_macros_resolves(tmp_path, run_cli):
     assert result.exit_code == 0 and json.loads(result.output)["title"] == "loop1x"
 
 
+@pytest.mark.slow
 def test_five_megabyte_bib_on_one_line(tmp_path):
     """Blocks that start mid-line, all on one 5 MB line: read in linear time."""
     parts, size, n = [], 0, 0
@@ -218,6 +220,7 @@ def test_five_megabyte_bib_on_one_line(tmp_path):
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.slow
 def test_ten_megabyte_field_is_reported_quickly(tmp_path):
     (tmp_path / "big.bib").write_text(
         "@misc{big2020a, title = {T}, abstract = {" + "x" * 10_000_000 + "}, year = {2020}, " + HOUSE + "}\n"
@@ -312,6 +315,8 @@ BROKEN_NOTES = {
     "list2020a": (b"---\n- key\n- list2020a\n---\nBody.\n", 1, "not a mapping"),
     "scalar2020a": (b"---\njust a sentence\n---\n", 1, "not a mapping"),
     "deep2020a": (b"---\nkey: deep2020a\nx: " + b"[" * 10_000 + b"]" * 10_000 + b"\n---\n", 3, "nested"),
+    "deepblock2020a": (b"---\nkey: deepblock2020a\nx:\n  " + b"- " * 2_000 + b"y\n---\n", 4, "nested"),
+    "deepindent2020a": (b"---\nkey: deepindent2020a\n" + b"".join(b" " * i + b"k%d:\n" % i for i in range(60)) + b"---\n", 53, "nested"),
     "binary2020a": (b"---\nkey: \xff\xfe\x00\x01\n---\n\x00\x00junk\n", 1, "cannot read note"),
     "nul2020a": (b"---\nkey: nul2020a\ntitle: \"a\x00b\"\n---\n", 3, "unacceptable character"),
     "tab2020a": (b"---\nkey: tab2020a\n\ttopics: x\n---\n", 3, "tab"),
@@ -377,6 +382,7 @@ def test_document_without_sentences_scans_clean(tmp_path, run_cli, content):
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.slow
 def test_five_megabyte_line_without_full_stops(tmp_path):
     rng = random.Random(5)
     words = ("the children were contacted online by strangers and platforms reported that many cases "

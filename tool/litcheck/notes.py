@@ -192,20 +192,58 @@ def _located(exc, node):
     return exc
 
 
+_FLOW_TOKEN = re.compile(r"""[\[\]{}]|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\n]|'')*'?|(?:^|(?<=\s))#.*""")
+_BLOCK_INDICATORS = re.compile(r"(?:[-?:](?: +|$))*")
+
+
+def _check_nesting(raw: str) -> None:
+    """Refuse front matter nested deeper than MAX_YAML_DEPTH before PyYAML sees it.
+
+    Written by hand because the limit and its message must be litcheck's own: libyaml stops
+    at its own depth with its own wording (PyYAML >= 6.0.4) and the pure-Python parser slows
+    down quadratically on deep flow collections. One linear pass over the lines: block depth
+    from the stack of indentation levels plus compact `- - x` indicators, flow depth from
+    brackets outside quoted scalars and comments."""
+    import yaml
+
+    indents: list[int] = []
+    flow = 0
+    for number, line in enumerate(raw.split("\n")):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        depth = flow
+        if flow == 0:
+            indent = len(line) - len(stripped)
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            depth = len(indents) + len(_BLOCK_INDICATORS.match(stripped).group().split())
+        for token in _FLOW_TOKEN.finditer(line):
+            if token.group() in "[{":
+                flow += 1
+            elif token.group() in "]}":
+                flow = max(0, flow - 1)
+            depth = max(depth, len(indents) + flow)
+        if depth > MAX_YAML_DEPTH:
+            exc = yaml.YAMLError(f"values nested more than {MAX_YAML_DEPTH} levels deep")
+            exc.problem_mark = yaml.Mark("<front matter>", 0, number, 0, None, None)
+            exc.problem = exc.args[0]
+            raise exc
+
+
 def _load_yaml(raw: str):
     """Parse YAML and also return the node tree, so values can be given their file lines."""
     import yaml
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    _check_nesting(raw)
     loader = loader_class(raw)
     try:
-        try:
-            node = loader.get_single_node()
-            if node is not None:
-                _check_node_graph(node)
-            data = loader.construct_document(node) if node is not None else None
-        except RecursionError:  # the pure-Python composer on very deep nesting
-            raise yaml.YAMLError(f"values nested more than {MAX_YAML_DEPTH} levels deep") from None
+        node = loader.get_single_node()
+        if node is not None:
+            _check_node_graph(node)
+        data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
     return data, node
