@@ -104,7 +104,11 @@ def new_entry_options(func: Callable) -> Callable:
 
 
 def emit(text: str, output: str | None = None) -> None:
-    """Print to stdout, or write atomically to `output` (never a half-written file)."""
+    """Print to stdout, or write atomically to `output` or the command's -o FILE (never a
+    half-written file)."""
+    from litcheck.cli.terminal import output_file
+
+    output = output or output_file()
     if output:
         from litcheck.editing.atomic import write_text_atomic
 
