@@ -41,16 +41,16 @@ def notice(message: str) -> None:
         click.echo(message, err=True)
 
 
-def colour_wanted(stream=None) -> bool:
-    """--color always/never decides; with auto (the default), colour only on a terminal and
-    never when NO_COLOR is set to anything non-empty (https://no-color.org)."""
-    choice = _setting("litcheck.color") or "auto"
+def colour_wanted(to_file: bool = False) -> bool:
+    """--color always/never decides; with auto (the default), colour only on a terminal (not
+    into a file given with -o) and never when NO_COLOR is set to anything non-empty
+    (https://no-color.org)."""
+    choice = (_setting("litcheck.color") or "auto").lower()
     if choice != "auto":
         return choice == "always"
-    if os.environ.get("NO_COLOR"):
+    if to_file or output_file() or os.environ.get("NO_COLOR"):
         return False
-    stream = stream or sys.stdout
-    return hasattr(stream, "isatty") and stream.isatty()
+    return sys.stdout.isatty()
 
 
 def width() -> int:
