@@ -12,10 +12,10 @@ import re
 import time
 import warnings
 
-from litcheck.csl import to_csl_items
-from litcheck.library import load_library
-from litcheck.paths import resolve_bib_paths
-from litcheck.styles import STYLES, format_entries, style_path
+from litcheck.listing.csl import to_csl_items
+from litcheck.library.core import load_library
+from litcheck.library.paths import resolve_bib_paths
+from litcheck.listing.styles import STYLES, format_entries, style_path
 
 warnings.filterwarnings("ignore")
 

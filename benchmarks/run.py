@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 PY = sys.executable
 
-LOAD = "import sys; from pathlib import Path; from litcheck.library import load_library; " \
+LOAD = "import sys; from pathlib import Path; from litcheck.library.core import load_library; " \
        "lib = load_library([Path(p) for p in sys.argv[1:]], None, use_cache={cache}); print(len(lib.entries))"
 BTP = "import sys, bibtexparser; lib = bibtexparser.parse_file(sys.argv[1]); print(len(lib.entries))"
 PYBTEX = ("import sys, pybtex.errors; pybtex.errors.set_strict_mode(False); "
@@ -188,7 +188,7 @@ def bench_file(path: Path, args, env_base: dict, work: Path) -> dict:
 
 
 def _first_key(path: Path) -> str | None:
-    from litcheck.bibfile import block_starts, decode_bytes
+    from litcheck.library.bibfile import block_starts, decode_bytes
 
     text, _ = decode_bytes(path.read_bytes()[:200_000], str(path))
     import re

@@ -37,9 +37,9 @@ def build(size_mb: float) -> str:
 
 def main() -> None:
     size = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-    from litcheck.document import parse_document
-    from litcheck.library import load_library
-    from litcheck.scanner import Scanner
+    from litcheck.scan.document import parse_document
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
 
     text = build(size)
     library = load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False)

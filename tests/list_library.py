@@ -128,7 +128,7 @@ def make_library(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def load(tmp_path: Path):
-    from litcheck.library import load_library
+    from litcheck.library.core import load_library
 
     bib, notes = make_library(tmp_path)
     return load_library([bib], notes, use_cache=False)

@@ -1,7 +1,7 @@
 """Reading .bib files: entries with raw values and lines, and located problems for bad input."""
 
-from litcheck.bibfile import parse_file, parse_text
-from litcheck.names import parse_names
+from litcheck.library.bibfile import parse_file, parse_text
+from litcheck.library.names import parse_names
 
 
 def test_entry_keeps_raw_values_and_lines(write_bib):

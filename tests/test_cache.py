@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from litcheck import cache
-from litcheck.cache import BibIndex, CorruptIndex, LazyEntry, index_path, notes_index_path
+from litcheck.index import cache
+from litcheck.index.cache import BibIndex, CorruptIndex, LazyEntry, index_path, notes_index_path
 from litcheck.cli import main
-from litcheck.entry import Entry
-from litcheck.library import load_library
+from litcheck.library.entry import Entry
+from litcheck.library.core import load_library
 
 DATA = Path(__file__).parent / "data"
 

@@ -6,7 +6,7 @@ import pytest
 
 from litcheck.checks import run_checks
 from litcheck.checks.entries import isbn_valid
-from litcheck.library import load_library
+from litcheck.library.core import load_library
 
 from conftest import GOOD_ENTRY
 

@@ -16,8 +16,8 @@ import subprocess
 import pytest
 
 from list_library import KEYS, load
-from litcheck.reading_lists import ReadingList, Section
-from litcheck.render import render
+from litcheck.listing.reading_lists import ReadingList, Section
+from litcheck.listing.render import render
 
 STYLES = ["apa", "chicago", "harvard", "oscola"]
 
@@ -30,7 +30,7 @@ def need(program: str) -> str:
 
 
 def pandoc() -> str:
-    from litcheck.styles import EngineError, pandoc_path
+    from litcheck.listing.styles import EngineError, pandoc_path
 
     try:
         return pandoc_path()
@@ -90,8 +90,8 @@ def test_bib_export_passes_biber_datamodel(lib, tmp_path):
 
 def test_bib_export_of_bundled_library_passes_bibtex(tmp_path):
     from test_list import _bundled
-    from litcheck.reading_lists import build_listing
-    from litcheck.select import Filters
+    from litcheck.listing.reading_lists import build_listing
+    from litcheck.listing.select import Filters
 
     bundled = _bundled()
     text = render(build_listing(bundled, Filters(), "author", "none"), bundled, "bib")
@@ -108,7 +108,7 @@ def test_bib_export_of_bundled_library_passes_bibtex(tmp_path):
 
 @pytest.mark.parametrize("style", STYLES)
 def test_csl_json_renders_with_pandoc_citeproc(lib, tmp_path, style):
-    from litcheck.styles import style_path
+    from litcheck.listing.styles import style_path
 
     exe = pandoc()
     (tmp_path / "refs.json").write_text(render(whole(lib), lib, "csl-json"), encoding="utf-8")

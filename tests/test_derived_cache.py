@@ -14,7 +14,7 @@ def scan_json(run_cli, *extra):
 
 
 def test_scan_with_cached_index_matches_a_fresh_scan(run_cli, monkeypatch):
-    import litcheck.resolve as resolve
+    import litcheck.scan.resolve as resolve
 
     fresh = scan_json(run_cli, "--no-cache")
     first = scan_json(run_cli)  # builds and stores the index
@@ -28,9 +28,39 @@ def test_scan_with_cached_index_matches_a_fresh_scan(run_cli, monkeypatch):
 
 
 def test_a_damaged_derived_file_is_recomputed(run_cli):
-    from litcheck.cache import cache_dir
+    from litcheck.index.cache import cache_dir
 
     expected = scan_json(run_cli)
     for path in (cache_dir() / "derived").glob("*.pkl"):
         path.write_bytes(b"not a pickle")
     assert scan_json(run_cli) == expected
+
+
+def test_a_code_change_invalidates_derived_results(run_cli, monkeypatch):
+    import litcheck.index.fingerprint as fingerprint
+    import litcheck.scan.resolve as resolve
+
+    expected = scan_json(run_cli)  # cached for the code as it is
+    builds = []
+    real_build = resolve.build_index
+    monkeypatch.setattr(resolve, "build_index", lambda *a, **k: builds.append(1) or real_build(*a, **k))
+    assert scan_json(run_cli) == expected and builds == []
+    monkeypatch.setattr(fingerprint, "code_fingerprint", lambda: "an edited module")
+    assert scan_json(run_cli) == expected and builds == [1]
+
+
+def test_the_fingerprint_covers_every_module_and_data_file(tmp_path):
+    import shutil
+
+    from litcheck.index.fingerprint import PACKAGE_DIR, fingerprint_of
+
+    copy = tmp_path / "litcheck"
+    shutil.copytree(PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = fingerprint_of(copy)
+    for changed in ("library/duplicates.py", "library/entry.py", "data/vocabulary.yaml"):
+        path = copy / changed
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n")
+        assert fingerprint_of(copy) != before, changed
+        path.write_bytes(original)
+    assert fingerprint_of(copy) == before

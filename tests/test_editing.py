@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from litcheck.bibdoc import BibDocument, RefuseWrite, entry_layout
-from litcheck.bibfile import parse_file, parse_text
-from litcheck.entryedit import remove_field, retag, set_field
-from litcheck.tidy import tidy_documents, tidy_entry
-from litcheck.writing import refuse_if_broken
+from litcheck.editing.bibdoc import BibDocument, RefuseWrite, entry_layout
+from litcheck.library.bibfile import parse_file, parse_text
+from litcheck.editing.entryedit import remove_field, retag, set_field
+from litcheck.editing.tidy import tidy_documents, tidy_entry
+from litcheck.editing.writing import refuse_if_broken
 
 LIBRARY = """\
 % My library -- hand-kept since 2015.
@@ -328,8 +328,8 @@ def test_second_writer_waits_then_fails_clearly(lib, run_cli, monkeypatch):
 
 
 def test_file_changed_on_disk_during_the_edit_is_not_overwritten(lib):
-    from litcheck.bibdoc import RefuseWrite
-    from litcheck.writing import EditSession
+    from litcheck.editing.bibdoc import RefuseWrite
+    from litcheck.editing.writing import EditSession
 
     with pytest.raises(RefuseWrite, match="changed on disk"):
         with EditSession([lib], backups=0) as edit:
@@ -345,7 +345,7 @@ def test_killed_mid_write_leaves_the_old_file_whole(lib):
     before = lib.read_bytes()
     script = textwrap.dedent(f"""
         import os, signal
-        import litcheck.atomic as atomic
+        import litcheck.editing.atomic as atomic
         real_fsync = os.fsync
         def die(fd):
             real_fsync(fd)

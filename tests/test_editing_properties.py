@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from litcheck.bibdoc import entry_layout
-from litcheck.bibfile import parse_text
-from litcheck.entryedit import remove_field, set_field
-from litcheck.tidy import tidy_entry
+from litcheck.editing.bibdoc import entry_layout
+from litcheck.library.bibfile import parse_text
+from litcheck.editing.entryedit import remove_field, set_field
+from litcheck.editing.tidy import tidy_entry
 
 EXAMPLES = 500 * int(os.environ.get("LITCHECK_FUZZ_EXAMPLES", "1"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
@@ -96,7 +96,7 @@ def test_any_text_loads_and_an_unchanged_document_is_byte_identical(text):
     import tempfile
     from pathlib import Path
 
-    from litcheck.bibdoc import BibDocument
+    from litcheck.editing.bibdoc import BibDocument
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "x.bib"

@@ -178,7 +178,7 @@ def assert_loaded_sanely(parsed, text: str, path: str) -> None:
 @budget(BIB_TEXT)
 @given(text=bib_text)
 def test_loader_never_raises_on_arbitrary_text(text):
-    from litcheck.bibfile import parse_text
+    from litcheck.library.bibfile import parse_text
 
     parsed = parse_text(text, "fuzz.bib")
     assert_loaded_sanely(parsed, text, "fuzz.bib")
@@ -187,7 +187,7 @@ def test_loader_never_raises_on_arbitrary_text(text):
 @budget(BIB_BYTES)
 @given(data=st.binary(max_size=300) | bib_text.map(lambda s: s.encode("utf-8", "surrogatepass")))
 def test_loader_never_raises_on_arbitrary_bytes(data):
-    from litcheck.bibfile import decode_bytes, parse_text
+    from litcheck.library.bibfile import decode_bytes, parse_text
 
     text, problems = decode_bytes(data, "fuzz.bib")
     parsed = parse_text(text, "fuzz.bib")
@@ -201,7 +201,7 @@ def test_loader_never_raises_on_arbitrary_bytes(data):
 @budget(BIB_MUTATED)
 @given(text=mutated_library())
 def test_loader_never_raises_on_damaged_entries(text):
-    from litcheck.bibfile import parse_text
+    from litcheck.library.bibfile import parse_text
 
     assert_loaded_sanely(parse_text(text, "fuzz.bib"), text, "fuzz.bib")
 
@@ -209,7 +209,7 @@ def test_loader_never_raises_on_damaged_entries(text):
 @budget(BIB_VALID)
 @given(lib=valid_library)
 def test_valid_entries_come_back_exactly(lib):
-    from litcheck.bibfile import parse_text
+    from litcheck.library.bibfile import parse_text
 
     text, entries = lib
     parsed = parse_text(text, "valid.bib")
@@ -229,7 +229,7 @@ def test_valid_entries_come_back_exactly(lib):
 def test_parsing_in_two_parts_equals_parsing_whole(head, tail):
     """Every `@type{` at the start of a line starts a block whatever came before, so whatever
     damage the first part holds, the second part's entries load the same, lines shifted."""
-    from litcheck.bibfile import parse_text
+    from litcheck.library.bibfile import parse_text
 
     tail_text, entries = tail
     head = head if head.endswith("\n") or not head else head + "\n"
@@ -252,7 +252,7 @@ def test_parallel_parse_agrees_with_sequential():
     """A large file is parsed on two cores, split at a block start: same blocks, same order."""
     import random
 
-    from litcheck.bibfile import scan_text
+    from litcheck.library.bibfile import scan_text
 
     rng = random.Random(1)
     pieces = []
@@ -269,9 +269,9 @@ def test_parallel_parse_agrees_with_sequential():
 @budget(BIB_CHECKS)
 @given(text=mutated_library())
 def test_every_check_runs_on_a_damaged_library(text):
-    from litcheck.bibfile import parse_text
+    from litcheck.library.bibfile import parse_text
     from litcheck.checks import run_checks
-    from litcheck.library import build_library
+    from litcheck.library.core import build_library
 
     parsed = parse_text(text, "fuzz.bib")
     lib = build_library([parsed], {}, [], ["fuzz.bib"], None)
@@ -306,8 +306,8 @@ doc_text = st.one_of(
 
 @pytest.fixture(scope="module")
 def scanner():
-    from litcheck.library import load_library
-    from litcheck.scanner import Scanner
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
 
     return Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
 
@@ -339,7 +339,7 @@ def test_scanner_never_raises_on_text(scanner, text):
 @budget(DOC_FORMATS)
 @given(text=doc_text, fmt=st.sampled_from(["markdown", "html", "text"]), front=st.booleans())
 def test_scanner_never_raises_on_markdown_and_html(scanner, text, fmt, front):
-    from litcheck.report import render
+    from litcheck.scan.report import render
 
     if front:
         text = "---\ntitle: x\n---\n" + text
@@ -356,7 +356,7 @@ def test_scanner_never_raises_on_markdown_and_html(scanner, text, fmt, front):
        | doc_text.map(lambda s: s.encode("cp1252", "replace")),
        suffix=st.sampled_from([".txt", ".md", ".html"]))
 def test_scanner_reads_any_bytes_or_refuses_clearly(scanner, data, suffix):
-    from litcheck.document import DocumentError, read_document
+    from litcheck.scan.document import DocumentError, read_document
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"doc{suffix}"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from litcheck.latex import to_text
+from litcheck.library.latex import to_text
 
 
 @pytest.mark.parametrize("raw, shown", [

@@ -12,10 +12,10 @@ import re
 import pytest
 
 from list_library import KEYS, load, make_library
-from litcheck.csl import to_csl
-from litcheck.reading_lists import ReadingList, Section, build_listing, load_saved_list
-from litcheck.render import render
-from litcheck.select import Filters, SelectionError, group_entries, select, sort_entries, validate
+from litcheck.listing.csl import to_csl
+from litcheck.listing.reading_lists import ReadingList, Section, build_listing, load_saved_list
+from litcheck.listing.render import render
+from litcheck.listing.select import Filters, SelectionError, group_entries, select, sort_entries, validate
 
 STYLES = ["apa", "chicago", "harvard", "oscola"]
 
@@ -116,7 +116,7 @@ def test_csl_mapping(lib):
 
 @pytest.mark.parametrize("style", STYLES)
 def test_every_style_formats_every_entry(lib, style):
-    from litcheck.render.common import format_all
+    from litcheck.listing.render.common import format_all
 
     out = format_all(list(lib), style, ("plain", "html", "markdown"))
     assert set(out) == set(KEYS)
@@ -129,7 +129,7 @@ def test_every_style_formats_every_entry(lib, style):
 
 @pytest.mark.parametrize("style", ["apa", "chicago", "harvard"])
 def test_same_body_same_year_is_disambiguated(lib, style):
-    from litcheck.render.common import format_all
+    from litcheck.listing.render.common import format_all
 
     out = format_all(list(lib), style, ("plain",))
     refs = {out[k].reference["plain"] for k in ("unodc2020global", "unodc2020darknet")}
@@ -138,7 +138,7 @@ def test_same_body_same_year_is_disambiguated(lib, style):
 
 
 def test_harvard_uses_british_dates(lib):
-    from litcheck.render.common import format_all
+    from litcheck.listing.render.common import format_all
 
     out = format_all([lib.get("europol2021page")], "harvard", ("plain",))
     assert "Accessed: 1 May 2024" in out["europol2021page"].reference["plain"]
@@ -181,7 +181,7 @@ def test_csv_neutralises_formulas(lib):
 
 
 def test_csv_neutralise_covers_every_trigger():
-    from litcheck.render.csv_ import neutralise
+    from litcheck.listing.render.csv_ import neutralise
 
     for bad in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
         assert neutralise(bad) == "'" + bad
@@ -197,8 +197,8 @@ def test_bib_keeps_only_standard_fields(lib):
 
 
 def test_bib_downgrades_incomplete_entries():
-    from litcheck.entry import Entry
-    from litcheck.render.bib import entry_bibtex
+    from litcheck.library.entry import Entry
+    from litcheck.listing.render.bib import entry_bibtex
 
     entry = Entry("x2020y", "article", {"author": "Doe, J.", "title": "T", "year": "2020", "publisher": "P"})
     out = entry_bibtex(entry)
@@ -260,7 +260,7 @@ def test_saved_list(tmp_path, lib):
 
 
 def test_saved_list_errors_name_the_file(tmp_path, lib):
-    from litcheck.reading_lists import ListError
+    from litcheck.listing.reading_lists import ListError
 
     folder = tmp_path / "lists"
     folder.mkdir()
@@ -337,8 +337,8 @@ def test_list_does_not_import_pandas_for_markdown(tmp_path):
 # --- the bundled library ----------------------------------------------------------------------
 
 def _bundled():
-    from litcheck.library import load_library
-    from litcheck.paths import checkout_root, resolve_bib_paths, resolve_notes_dir
+    from litcheck.library.core import load_library
+    from litcheck.library.paths import checkout_root, resolve_bib_paths, resolve_notes_dir
 
     root = checkout_root()
     if not list((root / "refs").glob("*.bib")):
@@ -347,7 +347,7 @@ def _bundled():
 
 
 def test_bundled_saved_lists_resolve():
-    from litcheck.reading_lists import lists_dir, saved_lists
+    from litcheck.listing.reading_lists import lists_dir, saved_lists
 
     lib = _bundled()
     paths = saved_lists(lists_dir(lib))

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from litcheck.checks import run_checks
-from litcheck.library import load_library
-from litcheck.notes import find_links, parse_note
-from litcheck.skeleton import NoteExists, UnsafeKey, create_note, note_path, render_skeleton
+from litcheck.library.core import load_library
+from litcheck.library.notes import find_links, parse_note
+from litcheck.editing.skeleton import NoteExists, UnsafeKey, create_note, note_path, render_skeleton
 
 HOUSE = "sourcekind = {official-report}, verification = {confirmed}"
 BIB = f"""

@@ -15,8 +15,8 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from litcheck.bibfile import decode_bytes, parse_file, parse_text
-from litcheck.library import load_library
+from litcheck.library.bibfile import decode_bytes, parse_file, parse_text
+from litcheck.library.core import load_library
 
 DATA = Path(__file__).parent / "data"
 BENCH = Path(os.environ.get("LITCHECK_BENCH", Path(__file__).resolve().parents[1].parent / "shared" / "bench"))

@@ -8,11 +8,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from litcheck.bibfile import parse_text
-from litcheck.bibwrite import format_draft
-from litcheck.csl import to_csl_items
-from litcheck.readers import read_csl_json, read_export, read_ris
-from litcheck.render import ris as ris_render
+from litcheck.library.bibfile import parse_text
+from litcheck.editing.bibwrite import format_draft
+from litcheck.listing.csl import to_csl_items
+from litcheck.editing.readers import read_csl_json, read_export, read_ris
+from litcheck.listing.render import ris as ris_render
 
 DATA = Path(__file__).parent / "data" / "import"
 

@@ -14,14 +14,14 @@ DATA = Path(__file__).parent / "data" / "scan"
 
 @pytest.fixture(scope="module")
 def library():
-    from litcheck.library import load_library
+    from litcheck.library.core import load_library
 
     return load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False)
 
 
 @pytest.fixture(scope="module")
 def scanner(library):
-    from litcheck.scanner import Scanner
+    from litcheck.scan.pipeline import Scanner
 
     return Scanner(library)
 

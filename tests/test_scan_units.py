@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from litcheck.citations import OrgMatcher, find_citations, is_acronym_definition
-from litcheck.document import parse_document, split_sentences
-from litcheck.rules.sourcing import find_figures
+from litcheck.scan.citations import OrgMatcher, find_citations, is_acronym_definition
+from litcheck.scan.document import parse_document, split_sentences
+from litcheck.scan.rules.sourcing import find_figures
 
 
 def sentences(text):
@@ -75,7 +75,7 @@ def test_multiple_author_date_and_non_citations():
 
 
 def test_named_sources_in_prose():
-    from litcheck.vocabulary import load_vocabulary
+    from litcheck.library.vocabulary import load_vocabulary
 
     orgs = OrgMatcher.build(load_vocabulary())
     found = cites("According to a 2018 INTERPOL and ECPAT report, most victims were girls.", orgs)
@@ -111,7 +111,7 @@ def test_figures(text, figures):
 
 
 def test_vague_and_superlative_phrases():
-    from litcheck.rules.sourcing import SUPERLATIVE_PATTERNS, VAGUE_PATTERNS
+    from litcheck.scan.rules.sourcing import SUPERLATIVE_PATTERNS, VAGUE_PATTERNS
 
     def vague(t):
         return any(p.search(t) for p in VAGUE_PATTERNS)

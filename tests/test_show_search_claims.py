@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from litcheck.claims import collect_claims, render_claims, status_counts
-from litcheck.details import entry_details, render_details, suggest_keys
-from litcheck.library import load_library
-from litcheck.search import parse_query, search_library
+from litcheck.library.claims import collect_claims, render_claims, status_counts
+from litcheck.listing.details import entry_details, render_details, suggest_keys
+from litcheck.library.core import load_library
+from litcheck.listing.search import parse_query, search_library
 
 from conftest import GOOD_ENTRY
 

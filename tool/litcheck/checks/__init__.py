@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Iterable
 
-from litcheck.findings import Finding, severity_rank
+from litcheck.library.findings import Finding, severity_rank
 
 
 @dataclass(frozen=True)
@@ -78,12 +77,10 @@ def run_checks(library, select: Iterable[str] | None = None, ignore: Iterable[st
 def run_checks_cached(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
     """`run_checks`, answered from the cache while neither the library, the vocabulary nor the
     check code has changed (checking an unchanged 100,000-entry library takes well under a second)."""
-    from litcheck.cache import derived
-    from litcheck.paths import DATA_DIR
+    from litcheck.index.cache import derived
 
     name = "checks-" + "-".join(sorted(select or ["all"])) + "".join(f"-no-{i}" for i in sorted(ignore))
-    sources = sorted(Path(__file__).parent.glob("*.py")) + [DATA_DIR / "vocabulary.yaml"]
-    return derived(library, name[:80], sources, lambda: run_checks(library, select, ignore))
+    return derived(library, name[:80], lambda: run_checks(library, select, ignore))
 
 
 def worst(findings: list[Finding]) -> int:
@@ -94,9 +91,9 @@ def describe_checks(fmt: str) -> str:
     """Every check's id, severity and meaning: json, else a table (`litcheck check --list-checks`)."""
     rows = [[c.id, c.severity, c.summary] for c in sorted(all_checks().values(), key=lambda c: c.id)]
     if fmt == "json":
-        from litcheck.jsonout import dump_json
+        from litcheck.cli.jsonout import dump_json
 
         return dump_json([dict(zip(("id", "severity", "summary"), r)) for r in rows])
-    from litcheck.table import render_table
+    from litcheck.cli.table import render_table
 
     return render_table(["id", "severity", "meaning"], rows, 90)

@@ -7,10 +7,10 @@ from collections import defaultdict
 from urllib.parse import urlparse
 
 from litcheck.checks import check
-from litcheck.duplicates import DOI_RESOLVER, TITLE_CUTOFF, authors_compatible, normal_title, told_apart
-from litcheck.findings import Finding
-from litcheck.keys import key_is_safe
-from litcheck.vocabulary import load_vocabulary
+from litcheck.library.duplicates import DOI_RESOLVER, TITLE_CUTOFF, authors_compatible, normal_title, told_apart
+from litcheck.library.findings import Finding
+from litcheck.library.keys import key_is_safe
+from litcheck.library.vocabulary import load_vocabulary
 
 # Entry types that both classic BibTeX (standard styles) and Biber accept.
 KNOWN_TYPES = {"article", "book", "booklet", "inbook", "incollection", "inproceedings", "conference",

@@ -11,9 +11,9 @@ import re
 from collections import Counter
 
 from litcheck.checks import check
-from litcheck.findings import Finding
-from litcheck.notes import find_links
-from litcheck.vocabulary import load_vocabulary
+from litcheck.library.findings import Finding
+from litcheck.library.notes import find_links
+from litcheck.library.vocabulary import load_vocabulary
 
 CLAIM_STATUSES = ("confirmed", "false", "misleading", "unconfirmed", "disputed")
 RELIABILITY = ("high", "medium", "low", "unknown")

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from litcheck.options import emit, fail, new_entry_options, write_options
+from litcheck.cli.options import emit, fail, new_entry_options, write_options
 
 
 @click.command("add")
@@ -30,8 +30,8 @@ def command(session, house_fields, target, force, text, source):
       litcheck add --file new.bib --to refs/ngo.bib --topic csam --kind ngo-report --status unconfirmed
       pbpaste | litcheck add --to refs/academic.bib --dry-run
     """
-    from litcheck.adding import bibtex_drafts, describe, entry_text, plan
-    from litcheck.bibfile import decode_bytes
+    from litcheck.editing.adding import bibtex_drafts, describe, entry_text, plan
+    from litcheck.library.bibfile import decode_bytes
 
     if text is not None and source is not None:
         fail("give BibTeX TEXT or --file, not both")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from litcheck.jsonout import dump_json
-from litcheck.options import emit, library_options
+from litcheck.cli.jsonout import dump_json
+from litcheck.cli.options import emit, library_options
 
 
 @click.group("cache")
@@ -38,8 +38,8 @@ def info(library, fmt):
       litcheck cache info
       litcheck cache info --bib refs/ --format json
     """
-    from litcheck.cache import cache_dir, cache_files, describe
-    from litcheck.paths import resolve_bib_paths
+    from litcheck.index.cache import cache_dir, cache_files, describe
+    from litcheck.library.paths import resolve_bib_paths
 
     # `library` is not loaded: info must not rebuild what it reports on. Re-read the paths.
     ctx = click.get_current_context()
@@ -69,8 +69,8 @@ def clear():
     Example:
       litcheck cache clear
     """
-    from litcheck.cache import cache_dir
-    from litcheck.cache import clear as clear_all
+    from litcheck.index.cache import cache_dir
+    from litcheck.index.cache import clear as clear_all
 
     removed = clear_all()
     emit(f"removed {removed} index file(s) from {cache_dir()}\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from litcheck.options import emit, fail, library_options
+from litcheck.cli.options import emit, fail, library_options
 
 
 @click.command("check")
@@ -34,7 +34,7 @@ def command(library, fmt, select, ignore, fail_on, level, list_checks, output):
       litcheck check --select near-duplicate --format json
     """
     from litcheck.checks import describe_checks, run_checks_cached
-    from litcheck.findings import format_findings, severity_rank
+    from litcheck.library.findings import format_findings, severity_rank
 
     if list_checks:
         emit(describe_checks(fmt), output)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from litcheck.claims import STATUSES
-from litcheck.options import emit, fail, library_options
+from litcheck.library.claims import STATUSES
+from litcheck.cli.options import emit, fail, library_options
 
 
 @click.command("claims")
@@ -30,10 +30,10 @@ def command(library, statuses, article, topic, fmt, output):
       litcheck claims --article saxenandfrom --format md
       litcheck claims --topic dark-web --format csv --output worklist.csv
     """
-    from litcheck.claims import collect_claims, render_claims, status_counts
+    from litcheck.library.claims import collect_claims, render_claims, status_counts
 
     if topic:
-        from litcheck.vocabulary import load_vocabulary
+        from litcheck.library.vocabulary import load_vocabulary
 
         topics = load_vocabulary().topics
         if topic.strip().lower() not in topics:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from litcheck.options import emit, fail, new_entry_options, write_options
+from litcheck.cli.options import emit, fail, new_entry_options, write_options
 
 
 @click.command("import")
@@ -29,9 +29,9 @@ def command(session, house_fields, target, force, export):
       litcheck import endnote.ris --to refs/ngo.bib --kind ngo-report --status unconfirmed
       litcheck import colleague.bib --to refs/academic.bib --force
     """
-    from litcheck.adding import bibtex_drafts, describe, entry_text, plan
-    from litcheck.bibfile import decode_bytes
-    from litcheck.readers import read_export
+    from litcheck.editing.adding import bibtex_drafts, describe, entry_text, plan
+    from litcheck.library.bibfile import decode_bytes
+    from litcheck.editing.readers import read_export
 
     path = Path(export)
     with session(new_file=target) as edit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from litcheck.options import emit, fail, library_options
+from litcheck.cli.options import emit, fail, library_options
 
 FORMAT_CHOICES = ["md", "html", "csv", "bib", "ris", "csl-json", "json"]
 STYLE_CHOICES = ["apa", "chicago", "harvard", "oscola", "none"]
@@ -52,9 +52,9 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
       litcheck list --org UNODC --kind official-report --since 2018 --sort year --format csv
       litcheck list --from intro-course --format html -o course.html
     """
-    from litcheck.reading_lists import ListError, build_listing, lists_dir, load_saved_list, read_list_file, saved_lists
-    from litcheck.select import Filters, SelectionError, split_values
-    from litcheck.styles import EngineError
+    from litcheck.listing.reading_lists import ListError, build_listing, lists_dir, load_saved_list, read_list_file, saved_lists
+    from litcheck.listing.select import Filters, SelectionError, split_values
+    from litcheck.listing.styles import EngineError
 
     lib = library()
     if saved:
@@ -86,7 +86,7 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
         fail(f"unknown style {chosen!r} in the saved list; choose from {', '.join(STYLE_CHOICES)}")
     if not reading.entries():
         click.echo("litcheck: no entries match", err=True)
-    from litcheck.render import render
+    from litcheck.listing.render import render
 
     try:
         text_out = render(reading, lib, fmt, None if chosen == "none" else chosen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from litcheck.options import emit, fail, library_options
+from litcheck.cli.options import emit, fail, library_options
 
 
 @click.group("note")
@@ -35,8 +35,8 @@ def new(library, keys, all_missing):
       litcheck note new unodc2020global
       litcheck note new --all-missing --notes notes/
     """
-    from litcheck.details import suggest_keys
-    from litcheck.skeleton import NoteExists, UnsafeKey, create_note, missing_note_keys, note_path
+    from litcheck.listing.details import suggest_keys
+    from litcheck.editing.skeleton import NoteExists, UnsafeKey, create_note, missing_note_keys, note_path
 
     if not keys and not all_missing:
         fail("give one or more KEYs, or --all-missing")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from litcheck.jsonout import dump_json
-from litcheck.options import emit
+from litcheck.cli.jsonout import dump_json
+from litcheck.cli.options import emit
 
 
 @click.command("rules")
@@ -22,8 +22,8 @@ def command(ids, fmt, output):
       litcheck rules uncited-statistic
       litcheck rules --format json
     """
-    from litcheck.options import fail
-    from litcheck.rules import all_rules, describe_rules
+    from litcheck.cli.options import fail
+    from litcheck.scan.rules import all_rules, describe_rules
 
     rules = all_rules()
     unknown = [i for i in ids if i not in rules]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from litcheck.options import emit, fail, library_options
+from litcheck.cli.options import emit, fail, library_options
 
 
 @click.command("scan")
@@ -35,10 +35,10 @@ def command(files, library, only, ignore, fail_on, fmt, output):
     """
     import sys
 
-    from litcheck.document import DocumentError, read_document
-    from litcheck.findings import severity_rank
-    from litcheck.report import render
-    from litcheck.rules import select_rules
+    from litcheck.scan.document import DocumentError, read_document
+    from litcheck.library.findings import severity_rank
+    from litcheck.scan.report import render
+    from litcheck.scan.rules import select_rules
 
     try:
         rules = select_rules(only, ignore)
@@ -50,7 +50,7 @@ def command(files, library, only, ignore, fail_on, fmt, output):
             docs.append(read_document(path))
         except DocumentError as exc:
             fail(str(exc))
-    from litcheck.scanner import Scanner
+    from litcheck.scan.pipeline import Scanner
 
     scanner = Scanner(library(), rules)
     results = [scanner.scan_document(d) for d in docs]

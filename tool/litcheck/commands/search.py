@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from litcheck.jsonout import dump_json
-from litcheck.options import emit, library_options
+from litcheck.cli.jsonout import dump_json
+from litcheck.cli.options import emit, library_options
 
 
 @click.command("search")
@@ -29,7 +29,7 @@ def command(library, text, limit, max_lines, fmt):
       litcheck search '"live streaming" philippines' --limit 5
       litcheck search europol iocta --format json
     """
-    from litcheck.search import render_hits, search_library
+    from litcheck.listing.search import render_hits, search_library
 
     query = " ".join(text)
     hits = search_library(library(), query)

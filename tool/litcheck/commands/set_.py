@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from litcheck.options import emit, fail, write_options
+from litcheck.cli.options import emit, fail, write_options
 
 
 @click.command("set")
@@ -27,8 +27,8 @@ def command(session, key, field_name, value, unset):
       litcheck set bales2012disposable note --unset
       litcheck set ecpat2020summary verification partly --dry-run
     """
-    from litcheck.bibwrite import value_expression
-    from litcheck.entryedit import FIELD_NAME, checked_value, remove_field, set_field
+    from litcheck.editing.bibwrite import value_expression
+    from litcheck.editing.entryedit import FIELD_NAME, checked_value, remove_field, set_field
 
     name = field_name.lower()
     if not FIELD_NAME.fullmatch(name):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from litcheck.jsonout import dump_json
-from litcheck.options import emit, fail, library_options
+from litcheck.cli.jsonout import dump_json
+from litcheck.cli.options import emit, fail, library_options
 
 
 @click.command("show")
@@ -26,7 +26,7 @@ def command(library, key, fmt):
       litcheck show unodc2020global --format json
       litcheck show unodc2020global --format bib >> my.bib
     """
-    from litcheck.details import entry_details, render_details, resolve_key, suggest_keys
+    from litcheck.listing.details import entry_details, render_details, resolve_key, suggest_keys
 
     lib = library()
     found = resolve_key(lib, key)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from litcheck.jsonout import dump_json
-from litcheck.options import emit, library_options
+from litcheck.cli.jsonout import dump_json
+from litcheck.cli.options import emit, library_options
 
 
 @click.command("stats")
@@ -19,7 +19,7 @@ def command(library, fmt):
       litcheck stats
       litcheck stats --bib other.bib --format json
     """
-    from litcheck.stats import library_stats, render_stats
+    from litcheck.listing.stats import library_stats, render_stats
 
     data = library_stats(library())
     emit(dump_json(data) if fmt == "json" else render_stats(data))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from litcheck.options import emit, fail, write_options
+from litcheck.cli.options import emit, fail, write_options
 
 
 @click.command("tag")
@@ -26,8 +26,8 @@ def command(session, keys, add, remove):
     """
     from rapidfuzz import process
 
-    from litcheck.entryedit import retag
-    from litcheck.vocabulary import load_vocabulary
+    from litcheck.editing.entryedit import retag
+    from litcheck.library.vocabulary import load_vocabulary
 
     add = [t.strip().lower() for t in add if t.strip()]
     remove = [t.strip().lower() for t in remove if t.strip()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from litcheck.options import emit, fail, write_options
+from litcheck.cli.options import emit, fail, write_options
 
 
 @click.command("tidy")
@@ -36,7 +36,7 @@ def command(session, check_only, show_diff, rename_keys, notes):
       litcheck tidy --bib my.bib
       litcheck tidy --bib my.bib --rename-keys --dry-run
     """
-    from litcheck.tidy import tidy_documents
+    from litcheck.editing.tidy import tidy_documents
 
     with session() as edit:
         protected = frozenset(note_keys(notes, edit)) if rename_keys else frozenset()
@@ -67,8 +67,8 @@ def command(session, check_only, show_diff, rename_keys, notes):
 
 def note_keys(notes: str | None, edit) -> set[str]:
     """Keys that notes are filed under or link to: renaming them would orphan the notes."""
-    from litcheck.notes import load_notes
-    from litcheck.paths import resolve_notes_dir
+    from litcheck.library.notes import load_notes
+    from litcheck.library.paths import resolve_notes_dir
 
     folder = resolve_notes_dir(notes, bib_given=not _is_bundled(edit))
     found, _ = load_notes(folder)
@@ -76,7 +76,7 @@ def note_keys(notes: str | None, edit) -> set[str]:
 
 
 def _is_bundled(edit) -> bool:
-    from litcheck.paths import checkout_root
+    from litcheck.library.paths import checkout_root
 
     refs = (checkout_root() / "refs").resolve()
     return all(d.path.resolve().parent == refs for d in edit.documents)

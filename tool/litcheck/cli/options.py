@@ -1,0 +1,121 @@
+"""Options shared by every command: where the library is, and how results are printed."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Any, Callable
+
+import click
+
+
+def library_options(func: Callable) -> Callable:
+    """Add --bib/--notes/--no-cache and pass a loaded-on-demand `load_library` callable.
+
+    The command receives `library` as a zero-argument function so that commands which fail
+    early on bad options never pay for parsing the library.
+    """
+
+    @click.option("--bib", "bib", multiple=True, type=click.Path(), envvar="LITCHECK_BIB",
+                  help="A .bib file or folder of .bib files (repeatable). Default: bundled refs/.")
+    @click.option("--notes", "notes", type=click.Path(), envvar="LITCHECK_NOTES",
+                  help="Folder of notes (<key>.md). Default: bundled notes/.")
+    @click.option("--no-cache", is_flag=True, help="Parse everything afresh; do not read or write the cache.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, bib: tuple[str, ...], notes: str | None, no_cache: bool, **kwargs: Any):
+        def load():
+            from litcheck.library.core import load_library
+            from litcheck.library.paths import resolve_bib_paths, resolve_notes_dir
+
+            try:
+                paths = resolve_bib_paths(bib)
+            except FileNotFoundError as exc:
+                raise click.UsageError(str(exc)) from None
+            return load_library(paths, resolve_notes_dir(notes, bool(bib)), use_cache=not no_cache)
+
+        return func(*args, library=load, **kwargs)
+
+    return wrapper
+
+
+def write_options(func: Callable) -> Callable:
+    """Add --bib/--dry-run/--backups and pass `session`, a function returning the
+    `EditSession` for the library; a busy lock or an unreadable library stops the command
+    with a clear message (exit 2) before anything is written."""
+
+    @click.option("--bib", "bib", multiple=True, type=click.Path(), envvar="LITCHECK_BIB",
+                  help="A .bib file or folder of .bib files (repeatable). Default: bundled refs/.")
+    @click.option("--dry-run", is_flag=True, help="Show what would change (as a diff); write nothing.")
+    @click.option("--backups", type=click.IntRange(min=0), default=None,
+                  help="Keep the newest N backups of each changed file in .litcheck-backups/ "
+                       "(default 10, or LITCHECK_BACKUPS; 0: none).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, bib: tuple[str, ...], dry_run: bool, backups: int | None, **kwargs: Any):
+        from litcheck.editing.bibdoc import RefuseWrite
+        from litcheck.library.paths import resolve_bib_paths
+        from litcheck.editing.writing import EditSession, LockBusy
+
+        def session(new_file: str | None = None):
+            try:
+                paths = resolve_bib_paths(bib)
+            except FileNotFoundError as exc:
+                raise click.UsageError(str(exc)) from None
+            return EditSession(paths, dry_run=dry_run, backups=backups, new_file=new_file)
+
+        try:
+            return func(*args, session=session, **kwargs)
+        except (RefuseWrite, LockBusy) as exc:
+            fail(str(exc))
+
+    return wrapper
+
+
+def new_entry_options(func: Callable) -> Callable:
+    """--to/--topic/--kind/--status/--force for commands that add works (add, import)."""
+
+    @click.option("--to", "target", type=click.Path(dir_okay=False),
+                  help="The library file to add to (needed when the library has several; a new .bib file is created).")
+    @click.option("--topic", "topics", multiple=True, metavar="TOPIC",
+                  help="Topic for the keywords of every new entry (repeatable; vocabulary topics).")
+    @click.option("--kind", metavar="KIND", help="sourcekind of every new entry (e.g. ngo-report).")
+    @click.option("--status", type=click.Choice(["confirmed", "partly", "unconfirmed"]),
+                  help="verification state of every new entry.")
+    @click.option("--force", is_flag=True, help="Add works that look like duplicates of existing ones anyway.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, topics: tuple[str, ...], kind: str | None, status: str | None, **kwargs: Any):
+        from litcheck.library.vocabulary import load_vocabulary
+
+        vocab = load_vocabulary()
+        house: dict[str, str] = {}
+        unknown = [t for t in topics if t.lower() not in vocab.topics]
+        if unknown:
+            fail(f"not in the topic vocabulary: {', '.join(unknown)}")
+        if kind and kind.lower() not in vocab.kinds:
+            fail(f"unknown source kind {kind!r}; use one of: {', '.join(vocab.kinds)}")
+        if topics:
+            house["keywords"] = ", ".join(dict.fromkeys(t.lower() for t in topics))
+        if kind:
+            house["sourcekind"] = kind.lower()
+        if status:
+            house["verification"] = status
+        return func(*args, house_fields=house, **kwargs)
+
+    return wrapper
+
+
+def emit(text: str, output: str | None = None) -> None:
+    """Print to stdout, or write atomically to `output` (never a half-written file)."""
+    if output:
+        from litcheck.editing.atomic import write_text_atomic
+
+        write_text_atomic(output, text)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Stop with a clear one-line message on stderr (no traceback) and a given exit status."""
+    click.echo(f"litcheck: {message}", err=True)
+    sys.exit(code)

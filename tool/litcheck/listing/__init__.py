@@ -1,0 +1,1 @@
+"""Selection, search, citation styles and renderers: Library -> selection -> reading list or export."""

@@ -1,0 +1,55 @@
+"""JSON: the list's structure and every entry with its note, as data for other tools."""
+
+from __future__ import annotations
+
+import datetime
+from litcheck.cli.jsonout import dump_json
+
+from litcheck.listing.csl import to_csl
+from litcheck.listing.render.common import format_all
+
+
+def _default(value):
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def entry_data(entry, library, formatted=None) -> dict:
+    note = library.note(entry.key) if library is not None else None
+    data = {
+        "key": entry.key,
+        "type": entry.type,
+        "title": entry.title,
+        "year": entry.year,
+        "authors": [n.csl() for n in entry.authors],
+        "topics": entry.keywords,
+        "kind": entry.kind,
+        "verification": entry.status,
+        "fields": dict(entry.fields),  # raw BibTeX values, custom fields included
+        "file": entry.file,
+        "line": entry.line,
+        "csl": to_csl(entry),
+        "note": None,
+    }
+    if formatted is not None:
+        data["reference"] = formatted.reference.get("plain", "")
+        data["citation"] = formatted.citation.get("plain", "")
+    if note is not None:
+        data["note"] = {"path": note.path, "meta": note.meta, "summary": note.summary, "body": note.body,
+                        "links": [link.key for link in note.links]}
+    return data
+
+
+def render(reading, library, style: str | None) -> str:
+    entries = reading.entries()
+    formatted = format_all(entries, style, ("plain",)) if style else {}
+    data = {
+        "title": reading.title,
+        "introduction": reading.introduction,
+        "style": style,
+        "sections": [{"heading": s.heading, "commentary": s.commentary, "keys": [e.key for e in s.entries]}
+                     for s in reading.sections],
+        "entries": [entry_data(e, library, formatted.get(e.key)) for e in entries],
+    }
+    return dump_json(data, default=_default)

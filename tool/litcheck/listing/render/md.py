@@ -1,0 +1,33 @@
+"""Markdown: an annotated bibliography (reference in the style, the note's summary, verification)."""
+
+from __future__ import annotations
+
+from litcheck.listing.render.common import format_all, summary
+from litcheck.listing.styles import STYLES, md_escape
+
+
+def render(reading, library, style: str | None) -> str:
+    formatted = format_all(reading.entries(), style, ("markdown",))
+    out = [f"# {md_escape(reading.title)}", ""]
+    if reading.introduction:
+        out += [reading.introduction.strip(), ""]
+    count = len(reading.entries())
+    style_name = STYLES[style].title if style in STYLES else "a plain built-in format"
+    out += [f"*{count} work{'s' if count != 1 else ''}; references formatted in {style_name}.*", ""]
+    for section in reading.sections:
+        if section.heading:
+            out += [f"## {md_escape(section.heading)}", ""]
+        if section.commentary:
+            out += [section.commentary.strip(), ""]
+        if not section.entries:
+            out += ["*No works in the library match this section yet.*", ""]
+        for entry in section.entries:
+            ref = formatted[entry.key].reference["markdown"] or md_escape(entry.title)
+            out.append(f"- {ref}")
+            out.append("")
+            text = summary(library, entry.key)
+            if text:
+                out += [f"  {text}", ""]  # the note's own Markdown, written by us
+            state = entry.status or "not recorded"
+            out += [f"  *Verification: {md_escape(state)}.* Key: `{entry.key}`", ""]
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,292 @@
+"""Selecting, ordering and grouping library entries: plain functions over a Library.
+
+Filters combine with AND; the values of one repeatable filter combine with OR
+(`--topic grooming --topic recruitment` = works on grooming or on recruitment).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from litcheck.library.entry import Entry
+
+SORTS = ("author", "year", "oldest", "title", "relevance")
+GROUPS = ("topic", "org", "kind", "year", "none")
+OTHER = "Other"
+
+
+class SelectionError(ValueError):
+    """A filter value that names nothing (unknown topic, kind, state or key)."""
+
+
+@dataclass
+class Filters:
+    topics: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)
+    since: int | None = None
+    until: int | None = None
+    text: str | None = None
+    keys: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.topics or self.orgs or self.kinds or self.states or self.text or self.keys
+                    or self.since is not None or self.until is not None)
+
+    @classmethod
+    def from_mapping(cls, data: dict, where: str = "filter") -> "Filters":
+        """Build from a saved list's `filter:` mapping (singular or plural names, str or list)."""
+        aliases = {"topic": "topics", "topics": "topics", "org": "orgs", "orgs": "orgs",
+                   "organisation": "orgs", "kind": "kinds", "kinds": "kinds", "verified": "states",
+                   "status": "states", "since": "since", "until": "until", "text": "text", "keys": "keys"}
+        values: dict = {}
+        for name, value in (data or {}).items():
+            if name not in aliases:
+                raise SelectionError(f"{where}: unknown filter {name!r} (use {', '.join(sorted(set(aliases)))})")
+            target = aliases[name]
+            if target in ("since", "until"):
+                values[target] = int(value)
+            elif target == "text":
+                values[target] = str(value)
+            else:
+                values[target] = split_values(value if isinstance(value, list) else [value])
+        return cls(**values)
+
+
+def split_values(values: Iterable) -> list[str]:
+    """Flatten repeatable option values that may also be comma-separated: ('a,b', 'c') -> [a, b, c]."""
+    out: list[str] = []
+    for value in values or ():
+        out.extend(v.strip() for v in str(value).split(",") if v.strip())
+    return out
+
+
+def entry_orgs(entry: Entry, vocabulary=None) -> list[str]:
+    """Organisations behind an entry: organisation authors/editors, then institution/publisher.
+
+    Names are canonical vocabulary names where the vocabulary knows them, so `--org UNODC`,
+    `--org "UN Office on Drugs and Crime"` and the full name all select the same works.
+    """
+    vocab = vocabulary or _vocabulary()
+    found: list[str] = []
+    candidates = [n.literal for n in entry.creators if n.is_organisation and n.literal != "others"]
+    candidates += [entry.text(f) for f in ("institution", "organization", "publisher") if entry.get(f)]
+    for name in candidates:
+        org = vocab.canonical_org(name) if vocab else None
+        canonical = org.name if org else name
+        if canonical not in found:
+            found.append(canonical)
+    return found
+
+
+def _vocabulary():
+    try:
+        from litcheck.library.vocabulary import load_vocabulary
+
+        return load_vocabulary()
+    except Exception:  # a missing or broken vocabulary must not stop a reading list
+        return None
+
+
+def validate(filters: Filters, library) -> None:
+    """Reject names that cannot match anything, so a typo is not an empty list."""
+    vocab = _vocabulary()
+    if vocab:
+        for topic in filters.topics:
+            if topic.lower() not in vocab.topics:
+                raise SelectionError(f"unknown topic {topic!r}; topics: {', '.join(vocab.topics)}")
+        for kind in filters.kinds:
+            if kind.lower() not in vocab.kinds:
+                raise SelectionError(f"unknown source kind {kind!r}; kinds: {', '.join(vocab.kinds)}")
+        for state in filters.states:
+            if state.lower() not in vocab.states:
+                raise SelectionError(f"unknown verification state {state!r}; states: {', '.join(vocab.states)}")
+    missing = [k for k in filters.keys if library.get(k) is None]
+    if missing:
+        raise SelectionError(f"no entry with key {', '.join(missing)}")
+    if filters.since is not None and filters.until is not None and filters.since > filters.until:
+        raise SelectionError(f"--since {filters.since} is after --until {filters.until}")
+
+
+def _org_matcher(wanted: list[str]):
+    vocab = _vocabulary()
+    targets = set()
+    for name in wanted:
+        org = vocab.canonical_org(name) if vocab else None
+        targets.add((org.name if org else name).casefold())
+
+    def match(entry: Entry) -> bool:
+        names = [n.casefold() for n in entry_orgs(entry, vocab)]
+        # exact canonical match, or the wanted text inside a longer body name
+        # ("UNODC" canonicalises; "Regional Office" matches "UNODC, Regional Office ...")
+        return any(n in targets or any(t in n for t in targets) for n in names)
+
+    return match
+
+
+def text_scores(library, query: str) -> dict[str, float]:
+    """key -> relevance for a full-text query over entries and notes.
+
+    Uses the ranked `search_library` of `litcheck.listing.search` when it is available; otherwise a
+    case-insensitive match of every query word over the entry's fields and its note, scored by
+    how often the words occur (title hits count more).
+    """
+    try:
+        from litcheck.listing.search import search_library
+    except ImportError:
+        search_library = None
+    if search_library is not None:
+        return _scores_from_search(search_library(library, query))
+    words = [w for w in re.findall(r"\w+", query.casefold()) if w]
+    if not words:
+        return {}
+    scores: dict[str, float] = {}
+    for entry in library:
+        fields = " ".join(entry.text(name) for name in entry.fields).casefold()
+        note = library.note(entry.key)
+        body = (note.body if note else "").casefold()
+        title = entry.title.casefold()
+        if all(w in fields or w in body for w in words):
+            scores[entry.key] = sum(3 * title.count(w) + fields.count(w) + body.count(w) for w in words)
+    return scores
+
+
+def _scores_from_search(results) -> dict[str, float]:
+    """Accept what a search function may return: [(key, score)], [obj with .key/.score], [dict], or keys."""
+    scores: dict[str, float] = {}
+    n = len(results) if hasattr(results, "__len__") else 0
+    for rank, hit in enumerate(results):
+        if isinstance(hit, str):
+            key, score = hit, float(n - rank)
+        elif isinstance(hit, tuple):
+            key, score = hit[0], float(hit[1]) if len(hit) > 1 else float(n - rank)
+        elif isinstance(hit, dict):
+            key, score = hit.get("key"), float(hit.get("score", n - rank))
+        else:
+            key = getattr(hit, "key", None)
+            key = getattr(key, "key", key)  # a hit may carry the Entry itself
+            score = float(getattr(hit, "score", n - rank))
+        if key and key not in scores:
+            scores[key] = score
+    return scores
+
+
+def select(library, filters: Filters) -> tuple[list[Entry], dict[str, float]]:
+    """Entries matching every filter (library order), and relevance scores when --text is used."""
+    entries: Iterable[Entry]
+    if filters.keys:
+        entries = [library.get(k) for k in dict.fromkeys(filters.keys) if library.get(k) is not None]
+    else:
+        entries = list(library)
+    scores: dict[str, float] = {}
+    if filters.text:
+        scores = text_scores(library, filters.text)
+        entries = [e for e in entries if e.key in scores]
+    if filters.topics:
+        wanted = {t.lower() for t in filters.topics}
+        entries = [e for e in entries if wanted & set(e.keywords)]
+    if filters.kinds:
+        wanted = {k.lower() for k in filters.kinds}
+        entries = [e for e in entries if e.kind in wanted]
+    if filters.states:
+        wanted = {s.lower() for s in filters.states}
+        entries = [e for e in entries if e.status in wanted]
+    if filters.since is not None:
+        entries = [e for e in entries if e.year is not None and e.year >= filters.since]
+    if filters.until is not None:
+        entries = [e for e in entries if e.year is not None and e.year <= filters.until]
+    if filters.orgs:
+        match = _org_matcher(filters.orgs)
+        entries = [e for e in entries if match(e)]
+    return list(entries), scores
+
+
+def _author_key(entry: Entry) -> str:
+    names = entry.creators
+    if names:
+        first = names[0]
+        return (first.literal or f"{first.family} {first.given}").casefold()
+    return entry.title.casefold()  # laws and anonymous works file under their title
+
+
+def sort_entries(entries: list[Entry], how: str | None, scores: dict[str, float] | None = None) -> list[Entry]:
+    """Order entries: author (then year, title), year (newest first), oldest (oldest first),
+    title, or relevance."""
+    if how in (None, "", "none"):
+        return list(entries)
+    if how == "author":
+        return sorted(entries, key=lambda e: (_author_key(e), e.year or 0, e.title.casefold()))
+    if how == "year":
+        return sorted(entries, key=lambda e: (-(e.year or 0), _author_key(e), e.title.casefold()))
+    if how == "oldest":
+        return sorted(entries, key=lambda e: (e.year or 10_000, _author_key(e), e.title.casefold()))
+    if how == "title":
+        return sorted(entries, key=lambda e: (e.title.casefold(), e.year or 0))
+    if how == "relevance":
+        scores = scores or {}
+        ranked = sorted(entries, key=lambda e: (-scores.get(e.key, 0.0), _author_key(e), e.year or 0))
+        return ranked
+    raise SelectionError(f"unknown sort {how!r}; choose from {', '.join(SORTS)}")
+
+
+def group_entries(entries: list[Entry], how: str | None, only_topics: list[str] | None = None) -> list[tuple[str, list[Entry]]]:
+    """Split (already sorted) entries into titled groups, keeping their order inside each group.
+
+    topic: one group per topic in vocabulary order; a work on two topics is listed under both
+    (restricted to `only_topics` when a topic filter is active). org: the first organisation
+    behind the work. kind: the source kind. year: newest first. Works without a value go last
+    under "Other".
+    """
+    if how in (None, "", "none"):
+        return [("", list(entries))]
+    vocab = _vocabulary()
+    groups: dict[str, list[Entry]] = {}
+    if how == "topic":
+        order = list(vocab.topics) if vocab else []
+        wanted = {t.lower() for t in only_topics or []}
+        for e in entries:
+            topics = [t for t in e.keywords if not wanted or t in wanted] or [OTHER]
+            for t in topics:
+                groups.setdefault(t, []).append(e)
+        names = sorted(groups, key=lambda t: (t == OTHER, order.index(t) if t in order else len(order), t))
+        return [(_topic_title(t, vocab), groups[t]) for t in names]
+    if how == "org":
+        for e in entries:
+            orgs = entry_orgs(e, vocab)
+            groups.setdefault(orgs[0] if orgs else OTHER, []).append(e)
+        names = sorted(groups, key=lambda o: (o == OTHER, o.casefold()))
+        return [(o, groups[o]) for o in names]
+    if how == "kind":
+        order = list(vocab.kinds) if vocab else []
+        for e in entries:
+            groups.setdefault(e.kind or OTHER, []).append(e)
+        names = sorted(groups, key=lambda k: (k == OTHER, order.index(k) if k in order else len(order), k))
+        return [(_kind_title(k), groups[k]) for k in names]
+    if how == "year":
+        for e in entries:
+            groups.setdefault(str(e.year) if e.year else OTHER, []).append(e)
+        names = sorted(groups, key=lambda y: (y == OTHER, -int(y) if y != OTHER else 0))
+        return [(y, groups[y]) for y in names]
+    raise SelectionError(f"unknown grouping {how!r}; choose from {', '.join(GROUPS)}")
+
+
+def _topic_title(topic: str, vocab) -> str:
+    if topic == OTHER:
+        return "Other topics"
+    return topic.replace("-", " ").capitalize().replace("Csam", "CSAM").replace("Ai ", "AI ").replace("Covid", "COVID")
+
+
+_KIND_TITLES = {"official-report": "Official reports and statistics", "ngo-report": "NGO reports",
+                "industry-report": "Industry reports", "peer-reviewed": "Peer-reviewed research",
+                "book": "Books", "chapter": "Book chapters", "thesis": "Theses",
+                "working-paper": "Working papers", "law": "Laws and regulations",
+                "treaty": "Treaties and conventions", "court-decision": "Court decisions",
+                "press-release": "Press releases", "news": "News reports",
+                "web-article": "Web pages and articles", "dataset": "Datasets"}
+
+
+def _kind_title(kind: str) -> str:
+    return _KIND_TITLES.get(kind, "Other" if kind == OTHER else kind.replace("-", " ").capitalize())

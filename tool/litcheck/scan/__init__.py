@@ -1,0 +1,1 @@
+"""The scan pipeline: document -> citations -> resolution -> rules -> flags -> report."""

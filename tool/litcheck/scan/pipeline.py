@@ -1,0 +1,90 @@
+"""The scan pipeline as plain functions: document -> citations -> resolution -> rules -> flags.
+
+    result = scan_text(text, library)            # tests
+    results = scan_paths(["a.txt"], library)     # the command
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ScanResult:
+    path: str
+    doc: object
+    citations: list
+    resolution: object
+    flags: list = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        """The JSON contract of DESIGN.md (plus extra fields)."""
+        footnotes = []
+        for label, note in self.doc.footnotes.items():
+            m = self.resolution.footnotes.get(label)
+            footnotes.append({"number": note.number if note.number is not None else label, "text": note.text,
+                              "key": m.key if m else None, "score": round(m.score, 3) if m else 0.0,
+                              "keys": (m.keys if m else []), "line": note.line})
+        references = []
+        for item, m in zip(self.doc.references, self.resolution.references):
+            references.append({"label": item.label, "text": item.text, "key": m.key, "score": round(m.score, 3),
+                               "line": item.line})
+        citations = []
+        for c in self.citations:
+            sent = self.doc.sentences[c.sentence]
+            citations.append({"text": c.text, "kind": c.kind, "key": c.key, "keys": c.keys, "score": round(c.score, 3),
+                              "sentence": sent.text, "line": sent.line, "labels": c.labels, "names": c.names,
+                              "year": c.year, "note": c.note})
+        return {"path": self.path, "sentences": len(self.doc.sentences), "footnotes": footnotes,
+                "references": references, "citations": citations, "flags": [f.as_dict() for f in self.flags]}
+
+
+class Scanner:
+    """Holds what is shared between documents: the library index, dated facts, claims, rules."""
+
+    def __init__(self, library, rules=None, vocabulary=None):
+        from litcheck.library.claims import collect_claims
+        from litcheck.scan.resolve import build_index
+        from litcheck.scan.rules import all_rules
+        from litcheck.scan.rules.dates import load_facts
+
+        self.library = library
+        if vocabulary is None:
+            from litcheck.index.cache import derived
+
+            self.index = derived(library, "scan-index", lambda: build_index(library)).attach(library)
+        else:  # a vocabulary of the caller's own: nothing cached to reuse
+            self.index = build_index(library, vocabulary)
+        self.facts = load_facts()
+        self.claims = collect_claims(library)
+        self.rules = list(rules) if rules is not None else list(all_rules().values())
+
+    def scan_document(self, doc) -> ScanResult:
+        from litcheck.scan.citations import find_citations
+        from litcheck.scan.resolve import resolve_document
+        from litcheck.scan.rules import ScanContext, run_rules
+
+        citations = find_citations(doc, self.index.orgs, set(self.index.works))
+        resolution = resolve_document(doc, citations, self.index)
+        ctx = ScanContext(doc, citations, resolution, self.index, self.library, self.facts, self.claims)
+        flags = run_rules(ctx, self.rules)
+        return ScanResult(doc.path, doc, citations, resolution, flags)
+
+    def scan_path(self, path) -> ScanResult:
+        from litcheck.scan.document import read_document
+
+        return self.scan_document(read_document(path))
+
+    def scan_text(self, text: str, path: str = "<string>", fmt: str = "text") -> ScanResult:
+        from litcheck.scan.document import parse_document
+
+        return self.scan_document(parse_document(text, path, fmt))
+
+
+def scan_text(text: str, library, rules=None, fmt: str = "text") -> ScanResult:
+    return Scanner(library, rules).scan_text(text, fmt=fmt)
+
+
+def scan_paths(paths, library, rules=None) -> list[ScanResult]:
+    scanner = Scanner(library, rules)
+    return [scanner.scan_path(p) for p in paths]

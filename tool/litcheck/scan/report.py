@@ -1,0 +1,97 @@
+"""Render scan results: text (grouped by sentence, colour only on a terminal), json (the DESIGN.md
+contract), csv (one row per flag), md (a report a fact-checker can paste into a ticket)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from litcheck.cli.jsonout import dump_json
+from collections import Counter
+
+from litcheck.cli.table import shorten
+
+SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def render(results, fmt: str, colour: bool = False) -> str:
+    if fmt == "json":
+        return dump_json({"documents": [r.as_dict() for r in results]})
+    if fmt == "csv":
+        return render_csv(results)
+    if fmt == "md":
+        return render_md(results)
+    return render_text(results, colour)
+
+
+def _groups(flags):
+    """Flags grouped by sentence (start offset), in document order."""
+    groups: dict[tuple[int, int], list] = {}
+    for f in flags:
+        groups.setdefault((f.start, f.line), []).append(f)
+    return sorted(groups.items(), key=lambda kv: kv[0])
+
+
+def render_text(results, colour: bool = False) -> str:
+    import click
+
+    def style(text, **kw):
+        return click.style(text, **kw) if colour else text
+
+    out = []
+    total = Counter()
+    for r in results:
+        counts = Counter(f.rule for f in r.flags)
+        total.update(counts)
+        out.append(style(f"{r.path}", bold=True) + f": {len(r.doc.sentences)} sentences, {len(r.citations)} citations, "
+                   f"{len(r.doc.footnotes)} footnotes, {len(r.flags)} flags")
+        for (start, line), flags in _groups(r.flags):
+            out.append("")
+            out.append(style(f"  line {line}: ", bold=True) + shorten(flags[0].sentence, 160))
+            for f in flags:
+                sev = style(f"{f.severity:<7}", fg=SEVERITY_COLOUR.get(f.severity))
+                out.append(f"    {sev} {f.rule}: {f.message}")
+        out.append("")
+    out.append("Summary (flags per rule):")
+    if not total:
+        out.append("  no flags")
+    for rule_id, n in sorted(total.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.append(f"  {rule_id:<24}{n:>5}")
+    return "\n".join(out) + "\n"
+
+
+def render_csv(results) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["path", "line", "rule", "severity", "keys", "evidence", "message", "sentence"])
+    for r in results:
+        for f in r.flags:
+            w.writerow([r.path, f.line, f.rule, f.severity, ";".join(f.keys), f.evidence, f.message, " ".join(f.sentence.split())])
+    return buf.getvalue()
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def render_md(results) -> str:
+    out = ["# litcheck scan", ""]
+    for r in results:
+        counts = Counter(f.rule for f in r.flags)
+        out.append(f"## {r.path}")
+        out.append("")
+        out.append(f"{len(r.doc.sentences)} sentences, {len(r.citations)} citations, {len(r.doc.footnotes)} footnotes, "
+                   f"{len(r.flags)} flags.")
+        out.append("")
+        if counts:
+            out.append("| rule | flags |")
+            out.append("| --- | ---: |")
+            for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                out.append(f"| `{rule_id}` | {n} |")
+            out.append("")
+        for (start, line), flags in _groups(r.flags):
+            out.append(f"- **line {line}**: {_md_cell(shorten(flags[0].sentence, 240))}")
+            for f in flags:
+                keys = f" ({', '.join('`' + k + '`' for k in f.keys)})" if f.keys else ""
+                out.append(f"  - {f.severity} `{f.rule}`{keys}: {_md_cell(f.message)}")
+        out.append("")
+    return "\n".join(out)

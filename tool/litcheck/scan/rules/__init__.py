@@ -1,0 +1,205 @@
+"""The scanner's rules: one small function per rule id, registered with `@rule`.
+
+A rule is `fn(ctx: ScanContext) -> Iterable[Flag]`. `ScanContext` holds the parsed document,
+its citations (resolved against the library), the library index, the dated facts and the
+claims registers, plus helpers every rule needs (what a sentence cites, which sentences carry
+a footnote). Rule ids, severities and meanings are fixed by DESIGN.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from litcheck.library.findings import SEVERITIES, severity_rank
+
+
+@dataclass
+class Flag:
+    rule: str
+    severity: str
+    line: int
+    sentence: str
+    message: str
+    keys: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    evidence: str = ""  # the figure, phrase or citation that triggered it
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "severity": self.severity, "line": self.line, "sentence": self.sentence,
+                "message": self.message, "keys": list(self.keys), "evidence": self.evidence,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    description: str
+    fires: str  # an example sentence (or document) that fires
+    passes: str  # a similar one that does not
+    func: Callable
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "severity": self.severity, "description": self.description,
+                "example_fires": self.fires, "example_passes": self.passes}
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def rule(id: str, severity: str, description: str, fires: str, passes: str):
+    assert severity in SEVERITIES, severity
+
+    def register(func: Callable) -> Callable:
+        _RULES[id] = Rule(id, severity, description, fires, passes, func)
+        return func
+
+    return register
+
+
+def all_rules() -> dict[str, Rule]:
+    from litcheck.scan.rules import citing, claims, dates, sourcing  # noqa: F401  (registers the rules)
+
+    order = ["uncited-statistic", "vague-attribution", "dangling-citation", "unresolved-footnote",
+             "citation-mismatch", "inconsistent-duplicate", "anachronism", "date-mismatch", "topic-mismatch",
+             "doubtful-source", "superlative", "known-claim"]
+    return {k: _RULES[k] for k in order if k in _RULES} | {k: v for k, v in _RULES.items() if k not in order}
+
+
+def select_rules(only=None, ignore=None) -> list[Rule]:
+    """Rules to run; `only` / `ignore` are ids (comma-separated strings allowed). Unknown ids raise KeyError."""
+    rules = all_rules()
+
+    def ids(values):
+        out = []
+        for v in values or ():
+            out.extend(x.strip() for x in v.split(",") if x.strip())
+        unknown = [x for x in out if x not in rules]
+        if unknown:
+            raise KeyError(f"unknown rule id(s): {', '.join(unknown)} (see `litcheck rules`)")
+        return out
+
+    wanted = ids(only)
+    skipped = set(ids(ignore))
+    chosen = [r for k, r in rules.items() if (not wanted or k in wanted) and k not in skipped]
+    return chosen
+
+
+def describe_rules(rules: list[Rule], fmt: str) -> str:
+    """The rules' id, severity, meaning and examples as text or md (`litcheck rules`)."""
+    out = []
+    for r in rules:
+        if fmt == "md":
+            out += [f"### `{r.id}` ({r.severity})", "", r.description, "",
+                    f"- fires: `{r.fires}`", f"- does not fire: `{r.passes}`", ""]
+        else:
+            import textwrap
+
+            out.append(f"{r.id}  [{r.severity}]")
+            out += ["  " + line for line in textwrap.wrap(r.description, 96)]
+            out.append("  fires:          " + r.fires)
+            out.append("  does not fire:  " + r.passes)
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+class ScanContext:
+    """Everything a rule may read about one document."""
+
+    def __init__(self, doc, citations, resolution, index, library, facts=None, claims=None):
+        self.doc = doc
+        self.citations = citations
+        self.resolution = resolution
+        self.index = index
+        self.library = library
+        self.facts = facts or []
+        self.claims = claims or []
+        self.by_sentence: dict[int, list] = {}
+        for c in citations:
+            self.by_sentence.setdefault(c.sentence, []).append(c)
+
+    # --- sentences -------------------------------------------------------------------------
+    def claim_sentences(self):
+        """Body sentences that can carry a claim (not headings, not questions)."""
+        for s in self.doc.sentences:
+            if s.kind == "heading" or s.text.rstrip("*_\"'”’)").endswith("?"):
+                continue
+            yield s
+
+    def own_citations(self, sent) -> list:
+        return self.by_sentence.get(sent.index, [])
+
+    def claim_text(self, sent) -> str:
+        """The sentence's masked text with its own citations blanked (named sources kept): years and
+        figures inside a citation are not what the claim is about."""
+        chars = list(self.doc.masked[sent.start:sent.end])
+        for c in self.own_citations(sent):
+            if c.kind != "named":
+                for i in range(max(0, c.start - sent.start), min(len(chars), c.end - sent.start)):
+                    chars[i] = " "
+        return "".join(chars)
+
+    def citations_for(self, sent) -> list:
+        """The sentence's citations, or (for a list item without any) its lead-in sentence's."""
+        own = self.own_citations(sent)
+        if own or sent.lead is None:
+            return own
+        return self.by_sentence.get(sent.lead, [])
+
+    def is_cited(self, sent, strict: bool = False) -> bool:
+        """True if the sentence carries a citation: a footnote marker, [@key], [n], an author-date
+        citation (even a dangling one: that rule flags it), or a named source that the library
+        resolves. `strict` ignores named sources."""
+        for c in self.citations_for(sent):
+            if c.kind != "named":
+                return True
+            if not strict and c.key:
+                return True
+        return False
+
+    def works_for(self, sent) -> list[tuple[object, object]]:
+        """(citation, Work) for every library work the sentence's citations resolve to."""
+        out = []
+        for c in self.citations_for(sent):
+            for k in (c.keys or ([c.key] if c.key else [])):
+                w = self.index.get(k)
+                if w is not None:
+                    out.append((c, w))
+        return out
+
+    def flag(self, rule_id: str, sent, message: str, keys=(), evidence: str = "") -> Flag:
+        r = _RULES[rule_id]
+        return Flag(rule_id, r.severity, sent.line, sent.text, message, list(dict.fromkeys(k for k in keys if k)),
+                    sent.start, sent.end, evidence)
+
+    def sentences_citing_footnote(self, label: str) -> list:
+        return self._sentences_of(c for c in self.citations if c.kind in ("footnote", "numeric") and label in c.labels)
+
+    def sentences_citing_reference(self, index: int) -> list:
+        """The sentences whose citations resolved through reference-list item `index`."""
+        return self._sentences_of(c for c in self.citations if c.via_reference == index)
+
+    def _sentences_of(self, citations) -> list:
+        """The distinct sentences carrying `citations`, in citation order."""
+        return list({c.sentence: self.doc.sentences[c.sentence] for c in citations}.values())
+
+    def note(self, key: str):
+        """The library's note on `key`, or None."""
+        return self.library.note(key)
+
+
+def run_rules(ctx: ScanContext, rules: Iterable[Rule]) -> list[Flag]:
+    flags: list[Flag] = []
+    for r in rules:
+        flags.extend(r.func(ctx))
+    seen = set()
+    unique = []
+    for f in flags:
+        sig = (f.rule, f.start, f.message)
+        if sig not in seen:
+            seen.add(sig)
+            unique.append(f)
+    unique.sort(key=lambda f: (f.start, -severity_rank(f.severity), f.rule))
+    return unique

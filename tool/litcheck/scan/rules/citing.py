@@ -1,0 +1,376 @@
+"""Rules about the citations themselves: dangling-citation, unresolved-footnote,
+citation-mismatch, inconsistent-duplicate, doubtful-source, topic-mismatch.
+
+Flags about a footnote are reported on the body sentence(s) that carry its marker (that is the
+claim a fact-checker checks); a footnote no sentence points to is reported at its own line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from litcheck.scan.resolve import creators_in, norm, org_forms, parse_reference, split_works, tokens, venues_agree
+from litcheck.scan.rules import rule
+from litcheck.cli.table import shorten
+
+
+def _footnote_sites(ctx, label: str):
+    """The sentences citing footnote `label`, or a stand-in at the footnote's own line."""
+    sites = ctx.sentences_citing_footnote(label)
+    if sites:
+        return sites
+    note = ctx.doc.footnotes.get(label)
+    if note is None:
+        return []
+    from litcheck.scan.document import Sentence
+
+    return [Sentence(-1, note.start, note.end, note.line, note.text, -1, "footnote")]
+
+
+@rule("dangling-citation", "error",
+      "An author-date citation (or [@key], or [n] / a footnote marker with no text behind it) matches no library "
+      "entry and no item of the document's reference list.",
+      fires="Most grooming now starts in game chat (Okonkwo, 2019).",
+      passes="Most grooming now starts in game chat (Lindqvist, 2021).   [with lindqvist2021 in the library]")
+def dangling_citation(ctx):
+    has_notes = bool(ctx.doc.footnotes)
+    for c in ctx.citations:
+        sent = ctx.doc.sentences[c.sentence]
+        if c.kind == "author-date" and c.key is None and c.via_reference is None:
+            yield ctx.flag("dangling-citation", sent, f"{c.text} matches no entry in the library"
+                           + (" or the reference list" if ctx.doc.references else "") + (f" ({c.note})" if c.note else ""),
+                           evidence=c.text)
+        elif c.kind == "pandoc" and c.note.startswith("not in the library"):
+            yield ctx.flag("dangling-citation", sent, f"{c.text}: {c.note}", keys=c.keys, evidence=c.text)
+        elif c.kind == "numeric" and c.note.startswith("no reference-list item") and (ctx.doc.references or has_notes):
+            yield ctx.flag("dangling-citation", sent, f"{c.text}: {c.note}", evidence=c.text)
+        elif c.kind == "footnote" and c.note.startswith("no footnote text") and has_notes:
+            yield ctx.flag("dangling-citation", sent, f"footnote marker {c.text}: {c.note}", evidence=c.text)
+
+
+@rule("unresolved-footnote", "info",
+      "A footnote (or reference-list item) matches no library entry, so its details cannot be checked. It is still a "
+      "citation: the sentence is not uncited.",
+      fires="Victims were moved weekly.[^1]   [^1]: Harbour Trust, Hidden Routes (2016).   [not in the library]",
+      passes="Victims were moved weekly.[^1]   [^1]: Lindqvist, Play and Prey (2021).   [in the library]")
+def unresolved_footnote(ctx):
+    for label, m in ctx.resolution.footnotes.items():
+        if m.key:
+            continue
+        note = ctx.doc.footnotes[label]
+        best = f"; closest entry {m.runner_up[0]} scored {m.runner_up[1]:.2f}" if m.runner_up else ""
+        for sent in _footnote_sites(ctx, label):
+            yield ctx.flag("unresolved-footnote", sent,
+                           f"footnote {label} ({shorten(note.text, 80)}) matches no library entry{best}", evidence=note.text)
+    for i, m in enumerate(ctx.resolution.references):
+        if m.key:
+            continue
+        item = ctx.doc.references[i]
+        from litcheck.scan.document import Sentence
+
+        sites = ctx.sentences_citing_reference(i) or [Sentence(-1, item.start, item.end, item.line, item.text, -1, "reference")]
+        for sent in sites:
+            yield ctx.flag("unresolved-footnote", sent, f"reference item '{shorten(item.text, 80)}' matches no library entry",
+                           evidence=item.text)
+
+
+# ------------------------------------------------------------------------------------------------
+
+def reference_differences(parts, work) -> list[str]:
+    """How a parsed footnote / reference disagrees with the library record."""
+    diffs = []
+    if parts.year is not None and work.years and parts.year not in work.years:
+        diffs.append(f"year {parts.year} (library: {work.year})")
+    if parts.volume and work.volume and parts.volume != work.volume:
+        diffs.append(f"volume {parts.volume} (library: {work.volume})")
+    if parts.venue and work.entry.get("journal") and not venues_agree(parts.venue, work.entry.text("journal")):
+        diffs.append(f"venue '{parts.venue}' (library: '{work.entry.text('journal')}')")
+    if parts.title:
+        a, b = _title_words(parts.title), _title_words(work.title)
+        main = set(tokens(work.title.split(":")[0]))
+        if a and b and not (a <= b or b <= a or (main and main <= a)):
+            from rapidfuzz import fuzz
+
+            if fuzz.token_set_ratio(norm(parts.title), work.title_norm) < 90:
+                diffs.append(f"title '{shorten(parts.title, 70)}' (library: '{shorten(work.title, 70)}')")
+    if parts.authors and work.creator_forms and not creators_in(work, norm(parts.authors)):
+        who = re.sub(r"\s*\([^)]*\)", "", parts.authors)
+        if not _same_body(who, work):
+            diffs.append(f"author '{shorten(who, 50)}' (library: {work.creator_display or 'none'})")
+    return diffs
+
+
+def _same_body(who: str, work) -> bool:
+    """A variant spelling of the work's author ("U.S. Senate Subcommittee on Investigations" for the
+    Permanent Subcommittee; "CEDAW Committee"; "Europol Press Release")."""
+    from rapidfuzz import fuzz
+
+    from litcheck.scan.citations import is_acronym_definition
+
+    w = norm(who.replace("U.S.", "United States").replace("US ", "United States "))
+    w = re.sub(r"\b(?:press release|and others|et al|ed|eds)\b", "", w).strip()
+    if not w:
+        return True
+    for name in work.entry.creators:
+        full = norm(name.literal or f"{name.given} {name.family}")
+        if fuzz.token_set_ratio(w, full) >= 70:
+            return True
+        for tok in who.split():
+            if tok.isupper() and len(tok) >= 3 and is_acronym_definition(tok, name.literal or ""):
+                return True
+    return creators_in(work, w)
+
+
+@rule("citation-mismatch", "error",
+      "A footnote or reference item resolves to a library work but disagrees with its record (year, volume, venue, "
+      "title or author); or the sentence attributes the point to one author or body while its footnote cites another's work.",
+      fires="Rates doubled.[^2]   [^2]: Lindqvist, Play and Prey (2019).   [library: Lindqvist 2021]",
+      passes="Rates doubled.[^2]   [^2]: Lindqvist, Play and Prey (2021).")
+def citation_mismatch(ctx):
+    # 1. footnote details against the record
+    for label, m in ctx.resolution.footnotes.items():
+        if not m.key:
+            continue
+        note = ctx.doc.footnotes[label]
+        for parts in split_works(note.text):
+            best = None
+            for key in (m.keys or [m.key]):
+                work = ctx.index.get(key)
+                from litcheck.scan.resolve import score_work
+
+                s = score_work(parts, work)
+                if best is None or s > best[0]:
+                    best = (s, work)
+            if best is None or best[0] < 0.45:
+                continue
+            work = best[1]
+            diffs = reference_differences(parts, work)
+            if diffs:
+                for sent in _footnote_sites(ctx, label):
+                    yield ctx.flag("citation-mismatch", sent,
+                                   f"footnote {label} cites {work.key} ({work.year}) but gives " + "; ".join(diffs),
+                                   keys=[work.key], evidence=note.text)
+    for i, m in enumerate(ctx.resolution.references):
+        if not m.key or m.parts is None:
+            continue
+        work = ctx.index.get(m.key)
+        diffs = reference_differences(m.parts, work)
+        if diffs:
+            for sent in ctx.sentences_citing_reference(i):
+                yield ctx.flag("citation-mismatch", sent, f"reference item {i + 1} cites {work.key} but gives " + "; ".join(diffs),
+                               keys=[work.key], evidence=ctx.doc.references[i].text)
+    # 2. author-date citations with the right author and a wrong year
+    for c in ctx.citations:
+        if c.kind in ("author-date", "named") and c.key and c.year_mismatch and c.year:
+            work = ctx.index.get(c.key)
+            sent = ctx.doc.sentences[c.sentence]
+            if c.kind == "author-date":
+                yield ctx.flag("citation-mismatch", sent, f"{c.text} gives {c.year}; the library's work by {c.names[0]} "
+                               f"is {work.key} ({work.year})", keys=[work.key], evidence=c.text)
+    # 3. the prose names one source, the footnote cites another's work
+    for sent in ctx.claim_sentences():
+        cites = ctx.own_citations(sent)
+        named = [c for c in cites if c.kind == "named"]
+        notes = [c for c in cites if c.kind == "footnote"]
+        if not named or not notes:
+            continue
+        for n in named:
+            forms = {norm(x) for x in n.names}
+            if n.note == "person":
+                forms = {norm(x).split()[-1] for x in n.names}
+            vocab_forms = forms.union(*(org_forms(x, ctx.index.vocabulary) for x in n.names))
+            for fc in notes:
+                for label in fc.labels:
+                    note = ctx.doc.footnotes.get(label)
+                    if note is None:
+                        continue
+                    note_norm = f" {norm(note.text)} "
+                    if any(f" {f} " in note_norm for f in vocab_forms if f):
+                        continue
+                    m = ctx.resolution.footnotes.get(label)
+                    work = ctx.index.get(m.key) if m and m.key else None
+                    if work is not None and any(f in work.creator_forms for f in vocab_forms):
+                        continue
+                    cited = f"{work.key} ({work.creator_display}, {work.year})" if work else f"'{shorten(note.text, 60)}'"
+                    yield ctx.flag("citation-mismatch", sent,
+                                   f"the sentence attributes this to {n.names[0] if n.note == 'person' else n.text}, "
+                                   f"but footnote {label} cites {cited}", keys=[work.key] if work else [], evidence=n.text)
+
+
+@rule("inconsistent-duplicate", "warning",
+      "One work is cited twice in the document with different details (title, year, volume or venue), whether or "
+      "not the library holds it.",
+      fires="[^1]: Lindqvist, 'Play and Prey' (2021) 4 J Online Harm 12.   [^7]: Lindqvist, 'Play and Predators' (2021) 4 J Online Harm 12.",
+      passes="[^1]: Lindqvist, 'Play and Prey' (2021) 4 J Online Harm 12.   [^7]: Lindqvist, 'Play and Prey' (2021) 4 Journal of Online Harm 12.")
+def inconsistent_duplicate(ctx):
+    from rapidfuzz import fuzz
+
+    seen: list[tuple[str, object, str | None]] = []  # (label, parts, key)
+    items = []
+    for label in sorted(ctx.doc.footnotes, key=lambda l: (not l.isdigit(), int(l) if l.isdigit() else 0, l)):
+        m = ctx.resolution.footnotes.get(label)
+        works = split_works(ctx.doc.footnotes[label].text)
+        if len(works) != 1:
+            continue  # a note citing several works is compared piecewise only when unambiguous
+        items.append((f"footnote {label}", label, works[0], m.key if m else None))
+    for i, item in enumerate(ctx.doc.references):
+        m = ctx.resolution.references[i]
+        items.append((f"reference item {i + 1}", None, parse_reference(item.text), m.key))
+    reported = set()
+    for name, label, parts, key in items:
+        if re.match(r"^\s*(?:ibid|id)\b", parts.text, re.I):
+            continue
+        for pname, plabel, pparts, pkey in seen:
+            same = (key is not None and key == pkey)
+            if not same and key is None and pkey is None and parts.title and pparts.title:
+                same = fuzz.token_set_ratio(norm(parts.title), norm(pparts.title)) >= 85 and \
+                    norm(parts.authors)[:12] == norm(pparts.authors)[:12]
+            if not same:
+                continue
+            diffs = _differences(pparts, parts)
+            if diffs and (pname, name) not in reported:
+                reported.add((pname, name))
+                sites = _footnote_sites(ctx, label) if label else []
+                for sent in sites:
+                    yield ctx.flag("inconsistent-duplicate", sent,
+                                   f"{name} and {pname} cite {key or 'the same work'} differently: " + "; ".join(diffs),
+                                   keys=[key] if key else [], evidence=parts.text)
+            break
+        seen.append((name, label, parts, key))
+
+
+def _title_words(title: str) -> set[str]:
+    """Title words that carry meaning: without years, acronyms in brackets and "of 2017"."""
+    t = re.sub(r"\((?:[A-Z][A-Za-z-]*[A-Z]|\d{4})\)|\b(?:of\s+)?(?:1[5-9]|20)\d\d\b", " ", title)
+    return set(tokens(t))
+
+
+def _differences(a, b) -> list[str]:
+    out = []
+    if a.year and b.year and a.year != b.year:
+        out.append(f"year {a.year} vs {b.year}")
+    if a.volume and b.volume and a.volume != b.volume:
+        out.append(f"volume {a.volume} vs {b.volume}")
+    if a.venue and b.venue and not venues_agree(a.venue, b.venue):
+        out.append(f"venue '{a.venue}' vs '{b.venue}'")
+    ta, tb = _title_words(a.title), _title_words(b.title)
+    if ta and tb and not (ta <= tb or tb <= ta):
+        out.append(f"title '{shorten(a.title, 60)}' vs '{shorten(b.title, 60)}'")
+    return out
+
+
+# "Known-erroneous": the record itself says the work was retracted or withdrawn. (The
+# `discrepancy` field mostly describes how an article mis-cites a real work, so it is not read
+# for "not found": that would brand sound works as doubtful.)
+_ERRONEOUS = re.compile(r"\b(?:retracted|withdrawn by the publisher|retraction notice|fabricated data)\b", re.I)
+
+
+def doubt_reason(work, ctx) -> str | None:
+    entry = work.entry
+    note = ctx.note(work.key)
+    status = entry.status or (str(note.meta.get("status", "")).lower() if note else "")
+    if status == "unconfirmed":
+        return "unconfirmed"
+    if status in ("erroneous", "retracted") or _ERRONEOUS.search(entry.text("discrepancy") + " " + entry.text("note")):
+        return "known-erroneous"
+    return None
+
+
+@rule("doubtful-source", "warning",
+      "The sentence rests on a library entry marked unconfirmed (the work could not be found as cited) or known to be "
+      "erroneous (retracted or withdrawn).",
+      fires="Half of all recruiters use bots.[^4]   [^4]: resolves to an entry with verification = {unconfirmed}",
+      passes="Half of all recruiters use bots.[^4]   [^4]: resolves to an entry with verification = {confirmed}")
+def doubtful_source(ctx):
+    for sent in ctx.claim_sentences():
+        done = set()
+        for c, work in ctx.works_for(sent):
+            if work.key in done:
+                continue
+            done.add(work.key)
+            reason = doubt_reason(work, ctx)
+            if reason:
+                why = work.entry.text("discrepancy") or work.entry.text("note")
+                via = c.display
+                yield ctx.flag("doubtful-source", sent,
+                               f"{via} → {work.key} ({work.year}), which the library marks {reason}"
+                               + (f": {shorten(why, 220)}" if why else ""), keys=[work.key], evidence=via)
+
+
+# Topic words: a sentence's subjects, from the controlled topics. Families group topics a single
+# work often spans, so that only a clear change of subject is reported.
+TOPIC_WORDS = {
+    "sex-trafficking": r"sex[- ]trafficking|brothels?|prostitution|escort|commercial sex|sex work(?:ers?)?|pimps?|lover-?boy",
+    "labour-trafficking": r"forced labou?r|labou?r trafficking|debt bondage|domestic work(?:ers?)?|migrant workers?",
+    "child-labour": r"child labou?r",
+    "grooming": r"groom(?:ing|ed|ers?)?",
+    "sextortion": r"sextortion|blackmail(?:ed|ing)?|extort(?:ion|ed)?",
+    "csam": r"child sexual abuse material|csam|child pornography|abuse images?|explicit (?:images?|photos?|material)",
+    "live-streaming": r"live[- ]?stream(?:ed|ing)?|webcams?|cam shows?|cybersex",
+    "ai-generated-content": r"deep ?fakes?|ai[- ]generated|synthetic (?:images?|media)|nudif\w+",
+    "dark-web": r"dark[- ]?web|darknet|dark-?net|tor\b|onion|hidden services?",
+    "cryptocurrency": r"crypto\w*|bitcoins?|monero|ethereum|blockchain",
+    "social-media": r"social media|facebook|instagram|tik ?tok|snapchat|whatsapp|telegram|twitter|dating apps?|messaging apps?",
+    "online-advertising": r"classified (?:ads?|sites?|websites?|platforms?)|backpage|craigslist|online ads?|advertis\w+",
+    "encryption": r"encrypt\w*|end-to-end|vpns?|anonymi[sz]\w+",
+    "legislation": r"\blaws?\b|legislation|statutes?|treaty|treaties|convention|protocol|\bacts?\b|regulation|criminali[sz]\w+",
+    "platform-regulation": r"platform (?:liability|accountability|responsibility)|section 230|content moderation|intermediar\w+",
+    "law-enforcement": r"police|law[- ]enforcement|investigat\w+|prosecut\w+|arrest\w*|takedowns?|raids?|fbi|europol|interpol",
+    "financial-investigation": r"money laundering|anti-money|\baml\b|know your customer|kyc|financial intelligence",
+    "victim-impact": r"trauma\w*|re-?victimi[sz]\w+|survivors?|mental health|psycholog\w+|stigma\w*|shame",
+    "prevention": r"awareness|education|prevention|preventive",
+    "counter-technology": r"machine learning|artificial intelligence|\bai\b|osint|forensic\w*|algorithms?|classifiers?|detection tools?",
+    "covid-19": r"covid|pandemic|lockdowns?|coronavirus",
+    "cybercrime": r"cybercrime|cyber-?crime|hacking|malware|budapest convention",
+}
+TOPIC_FAMILY = {
+    "sex-trafficking": "exploitation", "labour-trafficking": "labour", "child-labour": "labour", "forced-labour": "labour",
+    "recruitment": "exploitation", "grooming": "child", "sextortion": "child", "csam": "child", "live-streaming": "child",
+    "ai-generated-content": "child", "dark-web": "tech", "cryptocurrency": "tech", "social-media": "tech",
+    "online-advertising": "tech", "encryption": "tech", "legislation": "law", "platform-regulation": "law",
+    "law-enforcement": "enforcement", "financial-investigation": "enforcement", "victim-impact": "victims",
+    "prevention": "victims", "counter-technology": "tech", "statistics": "any", "covid-19": "covid", "cybercrime": "law",
+}
+_TOPIC_RES = {t: re.compile(r"\b(?:" + p + r")", re.I) for t, p in TOPIC_WORDS.items()}
+
+
+def sentence_topics(text: str) -> set[str]:
+    return {t for t, rx in _TOPIC_RES.items() if rx.search(text)}
+
+
+def work_topics(work, ctx) -> set[str]:
+    topics = set(work.entry.keywords)
+    note = ctx.note(work.key)
+    if note is not None and isinstance(note.meta.get("topics"), list):
+        topics |= {str(t).lower() for t in note.meta["topics"]}
+    return topics
+
+
+@rule("topic-mismatch", "warning",
+      "The claim and the cited work share no subject: none of the sentence's topics (from the controlled vocabulary's "
+      "topic words) is a topic of the work or a neighbouring one, and they share no title word.",
+      fires="Machine-learning classifiers now spot coded escort ads.[^5]   [^5]: a work whose topics are child-labour and statistics only",
+      passes="Machine-learning classifiers now spot coded escort ads.[^5]   [^5]: a work whose topics include counter-technology")
+def topic_mismatch(ctx):
+    for sent in ctx.claim_sentences():
+        s_topics = sentence_topics(ctx.claim_text(sent))
+        if len(s_topics) < 2:
+            continue
+        s_tokens = set(tokens(sent.text))
+        done = set()
+        for c, work in ctx.works_for(sent):
+            if work.key in done or c.kind == "named":
+                continue
+            done.add(work.key)
+            w_topics = work_topics(work, ctx) - {"statistics"}
+            if not w_topics:
+                continue
+            fams_s = {TOPIC_FAMILY.get(t, t) for t in s_topics}
+            fams_w = {TOPIC_FAMILY.get(t, t) for t in w_topics}
+            if s_topics & w_topics or fams_s & fams_w:
+                continue
+            if len(s_tokens & work.title_tokens) >= 1:
+                continue
+            yield ctx.flag("topic-mismatch", sent,
+                           f"the sentence is about {', '.join(sorted(s_topics))}; the cited {work.key} covers "
+                           f"{', '.join(sorted(w_topics))}", keys=[work.key], evidence=", ".join(sorted(s_topics)))

@@ -1,0 +1,273 @@
+"""Rules about dates: anachronism and date-mismatch.
+
+Dated facts come from two places: the library (laws, treaties and court decisions: their year,
+ISO date and the adoption / in-force years in `howpublished`; named reports: their year) and
+`data/dated-facts.yaml` (platform launches, takedowns and events that are not publications).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from litcheck.scan.citations import YEAR
+from litcheck.scan.resolve import split_works
+from litcheck.scan.rules import rule
+
+_YEAR = re.compile(r"\b(" + YEAR + r")\b")
+
+
+@dataclass(frozen=True)
+class DatedFact:
+    id: str
+    names: tuple[str, ...]
+    event: str  # launch | takedown | event
+    year: int
+    also: tuple[int, ...]
+    triggers: tuple[str, ...]
+    source: str
+    pattern: re.Pattern
+
+    @property
+    def years(self) -> set[int]:
+        return {self.year, *self.also}
+
+    @property
+    def earliest(self) -> int:
+        return min(self.years)
+
+
+def _name_pattern(names) -> re.Pattern:
+    alts = []
+    for n in sorted(names, key=len, reverse=True):
+        esc = re.escape(n).replace(r"\ ", r"\s?")
+        alts.append(esc)
+    # case-sensitive: "Signal" the app, not "signal" the word (all-caps forms also accepted)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=2)
+def load_facts(path: str | None = None) -> tuple[DatedFact, ...]:
+    import yaml
+
+    from litcheck.library.paths import DATA_DIR
+
+    data = yaml.safe_load(open(path or DATA_DIR / "dated-facts.yaml", encoding="utf-8"))
+    out = []
+    for f in data.get("facts", []):
+        names = tuple(str(n) for n in f["names"])
+        out.append(DatedFact(f["id"], names, f.get("event", "event"), int(f["year"]),
+                             tuple(int(y) for y in f.get("also") or ()), tuple(f.get("triggers") or ()),
+                             f.get("source", ""), _name_pattern(names)))
+    return tuple(out)
+
+
+def _trigger_re(triggers) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True)) + r")\b", re.I)
+
+
+# -------------------------------------------------------------------------------------------------
+# What a sentence depends on
+# -------------------------------------------------------------------------------------------------
+
+def _law_mentions(ctx):
+    """(regex, work) for laws / treaties / court decisions in the library, by name and alias."""
+    cache = getattr(ctx, "_law_mentions", None)
+    if cache is not None:
+        return cache
+    out = []
+    for w in ctx.index.works.values():
+        if w.kind not in ("law", "treaty", "court-decision"):
+            continue
+        names = [a for a in w.aliases if len(a) <= 80]
+        if not names:
+            continue
+        alts = []
+        for n in sorted(names, key=len, reverse=True):
+            esc = re.escape(n).replace(r"\ ", r"\s+")
+            alts.append(esc if n.isupper() else "(?i:" + esc + ")")
+        out.append((re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])"), w))
+    ctx._law_mentions = out
+    return out
+
+
+_FUTURE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bthrough|\bin the next|\btarget(?:ed)? for|\bgoal for|\bdeadline of|\bas of|\bduring)\s+(?:the end of\s+|early\s+|late\s+)?$", re.I)
+_PUBLICATION = re.compile(r"^(?:\s*[-–]?\s*(?:report|study|survey|edition|assessment|review|paper|publication|estimates?|data))", re.I)
+
+
+def sentence_dependencies(ctx, text: str) -> list[tuple[int, str, str | None]]:
+    """(year, what, work key or None) the claim in the sentence depends on."""
+    deps = []
+    for fact in ctx.facts:
+        m = fact.pattern.search(text)
+        if not m:
+            continue
+        if fact.event == "launch":
+            deps.append((fact.earliest, f"{m.group(0)} (launched {fact.year})", None))
+        elif _trigger_re(fact.triggers).search(text) or fact.event == "event" and fact.id == "covid-19":
+            what = "taken down" if fact.event == "takedown" else "in"
+            deps.append((fact.earliest, f"{m.group(0)} ({what} {fact.year})", None))
+    for rx, w in _law_mentions(ctx):
+        m = rx.search(text)
+        if m and w.year:
+            deps.append((min(y for y in w.years if y >= 1800) if w.years else w.year, f"{m.group(0)} ({w.key}, {w.year})", w.key))
+    for m in _YEAR.finditer(text):
+        before, after = text[:m.start()], text[m.end():]
+        if _FUTURE.search(before[-30:]) or _PUBLICATION.match(after) or re.search(r"(?:report|study|survey)\s+(?:of|from|published in|released in)\s+(?:\w+\s+)?$", before[-40:], re.I):
+            continue
+        if re.match(r"^\s*[-–/]\s*(?:" + YEAR + r"|\d\d)\b", after):
+            continue  # the start of a range: the end year decides
+        deps.append((int(m.group(1)), f"the year {m.group(1)}", None))
+    return deps
+
+
+def _cited_years(ctx, sent):
+    """(year, description, key) for each work the sentence cites, resolved or not."""
+    out = []
+    seen = set()
+    for c in ctx.citations_for(sent):
+        if c.kind == "named":
+            continue
+        if c.keys:
+            for k in c.keys:
+                w = ctx.index.get(k)
+                if w and w.year and k not in seen:
+                    seen.add(k)
+                    # a law or treaty counts from its latest date (passed, in force, applicable)
+                    year = max([w.year, *w.years]) if w.kind in ("law", "treaty") else w.year
+                    out.append((year, f"{c.display} ({w.key}, {w.year})", k))
+        elif c.kind == "author-date" and c.year:
+            out.append((c.year, c.text, None))
+        elif c.kind == "footnote":
+            for label in c.labels:
+                note = ctx.doc.footnotes.get(label)
+                if note is None:
+                    continue
+                for parts in split_works(note.text):
+                    if parts.year:
+                        out.append((parts.year, f"footnote {label} ({parts.year})", None))
+    return out
+
+
+@rule("anachronism", "error",
+      "The cited work predates the year, event, law or platform the claim depends on: a platform the sentence names "
+      "(launch years from data/dated-facts.yaml), a takedown or event, a law or treaty in the library, or a year stated "
+      "in the sentence (target years such as \"by 2030\" and report years are ignored).",
+      fires="Recruiters now use TikTok to find teenagers.[^6]   [^6]: a work published in 2012",
+      passes="Recruiters now use TikTok to find teenagers.[^6]   [^6]: a work published in 2021")
+def anachronism(ctx):
+    for sent in ctx.claim_sentences():
+        cited = _cited_years(ctx, sent)
+        if not cited:
+            continue
+        deps = sentence_dependencies(ctx, ctx.claim_text(sent))
+        if not deps:
+            continue
+        # only when every work the sentence cites is too early: one timely source supports it
+        # (an unresolved author-date citation does not count as support: it is flagged on its own)
+        support = [x for x in cited if x[2]] or cited
+        if any(not [d for d in deps if d[0] > year and d[2] != key] for year, what, key in support):
+            continue
+        for year, what, key in cited:
+            later = [d for d in deps if d[0] > year and d[2] != key]
+            if not later:
+                continue
+            dep = max(later, key=lambda d: d[0])
+            yield ctx.flag("anachronism", sent, f"{what} predates {dep[1]}, which the claim depends on",
+                           keys=[k for k in (key, dep[2]) if k], evidence=dep[1])
+
+
+_ENACT = re.compile(r"\b(?:passed|enacted|adopted|signed|came into force|entered into force|into force|introduced|"
+                    r"became law|was revised|were revised|amended|ratified|promulgated|in force)\b", re.I)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_FULL_DATE = re.compile(r"\b(\d{1,2})\s+(" + _MONTHS + r")\s+(" + YEAR + r")\b|\b(" + _MONTHS + r")\s+(\d{1,2}),?\s+(" + YEAR + r")\b")
+
+
+def _iso(m) -> str:
+    months = _MONTHS.split("|")
+    if m.group(1):
+        d, mo, y = int(m.group(1)), months.index(m.group(2)) + 1, m.group(3)
+    else:
+        d, mo, y = int(m.group(5)), months.index(m.group(4)) + 1, m.group(6)
+    return f"{y}-{mo:02d}-{d:02d}"
+
+
+@rule("date-mismatch", "error",
+      "The text gives a year or date for a law, treaty, report or event that disagrees with the library (or with "
+      "data/dated-facts.yaml for platforms, takedowns and events).",
+      fires="The Digital Services Act (DSA 2019) obliges very large platforms to assess risks.   [library: 2022]",
+      passes="The Digital Services Act (DSA 2022) obliges very large platforms to assess risks.")
+def date_mismatch(ctx):
+    for sent in ctx.doc.sentences:
+        text = ctx.doc.masked[sent.start:sent.end]
+        # 1. laws and treaties the library holds: "X Act 2000", "X Act, 2000", "X Act of 2000", "X (2000)", "(ACR 2018)"
+        for rx, w in _law_mentions(ctx):
+            for m in rx.finditer(text):
+                after = text[m.end():m.end() + 40]
+                years = []
+                am = re.match(r"^\s*(?:,\s*|\s+of\s+|\(\s*|\s*)(" + YEAR + r")\b(?:\s*\)?\s+of\s+(" + YEAR + r")\b)?", after)
+                if not am:
+                    am = re.match(r"^(" + YEAR + r")\b", after)  # "SESTA2018"
+                if am:
+                    years = [int(y) for y in am.groups() if y]
+                else:
+                    # "... Act ... was passed in 2016" within the clause
+                    pm = re.match(r"^[^.;]{0,60}?" + _ENACT.pattern + r"[^.;]{0,25}?\b(?:in|on)\s+(?:\d{1,2}\s+)?(?:(?:" + _MONTHS + r")\s+)?(" + YEAR + r")\b", after + text[m.end() + 40:m.end() + 120], re.I)
+                    if pm:
+                        years = [int(pm.group(1))]
+                bad = [y for y in years if w.years and y not in w.years]
+                if bad:
+                    yield ctx.flag("date-mismatch", sent,
+                                   f"'{m.group(0)}' is dated {', '.join(map(str, bad))} here; the library dates {w.key} "
+                                   f"{w.entry.get('date') or w.year}" + (f" (accepted years: {', '.join(map(str, sorted(w.years)))})" if len(w.years) > 1 else ""),
+                                   keys=[w.key], evidence=f"{m.group(0)} {bad[0]}")
+            # a full date tied to enactment / amendment ("On 27 June 2018, ... was revised by SESTA")
+            if _ENACT.search(text) and w.entry.get("date") and re.fullmatch(r"\d{4}-\d\d-\d\d", w.entry.get("date").strip()):
+                mention = rx.search(text)
+                if not mention:
+                    continue
+                by_agent = re.search(r"\b(?:revised|amended|replaced)\s+by\s+(?:the\s+)?", text)
+                if by_agent and mention.start() < by_agent.end() - 1:
+                    continue  # the date belongs to the amending act, not this one
+                for dm in _FULL_DATE.finditer(text):
+                    iso = _iso(dm)
+                    accepted = {w.entry.get("date").strip()} | set(re.findall(r"\d{4}-\d\d-\d\d", w.entry.get("howpublished")))
+                    hp = w.entry.text("howpublished") + " " + w.entry.text("note")
+                    if iso not in accepted and dm.group(0) not in hp and not _same_date_in(hp, iso):
+                        yield ctx.flag("date-mismatch", sent,
+                                       f"'{dm.group(0)}' given for {mention.group(0)}; the library dates {w.key} {w.entry.get('date')}",
+                                       keys=[w.key], evidence=dm.group(0))
+                        break
+        # 2. dated facts: a year near the name and an event verb
+        for fact in ctx.facts:
+            m = fact.pattern.search(text)
+            if not m:
+                continue
+            trig = _trigger_re(fact.triggers)
+            window = text[m.start():m.end() + 90]
+            tm = trig.search(window)
+            if not tm:
+                continue
+            ym = _YEAR.search(window[tm.start():tm.end() + 40])
+            if not ym:
+                continue
+            year = int(ym.group(1))
+            if year not in fact.years and abs(year - fact.year) <= 15:
+                # another fact about the same name with that year (Silk Road launch vs takedown) is fine
+                if any(year in f.years and f.pattern.search(m.group(0)) for f in ctx.facts if f is not fact):
+                    continue
+                yield ctx.flag("date-mismatch", sent, f"'{m.group(0)}' {tm.group(0)} in {year} here; {fact.source}",
+                               evidence=f"{m.group(0)} {year}")
+        # 3. a named report whose year differs from the work the names identify
+        for c in ctx.own_citations(sent):
+            if c.kind == "named" and c.key and c.year_mismatch and c.year:
+                w = ctx.index.get(c.key)
+                yield ctx.flag("date-mismatch", sent, f"the {c.text} report is dated {c.year} here; the library's "
+                               f"{w.key} is from {w.year}", keys=[w.key], evidence=f"{c.text} {c.year}")
+
+
+def _same_date_in(text: str, iso: str) -> bool:
+    y, mo, d = iso.split("-")
+    month = _MONTHS.split("|")[int(mo) - 1]
+    return bool(re.search(rf"\b{int(d)}\s+{month}\s+{y}\b|\b{month}\s+{int(d)},?\s+{y}\b", text))

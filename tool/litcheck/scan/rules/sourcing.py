@@ -1,0 +1,249 @@
+"""Rules about sentences that state something checkable without a source:
+uncited-statistic, vague-attribution, superlative.
+
+What counts as a statistic (decided once, here): a percentage; an amount of money; a count with
+a scale word ("168.9 million", "tens of thousands"); a ratio ("one in ten", "two-thirds of");
+a multiplier ("doubled", "threefold"); a plain number of 10 or more (or any decimal) that counts
+something. Not statistics: years and year ranges, dates, ordinals, section / article / goal /
+list numbers, ages ("aged 11 to 13", "between 12 and 17 years of age"), durations ("ten years"),
+numbers inside names ("COVID-19", "Web3", "Section 230"), and numbers inside citations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from litcheck.scan.rules import rule
+
+NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:million|billion|trillion|thousand|bn|mn)"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_WORDNUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|\d+)"
+
+FIGURE_PATTERNS = [
+    ("percentage", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)),
+    ("money", re.compile(r"(?:[$€£¥]|\bUSD\s?|\bUS\$\s?|\bEUR\s?)" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?(?:\s?" + _SCALE + r"\b|\s?[mkb]\b)?", re.I)),
+    ("money", re.compile(r"(?<![\w.])" + NUM + r"\s?" + _SCALE + r"?\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b", re.I)),
+    ("scaled count", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?\s?" + _SCALE + r"\b", re.I)),
+    ("scaled count", re.compile(r"\b(?:tens|hundreds) of (?:thousands|millions|billions)\b|\b(?:a|one|two|three|several|many) (?:million|billion)\b(?! (?:times|years))", re.I)),
+    ("ratio", re.compile(r"\b" + _WORDNUM + r"\s+(?:in|out of)\s+(?:every\s+)?" + _WORDNUM + r"\b(?!\s*(?:years?|months?|days?|hours?|minutes?))", re.I)),
+    ("ratio", re.compile(r"(?<!second )(?<!first )(?<!latter )(?<!former )\b(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|one[- ]fifth|a fifth)\s+of\s+(?:all\s+|the\s+)?(?!the (?:year|century|decade))(?=[a-z])", re.I)),
+    ("multiplier", re.compile(r"\b(?:doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|\d+-fold|twice as (?:many|likely|much|high)|(?:three|four|five|ten|\d+) times (?:more|higher|as|greater|larger|the))\b", re.I)),
+]
+_PLAIN = re.compile(r"(?<![\w.,/$€£%-])" + NUM + r"(?![\w/%]|,\d|\.\d)")
+_NAMED_BEFORE = re.compile(
+    r"(?:\b(?:section|sec|article|art|arts|chapter|ch|part|title|rule|goal|target|no|nos|number|para|paragraph|page|p|pp|"
+    r"vol|volume|table|figure|fig|resolution|regulation|directive|protocol|convention|act|law|bill|operation|phase|level|"
+    r"version|stage|step|day|week|episode|season|grade|class|category|tier|group|round|wave|edition|appendix|annex|box|"
+    r"case|item|question|q|hypothesis|study|model|type|room|route|flight|line|s|hr|h\.r|ss|r|n|fn|footnote|note|"
+    r"verse|clause|schedule|order|decision|report|series|issue|cap|code|law no|under|top|covid|sdg|g|web|windows|"
+    r"iphone|ios|android|python|ipv|http|https|www)\.?\s*|[#§¶]\s*|[A-Za-z]-|/)$", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:[-–]\s*(?:year|month|week|day|hour|minute)|(?:to|and|or|-|–)\s*" + NUM + r"\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bages(?: of)?|\bage of|\bunder(?: the age of)?|\bover the age of|\bas young as|\bas old as)\s*$", re.I)
+_AGE_AFTER = re.compile(r"^\s*(?:(?:to|and|-|–)\s*" + NUM + r"\s*)?(?:-?years?-old|years? old|years? of age|y/o|-year)", re.I)
+_RANGE_AGE = re.compile(r"\b(?:aged?|ages? of|between the ages of)\s+" + NUM + r"\s*(?:to|-|–|and)\s*" + NUM, re.I)
+_DATE_NEAR = re.compile(r"(?:" + _MONTHS + r"\s*$)", re.I)
+_DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTHS + r"(?!\w)", re.I)
+_QUANTIFIER = re.compile(r"(?:at least|more than|over|nearly|almost|about|around|approximately|roughly|up to|some|fewer than|less than|as many as|an estimated|estimated|only|just)\s*$", re.I)
+_CAPWORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)\s+$")
+_OPENERS = {"About", "Around", "Over", "Nearly", "Almost", "Approximately", "Only", "Just", "Roughly", "Some", "Least",
+            "Than", "Estimated", "By", "In", "Of", "From", "To", "And", "With", "The", "Of", "Were", "Was", "Had", "Has",
+            "Have", "Are", "Is", "Reported", "Rescued", "Identified", "Arrested", "Detained", "Seized", "Charged",
+            "Convicted", "Received", "Recorded", "Found", "Affected", "Victims", "Cases", "Reports", "All", "Almost",
+            "Between", "Among", "Across", "Into", "Within", "Since", "Until", "Than"}
+
+
+def _is_year(s: str) -> bool:
+    return bool(re.fullmatch(r"(?:1[5-9]\d\d|20\d\d)", s))
+
+
+# How far the context patterns above look around a number. The patterns before it end in
+# `$`, and Python's re tries each start position of the window, so that window is kept just
+# long enough for the longest one ("paragraph.", "over the age of", plus a few spaces).
+_BEFORE = 24
+_AFTER = 48
+_SPACES = re.compile(r"\s*")
+
+
+def find_figures(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, surface, kind) of every statistic-like figure in `text`.
+
+    Context around a number is read from a bounded window (the patterns are anchored at the
+    number), and spans already claimed are marked in a byte map: the work stays linear in
+    the length of the text, however many numbers it holds."""
+    text = re.sub(r"https?://\S+|www\.\S+|\S+@\S+\.\w+", lambda m: " " * len(m.group(0)), text)
+    found: list[tuple[int, int, str, str]] = []
+    taken = bytearray(len(text) + 1)  # 1 where a figure already found lies
+    for kind, pattern in FIGURE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(taken[m.start():m.end()]):
+                continue
+            surface = m.group(0).strip()
+            if kind == "scaled count" and re.match(r"^(?:1[5-9]\d\d|20\d\d)\b", surface):
+                continue
+            if kind == "ratio" and re.match(r"^\d", surface) and re.search(r"\d{4}", surface):
+                continue
+            found.append((m.start(), m.end(), surface, kind))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    excluded = bytearray(taken)  # figures and age ranges: a plain number inside them is no figure
+    for m in _RANGE_AGE.finditer(text):
+        excluded[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    last_excluded_end = None
+    for m in _PLAIN.finditer(text):
+        if excluded[m.start()]:
+            continue
+        if last_excluded_end is not None and re.fullmatch(r"\s*(?:[-–]|to|and)\s*", text[last_excluded_end:m.start()]):
+            last_excluded_end = m.end()  # the second half of a range whose first half is not a figure
+            continue
+        last_excluded_end = m.end()
+        surface = m.group(0)
+        value_text = surface.replace(",", "")
+        before = text[max(0, m.start() - _BEFORE):m.start()]
+        after = text[m.end():m.end() + _AFTER]
+        if _is_year(surface):
+            continue
+        if re.match(r"^\s*(?:[-–/]\s*(?:1[5-9]\d\d|20\d\d|\d{2})\b|s\b|'s\b)", after) and _is_year(value_text[:4]):
+            continue
+        if re.search(r"(?:1[5-9]\d\d|20\d\d)\s*[-–/]\s*$", before):  # the end of a year range
+            continue
+        if _NAMED_BEFORE.search(before) or _TIME_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+            continue
+        if _DATE_NEAR.search(before) or _DATE_AFTER.match(after):
+            continue
+        if re.match(r"^\s*(?:st|nd|rd|th)\b", after) or re.match(r"^[.)]\s", after) \
+                and _SPACES.match(text, 0, m.start()).end() == m.start():
+            continue
+        cap = _CAPWORD_BEFORE.search(before)
+        if cap and cap.group(1) not in _OPENERS and not _QUANTIFIER.search(before) and before.rstrip()[-1:].isalpha():
+            continue  # "Goal 8", "Windows 10", "Operation 179": part of a name
+        quantified = bool(_QUANTIFIER.search(before))
+        try:
+            value = float(value_text)
+        except ValueError:
+            continue
+        if "." in value_text and not quantified and value < 10 and re.search(r"\d\.\d", value_text):
+            # a decimal figure ("2.7 people") counts; a version-like number ("8.7") after a word does not
+            if re.search(r"[A-Za-z]\s*$", before) and not re.search(r"\b(?:of|by|to|from|at|about|is|was|were|are)\s*$", before):
+                continue
+        if value < 10 and not quantified and "." not in value_text:
+            continue
+        if value == 0:
+            continue
+        found.append((m.start(), m.end(), surface, "count"))
+        last_excluded_end = None
+    found.sort()
+    return found
+
+
+@rule("uncited-statistic", "warning",
+      "A figure, percentage or count is stated as fact with no citation. A footnote marker, [@key], [n] or "
+      "an author-date citation on the sentence (or on the lead-in of a list it belongs to) counts as a citation; "
+      "a source named in prose counts only when the library resolves it to a work.",
+      fires="Offenders contacted 202,605 children in the first ten weeks of the lockdown.",
+      passes="Offenders contacted 202,605 children in the first ten weeks of the lockdown.[^3]")
+def uncited_statistic(ctx):
+    for sent in ctx.claim_sentences():
+        if ctx.is_cited(sent):
+            continue
+        cites = ctx.citations_for(sent)
+        figures = find_figures(ctx.claim_text(sent))
+        if not figures:
+            continue
+        shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
+        named = [c for c in cites if c.kind == "named"]
+        if named:
+            who = " and ".join(dict.fromkeys(n for c in named for n in c.names))
+            msg = f"{shown} attributed in the prose to {who}, but no specific work in the library is cited for it"
+        else:
+            msg = f"{shown} stated with no citation"
+        yield ctx.flag("uncited-statistic", sent, msg, evidence=figures[0][2])
+
+
+VAGUE_PATTERNS = [
+    re.compile(r"(?<!\bcase )(?<!\bour )(?<!\bthis )(?<!\bthese )\b(?:(?:many|some|several|recent|numerous|various|other|new|previous|past|multiple|a number of|growing|current|available|emerging|global|new global|latest)\s+)*"
+               r"(?:studies|research|reports|surveys|experts|researchers|scholars|analysts|observers|critics|officials|sources|"
+               r"estimates|statistics|data|evidence|figures|investigations|organi[sz]ations|advocates|specialists|authorities|"
+               r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists)\s+"
+               r"(?:have\s+|has\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+)?"
+               r"(?:show|shows|shown|showed|suggest|suggests|suggested|suggesting|indicate|indicates|indicated|find|found|say|says|said|"
+               r"claim|claims|claimed|note|noted|estimate|estimated|reveal|revealed|point to|pointed to|warn|warned|caution|"
+               r"cautioned|believe|believed|agree|argue|argued|state|stated|report|reported|confirm|confirmed|demonstrate|"
+               r"demonstrated|call it|describe|described|observe|observed|put|puts|place|places|attest)\b", re.I),
+    re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous )?(?:latest |recent |new |available )?"
+               r"(?:reports|studies|experts|estimates|research|sources|researchers|analysts|statistics|data|surveys|some|many|officials|"
+               r"observers|media reports|news reports|insiders|specialists|authorities|analyses)\b", re.I),
+    re.compile(r"\b(?:it is|it has been|it was|it's|it has long been) (?:widely |commonly |generally |often |frequently |increasingly |now |also )?"
+               r"(?:estimated|believed|reported|observed|known|said|thought|claimed|argued|suggested|documented|noted|"
+               r"accepted|acknowledged|understood|recognised|recognized|shown|established) (?:that|to)\b", re.I),
+    re.compile(r"\b(?:reportedly|allegedly|reputedly|purportedly|by (?:some|many|most) accounts|some (?:say|believe|argue))\b", re.I),
+    re.compile(r"\b(?:found|shown|reported|documented) in (?:their|its|recent|several|many|various|numerous) (?:studies|research|reports|surveys)\b", re.I),
+    re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known|accepted|cited)\b", re.I),
+]
+
+
+@rule("vague-attribution", "warning",
+      "The sentence leans on an unnamed authority (\"studies show\", \"according to reports\", \"experts say\", "
+      "\"it is estimated that\", \"reportedly\") and cites no specific source.",
+      fires="Studies show that most recruitment now begins on gaming platforms.",
+      passes="Studies show that most recruitment now begins on gaming platforms (Okafor, 2021).")
+def vague_attribution(ctx):
+    for sent in ctx.claim_sentences():
+        cites = ctx.citations_for(sent)
+        if any(c.kind != "named" for c in cites) or any(c.kind == "named" and c.key for c in cites):
+            continue
+        text = ctx.doc.masked[sent.start:sent.end]
+        for pattern in VAGUE_PATTERNS:
+            m = pattern.search(text)
+            if m:
+                phrase = " ".join(m.group(0).split())
+                yield ctx.flag("vague-attribution", sent, f"'{phrase}' with no specific source", evidence=phrase)
+                break
+
+
+_EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vital|useful|helpful|promising|appropriate|"
+               r"efficient|vulnerable|recent|part|likely|common sense|basic|fundamental|pressing|urgent|difficult|"
+               r"challenging|obvious|practical|ethical|relevant|suitable|concerning|alarming|worrying|heinous|serious|"
+               r"beautiful|interesting|famous|well-known|ancient|destructive|innocent|marginalised|marginalized|notable|"
+               r"striking|remarkable|worrying|troubling|disturbing|pernicious|insidious")
+SUPERLATIVE_PATTERNS = [
+    re.compile(r"\bthe\s+(?:world'?s\s+|world’s\s+|country'?s\s+|nation'?s\s+|internet'?s\s+|region'?s\s+|europe'?s\s+|asia'?s\s+)?(?:single\s+)?"
+               r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|smallest|deadliest|richest|"
+               r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|worst(?!\s+forms)|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
+               r"least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b", re.I),
+    re.compile(r"\bthe first\b(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+", re.I),
+    re.compile(r"\b(?:the (?:vast|overwhelming) majority of)\b", re.I),
+    re.compile(r"(?<![\w-])(?:untraceable|undetectable|unbreakable|uncrackable|impossible to (?:trace|track|detect|identify)|"
+               r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
+               r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:traffickers?|victims?|offenders?|platforms?|countries|cases?)\b(?! of)|"
+               r"always|never)(?![\w-])", re.I),
+]
+_HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
+                           r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
+                           r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bmost)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+@rule("superlative", "warning",
+      "An unqualified superlative or absolute (\"the largest\", \"the first ... to\", \"untraceable\", \"always\", "
+      "\"the vast majority of\") stated with no citation. Hedged forms (\"one of the largest\", \"almost always\", "
+      "\"virtually impossible\") and evaluative ones (\"the most important\") are left alone.",
+      fires="Cryptocurrency gives traffickers an untraceable way to take payment.",
+      passes="Cryptocurrency gives traffickers a way to take payment that is hard to trace.")
+def superlative(ctx):
+    for sent in ctx.claim_sentences():
+        if ctx.is_cited(sent):
+            continue
+        text = ctx.doc.masked[sent.start:sent.end]
+        for pattern in SUPERLATIVE_PATTERNS:
+            hit = None
+            for m in pattern.finditer(text):
+                before = text[:m.start()]
+                if _HEDGE_BEFORE.search(before[-40:]):
+                    continue
+                if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)):
+                    continue
+                hit = m
+                break
+            if hit:
+                phrase = " ".join(hit.group(0).split())
+                yield ctx.flag("superlative", sent, f"'{phrase}' stated with no citation", evidence=phrase)
+                break
