@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from litcheck.library.entry_types import REQUIRED
+
 # Bibliographic fields BibTeX's standard styles know, plus those common styles (plainnat, apalike)
 # and every reference manager read. `note` is not among them: in this library it holds the
 # curators' remarks, not publication details.
@@ -26,26 +28,6 @@ STANDARD_FIELDS = (
     "address", "howpublished", "type", "doi", "isbn", "issn", "url", "urldate", "key",
 )
 
-STANDARD_TYPES = {"article", "book", "booklet", "inbook", "incollection", "inproceedings", "conference",
-                  "manual", "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished"}
-
-# plain.bst's required fields per type (a tuple inside means "one of").
-REQUIRED = {
-    "article": ("author", "title", "journal", "year"),
-    "book": (("author", "editor"), "title", "publisher", "year"),
-    "inbook": (("author", "editor"), "title", ("chapter", "pages"), "publisher", "year"),
-    "incollection": ("author", "title", "booktitle", "publisher", "year"),
-    "inproceedings": ("author", "title", "booktitle", "year"),
-    "conference": ("author", "title", "booktitle", "year"),
-    "techreport": ("author", "title", "institution", "year"),
-    "phdthesis": ("author", "title", "school", "year"),
-    "mastersthesis": ("author", "title", "school", "year"),
-    "proceedings": ("title", "year"),
-    "unpublished": ("author", "title", "note"),
-    "booklet": ("title",),
-    "manual": ("title",),
-    "misc": (),
-}
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/(\d{4}(-\d{2}(-\d{2})?)?)?)?$")
@@ -60,7 +42,7 @@ def _has(fields: dict, need) -> bool:
 def export_type(entry_type: str, fields: dict) -> str:
     """The entry type to write: the original when plain.bst has everything it needs, else misc."""
     etype = entry_type.lower()
-    if etype not in STANDARD_TYPES:
+    if etype not in REQUIRED:
         return "misc"
     if all(_has(fields, need) for need in REQUIRED.get(etype, ())):
         return etype
