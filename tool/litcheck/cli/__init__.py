@@ -101,6 +101,19 @@ class LazyGroup(click.Group):
             ctx.fail(f"No such command {name!r}.{hint} 'litcheck --help' lists the commands.")
         return super().resolve_command(ctx, args)
 
+    def invoke(self, ctx: click.Context):
+        """Run the command with the settings read once, and turn any LitcheckError into its
+        one-line message and exit status: the one place errors leave litcheck."""
+        from litcheck.errors import LitcheckError
+        from litcheck.settings import active, read_settings
+
+        try:
+            with active(read_settings()):
+                return super().invoke(ctx)
+        except LitcheckError as exc:
+            click.echo(f"litcheck: {exc}", err=True)
+            ctx.exit(exc.code)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
