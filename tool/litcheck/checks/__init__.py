@@ -8,7 +8,7 @@ ones and drops findings an entry has silenced with its `nocheck` field (`near-du
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from litcheck.library.findings import Finding, severity_rank
 
@@ -53,21 +53,25 @@ def _suppressed(finding: Finding, library) -> bool:
     return False
 
 
-def run_checks(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
-    """Run checks on `library` and return unsuppressed findings, ordered by file and line."""
+def iter_findings(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> Iterator[Finding]:
+    """The unsuppressed findings of the selected checks, check by check, as they are found
+    (so a caller can count and keep a few without holding millions)."""
     checks = all_checks()
     wanted = list(select) if select else list(checks)
     unknown = [c for c in [*wanted, *ignore] if c not in checks]
     if unknown:
         raise KeyError(f"unknown check id(s): {', '.join(unknown)}")
-    findings = []
     for check_id in wanted:
         if check_id in ignore:
             continue
         for finding in checks[check_id].func(library):
             if not _suppressed(finding, library):
-                findings.append(finding)
-    return sorted(findings, key=lambda f: (f.file, f.line, f.check, f.key))
+                yield finding
+
+
+def run_checks(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
+    """Run checks on `library` and return unsuppressed findings, ordered by file and line."""
+    return sorted(iter_findings(library, select, ignore), key=lambda f: (f.file, f.line, f.check, f.key))
 
 
 def run_checks_cached(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
