@@ -163,3 +163,23 @@ def fail(message: str, code: int = 2) -> None:
     """Stop with a clear one-line message on stderr (no traceback) and a given exit status."""
     click.echo(f"litcheck: {message}", err=True)
     sys.exit(code)
+
+
+def online_option(func: Callable) -> Callable:
+    """Add --online and pass `fetcher`, a function returning the cached registry client; a
+    bad LITCHECK_ONLINE*/LITCHECK_MAILTO setting stops the command with one line (exit 2)."""
+
+    @click.option("--online", is_flag=True,
+                  help="Ask the registries over the network (default: answer from the local cache only).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, online: bool, **kwargs: Any):
+        from litcheck.online.fetch import Fetcher
+        from litcheck.online.settings import OnlineError, online_settings
+
+        try:
+            settings = online_settings(online)
+        except OnlineError as exc:
+            fail(str(exc))
+        return func(*args, fetcher=functools.cache(lambda: Fetcher(settings)), **kwargs)
+
+    return wrapper
