@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from litcheck.online.fetch import Fetcher
-from litcheck.online.settings import OnlineError, online_settings
+from litcheck.online.fetch import Fetcher, OnlineError
 from litcheck.online.store import ResponseStore
+from litcheck.settings import read_online
 from registry_server import RegistryServer
 
 DOI = "10.1371/journal.pone.0033693"
@@ -25,8 +25,8 @@ def server(monkeypatch):
 
 
 def fetcher_for(server, tmp_path, sleeps=None, clock=None, **env):
-    environ = {**server.environ(), **{k: str(v) for k, v in env.items()}}
-    settings = online_settings(True, environ)
+    environ = {**server.environ(), "LITCHECK_ONLINE": "1", **{k: str(v) for k, v in env.items()}}
+    settings = read_online(environ)
     store = ResponseStore(tmp_path / "online.sqlite", **({"clock": clock} if clock else {}))
     return Fetcher(settings, store, sleep=(sleeps.append if sleeps is not None else lambda s: None),
                    **({"clock": clock} if clock else {}))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from litcheck.cli.options import emit, fail, online_option
+from litcheck.cli.options import emit, online_option
 
 
 @click.command("lookup")
@@ -29,13 +29,9 @@ def command(fetcher, query, fmt, limit):
     """
     from litcheck.online.records import record_draft
     from litcheck.online.resolvers import lookup
-    from litcheck.online.settings import OnlineError
 
     text = " ".join(query)
-    try:
-        candidates = lookup(fetcher(), text, limit)
-    except OnlineError as exc:
-        fail(str(exc))
+    candidates = lookup(fetcher(), text, limit)
     if fmt == "json":
         from litcheck.cli.jsonout import dump_json
 

@@ -32,7 +32,6 @@ def command(session, fetcher, keys, fmt, fix_fields):
       litcheck verify --bib manuscript.bib --online --format json
       litcheck verify smith2020study --online --fix year --fix pages --dry-run
     """
-    from litcheck.online.settings import OnlineError
     from litcheck.online.verify import VERDICTS, corrections, verify_entry
 
     with session() as edit:
@@ -41,10 +40,7 @@ def command(session, fetcher, keys, fmt, fix_fields):
         missing = [k for k in wanted if library.get(k) is None]
         if missing:
             fail(f"no entry with key {', '.join(missing)}")
-        try:
-            verdicts = [verify_entry(library.get(k), fetcher()) for k in wanted]
-        except OnlineError as exc:
-            fail(str(exc))
+        verdicts = [verify_entry(library.get(k), fetcher()) for k in wanted]
         counts = {v: sum(1 for x in verdicts if x.verdict == v) for v in VERDICTS}
         if fix_fields:
             _apply(edit, verdicts, {f.lower() for f in fix_fields}, corrections)

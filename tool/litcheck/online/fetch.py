@@ -13,8 +13,13 @@ import time
 from urllib.parse import urlencode, urlsplit
 
 from litcheck import __version__
-from litcheck.online.settings import OnlineError, OnlineSettings
+from litcheck.errors import LitcheckError
 from litcheck.online.store import ResponseStore
+from litcheck.settings import OnlineSettings
+
+class OnlineError(LitcheckError):
+    """A look-up that cannot be done: offline, not cached, or a registry that keeps failing."""
+
 
 MAX_WAIT = 30.0  # seconds: a Retry-After longer than this is not worth waiting for
 
