@@ -154,9 +154,9 @@ def emit(text: str, output: str | None = None) -> None:
 
 def fail(message: str, code: int = 2) -> None:
     """Stop with a clear one-line message on stderr (no traceback) and a given exit status."""
-<<<<<<< HEAD
-    click.echo(f"litcheck: {message}", err=True)
-    sys.exit(code)
+    from litcheck.errors import LitcheckError
+
+    raise LitcheckError(message, code)
 
 
 def online_option(func: Callable) -> Callable:
