@@ -36,10 +36,15 @@ STYLE_CHOICES = [*STYLES, "none"]
                    "'none' skips the CSL engine).")
 @click.option("--from", "from_name", metavar="NAME", help="Render a saved reading list (notes/lists/NAME.yaml).")
 @click.option("--saved", is_flag=True, help="Show the saved reading lists and exit.")
+@click.option("--include-unconfirmed", is_flag=True,
+              help="Also list works whose verification is unconfirmed (left out by default), marked [unverified].")
+@click.option("--annotate", is_flag=True,
+              help="bib/biblatex/csl-json/ris: add each note's summary (biblatex annotation, CSL annote).")
+@click.option("--keywords", is_flag=True, help="bib/biblatex/csl-json/ris: add the topics as keywords.")
 @click.option("--title", help="Title for the list (md/html).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 def command(library, topics, orgs, kinds, since, until, states, text, keys, sort, group_by, fmt, style,
-            from_name, saved, title, output):
+            from_name, saved, include_unconfirmed, annotate, keywords, title, output):
     """Select entries and render a reading list or an export.
 
     Filters combine (all must hold); a repeated filter matches any of its values. With no
@@ -54,7 +59,7 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
       litcheck list --from intro-course --format html -o course.html
     """
     from litcheck.listing.reading_lists import ListError, build_listing, lists_dir, load_saved_list, read_list_file, saved_lists
-    from litcheck.listing.select import Filters, SelectionError, split_values
+    from litcheck.listing.select import Filters, split_values
     from litcheck.listing.styles import EngineError
 
     lib = library()
@@ -70,27 +75,29 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
         return
     filters = Filters(topics=split_values(topics), orgs=list(orgs), kinds=split_values(kinds),
                       states=split_values(states), since=since, until=until, text=text, keys=split_values(keys))
-    try:
-        if from_name:
-            reading = load_saved_list(lib, from_name, narrow=filters)
-            if title:
-                reading.title = title
-        else:
-            if group_by is None:
-                flat = fmt not in ("md", "html") or sort is not None or filters.keys or filters.text
-                group_by = "none" if flat else "topic"
-            reading = build_listing(lib, filters, sort, group_by, title or "")
-    except (ListError, SelectionError) as exc:
-        fail(str(exc))
+    if from_name:
+        reading = load_saved_list(lib, from_name, narrow=filters)
+        if title:
+            reading.title = title
+    else:
+        if group_by is None:
+            flat = fmt not in ("md", "html") or sort is not None or filters.keys or filters.text
+            group_by = "none" if flat else "topic"
+        reading = build_listing(lib, filters, sort, group_by, title or "")
     chosen = style or (reading.style if from_name and reading.style else "apa")
     if chosen not in STYLE_CHOICES:
         fail(f"unknown style {chosen!r} in the saved list; choose from {', '.join(STYLE_CHOICES)}")
+    if not include_unconfirmed and "unconfirmed" not in {s.lower() for s in filters.states}:
+        left_out = reading.drop_unconfirmed()
+        if left_out:
+            click.echo(f"litcheck: left out {left_out} unconfirmed work{'s' if left_out != 1 else ''} "
+                       "(not found as cited); --include-unconfirmed lists them, marked [unverified]", err=True)
     if not reading.entries():
         click.echo("litcheck: no entries match", err=True)
     from litcheck.listing.render import render
 
     try:
-        text_out = render(reading, lib, fmt, None if chosen == "none" else chosen)
+        text_out = render(reading, lib, fmt, None if chosen == "none" else chosen, annotate, keywords)
     except EngineError as exc:
         fail(f"{exc} (or use --style none)")
     emit(text_out, output)
