@@ -7,7 +7,6 @@ ones and drops findings an entry has silenced with its `nocheck` field (`near-du
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -23,7 +22,6 @@ class Check:
 
 
 REGISTRY: dict[str, Check] = {}
-_MODULES = ("litcheck.checks.loading", "litcheck.checks.entries", "litcheck.checks.notes")
 
 
 def check(id: str, severity: str, summary: str):
@@ -37,12 +35,10 @@ def check(id: str, severity: str, summary: str):
 
 
 def all_checks() -> dict[str, Check]:
-    for module in _MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:  # a check module not written yet is simply absent
-            if exc.name != module:
-                raise
+    """Every registered check: each module of this package registers its own."""
+    from litcheck.registry import import_package_modules
+
+    import_package_modules(__name__)
     return REGISTRY
 
 

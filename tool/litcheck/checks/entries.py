@@ -8,31 +8,10 @@ from urllib.parse import urlparse
 
 from litcheck.checks import check
 from litcheck.library.duplicates import DOI_RESOLVER, TITLE_CUTOFF, authors_compatible, normal_title, told_apart
+from litcheck.library.entry_types import HOUSE_REQUIRED
 from litcheck.library.findings import Finding
 from litcheck.library.keys import key_is_safe
 from litcheck.library.vocabulary import load_vocabulary
-
-# Entry types that both classic BibTeX (standard styles) and Biber accept.
-KNOWN_TYPES = {"article", "book", "booklet", "inbook", "incollection", "inproceedings", "conference",
-               "manual", "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished"}
-
-# Required fields per type; a tuple means "one of these".
-REQUIRED: dict[str, list] = {
-    "article": ["author", "title", "journal", "year"],
-    "book": [("author", "editor"), "title", "publisher", "year"],
-    "booklet": ["title"],
-    "inbook": [("author", "editor"), "title", ("chapter", "pages"), "publisher", "year"],
-    "incollection": ["author", "title", "booktitle", "publisher", "year"],
-    "inproceedings": ["author", "title", "booktitle", "year"],
-    "conference": ["author", "title", "booktitle", "year"],
-    "manual": ["title"],
-    "mastersthesis": ["author", "title", "school", "year"],
-    "phdthesis": ["author", "title", "school", "year"],
-    "proceedings": ["title", "year"],
-    "techreport": ["author", "title", "institution", "year"],
-    "unpublished": ["author", "title", "note"],
-    "misc": ["title", ("year", "date")],
-}
 
 _KEY_STYLE = re.compile(r"^[a-z0-9][a-z0-9]*$")
 _YEAR = re.compile(r"^\d{4}$")
@@ -72,7 +51,7 @@ def key_style(library):
 @check("unknown-type", "warning", "an entry type that classic BibTeX or Biber does not accept")
 def unknown_type(library):
     for entry in library:
-        if entry.type not in KNOWN_TYPES:
+        if entry.type not in HOUSE_REQUIRED:
             yield _f("unknown-type", "warning", entry,
                      f"@{entry.type} is not a type both BibTeX and Biber accept; use @misc or a standard type")
 
@@ -80,7 +59,7 @@ def unknown_type(library):
 @check("missing-field", "error", "a field required for the entry type is missing or empty")
 def missing_field(library):
     for entry in library:
-        for need in REQUIRED.get(entry.type, []):
+        for need in HOUSE_REQUIRED.get(entry.type, ()):
             options = need if isinstance(need, tuple) else (need,)
             if not any(entry.get(name).strip() for name in options):
                 yield _f("missing-field", "error", entry,

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("litcheck.commands.search", "Ranked full-text search over entries and notes."),
     "note": ("litcheck.commands.note", "Create note skeletons for entries."),
     "claims": ("litcheck.commands.claims", "The verification worklist from the articles' claims registers."),
+    "figures": ("litcheck.commands.figures", "The key figures the notes record (value, measure, period, locator)."),
     "scan": ("litcheck.commands.scan", "Scan documents for claims that need verification."),
     "rules": ("litcheck.commands.rules", "Document the scanner's rules with examples."),
     "add": ("litcheck.commands.add", "Add entries from BibTeX text, refusing duplicates."),

@@ -103,6 +103,50 @@ def new_entry_options(func: Callable) -> Callable:
     return wrapper
 
 
+class IdList(click.ParamType):
+    """Ids of a registry (checks, scan rules), comma-separated and/or repeated, any case.
+
+    The one parser of id lists, so `check --select a,b` and `scan --rules a,b` accept the same
+    thing. The registry is read only when the option is used (`known` is a function), so
+    `--help` imports no check or rule module.
+    """
+
+    name = "ids"
+
+    def __init__(self, known: Callable[[], Any], what: str, listed_by: str) -> None:
+        self.known, self.what, self.listed_by = known, what, listed_by
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        by_lower = {k.lower(): k for k in self.known()}
+        ids = [part.strip() for part in str(value).split(",") if part.strip()]
+        unknown = [i for i in ids if i.lower() not in by_lower]
+        if unknown:
+            self.fail(f"unknown {self.what} id(s): {', '.join(unknown)} (see `{self.listed_by}`)", param, ctx)
+        return tuple(by_lower[i.lower()] for i in ids)
+
+    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list:
+        from click.shell_completion import CompletionItem
+
+        head, _, last = incomplete.rpartition(",")
+        prefix = head + "," if head else ""
+        return [CompletionItem(prefix + k) for k in self.known() if k.startswith(last.lower())]
+
+
+def id_list_option(*decls: str, known: Callable[[], Any], what: str, listed_by: str, help: str) -> Callable:
+    """A repeatable option of registry ids (see `IdList`); the command receives one flat tuple."""
+    return click.option(*decls, multiple=True, metavar="ID[,ID...]", type=IdList(known, what, listed_by),
+                        callback=lambda ctx, param, value: tuple(i for ids in value for i in ids), help=help)
+
+
+def severity_choice() -> click.Choice:
+    """The severities, least to most severe, from the one list findings and flags share."""
+    from litcheck.library.findings import SEVERITIES
+
+    return click.Choice(SEVERITIES, case_sensitive=False)
+
+
 def emit(text: str, output: str | None = None) -> None:
     """Print to stdout, or write atomically to `output` (never a half-written file)."""
     if output:

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import click
 
-from litcheck.cli.options import emit, fail, library_options
+from litcheck.cli.options import emit, id_list_option, library_options, severity_choice
+
+
+def _check_ids():
+    from litcheck.checks import all_checks
+
+    return all_checks()
 
 
 @click.command("check")
 @library_options
 @click.option("--format", "fmt", type=click.Choice(["table", "lines", "json"]), default="table", show_default=True,
               help="table for people, lines (file:line: id: message) for editors and CI, json for tools.")
-@click.option("--select", multiple=True, metavar="ID", help="Run only these checks (repeatable).")
-@click.option("--ignore", multiple=True, metavar="ID", help="Skip these checks (repeatable).")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True,
+@id_list_option("--select", known=_check_ids, what="check", listed_by="litcheck check --list-checks",
+                help="Run only these checks (comma-separated or repeated).")
+@id_list_option("--ignore", known=_check_ids, what="check", listed_by="litcheck check --list-checks",
+                help="Skip these checks (comma-separated or repeated).")
+@click.option("--fail-on", type=severity_choice(), default="warning", show_default=True,
               help="Exit 1 when a problem at or above this severity is found.")
-@click.option("--level", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True,
+@click.option("--level", type=severity_choice(), default="warning", show_default=True,
               help="Report problems at or above this severity; below it only a count is given "
                    "(info = notices such as a key figure marked '(no locator)').")
 @click.option("--list-checks", is_flag=True, help="List every check id with its severity and meaning.")
@@ -31,7 +39,7 @@ def command(library, fmt, select, ignore, fail_on, level, list_checks, output):
     Examples:
       litcheck check
       litcheck check --bib my.bib --format lines
-      litcheck check --select near-duplicate --format json
+      litcheck check --select near-duplicate,doi-url --format json
     """
     from litcheck.checks import describe_checks, run_checks_cached
     from litcheck.library.findings import format_findings, severity_rank
@@ -40,10 +48,7 @@ def command(library, fmt, select, ignore, fail_on, level, list_checks, output):
         emit(describe_checks(fmt), output)
         return
     lib = library()
-    try:
-        findings = run_checks_cached(lib, select or None, ignore)
-    except KeyError as exc:
-        fail(exc.args[0])
+    findings = run_checks_cached(lib, select or None, ignore)
     shown = [f for f in findings if severity_rank(f.severity) >= severity_rank(level)]
     emit(format_findings(shown, fmt, len(lib), len(lib.notes), hidden=len(findings) - len(shown)), output)
     if any(severity_rank(f.severity) >= severity_rank(fail_on) for f in findings):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 
 from litcheck.cli.options import emit, fail, library_options
+from litcheck.listing.render import FORMATS
+from litcheck.listing.styles import STYLES
 
-FORMAT_CHOICES = ["md", "html", "csv", "bib", "ris", "csl-json", "json"]
-STYLE_CHOICES = ["apa", "chicago", "harvard", "oscola", "none"]
+STYLE_CHOICES = [*STYLES, "none"]
 
 
 @click.command("list")
@@ -29,8 +30,8 @@ STYLE_CHOICES = ["apa", "chicago", "harvard", "oscola", "none"]
                    "Default: relevance with --text, the given order with --keys, else author.")
 @click.option("--group-by", "group_by", type=click.Choice(["topic", "org", "kind", "year", "none"]),
               help="Sections by topic, organisation, source kind or year. Default: topic for md/html, none otherwise.")
-@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="md", show_default=True)
-@click.option("--style", type=click.Choice(STYLE_CHOICES), default=None,
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS), case_sensitive=False), default="md", show_default=True)
+@click.option("--style", type=click.Choice(STYLE_CHOICES, case_sensitive=False), default=None,
               help="Citation style for md/html/csv/json (default: the saved list's style, else apa; "
                    "'none' skips the CSL engine).")
 @click.option("--from", "from_name", metavar="NAME", help="Render a saved reading list (notes/lists/NAME.yaml).")

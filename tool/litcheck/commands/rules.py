@@ -5,11 +5,17 @@ from __future__ import annotations
 import click
 
 from litcheck.cli.jsonout import dump_json
-from litcheck.cli.options import emit
+from litcheck.cli.options import IdList, emit
+
+
+def _rule_ids():
+    from litcheck.scan.rules import all_rules
+
+    return all_rules()
 
 
 @click.command("rules")
-@click.argument("ids", nargs=-1)
+@click.argument("ids", nargs=-1, type=IdList(_rule_ids, "rule", "litcheck rules"))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 def command(ids, fmt, output):
@@ -22,14 +28,10 @@ def command(ids, fmt, output):
       litcheck rules uncited-statistic
       litcheck rules --format json
     """
-    from litcheck.cli.options import fail
     from litcheck.scan.rules import all_rules, describe_rules
 
     rules = all_rules()
-    unknown = [i for i in ids if i not in rules]
-    if unknown:
-        fail(f"unknown rule id(s): {', '.join(unknown)}")
-    chosen = [rules[i] for i in ids] if ids else list(rules.values())
+    chosen = [rules[i] for group in ids for i in group] if ids else list(rules.values())
     if fmt == "json":
         emit(dump_json([r.as_dict() for r in chosen]), output)
         return

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import click
 
-from litcheck.cli.options import emit, fail, library_options
+from litcheck.cli.options import emit, fail, id_list_option, library_options, severity_choice
+
+
+def _rule_ids():
+    from litcheck.scan.rules import all_rules
+
+    return all_rules()
 
 
 @click.command("scan")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @library_options
-@click.option("--rules", "only", multiple=True, metavar="IDS",
-              help="Run only these rules (comma-separated or repeated). See `litcheck rules`.")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (comma-separated or repeated).")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="error", show_default=True,
+@id_list_option("--rules", "only", known=_rule_ids, what="rule", listed_by="litcheck rules",
+                help="Run only these rules (comma-separated or repeated).")
+@id_list_option("--ignore", known=_rule_ids, what="rule", listed_by="litcheck rules",
+                help="Skip these rules (comma-separated or repeated).")
+@click.option("--fail-on", type=severity_choice(), default="error", show_default=True,
               help="Exit 1 when a flag at or above this severity is found.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "md"]), default="text", show_default=True,
               help="text for people (grouped by sentence), json for tools (stable contract), csv, md.")
@@ -40,10 +47,7 @@ def command(files, library, only, ignore, fail_on, fmt, output):
     from litcheck.scan.report import render
     from litcheck.scan.rules import select_rules
 
-    try:
-        rules = select_rules(only, ignore)
-    except KeyError as exc:
-        fail(exc.args[0])
+    rules = select_rules(only, ignore)
     docs = []
     for path in files:
         try:

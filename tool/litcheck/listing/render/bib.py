@@ -14,33 +14,14 @@ from __future__ import annotations
 
 import re
 
+from litcheck.library.entry_types import REQUIRED
+
 # Fields BibTeX's standard styles know, plus the biblatex ones Biber validates and BibTeX ignores.
 STANDARD_FIELDS = (
     "author", "editor", "title", "booktitle", "journal", "year", "month", "date", "edition", "volume",
     "number", "series", "chapter", "pages", "publisher", "institution", "school", "organization",
     "address", "howpublished", "type", "note", "doi", "isbn", "issn", "url", "urldate", "key",
 )
-
-STANDARD_TYPES = {"article", "book", "booklet", "inbook", "incollection", "inproceedings", "conference",
-                  "manual", "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished"}
-
-# plain.bst's required fields per type (a tuple inside means "one of").
-REQUIRED = {
-    "article": ("author", "title", "journal", "year"),
-    "book": (("author", "editor"), "title", "publisher", "year"),
-    "inbook": (("author", "editor"), "title", ("chapter", "pages"), "publisher", "year"),
-    "incollection": ("author", "title", "booktitle", "publisher", "year"),
-    "inproceedings": ("author", "title", "booktitle", "year"),
-    "conference": ("author", "title", "booktitle", "year"),
-    "techreport": ("author", "title", "institution", "year"),
-    "phdthesis": ("author", "title", "school", "year"),
-    "mastersthesis": ("author", "title", "school", "year"),
-    "proceedings": ("title", "year"),
-    "unpublished": ("author", "title", "note"),
-    "booklet": ("title",),
-    "manual": ("title",),
-    "misc": (),
-}
 
 # Fields Biber's default data model rejects for a type (measured with `biber --tool
 # --validate-datamodel` on every type x field pair). They are not dropped: their values move to
@@ -74,7 +55,7 @@ def _has(fields: dict, need) -> bool:
 def export_type(entry_type: str, fields: dict) -> str:
     """The entry type to write: the original when plain.bst has everything it needs, else misc."""
     etype = entry_type.lower()
-    if etype not in STANDARD_TYPES:
+    if etype not in REQUIRED:
         return "misc"
     if all(_has(fields, need) for need in REQUIRED.get(etype, ())):
         return etype

@@ -63,7 +63,9 @@ def rule(id: str, severity: str, description: str, fires: str, passes: str):
 
 
 def all_rules() -> dict[str, Rule]:
-    from litcheck.scan.rules import citing, claims, dates, sourcing  # noqa: F401  (registers the rules)
+    from litcheck.registry import import_package_modules
+
+    import_package_modules(__name__)  # each module of this package registers its rules
 
     order = ["uncited-statistic", "vague-attribution", "dangling-citation", "unresolved-footnote",
              "citation-mismatch", "inconsistent-duplicate", "anachronism", "date-mismatch", "topic-mismatch",

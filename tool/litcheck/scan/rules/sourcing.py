@@ -7,6 +7,13 @@ a multiplier ("doubled", "threefold"); a plain number of 10 or more (or any deci
 something. Not statistics: years and year ranges, dates, ordinals, section / article / goal /
 list numbers, ages ("aged 11 to 13", "between 12 and 17 years of age"), durations ("ten years"),
 numbers inside names ("COVID-19", "Web3", "Section 230"), and numbers inside citations.
+
+Whose figure it is (also decided here): a document's own results need no citation. A sentence
+is the document's own finding when it stands in a methods / results / findings / data section
+(the nearest section heading says so; sub-headings inside such a section inherit it), or when
+it points at the document's own study ("our survey", "this study", "respondents", "Table 2")
+in a document that reports a study of its own. A figure restated from a cited sentence earlier
+in the same paragraph is covered by that citation.
 """
 
 from __future__ import annotations
@@ -135,18 +142,102 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+# Section headings that announce the document's own study, and the words such headings use.
+_OWN_CORE = {"method", "methods", "methodology", "results", "result", "findings", "data", "analysis", "analyses",
+             "sample", "participants", "procedure", "procedures", "measures", "design", "regression"}
+_OWN_WORDS = _OWN_CORE | {"research", "study", "survey", "questionnaire", "discussion", "statistical", "empirical",
+                          "materials", "collection", "descriptive", "statistics", "key", "main", "our", "the", "and",
+                          "of", "preliminary", "quantitative", "qualitative", "sampling", "instrument", "variables"}
+# Headings that open a section which is not the document's own study (sub-headings that are
+# neither inherit the section they stand in).
+_OTHER_SECTION = re.compile(
+    r"^(?:introduction|background|literature|review|discussion|conclusions?|summary|references|bibliography|abstract|"
+    r"overview|context|limitations|recommendations|implications|appendix|acknowledge?ments?|theor|policy|legal|"
+    r"gaps|chapter\b|part\b|preface|foreword|notes|endnotes|case stud)", re.I)
+_NUMBERING = re.compile(r"^(?:chapter\s+\d+|part\s+[ivx\d]+|\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-h]\.)\s*[-–—:.]?\s*", re.I)
+_OWN_STUDY = re.compile(r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)?(?:study|survey|questionnaire|research|"
+                        r"experiment|sample|analysis|dataset|data set|interviews)\b", re.I)
+_OWN_REFERENCE = re.compile(
+    r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)?(?:study|survey|questionnaire|sample|analysis|dataset|"
+    r"data set|data|interviews?|research|experiment|regression|model|findings|results)\b|\brespondents?\b|"
+    r"\bparticipants?\b|\binterviewees\b|\bthe (?:sample|questionnaire|survey)\b|\b(?:Table|Figure|Fig\.)\s*\d+\b")
+
+
+def _heading_kind(text: str) -> str | None:
+    """'own' for a methods / results / data heading, 'other' for another major section, None otherwise."""
+    text = _NUMBERING.sub("", text.strip(" *_#\t").lower()).strip(" *_:")
+    words = re.findall(r"[a-z]+", text)
+    if not words or len(words) > 6:
+        return None
+    if set(words) <= _OWN_WORDS and set(words) & _OWN_CORE:
+        return "own"
+    return "other" if _OTHER_SECTION.match(text) else None
+
+
+class OwnResults:
+    """Which sentences report the document's own study (see the module docstring)."""
+
+    def __init__(self, doc):
+        self.in_section: set[int] = set()
+        own = False
+        for s in doc.sentences:
+            if s.kind == "heading":
+                kind = _heading_kind(s.text)
+                if kind is not None:
+                    own = kind == "own"
+                continue
+            if own:
+                self.in_section.add(s.index)
+        self.has_study = bool(self.in_section) or bool(_OWN_STUDY.search(doc.masked))
+
+    def covers(self, sent) -> bool:
+        """The sentence reports the document's own results (a figure in it needs no citation)."""
+        return sent.index in self.in_section or self.speaks_of_own_data(sent)
+
+    def speaks_of_own_data(self, sent) -> bool:
+        """The sentence names the document's own data ("most respondents", "in our sample"): a
+        superlative about them is a finding, not a claim about the world."""
+        return self.has_study and bool(_OWN_REFERENCE.search(sent.text))
+
+    @classmethod
+    def of(cls, ctx) -> "OwnResults":
+        cached = getattr(ctx, "_own_results", None)
+        if cached is None:
+            cached = ctx._own_results = cls(ctx.doc)
+        return cached
+
+
+def _restated(ctx, sent, surface: str) -> bool:
+    """The figure was already stated in a cited sentence earlier in the same paragraph."""
+    from litcheck.scan.quantities import quantities, shared
+
+    mine = quantities(surface)
+    if not mine:
+        return False
+    for other in ctx.doc.sentences[max(0, sent.index - 12):sent.index]:
+        if other.block == sent.block and ctx.is_cited(other) and shared(mine, quantities(ctx.claim_text(other))):
+            return True
+    return False
+
+
 @rule("uncited-statistic", "warning",
       "A figure, percentage or count is stated as fact with no citation. A footnote marker, [@key], [n] or "
       "an author-date citation on the sentence (or on the lead-in of a list it belongs to) counts as a citation; "
-      "a source named in prose counts only when the library resolves it to a work.",
+      "a source named in prose counts only when the library resolves it to a work. The document's own results "
+      "(methods, results or data sections; 'our survey', 'respondents', 'Table 2') and a figure restated from a "
+      "cited sentence of the same paragraph need none.",
       fires="Offenders contacted 202,605 children in the first ten weeks of the lockdown.",
       passes="Offenders contacted 202,605 children in the first ten weeks of the lockdown.[^3]")
 def uncited_statistic(ctx):
+    own = OwnResults.of(ctx)
     for sent in ctx.claim_sentences():
         if ctx.is_cited(sent):
             continue
         cites = ctx.citations_for(sent)
         figures = find_figures(ctx.claim_text(sent))
+        if not figures or own.covers(sent):
+            continue
+        figures = [f for f in figures if not _restated(ctx, sent, f[2])]
         if not figures:
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
@@ -160,7 +251,7 @@ def uncited_statistic(ctx):
 
 
 VAGUE_PATTERNS = [
-    re.compile(r"(?<!\bcase )(?<!\bour )(?<!\bthis )(?<!\bthese )\b(?:(?:many|some|several|recent|numerous|various|other|new|previous|past|multiple|a number of|growing|current|available|emerging|global|new global|latest)\s+)*"
+    re.compile(r"(?<!\bcase )(?<!\bour )(?<!\bthis )(?<!\bthese )(?<!\ba )(?<!\ban )(?<!\d )\b(?:(?:many|some|several|recent|numerous|various|other|new|previous|past|multiple|a number of|growing|current|available|emerging|global|new global|latest)\s+)*"
                r"(?:studies|research|reports|surveys|experts|researchers|scholars|analysts|observers|critics|officials|sources|"
                r"estimates|statistics|data|evidence|figures|investigations|organi[sz]ations|advocates|specialists|authorities|"
                r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists)\s+"
@@ -168,7 +259,9 @@ VAGUE_PATTERNS = [
                r"(?:show|shows|shown|showed|suggest|suggests|suggested|suggesting|indicate|indicates|indicated|find|found|say|says|said|"
                r"claim|claims|claimed|note|noted|estimate|estimated|reveal|revealed|point to|pointed to|warn|warned|caution|"
                r"cautioned|believe|believed|agree|argue|argued|state|stated|report|reported|confirm|confirmed|demonstrate|"
-               r"demonstrated|call it|describe|described|observe|observed|put|puts|place|places|attest)\b", re.I),
+               r"demonstrated|call it|describe|described|observe|observed|put|puts|place|places|attest)\b"
+               # a noun, not a verb: "a 2018 research report," names one work
+               r"(?!\s*[,;:)”\"'])", re.I),
     re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous )?(?:latest |recent |new |available )?"
                r"(?:reports|studies|experts|estimates|research|sources|researchers|analysts|statistics|data|surveys|some|many|officials|"
                r"observers|media reports|news reports|insiders|specialists|authorities|analyses)\b", re.I),
@@ -205,17 +298,39 @@ _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vita
                r"challenging|obvious|practical|ethical|relevant|suitable|concerning|alarming|worrying|heinous|serious|"
                r"beautiful|interesting|famous|well-known|ancient|destructive|innocent|marginalised|marginalized|notable|"
                r"striking|remarkable|worrying|troubling|disturbing|pernicious|insidious")
+# "the first ... to", "the only": a claim of novelty, which needs evidence even when it is made
+# about the document's own study ("this study is the first to ...")
+_NOVELTY = re.compile(r"\bthe first\b(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+", re.I)
 SUPERLATIVE_PATTERNS = [
     re.compile(r"\bthe\s+(?:world'?s\s+|world’s\s+|country'?s\s+|nation'?s\s+|internet'?s\s+|region'?s\s+|europe'?s\s+|asia'?s\s+)?(?:single\s+)?"
                r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|smallest|deadliest|richest|"
                r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|worst(?!\s+forms)|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
                r"least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b", re.I),
-    re.compile(r"\bthe first\b(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+", re.I),
+    _NOVELTY,
     re.compile(r"\b(?:the (?:vast|overwhelming) majority of)\b", re.I),
     re.compile(r"(?<![\w-])(?:untraceable|undetectable|unbreakable|uncrackable|impossible to (?:trace|track|detect|identify)|"
                r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
-               r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:traffickers?|victims?|offenders?|platforms?|countries|cases?)\b(?! of)|"
-               r"always|never)(?![\w-])", re.I),
+               r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:traffickers?|victims?|offenders?|platforms?|countries|cases?|"
+               r"children|users|people|sites|websites|transactions|markets)\b(?! of)|"
+               r"always|never|every possible|all possible|every single|by any means|uniformly|universally|invariably|"
+               r"without exception|unanimously|unprecedented|unparalleled|unmatched|unrivall?ed|second to none|"
+               r"no one|nobody|everyone|everybody)(?![\w-])", re.I),
+    # leadership and preference: "leads the world", "the world leader", "a preferred mechanism", "the tool of choice"
+    re.compile(r"\b(?:leads?|leading|led) the (?:world|globe|industry|market|field)\b|\bworld[- ]leader\b|"
+               r"\b(?:the|a) (?:preferred|favou?red|favou?rite) (?:mechanism|means|method|tool|platform|choice|way|vehicle|"
+               r"currency|channel|venue|site|medium|payment|instrument|route)\b|"
+               r"\b(?:mechanism|means|method|tool|platform|vehicle|currency|channel|venue|site|medium|weapon|payment) of choice\b", re.I),
+    # adverbial superlatives: "thrives most successfully", "most commonly used"
+    re.compile(r"\bmost (?!(?:importantly|notably|recently|likely|probably|certainly|clearly|obviously|strikingly|"
+               r"interestingly|crucially|worryingly|surprisingly|famously|significantly|especially|particularly|"
+               r"simply|fairly|really|nearly|closely|directly)\b)[a-z]+ly\b", re.I),
+    # impossibility stated as fact: "criminals cannot steal ...", "it cannot be traced" (not the past
+    # "could not", which reports what happened or what a court held)
+    re.compile(r"(?<!\bwe )(?<!\bi )(?<!\byou )(?<!\bone )(?<!\bthey )\b(?:cannot|can ?not|can't)\s+"
+               r"(?!(?:be\s+)?(?:overstated|ignored|underestimated|overemphasi[sz]ed|denied|understated|stressed|"
+               r"emphasi[sz]ed|excluded|ruled out|certain|sure|determined|generali[sz]ed|established|known|assessed|"
+               r"afford|help|wait|say|tell|know|determine|confirm|verify|establish|assess|generali[sz]e|rule|"
+               r"exclude|answer|explain|predict|compare|measure|address|cover|list|guarantee|be\b))[a-z]+", re.I),
 ]
 _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
                            r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
@@ -229,11 +344,15 @@ _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong|\bsome of|\bnot|n't|\bnot neces
       fires="Cryptocurrency gives traffickers an untraceable way to take payment.",
       passes="Cryptocurrency gives traffickers a way to take payment that is hard to trace.")
 def superlative(ctx):
+    own = OwnResults.of(ctx)
     for sent in ctx.claim_sentences():
         if ctx.is_cited(sent):
             continue
+        own_data = own.speaks_of_own_data(sent)  # "most respondents", "the largest group in our sample"
         text = ctx.doc.masked[sent.start:sent.end]
         for pattern in SUPERLATIVE_PATTERNS:
+            if own_data and pattern is not _NOVELTY:
+                continue
             hit = None
             for m in pattern.finditer(text):
                 before = text[:m.start()]

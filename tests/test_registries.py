@@ -1,0 +1,52 @@
+"""The registries are the one source of truth: ids are discovered from their packages, and
+every option that takes ids, formats, styles or severities is built from them."""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+
+import pytest
+
+import litcheck.checks
+import litcheck.scan.rules
+from litcheck.checks import all_checks
+from litcheck.listing.render import FORMATS
+from litcheck.listing.styles import STYLES
+from litcheck.scan.rules import all_rules
+
+from conftest import GOOD_ENTRY
+
+
+@pytest.mark.parametrize("package, registry", [(litcheck.checks, all_checks), (litcheck.scan.rules, all_rules)])
+def test_every_module_of_a_registry_package_is_discovered(package, registry):
+    found = {getattr(item, "func").__module__ for item in registry().values()}
+    modules = {f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__)}
+    assert modules <= found | {package.__name__}
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_check_takes_comma_separated_ids_in_any_case(run_cli, write_bib, option):
+    bib = write_bib(GOOD_ENTRY.replace("year = {2020}", "year = {20}"))
+    both = run_cli("check", "--bib", str(bib), option, "bad-date,Missing-Field", "--format", "json")
+    repeated = run_cli("check", "--bib", str(bib), option, "bad-date", option, "missing-field", "--format", "json")
+    assert both.output == repeated.output
+    found = {p["check"] for p in json.loads(both.output)["problems"]}
+    assert ("bad-date" in found) == (option == "--select")
+
+
+def test_scan_and_check_refuse_an_unknown_id_the_same_way(run_cli, write_bib, tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Nothing here.\n", encoding="utf-8")
+    check = run_cli("check", "--bib", str(write_bib(GOOD_ENTRY)), "--select", "bad-date,nonsense")
+    scan = run_cli("scan", str(doc), "--rules", "superlative,nonsense")
+    for result, listed_by in ((check, "litcheck check --list-checks"), (scan, "litcheck rules")):
+        assert result.exit_code == 2
+        assert "unknown" in result.output and "nonsense" in result.output and listed_by in result.output
+
+
+def test_list_choices_are_the_registries(run_cli):
+    text = run_cli("list", "--help").output
+    for name in [*FORMATS, *STYLES]:
+        assert name in text
+    assert "@techreport{unodc2020global," in run_cli("list", "--format", "BIB", "--keys", "unodc2020global").output

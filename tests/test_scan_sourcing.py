@@ -1,0 +1,98 @@
+"""uncited-statistic, superlative and vague-attribution on the shapes that decide them: the
+document's own results, figures restated from a cited sentence, absolutes and their hedged forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data" / "scan"
+
+
+@pytest.fixture(scope="module")
+def scanner():
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
+
+    return Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
+
+
+def fired(scanner, text, rule):
+    result = scanner.scan_text(text, fmt="markdown")
+    return [f.sentence for f in result.flags if f.rule == rule]
+
+
+def test_own_results_need_no_citation_but_claims_about_the_world_do(scanner):
+    text = ("# Online recruitment\n\n## Introduction\n\nTraffickers placed 4,500 advertisements online last year.\n\n"
+            "## Methods\n\nThe questionnaire went to 60 students, of whom 52 answered.\n\n"
+            "### Sample\n\nWomen made up 61% of the sample.\n\n"
+            "## Results\n\nOf the 52 respondents, 41% did not know how to report a profile.\n\n"
+            "## Discussion\n\nAbout 30% of students in the country use dating apps.\n\n"
+            "Our survey found that 41% of respondents did not know how to report a profile.\n")
+    assert fired(scanner, text, "uncited-statistic") == [
+        "Traffickers placed 4,500 advertisements online last year.",
+        "About 30% of students in the country use dating apps."]
+
+
+def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
+    text = "In a national poll, 41% of respondents said platforms do too little.\n"
+    assert fired(scanner, text, "uncited-statistic") == [text.strip()]
+
+
+def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
+    text = ("Reports rose to 36.2 million in 2023.[^1] Those 36,200,000 reports came mostly from platforms.\n\n"
+            "The 36.2 million reports were a record.\n\n[^1]: A note.\n")
+    assert fired(scanner, text, "uncited-statistic") == ["The 36.2 million reports were a record."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Terrorists are using every possible means to fund their operations.",
+    "Criminals cannot steal a user's identity without the private key.",
+    "Bitcoin is becoming a preferred mechanism for terrorists.",
+    "The industry thrives most successfully through social media.",
+    "Facebook leads the world in users.",
+    "It is uniformly clear that recidivism is common.",
+    "The abuse reached unprecedented levels.",
+    "No one is safe from online grooming.",
+    "Marketplace X was the largest market of its kind.",
+    "Traffickers always use encrypted apps.",
+    "Cryptocurrency is the currency of choice for offenders.",
+    "This study is the first to measure online recruitment.",
+])
+def test_superlatives_and_absolutes_fire(scanner, sentence):
+    assert fired(scanner, sentence + "\n", "superlative") == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Marketplace X was one of the largest markets of its kind.",
+    "Marketplace X was among the most visited markets.",
+    "Almost all victims knew their recruiter.",
+    "Traffickers almost always use encrypted apps.",
+    "The most important step is reporting.",
+    "We cannot ignore the role of platforms.",
+    "Its impact cannot be overstated.",
+    "In 2016 the court held that the government could not restrain untainted assets.",
+    "Most importantly, reports must be acted on.",
+    "Facebook leads the world in users.[^1]\n\n[^1]: A note.",
+])
+def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
+    assert fired(scanner, sentence + "\n", "superlative") == []
+
+
+def test_most_respondents_in_a_results_section_is_a_finding(scanner):
+    text = ("## Results\n\nThe vast majority of respondents had never reported a profile.\n\n"
+            "## Discussion\n\nThe vast majority of platforms never report profiles.\n")
+    assert fired(scanner, text, "superlative") == ["The vast majority of platforms never report profiles."]
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    ("Research suggests that grooming often begins in games.", True),
+    ("Experts say the problem is growing.", True),
+    ("It is estimated that thousands of children are affected.", True),
+    ("Reports indicate that the market moved elsewhere.", True),
+    ("Research suggests that grooming often begins in games (Okafor, 2021).", False),
+    ("According to a 2018 research report, “Roadmap to Prevention”, 250 victims were recruited online.", False),
+])
+def test_vague_attribution(scanner, sentence, fires):
+    assert bool(fired(scanner, sentence + "\n", "vague-attribution")) is fires

@@ -1,0 +1,127 @@
+"""Quantities in prose, normalised so that one figure written several ways compares equal.
+
+    36.2 million = 36,200,000 = 36.2m = 36.2 mn          -> 36200000
+    60% = 60 per cent = six in ten = three-fifths = 3 out of 5   -> 60 (percent)
+    $1-2 billion                                          -> 1e9 and 2e9 (a range: both ends)
+
+Used by the scanner wherever a figure in a document is compared with another figure: a claim
+in a claims register (`known-claim`), a figure the library records (`figure-mismatch`), or the
+same figure stated earlier in a cited sentence (`uncited-statistic`). Written by hand because
+the libraries that parse numbers from text (e.g. quantulum3, word2number) either pull in
+models and units we do not need or read only one of these shapes; the shapes here are the
+ones articles in this field use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+          "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1}
+_SCALES = {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+                 "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+
+_WORD = r"(?:" + "|".join(sorted((w for w in _UNITS if len(w) > 2), key=len, reverse=True)) + r")"
+_WORDNUM = _WORD + r"(?:[- ]" + _WORD + r")?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = r"(?:" + _DIGITS + r"|" + _WORDNUM + r")"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|[mbk](?![\w']))"
+
+_PATTERNS = [
+    # ratios: "six in ten", "1 in 5", "three out of every four"
+    ("ratio", re.compile(r"\b(?P<a>" + _NUMBER + r")\s+(?:in|out of)\s+(?:every\s+)?(?P<b>" + _NUMBER + r")\b"
+                         r"(?!\s*(?:years?|months?|weeks?|days?|hours?|cases where))", re.I)),
+    # fractions: "three-fifths", "two thirds", "a quarter of", "half of"
+    ("fraction", re.compile(r"\b(?:(?P<a>" + _WORD + r")[- ])?(?P<d>" + "|".join(_DENOMINATORS) + r")\b"
+                            r"(?=\s+(?:of\b|are\b|were\b|said\b|reported\b))", re.I)),
+    # percentages: "60%", "60 per cent", "12.5 percent", "sixty per cent"
+    ("percent", re.compile(r"(?<![\w.])(?P<a>" + _NUMBER + r")(?:\s*[-–]\s*(?P<b>" + _DIGITS + r"))?\s*"
+                           r"(?:%|per\s?cent\b|percent\b)", re.I)),
+    # counts and money: "36.2 million", "$1-2 billion", "36,200,000", "forty million", "1.5bn"
+    ("count", re.compile(r"(?<![\w.,])(?:[$€£]|US\$|USD\s?|EUR\s?)?(?P<a>" + _NUMBER + r")"
+                         r"(?:\s*(?:[-–]|to)\s*(?P<b>" + _DIGITS + r"))?(?:\s*(?P<s>" + _SCALE + r"))?"
+                         r"(?![\w])", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    percent: bool  # a share, expressed in percent (a ratio or fraction is converted)
+    surface: str
+    start: int
+    end: int
+    exact: bool = True  # False for shares read from words ("two-thirds" = 66.7)
+
+
+def _number(text: str) -> float | None:
+    text = text.strip().lower().replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    total = 0.0
+    for part in re.split(r"[- ]", text):
+        if part not in _UNITS:
+            return None
+        total += _UNITS[part]
+    return total
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, left to right; a range gives one Quantity per end."""
+    taken = bytearray(len(text) + 1)
+    found: list[Quantity] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(taken[m.start():m.end()]):
+                continue
+            a = _number(m.group("a")) if m.group("a") else None
+            if kind == "fraction":
+                a = 1.0 if a is None else a
+                d = _DENOMINATORS[m.group("d").lower()]
+                values, percent, exact = [100.0 * a / d], True, False
+            elif kind == "ratio":
+                b = _number(m.group("b"))
+                if a is None or not b or a > b:
+                    continue
+                values, percent, exact = [100.0 * a / b], True, False
+            else:
+                if a is None:
+                    continue
+                if kind == "count" and not re.search(r"\d", m.group("a")) and not m.group("s"):
+                    continue  # a bare number word ("one", "ten") is no figure to compare
+                scale = _SCALES.get((m.group("s") or "").lower(), 1) if kind == "count" else 1
+                b = _number(m.group("b")) if m.group("b") else None
+                values = [a * scale] + ([b * scale] if b is not None else [])
+                percent, exact = kind == "percent", True
+            for v in values:
+                found.append(Quantity(v, percent, m.group(0).strip(), m.start(), m.end(), exact))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def is_year(q: Quantity) -> bool:
+    return not q.percent and q.value.is_integer() and 1500 <= q.value <= 2099 and re.fullmatch(r"\d{4}", q.surface) is not None
+
+
+def same(a: Quantity, b: Quantity) -> bool:
+    """Equal as figures: the same kind (share or count) and value, within the rounding a writer
+    uses (0.5% of the value; one percentage point when a share is written in words)."""
+    if a.percent != b.percent:
+        return False
+    if not (a.exact and b.exact):
+        return abs(a.value - b.value) <= 1.0
+    return abs(a.value - b.value) <= 0.005 * max(abs(a.value), abs(b.value), 1e-9)
+
+
+def shared(first: list[Quantity], second: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Pairs (x from first, y from second) that are the same figure."""
+    return [(x, y) for x in first for y in second if same(x, y)]
