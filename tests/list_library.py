@@ -15,6 +15,8 @@ BIB = r"""
   institution  = {United Nations Office on Drugs and Crime},
   address      = {Vienna},
   year         = {2020},
+  isbn         = {978-92-1-130411-4},
+  note         = {Curators' remark: figures checked against the PDF, not for export.},
   url          = {https://www.unodc.org/unodc/data-and-analysis/glotip.html},
   keywords     = {statistics, sex-trafficking},
   sourcekind   = {official-report},
@@ -99,7 +101,8 @@ kind: official-report
 status: confirmed
 ---
 ## What it is
-The sixth biennial UNODC report on detected trafficking victims, covering 148 countries.
+The sixth biennial UNODC report on detected trafficking victims, covering 148 countries; read
+it with *Darknet Cybercrime Threats* [@unodc2020darknet, p. 4].
 
 ## Key findings
 - About 50,000 detected victims in 2018 [@unodc2020global, p. 31].

@@ -196,6 +196,65 @@ def test_bib_keeps_only_standard_fields(lib):
     assert "@misc{usc2018fosta," in text and "key" in text.split("@misc{usc2018fosta,")[1].split("}\n")[0]
 
 
+PRIVATE = ("Curators' remark", "One article gives 2017", "near-duplicate", "official-report", "confirmed")
+
+
+@pytest.mark.parametrize("fmt", ["bib", "csl-json", "ris"])
+def test_exports_carry_only_bibliographic_data(lib, fmt):
+    text = render(whole(lib), lib, fmt)
+    for private in PRIVATE:
+        assert private not in text, (fmt, private)
+    assert "sex-trafficking" not in text  # topics only when asked
+    assert "978-92-1-130411-4" in text
+    assert "148 countries" not in text  # the note's summary only with --annotate
+    asked = render(whole(lib), lib, fmt, annotate=True, keywords=True)
+    assert "sex-trafficking" in asked
+    assert "read it with Darknet Cybercrime Threats (United Nations Office on Drugs and Crime, 2020, p. 4)." in asked
+    assert "[@" not in asked and "*Darknet" not in asked  # citations as text, Markdown flattened
+
+
+def test_isbn_and_annotation_go_in_their_own_fields(lib):
+    import rispy
+
+    bib = render(whole(lib), lib, "bib", annotate=True)
+    record = bib.split("@techreport{unodc2020global,")[1].split("\n}")[0]
+    assert re.search(r"^\s*isbn\s*=\s*\{978-92-1-130411-4\},$", record, re.M)
+    assert re.search(r"^\s*annote\s*=\s*\{The sixth biennial", record, re.M)
+    assert "addendum" not in bib and not re.search(r"^\s*note\s*=", record, re.M)
+    items = {i["id"]: i for i in json.loads(render(whole(lib), lib, "csl-json", annotate=True))}
+    assert items["unodc2020global"]["ISBN"] == "978-92-1-130411-4"
+    assert items["unodc2020global"]["annote"].startswith("The sixth biennial")
+    records = {r["id"]: r for r in rispy.loads(render(whole(lib), lib, "ris"))}
+    assert records["unodc2020global"]["issn"] == "978-92-1-130411-4"  # RIS SN holds ISBN or ISSN
+
+
+def test_note_summaries_render_markdown_and_citations(lib):
+    html = render(whole(lib), lib, "html", "apa")
+    assert ("read it with <em>Darknet Cybercrime Threats</em> (United Nations Office on Drugs and Crime, "
+            "2020, p. 4).</p>") in html
+    import pandas as pd
+
+    frame = pd.read_csv(io.StringIO(render(whole(lib), lib, "csv", "apa")), keep_default_na=False)
+    summary = frame.loc[frame.key == "unodc2020global", "summary"].item()
+    assert summary.endswith("read it with Darknet Cybercrime Threats (United Nations Office on Drugs and Crime, 2020, p. 4).")
+    md = render(whole(lib), lib, "md", "apa")
+    assert "*Darknet Cybercrime Threats* (United Nations Office on Drugs and Crime, 2020, p. 4)." in md
+
+
+def test_readable_citations():
+    from types import SimpleNamespace
+
+    from litcheck.library.entry import Entry
+    from litcheck.listing.render.summaries import readable_citations
+
+    works = {"a2012x": Entry("a2012x", "article", {"author": "Webster, S. and Davidson, J. and Bifulco, A.", "year": "2012"}),
+             "b2010y": Entry("b2010y", "book", {"author": "Roe, R. and {ECPAT International}", "year": "2010"})}
+    library = SimpleNamespace(get=works.get)
+    text = "See [@a2012x, p. 3; @b2010y] and [@missing]; a [link](https://x.org) stays."
+    assert readable_citations(text, library) == (
+        "See (Webster et al., 2012, p. 3; Roe and ECPAT International, 2010) and (missing); a [link](https://x.org) stays.")
+
+
 def test_bib_downgrades_incomplete_entries():
     from litcheck.library.entry import Entry
     from litcheck.listing.render.bib import entry_bibtex
@@ -277,8 +336,43 @@ def test_cli_default_is_whole_library_grouped_by_topic(tmp_path, run_cli):
     bib, notes = make_library(tmp_path)
     result = run_cli("list", "--bib", str(bib), "--notes", str(notes))
     assert result.exit_code == 0, result.output
-    assert "## Legislation" in result.output and "## Grooming" in result.output
-    assert all(f"`{k}`" in result.output for k in KEYS)
+    assert "## Legislation" in result.output and "## Recruitment" in result.output
+    assert all(f"`{k}`" in result.output for k in KEYS if k != "smith2019script")
+
+
+def test_cli_leaves_out_unconfirmed_works_and_says_so(tmp_path, run_cli):
+    bib, notes = make_library(tmp_path)
+    for fmt in ("md", "bib", "csl-json", "ris", "csv"):
+        result = run_cli("list", "--bib", str(bib), "--notes", str(notes), "--format", fmt, "--style", "apa")
+        assert result.exit_code == 0, result.output
+        assert "smith2019script" not in result.stdout and "Grooming on" not in result.stdout, fmt
+        assert "left out 1 unconfirmed work" in result.stderr and "--include-unconfirmed" in result.stderr
+        assert "## Grooming" not in result.stdout  # its only work is unconfirmed: no empty group
+    result = run_cli("list", "--bib", str(bib), "--notes", str(notes), "--include-unconfirmed")
+    assert "smith2019script" in result.stdout and "left out" not in result.stderr
+    asked = run_cli("list", "--bib", str(bib), "--notes", str(notes), "--verified", "unconfirmed", "--format", "bib")
+    assert "@article{smith2019script," in asked.stdout  # asked for by state: listed, and marked
+
+
+def test_unconfirmed_works_are_marked_in_every_format(lib):
+    unverified = "[unverified] litcheck could not confirm"
+    md = render(whole(lib), lib, "md", "apa")
+    line = next(line for line in md.splitlines() if "Grooming on" in line)
+    assert line.startswith("- \\[unverified\\] Smith")
+    html = render(whole(lib), lib, "html", "apa")
+    assert '<span class="unverified">[unverified]</span> Smith' in html
+    csv_text = render(whole(lib), lib, "csv", "apa")
+    assert "\"[unverified] Smith, J." in csv_text
+    assert '"reference": "[unverified] Smith' in render(whole(lib), lib, "json", "apa")
+    bib = render(whole(lib), lib, "bib").split("@article{smith2019script,")[1].split("\n}")[0]
+    assert re.search(r"note\s*=\s*\{\[unverified\] litcheck could not confirm", bib)
+    items = {i["id"]: i for i in json.loads(render(whole(lib), lib, "csl-json"))}
+    assert items["smith2019script"]["note"].startswith(unverified)
+    assert "note" not in items["unodc2020darknet"]  # a partly confirmed work is not marked
+    import rispy
+
+    records = {r["id"]: r for r in rispy.loads(render(whole(lib), lib, "ris"))}
+    assert any(n.startswith(unverified) for n in records["smith2019script"]["notes"])
 
 
 def test_cli_formats_and_output_file(tmp_path, run_cli):

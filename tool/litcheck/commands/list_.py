@@ -36,10 +36,15 @@ STYLE_CHOICES = [*STYLES, "none"]
                    "'none' skips the CSL engine).")
 @click.option("--from", "from_name", metavar="NAME", help="Render a saved reading list (notes/lists/NAME.yaml).")
 @click.option("--saved", is_flag=True, help="Show the saved reading lists and exit.")
+@click.option("--include-unconfirmed", is_flag=True,
+              help="Also list works whose verification is unconfirmed (left out by default), marked [unverified].")
+@click.option("--annotate", is_flag=True,
+              help="bib/biblatex/csl-json/ris: add each note's summary (biblatex annotation, CSL annote).")
+@click.option("--keywords", is_flag=True, help="bib/biblatex/csl-json/ris: add the topics as keywords.")
 @click.option("--title", help="Title for the list (md/html).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 def command(library, topics, orgs, kinds, since, until, states, text, keys, sort, group_by, fmt, style,
-            from_name, saved, title, output):
+            from_name, saved, include_unconfirmed, annotate, keywords, title, output):
     """Select entries and render a reading list or an export.
 
     Filters combine (all must hold); a repeated filter matches any of its values. With no
@@ -85,12 +90,17 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
     chosen = style or (reading.style if from_name and reading.style else "apa")
     if chosen not in STYLE_CHOICES:
         fail(f"unknown style {chosen!r} in the saved list; choose from {', '.join(STYLE_CHOICES)}")
+    if not include_unconfirmed and "unconfirmed" not in {s.lower() for s in filters.states}:
+        left_out = reading.drop_unconfirmed()
+        if left_out:
+            click.echo(f"litcheck: left out {left_out} unconfirmed work{'s' if left_out != 1 else ''} "
+                       "(not found as cited); --include-unconfirmed lists them, marked [unverified]", err=True)
     if not reading.entries():
         click.echo("litcheck: no entries match", err=True)
     from litcheck.listing.render import render
 
     try:
-        text_out = render(reading, lib, fmt, None if chosen == "none" else chosen)
+        text_out = render(reading, lib, fmt, None if chosen == "none" else chosen, annotate, keywords)
     except EngineError as exc:
         fail(f"{exc} (or use --style none)")
     emit(text_out, output)

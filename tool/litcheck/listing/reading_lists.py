@@ -54,6 +54,22 @@ class ReadingList:
                 seen.setdefault(entry.key, entry)
         return list(seen.values())
 
+    def drop_unconfirmed(self) -> int:
+        """Leave out works whose verification is `unconfirmed` (they may not exist as cited, and a
+        reader copying the list would cite them); return how many distinct works were left out.
+        A group of an ad-hoc list that held only such works goes too; a saved list keeps its
+        sections as written."""
+        dropped: set[str] = set()
+        kept = []
+        for section in self.sections:
+            gone = {e.key for e in section.entries if e.status == "unconfirmed"}
+            dropped |= gone
+            section.entries = [e for e in section.entries if e.key not in gone]
+            if section.entries or not gone or self.name:
+                kept.append(section)
+        self.sections = kept
+        return len(dropped)
+
     def sections_of(self) -> dict[str, list[str]]:
         """key -> headings of the sections that list it."""
         out: dict[str, list[str]] = {}

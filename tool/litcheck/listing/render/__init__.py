@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import importlib
 
-# --format name -> module in this package (each exposes `render(reading, library, style) -> str`)
+# --format name -> module in this package (each exposes `render(reading, library, options) -> str`,
+# options being `common.Options`)
 FORMATS = {
     "md": "md",
     "html": "html",
     "csv": "csv_",
     "bib": "bib",
+    "biblatex": "biblatex",
     "ris": "ris",
     "csl-json": "csljson",
     "json": "json_",
@@ -23,9 +25,14 @@ FORMATS = {
 STYLED = {"md", "html", "csv", "json"}
 
 
-def render(reading, library, fmt: str, style: str | None = "apa") -> str:
-    """Render `reading` in `fmt`; `style` (apa|chicago|harvard|oscola|None) for the styled formats."""
+def render(reading, library, fmt: str, style: str | None = "apa", annotate: bool = False,
+           keywords: bool = False):
+    """Render `reading` in `fmt`; `style` (a style name, a CSL file or None) for the styled formats;
+    `annotate` adds note summaries and `keywords` the topics to the data formats."""
+    from litcheck.listing.render.common import Options
+
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     module = importlib.import_module(f"litcheck.listing.render.{FORMATS[fmt]}")
-    return module.render(reading, library, style if fmt in STYLED else None)
+    options = Options(style if fmt in STYLED else None, annotate, keywords)
+    return module.render(reading, library, options)

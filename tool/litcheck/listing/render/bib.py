@@ -1,7 +1,10 @@
-"""BibTeX export that classic BibTeX (plain.bst) and Biber both accept without warnings.
+"""BibTeX export that classic BibTeX (plain.bst) accepts without warnings.
 
-- Only standard fields are written; the library's own fields (keywords, sourcekind,
-  verification, discrepancy, nocheck, ...) are dropped.
+- Only the work's bibliographic data is written, each value in its standard field (an ISBN in
+  `isbn`, never folded into another field). litcheck's own fields (sourcekind, verification,
+  discrepancy, nocheck, annotation) and the curators' `note` (what was checked, private remarks)
+  are dropped; `keywords` only when asked. Biblatex users get `--format biblatex` (biblatex.py),
+  which follows Biber's data model instead.
 - Raw values are written as stored, so organisation authors stay `{{...}}` and accents stay TeX.
 - An entry that lacks a field its type requires in plain.bst (an @article without journal, a
   @techreport without institution, ...) is written as @misc, which requires nothing, so BibTeX
@@ -16,31 +19,15 @@ import re
 
 from litcheck.library.entry_types import REQUIRED
 
-# Fields BibTeX's standard styles know, plus the biblatex ones Biber validates and BibTeX ignores.
+# Bibliographic fields BibTeX's standard styles know, plus those common styles (plainnat, apalike)
+# and every reference manager read. `note` is not among them: in this library it holds the
+# curators' remarks, not publication details.
 STANDARD_FIELDS = (
     "author", "editor", "title", "booktitle", "journal", "year", "month", "date", "edition", "volume",
     "number", "series", "chapter", "pages", "publisher", "institution", "school", "organization",
-    "address", "howpublished", "type", "note", "doi", "isbn", "issn", "url", "urldate", "key",
+    "address", "howpublished", "type", "doi", "isbn", "issn", "url", "urldate", "key",
 )
 
-# Fields Biber's default data model rejects for a type (measured with `biber --tool
-# --validate-datamodel` on every type x field pair). They are not dropped: their values move to
-# `addendum`, which Biber accepts everywhere and BibTeX's standard styles ignore.
-BIBER_INVALID = {
-    "article": {"address", "booktitle", "chapter", "edition", "howpublished", "institution", "isbn",
-                "organization", "publisher", "school", "type"},
-    "book": {"booktitle", "howpublished", "institution", "issn", "journal", "organization", "school", "type"},
-    "incollection": {"howpublished", "institution", "issn", "journal", "organization", "school", "type"},
-    "inproceedings": {"edition", "howpublished", "institution", "issn", "journal", "school", "type"},
-    "techreport": {"booktitle", "edition", "editor", "howpublished", "isbn", "issn", "journal", "organization",
-                   "publisher", "series", "volume", "school"},
-    "phdthesis": {"booktitle", "edition", "editor", "howpublished", "isbn", "issn", "journal", "number",
-                  "organization", "publisher", "series", "volume", "institution"},
-    "misc": {"booktitle", "chapter", "edition", "institution", "isbn", "issn", "journal", "number", "pages",
-             "publisher", "school", "series", "volume"},
-}
-BIBER_INVALID["mastersthesis"] = BIBER_INVALID["phdthesis"]
-_LABELS = {"isbn": "ISBN", "issn": "ISSN", "address": "Place", "howpublished": "Published"}
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/(\d{4}(-\d{2}(-\d{2})?)?)?)?$")
@@ -71,7 +58,7 @@ def _month(value: str) -> str | None:
     return None
 
 
-def export_fields(entry) -> tuple[str, dict[str, str]]:
+def export_fields(entry, library=None, options=None) -> tuple[str, dict[str, str]]:
     """(type, {field: raw value}) ready to write; unquoted month macros are marked by a leading '\\0'."""
     fields = {name: entry.fields[name] for name in STANDARD_FIELDS if entry.fields.get(name, "").strip()}
     etype = export_type(entry.type, fields)
@@ -88,22 +75,35 @@ def export_fields(entry) -> tuple[str, dict[str, str]]:
             fields["month"] = "\0" + month
         else:
             fields.pop("month")  # a free-text month would make Biber warn; the date field keeps it
-    invalid = BIBER_INVALID.get(etype, set())
     if etype == "misc" and not fields.get("howpublished"):
         # plain.bst prints howpublished for @misc: let the venue or body show there
         venue = next((n for n in ("journal", "booktitle", "institution", "publisher", "school") if fields.get(n)), None)
         if venue:
             fields["howpublished"] = fields.pop(venue)
-    moved = [name for name in fields if name in invalid]
-    if moved:
-        extra = "; ".join(f"{_LABELS.get(n, n.capitalize())}: {fields.pop(n)}" for n in moved)
-        fields["addendum"] = extra
     for name in ("date", "urldate"):
         if name in fields and not _ISO_DATE.match(fields[name].strip()):
             fields.pop(name)  # Biber warns about any date that is not ISO 8601
     if not fields.get("author") and not fields.get("editor") and not fields.get("key"):
         fields["key"] = _sort_key(entry)
+    add_litcheck_extras(fields, entry, library, options, note="note", annotation="annote")
     return etype, fields
+
+
+def add_litcheck_extras(fields: dict, entry, library, options, note: str, annotation: str) -> None:
+    """What the user asked for on top of the data: the unverified mark (in `note`, whose value is
+    never private text here), the note's summary as an annotation, the topics as keywords."""
+    from litcheck.editing.bibwrite import escape_latex
+    from litcheck.listing.render.common import UNVERIFIED_NOTE, unverified
+    from litcheck.listing.render.summaries import summary_plain
+
+    if unverified(entry):
+        fields[note] = f"{fields[note]}. {UNVERIFIED_NOTE}" if fields.get(note) else UNVERIFIED_NOTE
+    if options is not None and options.annotate:
+        text = summary_plain(library, entry.key)
+        if text:
+            fields[annotation] = escape_latex(text, annotation)
+    if options is not None and options.keywords and entry.keywords:
+        fields["keywords"] = ", ".join(entry.keywords)
 
 
 def _sort_key(entry) -> str:
@@ -112,8 +112,8 @@ def _sort_key(entry) -> str:
     return re.sub(r"[{}\\]", "", text)[:60].strip()
 
 
-def entry_bibtex(entry) -> str:
-    etype, fields = export_fields(entry)
+def entry_bibtex(entry, library=None, options=None) -> str:
+    etype, fields = export_fields(entry, library, options)
     width = max((len(n) for n in fields), default=0)
     lines = [f"@{etype}{{{entry.key},"]
     for name, value in fields.items():
@@ -123,6 +123,6 @@ def entry_bibtex(entry) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(reading, library=None, style=None) -> str:
+def render(reading, library=None, options=None) -> str:
     head = f"% {reading.title}\n% Exported by litcheck: standard BibTeX fields only.\n\n"
-    return head + "\n".join(entry_bibtex(e) for e in reading.entries())
+    return head + "\n".join(entry_bibtex(e, library, options) for e in reading.entries())

@@ -1,19 +1,54 @@
-"""What several renderers share: formatting every entry in a style, and per-entry facts."""
+"""What several renderers share: the export options, formatting every entry in a style, and the
+marking of works that could not be verified."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from litcheck.listing.styles import FORMATS, Formatted
+
+# How a work whose verification is `unconfirmed` is marked when the user includes it
+# (`--include-unconfirmed`): a visible tag before the formatted reference, and a sentence in the
+# note field of the data formats, so a copied reference never passes for a checked one.
+UNVERIFIED = "[unverified]"
+UNVERIFIED_NOTE = "[unverified] litcheck could not confirm that this work exists as cited"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user chose beyond the format: the citation style (a name, a CSL file, or None for
+    the plain built-in line), the note summaries as annotations, and the topic keywords."""
+
+    style: str | None = "apa"
+    annotate: bool = False
+    keywords: bool = False
+
+
+def unverified(entry) -> bool:
+    return entry.status == "unconfirmed"
 
 
 def format_all(entries, style: str | None, formats=FORMATS) -> dict[str, Formatted]:
-    """key -> Formatted. With a style, one pandoc citeproc run over all entries (so 2020a/2020b
-    are assigned across the list); with none, a plain built-in line per entry."""
+    """key -> Formatted. With a style, pandoc citeproc over all entries (so 2020a/2020b are
+    assigned across the list); with none, a plain built-in line per entry. Unverified works get
+    the visible `[unverified]` tag in front of their reference."""
     if style:
         from litcheck.listing.csl import to_csl_items
         from litcheck.listing.styles import format_entries
 
-        return format_entries(to_csl_items(entries), style, formats)
-    return {e.key: _plain(e, formats) for e in entries}
+        out = format_entries(to_csl_items(entries), style, formats)
+    else:
+        out = {e.key: _plain(e, formats) for e in entries}
+    for entry in entries:
+        if unverified(entry):
+            ref = out[entry.key].reference
+            for f in ref:
+                ref[f] = f"{_TAG[f]} {ref[f]}"
+    return out
+
+
+_TAG = {"plain": UNVERIFIED, "markdown": "\\[unverified\\]",
+        "html": f'<span class="unverified">{UNVERIFIED}</span>'}
 
 
 def _plain(entry, formats) -> Formatted:
@@ -41,8 +76,3 @@ def _plain(entry, formats) -> Formatted:
             out[f] = text + (f" {url}" if url else "")
     cite = {f: f"({who or entry.title}, {year})" for f in formats}
     return Formatted(out, cite)
-
-
-def summary(library, key: str) -> str:
-    note = library.note(key) if library is not None else None
-    return note.summary if note is not None else ""

@@ -1,11 +1,29 @@
-"""CSL-JSON: the items pandoc/citeproc, Zotero and Mendeley read (organisations as `literal`)."""
+"""CSL-JSON: the items pandoc/citeproc, Zotero and Mendeley read (organisations as `literal`).
+
+The items carry the work's data only (see `litcheck.listing.csl`); `--annotate` adds the note's
+summary as `annote`, and an unverified work says so in `note`."""
 
 from __future__ import annotations
 
 from litcheck.cli.jsonout import dump_json
+from litcheck.listing.csl import to_csl
+from litcheck.listing.render.common import UNVERIFIED_NOTE, unverified
 
-from litcheck.listing.csl import to_csl_items
+
+def item(entry, library=None, options=None) -> dict:
+    from litcheck.listing.render.summaries import summary_plain
+
+    data = to_csl(entry)
+    if unverified(entry):
+        data["note"] = f"{data['note']}. {UNVERIFIED_NOTE}" if data.get("note") else UNVERIFIED_NOTE
+    if options is not None and options.annotate:
+        text = summary_plain(library, entry.key)
+        if text:
+            data["annote"] = text
+    if options is not None and options.keywords and entry.keywords:
+        data["keyword"] = ", ".join(entry.keywords)
+    return data
 
 
-def render(reading, library, style=None) -> str:
-    return dump_json(to_csl_items(reading.entries()))
+def render(reading, library=None, options=None) -> str:
+    return dump_json([item(e, library, options) for e in reading.entries()])

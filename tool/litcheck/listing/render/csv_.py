@@ -7,7 +7,8 @@ carriage return) is prefixed with an apostrophe, the OWASP-recommended neutralis
 from __future__ import annotations
 
 from litcheck.listing.csl import entry_url
-from litcheck.listing.render.common import format_all, summary
+from litcheck.listing.render.common import format_all
+from litcheck.listing.render.summaries import summary_plain
 from litcheck.listing.select import entry_orgs
 
 COLUMNS = ["key", "year", "authors", "title", "venue", "kind", "verification", "topics", "organisations",
@@ -42,14 +43,15 @@ def rows(reading, library, style: str | None) -> list[dict]:
             "url": entry_url(e),
             "doi": e.text("doi"),
             "reference": formatted[e.key].reference["plain"],
-            "summary": summary(library, e.key),
+            "summary": summary_plain(library, e.key),
             "file": e.file,
             "line": e.line,
         })
     return out
 
 
-def render(reading, library, style: str | None) -> str:
+def render(reading, library, options) -> str:
+    style = options.style
     import pandas as pd
 
     frame = pd.DataFrame(rows(reading, library, style), columns=COLUMNS)

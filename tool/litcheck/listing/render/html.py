@@ -13,7 +13,8 @@ import re
 from html import escape
 
 from litcheck.listing.render.bib import entry_bibtex
-from litcheck.listing.render.common import format_all, summary
+from litcheck.listing.render.common import format_all
+from litcheck.listing.render.summaries import summary_html, summary_plain
 from litcheck.listing.styles import STYLES
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -28,6 +29,7 @@ ol.entries{list-style:none;padding:0}
 li.entry{margin:0 0 1.1rem;padding-left:1.5rem;text-indent:-1.5rem}
 li.entry>*{text-indent:0}
 .summary{margin:.3rem 0 .2rem}
+.unverified{color:#a11;font-weight:bold}
 .state-confirmed{color:#1a6b2a}.state-partly{color:#8a5a00}.state-unconfirmed{color:#a11}
 button.copy{font:12px system-ui,sans-serif;margin-left:.5rem;cursor:pointer}
 pre.bibtex{display:none}
@@ -72,7 +74,8 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(' '.join(p.split()))}</p>" for p in parts)
 
 
-def render(reading, library, style: str | None) -> str:
+def render(reading, library, options) -> str:
+    style = options.style
     entries = reading.entries()
     formatted = format_all(entries, style, ("html", "plain"))
     style_name = STYLES[style].title if style in STYLES else "a plain built-in format"
@@ -96,7 +99,7 @@ def render(reading, library, style: str | None) -> str:
         out.append('<ol class="entries">')
         for entry in section.entries:
             fmt = formatted[entry.key]
-            note = summary(library, entry.key)
+            note = summary_plain(library, entry.key)
             state = entry.status or "not recorded"
             search = " ".join([fmt.reference["plain"], entry.title, note, entry.key, state, entry.kind,
                                " ".join(entry.keywords)]).lower()
@@ -105,7 +108,7 @@ def render(reading, library, style: str | None) -> str:
                        f'data-search="{escape(search, quote=True)}">')
             out.append(f'<div class="reference">{ref_html}</div>')
             if note:
-                out.append(f'<p class="summary">{escape(note)}</p>')
+                out.append(f'<p class="summary">{summary_html(library, entry.key)}</p>')
             topics = ", ".join(entry.keywords)
             out.append(f'<div class="meta"><span class="state-{escape(state.replace(" ", "-"))}">'
                        f'Verification: {escape(state)}</span>'

@@ -41,7 +41,8 @@ def entry_data(entry, library, formatted=None) -> dict:
     return data
 
 
-def render(reading, library, style: str | None) -> str:
+def render(reading, library, options) -> str:
+    style = options.style
     entries = reading.entries()
     formatted = format_all(entries, style, ("plain",)) if style else {}
     data = {

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from litcheck.listing.render.common import format_all, summary
+from litcheck.listing.render.common import format_all
+from litcheck.listing.render.summaries import summary_markdown
 from litcheck.listing.styles import STYLES, md_escape
 
 
-def render(reading, library, style: str | None) -> str:
+def render(reading, library, options) -> str:
+    style = options.style
     formatted = format_all(reading.entries(), style, ("markdown",))
     out = [f"# {md_escape(reading.title)}", ""]
     if reading.introduction:
@@ -25,9 +27,9 @@ def render(reading, library, style: str | None) -> str:
             ref = formatted[entry.key].reference["markdown"] or md_escape(entry.title)
             out.append(f"- {ref}")
             out.append("")
-            text = summary(library, entry.key)
+            text = summary_markdown(library, entry.key)
             if text:
-                out += [f"  {text}", ""]  # the note's own Markdown, written by us
+                out += [f"  {text}", ""]  # the note's own Markdown, citations as text
             state = entry.status or "not recorded"
             out += [f"  *Verification: {md_escape(state)}.* Key: `{entry.key}`", ""]
     return "\n".join(out).rstrip() + "\n"

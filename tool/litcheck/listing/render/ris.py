@@ -35,7 +35,12 @@ def _ris_date(parts) -> str:
     return f"{y}/{m:02d}/" + (f"{d:02d}/" if d else "/") if m else f"{y}///"
 
 
-def to_ris(entry) -> dict:
+def to_ris(entry, library=None, options=None) -> dict:
+    """One RIS record: the work's data; topics (KW) only when asked; N1 holds the unverified
+    mark and, with --annotate, the note's summary as plain text (never the curators' `note`)."""
+    from litcheck.listing.render.common import UNVERIFIED_NOTE, unverified
+    from litcheck.listing.render.summaries import summary_plain
+
     text = entry.text
     ref: dict = {"type_of_reference": ris_type(entry), "id": entry.key}
     if entry.title:
@@ -84,19 +89,22 @@ def to_ris(entry) -> dict:
     accessed = parse_date(entry.get("urldate"))
     if accessed:
         ref["access_date"] = _ris_date(accessed)
-    if entry.keywords:
+    if options is not None and options.keywords and entry.keywords:
         ref["keywords"] = entry.keywords
     notes = []
     if how and ref.get("publisher") != how:
         notes.append(how)
-    if entry.get("note"):
-        notes.append(text("note"))
+    if unverified(entry):
+        notes.append(UNVERIFIED_NOTE)
+    annotation = summary_plain(library, entry.key) if options is not None and options.annotate else ""
+    if annotation:
+        notes.append(annotation)
     if notes:
         ref["notes"] = notes
     return ref
 
 
-def render(reading, library=None, style=None) -> str:
+def render(reading, library=None, options=None) -> str:
     import rispy
 
     class Writer(rispy.RisWriter):
@@ -105,7 +113,7 @@ def render(reading, library=None, style=None) -> str:
         def set_header(self, count):
             return ""
 
-    refs = [to_ris(e) for e in reading.entries()]
+    refs = [to_ris(e, library, options) for e in reading.entries()]
     if not refs:
         return ""
     text = rispy.dumps(refs, implementation=Writer)
