@@ -23,6 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from litcheck.errors import LitcheckError
 from litcheck.library.paths import DATA_DIR
 
 STYLE_DIR = DATA_DIR / "styles"
@@ -47,7 +48,7 @@ STYLES: dict[str, Style] = {
 FORMATS = ("plain", "markdown", "html")
 
 
-class EngineError(RuntimeError):
+class EngineError(LitcheckError, RuntimeError):
     """pandoc is missing or failed; the message says what to do."""
 
 
@@ -68,7 +69,9 @@ def style_path(name: str) -> Path:
 
 def pandoc_path() -> str:
     """pandoc 3.x from the pypandoc-binary wheel; else a `pandoc` on PATH (LITCHECK_PANDOC overrides)."""
-    override = os.environ.get("LITCHECK_PANDOC")
+    from litcheck.settings import current
+
+    override = current().pandoc
     if override:
         return override
     try:

@@ -25,13 +25,21 @@ class Flag:
     start: int = 0
     end: int = 0
     evidence: str = ""  # the figure, phrase or citation that triggered it
+    priority: int = 0  # set by a rule that knows better (a known-false claim); else from the rule (scan/report.py)
     where: str = "body"  # body | footnote | reference: where the problem lies
     cited_by: list[tuple[int, str]] = field(default_factory=list)  # (line, sentence) citing a note / item
+
+    @property
+    def rank(self) -> int:
+        """Where the flag stands in a fact-checker's worklist: 1 first (see scan/report.py PRIORITIES)."""
+        from litcheck.scan.report import priority
+
+        return priority(self)
 
     def as_dict(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "line": self.line, "sentence": self.sentence,
                 "message": self.message, "keys": list(self.keys), "evidence": self.evidence,
-                "start": self.start, "end": self.end, "where": self.where,
+                "start": self.start, "end": self.end, "priority": self.rank, "where": self.where,
                 "cited_by": [{"line": line, "sentence": text} for line, text in self.cited_by]}
 
 
@@ -197,7 +205,7 @@ class ScanContext:
             lines = ", ".join(str(s.line) for s in citing[:5]) + (" …" if len(citing) > 5 else "")
             message += f" (cited at line{'s' if len(citing) > 1 else ''} {lines})"
         return Flag(rule_id, r.severity, note.line, note.text, message, list(dict.fromkeys(k for k in keys if k)),
-                    note.start, note.end, evidence, where, [(s.line, s.text) for s in citing])
+                    note.start, note.end, evidence, where=where, cited_by=[(s.line, s.text) for s in citing])
 
     def sentences_citing_footnote(self, label: str) -> list:
         return self._sentences_of(c for c in self.citations if c.kind in ("footnote", "numeric") and label in c.labels)
