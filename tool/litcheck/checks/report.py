@@ -106,15 +106,31 @@ def format_report(report: CheckReport, fmt: str, n_entries: int, n_notes: int) -
     hidden = report.below_level
     note = f" ({hidden} below the reporting level; --level info lists them)" if hidden else ""
     parts = ", ".join(_plural(per_severity[s], s) for s in reversed(SEVERITIES) if per_severity[s])
-    head = f"{n_entries} entries, {n_notes} notes: {parts or 'no problems found'}{note}.\n"
+    import textwrap
+
+    from litcheck.cli.terminal import width
+
+    head = textwrap.fill(f"{n_entries} entries, {n_notes} notes: {parts or 'no problems found'}{note}.", width()) + "\n"
     if not report.listed:
         return head
     rows = [[c, s, str(n)] for (c, s), n in _ordered(report.counts) if severity_rank(s) >= severity_rank(report.level)]
     summary = render_table(["check", "severity", "count"], rows)
-    findings = render_table(["location", "check", "key", "message"],
-                            [[f.location(), f.check, f.key, f.message] for f in report.listed], 100, wrap=True,
-                            keep_end=(0,))
-    return head + "\n" + summary + "\n" + findings + "".join(f"{line}\n" for line in tail)
+    return head + "\n" + summary + "\n" + _by_file(report.listed) + "".join(f"{line}\n" for line in tail)
+
+
+def _by_file(findings: list[Finding]) -> str:
+    """The findings under a heading per file (its full path once), one row per finding."""
+    from itertools import groupby
+
+    from litcheck.cli.table import render_table
+    from litcheck.cli.terminal import width
+
+    out = []
+    for file, group in groupby(findings, key=lambda f: f.file):
+        rows = [[str(f.line or ""), f.check, f.key, f.message] for f in group]
+        table = render_table(["line", "check", "key", "message"], rows, 100, width=width() - 2, wrap=True)
+        out.append((file or "<library>") + "\n" + "".join(f"  {line}\n" for line in table.splitlines()))
+    return "\n".join(out)
 
 
 def _ordered(counts: dict[tuple[str, str], int]):
