@@ -96,3 +96,21 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
 ])
 def test_vague_attribution(scanner, sentence, fires):
     assert bool(fired(scanner, sentence + "\n", "vague-attribution")) is fires
+
+
+def test_flags_carry_a_priority_and_text_groups_by_it(scanner):
+    from litcheck.scan.report import render
+
+    text = ("Studies show that grooming starts in games.\n\n"
+            "Dark-web forums draw 4.6 million visitors each day.\n\n"
+            "Traffickers always use encrypted apps.\n\n"
+            "Groomers contacted 4,300 children on one platform.\n")
+    result = scanner.scan_text(text, fmt="markdown")
+    ranks = {f.rule: f.as_dict()["priority"] for f in result.flags}
+    # the register (tests/data/scan/notes) holds the daily-visitors claim false: first on the worklist
+    assert ranks == {"vague-attribution": 5, "known-claim": 1, "uncited-statistic": 2, "superlative": 4}
+    out = render([result], "text")
+    order = [out.index(h) for h in ("[1] ", "[2] ", "[4] ", "[5] ")]
+    assert order == sorted(order)
+    assert out.index("4.6 million visitors") < out.index("4,300 children") < out.index("always use") \
+        < out.index("Studies show")

@@ -43,10 +43,7 @@ def info(library, fmt):
 
     # `library` is not loaded: info must not rebuild what it reports on. Re-read the paths.
     ctx = click.get_current_context()
-    try:
-        paths = resolve_bib_paths(ctx.params.get("bib") or ())
-    except FileNotFoundError as exc:
-        raise click.UsageError(str(exc)) from None
+    paths = resolve_bib_paths(ctx.params.get("bib") or ())
     files = cache_files()
     data = {"directory": str(cache_dir()), "files": len(files), "bytes": sum(f.stat().st_size for f in files),
             "sources": describe(paths)}

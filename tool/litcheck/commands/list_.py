@@ -61,8 +61,8 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
       litcheck list --from intro-course --format html -o course.html
     """
     from litcheck.listing.reading_lists import ListError, build_listing, lists_dir, load_saved_list, read_list_file, saved_lists
-    from litcheck.listing.select import Filters, SelectionError, split_values
-    from litcheck.listing.styles import EngineError
+    from litcheck.listing.select import Filters, split_values
+    from litcheck.listing.styles import EngineError, resolve_style
 
     lib = library()
     if saved:
@@ -77,29 +77,19 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
         return
     filters = Filters(topics=split_values(topics), orgs=list(orgs), kinds=split_values(kinds),
                       states=split_values(states), since=since, until=until, text=text, keys=split_values(keys))
-    try:
-        if from_name:
-            reading = load_saved_list(lib, from_name, narrow=filters)
-            if title:
-                reading.title = title
-        else:
-            if group_by is None:
-                flat = fmt not in ("md", "html") or sort is not None or filters.keys or filters.text
-                group_by = "none" if flat else "topic"
-            reading = build_listing(lib, filters, sort, group_by, title or "")
-    except (ListError, SelectionError) as exc:
-        fail(str(exc))
+    if from_name:
+        reading = load_saved_list(lib, from_name, narrow=filters)
+        if title:
+            reading.title = title
+    else:
+        if group_by is None:
+            flat = fmt not in ("md", "html") or sort is not None or filters.keys or filters.text
+            group_by = "none" if flat else "topic"
+        reading = build_listing(lib, filters, sort, group_by, title or "")
     if csl_file and style:
         fail("give either --style or --csl, not both")
     chosen = csl_file or style or (reading.style if from_name and reading.style else "apa")
-    resolved = None
-    if str(chosen).lower() != "none":
-        from litcheck.listing.styles import resolve_style
-
-        try:
-            resolved = resolve_style(str(chosen))
-        except EngineError as exc:
-            fail(str(exc))
+    resolved = None if str(chosen).lower() == "none" else resolve_style(str(chosen))
     if not include_unconfirmed and "unconfirmed" not in {s.lower() for s in filters.states}:
         left_out = reading.drop_unconfirmed()
         if left_out:

@@ -55,11 +55,9 @@ PYVER = sys.version_info[0] * 100 + sys.version_info[1]
 
 
 def cache_dir() -> Path:
-    explicit = os.environ.get("LITCHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "litcheck"
+    from litcheck.settings import current
+
+    return current().cache_dir
 
 
 def _name_for(path: Path, suffix: str) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from litcheck.errors import LitcheckError
 from litcheck.library.entry import Entry
 from litcheck.listing.select import Filters, SelectionError, group_entries, select, sort_entries, validate
 
@@ -79,7 +80,7 @@ class ReadingList:
         return out
 
 
-class ListError(ValueError):
+class ListError(LitcheckError, ValueError):
     """A saved list that cannot be found or read; the message names the file."""
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from litcheck.errors import LitcheckError
 from litcheck.library.paths import DATA_DIR
 
 STYLE_DIR = DATA_DIR / "styles"
@@ -44,7 +45,7 @@ class Style:
     patches: tuple[tuple[str, str], ...] = ()  # (regex, replacement) fixes to the style's XML
 
 
-class EngineError(RuntimeError):
+class EngineError(LitcheckError, RuntimeError):
     """pandoc is missing or failed, or a style cannot be used; the message says what to do."""
 
 
@@ -147,7 +148,9 @@ def csl_file_style(path: Path) -> Style:
 
 def pandoc_path() -> str:
     """pandoc 3.x from the pypandoc-binary wheel; else a `pandoc` on PATH (LITCHECK_PANDOC overrides)."""
-    override = os.environ.get("LITCHECK_PANDOC")
+    from litcheck.settings import current
+
+    override = current().pandoc
     if override:
         return override
     try:

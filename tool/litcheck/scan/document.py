@@ -43,11 +43,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from litcheck.errors import LitcheckError
+
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 
-class DocumentError(Exception):
+class DocumentError(LitcheckError):
     """The file cannot be read as text."""
 
 

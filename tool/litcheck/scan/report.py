@@ -12,6 +12,30 @@ from litcheck.cli.table import shorten
 
 SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 
+# The worklist order: what a fact-checker should look at first. A flag's priority comes from its
+# rule (an error always comes first); a rule may raise it (known-claim does for a claim a register
+# holds false or misleading). JSON carries the number; text and md group by it.
+PRIORITIES = {
+    1: "sourcing that is wrong, or a claim already known to be false",
+    2: "figures to verify",
+    3: "sources to verify",
+    4: "superlatives and absolutes",
+    5: "vague attributions",
+    6: "context",
+}
+_RULE_PRIORITY = {"uncited-statistic": 2, "figure-mismatch": 2, "superlative": 4, "vague-attribution": 5}
+
+
+def priority(flag) -> int:
+    """1 (first) to 6; see PRIORITIES."""
+    if flag.severity == "error":
+        return 1
+    if flag.priority:
+        return flag.priority
+    if flag.severity == "info":
+        return 6
+    return _RULE_PRIORITY.get(flag.rule, 3)
+
 
 def render(results, fmt: str, colour: bool = False) -> str:
     if fmt == "json":
@@ -24,11 +48,16 @@ def render(results, fmt: str, colour: bool = False) -> str:
 
 
 def _groups(flags):
-    """Flags grouped by sentence (start offset), in document order."""
-    groups: dict[tuple[int, int], list] = {}
+    """Flags grouped by sentence, sentences grouped by their most urgent flag's priority:
+    [(priority, [((start, line), flags of that sentence)])], each level in document order."""
+    sentences: dict[tuple[int, int], list] = {}
     for f in flags:
-        groups.setdefault((f.start, f.line), []).append(f)
-    return sorted(groups.items(), key=lambda kv: kv[0])
+        sentences.setdefault((f.start, f.line), []).append(f)
+    levels: dict[int, list] = {}
+    for where, group in sorted(sentences.items(), key=lambda kv: kv[0]):
+        group.sort(key=lambda f: f.rank)
+        levels.setdefault(group[0].rank, []).append((where, group))
+    return sorted(levels.items())
 
 
 def render_text(results, colour: bool = False) -> str:
@@ -44,12 +73,15 @@ def render_text(results, colour: bool = False) -> str:
         total.update(counts)
         out.append(style(f"{r.path}", bold=True) + f": {len(r.doc.sentences)} sentences, {len(r.citations)} citations, "
                    f"{len(r.doc.footnotes)} footnotes, {len(r.flags)} flags")
-        for (start, line), flags in _groups(r.flags):
+        for level, sentences in _groups(r.flags):
             out.append("")
-            out.append(style(f"  line {line}: ", bold=True) + shorten(flags[0].sentence, 160))
-            for f in flags:
-                sev = style(f"{f.severity:<7}", fg=SEVERITY_COLOUR.get(f.severity))
-                out.append(f"    {sev} {f.rule}: {f.message}")
+            out.append(style(f"  [{level}] {PRIORITIES[level]} ({len(sentences)})", bold=True))
+            for (start, line), flags in sentences:
+                out.append("")
+                out.append(style(f"  line {line}: ", bold=True) + shorten(flags[0].sentence, 160))
+                for f in flags:
+                    sev = style(f"{f.severity:<7}", fg=SEVERITY_COLOUR.get(f.severity))
+                    out.append(f"    {sev} {f.rule}: {f.message}")
         out.append("")
     out.append("Summary (flags per rule):")
     if not total:
@@ -62,10 +94,11 @@ def render_text(results, colour: bool = False) -> str:
 def render_csv(results) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["path", "line", "rule", "severity", "keys", "evidence", "message", "sentence"])
+    w.writerow(["path", "line", "rule", "severity", "keys", "evidence", "message", "sentence", "priority"])
     for r in results:
         for f in r.flags:
-            w.writerow([r.path, f.line, f.rule, f.severity, ";".join(f.keys), f.evidence, f.message, " ".join(f.sentence.split())])
+            w.writerow([r.path, f.line, f.rule, f.severity, ";".join(f.keys), f.evidence, f.message, " ".join(f.sentence.split()),
+                        f.rank])
     return buf.getvalue()
 
 
@@ -88,10 +121,13 @@ def render_md(results) -> str:
             for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
                 out.append(f"| `{rule_id}` | {n} |")
             out.append("")
-        for (start, line), flags in _groups(r.flags):
-            out.append(f"- **line {line}**: {_md_cell(shorten(flags[0].sentence, 240))}")
-            for f in flags:
-                keys = f" ({', '.join('`' + k + '`' for k in f.keys)})" if f.keys else ""
-                out.append(f"  - {f.severity} `{f.rule}`{keys}: {_md_cell(f.message)}")
-        out.append("")
+        for level, sentences in _groups(r.flags):
+            out.append(f"### {level}. {PRIORITIES[level].capitalize()}")
+            out.append("")
+            for (start, line), flags in sentences:
+                out.append(f"- **line {line}**: {_md_cell(shorten(flags[0].sentence, 240))}")
+                for f in flags:
+                    keys = f" ({', '.join('`' + k + '`' for k in f.keys)})" if f.keys else ""
+                    out.append(f"  - {f.severity} `{f.rule}`{keys}: {_md_cell(f.message)}")
+            out.append("")
     return "\n".join(out)

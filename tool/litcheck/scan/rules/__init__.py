@@ -25,11 +25,19 @@ class Flag:
     start: int = 0
     end: int = 0
     evidence: str = ""  # the figure, phrase or citation that triggered it
+    priority: int = 0  # set by a rule that knows better (a known-false claim); else from the rule (scan/report.py)
+
+    @property
+    def rank(self) -> int:
+        """Where the flag stands in a fact-checker's worklist: 1 first (see scan/report.py PRIORITIES)."""
+        from litcheck.scan.report import priority
+
+        return priority(self)
 
     def as_dict(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "line": self.line, "sentence": self.sentence,
                 "message": self.message, "keys": list(self.keys), "evidence": self.evidence,
-                "start": self.start, "end": self.end}
+                "start": self.start, "end": self.end, "priority": self.rank}
 
 
 @dataclass(frozen=True)

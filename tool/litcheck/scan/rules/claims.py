@@ -199,6 +199,9 @@ def known_claim(ctx):
                 best = (score, p)
         if best:
             c = best[1].claim
-            yield ctx.flag("known-claim", sent,
-                           f"repeats claim {c.article}#{c.id} ({c.status}): {c.claim} — evidence: {c.evidence}",
-                           keys=c.keys, evidence=c.claim)
+            flag = ctx.flag("known-claim", sent,
+                            f"repeats claim {c.article}#{c.id} ({c.status}): {c.claim} — evidence: {c.evidence}",
+                            keys=c.keys, evidence=c.claim)
+            if c.status in ("false", "misleading"):
+                flag.priority = 1  # already known to be wrong: first on the worklist
+            yield flag
