@@ -249,17 +249,17 @@ def split_groups(csl_items: list[dict], size: int = CHUNK) -> list[list[dict]]:
 
 
 def format_entries(csl_items: list[dict], style: "str | Style", formats=FORMATS, cite: bool = True,
-                   split: bool = True) -> dict[str, Formatted]:
+                   split: bool = True, chunk: int = CHUNK) -> dict[str, Formatted]:
     """key -> Formatted (bibliography entry and citation in each requested format).
 
     A large selection is formatted in independent runs (`split_groups`), in parallel on every
-    core; the result is the same as one run over all of it (tests/test_styles_scale.py)."""
+    core; the result is the same as one run over all of it (tests/test_styles.py)."""
     if not csl_items:
         return {}
     spec = resolve_style(style)
     if spec.prepare is not None:
         csl_items = [spec.prepare(item) for item in csl_items]
-    runs = split_groups(csl_items) if split and spec.splittable else [csl_items]
+    runs = split_groups(csl_items, chunk) if split and spec.splittable else [csl_items]
     if len(runs) == 1:
         return _format_run(runs[0], spec, formats, cite)
     from concurrent.futures import ThreadPoolExecutor
