@@ -7,8 +7,7 @@ import json
 import re
 
 from litcheck.checks.entries import issn_valid
-from litcheck.checks.report import collect
-from litcheck.library.findings import Finding
+from litcheck.library.findings import Finding, collect
 
 HOUSE = "keywords = {statistics}, sourcekind = {official-report}, verification = {confirmed}"
 

@@ -46,9 +46,8 @@ def command(library, fmt, select, ignore, fail_on, level, max_findings, list_che
       litcheck check --bib my.bib --format lines
       litcheck check --select near-duplicate,doi-url --format json
     """
-    from litcheck.checks import describe_checks
-    from litcheck.checks.report import check_report, format_report
-    from litcheck.library.findings import severity_rank
+    from litcheck.checks import check_report, describe_checks
+    from litcheck.library.findings import format_report, severity_rank
 
     if list_checks:
         emit(describe_checks(fmt), output)
