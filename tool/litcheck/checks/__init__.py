@@ -76,12 +76,16 @@ def run_checks(library, select: Iterable[str] | None = None, ignore: Iterable[st
 
 def check_report(library, select=None, ignore=(), level: str = "warning", limit: int = DEFAULT_LIMIT) -> CheckReport:
     """The report, answered from the cache while the library, vocabulary and code are unchanged."""
-    from litcheck.index.cache import derived
+    from litcheck.index.derived import derived
 
     name = ("report-" + "-".join(sorted(select or ["all"])) + "".join(f"-no-{i}" for i in sorted(ignore)))[:70]
     data = derived(library, f"{name}-{level}-{limit}",
-                   lambda: collect(iter_findings(library, select, ignore), level, limit).to_data())
-    return CheckReport.from_data(data)
+                   lambda: collect(iter_findings(library, select, ignore), level, limit).to_data(),
+                   valid=lambda value: isinstance(value, dict) and {"counts", "listed", "shown"} <= set(value))
+    try:
+        return CheckReport.from_data(data)
+    except (TypeError, ValueError, KeyError):  # a cached value of another shape: compute afresh
+        return collect(iter_findings(library, select, ignore), level, limit)
 
 
 def describe_checks(fmt: str) -> str:
