@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import sys
 from typing import Any, Callable
 
 import click
@@ -16,9 +15,9 @@ def library_options(func: Callable) -> Callable:
     early on bad options never pay for parsing the library.
     """
 
-    @click.option("--bib", "bib", multiple=True, type=click.Path(), envvar="LITCHECK_BIB",
+    @click.option("--bib", "bib", multiple=True, type=click.Path(),
                   help="A .bib file or folder of .bib files (repeatable). Default: bundled refs/.")
-    @click.option("--notes", "notes", type=click.Path(), envvar="LITCHECK_NOTES",
+    @click.option("--notes", "notes", type=click.Path(),
                   help="Folder of notes (<key>.md). Default: bundled notes/.")
     @click.option("--no-cache", is_flag=True, help="Parse everything afresh; do not read or write the cache.")
     @functools.wraps(func)
@@ -27,11 +26,7 @@ def library_options(func: Callable) -> Callable:
             from litcheck.library.core import load_library
             from litcheck.library.paths import resolve_bib_paths, resolve_notes_dir
 
-            try:
-                paths = resolve_bib_paths(bib)
-            except FileNotFoundError as exc:
-                raise click.UsageError(str(exc)) from None
-            return load_library(paths, resolve_notes_dir(notes, bool(bib)), use_cache=not no_cache)
+            return load_library(resolve_bib_paths(bib), resolve_notes_dir(notes, bool(bib)), use_cache=not no_cache)
 
         return func(*args, library=load, **kwargs)
 
@@ -40,10 +35,10 @@ def library_options(func: Callable) -> Callable:
 
 def write_options(func: Callable) -> Callable:
     """Add --bib/--dry-run/--backups and pass `session`, a function returning the
-    `EditSession` for the library; a busy lock or an unreadable library stops the command
-    with a clear message (exit 2) before anything is written."""
+    `EditSession` for the library; a busy lock or an unreadable library raises a
+    LitcheckError (exit 2) before anything is written."""
 
-    @click.option("--bib", "bib", multiple=True, type=click.Path(), envvar="LITCHECK_BIB",
+    @click.option("--bib", "bib", multiple=True, type=click.Path(),
                   help="A .bib file or folder of .bib files (repeatable). Default: bundled refs/.")
     @click.option("--dry-run", is_flag=True, help="Show what would change (as a diff); write nothing.")
     @click.option("--backups", type=click.IntRange(min=0), default=None,
@@ -51,21 +46,13 @@ def write_options(func: Callable) -> Callable:
                        "(default 10, or LITCHECK_BACKUPS; 0: none).")
     @functools.wraps(func)
     def wrapper(*args: Any, bib: tuple[str, ...], dry_run: bool, backups: int | None, **kwargs: Any):
-        from litcheck.editing.bibdoc import RefuseWrite
+        from litcheck.editing.writing import EditSession
         from litcheck.library.paths import resolve_bib_paths
-        from litcheck.editing.writing import EditSession, LockBusy
 
         def session(new_file: str | None = None):
-            try:
-                paths = resolve_bib_paths(bib)
-            except FileNotFoundError as exc:
-                raise click.UsageError(str(exc)) from None
-            return EditSession(paths, dry_run=dry_run, backups=backups, new_file=new_file)
+            return EditSession(resolve_bib_paths(bib), dry_run=dry_run, backups=backups, new_file=new_file)
 
-        try:
-            return func(*args, session=session, **kwargs)
-        except (RefuseWrite, LockBusy) as exc:
-            fail(str(exc))
+        return func(*args, session=session, **kwargs)
 
     return wrapper
 
@@ -148,18 +135,46 @@ def severity_choice() -> click.Choice:
 
 
 def emit(text: str, output: str | None = None) -> None:
-    """Print to stdout, or write atomically to `output` (never a half-written file)."""
+    """Print to stdout, or write atomically to `output` or the command's -o FILE (never a
+    half-written file). Colour codes are dropped unless colour is wanted there (a terminal
+    without NO_COLOR, or --color always)."""
+    from litcheck.cli.terminal import colour_wanted, output_file
+
+    output = output or output_file()
+    colour = colour_wanted(to_file=bool(output))
+    if not colour and "\x1b[" in text:
+        text = click.unstyle(text)
     if output:
         from litcheck.editing.atomic import write_text_atomic
 
         write_text_atomic(output, text)
     else:
-        click.echo(text, nl=not text.endswith("\n"))
-
-
+        click.echo(text, nl=not text.endswith("\n"), color=colour)
 
 
 def fail(message: str, code: int = 2) -> None:
     """Stop with a clear one-line message on stderr (no traceback) and a given exit status."""
-    click.echo(f"litcheck: {message}", err=True)
-    sys.exit(code)
+    from litcheck.errors import LitcheckError
+
+    raise LitcheckError(message, code)
+
+
+def online_option(func: Callable) -> Callable:
+    """Add --online and pass `fetcher`, a function returning the cached registry client built
+    from the validated settings (LITCHECK_ONLINE*, LITCHECK_MAILTO, the registry addresses)."""
+
+    @click.option("--online", is_flag=True,
+                  help="Ask the registries over the network (default: answer from the local cache only).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, online: bool, **kwargs: Any):
+        import dataclasses
+
+        from litcheck.online.fetch import Fetcher
+        from litcheck.settings import current
+
+        settings = current().online
+        if online:
+            settings = dataclasses.replace(settings, online=True)
+        return func(*args, fetcher=functools.cache(lambda: Fetcher(settings)), **kwargs)
+
+    return wrapper

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from litcheck.cli.options import emit, fail, id_list_option, library_options, severity_choice
+from litcheck.cli.options import emit, id_list_option, library_options, severity_choice
 
 
 def _rule_ids():
@@ -40,25 +40,20 @@ def command(files, library, only, ignore, fail_on, fmt, output):
       litcheck scan draft.md --format json --output flags.json
       litcheck scan a.txt b.md --rules uncited-statistic,vague-attribution --fail-on warning
     """
-    import sys
-
-    from litcheck.scan.document import DocumentError, read_document
+    from litcheck.scan.document import read_document
     from litcheck.library.findings import severity_rank
     from litcheck.scan.report import render
     from litcheck.scan.rules import select_rules
 
     rules = select_rules(only, ignore)
-    docs = []
-    for path in files:
-        try:
-            docs.append(read_document(path))
-        except DocumentError as exc:
-            fail(str(exc))
+    docs = [read_document(path) for path in files]
     from litcheck.scan.pipeline import Scanner
 
     scanner = Scanner(library(), rules)
     results = [scanner.scan_document(d) for d in docs]
-    colour = fmt == "text" and not output and sys.stdout.isatty()
+    from litcheck.cli.terminal import colour_wanted
+
+    colour = fmt == "text" and colour_wanted(to_file=bool(output))
     emit(render(results, fmt, colour), output)
     threshold = severity_rank(fail_on)
     if any(severity_rank(f.severity) >= threshold for r in results for f in r.flags):

@@ -15,7 +15,7 @@ from litcheck.cli.options import emit, fail, write_options
 @click.option("--rename-keys", is_flag=True,
               help="Also give keys off the pattern <author-or-body><year><word> a generated key "
                    "(not keys a note is filed under or links to); prints old -> new.")
-@click.option("--notes", "notes", type=click.Path(), envvar="LITCHECK_NOTES",
+@click.option("--notes", "notes", type=click.Path(),
               help="Notes folder whose keys --rename-keys must not rename. Default: bundled notes/.")
 def command(session, check_only, show_diff, rename_keys, notes):
     """Normalise the layout of every entry, without changing what it says.

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from litcheck.errors import LitcheckError
 from litcheck.library.bibfile import ParsedFile, decode_bytes, resolve_blocks, scan_text
 from litcheck.library.findings import Finding
 
@@ -24,7 +25,7 @@ from litcheck.library.findings import Finding
 BLOCKING = {"parse-error", "encoding-error", "duplicate-field", "unreadable-file", "field-too-long"}
 
 
-class RefuseWrite(Exception):
+class RefuseWrite(LitcheckError):
     """The library cannot be rewritten safely; the message names the file and line."""
 
 

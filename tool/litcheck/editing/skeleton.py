@@ -11,6 +11,7 @@ import os
 import re
 from pathlib import Path
 
+from litcheck.errors import LitcheckError
 from litcheck.library.keys import key_is_safe
 from litcheck.library.paths import PACKAGE_DIR
 
@@ -18,7 +19,7 @@ TEMPLATE = PACKAGE_DIR / "templates" / "note.md"
 _PLAIN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-class UnsafeKey(ValueError):
+class UnsafeKey(LitcheckError, ValueError):
     """The key cannot be used as a note file name."""
 
 

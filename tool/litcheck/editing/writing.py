@@ -16,32 +16,30 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
-import os
 import time
 from datetime import datetime
 from pathlib import Path
 
 from litcheck.editing.atomic import write_bytes_atomic
 from litcheck.editing.bibdoc import BibDocument, RefuseWrite
+from litcheck.errors import LitcheckError
+from litcheck.settings import current
 
 LOCK_NAME = ".litcheck.lock"
 BACKUP_DIR = ".litcheck-backups"
-DEFAULT_BACKUPS = 10
 
 
-class LockBusy(Exception):
+class LockBusy(LitcheckError):
     """Another litcheck process is writing the same library."""
 
 
 def lock_timeout() -> float:
-    return float(os.environ.get("LITCHECK_LOCK_TIMEOUT", "5"))
+    return current().lock_timeout
 
 
 def backups_to_keep(given: int | None) -> int:
     """--backups N, else LITCHECK_BACKUPS, else 10; 0 turns backups off."""
-    if given is not None:
-        return max(0, given)
-    return max(0, int(os.environ.get("LITCHECK_BACKUPS", DEFAULT_BACKUPS)))
+    return max(0, given) if given is not None else current().backups
 
 
 @contextlib.contextmanager
@@ -77,7 +75,7 @@ def backup(path: Path, keep: int, stamp: str) -> Path | None:
     `keep` backups of that file."""
     if keep <= 0 or not path.exists():
         return None
-    folder = Path(os.environ.get("LITCHECK_BACKUP_DIR") or path.parent / BACKUP_DIR)
+    folder = Path(current().backup_dir or path.parent / BACKUP_DIR)
     target = folder / f"{path.name}.{stamp}.bak"
     write_bytes_atomic(target, path.read_bytes())
     old = sorted(folder.glob(f"{path.name}.*.bak"))

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from litcheck.errors import LitcheckError
+from litcheck.settings import current
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PACKAGE_DIR / "data"
+
+
+class MissingPath(LitcheckError, FileNotFoundError):
+    """A --bib path (or LITCHECK_BIB entry) that does not exist."""
 
 
 def checkout_root() -> Path:
@@ -27,9 +33,7 @@ def resolve_bib_paths(given: tuple[str, ...] | list[str] | None) -> list[Path]:
     A folder contributes every *.bib directly inside it, in name order, so the library is
     read the same way on every machine.
     """
-    raw = list(given or [])
-    if not raw and os.environ.get("LITCHECK_BIB"):
-        raw = [p for p in os.environ["LITCHECK_BIB"].split(os.pathsep) if p]
+    raw = list(given or []) or list(current().bib)
     if not raw:
         raw = [_display_path(checkout_root() / "refs")]
     files: list[Path] = []
@@ -40,7 +44,7 @@ def resolve_bib_paths(given: tuple[str, ...] | list[str] | None) -> list[Path]:
         elif path.exists():
             files.append(path)
         else:
-            raise FileNotFoundError(f"{item}: no such .bib file or folder")
+            raise MissingPath(f"{item}: no such .bib file or folder")
     seen: set[Path] = set()
     unique = []
     for f in files:
@@ -65,11 +69,12 @@ def resolve_notes_dir(given: str | None, bib_given: bool = False) -> Path | None
     When the user names their own .bib but no notes folder, the bundled notes are not theirs,
     so no notes are read (otherwise every bundled note would look orphaned).
     """
+    settings = current()
     if given:
         return Path(given)
-    if os.environ.get("LITCHECK_NOTES"):
-        return Path(os.environ["LITCHECK_NOTES"])
-    if bib_given or os.environ.get("LITCHECK_BIB"):
+    if settings.notes:
+        return Path(settings.notes)
+    if bib_given or settings.bib:
         return None
     default = checkout_root() / "notes"
     return Path(_display_path(default)) if default.is_dir() else None

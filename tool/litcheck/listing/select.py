@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from litcheck.errors import LitcheckError
 from litcheck.library.entry import Entry
 
 SORTS = ("author", "year", "oldest", "title", "relevance")
@@ -17,7 +18,7 @@ GROUPS = ("topic", "org", "kind", "year", "none")
 OTHER = "Other"
 
 
-class SelectionError(ValueError):
+class SelectionError(LitcheckError, ValueError):
     """A filter value that names nothing (unknown topic, kind, state or key)."""
 
 
@@ -48,6 +49,8 @@ class Filters:
                 raise SelectionError(f"{where}: unknown filter {name!r} (use {', '.join(sorted(set(aliases)))})")
             target = aliases[name]
             if target in ("since", "until"):
+                if not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+                    raise SelectionError(f"filter `{name}` must be a year")
                 values[target] = int(value)
             elif target == "text":
                 values[target] = str(value)
