@@ -59,8 +59,6 @@ def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
     "Traffickers always use encrypted apps.",
     "Cryptocurrency is the currency of choice for offenders.",
     "This study is the first to measure online recruitment.",
-    "Most victims know their recruiter.",
-    "The majority of offenders are men.",
     "Platforms are undoubtedly the main recruitment channel.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):

@@ -328,11 +328,6 @@ SUPERLATIVE_PATTERNS = [
                r"without exception|unanimously|unprecedented|unparalleled|unmatched|unrivall?ed|second to none|"
                r"no one|nobody|everyone|everybody|undoubtedly|unquestionably|undeniably|indisputabl[ey]|"
                r"without (?:a |any )?doubt|beyond (?:any )?doubt|there is no doubt|it is a fact that)(?![\w-])", re.I),
-    # a generalisation over a whole group: "most victims know their trafficker", "the majority of offenders"
-    re.compile(r"(?<![\w-])(?:most|the majority of|the bulk of)\s+(?:(?:of\s+)?(?:the|these|those|all)\s+)?"
-               r"(?:[a-z]+\s+)?(?:victims|survivors|traffickers|offenders|perpetrators|children|minors|girls|boys|women|"
-               r"men|users|people|cases|countries|platforms|sites|websites|markets|transactions|reports|images|"
-               r"material|content|recruitment|trafficking|abuse|exploitation)\b", re.I),
     # leadership and preference: "leads the world", "the world leader", "a preferred mechanism", "the tool of choice"
     re.compile(r"\b(?:leads?|leading|led) the (?:world|globe|industry|market|field)\b|\bworld[- ]leader\b|"
                r"\b(?:the|a) (?:preferred|favou?red|favou?rite) (?:mechanism|means|method|tool|platform|choice|way|vehicle|"
