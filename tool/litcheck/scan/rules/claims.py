@@ -325,8 +325,8 @@ def _why(match: Match, claim: Reading) -> str:
       "misleading, unconfirmed or disputed; the message gives the verdict, the evidence and what matched (shared "
       "figures, names and terms). Matching is by meaning: figures normalised, names with their aliases, words of one "
       "meaning read as one concept; a sentence that shares only a topic, a name or a number does not match.",
-      fires="Trafficked people and forced labour could be bought on Hansa Market.   [register: 'Hansa Market sold human trafficking and forced labour' = false]",
-      passes="Hansa Market sold drugs, firearms and malware.")
+      fires="People were for sale on Corvid Market, along with drugs and weapons.",
+      passes="Corvid Market sold drugs and stolen data.")
 def known_claim(ctx):
     lexicon, prepared = _prepare(ctx)
     if not prepared:
