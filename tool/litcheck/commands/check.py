@@ -26,7 +26,9 @@ def _check_ids():
 @click.option("--level", type=severity_choice(), default="warning", show_default=True,
               help="Report problems at or above this severity; below it only a count is given "
                    "(info = notices such as a key figure marked '(no locator)').")
-@click.option("--list-checks", is_flag=True, help="List every check id with its severity and meaning.")
+@click.option("--list-checks", is_flag=True,
+              help="Describe the checks (all, or those given by --select): what each finds, why it matters, "
+                   "an example library where it fires and one where it does not (--format json keeps them as data).")
 @click.option("--output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
 def command(library, fmt, select, ignore, fail_on, level, list_checks, output):
     """Check the library and notes for integrity problems.
@@ -40,12 +42,13 @@ def command(library, fmt, select, ignore, fail_on, level, list_checks, output):
       litcheck check
       litcheck check --bib my.bib --format lines
       litcheck check --select near-duplicate,doi-url --format json
+      litcheck check --list-checks --select bad-isbn
     """
     from litcheck.checks import describe_checks, run_checks_cached
     from litcheck.library.findings import format_findings, severity_rank
 
     if list_checks:
-        emit(describe_checks(fmt), output)
+        emit(describe_checks({"table": "text", "lines": "md"}.get(fmt, fmt), select), output)
         return
     lib = library()
     findings = run_checks_cached(lib, select or None, ignore)
