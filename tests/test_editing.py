@@ -260,7 +260,7 @@ def test_import_bibtex_reports_duplicates_and_renames_taken_keys(lib, tmp_path, 
         """))
     dry = run_cli("import", "--bib", str(lib), str(export), "--dry-run")
     assert dry.exit_code == 0 and "nothing written" in dry.output
-    result = run_cli("import", "--bib", str(lib), str(export))
+    result = run_cli("import", "--bib", str(lib), str(export), "--verbose")
     assert result.exit_code == 0, result.output
     out = result.output
     assert "same work as 'unodc2020global'" in out
@@ -377,12 +377,12 @@ def test_import_ris_then_csl_json_adds_new_works_and_reports_the_rest(tmp_path, 
     lib.write_text("")
     first = run_cli("import", "--bib", str(lib), str(data / "library.ris"))
     assert first.exit_code == 0, first.output
-    assert "record 7: no title" in first.output and "8 new, 0 duplicate(s) and 1 unusable" in first.output
+    assert "record 7: no title" in first.output and "9 records: 8 added, 0 duplicates left out, 0 updated, 1 unusable" in first.output
     after_ris = lib.read_text()
     parsed = parse_file(lib)
     assert parsed.problems == [] and len(parsed.entries) == 8
     again = run_cli("import", "--bib", str(lib), str(data / "library.ris"))
-    assert "0 new, 8 duplicate(s)" in again.output and lib.read_text() == after_ris
+    assert "0 added, 8 duplicates left out" in again.output and lib.read_text() == after_ris
     csl = run_cli("import", "--bib", str(lib), str(data / "library.json"))
     assert csl.exit_code == 0 and "same work as 'rossi2019child'" in csl.output and "same ISBN" in csl.output
     assert lib.read_text().startswith(after_ris)  # appended: nothing before it moved

@@ -36,12 +36,12 @@ def test_footnoted_article(scanner):
     assert flags == sorted([
         ("uncited-statistic", 3, ()),
         ("anachronism", 5, ("hartmann2012markets",)),
-        ("unresolved-footnote", 7, ()),
+        ("unresolved-footnote", 23, ()),  # at note 3 itself, naming the sentence of line 7
         ("vague-attribution", 9, ()),
         ("superlative", 11, ()),
         ("doubtful-source", 13, ("unodc2018silent",)),
-        ("citation-mismatch", 15, ("lindqvist2021play",)),
-        ("inconsistent-duplicate", 15, ("lindqvist2021play",)),
+        ("citation-mismatch", 25, ("lindqvist2021play",)),  # note 5's details, reported on note 5
+        ("inconsistent-duplicate", 25, ("lindqvist2021play",)),
     ])
     # footnotes are separated from the body and resolved (3 is not in the library)
     keys = {label: m.key for label, m in result.resolution.footnotes.items()}
@@ -50,15 +50,18 @@ def test_footnoted_article(scanner):
     assert all("Notes" not in s.text and "Northgate" not in s.text for s in result.doc.sentences)
     mismatch = next(f for f in result.flags if f.rule == "citation-mismatch")
     assert "year 2019 (library: 2021)" in mismatch.message and "volume 5 (library: 4)" in mismatch.message
+    # a problem inside a note carries the note's text and line and names the sentence citing it
+    assert mismatch.where == "footnote" and mismatch.sentence.startswith("Maja Lindqvist, 'Play and Predators:")
+    assert mismatch.cited_by == [(15, "The same game-chat pattern was described again in later work.⁵")]
 
 
 def test_author_date_article_with_reference_list(scanner):
     result, flags = flags_of(scanner, "authordate.md")
     assert flags == sorted([
-        ("unresolved-footnote", 5, ()),  # Moreau 2017: in the reference list, not in the library
+        ("unresolved-footnote", 16, ()),  # Moreau 2017: in the reference list (line 16), not in the library
         ("doubtful-source", 6, ("unodc2018silent",)),  # (UNODC): the only UNODC work is unconfirmed
         ("citation-mismatch", 7, ("hartmann2012markets",)),  # right author, wrong year
-        ("unresolved-footnote", 8, ()),  # Okafor (2020) narrative citation -> reference item 4
+        ("unresolved-footnote", 17, ()),  # Okafor (2020) narrative citation -> reference item 4 (line 17)
         ("date-mismatch", 9, ("eu2022digital",)),  # DSA 2020, library 2022
         ("dangling-citation", 10, ()),  # (Ng et al., 2018)
     ])
@@ -91,7 +94,7 @@ def test_markdown_footnotes_and_pandoc(scanner):
 def test_pdf_dump_with_interleaved_footnotes(scanner):
     result, flags = flags_of(scanner, "pdfdump.txt")
     assert flags == sorted([
-        ("unresolved-footnote", 9, ()),
+        ("unresolved-footnote", 7, ()),  # note 2 (line 7), cited on line 9
         ("citation-mismatch", 11, ("hartmann2012markets",)),  # "according to Europol" but fn 3 is Hartmann
         ("known-claim", 11, ()),
     ])

@@ -33,6 +33,51 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+def _remember(name: str):
+    """An option callback that keeps the value in the context for `litcheck.cli.terminal`
+    (a value given after the command wins over one given before it)."""
+
+    def store(ctx: click.Context, param: click.Parameter, value):
+        if value is not None and value is not False:
+            ctx.meta[name] = value
+        return value
+
+    return store
+
+
+def common_options() -> list[click.Option]:
+    """The options every command accepts, before or after its name."""
+    from litcheck.cli.terminal import COLOR_CHOICES
+
+    return [
+        click.Option(["-q", "--quiet"], is_flag=True, default=None, expose_value=False, is_eager=True,
+                     callback=_remember("litcheck.quiet"), help="No progress bars, notices or summaries; results only."),
+        click.Option(["--color", "--colour"], type=click.Choice(COLOR_CHOICES, case_sensitive=False),
+                     expose_value=False, is_eager=True, callback=_remember("litcheck.color"),
+                     help="Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never."),
+    ]
+
+
+def conventional(command: click.Command) -> click.Command:
+    """Give a command the conventions every command shares: -q/--quiet and --color, -o/--output
+    for its results, and choices that ignore case (--style APA)."""
+    if getattr(command, "_litcheck_conventional", False):
+        return command
+    names = {opt for p in command.params for opt in p.opts}
+    for param in command.params:
+        if isinstance(param.type, click.Choice):
+            param.type.case_sensitive = False
+        if param.name == "output" and "-o" not in names:
+            param.opts.append("-o")
+    if "--output" not in names:
+        command.params.append(click.Option(["-o", "--output"], type=click.Path(dir_okay=False), expose_value=False,
+                                           callback=_remember("litcheck.output"),
+                                           help="Write the results here (atomically) instead of stdout."))
+    command.params.extend(common_options())
+    command._litcheck_conventional = True
+    return command
+
+
 class LazyGroup(click.Group):
     """A click group that imports a subcommand's module only when that command is invoked."""
 
@@ -43,7 +88,18 @@ class LazyGroup(click.Group):
         if cmd_name not in COMMANDS:
             return None
         module = importlib.import_module(COMMANDS[cmd_name][0])
-        return module.command
+        return conventional(module.command)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        """An unknown command is refused with the closest names ("did you mean list?")."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            import difflib
+
+            close = difflib.get_close_matches(name.lower(), list(COMMANDS), n=2, cutoff=0.6)
+            hint = f" Did you mean {' or '.join(close)}?" if close else ""
+            ctx.fail(f"No such command {name!r}.{hint} 'litcheck --help' lists the commands.")
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context):
         """Run the command with the settings read once, and turn any LitcheckError into its
@@ -64,7 +120,7 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, params=common_options())
 @click.version_option(__version__, prog_name="litcheck")
 def main() -> None:
     """litcheck: a checked citation library with notes, reading lists and a claim scanner.
@@ -72,7 +128,8 @@ def main() -> None:
     Every command reads the library from --bib (a .bib file or folder, repeatable) and
     --notes, or from LITCHECK_BIB / LITCHECK_NOTES, or else the bundled refs/ and notes/.
     add, import, tidy, tag and set change it safely: locked, backed up, written atomically,
-    every untouched byte kept.
+    every untouched byte kept. Every command takes -o FILE, -q/--quiet and --color, and
+    choices in any case (--style APA).
 
     \b
     Examples:

@@ -135,15 +135,21 @@ def severity_choice() -> click.Choice:
 
 
 def emit(text: str, output: str | None = None) -> None:
-    """Print to stdout, or write atomically to `output` (never a half-written file)."""
+    """Print to stdout, or write atomically to `output` or the command's -o FILE (never a
+    half-written file). Colour codes are dropped unless colour is wanted there (a terminal
+    without NO_COLOR, or --color always)."""
+    from litcheck.cli.terminal import colour_wanted, output_file
+
+    output = output or output_file()
+    colour = colour_wanted(to_file=bool(output))
+    if not colour and "\x1b[" in text:
+        text = click.unstyle(text)
     if output:
         from litcheck.editing.atomic import write_text_atomic
 
         write_text_atomic(output, text)
     else:
-        click.echo(text, nl=not text.endswith("\n"))
-
-
+        click.echo(text, nl=not text.endswith("\n"), color=colour)
 
 
 def fail(message: str, code: int = 2) -> None:

@@ -42,10 +42,13 @@ def command(library, statuses, article, topic, fmt, output):
     if article and article not in lib.notes:
         fail(f"no note for article {article!r}" + ("" if article in lib.entries else " (and no such entry)"))
     claims = collect_claims(lib, statuses or None, article, topic)
-    emit(render_claims(claims, fmt), output)
-    if fmt == "table" and not output:
+    text = render_claims(claims, fmt)
+    from litcheck.cli.terminal import quiet
+
+    if fmt == "table" and not quiet():
         counts = status_counts(claims)
         articles = len({c.article for c in claims})
         summary = ", ".join(f"{n} {s}" for s, n in counts.items()) or "none"
-        click.echo(f"\n{len(claims)} claim{'s' if len(claims) != 1 else ''} in {articles} register"
-                   f"{'s' if articles != 1 else ''}: {summary}", err=False)
+        text += (f"\n{len(claims)} claim{'s' if len(claims) != 1 else ''} in {articles} register"
+                 f"{'s' if articles != 1 else ''}: {summary}\n")
+    emit(text, output)

@@ -13,30 +13,42 @@ from litcheck.cli.options import emit, fail, new_entry_options, write_options
 @write_options
 @new_entry_options
 @click.argument("export", type=click.Path(exists=True, dir_okay=False))
-def command(session, house_fields, target, force, export):
+@click.option("--update", is_flag=True,
+              help="Write the export's changed fields into the works already in the library (shown as a diff).")
+@click.option("--verbose", "-v", is_flag=True, help="One line per record: new, duplicate (with evidence), updated.")
+def command(session, house_fields, target, force, export, update, verbose):
     """Merge EXPORT (BibTeX .bib, RIS .ris or CSL-JSON .json, e.g. from Zotero) into --to.
 
     New works are added. A work already in the library -- same DOI or ISBN, or a title
-    92%+ alike with the same year and a shared author -- is reported with the evidence and
-    left out, never merged; so is a work that appears twice in EXPORT. An imported key is
+    92%+ alike with the same year and a shared author -- is left out, never merged; so is a
+    work that appears twice in EXPORT. A chapter or paper that shares its book's DOI or
+    ISBN but has another title or other pages is a work of its own. With --update, a work
+    already in the library (same key, DOI or fuzzy identity) gets the export's changed and
+    new fields, each edited in place (fields the export lacks, and the library's own
+    keywords, sourcekind and verification, are kept); the diff is shown. An imported key is
     kept when it is safe and free, otherwise one is generated from the key pattern. Text
     from RIS and CSL-JSON is escaped for LaTeX. A record that cannot be used (no title, a
     BibTeX block that does not parse) is named with its line or record number and left out.
 
+    A summary comes first; --verbose lists every record.
+
     \b
     Examples:
-      litcheck import zotero-export.json --to refs/academic.bib --dry-run
-      litcheck import endnote.ris --to refs/ngo.bib --kind ngo-report --status unconfirmed
-      litcheck import colleague.bib --to refs/academic.bib --force
+      litcheck import tests/data/import/library.ris --bib refs/academic.bib --dry-run
+      litcheck import tests/data/import/library.json --bib refs/ngo.bib --kind ngo-report --status unconfirmed --dry-run
+      litcheck import tests/data/import/library.ris --bib refs/academic.bib --update --verbose --dry-run
     """
-    from litcheck.editing.adding import bibtex_drafts, describe, entry_text, plan
-    from litcheck.library.bibfile import decode_bytes
+    from litcheck.cli.terminal import progress
+    from litcheck.editing.adding import import_report, plan_import
     from litcheck.editing.readers import read_export
+    from litcheck.library.bibfile import decode_bytes
 
     path = Path(export)
     with session(new_file=target) as edit:
         doc = edit.target_document(target)
         if path.suffix.lower() == ".bib":
+            from litcheck.editing.adding import bibtex_drafts
+
             text, bad = decode_bytes(path.read_bytes(), str(path))
             if bad:
                 fail(f"{bad[0].location()}: {bad[0].message}")
@@ -48,19 +60,13 @@ def command(session, house_fields, target, force, export):
                 fail(str(exc))
         if not drafts:
             fail(f"nothing to import from {path}" + ("".join(f"\n  {p}" for p in problems)))
-        for draft in drafts:
-            draft.fields.update(house_fields)
-        outcomes = plan(drafts, edit.library, rename_taken=True, force=force)
-        report = [describe(o, edit.library) for o in outcomes] + [f"left out: {p}" for p in problems]
-        new = [o for o in outcomes if o.added]
-        for outcome in new:
-            doc.append_entry(entry_text(outcome))
-        skipped = len(outcomes) - len(new)
-        summary = (f"{len(new)} new, {skipped} duplicate(s) and {len(problems)} unusable record(s) left out, "
-                   f"from {path}")
+        result = plan_import(edit, doc, drafts, house_fields, force=force, update=update,
+                             progress=lambda items: progress(items, "import", len(drafts)))
+        report = import_report(result, problems, edit.library, str(path), verbose)
         if edit.dry_run:
-            emit("\n".join(report) + f"\n{summary}; nothing written (--dry-run)\n" + edit.diff())
+            emit(report + f"nothing written (--dry-run); the change would be:\n" + edit.diff())
             return
-        if new:
+        if result.added or result.updated:
             edit.commit()
-    emit("\n".join(report) + f"\n{summary}" + (f"; added to {doc.path}\n" if new else "\n"))
+    where = f"written to {', '.join(sorted(result.files))}\n" if result.files else "nothing written\n"
+    emit(report + result.update_diff + where)

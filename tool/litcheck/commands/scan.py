@@ -40,8 +40,6 @@ def command(files, library, only, ignore, fail_on, fmt, output):
       litcheck scan draft.md --format json --output flags.json
       litcheck scan a.txt b.md --rules uncited-statistic,vague-attribution --fail-on warning
     """
-    import sys
-
     from litcheck.scan.document import read_document
     from litcheck.library.findings import severity_rank
     from litcheck.scan.report import render
@@ -53,7 +51,9 @@ def command(files, library, only, ignore, fail_on, fmt, output):
 
     scanner = Scanner(library(), rules)
     results = [scanner.scan_document(d) for d in docs]
-    colour = fmt == "text" and not output and sys.stdout.isatty()
+    from litcheck.cli.terminal import colour_wanted
+
+    colour = fmt == "text" and colour_wanted(to_file=bool(output))
     emit(render(results, fmt, colour), output)
     threshold = severity_rank(fail_on)
     if any(severity_rank(f.severity) >= threshold for r in results for f in r.flags):

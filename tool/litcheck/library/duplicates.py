@@ -3,7 +3,10 @@
 Used by `add` and `import` (before a work joins the library) and by the `near-duplicate`
 check (within the library), so both agree on what counts as the same work:
 
-- the same DOI, or the same ISBN for two whole books (chapters share their book's ISBN);
+- the same DOI, or the same ISBN for two whole books (chapters share their book's ISBN) --
+  except that a part (chapter, paper, article) with another title or other pages than the
+  work holding that DOI is a different part of one book, since publishers often give a
+  book's chapters the book's DOI;
 - else a title at least 92% alike (word order ignored), the same year, a shared author
   surname when both name authors, and no identifying field (DOI, volume, issue, pages) that
   tells them apart.
@@ -59,8 +62,13 @@ def surnames(entry) -> set[str]:
 def told_apart(a, b) -> bool:
     """True when a field that identifies a printed item (DOI, volume, issue, pages) differs:
     same-titled items such as a journal's recurring 'Issue Information' are different works."""
+    return any(_differs(a, b, f) for f in _IDENTIFYING)
+
+
+def _differs(a, b, field: str) -> bool:
+    """Both give `field` and the values differ beyond punctuation and case."""
     norm = lambda v: re.sub(r"[^0-9a-z]", "", v.lower())
-    return any(a.get(f) and b.get(f) and norm(a.get(f)) != norm(b.get(f)) for f in _IDENTIFYING)
+    return bool(a.get(field) and b.get(field) and norm(a.get(field)) != norm(b.get(field)))
 
 
 def authors_compatible(a, b) -> bool:
@@ -75,11 +83,22 @@ class Match:
     reason: str
 
 
+def other_part(a, b) -> bool:
+    """True when `a` and `b` share a DOI or ISBN yet are different parts of one book: one of
+    them is a part (a chapter, a paper) and their titles are not alike or their pages differ."""
+    if a.type not in _PARTS and b.type not in _PARTS:
+        return False
+    from rapidfuzz import fuzz
+
+    alike = fuzz.token_sort_ratio(normal_title(a.get("title")), normal_title(b.get("title"))) >= TITLE_CUTOFF
+    return _differs(a, b, "pages") or not alike
+
+
 class DuplicateIndex:
     """Entries indexed by DOI, ISBN and year, to match candidate works one by one."""
 
     def __init__(self, entries=()):
-        self.by_doi: dict[str, object] = {}
+        self.by_doi: dict[str, list] = defaultdict(list)
         self.by_isbn: dict[str, object] = {}
         self.by_year: dict[int | None, list[tuple[str, object]]] = defaultdict(list)
         for entry in entries:
@@ -87,7 +106,7 @@ class DuplicateIndex:
 
     def add(self, entry) -> None:
         if entry.get("doi"):
-            self.by_doi.setdefault(normal_doi(entry.get("doi")), entry)
+            self.by_doi[normal_doi(entry.get("doi"))].append(entry)
         if entry.get("isbn") and entry.type not in _PARTS:
             for part in re.split(r"[,;]\s*", entry.get("isbn")):
                 if part.strip():
@@ -98,8 +117,9 @@ class DuplicateIndex:
     def find(self, entry) -> Match | None:
         """The first existing work `entry` duplicates, with the evidence; None if it is new."""
         doi = normal_doi(entry.get("doi")) if entry.get("doi") else ""
-        if doi and doi in self.by_doi:
-            return Match(self.by_doi[doi], f"same DOI {doi}")
+        for other in self.by_doi.get(doi, []) if doi else []:
+            if not other_part(entry, other):
+                return Match(other, f"same DOI {doi}")
         if entry.get("isbn") and entry.type not in _PARTS:
             for part in re.split(r"[,;]\s*", entry.get("isbn")):
                 isbn = normal_isbn(part) if part.strip() else ""

@@ -40,13 +40,16 @@ class Citation:
     year_text: str = ""  # "2018a", "n.d."
     locator: str = ""
     et_al: bool = False
+    title: str = ""  # a title the citation gives: "(Title, Author, 2018)", a report named in the prose
     # filled in by resolve
     key: str | None = None
     keys: list[str] = field(default_factory=list)
     score: float = 0.0
     note: str = ""  # how it was resolved (or why not)
     via_reference: int | None = None  # index of the reference item it matched
+    via_note: str | None = None  # label of the footnote that gives the work it names
     year_mismatch: bool = False
+    ref_diffs: list[str] = field(default_factory=list)  # how it disagrees with its reference item
     inherited: bool = False  # a list item covered by the lead-in sentence's citation
 
     @property
@@ -126,6 +129,8 @@ NOT_SOURCES = {
     "offline", "english", "french", "spanish", "arabic", "pdf", "usd", "eur", "gbp", "ai", "ict", "ngo",
     "ngos", "csam", "csem", "osec", "cse", "cseai", "vpn", "vpns", "p2p", "tor", "gps", "url", "ip",
     "plural", "singular", "translated", "translation", "original", "abridged", "forthcoming", "draft",
+    "winter", "spring", "summer", "autumn", "fall", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december",
 }
 
 
@@ -187,8 +192,11 @@ _REPORTING_VERBS = (
     r"reveals?|revealed|highlights?|highlighted|underscores?|underscored|explains?|explained|points out|"
     r"demonstrates?|demonstrated|indicates?|indicated|calculated|counted|recorded|records|says|said|contends?|"
     r"emphasi[sz]es|emphasi[sz]ed|stresses|stressed|asserts?|asserted|puts it|defines?|defined)")
+# "Okafor (2018) found", "Smith and Jones (2018) argue", "The Bureau of Justice Statistics (2019)
+# reports": up to eight capitalised words joined by particles (bounded and possessive: linear).
 _NARRATIVE_AD = re.compile(
-    r"(?P<names>(?:[A-Z][\w'’\-]+)(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+|\s+et\s+al\.)?)\s*\((?P<year>" + YEAR + r"[a-z]?)\)"
+    r"(?P<names>[A-Z][\w'’\-]*+(?:[ ](?:(?:of|for|on|the|and|&|de|van|von)[ ])?[A-Z][\w'’\-]*+){0,7}(?:\s+et\s+al\.)?)"
+    r"\s*\((?P<year>" + YEAR + r"[a-z]?)\)"
     r"(?=\s*(?:,\s*)?(?:" + _REPORTING_VERBS + r"|also\b|has\b|have\b|had\b|in\s+(?:their|his|her|its)\b))")
 
 _NAMED_LEAD = re.compile(
@@ -269,8 +277,8 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
             continue
         add(Citation("numeric", m.group(0), base + m.start(), base + m.end(), sent.index, labels))
     for m in _NARRATIVE_AD.finditer(text):
-        names_text = m.group("names")
-        if names_text.split()[0] in ("In", "The", "By", "Since", "From", "Until", "During") or _inside(taken, m.start()):
+        names_text = _drop_sentence_opener(m.group("names"))
+        if not names_text or _inside(taken, m.start()):
             continue
         et_al = "et al" in names_text
         names = [n for n in re.split(r"\s+(?:and|&)\s+|\s+et\s+al\.", names_text) if n.strip()]
@@ -286,6 +294,29 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
         cites.extend(named)
     cites.sort(key=lambda c: c.start)
     return cites
+
+
+_OPENERS = {"in", "the", "by", "since", "from", "until", "during", "however", "but", "and", "as", "while", "when",
+            "although", "after", "before", "also", "thus", "furthermore", "moreover", "similarly", "researcher",
+            "researchers", "professor", "dr", "author", "authors"}
+
+
+def _drop_sentence_opener(names: str) -> str:
+    """"The Bureau of Justice Statistics" -> "Bureau of Justice Statistics"; "In Smith" -> "Smith"."""
+    words = names.split()
+    while words and words[0].lower().rstrip(".") in _OPENERS:
+        words = words[1:]
+    while words and words[0] in ("of", "for", "on", "the", "and", "&"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def sentence_note_labels(doc: Document, sent: Sentence) -> list[str]:
+    """The labels of the note markers in a sentence (superscripts and [^n])."""
+    text = doc.masked[sent.start:sent.end]
+    labels = [l for m in _SUP.finditer(text) for l in _sup_labels(m.group(1))]
+    labels += [m.group(1) for m in _MD_MARK.finditer(text)]
+    return [l for l in labels if l in doc.footnotes]
 
 
 def _inside(spans, pos) -> bool:
@@ -341,7 +372,9 @@ def _parenthetical(doc, sent, text, m, orgs, defined) -> list[Citation]:
         return out
     parts = [p.strip() for p in inner.split(";")]
     for part in parts:
-        c = _author_date_part(part, start, end, sent.index, m.group(0) if len(parts) == 1 else f"({part})")
+        shown = m.group(0) if len(parts) == 1 else f"({part})"
+        c = _title_first_part(part, start, end, sent.index, shown) or \
+            _author_date_part(part, start, end, sent.index, shown) or _mla_part(part, start, end, sent.index, shown)
         if c:
             out.append(c)
     if out and len(out) == sum(1 for p in parts if p):
@@ -394,7 +427,7 @@ def _author_date_part(part: str, start: int, end: int, sent_index: int, shown: s
         return None
     if len(words) > 12:
         return None
-    if names_text.lower() in COUNTRIES:
+    if names_text.lower() in COUNTRIES or names_text.lower() in NOT_SOURCES:
         return None
     et_al = bool(re.search(r"\bet\s+al\.?", names_text))
     names = [n.strip(" ,.") for n in re.split(r"\s*(?:,|\band\b|&|\bet\s+al\.?)\s*", names_text) if n.strip(" ,.")]
@@ -404,6 +437,74 @@ def _author_date_part(part: str, start: int, end: int, sent_index: int, shown: s
     year = int(year_text[:4]) if year_text[:1].isdigit() else None
     return Citation("author-date", shown, start, end, sent_index, names=names, year=year, year_text=year_text,
                     locator=(am.group("loc") or "").strip(" ,"), et_al=et_al)
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:Bureau|Office|Department|Ministry|Commission|Council|Association|Institute|Foundation|Project|"
+    r"Organi[sz]ation|Agency|Trust|Network|International|Coalition|Alliance|Committee|University|Group|Society|"
+    r"Federation|Police|Nations|Centre|Center|Service|Services|Fund|Court|Parliament|Senate|Congress|Board|"
+    r"Authority|Unit|Programme|Program|Initiative|Forum|Watch|Campaign|Union|Corporation|Inc|Ltd|LLC)\b")
+_YEAR_TAIL = re.compile(r",\s*(?P<year>" + YEAR + r"[a-z]?|n\.\s?d\.)\s*$")
+_TITLE_START = "“\"‘'*_"
+
+
+def _looks_like_name(text: str) -> bool:
+    """1-6 capitalised words (particles allowed), no colon: an author or body, not a title."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or ":" in text:
+        return False
+    small = {"of", "the", "for", "on", "and", "&", "de", "van", "von", "der", "et", "al.", "al"}
+    return all(w[:1].isupper() or w in small for w in words)
+
+
+def _title_first_part(part: str, start: int, end: int, sent_index: int, shown: str) -> Citation | None:
+    """"(Title of the Work, Author, 2018)" / "(Title of the Work, 2018)": a title first, then the
+    author or body (optional), then the year. A title has at least three words and reads as a
+    title (a colon, a small word such as "via" or "is", or no organisation word)."""
+    ym = _YEAR_TAIL.search(part)
+    if not ym:
+        return None
+    head = part[:ym.start()].strip(" ,")
+    title, author = head, ""
+    if ", " in head:
+        t, a = head.rsplit(", ", 1)
+        if _looks_like_name(a) and len(t.split()) >= 3:
+            title, author = t, a
+    title = title.strip()
+    words = title.split()
+    chunks = [c for c in re.split(r",\s*|\s+(?:and|&)\s+", title) if c]
+    if ":" not in title and all(_looks_like_name(c) and len(c.split()) <= 3 for c in chunks):
+        return None  # "Smith, Jones and Brown": a list of authors
+    if len(words) < 3 or not (title[:1].isupper() or title[:1] in _TITLE_START):
+        return None
+    small = {"of", "the", "for", "on", "and", "&", "de", "in", "to", "a", "an", "at", "by", "van", "von"}
+    title_like = ":" in title or title[:1] in _TITLE_START or any(w[:1].islower() and w not in small for w in words) \
+        or (not _ORG_WORDS.search(title) and (author or len(words) >= 4))
+    if not title_like:
+        return None
+    year_text = ym.group("year")
+    year = int(year_text[:4]) if year_text[:1].isdigit() else None
+    names = [n for n in re.split(r"\s+(?:and|&)\s+|\s+et\s+al\.?", author) if n] if author else []
+    return Citation("author-date", shown, start, end, sent_index, names=names, year=year, year_text=year_text,
+                    et_al="et al" in author, title=title.strip(_TITLE_START + " ,"))
+
+
+# MLA "(Okafor 45)", "(Okafor and Lindqvist 12-14)": a surname and a page, no year. Words that
+# number parts of a document are not surnames.
+_MLA = re.compile(r"^(?P<names>[A-Z][\w'’\-]{1,40}(?:\s+(?:and|&)\s+[A-Z][\w'’\-]{1,40}|\s+et\s+al\.)?)\s+(?P<page>\d{1,4}(?:[–-]\d{1,4})?)$")
+_NOT_SURNAMES = {"table", "figure", "fig", "section", "article", "chapter", "part", "appendix", "block", "model", "step",
+                 "phase", "wave", "study", "group", "level", "type", "page", "pages", "volume", "vol", "no", "number",
+                 "item", "question", "box", "annex", "exhibit", "sample", "case", "cases", "version", "grade", "year",
+                 "years", "age", "ages", "goal", "target", "paragraph", "rule", "title", "class", "room", "week", "day"}
+
+
+def _mla_part(part: str, start: int, end: int, sent_index: int, shown: str) -> Citation | None:
+    m = _MLA.match(part)
+    if not m or m.group("names").split()[0].lower() in _NOT_SURNAMES or re.fullmatch(YEAR, m.group("page")):
+        return None
+    names = [n for n in re.split(r"\s+(?:and|&)\s+|\s+et\s+al\.", m.group("names")) if n]
+    return Citation("author-date", shown, start, end, sent_index, names=names, locator=m.group("page"),
+                    et_al="et al" in m.group("names"))
 
 
 def _named_sources(text: str, base: int, sent: Sentence, orgs: OrgMatcher, taken) -> list[Citation]:

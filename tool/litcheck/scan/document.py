@@ -212,20 +212,28 @@ def html_to_text(source: str) -> str:
 
 _LINE = re.compile(r"[^\n]*\n?")
 _MD_FOOTDEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*")
-_SUP_FOOTDEF = re.compile(r"^[ \t]*([" + SUPERSCRIPT_DIGITS + r"]{1,3})(?![" + SUPERSCRIPT_DIGITS + r"])[ \t]*(?=\S)")
+_SUP_FOOTDEF = re.compile(r"^[ \t]*+([" + SUPERSCRIPT_DIGITS + r"]{1,3})(?![" + SUPERSCRIPT_DIGITS + r"])\.?[ \t]*+(?=\S)")
+# A line that ends a note's continuation: a horizontal rule or a Markdown heading.
+_NOTE_STOP = re.compile(r"^[ \t]{0,3}(?:(?:(?:\*[ \t]*+){3,}|(?:-[ \t]*+){3,}|(?:_[ \t]*+){3,})$|#{1,6}[ \t])")
 _REF_HEADING = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?:\d+\.?[ \t]+)?"
+    r"^(?:#{1,6}[ \t]*+)?(?:\*\*|__)?[ \t]*+(?:\d+\.?[ \t]++)?"
     r"(references|bibliography|works cited|reference list|list of references|sources|sources cited|"
     r"literature cited|cited works|notes|endnotes|footnotes|notes and references)"
-    r"[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*$", re.I)
+    r"[ \t]*+(?:\*\*|__)?[ \t]*+:?$", re.I)
 # Where a trailing reference section stops: page furniture that follows articles on the web.
 _STOP_HEADING = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:about the authors?|acknowledge?ments?|appendix\b.*|post a comment|leave a (?:reply|comment)|"
-    r"\d+ comments?|comments|related (?:posts|articles)|share this.*|tags?:.*)[ \t]*:?[ \t]*$", re.I)
+    r"^(?:#{1,6}[ \t]*+)?(?:about the authors?|acknowledge?ments?|appendix\b.*|post a comment|leave a (?:reply|comment)|"
+    r"\d+ comments?|comments|related (?:posts|articles)|share this.*|tags?:.*)[ \t]*+:?$", re.I)
 # The start of a blog comment thread or similar furniture: everything after it is not the article.
 _COMMENTS = re.compile(r"^[ \t]*(?:post a comment|leave a (?:reply|comment)|\d+ comments?|comments \(\d+\))[ \t]*$", re.I)
 _ITEM_LABEL = re.compile(
     r"^[ \t]*(?:\[(\d{1,3})\]|(\d{1,3})[.)](?=\s)|\^?(\d{1,3})(?=[ \t]+[A-Z\"“‘'*_])|([" + SUPERSCRIPT_DIGITS + r"]{1,3}))[ \t]*")
+
+
+def _short_line_matches(pattern: re.Pattern, line: str) -> bool:
+    """Headings are short: test only lines of at most 200 characters, stripped, so that a line of
+    blanks costs one pass (blank runs on both sides of a pattern would make it quadratic)."""
+    return len(line) <= 200 and pattern.match(line.strip()) is not None
 
 
 def _lines(text: str):
@@ -296,7 +304,7 @@ def _find_notes(doc: Document, mask: bytearray) -> None:
                         j += 1
                         continue
                     break
-                if _MD_FOOTDEF.match(l2) or _SUP_FOOTDEF.match(l2):
+                if _MD_FOOTDEF.match(l2) or _SUP_FOOTDEF.match(l2) or _NOTE_STOP.match(l2):
                     break
                 last_end = e2
                 j += 1
@@ -305,7 +313,7 @@ def _find_notes(doc: Document, mask: bytearray) -> None:
             _set(mask, start, last_end)
             i = j
             continue
-        if _REF_HEADING.match(line) and i > 0:
+        if i > 0 and _short_line_matches(_REF_HEADING, line):
             # a references / notes section: it must be followed by at least one item-like block
             ref_section_from = i
             break
@@ -323,7 +331,7 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -
     cur: list | None = None
     for j in range(first + 1, len(lines)):
         s, e, line = lines[j]
-        if _STOP_HEADING.match(line):
+        if _short_line_matches(_STOP_HEADING, line):
             section_end = s
             break
         if not line.strip():
@@ -389,15 +397,40 @@ MAX_SENTENCE_CHARS = 2_000
 _MARK_END = set("]\"'”’»)*_" + SUPERSCRIPT_DIGITS)
 
 
+_CLOSERS = "\"'”’»)*_" + SUPERSCRIPT_DIGITS
+# a bracketed marker at the end of a text: [^3], [12], [3, 5], [3–5], [@key, p. 4]
+_BRACKET_MARK = re.compile(r"\[(?:\^[^\]\s]{1,40}|\d{1,3}(?:[,–-][ ]?\d{1,3}){0,30}|@[^\]\n]{1,200})\]$")
+
+
+def strip_trailing_marks(text: str) -> str:
+    """`text` without the note markers, closing quotes, brackets, emphasis and blanks it ends with.
+
+    A loop from the end, not a regex ending in `(...)+$`: such a pattern is tried from every start
+    position and backtracks over runs of closers, which made a few dozen `)` or `"` take minutes.
+    Each step removes at least one character and looks back a bounded window: linear time."""
+    end = len(text)
+    while end:
+        ch = text[end - 1]
+        if ch in _CLOSERS or ch.isspace():
+            end -= 1
+            continue
+        if ch == "]":
+            m = _BRACKET_MARK.search(text, max(0, end - 260), end)
+            if m and m.end() == end:
+                end = m.start()
+                continue
+            end -= 1  # a lone closing bracket
+            continue
+        break
+    return text[:end]
+
+
 def _ends_sentence(text: str) -> bool:
     t = text.rstrip()[-_TAIL:]
-    if t and t[-1] not in _MARK_END:  # the common case, without a regex
+    if t and t[-1] not in _MARK_END:  # the common case
         return t[-1] in _TERMINAL + ":;"
-    t = re.sub(r"(\[\^[^\]]+\]|\[\d+(?:[,–-]\s*\d+)*\]|[" + SUPERSCRIPT_DIGITS + r"]+|[\"'”’»)\]*_]+)+$", "", t)
+    t = strip_trailing_marks(t)
     return bool(t) and t[-1] in _TERMINAL + ":;"
-
-
-_TRAILING_MARKS = re.compile(r"(\[\^[^\]]+\]|\[\d+(?:[,–-]\s*\d+)*\]|\[@[^\]]+\]|[" + SUPERSCRIPT_DIGITS + r"]+|[\"'”’»)\]*_\s]+)+$")
 
 
 def _is_heading_text(text: str) -> bool:
@@ -405,7 +438,7 @@ def _is_heading_text(text: str) -> bool:
     if text and text[-1] not in _MARK_END:  # nothing to strip (the common case, without a regex)
         t = text.strip("*_#").strip()
     else:
-        t = (text[:-_TAIL] + _TRAILING_MARKS.sub("", text[-_TAIL:])).strip("*_#").strip()
+        t = (text[:-_TAIL] + strip_trailing_marks(text[-_TAIL:])).strip("*_#").strip()
     if not t:
         return True
     words = t.split()
@@ -552,12 +585,18 @@ SENTENCE_STARTERS = {
     "furthermore", "also", "what", "why", "how", "who", "where", "i", "you", "to", "of", "according",
 }
 
+# A note marker: [^3], [12], [3, 5], [3–5], ¹⁴, ¹⁻³, ¹,² (bounded repetition: linear matching).
+MARKER = (r"(?:\[\^[^\]\s]{1,40}\]|\[\d{1,3}(?:[,–-][ ]?\d{1,3}){0,30}\]|"
+          r"[" + SUPERSCRIPT_DIGITS + r"]{1,3}(?:[,⁻˒–-][" + SUPERSCRIPT_DIGITS + r"]{1,3}){0,30})")
+# Possessive quantifiers and the look-behind keep this linear on runs of punctuation, closers
+# or markers (nested `(...|x+)*` backtracked exponentially on 30 superscripts).
 _BOUNDARY = re.compile(
-    r"(?:[.!?]+|…)"  # terminal punctuation
-    r"(?P<close>(?:[\"'”’»)\]*_]|\[\^[^\]\s]+\]|\[\d{1,3}(?:[,–-]\s*\d{1,3})*\]|[" + SUPERSCRIPT_DIGITS + r"]+)*)"
-    r"(?P<gap>\s+)"
-    r"(?=(?P<next>[\"'“‘(\[*_]*\S+))")
-_TOKEN_BEFORE = re.compile(r"([\w.'’\-]+)$")
+    r"(?<![.!?])(?:[.!?]++|…)"  # terminal punctuation
+    r"(?P<close>(?:[\"'”’»)\]*_]|" + MARKER + r")*+)"
+    r"(?P<gap>\s++)"
+    # a marker written after a space ("abuse. ¹⁴ Next") still closes the sentence before it
+    r"(?:(?P<mark>" + MARKER + r")(?=\s|$)(?P<gap2>\s*+))?"
+    r"(?=(?P<next>[\"'“‘(\[*_]*+\S+)?)")
 _WS = re.compile(r"\s*")
 
 
@@ -566,11 +605,14 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        end = m.start("gap")
         if not _is_boundary(text, m):
             continue
-        spans.append((start, end))
-        start = m.end("gap")
+        if m.group("mark"):
+            spans.append((start, m.end("mark")))
+            start = m.end("gap2")
+        else:
+            spans.append((start, m.start("gap")))
+            start = m.end("gap")
     spans.append((start, len(text)))
     out = []
     for s, e in spans:
@@ -606,11 +648,13 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_boundary(text: str, m: re.Match) -> bool:
     punct_start = m.start()
     punct = text[punct_start:m.start("close")]
-    nxt = m.group("next")
+    nxt = m.group("next") or ""
     first = nxt.lstrip("\"'“‘([*_")[:1]
     window = text[max(0, punct_start - 80):punct_start]  # bounded look-back keeps splitting linear
-    before = _TOKEN_BEFORE.search(window)
-    token = before.group(1) if before else ""
+    k = len(window)
+    while k and (window[k - 1].isalnum() or window[k - 1] in "_.'’-"):
+        k -= 1
+    token = window[k:]
     if punct.startswith("...") or punct == "…":
         return first.isupper() or first.isdigit() is False and not first.islower() and first not in ",;:"
     if not first:
@@ -619,7 +663,7 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return False
     if punct != ".":
         return True
-    if m.group("close"):
+    if m.group("close") or m.group("mark"):
         # "...abuse.¹⁴ Next" or "...said.” Next": a marker or closer after the stop ends it
         return True
     low = token.lower().rstrip(".")

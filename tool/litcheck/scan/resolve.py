@@ -212,10 +212,36 @@ class RefParts:
 _QUOTED = re.compile(r"\*\*?([^*]{3,}?)\*\*?|(?<![\w])_([^_]{3,}?)_(?![\w])|‘([^’]{3,}?)’|“([^”]{3,}?)”|\"([^\"]{3,}?)\"|(?<![\w])'([^']{6,}?)'(?![\w])")
 
 
+# Introductory signals of legal and academic citation: they say how a source supports the text and
+# are never part of its author or title ("*See* Cade Metz, *Title*" is by Metz, titled Title).
+SIGNAL = re.compile(
+    r"^[*_]{0,2}(?:see,? e\.g\.,?|see also|see generally|see, ?e\.g\.|but see|but cf\.|cf\.|compare|contra|accord|"
+    r"e\.g\.,?|see)(?![\w])[*_]{0,2},?[ ]*+(?:[*_]{1,2}(?=\s))?[ ]*+", re.I)
+
+
+def strip_signal(text: str) -> str:
+    """The citation without its leading signal (See, See also, Cf., But see, e.g.). An emphasis
+    that opened before the signal and goes on into the title is kept open."""
+    m = SIGNAL.match(text)
+    if not m:
+        return text
+    rest = text[m.end():]
+    signal = m.group(0)
+    # "*See Title,* Venue": the italics open before the signal and close after the title
+    if signal[:1] in "*_" and signal.rstrip()[-1:] not in "*_":
+        rest = signal[0] + rest
+    return rest
+
+
+# APA: "Author, A. (2018). Title. Venue, 4, 12." (the title may be italic: the stars are dropped)
+_APA = re.compile(r"^(?P<auth>[^()]{1,150}?)\s*\((?P<year>" + YEAR + r")[a-z]?(?:,[^)]{0,40})?\)\.?\s*(?P<title>.+?[^A-Z])\.\s*(?P<rest>.*)$")
+
+
 def parse_reference(text: str) -> RefParts:
-    t = " ".join(text.split()).strip()
+    t = strip_signal(" ".join(text.split()).strip())
     parts = RefParts(t)
-    m = _QUOTED.search(t)
+    apa = _APA.match(t)
+    m = None if apa and len(apa.group("auth")) < 150 and not _QUOTED.search(apa.group("auth")) else _QUOTED.search(t)
     if m:
         title = next(g for g in m.groups() if g)
         before, after = t[:m.start()], t[m.end():]
@@ -227,11 +253,10 @@ def parse_reference(text: str) -> RefParts:
             parts.venue = next(g for g in m2.groups() if g).strip(" ,.")
         _tail(parts, after, have_venue=bool(m2))
         return parts
-    apa = re.match(r"^(?P<auth>.+?)\s*\((?P<year>" + YEAR + r")[a-z]?(?:,[^)]*)?\)\.?\s*(?P<title>.+?[^A-Z])\.\s*(?P<rest>.*)$", t)
-    if apa and len(apa.group("auth")) < 150:
-        parts.authors = apa.group("auth").strip(" ,.")
+    if apa and len(apa.group("auth")) < 150 and not _QUOTED.search(apa.group("auth")):
+        parts.authors = apa.group("auth").strip(" ,.*_")
         parts.year = int(apa.group("year"))
-        parts.title = apa.group("title").strip()
+        parts.title = apa.group("title").strip(" *_")
         rest = apa.group("rest")
         vm = re.match(r"^(?P<venue>[^,\d]+),?\s*(?P<vol>\d+)?", rest)
         if vm:
@@ -409,8 +434,9 @@ def match_reference(text: str, index: LibraryIndex) -> Match:
     return Match(first.key, first.score, first.parts, first.runner_up, list(dict.fromkeys(keys)))
 
 
-def split_works(text: str) -> list[RefParts]:
-    """A note may cite several works separated by ';' (outside italics and quotes)."""
+def split_works(text: str, min_words: int = 2) -> list[RefParts]:
+    """A note may cite several works separated by ';' (outside italics and quotes). Pieces of
+    fewer than `min_words` words are dropped ("Id." is one word: pass 1 to keep it)."""
     t = " ".join(text.split())
     pieces, depth, cur = [], 0, []
     in_italic = False
@@ -427,7 +453,7 @@ def split_works(text: str) -> list[RefParts]:
             continue
         cur.append(ch)
     pieces.append("".join(cur))
-    pieces = [p.strip() for p in pieces if len(p.strip().split()) >= 2]
+    pieces = [p.strip() for p in pieces if len(p.strip().split()) >= min_words]
     if in_italic is False and len(pieces) > 1:
         # "*A 1930; B 1999*": the italics span the ';' - re-open them per piece
         fixed = []
@@ -537,6 +563,13 @@ def _resolve_citation(c: Citation, doc, res: Resolution, index: LibraryIndex) ->
         return
     if c.kind == "author-date":
         _resolve_author_date(c, doc, res, index)
+        if c.key is None and c.via_reference is None and doc.footnotes:
+            # a note of the document naming the same author or body and year ("The Bureau of
+            # Justice Statistics (2019) reports ...⁷" with note 7 by the Bureau, 2019)
+            label = _note_naming(c, doc, _name_forms(c.names[0], index) if c.names else set())
+            if label is not None:
+                c.via_note = label
+                c.note = f"footnote {label}"
         return
     if c.kind == "named":
         _resolve_named(c, doc, index)
@@ -556,16 +589,15 @@ def _resolve_author_date(c: Citation, doc, res: Resolution, index: LibraryIndex)
     first = c.names[0] if c.names else ""
     forms = _name_forms(first, index)
     # 1. the document's own reference list
-    for i, item in enumerate(doc.references):
-        item_head = norm(item.text[:120])
-        if any(item_head.startswith(f + " ") or item_head == f or f" {f} " in f" {item_head[:60]} " for f in forms):
-            years = [int(y) for y in _YEAR_RE.findall(item.text)]
-            if c.year is None or c.year in years:
-                c.via_reference = i
-                m = res.references[i]
-                c.key, c.keys, c.score = m.key, (m.keys or ([m.key] if m.key else [])), m.score
-                c.note = f"reference-list item {i + 1}" + ("" if m.key else " (not in the library)")
-                return
+    if doc.references:
+        found = match_reference_item(c, doc, forms)
+        if found is not None:
+            i, c.ref_diffs = found
+            c.via_reference = i
+            m = res.references[i]
+            c.key, c.keys, c.score = m.key, (m.keys or ([m.key] if m.key else [])), m.score
+            c.note = f"reference-list item {i + 1}" + ("" if m.key else " (not in the library)")
+            return
     # 2. the library
     keys: set[str] = set()
     for f in forms:
@@ -604,6 +636,78 @@ def _resolve_author_date(c: Citation, doc, res: Resolution, index: LibraryIndex)
         c.note = f"the library's work by {first} is from {near[0].year}"
         return
     c.note = f"{first} has no {c.year} work in the library (has {', '.join(sorted(str(w.year) for w in works if w.year))})"
+
+
+def _note_naming(c: Citation, doc, forms: set[str]) -> str | None:
+    """The footnote that names the citation's author or body (and its year, when it gives one):
+    the sentence's own notes first, then any note."""
+    own = [l for x in doc.sentences[c.sentence:c.sentence + 1] for l in _sentence_note_labels(doc, x)]
+    for label in own + [l for l in doc.footnotes if l not in own]:
+        text = doc.footnotes[label].text
+        padded = f" {norm(text)} "
+        if any(f" {f} " in padded for f in forms) and (c.year is None or str(c.year) in text):
+            return label
+    return None
+
+
+def _sentence_note_labels(doc, sent) -> list[str]:
+    from litcheck.scan.citations import sentence_note_labels
+
+    return sentence_note_labels(doc, sent)
+
+
+def _item_years(item) -> list[int]:
+    head = item.text[:300]
+    paren = re.search(r"\((" + YEAR + r")[a-z]?[),]", head)
+    return [int(paren.group(1))] if paren else [int(y) for y in _YEAR_RE.findall(head)]
+
+
+def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[str]] | None:
+    """The reference-list item an in-text citation points to, and how they disagree.
+
+    By author and year first; then by title ("(Title, Author, Year)"); then by author alone or a
+    surname spelt a little differently. A match found other than by author and year carries the
+    differences (another year, a differently spelt surname): the document contradicts itself."""
+    from rapidfuzz import fuzz
+
+    heads = [norm(item.text[:160]) for item in doc.references]
+
+    def by_author(i, exact=True):
+        head = heads[i]
+        if exact:
+            return any(head.startswith(f + " ") or head == f or f" {f} " in f" {head[:60]} " for f in forms)
+        first_word = head.split(" ", 1)[0] if head else ""
+        return any(f and f[0] == first_word[:1] and len(f) >= 4 and fuzz.ratio(f, first_word) >= 80 for f in forms)
+
+    def diffs_for(i, spelt=False):
+        out = []
+        years = _item_years(doc.references[i])
+        if c.year is not None and years and c.year not in years:
+            out.append(f"year {c.year_text or c.year} (reference item {i + 1}, line {doc.references[i].line}: {years[0]})")
+        if spelt:
+            out.append(f"author '{c.names[0]}' (reference item {i + 1}, line {doc.references[i].line}: "
+                       f"'{doc.references[i].text.split(',')[0].split('(')[0].strip()}')")
+        return out
+
+    same_author = [i for i in range(len(heads)) if forms and by_author(i)]
+    for i in same_author:
+        if c.year is None or c.year in _item_years(doc.references[i]):
+            return i, []
+    if c.title:
+        t = norm(c.title)
+        scored = [(fuzz.token_set_ratio(t, norm(parse_reference(item.text).title or item.text[:200])), i)
+                  for i, item in enumerate(doc.references)]
+        best = max(scored, default=(0, None))
+        if best[0] >= 85:
+            i = best[1]
+            return i, diffs_for(i, spelt=bool(forms) and not by_author(i) and by_author(i, exact=False))
+    if len(same_author) == 1:
+        return same_author[0], diffs_for(same_author[0])
+    if c.year is not None and forms:
+        close = [i for i in range(len(heads)) if by_author(i, exact=False) and c.year in _item_years(doc.references[i])]
+        if len(close) == 1:
+            return close[0], diffs_for(close[0], spelt=True)
+    return None
 
 
 def _resolve_named(c: Citation, doc, index: LibraryIndex) -> None:

@@ -26,6 +26,8 @@ class Flag:
     end: int = 0
     evidence: str = ""  # the figure, phrase or citation that triggered it
     priority: int = 0  # set by a rule that knows better (a known-false claim); else from the rule (scan/report.py)
+    where: str = "body"  # body | footnote | reference: where the problem lies
+    cited_by: list[tuple[int, str]] = field(default_factory=list)  # (line, sentence) citing a note / item
 
     @property
     def rank(self) -> int:
@@ -37,7 +39,8 @@ class Flag:
     def as_dict(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "line": self.line, "sentence": self.sentence,
                 "message": self.message, "keys": list(self.keys), "evidence": self.evidence,
-                "start": self.start, "end": self.end, "priority": self.rank}
+                "start": self.start, "end": self.end, "priority": self.rank, "where": self.where,
+                "cited_by": [{"line": line, "sentence": text} for line, text in self.cited_by]}
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,7 @@ class ScanContext:
         self.library = library
         self.facts = facts or []
         self.claims = claims or []
+        self._pieces = None
         self.by_sentence: dict[int, list] = {}
         for c in citations:
             self.by_sentence.setdefault(c.sentence, []).append(c)
@@ -184,6 +188,25 @@ class ScanContext:
         return Flag(rule_id, r.severity, sent.line, sent.text, message, list(dict.fromkeys(k for k in keys if k)),
                     sent.start, sent.end, evidence)
 
+    def flag_at_note(self, rule_id: str, label: str, message: str, keys=(), evidence: str = "") -> Flag:
+        """A flag about footnote `label` itself: it carries the note's text and line and names the
+        body sentences that cite it."""
+        note = self.doc.footnotes[label]
+        return self._flag_at(rule_id, note, "footnote", self.sentences_citing_footnote(label), message, keys, evidence)
+
+    def flag_at_reference(self, rule_id: str, index: int, message: str, keys=(), evidence: str = "") -> Flag:
+        """A flag about reference-list item `index` itself (its text and line)."""
+        item = self.doc.references[index]
+        return self._flag_at(rule_id, item, "reference", self.sentences_citing_reference(index), message, keys, evidence)
+
+    def _flag_at(self, rule_id, note, where, citing, message, keys, evidence) -> Flag:
+        r = _RULES[rule_id]
+        if citing:
+            lines = ", ".join(str(s.line) for s in citing[:5]) + (" …" if len(citing) > 5 else "")
+            message += f" (cited at line{'s' if len(citing) > 1 else ''} {lines})"
+        return Flag(rule_id, r.severity, note.line, note.text, message, list(dict.fromkeys(k for k in keys if k)),
+                    note.start, note.end, evidence, where=where, cited_by=[(s.line, s.text) for s in citing])
+
     def sentences_citing_footnote(self, label: str) -> list:
         return self._sentences_of(c for c in self.citations if c.kind in ("footnote", "numeric") and label in c.labels)
 
@@ -194,6 +217,14 @@ class ScanContext:
     def _sentences_of(self, citations) -> list:
         """The distinct sentences carrying `citations`, in citation order."""
         return list({c.sentence: self.doc.sentences[c.sentence] for c in citations}.values())
+
+    def note_pieces(self) -> dict:
+        """The footnotes cut into classified, linked pieces (litcheck.scan.works), computed once."""
+        if self._pieces is None:
+            from litcheck.scan.works import note_pieces
+
+            self._pieces = note_pieces(self.doc)
+        return self._pieces
 
     def note(self, key: str):
         """The library's note on `key`, or None."""

@@ -1,8 +1,10 @@
 """Rules about the citations themselves: dangling-citation, unresolved-footnote,
 citation-mismatch, inconsistent-duplicate, doubtful-source, topic-mismatch.
 
-Flags about a footnote are reported on the body sentence(s) that carry its marker (that is the
-claim a fact-checker checks); a footnote no sentence points to is reported at its own line.
+A problem inside a footnote or reference item is reported where it lies: on the note's or item's
+own text and line, naming the body sentences that cite it. A problem in how the body cites (a
+dangling citation, a source named in the prose that the footnote does not cite) is reported on
+the body sentence.
 """
 
 from __future__ import annotations
@@ -14,19 +16,6 @@ from litcheck.scan.rules import rule
 from litcheck.cli.table import shorten
 
 
-def _footnote_sites(ctx, label: str):
-    """The sentences citing footnote `label`, or a stand-in at the footnote's own line."""
-    sites = ctx.sentences_citing_footnote(label)
-    if sites:
-        return sites
-    note = ctx.doc.footnotes.get(label)
-    if note is None:
-        return []
-    from litcheck.scan.document import Sentence
-
-    return [Sentence(-1, note.start, note.end, note.line, note.text, -1, "footnote")]
-
-
 @rule("dangling-citation", "error",
       "An author-date citation (or [@key], or [n] / a footnote marker with no text behind it) matches no library "
       "entry and no item of the document's reference list.",
@@ -36,7 +25,7 @@ def dangling_citation(ctx):
     has_notes = bool(ctx.doc.footnotes)
     for c in ctx.citations:
         sent = ctx.doc.sentences[c.sentence]
-        if c.kind == "author-date" and c.key is None and c.via_reference is None:
+        if c.kind == "author-date" and c.key is None and c.via_reference is None and c.via_note is None:
             yield ctx.flag("dangling-citation", sent, f"{c.text} matches no entry in the library"
                            + (" or the reference list" if ctx.doc.references else "") + (f" ({c.note})" if c.note else ""),
                            evidence=c.text)
@@ -59,26 +48,28 @@ def unresolved_footnote(ctx):
             continue
         note = ctx.doc.footnotes[label]
         best = f"; closest entry {m.runner_up[0]} scored {m.runner_up[1]:.2f}" if m.runner_up else ""
-        for sent in _footnote_sites(ctx, label):
-            yield ctx.flag("unresolved-footnote", sent,
-                           f"footnote {label} ({shorten(note.text, 80)}) matches no library entry{best}", evidence=note.text)
+        yield ctx.flag_at_note("unresolved-footnote", label,
+                               f"footnote {label} ({shorten(note.text, 80)}) matches no library entry{best}", evidence=note.text)
     for i, m in enumerate(ctx.resolution.references):
         if m.key:
             continue
         item = ctx.doc.references[i]
-        from litcheck.scan.document import Sentence
-
-        sites = ctx.sentences_citing_reference(i) or [Sentence(-1, item.start, item.end, item.line, item.text, -1, "reference")]
-        for sent in sites:
-            yield ctx.flag("unresolved-footnote", sent, f"reference item '{shorten(item.text, 80)}' matches no library entry",
-                           evidence=item.text)
+        yield ctx.flag_at_reference("unresolved-footnote", i, f"reference item '{shorten(item.text, 80)}' matches no library entry",
+                                    evidence=item.text)
 
 
 # ------------------------------------------------------------------------------------------------
 
 def reference_differences(parts, work) -> list[str]:
-    """How a parsed footnote / reference disagrees with the library record."""
+    """How a parsed footnote / reference disagrees with the library record. Nothing when the
+    titles are so far apart that the match itself is doubtful (then it is not a mismatch but
+    another work)."""
+    from litcheck.scan.resolve import _title_sim
+
     diffs = []
+    if parts.title and _title_sim(norm(parts.title), work.title_norm) < 0.62 and not (
+            parts.authors and creators_in(work, norm(parts.authors))):
+        return []
     if parts.year is not None and work.years and parts.year not in work.years:
         diffs.append(f"year {parts.year} (library: {work.year})")
     if parts.volume and work.volume and parts.volume != work.volume:
@@ -146,19 +137,17 @@ def citation_mismatch(ctx):
             work = best[1]
             diffs = reference_differences(parts, work)
             if diffs:
-                for sent in _footnote_sites(ctx, label):
-                    yield ctx.flag("citation-mismatch", sent,
-                                   f"footnote {label} cites {work.key} ({work.year}) but gives " + "; ".join(diffs),
-                                   keys=[work.key], evidence=note.text)
+                yield ctx.flag_at_note("citation-mismatch", label,
+                                       f"footnote {label} cites {work.key} ({work.year}) but gives " + "; ".join(diffs),
+                                       keys=[work.key], evidence=note.text)
     for i, m in enumerate(ctx.resolution.references):
         if not m.key or m.parts is None:
             continue
         work = ctx.index.get(m.key)
         diffs = reference_differences(m.parts, work)
         if diffs:
-            for sent in ctx.sentences_citing_reference(i):
-                yield ctx.flag("citation-mismatch", sent, f"reference item {i + 1} cites {work.key} but gives " + "; ".join(diffs),
-                               keys=[work.key], evidence=ctx.doc.references[i].text)
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} cites {work.key} but gives " + "; ".join(diffs),
+                                        keys=[work.key], evidence=ctx.doc.references[i].text)
     # 2. author-date citations with the right author and a wrong year
     for c in ctx.citations:
         if c.kind in ("author-date", "named") and c.key and c.year_mismatch and c.year:
@@ -167,7 +156,13 @@ def citation_mismatch(ctx):
             if c.kind == "author-date":
                 yield ctx.flag("citation-mismatch", sent, f"{c.text} gives {c.year}; the library's work by {c.names[0]} "
                                f"is {work.key} ({work.year})", keys=[work.key], evidence=c.text)
-    # 3. the prose names one source, the footnote cites another's work
+    # 3. an in-text citation that disagrees with its own reference-list item (no library needed)
+    for c in ctx.citations:
+        if c.ref_diffs and c.via_reference is not None and c.via_reference >= 0:
+            sent = ctx.doc.sentences[c.sentence]
+            yield ctx.flag("citation-mismatch", sent, f"{shorten(c.text, 90)} gives " + "; ".join(c.ref_diffs),
+                           keys=c.keys, evidence=c.text)
+    # 4. the prose names one source, the footnote cites another's work
     for sent in ctx.claim_sentences():
         cites = ctx.own_citations(sent)
         named = [c for c in cites if c.kind == "named"]
@@ -205,38 +200,71 @@ def citation_mismatch(ctx):
 def inconsistent_duplicate(ctx):
     from rapidfuzz import fuzz
 
-    seen: list[tuple[str, object, str | None]] = []  # (label, parts, key)
-    items = []
-    for label in sorted(ctx.doc.footnotes, key=lambda l: (not l.isdigit(), int(l) if l.isdigit() else 0, l)):
+    from litcheck.scan.works import differences, repeated_full_differences
+
+    pieces = ctx.note_pieces()
+    reported: set[tuple[str, str]] = set()
+    # 1. short forms, Id. and supra against the full citation they abbreviate (no library needed)
+    for label, label_pieces in pieces.items():
+        for p in label_pieces:
+            diffs = differences(p)
+            if diffs and (label, p.target.label) not in reported:
+                reported.add((label, p.target.label))
+                what = {"short": "a short form", "ibid": "Id./Ibid.", "supra": "supra"}[p.kind]
+                yield ctx.flag_at_note("inconsistent-duplicate", label,
+                                       f"footnote {label} ({what} of footnote {p.target.label}) " + "; ".join(diffs),
+                                       evidence=p.text)
+    # 2. a work cited in full twice with different details
+    for later, earlier, diffs in repeated_full_differences(pieces):
+        if (later.label, earlier.label) not in reported:
+            reported.add((later.label, earlier.label))
+            keys = {getattr(ctx.resolution.footnotes.get(x), "key", None) for x in (later.label, earlier.label)}
+            yield ctx.flag_at_note("inconsistent-duplicate", later.label,
+                                   f"footnote {later.label} cites the work of footnote {earlier.label} again but "
+                                   + "; ".join(diffs), keys=list(keys) if len(keys) == 1 else [], evidence=later.text)
+    # 3. a reference item whose title differs from the title its in-text citations give
+    for i in range(len(ctx.doc.references)):
+        cites = [c for c in ctx.citations if c.via_reference == i and c.title]
+        if not cites:
+            continue
+        item_title = parse_reference(ctx.doc.references[i].text).title
+        if not item_title:
+            continue
+        other = [c for c in cites if fuzz.partial_ratio(norm(c.title), norm(item_title)) < 80]
+        if other:
+            c = other[0]
+            line = ctx.doc.sentences[c.sentence].line
+            yield ctx.flag_at_reference("inconsistent-duplicate", i,
+                                        f"reference item {i + 1} is titled '{shorten(item_title, 70)}'; the in-text "
+                                        f"citation at line {line} gives '{shorten(c.title, 70)}'", evidence=c.text)
+    # 4. two notes or reference items the library resolves to the same work, with different details
+    seen: list[tuple[str, str | None, int | None, object, str]] = []  # (name, label, item, parts, key)
+    for label, label_pieces in pieces.items():
         m = ctx.resolution.footnotes.get(label)
-        works = split_works(ctx.doc.footnotes[label].text)
-        if len(works) != 1:
-            continue  # a note citing several works is compared piecewise only when unambiguous
-        items.append((f"footnote {label}", label, works[0], m.key if m else None))
+        fulls = [p for p in label_pieces if p.kind == "full"]
+        if m is None or not m.key or len(fulls) != 1:
+            continue  # a note citing several works is compared only when unambiguous
+        seen.append((f"footnote {label}", label, None, fulls[0].parts, m.key))
     for i, item in enumerate(ctx.doc.references):
         m = ctx.resolution.references[i]
-        items.append((f"reference item {i + 1}", None, parse_reference(item.text), m.key))
-    reported = set()
-    for name, label, parts, key in items:
-        if re.match(r"^\s*(?:ibid|id)\b", parts.text, re.I):
+        if m.key:
+            seen.append((f"reference item {i + 1}", None, i, parse_reference(item.text), m.key))
+    first_of: dict[str, tuple] = {}
+    for entry in seen:
+        name, label, item, parts, key = entry
+        if key not in first_of:
+            first_of[key] = entry
             continue
-        for pname, plabel, pparts, pkey in seen:
-            same = (key is not None and key == pkey)
-            if not same and key is None and pkey is None and parts.title and pparts.title:
-                same = fuzz.token_set_ratio(norm(parts.title), norm(pparts.title)) >= 85 and \
-                    norm(parts.authors)[:12] == norm(pparts.authors)[:12]
-            if not same:
-                continue
-            diffs = _differences(pparts, parts)
-            if diffs and (pname, name) not in reported:
-                reported.add((pname, name))
-                sites = _footnote_sites(ctx, label) if label else []
-                for sent in sites:
-                    yield ctx.flag("inconsistent-duplicate", sent,
-                                   f"{name} and {pname} cite {key or 'the same work'} differently: " + "; ".join(diffs),
-                                   keys=[key] if key else [], evidence=parts.text)
-            break
-        seen.append((name, label, parts, key))
+        pname, plabel, _, pparts, _ = first_of[key]
+        diffs = _differences(pparts, parts)
+        if not diffs or (label or name, plabel or pname) in reported:
+            continue
+        reported.add((label or name, plabel or pname))
+        message = f"{name} and {pname} cite {key} differently: " + "; ".join(diffs)
+        if label is not None:
+            yield ctx.flag_at_note("inconsistent-duplicate", label, message, keys=[key], evidence=parts.text)
+        else:
+            yield ctx.flag_at_reference("inconsistent-duplicate", item, message, keys=[key], evidence=parts.text)
 
 
 def _title_words(title: str) -> set[str]:

@@ -1,0 +1,111 @@
+"""Conventions every command shares: -o FILE, typo suggestions, choices in any case, --quiet,
+colour (NO_COLOR, --color), progress bars only on a terminal, shell completion."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from litcheck.cli import COMMANDS, main
+
+ROOT = Path(__file__).resolve().parent.parent
+SCAN_DOC = ROOT / "tests" / "data" / "scan" / "footnoted.txt"
+
+
+def test_a_mistyped_command_gets_the_closest_names(run_cli):
+    result = run_cli("lsit")
+    assert result.exit_code == 2 and "Did you mean list?" in result.output
+    assert "Did you mean" not in run_cli("zzzzzz").output
+
+
+@pytest.mark.parametrize("args", [["stats"], ["show", "unodc2020global"], ["search", "sextortion"], ["rules"],
+                                  ["claims", "--status", "false"], ["scan", str(SCAN_DOC), "--format", "json"],
+                                  ["check", "--format", "json"], ["list", "--keys", "unodc2020global"]])
+def test_every_printing_command_writes_its_results_with_o(run_cli, tmp_path, args):
+    printed = run_cli(*args)
+    target = tmp_path / "out.txt"
+    written = run_cli(*args, "-o", str(target))
+    assert written.exit_code == printed.exit_code
+    assert target.read_text() == printed.output and target.read_text()
+
+
+def test_every_command_accepts_o_quiet_and_color():
+    from click.testing import CliRunner
+
+    for name in COMMANDS:
+        help_text = CliRunner().invoke(main, [name, "--help"]).output
+        for option in ("-o, --output", "-q, --quiet", "--color"):
+            assert option in help_text, (name, option)
+
+
+def test_choices_ignore_case(run_cli):
+    lower = run_cli("list", "--keys", "unodc2020global", "--style", "apa", "--format", "md")
+    upper = run_cli("list", "--keys", "unodc2020global", "--style", "APA", "--format", "MD")
+    assert upper.exit_code == 0 and upper.output == lower.output
+    assert run_cli("claims", "--status", "FALSE", "--format", "JSON").exit_code == 0
+
+
+def test_quiet_drops_the_summary_but_keeps_the_results(run_cli):
+    normal = run_cli("claims", "--status", "false")
+    quiet = run_cli("claims", "--status", "false", "--quiet")
+    assert "claims in" in normal.output and "claims in" not in quiet.output
+    assert quiet.output.strip() and quiet.output.strip() in normal.output
+
+
+def test_colour_follows_color_option_and_no_color(run_cli, monkeypatch):
+    coloured = run_cli("scan", str(SCAN_DOC), "--color", "always")
+    assert "\x1b[" in coloured.output
+    assert "\x1b[" not in run_cli("scan", str(SCAN_DOC), "--color", "never").output
+    assert "\x1b[" not in run_cli("scan", str(SCAN_DOC)).output  # not a terminal
+    import click
+
+    from litcheck.cli.terminal import colour_wanted
+
+    monkeypatch.setattr(sys, "stdout", type("Tty", (io.StringIO,), {"isatty": lambda self: True})())
+    with click.Context(main) as ctx:
+        assert colour_wanted()
+        monkeypatch.setenv("NO_COLOR", "1")
+        assert not colour_wanted()
+        ctx.meta["litcheck.color"] = "always"
+        assert colour_wanted()
+
+
+def test_progress_bar_only_on_a_terminal_and_not_when_quiet(monkeypatch):
+    import click
+
+    from litcheck.cli.terminal import progress
+
+    items = [1, 2, 3]
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with click.Context(main):
+        assert type(progress(items, "x")).__name__ == "list_iterator"  # piped: plain iteration
+    monkeypatch.setattr(sys, "stderr", type("Tty", (io.StringIO,), {"isatty": lambda self: True})())
+    with click.Context(main) as ctx:
+        assert list(progress(items, "x")) == items
+        assert "tqdm" in type(progress(items, "x")).__module__ or "tqdm" in repr(progress(items, "x"))
+        ctx.meta["litcheck.quiet"] = True
+        assert type(progress(items, "x")).__name__ == "list_iterator"
+
+
+def test_import_prints_no_progress_when_piped(tmp_path):
+    lib = tmp_path / "lib.bib"
+    lib.write_text("")
+    proc = subprocess.run([sys.executable, "-m", "litcheck", "import", "--bib", str(lib),
+                           str(ROOT / "tests" / "data" / "import" / "library.ris")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+
+
+def test_shell_completion_completes_command_names():
+    env = {**os.environ, "_LITCHECK_COMPLETE": "bash_complete", "COMP_WORDS": "litcheck li", "COMP_CWORD": "1"}
+    litcheck = str(Path(sys.executable).parent / "litcheck")
+    proc = subprocess.run([litcheck], env=env, capture_output=True, text=True, timeout=60)
+    assert "plain,list" in proc.stdout.split()
+    script = subprocess.run([litcheck], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "_LITCHECK_COMPLETE": "bash_source"})
+    assert "complete -o nosort -F" in script.stdout

@@ -1,0 +1,70 @@
+"""What the terminal gets: quiet mode, colour, width and progress bars.
+
+The settings come from the options every command accepts (`--quiet`, `--color`), kept in
+the click context, so library code never reads flags: it asks these functions.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import Iterable, Iterator, TypeVar
+
+import click
+
+T = TypeVar("T")
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def _setting(name: str, default=None):
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None:
+        if name in ctx.meta:
+            return ctx.meta[name]
+        ctx = ctx.parent
+    return default
+
+
+def quiet() -> bool:
+    return bool(_setting("litcheck.quiet", False))
+
+
+def output_file() -> str | None:
+    """The -o FILE given to a command that has no --output of its own."""
+    return _setting("litcheck.output")
+
+
+def notice(message: str) -> None:
+    """A hint or summary for people, on stderr; --quiet drops it."""
+    if not quiet():
+        click.echo(message, err=True)
+
+
+def colour_wanted(to_file: bool = False) -> bool:
+    """--color always/never decides; with auto (the default), colour only on a terminal (not
+    into a file given with -o) and never when NO_COLOR is set to anything non-empty
+    (https://no-color.org)."""
+    choice = (_setting("litcheck.color") or "auto").lower()
+    if choice != "auto":
+        return choice == "always"
+    if to_file or output_file() or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def width() -> int:
+    """Columns available for a table: the terminal's, or COLUMNS, else 100 (a file or pipe
+    gets full rows up to that width; --format json always has the full text)."""
+    return max(40, shutil.get_terminal_size((100, 24)).columns)
+
+
+def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
+    """`items`, with a progress bar on stderr when it is a terminal, the work takes over a
+    second, and --quiet is off; silent when piped or redirected."""
+    if quiet() or not sys.stderr.isatty():
+        return iter(items)
+    from tqdm import tqdm
+
+    return iter(tqdm(items, desc=label, total=total, file=sys.stderr, leave=False, delay=1.0,
+                     mininterval=0.25, unit=" items", dynamic_ncols=True))
