@@ -28,6 +28,9 @@ LOAD_PROBLEMS = [
     ("front-matter-error", "error", "a note's YAML front matter does not parse",
      "The note's topics, status and claims register are lost to every check and listing.",
      _ENTRY + "\n" + _NOTE.replace("{}", "topics: [grooming"), _ENTRY + "\n" + _NOTE.replace("{}", "topics: [grooming]")),
+    ("note-skipped", "error", "a note is too large or not a regular file; every other command skips it",
+     "A note of megabytes is a mistake or an attack; reading it would slow or stop every command.",
+     _ENTRY + "\n" + _NOTE.replace("{}", "") + "<1,000,001 × a>", _ENTRY + "\n" + _NOTE.replace("{}", "")),
 ]
 
 
@@ -37,3 +40,25 @@ def _loaded(check_id: str):
 
 for _id, _severity, _summary, _why, _fires, _passes in LOAD_PROBLEMS:
     check(_id, _severity, _summary, why=_why, fires=_fires, passes=_passes)(_loaded(_id))
+
+
+@check("saved-list-error", "error", "a saved reading list (notes/lists/*.yaml) is unreadable, too large or malformed",
+       why="`list --from` refuses such a list; check names the file and line before anyone needs it.",
+       fires=_ENTRY + "\n%% notes/lists/course.yaml\ntitle: Course\nsections: [",
+       passes=_ENTRY + "\n%% notes/lists/course.yaml\ntitle: Course\nsections:\n  - heading: Reading\n    keys: [doe2021online]")
+def saved_list_errors(library):
+    from litcheck.library.findings import Finding
+    from litcheck.listing.reading_lists import ListError, lists_dir, read_list_file, saved_lists
+
+    if not library.notes_dir:
+        return
+    for path in saved_lists(lists_dir(library)):
+        try:
+            read_list_file(path)
+        except ListError as exc:
+            message = str(exc).removeprefix(f"{path}: ")
+            line = 1
+            if message.startswith(f"{path}:"):  # "path:LINE: reason"
+                number, _, message = message.removeprefix(f"{path}:").partition(": ")
+                line = int(number) if number.isdigit() else 1
+            yield Finding.of("saved-list-error", message, str(path), line)

@@ -683,7 +683,7 @@ def load_notes_cached(folder: Path | None, write: bool = True, digests=None):
     """`load_notes`, reusing parsed notes whose file is unchanged (size, mtime, hash)."""
     import pickle
 
-    from litcheck.library.notes import parse_note
+    from litcheck.library.notes import parse_note, read_note
 
     notes, problems = {}, []
     if folder is None or not Path(folder).is_dir():
@@ -710,11 +710,9 @@ def load_notes_cached(folder: Path | None, write: bool = True, digests=None):
         if prev is not None and prev[0] == st.st_size and prev[1] == st.st_mtime_ns and not prev[5]:
             new[name] = prev
         else:
-            try:
-                data = path.read_bytes()
-                text = data.decode("utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                problems.append(Finding("front-matter-error", "error", f"cannot read note: {exc}", name, 1, path.stem))
+            data, text, problem = read_note(path)
+            if problem is not None:
+                problems.append(problem)
                 changed = True
                 continue
             digest = file_hash(data)
@@ -742,6 +740,21 @@ def load_notes_cached(folder: Path | None, write: bool = True, digests=None):
     return notes, problems
 
 
+def _digest_saved_lists(notes_dir: Path | None, digest) -> None:
+    """Saved lists are checked too (saved-list-error): their content is part of the key."""
+    from litcheck.library.files import read_file
+    from litcheck.listing.reading_lists import MAX_LIST_BYTES, lists_dir, saved_lists
+
+    if notes_dir is None:
+        return
+    for path in saved_lists(lists_dir(notes_dir=notes_dir)):
+        try:
+            content = file_hash(read_file(path, MAX_LIST_BYTES))
+        except OSError as exc:
+            content = exc.strerror or "unreadable"
+        digest.update(f"{path}\0{content}\0".encode("utf-8", "surrogatepass"))
+
+
 def load_library_cached(bib_paths: list[Path], notes_dir: Path | None):
     """`load_library` through the index (see the module docstring)."""
     from litcheck.library.core import Library
@@ -762,6 +775,7 @@ def load_library_cached(bib_paths: list[Path], notes_dir: Path | None):
                 lib.problems.extend(item.problems)
                 entries.add_entries(item.entries, lib.shadowed)
         notes, note_problems = load_notes_cached(notes_dir, digests=fingerprint)
+        _digest_saved_lists(notes_dir, fingerprint)
         lib.notes = notes
         lib.problems.extend(note_problems)
         lib.cache_status = status

@@ -23,8 +23,10 @@ _GROUP = re.compile(r"\[([^\[\]]*?@[^\[\]]*?)\](?![(\[])")
 _ITEM = re.compile(r"^\s*(?:[^@;]*?\s)?-?@(?:\{([^{}\s]+)\}|([A-Za-z0-9_][\w:.#$%&\-+?<>~/]*))(.*)$", re.S)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Regions that are not prose: fenced code, inline code, HTML comments.
-_NOT_PROSE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[^\n]*$|`[^`\n]+`|<!--.*?-->", re.S | re.M)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# An unclosed fence or comment runs to the end of the text, as Markdown reads it; this also
+# keeps the search linear (a failed `.*?` would rescan the rest of the text from every opener).
+_NOT_PROSE = re.compile(r"^(```|~~~)[^\n]*\n.*?(?:^\1[^\n]*$|\Z)|`[^`\n]+`|<!--.*?(?:-->|\Z)", re.S | re.M)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s{0,3})(?:[-*+]|\d+[.)])\s+")
 
@@ -131,6 +133,7 @@ def find_links(text: str, first_line: int = 1, in_front_matter: bool = False) ->
     """Every `[@key]` / `[@key, locator]` item in `text`, with its file line."""
     links = []
     masked = mask_non_prose(text) if not in_front_matter else text
+    line, counted = first_line, 0  # newlines are counted once, forward: linear in the text
     for match in _GROUP.finditer(masked):
         if _BLANK_LINE.search(match.group(1)):
             continue
@@ -141,112 +144,11 @@ def find_links(text: str, first_line: int = 1, in_front_matter: bool = False) ->
                 key = (m.group(1) or m.group(2).rstrip(".,:"))
                 at = offset + item.index("@")
                 locator = " ".join(m.group(3).strip().lstrip(",").split())
-                line = first_line + masked.count("\n", 0, at)
+                line += masked.count("\n", counted, at)
+                counted = at
                 links.append(Link(key, locator, line, in_front_matter))
             offset += len(item) + 1
     return links
-
-
-MAX_YAML_DEPTH = 50  # front matter nests a few levels (claims: - evidence: ...); more is damage
-MAX_YAML_EXPANDED = 100_000  # values once aliases are expanded (a "billion laughs" makes 10^9)
-
-
-def _check_node_graph(node) -> None:
-    """Refuse a node graph that every consumer of `meta` would choke on: a recursive alias
-    (`x: &a {y: *a}`), nesting deeper than MAX_YAML_DEPTH, or aliases that expand to more
-    than MAX_YAML_EXPANDED values. Iterative, so a 10,000-deep document cannot overflow it."""
-    import yaml
-
-    sizes: dict[int, int] = {}  # id(node) -> expanded size, once finished
-    on_path: set[int] = set()
-    stack = [(node, False, 1)]
-    while stack:
-        current, done, depth = stack.pop()
-        key = id(current)
-        if isinstance(current, yaml.ScalarNode):
-            sizes[key] = 1
-            continue
-        children = ([n for pair in current.value for n in pair] if isinstance(current, yaml.MappingNode)
-                    else list(current.value))
-        if done:
-            on_path.discard(key)
-            total = 1 + sum(sizes[id(c)] for c in children)
-            if total > MAX_YAML_EXPANDED:
-                raise _located(yaml.YAMLError(f"aliases expand to more than {MAX_YAML_EXPANDED:,} values"), current)
-            sizes[key] = total
-            continue
-        if key in sizes:
-            continue
-        if key in on_path:
-            raise _located(yaml.YAMLError("an alias refers to a value that contains it (recursive front matter)"), current)
-        if depth > MAX_YAML_DEPTH:
-            raise _located(yaml.YAMLError(f"values nested more than {MAX_YAML_DEPTH} levels deep"), current)
-        on_path.add(key)
-        stack.append((current, True, depth))
-        stack.extend((c, False, depth + 1) for c in children if id(c) not in sizes)
-
-
-def _located(exc, node):
-    exc.problem_mark = node.start_mark
-    exc.problem = exc.args[0]
-    return exc
-
-
-_FLOW_TOKEN = re.compile(r"""[\[\]{}]|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\n]|'')*'?|(?:^|(?<=\s))#.*""")
-_BLOCK_INDICATORS = re.compile(r"(?:[-?:](?: +|$))*")
-
-
-def _check_nesting(raw: str) -> None:
-    """Refuse front matter nested deeper than MAX_YAML_DEPTH before PyYAML sees it.
-
-    Written by hand because the limit and its message must be litcheck's own: libyaml stops
-    at its own depth with its own wording (PyYAML >= 6.0.4) and the pure-Python parser slows
-    down quadratically on deep flow collections. One linear pass over the lines: block depth
-    from the stack of indentation levels plus compact `- - x` indicators, flow depth from
-    brackets outside quoted scalars and comments."""
-    import yaml
-
-    indents: list[int] = []
-    flow = 0
-    for number, line in enumerate(raw.split("\n")):
-        stripped = line.lstrip(" ")
-        if not stripped or stripped.startswith("#"):
-            continue
-        depth = flow
-        if flow == 0:
-            indent = len(line) - len(stripped)
-            while indents and indents[-1] >= indent:
-                indents.pop()
-            indents.append(indent)
-            depth = len(indents) + len(_BLOCK_INDICATORS.match(stripped).group().split())
-        for token in _FLOW_TOKEN.finditer(line):
-            if token.group() in "[{":
-                flow += 1
-            elif token.group() in "]}":
-                flow = max(0, flow - 1)
-            depth = max(depth, len(indents) + flow)
-        if depth > MAX_YAML_DEPTH:
-            exc = yaml.YAMLError(f"values nested more than {MAX_YAML_DEPTH} levels deep")
-            exc.problem_mark = yaml.Mark("<front matter>", 0, number, 0, None, None)
-            exc.problem = exc.args[0]
-            raise exc
-
-
-def _load_yaml(raw: str):
-    """Parse YAML and also return the node tree, so values can be given their file lines."""
-    import yaml
-
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    _check_nesting(raw)
-    loader = loader_class(raw)
-    try:
-        node = loader.get_single_node()
-        if node is not None:
-            _check_node_graph(node)
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return data, node
 
 
 def _record_lines(note: Note, node, first_line: int) -> None:
@@ -265,6 +167,8 @@ def parse_note(text: str, path: str, key: str) -> tuple[Note, list[Finding]]:
     """Split front matter from body and collect links; YAML errors become findings with a line."""
     import yaml
 
+    from litcheck.library.safe_yaml import load_yaml_tree, yaml_problem
+
     note = Note(key=key, path=path, body=text)
     problems: list[Finding] = []
     lines = text.split("\n")
@@ -280,7 +184,7 @@ def parse_note(text: str, path: str, key: str) -> tuple[Note, list[Finding]]:
         note.body = "\n".join(lines[end + 1:])
         note.body_line = end + 2
         try:
-            meta, node = _load_yaml(raw_meta)
+            meta, node = load_yaml_tree(raw_meta)
             meta = {} if meta is None else meta
             if not isinstance(meta, dict):
                 raise yaml.YAMLError("front matter is not a mapping of keys to values")
@@ -288,16 +192,34 @@ def parse_note(text: str, path: str, key: str) -> tuple[Note, list[Finding]]:
             _record_lines(note, node, 2)
         except yaml.YAMLError as exc:
             note.meta_error = True
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 2 if mark is not None else 1
-            reason = getattr(exc, "problem", None) or str(exc)
-            if isinstance(exc, yaml.reader.ReaderError):  # a control character: no mark, a position
-                line = raw_meta.count("\n", 0, exc.position) + 2
-                reason = f"unacceptable character #x{exc.character:04x}: {exc.reason}"
-            problems.append(Finding("front-matter-error", "error", f"front matter is not valid YAML: {reason}", path, line, key))
+            line, reason = yaml_problem(exc, raw_meta)
+            problems.append(Finding("front-matter-error", "error", f"front matter is not valid YAML: {reason}", path,
+                                    1 if line is None else line + 2, key))
         note.links.extend(find_links(raw_meta, 2, in_front_matter=True))
     note.links.extend(find_links(note.body, note.body_line))
     return note, problems
+
+
+MAX_NOTE_BYTES = 1_000_000  # 30 times the longest real note; more is a mistake or an attack
+
+
+def read_note(path: Path) -> tuple[bytes | None, str | None, Finding | None]:
+    """(bytes, text, None) of a note file, or (None, None, why it is skipped).
+
+    A note over MAX_NOTE_BYTES, or a FIFO or device named *.md, is skipped by every command and
+    reported by `check` (note-skipped): loading notes must never block the other commands."""
+    from litcheck.library.files import FileRefused, read_file
+
+    try:
+        data = read_file(path, MAX_NOTE_BYTES)
+        return data, data.decode("utf-8"), None
+    except FileRefused as exc:
+        return None, None, Finding("note-skipped", "error", f"note skipped: {exc.strerror}", str(path), 1, path.stem)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+    except UnicodeDecodeError as exc:
+        reason = f"not valid UTF-8 at byte {exc.start}"
+    return None, None, Finding("front-matter-error", "error", f"cannot read note: {reason}", str(path), 1, path.stem)
 
 
 def load_notes(folder: Path | None) -> tuple[dict[str, Note], list[Finding]]:
@@ -307,10 +229,9 @@ def load_notes(folder: Path | None) -> tuple[dict[str, Note], list[Finding]]:
     if folder is None or not Path(folder).is_dir():
         return notes, problems
     for path in sorted(Path(folder).glob("*.md")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Finding("front-matter-error", "error", f"cannot read note: {exc}", str(path), 1, path.stem))
+        _, text, problem = read_note(path)
+        if problem is not None:
+            problems.append(problem)
             continue
         note, found = parse_note(text, str(path), path.stem)
         notes[note.key] = note

@@ -43,9 +43,9 @@ class Vocabulary:
 
 @lru_cache(maxsize=4)
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    import yaml
+    from litcheck.library.safe_yaml import load_yaml
 
-    data = yaml.safe_load((path or DATA_DIR / "vocabulary.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((path or DATA_DIR / "vocabulary.yaml").read_text(encoding="utf-8"))
     orgs = tuple(Organisation(o["name"], o.get("short", o["name"]), tuple(o.get("variants") or ()))
                  for o in data.get("organisations", []))
     return Vocabulary(dict(data["topics"]), dict(data["kinds"]), dict(data["states"]), orgs)

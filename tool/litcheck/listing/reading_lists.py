@@ -141,20 +141,57 @@ def saved_lists(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in LIST_SUFFIXES and p.is_file())
 
 
+MAX_LIST_BYTES = 1_000_000  # a saved list is a page of YAML; 300 times the bundled ones
+
+
 def read_list_file(path: Path) -> dict:
+    """A saved list's YAML, bounded (size, nesting, aliases) and checked for shape, so a
+    hostile or damaged list gives one message naming the file, never a traceback."""
     import yaml
 
+    from litcheck.library.files import read_file
+    from litcheck.library.safe_yaml import load_yaml, yaml_problem
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ListError(f"{path}: cannot read: {exc}") from None
+        text = read_file(path, MAX_LIST_BYTES).decode("utf-8")
+        data = load_yaml(text)
+    except OSError as exc:
+        raise ListError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ListError(f"{path}: cannot read: not valid UTF-8 at byte {exc.start}") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise ListError(f"{where}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+        line, reason = yaml_problem(exc, text)
+        raise ListError(f"{path}{'' if line is None else f':{line + 1}'}: not valid YAML: {reason}") from None
     if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
         raise ListError(f"{path}: a reading list needs a `title` and a list of `sections`")
+    _check_shape(data, path)
     return data
+
+
+def _is_scalar(value) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _check_shape(data: dict, path: Path) -> None:
+    """Refuse values of the wrong type (a list where a title belongs, `filter: [1, 2]`)."""
+    for name in ("title", "introduction", "style"):
+        if not _is_scalar(data.get(name)):
+            raise ListError(f"{path}: `{name}` must be text")
+    for number, raw in enumerate(data["sections"], start=1):
+        where = f"{path}: section {number}"
+        if not isinstance(raw, dict):
+            raise ListError(f"{where}: each section is a mapping with heading, commentary, keys and/or filter")
+        for name in ("heading", "commentary", "sort"):
+            if not _is_scalar(raw.get(name)):
+                raise ListError(f"{where}: `{name}` must be text")
+        keys = raw.get("keys")
+        if keys is not None and not (isinstance(keys, list) and all(_is_scalar(k) for k in keys)):
+            raise ListError(f"{where}: `keys` must be a list of entry keys")
+        selection = raw.get("filter")
+        if selection is not None and not (isinstance(selection, dict) and all(
+                _is_scalar(v) or (isinstance(v, list) and all(map(_is_scalar, v))) for v in selection.values())):
+            raise ListError(f"{where}: `filter` must be a mapping of filter names to values, "
+                            "e.g. {topic: grooming, kind: [law, treaty]}")
 
 
 def load_saved_list(library, name: str, folder: Path | None = None,
@@ -171,8 +208,6 @@ def load_saved_list(library, name: str, folder: Path | None = None,
         allowed = {e.key for e in select(library, narrow)[0]}
     for number, raw in enumerate(data["sections"], start=1):
         where = f"{path}: section {number}"
-        if not isinstance(raw, dict):
-            raise ListError(f"{where}: each section is a mapping with heading, commentary, keys and/or filter")
         unknown = set(raw) - {"heading", "commentary", "keys", "filter", "sort"}
         if unknown:
             raise ListError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")

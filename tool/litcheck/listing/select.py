@@ -49,6 +49,8 @@ class Filters:
                 raise SelectionError(f"{where}: unknown filter {name!r} (use {', '.join(sorted(set(aliases)))})")
             target = aliases[name]
             if target in ("since", "until"):
+                if not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+                    raise SelectionError(f"filter `{name}` must be a year")
                 values[target] = int(value)
             elif target == "text":
                 values[target] = str(value)

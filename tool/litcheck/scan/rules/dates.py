@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from litcheck.scan.citations import YEAR
 from litcheck.scan.resolve import split_works
@@ -49,11 +50,10 @@ def _name_pattern(names) -> re.Pattern:
 
 @lru_cache(maxsize=2)
 def load_facts(path: str | None = None) -> tuple[DatedFact, ...]:
-    import yaml
-
     from litcheck.library.paths import DATA_DIR
+    from litcheck.library.safe_yaml import load_yaml
 
-    data = yaml.safe_load(open(path or DATA_DIR / "dated-facts.yaml", encoding="utf-8"))
+    data = load_yaml(Path(path or DATA_DIR / "dated-facts.yaml").read_text(encoding="utf-8"))
     out = []
     for f in data.get("facts", []):
         names = tuple(str(n) for n in f["names"])
