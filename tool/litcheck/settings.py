@@ -24,6 +24,46 @@ class SettingError(LitcheckError):
 
 
 @dataclass(frozen=True)
+class OnlineSettings:
+    """How litcheck talks to the registries (Crossref, OpenAlex, Open Library)."""
+    online: bool = False  # LITCHECK_ONLINE=1 (or a command's --online): network use allowed
+    mailto: str = ""  # LITCHECK_MAILTO: a contact address puts requests in the polite pools
+    crossref: str = "https://api.crossref.org"  # LITCHECK_CROSSREF_URL (tests point these at localhost)
+    openalex: str = "https://api.openalex.org"  # LITCHECK_OPENALEX_URL
+    openlibrary: str = "https://openlibrary.org"  # LITCHECK_OPENLIBRARY_URL
+    ttl_days: float = 30.0  # LITCHECK_ONLINE_TTL_DAYS: a found record; "not found" is kept one day
+    rate: float = 5.0  # LITCHECK_ONLINE_RATE: requests per second per host, at most
+    retries: int = 3  # LITCHECK_ONLINE_RETRIES: on 429, 5xx and read time-outs, with back-off
+    connect_timeout: float = 3.0  # an unreachable host fails fast: this is the offline case
+    read_timeout: float = 15.0  # LITCHECK_ONLINE_TIMEOUT
+
+
+def read_online(env) -> OnlineSettings:
+    urls = {}
+    for name, attribute in (("LITCHECK_CROSSREF_URL", "crossref"), ("LITCHECK_OPENALEX_URL", "openalex"),
+                            ("LITCHECK_OPENLIBRARY_URL", "openlibrary")):
+        if env.get(name):
+            if not env[name].startswith(("http://", "https://")):
+                raise SettingError(f"{name}={env[name]!r}: must be an http(s) address")
+            urls[attribute] = env[name].rstrip("/")
+    mailto = env.get("LITCHECK_MAILTO", "").strip()
+    if mailto and "@" not in mailto:
+        raise SettingError(f"LITCHECK_MAILTO={mailto!r}: must be an e-mail address")
+    flag = env.get("LITCHECK_ONLINE", "").strip().lower()
+    if flag not in ("", "0", "1", "no", "yes", "false", "true", "off", "on"):
+        raise SettingError(f"LITCHECK_ONLINE={env['LITCHECK_ONLINE']!r}: must be 1 or 0")
+    defaults = OnlineSettings()
+    rate = _number(env, "LITCHECK_ONLINE_RATE", defaults.rate, float, "a number of requests per second above 0")
+    if rate == 0:
+        raise SettingError("LITCHECK_ONLINE_RATE='0': must be a number of requests per second above 0")
+    return OnlineSettings(
+        online=flag in ("1", "yes", "true", "on"), mailto=mailto, **urls, rate=rate,
+        ttl_days=_number(env, "LITCHECK_ONLINE_TTL_DAYS", defaults.ttl_days, float, "a number of days, 0 or more"),
+        retries=_number(env, "LITCHECK_ONLINE_RETRIES", defaults.retries, int, "a whole number, 0 or more"),
+        read_timeout=_number(env, "LITCHECK_ONLINE_TIMEOUT", defaults.read_timeout, float, "a number of seconds"))
+
+
+@dataclass(frozen=True)
 class Settings:
     cache_dir: Path  # LITCHECK_CACHE_DIR, else $XDG_CACHE_HOME/litcheck, else ~/.cache/litcheck
     # (an unusable cache folder is not an error: litcheck then works without the cache)
@@ -33,6 +73,7 @@ class Settings:
     backup_dir: str | None = None  # LITCHECK_BACKUP_DIR: where backups go (default: beside the file)
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT  # LITCHECK_LOCK_TIMEOUT: seconds to wait for another writer
     pandoc: str | None = None  # LITCHECK_PANDOC: a pandoc 3.x to use instead of the bundled one
+    online: OnlineSettings = OnlineSettings()  # the LITCHECK_ONLINE* and registry settings
 
 
 def _number(env, name: str, default, kind, what: str):
@@ -68,6 +109,7 @@ def read_settings(env=None) -> Settings:
         lock_timeout=_number(env, "LITCHECK_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT, float, "a number of seconds, 0 or more"),
         cache_dir=Path(cache),
         pandoc=env.get("LITCHECK_PANDOC") or None,
+        online=read_online(env),
     )
 
 

@@ -29,7 +29,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tidy": ("litcheck.commands.tidy", "Normalise the layout of entries (--check for CI, --diff)."),
     "tag": ("litcheck.commands.tag", "Add or remove topics in entries' keywords."),
     "set": ("litcheck.commands.set_", "Set or remove one field of one entry."),
-    "cache": ("litcheck.commands.cache", "Inspect or clear the cached library index."),
+    "cache": ("litcheck.commands.cache", "Inspect or clear the cached library index and online look-ups."),
+    "lookup": ("litcheck.commands.lookup", "Look a work up by DOI, ISBN or title in Crossref, OpenAlex, Open Library."),
+    "verify": ("litcheck.commands.verify", "Compare entries with Crossref/OpenAlex/Open Library records."),
 }
 
 

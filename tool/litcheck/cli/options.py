@@ -157,3 +157,24 @@ def fail(message: str, code: int = 2) -> None:
     from litcheck.errors import LitcheckError
 
     raise LitcheckError(message, code)
+
+
+def online_option(func: Callable) -> Callable:
+    """Add --online and pass `fetcher`, a function returning the cached registry client built
+    from the validated settings (LITCHECK_ONLINE*, LITCHECK_MAILTO, the registry addresses)."""
+
+    @click.option("--online", is_flag=True,
+                  help="Ask the registries over the network (default: answer from the local cache only).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, online: bool, **kwargs: Any):
+        import dataclasses
+
+        from litcheck.online.fetch import Fetcher
+        from litcheck.settings import current
+
+        settings = current().online
+        if online:
+            settings = dataclasses.replace(settings, online=True)
+        return func(*args, fetcher=functools.cache(lambda: Fetcher(settings)), **kwargs)
+
+    return wrapper

@@ -44,9 +44,11 @@ def info(library, fmt):
     # `library` is not loaded: info must not rebuild what it reports on. Re-read the paths.
     ctx = click.get_current_context()
     paths = resolve_bib_paths(ctx.params.get("bib") or ())
+    from litcheck.online.store import ResponseStore
+
     files = cache_files()
     data = {"directory": str(cache_dir()), "files": len(files), "bytes": sum(f.stat().st_size for f in files),
-            "sources": describe(paths)}
+            "sources": describe(paths), "online": ResponseStore().info()}
     if fmt == "json":
         emit(dump_json(data))
         return
@@ -55,18 +57,30 @@ def info(library, fmt):
     for row in data["sources"]:
         count = f"{row['entries']:,} entries" if row["entries"] is not None else "-"
         lines.append(f"  {row['state']:<16} {count:>16}  {row['source']}")
+    online = data["online"]
+    lines.append(f"online look-ups: {online['responses']:,} responses ({online['bytes'] / 1e6:.1f} MB) in {online['path']}")
     emit("\n".join(lines) + "\n")
 
 
 @command.command("clear")
-def clear():
-    """Delete every cached index (the next command re-parses the library).
+@click.option("--online", "online_only", is_flag=True,
+              help="Clear the cached registry responses (lookup, verify) instead of the index.")
+def clear(online_only):
+    """Delete every cached index (the next command re-parses the library), or with --online
+    the cached registry responses (the next lookup or verify asks the registries again).
 
     \b
-    Example:
+    Examples:
       litcheck cache clear
+      litcheck cache clear --online
     """
     from litcheck.index.cache import cache_dir
+
+    if online_only:
+        from litcheck.online.store import ResponseStore
+
+        emit(f"removed {ResponseStore().clear():,} cached registry response(s)\n")
+        return
     from litcheck.index.cache import clear as clear_all
 
     removed = clear_all()
