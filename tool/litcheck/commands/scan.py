@@ -25,7 +25,10 @@ def _rule_ids():
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "md"]), default="text", show_default=True,
               help="text for people (grouped by sentence), json for tools (stable contract), csv, md.")
 @click.option("--output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
-def command(files, library, only, ignore, fail_on, fmt, output):
+@click.option("--timeout", type=click.FloatRange(min=0), default=None,
+              help="Seconds allowed per document (default 120; 0 = no limit). A document over it is reported "
+                   "and skipped (exit 2); the others are still scanned.")
+def command(files, library, only, ignore, fail_on, fmt, output, timeout):
     """Scan articles (plain text, Markdown or HTML) for claims that need verification.
 
     Finds footnotes (¹ ² … or [^n]), [@key], [n] and author-date citations, resolves them
@@ -39,22 +42,32 @@ def command(files, library, only, ignore, fail_on, fmt, output):
       litcheck scan article.txt
       litcheck scan draft.md --format json --output flags.json
       litcheck scan a.txt b.md --rules uncited-statistic,vague-attribution --fail-on warning
+      litcheck scan huge.txt --timeout 600
     """
     from litcheck.scan.document import read_document
     from litcheck.library.findings import severity_rank
     from litcheck.scan.report import render
     from litcheck.scan.rules import select_rules
+    from litcheck.scan.pipeline import DEFAULT_TIMEOUT, Deadline, Scanner, ScanTimeout
 
     rules = select_rules(only, ignore)
     docs = [read_document(path) for path in files]
-    from litcheck.scan.pipeline import Scanner
-
     scanner = Scanner(library(), rules)
-    results = [scanner.scan_document(d) for d in docs]
+    budget = DEFAULT_TIMEOUT if timeout is None else timeout
+    results, over = [], []
+    for d in docs:
+        try:
+            results.append(scanner.scan_document(d, Deadline(budget, d.path)))
+        except ScanTimeout as exc:
+            over.append(str(exc))
     from litcheck.cli.terminal import colour_wanted
 
     colour = fmt == "text" and colour_wanted(to_file=bool(output))
     emit(render(results, fmt, colour), output)
+    for message in over:
+        click.echo(f"litcheck scan: {message}", err=True)
+    if over:
+        raise SystemExit(2)
     threshold = severity_rank(fail_on)
     if any(severity_rank(f.severity) >= threshold for r in results for f in r.flags):
         raise SystemExit(1)

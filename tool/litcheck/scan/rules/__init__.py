@@ -231,9 +231,12 @@ class ScanContext:
         return self.library.note(key)
 
 
-def run_rules(ctx: ScanContext, rules: Iterable[Rule]) -> list[Flag]:
+def run_rules(ctx: ScanContext, rules: Iterable[Rule], check=None) -> list[Flag]:
+    """Every rule's flags, deduplicated and in document order; `check` is called between rules."""
     flags: list[Flag] = []
     for r in rules:
+        if check is not None:
+            check()
         flags.extend(r.func(ctx))
     seen = set()
     unique = []

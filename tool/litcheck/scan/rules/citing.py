@@ -215,7 +215,11 @@ def inconsistent_duplicate(ctx):
                                        f"footnote {label} ({what} of footnote {p.target.label}) " + "; ".join(diffs),
                                        evidence=p.text)
     # 2. a work cited in full twice with different details
-    for later, earlier, diffs in repeated_full_differences(pieces):
+    def key_of(piece):
+        m = ctx.resolution.footnotes.get(piece.label)
+        return m.key if m is not None and len(pieces[piece.label]) == 1 else None
+
+    for later, earlier, diffs in repeated_full_differences(pieces, lambda a, b: key_of(a) is not None and key_of(a) == key_of(b)):
         if (later.label, earlier.label) not in reported:
             reported.add((later.label, earlier.label))
             keys = {getattr(ctx.resolution.footnotes.get(x), "key", None) for x in (later.label, earlier.label)}
@@ -381,6 +385,8 @@ def work_topics(work, ctx) -> set[str]:
       passes="Machine-learning classifiers now spot coded escort ads.[^5]   [^5]: a work whose topics include counter-technology")
 def topic_mismatch(ctx):
     for sent in ctx.claim_sentences():
+        if not any(c.kind != "named" for c, _ in ctx.works_for(sent)):
+            continue  # nothing cited to compare with (most sentences): no topic search
         s_topics = sentence_topics(ctx.claim_text(sent))
         if len(s_topics) < 2:
             continue
