@@ -173,8 +173,11 @@ def _cited_years(ctx, sent):
       "The cited work predates the year, event, law or platform the claim depends on: a platform the sentence names "
       "(launch years from data/dated-facts.yaml), a takedown or event, a law or treaty in the library, or a year stated "
       "in the sentence (target years such as \"by 2030\" and report years are ignored).",
-      fires="Recruiters now use TikTok to find teenagers.[^6]   [^6]: a work published in 2012",
-      passes="Recruiters now use TikTok to find teenagers.[^6]   [^6]: a work published in 2021")
+      fires="Recruiters now use TikTok to find teenagers.[^6]\n\n[^6]: Ilse Hartmann, *Markets in the Shadows* "
+            "(Northgate Press 2012).",
+      passes="Recruiters now use TikTok to find teenagers.[^6]\n\n[^6]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
+      why="A source older than what the claim is about cannot support it: the claim was extrapolated or the note "
+          "belongs elsewhere.")
 def anachronism(ctx):
     for sent in ctx.claim_sentences():
         cited = _cited_years(ctx, sent)
@@ -215,8 +218,9 @@ def _iso(m) -> str:
 @rule("date-mismatch", "error",
       "The text gives a year or date for a law, treaty, report or event that disagrees with the library (or with "
       "data/dated-facts.yaml for platforms, takedowns and events).",
-      fires="The Digital Services Act (DSA 2019) obliges very large platforms to assess risks.   [library: 2022]",
-      passes="The Digital Services Act (DSA 2022) obliges very large platforms to assess risks.")
+      fires="The Digital Services Act (DSA 2019) obliges very large platforms to assess risks.",
+      passes="The Digital Services Act (DSA 2022) obliges very large platforms to assess risks.",
+      why="A wrong date for a law or report misleads about what was in force, or known, when.")
 def date_mismatch(ctx):
     for sent in ctx.doc.sentences:
         text = ctx.doc.masked[sent.start:sent.end]
