@@ -73,9 +73,14 @@ class Scanner:
 
         self.library = library
         if vocabulary is None:
-            from litcheck.index.cache import derived
+            from litcheck.index.derived import derived
+            from litcheck.library.vocabulary import Organisation, Vocabulary
+            from litcheck.scan.citations import OrgMatcher
+            from litcheck.scan.resolve import LibraryIndex, Work
 
-            self.index = derived(library, "scan-index", lambda: build_index(library)).attach(library)
+            self.index = derived(library, "scan-index", lambda: build_index(library),
+                                 classes=(LibraryIndex, Work, OrgMatcher, Vocabulary, Organisation),
+                                 valid=lambda index: isinstance(index, LibraryIndex)).attach(library)
         else:  # a vocabulary of the caller's own: nothing cached to reuse
             self.index = build_index(library, vocabulary)
         self.facts = load_facts()
