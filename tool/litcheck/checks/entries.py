@@ -24,6 +24,11 @@ def _misc(fields: str = "") -> str:
     return "@misc{doe2021online, title = {Online Recruitment of Minors}, year = {2021}" + (", " + fields if fields else "") + "}"
 
 
+def _book(fields: str) -> str:
+    return ("@book{doe2021online, author = {Doe, Jane}, title = {Online Recruitment of Minors}, "
+            "publisher = {Example Press}, year = {2021}, " + fields + "}")
+
+
 def _f(check_id, entry, message, field=None) -> Finding:
     return Finding.of(check_id, message, entry.file, entry.line_of(field) if field else entry.line, entry.key)
 
@@ -151,14 +156,32 @@ def isbn_valid(raw: str) -> bool:
     return False
 
 
-@check("bad-isbn", "error", "an ISBN with the wrong length or check digit",
-       why='A mistyped ISBN points a library catalogue at another book, or at none.',
-       fires='@book{doe2021online, author = {Doe, Jane}, title = {Online Recruitment of Minors}, publisher = {Example Press}, year = {2021}, isbn = {978-0-306-40615-6}}',
-       passes='@book{doe2021online, author = {Doe, Jane}, title = {Online Recruitment of Minors}, publisher = {Example Press}, year = {2021}, isbn = {978-0-306-40615-7}}')
+def issn_valid(raw: str) -> bool:
+    """An ISSN: eight characters NNNN-NNNC with a correct check digit (C may be X)."""
+    match = re.fullmatch(r"(\d{4})-?(\d{3}[\dX])", raw.strip().upper())
+    if not match:
+        return False
+    digits = match.group(1) + match.group(2)
+    total = sum((8 - i) * int(c) for i, c in enumerate(digits[:7]))
+    check = (11 - total % 11) % 11
+    return digits[7] == ("X" if check == 10 else str(check))
+
+
+@check("bad-isbn", "error", "an ISBN with the wrong length or check digit, or an ISSN in the isbn field",
+       why="A mistyped ISBN points a library catalogue at another book, or at none.",
+       fires=_book("isbn = {978-0-306-40615-6}"),
+       passes=_book("isbn = {978-0-306-40615-7}"))
 def bad_isbn(library):
     for entry in library:
         isbn = entry.get("isbn").strip()
-        if isbn and not all(isbn_valid(part) for part in re.split(r"[,;]\s*", isbn) if part):
+        parts = [part for part in re.split(r"[,;]\s*", isbn) if part]
+        if not isbn or all(isbn_valid(part) for part in parts):
+            continue
+        issns = [part for part in parts if issn_valid(part)]
+        if issns:
+            yield _f("bad-isbn", entry,
+                     f"{', '.join(map(repr, issns))} is an ISSN, not an ISBN: move it to the issn field", "isbn")
+        else:
             yield _f("bad-isbn", entry, f"ISBN {isbn!r} has a wrong length or check digit", "isbn")
 
 
