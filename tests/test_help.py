@@ -16,7 +16,7 @@ from litcheck.cli import COMMANDS, main
 
 ROOT = Path(__file__).resolve().parent.parent
 # Folders the examples may name, copied so that examples that write change only the copy.
-COPIED = ("refs", "notes", "docs/examples", "tests/data/import", "tests/data/scan")
+COPIED = ("refs", "notes", "docs/examples", "tests/data/import", "tests/data/scan", "tool/litcheck/data/styles")
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
