@@ -274,8 +274,26 @@ def _scan_fast(text: str, a: int, b: int, line: int):
     return blocks
 
 
+# A file that is not BibTeX (or is built to exhaust a parser) is refused part by part with a
+# summary instead of being parsed block by block into millions of problems (issue 11).
+MAX_RUN_TOGETHER = 1000  # `@type{` starts on one line that the fast path could not read
+MAX_FAILED_BLOCKS = 1000  # blocks that did not parse, per file part
+
+
+def _too_many_starts(text: str, a: int, b: int) -> bool:
+    count = 0
+    for _ in _BLOCK_START.finditer(text, a, b):
+        count += 1
+        if count > MAX_RUN_TOGETHER:
+            return True
+    return False
+
+
 def _scan_fallback(text: str, a: int, b: int, line: int) -> list:
     """Parse text[a:b] with bibtexparser's splitter; convert its blocks to raw blocks."""
+    if _too_many_starts(text, a, b):
+        return [("F", line, f"more than {MAX_RUN_TOGETHER} '@' blocks run together without line breaks; "
+                 "this part of the file was not read (is it BibTeX?)")]
     import logging
 
     from bibtexparser import model
@@ -360,12 +378,18 @@ def scan_range(text: str, starts: list[int], lines: list[int], lo: int, hi: int)
     """Raw blocks of the chunks starts[lo:hi] (each up to the next start or end of text)."""
     out = []
     n = len(starts)
+    failed = 0
     for i in range(lo, hi):
         a = starts[i]
         b = starts[i + 1] if i + 1 < n else len(text)
         blocks = _scan_fast(text, a, b, lines[i])
         if blocks is None:
             blocks = _scan_fallback(text, a, b, lines[i])
+            failed += sum(block[0] == "F" for block in blocks)
+            if failed > MAX_FAILED_BLOCKS:
+                out.append(("F", lines[i], f"more than {MAX_FAILED_BLOCKS} blocks could not be parsed; "
+                            "the rest of the file (from this line) was not read (is it BibTeX?)"))
+                return out
         out.extend(blocks)
     return out
 
