@@ -4,7 +4,7 @@ small however many findings there are (timings and memory are in benchmarks/host
 
 from __future__ import annotations
 
-from litcheck.library import bibfile
+from litcheck.library import bibblocks
 from litcheck.library.bibfile import parse_text
 
 
@@ -21,7 +21,7 @@ def test_a_few_broken_blocks_on_one_line_are_each_reported():
 
 
 def test_endless_broken_blocks_stop_after_the_limit_with_a_summary(monkeypatch):
-    monkeypatch.setattr(bibfile, "MAX_FAILED_BLOCKS", 50)
+    monkeypatch.setattr(bibblocks, "MAX_FAILED_BLOCKS", 50)
     text = "@misc{ok2020, title = {Fine}, year = 2020}\n" + "@{\n" * 5_000
     parsed = parse_text(text, "broken.bib", parallel=False)
     assert [e.key for e in parsed.entries] == ["ok2020"]
