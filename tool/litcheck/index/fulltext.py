@@ -66,10 +66,15 @@ def _create(conn: sqlite3.Connection, library, weight_class, digest: str) -> Non
     # No prefix indexes: they double the build time and help only one- to three-letter prefixes.
     conn.execute(f"CREATE VIRTUAL TABLE fts USING fts5({', '.join(COLUMNS)}, content='', "
                  "tokenize='unicode61 remove_diacritics 2')")
-    rows = list(_rows(library, weight_class))
-    conn.executemany("INSERT INTO docs (id, key) VALUES (?, ?)", ((i, k) for i, (k, _) in enumerate(rows, 1)))
-    conn.executemany(f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})",
-                     ((i, *cols) for i, (_, cols) in enumerate(rows, 1)))
+    keys: list[str] = []  # streamed: the folded text of 100,000 entries is never held at once
+
+    def numbered():
+        for key, cols in _rows(library, weight_class):
+            keys.append(key)
+            yield (len(keys), *cols)
+
+    conn.executemany(f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})", numbered())
+    conn.executemany("INSERT INTO docs (id, key) VALUES (?, ?)", enumerate(keys, 1))
     conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
     conn.executemany("INSERT INTO meta VALUES (?, ?)", [("digest", digest), ("format", FORMAT)])
     conn.commit()
