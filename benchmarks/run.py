@@ -202,14 +202,16 @@ def bench_file(path: Path, args, env_base: dict, work: Path) -> dict:
 
 
 def _first_key(path: Path) -> str | None:
-    """The key of the first entry (not @string, @comment or @preamble) in the file."""
+    from litcheck.library.bibblocks import block_starts
+    from litcheck.library.bibfile import decode_bytes
+
+    text, _ = decode_bytes(path.read_bytes()[:200_000], str(path))
     import re
 
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            m = re.match(r"\s*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", line)
-            if m and m.group(1).lower() not in ("string", "comment", "preamble"):
-                return m.group(2)
+    for start in block_starts(text):
+        m = re.match(r"@(\w+)\s*[{(]\s*([^,\s]+)\s*,", text[start:start + 300])
+        if m and m.group(1).lower() not in ("string", "comment", "preamble"):
+            return m.group(2)
     return None
 
 
