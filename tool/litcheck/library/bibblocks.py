@@ -218,9 +218,9 @@ def _scan_fast(text: str, a: int, b: int, line: int):
     return blocks
 
 
-# A file that is not BibTeX (or is built to exhaust a parser) is refused part by part with a
-# summary instead of being parsed block by block into millions of problems (issue 11).
-MAX_RUN_TOGETHER = 1000  # `@type{` starts on one line that the fast path could not read
+# A file that is not BibTeX (or is built to exhaust a parser) stops with a summary after
+# MAX_FAILED_BLOCKS blocks that do not parse, instead of giving millions of problems (issue 11).
+MAX_RUN_TOGETHER = 1000  # more `@type{` starts than this in one chunk: parsed piece by piece
 MAX_FAILED_BLOCKS = 1000  # blocks that did not parse, per file part
 
 
@@ -233,11 +233,44 @@ def _too_many_starts(text: str, a: int, b: int) -> bool:
     return False
 
 
+def _too_many_failed(line: int) -> tuple:
+    return ("F", line, f"more than {MAX_FAILED_BLOCKS} blocks could not be parsed; "
+            "the rest of the file (from this line) was not read (is it BibTeX?)")
+
+
+def _scan_pieces(text: str, a: int, b: int, line: int) -> list:
+    """A chunk holding thousands of blocks that start mid-line (a whole file on one line, or a
+    storm of `@{`), parsed one `@type{` piece at a time, so that the failures can be counted
+    and cut off; the pieces are found lazily, so memory does not grow with their number."""
+    out, failed = [], 0
+    starts = (m.start() for m in _BLOCK_START.finditer(text, a, b))
+    start = next(starts, b)
+    if text[a:start].strip():
+        out.extend(_split_with_bibtexparser(text, a, start, line))
+    while start < b:
+        end = next(starts, b)
+        blocks = _scan_fast(text, start, end, line)
+        if blocks is None:
+            blocks = _split_with_bibtexparser(text, start, end, line)
+            failed += sum(block[0] == "F" for block in blocks)
+            if failed > MAX_FAILED_BLOCKS:
+                out.append(_too_many_failed(line))
+                return out
+        out.extend(blocks)
+        line += text.count("\n", start, end)
+        start = end
+    return out
+
+
 def _scan_fallback(text: str, a: int, b: int, line: int) -> list:
-    """Parse text[a:b] with bibtexparser's splitter; convert its blocks to raw blocks."""
+    """Parse text[a:b], which the fast path could not read confidently."""
     if _too_many_starts(text, a, b):
-        return [("F", line, f"more than {MAX_RUN_TOGETHER} '@' blocks run together without line breaks; "
-                 "this part of the file was not read (is it BibTeX?)")]
+        return _scan_pieces(text, a, b, line)
+    return _split_with_bibtexparser(text, a, b, line)
+
+
+def _split_with_bibtexparser(text: str, a: int, b: int, line: int) -> list:
+    """Parse text[a:b] with bibtexparser's splitter; convert its blocks to raw blocks."""
     import logging
 
     from bibtexparser import model
@@ -331,8 +364,7 @@ def scan_range(text: str, starts: list[int], lines: list[int], lo: int, hi: int)
             blocks = _scan_fallback(text, a, b, lines[i])
             failed += sum(block[0] == "F" for block in blocks)
             if failed > MAX_FAILED_BLOCKS:
-                out.append(("F", lines[i], f"more than {MAX_FAILED_BLOCKS} blocks could not be parsed; "
-                            "the rest of the file (from this line) was not read (is it BibTeX?)"))
+                out.append(_too_many_failed(lines[i]))
                 return out
         out.extend(blocks)
     return out
