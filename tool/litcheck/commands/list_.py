@@ -34,6 +34,8 @@ STYLE_CHOICES = [*STYLES, "none"]
 @click.option("--style", type=click.Choice(STYLE_CHOICES, case_sensitive=False), default=None,
               help="Citation style for md/html/csv/json (default: the saved list's style, else apa; "
                    "'none' skips the CSL engine).")
+@click.option("--csl", "csl_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Any CSL 1.0 style file (e.g. from the Zotero style repository) instead of --style.")
 @click.option("--from", "from_name", metavar="NAME", help="Render a saved reading list (notes/lists/NAME.yaml).")
 @click.option("--saved", is_flag=True, help="Show the saved reading lists and exit.")
 @click.option("--include-unconfirmed", is_flag=True,
@@ -44,7 +46,7 @@ STYLE_CHOICES = [*STYLES, "none"]
 @click.option("--title", help="Title for the list (md/html).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 def command(library, topics, orgs, kinds, since, until, states, text, keys, sort, group_by, fmt, style,
-            from_name, saved, include_unconfirmed, annotate, keywords, title, output):
+            csl_file, from_name, saved, include_unconfirmed, annotate, keywords, title, output):
     """Select entries and render a reading list or an export.
 
     Filters combine (all must hold); a repeated filter matches any of its values. With no
@@ -60,7 +62,7 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
     """
     from litcheck.listing.reading_lists import ListError, build_listing, lists_dir, load_saved_list, read_list_file, saved_lists
     from litcheck.listing.select import Filters, split_values
-    from litcheck.listing.styles import EngineError
+    from litcheck.listing.styles import EngineError, resolve_style
 
     lib = library()
     if saved:
@@ -84,9 +86,10 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
             flat = fmt not in ("md", "html") or sort is not None or filters.keys or filters.text
             group_by = "none" if flat else "topic"
         reading = build_listing(lib, filters, sort, group_by, title or "")
-    chosen = style or (reading.style if from_name and reading.style else "apa")
-    if chosen not in STYLE_CHOICES:
-        fail(f"unknown style {chosen!r} in the saved list; choose from {', '.join(STYLE_CHOICES)}")
+    if csl_file and style:
+        fail("give either --style or --csl, not both")
+    chosen = csl_file or style or (reading.style if from_name and reading.style else "apa")
+    resolved = None if str(chosen).lower() == "none" else resolve_style(str(chosen))
     if not include_unconfirmed and "unconfirmed" not in {s.lower() for s in filters.states}:
         left_out = reading.drop_unconfirmed()
         if left_out:
@@ -97,7 +100,7 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
     from litcheck.listing.render import render
 
     try:
-        text_out = render(reading, lib, fmt, None if chosen == "none" else chosen, annotate, keywords)
+        text_out = render(reading, lib, fmt, resolved, annotate, keywords)
     except EngineError as exc:
         fail(f"{exc} (or use --style none)")
     emit(text_out, output)

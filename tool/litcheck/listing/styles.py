@@ -20,8 +20,10 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from litcheck.errors import LitcheckError
 from litcheck.library.paths import DATA_DIR
@@ -32,24 +34,62 @@ STYLE_DIR = DATA_DIR / "styles"
 @dataclass(frozen=True)
 class Style:
     name: str
-    file: str
+    path: Path
     title: str
     locale: str | None = None  # forced locale (a style without a default-locale would be en-US)
     note: bool = False  # a footnote style: citations are footnotes
-
-
-STYLES: dict[str, Style] = {
-    "apa": Style("apa", "apa.csl", "APA 7th edition"),
-    "chicago": Style("chicago", "chicago-author-date.csl", "Chicago author-date (18th edition)"),
-    "harvard": Style("harvard", "harvard-cite-them-right.csl", "Harvard (Cite Them Right, 12th edition)", locale="en-GB"),
-    "oscola": Style("oscola", "oscola.csl", "OSCOLA (4th edition, legal footnote style)", note=True),
-}
-
-FORMATS = ("plain", "markdown", "html")
+    # Runs can be split by first name (see `split_groups`): false for numeric styles, whose
+    # numbers run across the whole list, and for styles that disambiguate every name of a cite.
+    splittable: bool = True
+    prepare: Callable[[dict], dict] | None = None  # style-specific adjustment of one CSL item
+    patches: tuple[tuple[str, str], ...] = ()  # (regex, replacement) fixes to the style's XML
 
 
 class EngineError(LitcheckError, RuntimeError):
-    """pandoc is missing or failed; the message says what to do."""
+    """pandoc is missing or failed, or a style cannot be used; the message says what to do."""
+
+
+_YEAR_AT_END = re.compile(r"(?:,|\s+of)?\s+(\d{4})\s*$")
+
+
+def _apa_item(item: dict) -> dict:
+    """APA 7 (9.24, 10.4): when a group author is also the publisher, the publisher is omitted."""
+    authors = item.get("author") or []
+    if len(authors) == 1 and authors[0].get("literal") == item.get("publisher"):
+        item = {k: v for k, v in item.items() if k != "publisher"}
+    return item
+
+
+def _oscola_item(item: dict) -> dict:
+    """OSCOLA writes a statute as its short title followed by the year ("Sexual Offences Act
+    2003"). A title that already ends in that year ("... Act, 2012", "... Act of 2000") is the
+    official short title and stays as it is; the year the style would add is left out."""
+    if item.get("type") == "legislation" and item.get("issued"):
+        match = _YEAR_AT_END.search(item.get("title", ""))
+        if match and int(match.group(1)) == item["issued"]["date-parts"][0][0]:
+            item = {k: v for k, v in item.items() if k != "issued"}
+    return item
+
+
+# apa.csl prints "Retrieved" before a URL of an undated work even when no access date is known
+# ("Retrieved https://..."); APA 7 (9.16) gives a retrieval date or nothing. The term is wrapped in
+# a group with the date, so both go when the date is missing.
+_APA_RETRIEVED = (r'<text term="retrieved" text-case="capitalize-first"/>\s*(<group delimiter=", ">\s*'
+                  r'<date form="text" variable="accessed"/>\s*<text term="from"/>\s*</group>)',
+                  r'<group delimiter=" "><text term="retrieved" text-case="capitalize-first"/>\1</group>')
+
+STYLES: dict[str, Style] = {
+    "apa": Style("apa", STYLE_DIR / "apa.csl", "APA 7th edition", prepare=_apa_item, patches=(_APA_RETRIEVED,)),
+    "chicago": Style("chicago", STYLE_DIR / "chicago-author-date.csl", "Chicago author-date (18th edition)"),
+    "harvard": Style("harvard", STYLE_DIR / "harvard-cite-them-right.csl", "Harvard (Cite Them Right, 12th edition)",
+                     locale="en-GB"),
+    "oscola": Style("oscola", STYLE_DIR / "oscola.csl", "OSCOLA (4th edition, legal footnote style)", note=True,
+                    prepare=_oscola_item),
+}
+
+FORMATS = ("plain", "markdown", "html")
+MAX_STYLE_BYTES = 2_000_000  # the largest styles in the CSL repository are about 300 KB
+_CSL_NS = "{http://purl.org/net/xbiblio/csl}"
 
 
 @dataclass
@@ -60,11 +100,50 @@ class Formatted:
     citation: dict[str, str]  # format -> in-text citation (or the footnote text for note styles)
 
 
+def resolve_style(spec: "str | Style") -> Style:
+    """A bundled style by name (any case), or a CSL 1.0 file by path."""
+    if isinstance(spec, Style):
+        return spec
+    named = STYLES.get(spec.strip().lower())
+    if named is not None:
+        return named
+    path = Path(spec)
+    if path.suffix.lower() == ".csl" or path.is_file():
+        return csl_file_style(path)
+    raise EngineError(f"unknown style {spec!r}; choose from {', '.join(STYLES)} or give a .csl file")
+
+
 def style_path(name: str) -> Path:
+    return resolve_style(name).path
+
+
+def csl_file_style(path: Path) -> Style:
+    """A user's CSL 1.0 style file, checked enough to give a clear error instead of pandoc's."""
+    import xml.etree.ElementTree as ET
+
     try:
-        return STYLE_DIR / STYLES[name].file
-    except KeyError:
-        raise EngineError(f"unknown style {name!r}; choose from {', '.join(STYLES)}") from None
+        size = path.stat().st_size
+        if size > MAX_STYLE_BYTES:
+            raise EngineError(f"{path}: {size:,} bytes is too large for a CSL style")
+        root = ET.fromstring(path.read_bytes())
+    except OSError as exc:
+        raise EngineError(f"{path}: cannot read the style: {exc.strerror or exc}") from None
+    except ET.ParseError as exc:
+        raise EngineError(f"{path}:{exc.position[0]}: not a well-formed CSL style (XML error: {exc})") from None
+    if root.tag != f"{_CSL_NS}style" or not str(root.get("version", "")).startswith("1.0"):
+        raise EngineError(f"{path}: not a CSL 1.0 style (the root must be <style version=\"1.0\"> "
+                          "in the CSL namespace)")
+    info = root.find(f"{_CSL_NS}info")
+    parent = info.find(f"{_CSL_NS}link[@rel='independent-parent']") if info is not None else None
+    if root.find(f"{_CSL_NS}bibliography") is None:
+        hint = f"; use its parent style {parent.get('href')}" if parent is not None else ""
+        raise EngineError(f"{path}: the style has no bibliography (a dependent style?){hint}")
+    title = (info.findtext(f"{_CSL_NS}title") if info is not None else None) or path.stem
+    citation = root.find(f"{_CSL_NS}citation")
+    numeric = any(el.get("variable") == "citation-number" for el in root.iter(f"{_CSL_NS}text"))
+    rule = citation.get("givenname-disambiguation-rule", "by-cite") if citation is not None else "by-cite"
+    return Style(path.stem, path, " ".join(title.split()), note=root.get("class") == "note",
+                 splittable=not numeric and rule in ("by-cite", "primary-name", "primary-name-with-initials"))
 
 
 def pandoc_path() -> str:
@@ -91,21 +170,22 @@ def pandoc_path() -> str:
 _SUBSTITUTE = re.compile(r'\s+subsequent-author-substitute(?:-rule)?="[^"]*"')
 
 
-def _standalone_style(style: str) -> str:
-    """The style's XML without `subsequent-author-substitute`.
+def _standalone_style(style: Style) -> str:
+    """The style's XML without `subsequent-author-substitute`, with the style's patches applied.
 
     We show entries one by one in our own order and groups, so a "——" standing for "the same
-    author as the entry above" would point at the wrong entry. The vendored file stays
+    author as the entry above" would point at the wrong entry. The style file stays
     unmodified; this in-memory copy is used for one run only.
     """
-    return _SUBSTITUTE.sub("", style_path(style).read_text(encoding="utf-8"))
+    text = _SUBSTITUTE.sub("", style.path.read_text(encoding="utf-8"))
+    for pattern, replacement in style.patches:
+        text = re.sub(pattern, replacement, text)
+    return text
 
 
-def run_pandoc(csl_items: list[dict], style: str, cite: bool = True, timeout: float = 300) -> dict:
+def run_pandoc(csl_items: list[dict], style: "str | Style", cite: bool = True, timeout: float = 300) -> dict:
     """Run pandoc --citeproc over `csl_items` in `style`; return pandoc's JSON AST."""
-    spec = STYLES[style] if style in STYLES else None
-    if spec is None:
-        style_path(style)  # raises with the list of styles
+    spec = resolve_style(style)
     keys = [item["id"] for item in csl_items]
     body = "\n\n".join(f"[@{k}]" for k in keys) if cite else ""
     meta = {"nocite": "@*", "suppress-bibliography": False, "link-citations": False}
@@ -117,7 +197,7 @@ def run_pandoc(csl_items: list[dict], style: str, cite: bool = True, timeout: fl
         doc = Path(tmp, "doc.md")
         doc.write_text("---\n" + json.dumps(meta) + "\n---\n\n" + body + "\n", encoding="utf-8")
         csl = Path(tmp, "style.csl")
-        csl.write_text(_standalone_style(style), encoding="utf-8")
+        csl.write_text(_standalone_style(spec), encoding="utf-8")
         cmd = [pandoc_path(), str(doc), "-f", "markdown", "-t", "json", "--citeproc",
                f"--bibliography={refs}", f"--csl={csl}"]
         try:
@@ -131,10 +211,67 @@ def run_pandoc(csl_items: list[dict], style: str, cite: bool = True, timeout: fl
     return json.loads(proc.stdout)
 
 
-def format_entries(csl_items: list[dict], style: str, formats=FORMATS, cite: bool = True) -> dict[str, Formatted]:
-    """key -> Formatted (bibliography entry and citation in each requested format)."""
+# --- one list, many runs -----------------------------------------------------------------------
+
+CHUNK = 100  # works per pandoc run: citeproc's time grows quadratically with the works in a run
+
+
+def first_name_token(item: dict) -> str:
+    """What a cite of `item` starts with, reduced to its first word (case and accents folded).
+
+    Two cites can only be ambiguous (and so get year suffixes, initials or more names) when they
+    render the same first name, and the names the styles we split disambiguate are first names
+    only. Equal rendered first names always have equal first words, so works with different
+    tokens can never affect each other's disambiguation. Works without names are cited by title.
+    """
+    names = item.get("author") or item.get("editor") or []
+    if names:
+        first = names[0]
+        text = first.get("literal") or " ".join(filter(None, (first.get("non-dropping-particle"), first.get("family"))))
+    else:
+        text = item.get("title", "")
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    words = re.findall(r"[a-z0-9]+", folded)
+    return words[0] if words else ""
+
+
+def split_groups(csl_items: list[dict], size: int = CHUNK) -> list[list[dict]]:
+    """Runs of about `size` works, never separating two works with the same first-name token."""
+    by_token: dict[str, list[dict]] = {}
+    for item in csl_items:
+        by_token.setdefault(first_name_token(item), []).append(item)
+    runs: list[list[dict]] = [[]]
+    for group in sorted(by_token.values(), key=len, reverse=True):
+        if runs[-1] and len(runs[-1]) + len(group) > size:
+            runs.append([])
+        runs[-1].extend(group)
+    return [run for run in runs if run]
+
+
+def format_entries(csl_items: list[dict], style: "str | Style", formats=FORMATS, cite: bool = True,
+                   split: bool = True, chunk: int = CHUNK) -> dict[str, Formatted]:
+    """key -> Formatted (bibliography entry and citation in each requested format).
+
+    A large selection is formatted in independent runs (`split_groups`), in parallel on every
+    core; the result is the same as one run over all of it (tests/test_styles.py)."""
     if not csl_items:
         return {}
+    spec = resolve_style(style)
+    if spec.prepare is not None:
+        csl_items = [spec.prepare(item) for item in csl_items]
+    runs = split_groups(csl_items, chunk) if split and spec.splittable else [csl_items]
+    if len(runs) == 1:
+        return _format_run(runs[0], spec, formats, cite)
+    from concurrent.futures import ThreadPoolExecutor
+
+    out: dict[str, Formatted] = {}
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        for part in pool.map(lambda run: _format_run(run, spec, formats, cite), runs):
+            out.update(part)
+    return {item["id"]: out[item["id"]] for item in csl_items}
+
+
+def _format_run(csl_items: list[dict], style: Style, formats, cite: bool) -> dict[str, Formatted]:
     ast = run_pandoc(csl_items, style, cite=cite)
     keys = [item["id"] for item in csl_items]
     references: dict[str, list] = {}

@@ -19,16 +19,22 @@ class Options:
     """What the user chose beyond the format: the citation style (a name, a CSL file, or None for
     the plain built-in line), the note summaries as annotations, and the topic keywords."""
 
-    style: str | None = "apa"
+    style: object = "apa"  # a style name, a CSL file path, a resolved `styles.Style`, or None
     annotate: bool = False
     keywords: bool = False
+
+
+def style_title(style) -> str:
+    from litcheck.listing.styles import resolve_style
+
+    return resolve_style(style).title if style else "a plain built-in format"
 
 
 def unverified(entry) -> bool:
     return entry.status == "unconfirmed"
 
 
-def format_all(entries, style: str | None, formats=FORMATS) -> dict[str, Formatted]:
+def format_all(entries, style, formats=FORMATS, cite: bool = True) -> dict[str, Formatted]:
     """key -> Formatted. With a style, pandoc citeproc over all entries (so 2020a/2020b are
     assigned across the list); with none, a plain built-in line per entry. Unverified works get
     the visible `[unverified]` tag in front of their reference."""
@@ -36,7 +42,7 @@ def format_all(entries, style: str | None, formats=FORMATS) -> dict[str, Formatt
         from litcheck.listing.csl import to_csl_items
         from litcheck.listing.styles import format_entries
 
-        out = format_entries(to_csl_items(entries), style, formats)
+        out = format_entries(to_csl_items(entries), style, formats, cite=cite)
     else:
         out = {e.key: _plain(e, formats) for e in entries}
     for entry in entries:

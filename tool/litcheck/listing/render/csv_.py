@@ -25,7 +25,7 @@ def neutralise(value):
 
 def rows(reading, library, style: str | None) -> list[dict]:
     entries = reading.entries()
-    formatted = format_all(entries, style, ("plain",))
+    formatted = format_all(entries, style, ("plain",), cite=False)
     sections = reading.sections_of()
     out = []
     for e in entries:

@@ -13,9 +13,8 @@ import re
 from html import escape
 
 from litcheck.listing.render.bib import entry_bibtex
-from litcheck.listing.render.common import format_all
+from litcheck.listing.render.common import format_all, style_title
 from litcheck.listing.render.summaries import summary_html, summary_plain
-from litcheck.listing.styles import STYLES
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
@@ -77,8 +76,8 @@ def _paragraphs(text: str) -> str:
 def render(reading, library, options) -> str:
     style = options.style
     entries = reading.entries()
-    formatted = format_all(entries, style, ("html", "plain"))
-    style_name = STYLES[style].title if style in STYLES else "a plain built-in format"
+    formatted = format_all(entries, style, ("html", "plain"), cite=False)
+    style_name = style_title(style)
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -7,6 +7,7 @@ from litcheck.cli.jsonout import dump_json
 
 from litcheck.listing.csl import to_csl
 from litcheck.listing.render.common import format_all
+from litcheck.listing.styles import resolve_style
 
 
 def _default(value):
@@ -48,7 +49,7 @@ def render(reading, library, options) -> str:
     data = {
         "title": reading.title,
         "introduction": reading.introduction,
-        "style": style,
+        "style": resolve_style(style).name if style else None,
         "sections": [{"heading": s.heading, "commentary": s.commentary, "keys": [e.key for e in s.entries]}
                      for s in reading.sections],
         "entries": [entry_data(e, library, formatted.get(e.key)) for e in entries],

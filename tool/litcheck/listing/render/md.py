@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from litcheck.listing.render.common import format_all
+from litcheck.listing.render.common import format_all, style_title
 from litcheck.listing.render.summaries import summary_markdown
-from litcheck.listing.styles import STYLES, md_escape
+from litcheck.listing.styles import md_escape
 
 
 def render(reading, library, options) -> str:
     style = options.style
-    formatted = format_all(reading.entries(), style, ("markdown",))
+    formatted = format_all(reading.entries(), style, ("markdown",), cite=False)
     out = [f"# {md_escape(reading.title)}", ""]
     if reading.introduction:
         out += [reading.introduction.strip(), ""]
     count = len(reading.entries())
-    style_name = STYLES[style].title if style in STYLES else "a plain built-in format"
+    style_name = style_title(style)
     out += [f"*{count} work{'s' if count != 1 else ''}; references formatted in {style_name}.*", ""]
     for section in reading.sections:
         if section.heading:

@@ -1,0 +1,199 @@
+"""Citation styles: per-style fixes checked against the style guides, user CSL files, and
+formatting a large list in independent runs with exactly the output of one run."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+
+import pytest
+
+from list_library import make_library
+from litcheck.library.entry import Entry
+from litcheck.listing.csl import to_csl
+from litcheck.listing.render.common import format_all
+from litcheck.listing.styles import EngineError, format_entries, resolve_style, split_groups, style_path
+
+
+def ref(entry, style):
+    return format_all([entry], style, ("plain",))[entry.key].reference["plain"]
+
+
+STATUTE = Entry("india2012protection", "misc", {
+    "author": "{{Parliament of India}}", "title": "The Protection of Children from Sexual Offences Act, 2012",
+    "howpublished": "Act No. 32 of 2012 (India)", "year": "2012", "date": "2012-06-19", "sourcekind": "law"})
+
+
+def test_oscola_prints_a_statute_year_once():
+    text = ref(STATUTE, "oscola")
+    assert text.startswith("The Protection of Children from Sexual Offences Act, 2012 (Act No 32 of 2012")
+    assert "2012 2012" not in text
+    assert "(2012)" in ref(STATUTE, "apa")  # APA still dates the statute
+    later = Entry("us2018act", "misc", {"title": "Example Act of 2017", "year": "2018", "date": "2018-04-11",
+                                         "sourcekind": "law"})
+    assert ref(later, "oscola").startswith("Example Act of 2017 2018")  # a different year is information
+
+
+def test_apa_omits_a_publisher_that_is_the_group_author(tmp_path):
+    from list_library import load
+
+    lib = load(tmp_path)
+    report = lib.get("unodc2020darknet")
+    assert ref(report, "apa") == "United Nations Office on Drugs and Crime. (2020). Darknet Cybercrime Threats to Southeast Asia."
+    assert ref(report, "chicago").endswith("United Nations Office on Drugs and Crime.")  # Chicago keeps it
+    other = Entry("x2020r", "techreport", {"author": "{{ECPAT International}}", "title": "A Report",
+                                           "institution": "INTERPOL", "year": "2020"})
+    assert ref(other, "apa").endswith("A Report. INTERPOL.")
+
+
+def test_apa_retrieved_only_with_a_retrieval_date():
+    page = {"title": "Undated Page", "howpublished": "Example website", "url": "https://example.org/p",
+            "sourcekind": "web-article"}
+    assert "Retrieved" not in ref(Entry("undated", "misc", page), "apa")
+    dated = ref(Entry("undated2", "misc", {**page, "urldate": "2024-05-01"}), "apa")
+    assert "Retrieved May 1, 2024, from https://example.org/p" in dated
+
+
+# --- any CSL 1.0 style ---------------------------------------------------------------------------
+
+TINY_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Tiny numbered test style</title><id>tiny</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout prefix="[" suffix="]"><text variable="citation-number"/></layout></citation>
+  <bibliography><layout><text variable="citation-number" suffix=". "/><text variable="title" text-case="uppercase"/></layout></bibliography>
+</style>
+"""
+
+
+def test_any_csl_file_formats_the_list(tmp_path, run_cli):
+    bib, notes = make_library(tmp_path)
+    style = tmp_path / "tiny.csl"
+    style.write_text(TINY_STYLE, encoding="utf-8")
+    assert not resolve_style(str(style)).splittable  # numbered: one run, numbers across the list
+    result = run_cli("list", "--bib", str(bib), "--notes", str(notes), "--csl", str(style), "--format", "md",
+                     "--keys", "usc2018fosta,unodc2020global")
+    assert result.exit_code == 0, result.output
+    assert "references formatted in Tiny numbered test style" in result.stdout
+    assert "GLOBAL REPORT ON TRAFFICKING IN PERSONS 2020" in result.stdout
+    assert "ALLOW STATES AND VICTIMS" in result.stdout
+
+
+def test_bundled_style_as_a_file_gives_the_same_references(tmp_path, run_cli):
+    bib, notes = make_library(tmp_path)
+    copy = tmp_path / "my-chicago.csl"
+    shutil.copy(style_path("chicago"), copy)
+    by_file = run_cli("list", "--bib", str(bib), "--notes", str(notes), "--csl", str(copy), "--format", "csv")
+    by_name = run_cli("list", "--bib", str(bib), "--notes", str(notes), "--style", "CHICAGO", "--format", "csv")
+    assert by_file.exit_code == 0 and by_name.exit_code == 0, by_file.output + by_name.output
+    assert by_file.stdout == by_name.stdout
+
+
+@pytest.mark.parametrize("content, message", [
+    ("<style", "not a well-formed CSL style"),
+    ("<html xmlns='http://www.w3.org/1999/xhtml'/>", "not a CSL 1.0 style"),
+    ('<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info><title>D</title>'
+     '<link rel="independent-parent" href="http://www.zotero.org/styles/apa"/></info></style>',
+     "use its parent style http://www.zotero.org/styles/apa"),
+])
+def test_bad_csl_files_are_clear_errors(tmp_path, run_cli, content, message):
+    bib, notes = make_library(tmp_path)
+    style = tmp_path / "bad.csl"
+    style.write_text(content, encoding="utf-8")
+    with pytest.raises(EngineError, match=message):
+        resolve_style(str(style))
+    result = run_cli("list", "--bib", str(bib), "--notes", str(notes), "--csl", str(style))
+    assert result.exit_code == 2 and str(style) in result.output and message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_style_names_ignore_case_and_unknown_names_list_the_choices():
+    assert resolve_style("OSCOLA").name == "oscola"
+    with pytest.raises(EngineError, match="choose from apa, chicago, harvard, oscola"):
+        resolve_style("vancouver")
+
+
+# --- a large list in independent runs ------------------------------------------------------------
+
+FAMILIES = ["Smith", "Smyth", "Müller", "Muller", "Lee", "Li", "García", "Garcia", "Nguyen", "Kim", "Brown",
+            "Okafor", "Kowalski", "Dubois", "Rossi", "Jones"]
+GIVEN = ["John", "Jane", "J.", "Maria", "Marta", "Ahmed", "Anna", "Ann", "Wei", "Chen"]
+BODIES = ["United Nations Office on Drugs and Crime", "United Nations Children's Fund", "Europol",
+          "ECPAT International", "European Commission"]
+
+
+def generated_works(count: int, seed: int = 16) -> list[dict]:
+    """CSL items built to collide: few family names (some differing only by accents), given names
+    that share initials, three years, group authors, particles and authorless works."""
+    rng = random.Random(seed)
+    items = []
+    for number in range(count):
+        kind = rng.random()
+        item = {"id": f"w{number}", "type": rng.choice(["article-journal", "book", "report"]),
+                "title": f"Study {rng.choice(['of', 'on', 'about'])} topic {rng.randrange(count // 3)}",
+                "issued": {"date-parts": [[rng.choice([2019, 2020, 2021])]]}}
+        if kind < 0.15:
+            item["author"] = [{"literal": rng.choice(BODIES)}]
+        elif kind < 0.2:
+            item["title"] = f"Anonymous {rng.choice(['Smith', 'report', 'note'])} {number % 7}"
+        else:
+            people = [{"family": rng.choice(FAMILIES), "given": rng.choice(GIVEN)} for _ in range(rng.choice([1, 1, 2, 3, 4]))]
+            if rng.random() < 0.05:
+                people[0] = {"family": "Berg", "given": "Anna", "non-dropping-particle": rng.choice(["van der", "van den"])}
+            item["author"] = people
+        if item["type"] == "article-journal":
+            item["container-title"] = "Journal of Tests"
+        items.append(item)
+    return items
+
+
+def assert_split_equals_one_run(items, style, chunk):
+    whole = format_entries(items, style, ("plain", "markdown", "html"), split=False)
+    runs = split_groups(items, chunk)
+    assert len(runs) > 3  # really split
+    parts = format_entries(items, style, ("plain", "markdown", "html"), chunk=chunk)
+    assert list(parts) == list(whole)
+    for key in whole:
+        assert parts[key].reference == whole[key].reference, key
+        assert parts[key].citation == whole[key].citation, key
+    if not resolve_style(style).note:  # OSCOLA does not disambiguate; the author-date styles must
+        text = " ".join(f.reference["plain"] + f.citation["plain"] for f in whole.values())
+        assert "2020a" in text and "2020b" in text  # the generated works do collide
+        # given-name disambiguation: "(C. Smith & García, 2021)" or "(Chen Smith ..." in Chicago
+        given = re.compile(r"\((?:[A-Z]\.|%s) (?:%s)\b" % ("|".join(GIVEN), "|".join(FAMILIES)))
+        assert any(given.match(f.citation["plain"]) for f in whole.values())
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago", "oscola"])
+def test_split_runs_equal_one_run(style):
+    assert_split_equals_one_run(generated_works(240), style, chunk=40)
+
+
+def test_split_never_separates_a_first_name():
+    items = generated_works(300)
+    runs = split_groups(items, 30)
+    from litcheck.listing.styles import first_name_token
+
+    owner = {}
+    for number, run in enumerate(runs):
+        for item in run:
+            assert owner.setdefault(first_name_token(item), number) == number
+    assert first_name_token({"author": [{"family": "Müller"}]}) == first_name_token({"author": [{"family": "muller"}]})
+    assert first_name_token({"author": [{"family": "Berg", "non-dropping-particle": "van der"}]}) == "van"
+    assert sorted(i["id"] for run in runs for i in run) == sorted(i["id"] for i in items)
+
+
+@pytest.mark.slow
+def test_a_thousand_works_in_runs_equal_one_pandoc_run():
+    """The issue's acceptance test: 1,000 generated works, split output byte-identical."""
+    from litcheck.listing.styles import CHUNK
+
+    assert_split_equals_one_run(generated_works(1000), "apa", chunk=CHUNK)
+
+
+def test_library_entries_in_runs_equal_one_run(tmp_path):
+    from list_library import load
+
+    lib = load(tmp_path)
+    items = [to_csl(e) for e in lib]
+    assert format_entries(items, "apa", chunk=2) == format_entries(items, "apa", split=False)
