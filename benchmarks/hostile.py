@@ -244,7 +244,7 @@ def _bib_case(build_text):
         (folder / "refs.bib").write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         return [Run("check", ["check", *lib_args(folder)], len(data)),
                 Run("list json", ["list", *lib_args(folder), "--format", "json"], len(data)),
-                Run("set", ["set", *lib_args(folder), "work1", "note", "x"], len(data))]
+                Run("set", ["set", "--bib", str(folder / "refs.bib"), "work1", "note", "x"], len(data))]
     return build
 
 

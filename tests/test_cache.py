@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from litcheck.index import cache
-from litcheck.index.cache import BibIndex, CorruptIndex, LazyEntry, index_path, notes_index_path
+from litcheck.index import bibindex as cache
+from litcheck.index.bibindex import BibIndex, CorruptIndex, LazyEntry, index_path
+from litcheck.index.load import notes_index_path
+from litcheck.index.store import cache_dir
 from litcheck.cli import main
 from litcheck.library.entry import Entry
 from litcheck.library.core import load_library
@@ -248,7 +250,7 @@ def test_index_is_written_atomically(lib_dir, monkeypatch):
 def test_cache_lives_outside_the_library_and_cache_command(lib_dir, monkeypatch):
     load(lib_dir)
     assert not list(lib_dir.joinpath("refs").rglob(".litcheck"))
-    assert cache.cache_dir() == lib_dir / "cache"
+    assert cache_dir() == lib_dir / "cache"
     runner = CliRunner()
     monkeypatch.delenv("LITCHECK_BIB", raising=False)
     out = runner.invoke(main, ["cache", "info", "--bib", str(lib_dir / "refs")], catch_exceptions=False).output

@@ -28,11 +28,11 @@ def test_scan_with_cached_index_matches_a_fresh_scan(run_cli, monkeypatch):
 
 
 def test_a_damaged_derived_file_is_recomputed(run_cli):
-    from litcheck.index.cache import cache_dir
+    from litcheck.index.store import cache_dir
 
     expected = scan_json(run_cli)
-    for path in (cache_dir() / "derived").glob("*.pkl"):
-        path.write_bytes(b"not a pickle")
+    for path in (cache_dir() / "derived").glob("*.json"):
+        path.write_bytes(b"not json")
     assert scan_json(run_cli) == expected
 
 

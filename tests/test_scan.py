@@ -173,3 +173,31 @@ def test_rules_command_lists_every_rule(run_cli):
     assert all(r["example_fires"] and r["example_passes"] for r in rules)
     text = run_cli(*["rules", "superlative"]).output
     assert "superlative  [warning]" in text and "does not fire" in text
+
+
+def test_timeout_skips_only_the_document_over_budget(run_cli, monkeypatch):
+    from litcheck.scan import pipeline
+
+    clock = iter(range(0, 10_000, 7))  # each reading of the clock is 7 s later
+    monkeypatch.setattr(pipeline.time, "monotonic", lambda: next(clock))
+    deadline = pipeline.Deadline(10, "slow.txt")
+    deadline.check()  # 7 s of 10: fine
+    with pytest.raises(pipeline.ScanTimeout, match="slow.txt: not scanned: over the time budget of 10 s"):
+        deadline.check()  # 14 s
+    assert pipeline.Deadline(0, "x").end is None  # 0 = no limit
+
+    real_check = pipeline.Deadline.check
+
+    def check(self):  # the numeric document is "slow"; the other is scanned as usual
+        if self.path.endswith("numeric.txt"):
+            raise pipeline.ScanTimeout(f"{self.path}: not scanned: over the time budget of {self.seconds:g} s")
+        real_check(self)
+
+    monkeypatch.setattr(pipeline.Deadline, "check", check)
+    monkeypatch.setattr(pipeline.time, "monotonic", lambda: 0.0)
+    res = run_cli(*["scan", str(DATA / "numeric.txt"), str(DATA / "footnoted.txt"), "--bib", str(DATA / "lib.bib"),
+                    "--notes", str(DATA / "notes"), "--no-cache", "--format", "json", "--timeout", "30",
+                    "--jobs", "1"])  # one process: a stopped clock (time.monotonic patched) would stall a pool
+    assert res.exit_code == 2
+    assert "numeric.txt: not scanned: over the time budget of 30 s" in res.stderr
+    assert [d["path"] for d in json.loads(res.stdout)["documents"]] == [str(DATA / "footnoted.txt")]

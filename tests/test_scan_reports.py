@@ -105,7 +105,7 @@ def test_md_report_is_a_pasteable_worklist(run_cli, article):
     out = scan(run_cli, str(article), "--format", "md").stdout
     assert out.startswith("# litcheck scan\n")
     assert "| `citation-mismatch` | 1 |" in out
-    assert "- **line 5**: Groomers contacted more than 4,300 children" in out
+    assert "- **line 3**: Groomers contacted more than 4,300 children" in out
 
 
 def test_jsonl_one_document_per_line(run_cli, article, tmp_path):

@@ -73,10 +73,11 @@ def run_checks(library, select: Iterable[str] | None = None, ignore: Iterable[st
 def run_checks_cached(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
     """`run_checks`, answered from the cache while neither the library, the vocabulary nor the
     check code has changed (checking an unchanged 100,000-entry library takes well under a second)."""
-    from litcheck.index.cache import derived
+    from litcheck.index.derived import derived
 
     name = "checks-" + "-".join(sorted(select or ["all"])) + "".join(f"-no-{i}" for i in sorted(ignore))
-    return derived(library, name[:80], lambda: run_checks(library, select, ignore))
+    return derived(library, name[:80], lambda: run_checks(library, select, ignore), classes=(Finding,),
+                   valid=lambda found: isinstance(found, list) and all(isinstance(f, Finding) for f in found))
 
 
 def worst(findings: list[Finding]) -> int:

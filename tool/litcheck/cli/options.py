@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from typing import Any, Callable
 
 import click
@@ -134,13 +135,23 @@ def severity_choice() -> click.Choice:
     return click.Choice(SEVERITIES, case_sensitive=False)
 
 
-def emit(text: str, output: str | None = None) -> None:
+def emit(text: str | bytes, output: str | None = None) -> None:
     """Print to stdout, or write atomically to `output` or the command's -o FILE (never a
     half-written file). Colour codes are dropped unless colour is wanted there (a terminal
-    without NO_COLOR, or --color always)."""
+    without NO_COLOR, or --color always). Bytes (a .docx) go to a file or a pipe, never a terminal."""
     from litcheck.cli.terminal import colour_wanted, output_file
 
     output = output or output_file()
+    if isinstance(text, bytes):
+        if output:
+            from litcheck.editing.atomic import write_bytes_atomic
+
+            write_bytes_atomic(output, text)
+        elif sys.stdout.isatty():
+            fail("this format is a binary file: write it with -o FILE")
+        else:
+            click.get_binary_stream("stdout").write(text)
+        return
     colour = colour_wanted(to_file=bool(output))
     if not colour and "\x1b[" in text:
         text = click.unstyle(text)

@@ -38,7 +38,8 @@ def info(library, fmt):
       litcheck cache info
       litcheck cache info --bib refs/ --format json
     """
-    from litcheck.index.cache import cache_dir, cache_files, describe
+    from litcheck.index.load import describe
+    from litcheck.index.store import cache_dir, cache_files
     from litcheck.library.paths import resolve_bib_paths
 
     # `library` is not loaded: info must not rebuild what it reports on. Re-read the paths.
@@ -74,14 +75,14 @@ def clear(online_only):
       litcheck cache clear
       litcheck cache clear --online
     """
-    from litcheck.index.cache import cache_dir
+    from litcheck.index.store import cache_dir
 
     if online_only:
         from litcheck.online.store import ResponseStore
 
         emit(f"removed {ResponseStore().clear():,} cached registry response(s)\n")
         return
-    from litcheck.index.cache import clear as clear_all
+    from litcheck.index.store import clear as clear_all
 
     removed = clear_all()
     emit(f"removed {removed} index file(s) from {cache_dir()}\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from litcheck.cli.options import emit, fail, library_options
+from litcheck.cli.terminal import notice
 from litcheck.listing.render import FORMATS
 from litcheck.listing.styles import STYLES
 
@@ -29,7 +30,7 @@ STYLE_CHOICES = [*STYLES, "none"]
               help="Order within each group (year: newest first; oldest: oldest first). "
                    "Default: relevance with --text, the given order with --keys, else author.")
 @click.option("--group-by", "group_by", type=click.Choice(["topic", "org", "kind", "year", "none"]),
-              help="Sections by topic, organisation, source kind or year. Default: topic for md/html, none otherwise.")
+              help="Sections by topic, organisation, source kind or year. Default: topic for md/html/docx/odt, none otherwise.")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS), case_sensitive=False), default="md", show_default=True)
 @click.option("--style", type=click.Choice(STYLE_CHOICES, case_sensitive=False), default=None,
               help="Citation style for md/html/csv/json (default: the saved list's style, else apa; "
@@ -83,7 +84,7 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
             reading.title = title
     else:
         if group_by is None:
-            flat = fmt not in ("md", "html") or sort is not None or filters.keys or filters.text
+            flat = fmt not in ("md", "html", "docx", "odt") or sort is not None or filters.keys or filters.text
             group_by = "none" if flat else "topic"
         reading = build_listing(lib, filters, sort, group_by, title or "")
     if csl_file and style:
@@ -93,8 +94,8 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
     if not include_unconfirmed and "unconfirmed" not in {s.lower() for s in filters.states}:
         left_out = reading.drop_unconfirmed()
         if left_out:
-            click.echo(f"litcheck: left out {left_out} unconfirmed work{'s' if left_out != 1 else ''} "
-                       "(not found as cited); --include-unconfirmed lists them, marked [unverified]", err=True)
+            notice(f"litcheck: left out {left_out} unconfirmed work{'s' if left_out != 1 else ''} "
+                   "(not found as cited); --include-unconfirmed lists them, marked [unverified]")
     if not reading.entries():
         click.echo("litcheck: no entries match", err=True)
     from litcheck.listing.render import render

@@ -38,11 +38,14 @@ def _format_names():
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local processes, or a Dask cluster (pip install 'litcheck[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler (default: a local cluster).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None,
+              help="Seconds allowed per document (default 120; 0 = no limit). A document over it is reported "
+                   "and skipped (exit 2); the others are still scanned.")
 @click.option("--show-suppressed", is_flag=True, help="List the flags marked reviewed or wrong (hidden by default).")
 @click.option("--review", is_flag=True,
               help="Go through the flags one by one and record each as reviewed or wrong in ARTICLE.litcheck.yaml.")
-def command(inputs, library, only, ignore, fail_on, fmt, output, online, jobs, engine, scheduler, show_suppressed,
-            review):
+def command(inputs, library, only, ignore, fail_on, fmt, output, online, jobs, engine, scheduler, timeout,
+            show_suppressed, review):
     """Scan articles for claims that need verification: text, Markdown, HTML, Word (.docx),
     OpenDocument (.odt), LaTeX, PDF, folders of them, and web addresses (with --online).
 
@@ -59,12 +62,13 @@ def command(inputs, library, only, ignore, fail_on, fmt, output, online, jobs, e
       litcheck scan draft.docx --format html --output report.html
       litcheck scan articles/ --format jsonl > flags.jsonl
       litcheck scan a.txt b.md --rules uncited-statistic,vague-attribution --fail-on warning
+      litcheck scan huge.txt --timeout 600
     """
     from litcheck.cli.terminal import colour_wanted, notice, progress
     from litcheck.errors import LitcheckError
     from litcheck.library.findings import severity_rank
     from litcheck.scan import corpus, suppress
-    from litcheck.scan.pipeline import Scanner
+    from litcheck.scan.pipeline import DEFAULT_TIMEOUT, Scanner
     from litcheck.scan.reports import FORMATS, View, render
     from litcheck.scan.rules import select_rules
     from litcheck.settings import current
@@ -84,7 +88,7 @@ def command(inputs, library, only, ignore, fail_on, fmt, output, online, jobs, e
     stream = FORMATS[fmt].streams and not output
     results = []
     outcomes = corpus.run(arguments, scanner, jobs=jobs, engine=engine, scheduler=scheduler, online=online,
-                          recipe=recipe)
+                          recipe=recipe, timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
     for outcome in progress(outcomes, "scanning", total=len(arguments)):
         if isinstance(outcome, corpus.Failure):
             view.failures.append(outcome)

@@ -84,14 +84,17 @@ def load_library(bib_paths: list[Path], notes_dir: Path | None = None, use_cache
     """Parse the .bib files and notes into a Library.
 
     With `use_cache` (the default) unchanged files are read from the cached index
-    (`litcheck.index.cache`); entries then load their fields on first use. Without it everything
+    (`litcheck.index`); entries then load their fields on first use. Without it everything
     is parsed afresh and nothing is written. Either way the result is the same.
     Files are read in order; `@string` macros of earlier files are visible in later ones.
     """
     if use_cache:
-        from litcheck.index.cache import load_library_cached
+        from litcheck.index.load import load_sources
 
-        return load_library_cached([Path(p) for p in bib_paths], Path(notes_dir) if notes_dir else None)
+        src = load_sources([Path(p) for p in bib_paths], Path(notes_dir) if notes_dir else None)
+        return Library(entries=src.entries, notes=src.notes, problems=src.problems, shadowed=src.shadowed,
+                       bib_files=[str(p) for p in bib_paths], notes_dir=str(notes_dir) if notes_dir else None,
+                       cache_key=src.key, cache_status=src.status)
     from litcheck.library.bibfile import parse_file
     from litcheck.library.notes import load_notes
 

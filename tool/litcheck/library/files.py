@@ -18,11 +18,13 @@ class FileRefused(OSError):
     """Not read: not a regular file, or larger than allowed (`strerror` says which)."""
 
 
-def read_file(path, limit: int | None = None) -> bytes:
-    """The bytes of the regular file `path`, at most `limit` of them (else FileRefused).
+def read_file(path, limit: int | None = None, follow: bool = True) -> bytes:
+    """The bytes of the regular file `path`, at most `limit` of them (else FileRefused);
+    with `follow=False` a symbolic link is refused rather than followed.
 
     Raises OSError (FileRefused for our own refusals) with a `strerror` fit for a message."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | (0 if follow else os.O_NOFOLLOW)
+    fd = os.open(path, flags)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):

@@ -24,7 +24,7 @@ class Cached:
 
 
 def store_path() -> Path:
-    from litcheck.index.cache import cache_dir
+    from litcheck.index.store import cache_dir
 
     return cache_dir() / "online.sqlite"
 

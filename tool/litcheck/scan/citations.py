@@ -212,11 +212,15 @@ _PERSON_ATTRIB = re.compile(
 # Finding citations
 # --------------------------------------------------------------------------------------------
 
-def find_citations(doc: Document, orgs: OrgMatcher | None = None, known_keys: set[str] | None = None) -> list[Citation]:
-    """Every citation in the body, in document order (each tied to its sentence)."""
+def find_citations(doc: Document, orgs: OrgMatcher | None = None, known_keys: set[str] | None = None,
+                   check=None) -> list[Citation]:
+    """Every citation in the body, in document order (each tied to its sentence). `check`, if
+    given, is called every few hundred sentences (a time budget raises from it)."""
     defined_acronyms = _defined_acronyms(doc)
     out: list[Citation] = []
     for sent in doc.sentences:
+        if check is not None and sent.index % 256 == 0:
+            check()
         if sent.kind == "heading":
             continue
         out.extend(sentence_citations(doc, sent, orgs, defined_acronyms, known_keys))

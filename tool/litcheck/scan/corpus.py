@@ -51,13 +51,16 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def scan_one(scanner, argument: str, online: bool = False):
-    """The ScanResult for one document, or a Failure saying why it cannot be read."""
+def scan_one(scanner, argument: str, online: bool = False, timeout: float | None = None):
+    """The ScanResult for one document, or a Failure saying why it cannot be read or was not
+    scanned within `timeout` seconds (None or 0: no limit)."""
     from litcheck.errors import LitcheckError
     from litcheck.scan.inputs import load
+    from litcheck.scan.pipeline import Deadline
 
     try:
-        return scanner.scan_document(load(argument, online=online))
+        doc = load(argument, online=online)
+        return scanner.scan_document(doc, Deadline(timeout, doc.path))
     except LitcheckError as exc:
         return Failure(argument, str(exc))
     except (RecursionError, MemoryError) as exc:
@@ -68,25 +71,24 @@ _SCANNER = None  # the scanner a forked worker inherits from its parent
 
 
 def _scan_inherited(task):
-    argument, online = task
-    return scan_one(_SCANNER, argument, online)
+    return scan_one(_SCANNER, *task)
 
 
 def run(arguments, scanner, jobs: int | None = None, engine: str = "local", scheduler: str | None = None,
-        online: bool = False, recipe: ScannerRecipe | None = None) -> Iterator:
+        online: bool = False, recipe: ScannerRecipe | None = None, timeout: float | None = None) -> Iterator:
     """Yield one outcome (ScanResult or Failure) per argument, in order. The Dask engine
     needs the `recipe` its workers build the same scanner from."""
     jobs = jobs or default_jobs()
     if engine == "dask":
-        yield from _run_dask(arguments, recipe, jobs, scheduler, online)
+        yield from _run_dask(arguments, recipe, jobs, scheduler, online, timeout)
     elif jobs == 1 or len(arguments) < 2:
         for argument in arguments:
-            yield scan_one(scanner, argument, online)
+            yield scan_one(scanner, argument, online, timeout)
     else:
-        yield from _run_processes(arguments, scanner, jobs, online)
+        yield from _run_processes(arguments, scanner, jobs, online, timeout)
 
 
-def _run_processes(arguments, scanner, jobs, online):
+def _run_processes(arguments, scanner, jobs, online, timeout):
     """A fork pool: the workers inherit the loaded library and index instead of loading them
     again (fork is the default start method on Linux; elsewhere fall back to one process)."""
     import multiprocessing
@@ -94,12 +96,12 @@ def _run_processes(arguments, scanner, jobs, online):
     global _SCANNER
     if "fork" not in multiprocessing.get_all_start_methods():
         for argument in arguments:
-            yield scan_one(scanner, argument, online)
+            yield scan_one(scanner, argument, online, timeout)
         return
     _SCANNER = scanner
     try:
         with multiprocessing.get_context("fork").Pool(min(jobs, len(arguments))) as pool:
-            yield from pool.imap(_scan_inherited, [(a, online) for a in arguments], chunksize=1)
+            yield from pool.imap(_scan_inherited, [(a, online, timeout) for a in arguments], chunksize=1)
     finally:
         _SCANNER = None
 
@@ -129,11 +131,11 @@ class ScannerRecipe:
 _WORKER_SCANNERS: dict[str, object] = {}  # in a Dask worker: token -> its scanner
 
 
-def _scan_on_worker(argument: str, recipe: ScannerRecipe, online: bool):
-    return scan_one(recipe.build(), argument, online)
+def _scan_on_worker(argument: str, recipe: ScannerRecipe, online: bool, timeout: float | None):
+    return scan_one(recipe.build(), argument, online, timeout)
 
 
-def _run_dask(arguments, recipe, jobs, scheduler, online):
+def _run_dask(arguments, recipe, jobs, scheduler, online, timeout):
     from litcheck.errors import LitcheckError
 
     try:
@@ -150,7 +152,7 @@ def _run_dask(arguments, recipe, jobs, scheduler, online):
     except (OSError, TimeoutError) as exc:
         raise LitcheckError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
     try:
-        futures = client.map(_scan_on_worker, arguments, recipe=recipe, online=online, pure=False)
+        futures = client.map(_scan_on_worker, arguments, recipe=recipe, online=online, timeout=timeout, pure=False)
         for future in futures:
             yield future.result()
     finally:

@@ -6,7 +6,30 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
+
+from litcheck.errors import LitcheckError
+
+DEFAULT_TIMEOUT = 120.0  # seconds per document: every step is linear, so only a huge file reaches it
+
+
+class ScanTimeout(LitcheckError):
+    """A document took longer to scan than its time budget (`scan --timeout`)."""
+
+
+class Deadline:
+    """A time budget checked between the scan's steps and every few hundred sentences. Every
+    pattern the scanner applies runs in linear time, so the overrun past a check is bounded."""
+
+    def __init__(self, seconds: float | None, path: str = "") -> None:
+        self.seconds, self.path = seconds, path
+        self.end = None if not seconds else time.monotonic() + seconds
+
+    def check(self) -> None:
+        if self.end is not None and time.monotonic() > self.end:
+            raise ScanTimeout(f"{self.path}: not scanned: over the time budget of {self.seconds:g} s "
+                              "(raise it with --timeout, or split the document)")
 
 
 @dataclass
@@ -50,30 +73,42 @@ class Scanner:
 
         self.library = library
         if vocabulary is None:
-            from litcheck.index.cache import derived
+            from litcheck.index.derived import derived
+            from litcheck.library.vocabulary import Organisation, Vocabulary
+            from litcheck.scan.citations import OrgMatcher
+            from litcheck.scan.resolve import LibraryIndex, Work
 
-            self.index = derived(library, "scan-index", lambda: build_index(library)).attach(library)
+            self.index = derived(library, "scan-index", lambda: build_index(library),
+                                 classes=(LibraryIndex, Work, OrgMatcher, Vocabulary, Organisation),
+                                 valid=lambda index: isinstance(index, LibraryIndex)).attach(library)
         else:  # a vocabulary of the caller's own: nothing cached to reuse
             self.index = build_index(library, vocabulary)
         self.facts = load_facts()
         self.claims = collect_claims(library)
         self.rules = list(rules) if rules is not None else list(all_rules().values())
 
-    def scan_document(self, doc) -> ScanResult:
+    def scan_document(self, doc, deadline: Deadline | None = None) -> ScanResult:
         from litcheck.scan.citations import find_citations
         from litcheck.scan.resolve import resolve_document
         from litcheck.scan.rules import ScanContext, run_rules
 
-        citations = find_citations(doc, self.index.orgs, set(self.index.works))
+        check = deadline.check if deadline is not None else None
+        citations = find_citations(doc, self.index.orgs, set(self.index.works), check=check)
+        if check:
+            check()
         resolution = resolve_document(doc, citations, self.index)
         ctx = ScanContext(doc, citations, resolution, self.index, self.library, self.facts, self.claims)
-        flags = run_rules(ctx, self.rules)
+        flags = run_rules(ctx, self.rules, check=check)
         return ScanResult(doc.path, doc, citations, resolution, flags)
 
-    def scan_path(self, path) -> ScanResult:
+    def scan_path(self, path, timeout: float | None = None) -> ScanResult:
+        """Read and scan one file; raises ScanTimeout when it takes longer than `timeout` seconds."""
         from litcheck.scan.document import read_document
 
-        return self.scan_document(read_document(path))
+        deadline = Deadline(timeout, str(path))
+        doc = read_document(path)
+        deadline.check()
+        return self.scan_document(doc, deadline)
 
     def scan_text(self, text: str, path: str = "<string>", fmt: str = "text") -> ScanResult:
         from litcheck.scan.document import parse_document

@@ -582,7 +582,13 @@ def org_forms(name: str, vocabulary) -> set[str]:
 
 
 def _name_forms(name: str, index: LibraryIndex) -> set[str]:
-    return {f for f in {norm(name)} | org_forms(name, index.vocabulary) if f}
+    """Normalised forms of an author or body name (memoised per index: a long document names the
+    same bodies thousands of times)."""
+    cache = index.__dict__.setdefault("_forms_cache", {})
+    forms = cache.get(name)
+    if forms is None:
+        forms = cache[name] = frozenset(f for f in {norm(name)} | org_forms(name, index.vocabulary) if f)
+    return set(forms)
 
 
 def _resolve_author_date(c: Citation, doc, res: Resolution, index: LibraryIndex) -> None:

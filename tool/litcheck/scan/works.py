@@ -175,8 +175,10 @@ def differences(piece: Piece) -> list[str]:
     return out
 
 
-def repeated_full_differences(pieces: dict[str, list[Piece]]) -> list[tuple[Piece, Piece, list[str]]]:
-    """(later, earlier, differences) for a work cited in full twice with different details."""
+def repeated_full_differences(pieces: dict[str, list[Piece]], same_work=None) -> list[tuple[Piece, Piece, list[str]]]:
+    """(later, earlier, differences) for a work cited in full twice with different details.
+    Titles are compared only where `same_work(later, earlier)` says (e.g. both resolve to one
+    library entry): two press releases or rulings of one body can differ by a word or two."""
     from rapidfuzz import fuzz
 
     out = []
@@ -199,6 +201,9 @@ def repeated_full_differences(pieces: dict[str, list[Piece]]) -> list[tuple[Piec
                     diffs.append(f"gives the year {p.parts.year} where footnote {q.label} has {q.parts.year}")
                 if p.parts.volume and q.parts.volume and p.parts.volume != q.parts.volume:
                     diffs.append(f"gives volume {p.parts.volume} where footnote {q.label} has {q.parts.volume}")
+                a, b = norm(p.parts.title), norm(q.parts.title)
+                if a != b and a not in b and b not in a and same_work is not None and same_work(p, q):
+                    diffs.append(f"gives the title '{p.parts.title}' where footnote {q.label} has '{q.parts.title}'")
                 if diffs:
                     out.append((p, q, diffs))
                 break

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import importlib
 
-# --format name -> module in this package (each exposes `render(reading, library, options) -> str`,
-# options being `common.Options`)
+# --format name -> module in this package (each exposes `render(reading, library, options)`,
+# options being `common.Options`, returning text, or bytes for the binary docx and odt)
 FORMATS = {
     "md": "md",
     "html": "html",
@@ -19,10 +19,12 @@ FORMATS = {
     "ris": "ris",
     "csl-json": "csljson",
     "json": "json_",
+    "docx": "docx",
+    "odt": "odt",
 }
 
 # Formats that show entries formatted in a citation style.
-STYLED = {"md", "html", "csv", "json"}
+STYLED = {"md", "html", "csv", "json", "docx", "odt"}
 
 
 def render(reading, library, fmt: str, style: str | None = "apa", annotate: bool = False,

@@ -48,23 +48,30 @@ class Rule:
     id: str
     severity: str
     description: str
-    fires: str  # an example sentence (or document) that fires
+    fires: str  # an example document that fires (scanned against tests/data/scan/lib.bib by the tests)
     passes: str  # a similar one that does not
     func: Callable
+    why: str = ""  # why it matters to a fact-checker
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "severity": self.severity, "description": self.description,
+        return {"id": self.id, "severity": self.severity, "description": self.description, "why": self.why,
                 "example_fires": self.fires, "example_passes": self.passes}
 
 
 _RULES: dict[str, Rule] = {}
 
 
-def rule(id: str, severity: str, description: str, fires: str, passes: str):
+# The library the documented examples are scanned against (tests/test_rule_examples.py).
+EXAMPLE_LIBRARY = "tests/data/scan/lib.bib"
+
+
+def rule(id: str, severity: str, description: str, fires: str, passes: str, why: str = ""):
+    """Register a rule. `fires` and `passes` are real documents (Markdown; `\\n` between lines):
+    a test scans each against EXAMPLE_LIBRARY and checks the one fires and the other does not."""
     assert severity in SEVERITIES, severity
 
     def register(func: Callable) -> Callable:
-        _RULES[id] = Rule(id, severity, description, fires, passes, func)
+        _RULES[id] = Rule(id, severity, description, fires, passes, func, why)
         return func
 
     return register
@@ -102,18 +109,24 @@ def select_rules(only=None, ignore=None) -> list[Rule]:
 
 def describe_rules(rules: list[Rule], fmt: str) -> str:
     """The rules' id, severity, meaning and examples as text or md (`litcheck rules`)."""
+    import textwrap
+
     out = []
     for r in rules:
         if fmt == "md":
-            out += [f"### `{r.id}` ({r.severity})", "", r.description, "",
-                    f"- fires: `{r.fires}`", f"- does not fire: `{r.passes}`", ""]
+            out += [f"### `{r.id}` ({r.severity})", "", r.description, ""]
+            if r.why:
+                out += [f"Why it matters: {r.why}", ""]
+            out += ["Fires:", "", "```text", r.fires, "```", "", "Does not fire:", "", "```text", r.passes, "```", ""]
         else:
-            import textwrap
-
             out.append(f"{r.id}  [{r.severity}]")
             out += ["  " + line for line in textwrap.wrap(r.description, 96)]
-            out.append("  fires:          " + r.fires)
-            out.append("  does not fire:  " + r.passes)
+            if r.why:
+                out += ["  " + line for line in textwrap.wrap("Why it matters: " + r.why, 96)]
+            out.append("  fires:")
+            out += ["    " + line for line in r.fires.splitlines() if line.strip()]
+            out.append("  does not fire:")
+            out += ["    " + line for line in r.passes.splitlines() if line.strip()]
             out.append("")
     return "\n".join(out) + "\n"
 
@@ -231,9 +244,12 @@ class ScanContext:
         return self.library.note(key)
 
 
-def run_rules(ctx: ScanContext, rules: Iterable[Rule]) -> list[Flag]:
+def run_rules(ctx: ScanContext, rules: Iterable[Rule], check=None) -> list[Flag]:
+    """Every rule's flags, deduplicated and in document order; `check` is called between rules."""
     flags: list[Flag] = []
     for r in rules:
+        if check is not None:
+            check()
         flags.extend(r.func(ctx))
     seen = set()
     unique = []

@@ -170,8 +170,8 @@ def match_claim(prep: _Prepared, sentence: str, context: str, words: set[str] | 
       "The sentence restates a claim that a claims register (notes' `claims:`) already holds as false, misleading, "
       "unconfirmed or disputed; the message carries the verdict and the evidence. Matching is on meaning-bearing words, "
       "numbers and names, not exact wording.",
-      fires="Hansa Market sold people and forced labour alongside drugs.   [register: 'Hansa Market sold human trafficking and forced labour' = false]",
-      passes="Hansa Market sold drugs, firearms and malware.")
+      fires="Corvid Market sold human beings alongside drugs and weapons.",
+      passes="Europol took part in the takedown of Corvid Market.")
 def known_claim(ctx):
     prepared = _claims(ctx)
     if not prepared:

@@ -1,0 +1,463 @@
+"""The index of one .bib file: parse it once, answer from the index afterwards.
+
+Where: the user's cache directory (`$LITCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/litcheck`,
+else `~/.cache/litcheck`), one index file per source file, named by a hash of its absolute
+path. Not a `.litcheck/` folder beside the .bib files, because libraries often live in places
+we must not or cannot write (a read-only shared folder, a colleague's checkout, a git
+repository where a stray index would be committed), and because one index per absolute path
+is reused by every command whatever folder it runs from. If the cache directory cannot be
+written, commands still work; they just parse every time.
+
+Validity (never trusted blindly):
+- each index records its source's stat stamp (size, mtime, ctime, inode: `store.stamp`) and
+  a BLAKE2b hash of its bytes. A warm load only `stat`s the source; the hash is computed only
+  when the stamp differs (a file
+  touched but unchanged keeps its index) or when the file was modified within two seconds of
+  being indexed (an edit in the same mtime tick would otherwise go unseen);
+- the header carries a magic string, the index format, the exact file length and a CRC of the
+  header itself; every entry's record has a CRC. Header and records are JSON, checked for the
+  expected shape when read: a crafted file can at worst be refused (see `index.store`).
+  Anything that does not match -- truncated, garbage, another version, stale -- is ignored and
+  rebuilt from the source; a record that fails its CRC later is re-read from the source;
+- a file that uses macros defined in files read before it records the values it used; if
+  those change, the file is parsed again.
+Indexes are written atomically (temporary file + rename), so a crash never leaves half a file.
+
+Speed: the header holds keys, types, lines and a few small columns that filters need
+(`keywords`, `sourcekind`, `verification`, `year`, `date`); each entry's fields are a separate
+JSON record read through mmap only when that entry's fields are used, and `raw` is read from
+the .bib file itself by byte offsets. Loading a 100,000-entry index therefore costs tens of
+milliseconds, not the seconds that decoding 100,000 dicts would.
+"""
+
+from __future__ import annotations
+
+import base64
+import gc
+import json
+import mmap
+import os
+import stat
+import struct
+import time
+import zlib
+from pathlib import Path
+
+from litcheck.index.store import cache_dir, file_hash, name_for, stamp, write_cache
+from litcheck.library.entry import Entry
+from litcheck.library.findings import Finding
+
+FORMAT = 7  # bump when the parser's output or this layout changes
+MAGIC = b"LITCHECK-INDEX\n"
+_HEAD = struct.Struct("<IIQQQ")  # format, unused (0), header length, rows, records length
+_DIGEST = 4  # CRC32 of the header: damage detection (a crafted header is still only data)
+HOT_FIELDS = ("keywords", "sourcekind", "verification", "year", "date")
+RACY_NS = 2_000_000_000  # files modified this recently when indexed are re-hashed on load
+
+
+def index_path(source: Path) -> Path:
+    return cache_dir() / "bib" / name_for(Path(os.path.abspath(source)), ".idx")
+
+
+
+def _crc(data: bytes) -> bytes:
+    return zlib.crc32(data).to_bytes(4, "little")
+
+
+def _encode_column(values: list) -> list:
+    """A column with repeated values as [distinct values, base64 of 32-bit codes]: loads in
+    milliseconds."""
+    from array import array
+
+    table: dict = {}
+    codes = array("I", [table.setdefault(v, len(table)) for v in values])
+    return [list(table), base64.b64encode(codes.tobytes()).decode("ascii")]
+
+
+def _decode_column(encoded: list, rows: int) -> list:
+    from array import array
+
+    table, raw = encoded
+    codes = array("I")
+    codes.frombytes(base64.b64decode(raw))
+    if len(codes) != rows:
+        raise ValueError("index column does not match its rows")
+    return list(map(table.__getitem__, codes))  # IndexError for a code outside the table
+
+
+class CorruptIndex(Exception):
+    """An index file that must not be used (and will be rebuilt)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Lazily materialised entries
+# ---------------------------------------------------------------------------------------------
+
+class LazyEntry(Entry):
+    """An `Entry` whose fields, field lines and raw text are read from the index on first use.
+
+    `key`, `type`, `file` and `line` are plain attributes; `get()` answers the small columns
+    kept in the index header (keywords, kind, verification, year, date) without reading the
+    entry's record, so filtering 100,000 entries by topic touches no record at all. It compares
+    equal to an `Entry` with the same data, and copies as a plain `Entry`.
+
+    Each index makes a subclass holding its `file` name and `_index` as class attributes, and
+    the per-entry attributes live in slots: creating 100,000 of them then takes ~30 ms.
+    """
+
+    __slots__ = ("key", "type", "line", "_row")
+    _index: "BibIndex"
+    # Materialised data lives in the instance __dict__ once read; these class-level None
+    # defaults let an untouched entry answer without ever allocating a __dict__.
+    _fields = None
+    _lines = None
+    _raw = None
+
+    def _load(self) -> dict[str, str]:
+        fields, lines = self._index.record(self._row)
+        self._fields, self._lines = fields, lines
+        return fields
+
+    @property
+    def fields(self) -> dict[str, str]:
+        f = self._fields
+        return f if f is not None else self._load()
+
+    @fields.setter
+    def fields(self, value: dict[str, str]) -> None:
+        self._fields = value
+
+    @property
+    def field_lines(self) -> dict[str, int]:
+        if self._lines is None:
+            self._load()
+        return self._lines
+
+    @field_lines.setter
+    def field_lines(self, value: dict[str, int]) -> None:
+        self._lines = value
+
+    @property
+    def raw(self) -> str:
+        r = self._raw
+        if r is None:
+            r = self._raw = self._index.raw(self._row)
+        return r
+
+    @raw.setter
+    def raw(self, value: str) -> None:
+        self._raw = value
+
+    def get(self, name: str, default: str = "") -> str:
+        f = self._fields
+        if f is None:
+            column = self._index.hot.get(name)
+            if column is not None:
+                value = column[self._row]
+                return default if value is None else value
+            f = self._load()
+        return f.get(name, default)
+
+    def text(self, name: str) -> str:
+        from litcheck.library.latex import to_text
+
+        return to_text(self.get(name))
+
+    def _astuple(self):
+        return (self.key, self.type, self.fields, self.file, self.line, self.field_lines, self.raw)
+
+    def __eq__(self, other):
+        if not isinstance(other, Entry):
+            return NotImplemented
+        return self._astuple() == (other.key, other.type, other.fields, other.file, other.line,
+                                   other.field_lines, other.raw)
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return (Entry, (self.key, self.type, self.fields, self.file, self.line, self.field_lines, self.raw))
+
+    def __repr__(self) -> str:
+        return f"LazyEntry(key={self.key!r}, type={self.type!r}, file={self.file!r}, line={self.line!r})"
+
+
+# ---------------------------------------------------------------------------------------------
+# One index file per .bib source
+#
+#   MAGIC | format, python, header length, row count, records length | BLAKE2b(header)
+#   | header (JSON: keys, types, lines, hot columns, problems, macros, freshness stamp)
+#   | table (per row: record offset, record length, CRC32, raw start byte, raw end byte)
+#   | records (per row: JSON [fields, field lines(, raw)])
+# ---------------------------------------------------------------------------------------------
+
+_ROW = struct.Struct("<QIIQQ")
+
+
+class BibIndex:
+    """A validated index file, open for lazy record reads."""
+
+    def __init__(self, path: Path, header: dict, data, table_at: int):
+        self.path = path
+        self.header = header
+        self._data = data  # mmap of the whole file
+        self._table_at = table_at
+        self._records_at = table_at + _ROW.size * len(header["keys"])
+        from array import array
+
+        rows = len(header["keys"])
+        self.types = _decode_column(header["types"], rows)
+        self.lines = array("q")
+        self.lines.frombytes(base64.b64decode(header["lines"]))
+        if len(self.lines) != rows:
+            raise ValueError("index lines do not match its rows")
+        self.hot: dict[str, list] = {name: _decode_column(col, rows) for name, col in header["hot"].items()}
+        self._fallback: dict[int, tuple] | None = None
+        self._fallback_raw: dict[int, str] = {}
+        self.source_path = Path(header["source"])
+        self.env: dict[str, str] = {}
+
+    @classmethod
+    def open(cls, path: Path) -> "BibIndex":
+        """Read and check an index file; raise CorruptIndex for anything unexpected."""
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            with open(fd, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                if not stat.S_ISREG(info.st_mode):
+                    raise CorruptIndex("not a regular file")
+                size = info.st_size
+                fixed = len(MAGIC) + _HEAD.size + _DIGEST
+                prefix = handle.read(fixed)
+                if len(prefix) != fixed or not prefix.startswith(MAGIC):
+                    raise CorruptIndex("not an index file")
+                fmt, _, header_len, rows, records_len = _HEAD.unpack_from(prefix, len(MAGIC))
+                if fmt != FORMAT:
+                    raise CorruptIndex(f"index format {fmt}, expected {FORMAT}")
+                table_at = fixed + header_len
+                if size != table_at + rows * _ROW.size + records_len:
+                    raise CorruptIndex("index file is truncated or has trailing bytes")
+                raw_header = handle.read(header_len)
+                if _crc(raw_header) != prefix[-_DIGEST:]:
+                    raise CorruptIndex("index header does not match its checksum")
+                header = json.loads(raw_header)
+                if not _valid_header(header, rows):
+                    raise CorruptIndex("index header is malformed")
+                data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+            return cls(path, header, data, table_at)
+        except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, struct.error, RecursionError) as exc:
+            raise CorruptIndex(str(exc) or type(exc).__name__) from None
+
+    # -- freshness ------------------------------------------------------------------------
+    def is_fresh(self, source: Path, st: os.stat_result) -> bool | None:
+        """True: fresh; None: same content, but the stamp (mtime, racy flag) should be renewed;
+        False: stale. The source is hashed only when its stat stamp differs or it was racy."""
+        h = self.header
+        if stamp(st) == h["stamp"] and not h["racy"]:
+            return True
+        if st.st_size != h["size"]:
+            return False
+        try:
+            from litcheck.library.files import read_file
+
+            data = read_file(source)
+        except OSError:
+            return False
+        if file_hash(data) != h["hash"]:
+            return False
+        if st.st_mtime_ns == h["mtime_ns"] and time.time_ns() - st.st_mtime_ns < RACY_NS:
+            return True  # still within the racy window: keep hashing until it has passed
+        return None
+
+    # -- records --------------------------------------------------------------------------
+    def _blob(self, row: int):
+        offset, length, crc, _, _ = _ROW.unpack_from(self._data, self._table_at + row * _ROW.size)
+        start = self._records_at + offset
+        blob = self._data[start:start + length]
+        if len(blob) != length or zlib.crc32(blob) != crc:
+            raise ValueError("record checksum mismatch")
+        rec = json.loads(blob)
+        if not (isinstance(rec, list) and len(rec) in (2, 3) and isinstance(rec[0], dict) and isinstance(rec[1], list)
+                and len(rec[0]) == len(rec[1]) and all(type(v) is str for v in rec[0].values())
+                and all(type(n) is int for n in rec[1]) and (len(rec) == 2 or type(rec[2]) is str)):
+            raise ValueError("record is malformed")
+        return rec
+
+    def record(self, row: int) -> tuple[dict, dict]:
+        if self._fallback is None:
+            try:
+                rec = self._blob(row)
+                return rec[0], dict(zip(rec[0], rec[1]))
+            except (ValueError, EOFError, TypeError, IndexError, RecursionError):
+                self._reparse()
+        return self._fallback[row]
+
+    def raw(self, row: int) -> str:
+        if self._fallback is None:
+            try:
+                if self.header["raw_in_records"]:
+                    return self._blob(row)[2]
+                _, _, _, start, end = _ROW.unpack_from(self._data, self._table_at + row * _ROW.size)
+                fd = os.open(self.source_path, os.O_RDONLY | os.O_NONBLOCK)
+                with open(fd, "rb") as handle:
+                    if not stat.S_ISREG(os.fstat(fd).st_mode):
+                        raise ValueError("source is not a regular file")
+                    handle.seek(start)
+                    return handle.read(end - start).decode("utf-8")
+            except (OSError, ValueError, EOFError, TypeError, IndexError, UnicodeDecodeError, RecursionError):
+                self._reparse()
+        return self._fallback_raw[row]
+
+    def _reparse(self) -> None:
+        """A damaged record: parse the source again for this process, drop the index file."""
+        from litcheck.library.bibfile import parse_file
+
+        parsed = parse_file(self.source_path, self.env)
+        by_key = {e.key: e for e in parsed.entries}
+        self._fallback, self._fallback_raw = {}, {}
+        for row, key in enumerate(self.header["keys"]):
+            e = by_key.get(key)
+            self._fallback[row] = (dict(e.fields), dict(e.field_lines)) if e else ({}, {})
+            self._fallback_raw[row] = e.raw if e else ""
+        try:
+            os.unlink(self.path)
+        except OSError:
+            pass
+
+    def entry_class(self, name: str) -> type:
+        classes = self.__dict__.setdefault("_classes", {})
+        if name not in classes:
+            classes[name] = type("LazyEntry", (LazyEntry,), {"__slots__": (), "file": name, "_index": self,
+                                                             "__module__": __name__})
+        return classes[name]
+
+    def make_entry(self, name: str, row: int) -> "LazyEntry":
+        h = self.header
+        e = object.__new__(self.entry_class(name))
+        e.key, e.type, e.line, e._row = h["keys"][row], self.types[row], self.lines[row], row
+        return e
+
+    def make_entries(self, name: str) -> list["LazyEntry"]:
+        h = self.header
+        new = object.__new__
+        cls = self.entry_class(name)
+        out = []
+        append = out.append
+        row = 0
+        for key, etype, line in zip(h["keys"], self.types, self.lines):
+            e = new(cls)
+            e.key = key
+            e.type = etype
+            e.line = line
+            e._row = row
+            append(e)
+            row += 1
+        return out
+
+    def problems(self, name: str) -> list[Finding]:
+        return [Finding(c, s, m, name, line, key) for c, s, m, line, key in self.header["problems"]]
+
+
+def _valid_header(h, rows: int) -> bool:
+    """The header has every item, of the type the reader expects (data from disk is checked)."""
+    def strs(value) -> bool:  # macro name -> value (None: a macro used but not defined)
+        return isinstance(value, dict) and all(type(k) is str and (v is None or type(v) is str)
+                                               for k, v in value.items())
+
+    try:
+        return (isinstance(h, dict) and h.get("format") == FORMAT and isinstance(h["keys"], list)
+                and len(h["keys"]) == rows and set(map(type, h["keys"])) <= {str}
+                and type(h["source"]) is str and type(h["size"]) is int and type(h["mtime_ns"]) is int and type(h["stamp"]) is str
+                and type(h["hash"]) is str and type(h["racy"]) is bool and type(h["raw_in_records"]) is bool
+                and type(h["lines"]) is str and _column(h["types"])
+                and isinstance(h["hot"], dict) and all(map(_column, h["hot"].values()))
+                and strs(h["strings"]) and strs(h["external"]) and isinstance(h["problems"], list)
+                and set(map(type, h["problems"])) <= {list} and set(map(len, h["problems"])) <= {5}
+                and all(set(map(type, p[:3])) <= {str} and type(p[3]) is int and type(p[4]) is str
+                        for p in h["problems"]))
+    except (KeyError, TypeError):
+        return False
+
+
+def _column(value) -> bool:
+    return isinstance(value, list) and len(value) == 2 and isinstance(value[0], list) and type(value[1]) is str
+
+
+def _pack(header: dict, table: bytes, records: list[bytes], total: int) -> list[bytes]:
+    raw_header = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    prefix = (MAGIC + _HEAD.pack(FORMAT, 0, len(raw_header), len(header["keys"]), total)
+              + _crc(raw_header))
+    return [prefix, raw_header, table, *records]
+
+
+def write_index(target: Path, source: Path, data: bytes, st: os.stat_result, parsed, spans: list,
+                env_used: dict, decoded_cleanly: bool) -> None:
+    """Write the index of one parsed .bib file atomically (see `index.store.write_cache`)."""
+    entries = parsed.entries
+    raw_spans = None
+    if decoded_cleanly:
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        if data.isascii():
+            raw_spans = [(s + bom, e + bom) for s, e in spans]
+        else:
+            text = data[bom:].decode("utf-8")
+            raw_spans = []
+            cpos = bpos = 0
+            for s, e in spans:
+                bpos += len(text[cpos:s].encode("utf-8"))
+                bstart = bpos
+                bpos += len(text[s:e].encode("utf-8"))
+                cpos = e
+                raw_spans.append((bstart + bom, bpos + bom))
+    crc, pack = zlib.crc32, _ROW.pack
+
+    def dumps(value) -> bytes:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    records, table = [], []
+    total = 0
+    for i, e in enumerate(entries):
+        lines = [e.field_lines.get(name, e.line) for name in e.fields]  # aligned with fields
+        blob = dumps((e.fields, lines) if raw_spans is not None else (e.fields, lines, e.raw))
+        start, end = raw_spans[i] if raw_spans is not None else (0, 0)
+        table.append(pack(total, len(blob), crc(blob), start, end))
+        records.append(blob)
+        total += len(blob)
+    from array import array
+
+    hot = {}
+    for name in HOT_FIELDS:
+        column = [e.fields.get(name) for e in entries]
+        if any(v is not None for v in column):
+            # repeated short values (years, kinds) are stored once
+            hot[name] = _encode_column(column)
+    header = {
+        "format": FORMAT,
+        "source": str(Path(os.path.abspath(source))),
+        "size": st.st_size, "mtime_ns": st.st_mtime_ns, "stamp": stamp(st), "hash": file_hash(data),
+        "racy": time.time_ns() - st.st_mtime_ns < RACY_NS,
+        "keys": [e.key for e in entries], "types": _encode_column([e.type for e in entries]),
+        "lines": base64.b64encode(array("q", [e.line for e in entries]).tobytes()).decode("ascii"), "hot": hot,
+        "raw_in_records": raw_spans is None,
+        "problems": [[p.check, p.severity, p.message, p.line, p.key] for p in parsed.problems],
+        "strings": parsed.strings, "external": env_used,
+    }
+    write_cache(target, b"".join(_pack(header, b"".join(table), records, total)))
+
+
+def rewrite_header(index: BibIndex) -> None:
+    """Store a new stamp for an unchanged file (table and records are copied as they are)."""
+    try:
+        rows = len(index.header["keys"])
+        table = bytes(index._data[index._table_at:index._table_at + rows * _ROW.size])
+        records = bytes(index._data[index._records_at:])
+        write_cache(index.path, b"".join(_pack(index.header, table, [records], len(records))))
+    except OSError:
+        pass
+
+
+def settle_gc(enabled: bool) -> None:
+    """Re-enable the collector after building many long-lived objects, moving them out of
+    its reach first (`gc.freeze`): they hold no reference cycles to collect, and scanning
+    100,000 entries on every collection would cost more than making them did."""
+    if enabled:
+        gc.freeze()
+        gc.enable()

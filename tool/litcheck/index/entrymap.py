@@ -1,0 +1,158 @@
+"""key -> Entry for a library read through the index: entries are created on first use."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Mapping, MutableMapping
+
+from litcheck.index.bibindex import BibIndex, LazyEntry, settle_gc
+from litcheck.library.entry import Entry
+
+
+class EntryMap(MutableMapping):
+    """key -> Entry, creating each indexed entry on first use (in file order).
+
+    Behaves like the dict a fresh parse gives (order, `in`, `get`, `items`, assignment);
+    `show KEY` on a 100,000-entry library thus creates one entry object, not 100,000.
+    """
+
+    def __init__(self):
+        # key -> Entry, or an int (row id) not created yet. None until first needed: a
+        # library of one indexed file builds it only once, with the entries, when iterated.
+        self._map: dict[str, object] | None = {}
+        self._segments: list[tuple[int, BibIndex, str]] = []  # (first row id, index, file name)
+        self._next = 0
+        self._pending = 0
+
+    @property
+    def _m(self) -> dict[str, object]:
+        if self._map is None:
+            _, index, _ = self._segments[0]
+            keys = index.header["keys"]
+            self._map = dict(zip(keys, range(len(keys))))
+        return self._map
+
+    def add_index(self, index: BibIndex, name: str, shadowed: list) -> None:
+        keys = index.header["keys"]
+        first = self._next
+        if not self._segments and not self._map:
+            self._segments.append((first, index, name))
+            self._next += len(keys)
+            self._pending += len(keys)
+            self._map = None  # built on demand (keys are unique within one file)
+            return
+        m = self._m
+        self._segments.append((first, index, name))
+        self._next += len(keys)
+        for row, key in enumerate(keys, first):
+            if key in m:
+                shadowed.append(self._make(row))
+            else:
+                m[key] = row
+                self._pending += 1
+
+    def add_entries(self, entries, shadowed: list) -> None:
+        m = self._m
+        for e in entries:
+            if e.key in m:
+                shadowed.append(e)
+            else:
+                m[e.key] = e
+
+    def _segment(self, gid: int) -> tuple[int, BibIndex, str]:
+        segments = self._segments
+        if len(segments) == 1:
+            return segments[0]
+        import bisect
+
+        return segments[bisect.bisect_right([s[0] for s in segments], gid) - 1]
+
+    def _make(self, gid: int) -> LazyEntry:
+        first, index, name = self._segment(gid)
+        return index.make_entry(name, gid - first)
+
+    def _materialise_all(self) -> None:
+        if not self._pending:
+            return
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            if self._map is None:
+                _, index, name = self._segments[0]
+                self._map = dict(zip(index.header["keys"], index.make_entries(name)))
+                self._pending = 0
+                return
+            m = self._map
+            if len(self._segments) == 1 and self._pending == len(m) and self._next == len(m):
+                _, index, name = self._segments[0]
+                self._map = dict(zip(index.header["keys"], index.make_entries(name)))
+            else:
+                made: dict[int, list] = {}
+                for key, value in m.items():
+                    if type(value) is int:
+                        first, index, name = self._segment(value)
+                        objs = made.get(first)
+                        if objs is None:
+                            objs = made[first] = index.make_entries(name)
+                        m[key] = objs[value - first]
+            self._pending = 0
+        finally:
+            settle_gc(enabled)
+
+    def __getitem__(self, key: str) -> Entry:
+        value = self._m[key]
+        if type(value) is int:
+            value = self._make(value)
+            self._m[key] = value
+            self._pending -= 1
+        return value
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key) -> bool:
+        return key in self._m
+
+    def __setitem__(self, key: str, entry: Entry) -> None:
+        old = self._m.get(key)
+        if type(old) is int:
+            self._pending -= 1
+        self._m[key] = entry
+
+    def __delitem__(self, key: str) -> None:
+        old = self._m.pop(key)
+        if type(old) is int:
+            self._pending -= 1
+
+    def __iter__(self):
+        return iter(self._m)
+
+    def __len__(self) -> int:
+        if self._map is None:
+            return self._next
+        return len(self._map)
+
+    def keys(self):
+        return self._m.keys()
+
+    def values(self):
+        self._materialise_all()
+        return self._m.values()
+
+    def items(self):
+        self._materialise_all()
+        return self._m.items()
+
+    def copy(self) -> dict:
+        return dict(self.items())
+
+    def __eq__(self, other):
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"EntryMap({len(self)} entries)"

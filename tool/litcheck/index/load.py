@@ -1,0 +1,275 @@
+"""Loading the library's files through the cache: the index stores and returns parsed files
+and notes; `litcheck.library.core` builds the Library from them (in one place).
+
+The notes cache is one JSON file per notes folder (see `index.store` for the format and why it
+is data only): per note its size, mtime, content hash and the parsed note.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from litcheck.index.bibindex import RACY_NS, BibIndex, CorruptIndex, index_path, rewrite_header, settle_gc, write_index
+from litcheck.index.entrymap import EntryMap
+from litcheck.index.store import cache_dir, file_hash, name_for, read_cache, stamp, write_cache
+from litcheck.library.findings import Finding
+
+NOTES_FORMAT = 1
+
+
+def notes_index_path(folder: Path) -> Path:
+    return cache_dir() / "notes" / name_for(Path(os.path.abspath(folder)), ".json")
+
+def _parse_source(path: Path, env: dict[str, str]):
+    """Read and parse one .bib file; returns (parsed, data, stat, spans, decoded cleanly)."""
+    from litcheck.library.bibfile import ParsedFile, decode_bytes, no_gc, resolve_blocks, scan_text
+
+    name = str(path)
+    from litcheck.library.files import read_file
+
+    try:
+        data = read_file(path)
+        st = os.stat(path)
+    except OSError as exc:
+        return ParsedFile(name, problems=[Finding("unreadable-file", "error", f"cannot read: {exc.strerror}", name)]), None, None, [], False
+    text, problems = decode_bytes(data, name)
+    with no_gc():
+        blocks = scan_text(text)
+        parsed = resolve_blocks(blocks, text, name, env)
+    spans = [(b[4], b[5]) for b in blocks if b[0] == "E"]
+    # resolve_blocks drops entries whose key repeats; keep the spans of the ones it kept
+    if len(spans) != len(parsed.entries):
+        kept, seen = [], set()
+        for b in blocks:
+            if b[0] == "E" and b[2] not in seen:
+                seen.add(b[2])
+                kept.append((b[4], b[5]))
+        spans = kept
+    parsed.problems[:0] = problems
+    return parsed, data, st, spans, not problems
+
+
+def _env_matches(recorded: dict, env: dict[str, str]) -> bool:
+    return all(env.get(name) == value for name, value in recorded.items())
+
+
+def load_bib_files(bib_paths: list[Path], write: bool = True) -> tuple[list, list[str]]:
+    """Per file, in order: ("index", BibIndex, name, hash) or ("parsed", ParsedFile, name, hash).
+
+    Also returns a short status per file for `litcheck cache info` ("fresh", "rebuilt", ...).
+    """
+    env: dict[str, str] = {}
+    results, status = [], []
+    for path in bib_paths:
+        path = Path(path)
+        name = str(path)
+        target = index_path(path)
+        index = None
+        state = "new"
+        rewrite = False
+        try:
+            st = os.stat(path)
+        except OSError:
+            st = None
+        if st is not None and target.exists():
+            try:
+                index = BibIndex.open(target)
+                fresh = index.is_fresh(path, st)
+                if fresh is False:
+                    index, state = None, "stale"
+                elif not _env_matches(index.header["external"], env):
+                    index, state = None, "macros changed"
+                else:
+                    if fresh is None:  # same bytes: keep the records, renew the stamp
+                        state = "touched" if st.st_mtime_ns != index.header["mtime_ns"] else "fresh"
+                        index.header.update(mtime_ns=st.st_mtime_ns, stamp=stamp(st),
+                                            racy=time.time_ns() - st.st_mtime_ns < RACY_NS)
+                        rewrite = True
+                    else:
+                        state = "fresh"
+            except CorruptIndex:
+                index, state = None, "corrupt"
+        if index is not None:
+            index.source_path = path
+            index.env = dict(env)
+            if rewrite and write:
+                rewrite_header(index)
+            for k, v in index.header["strings"].items():
+                env.setdefault(k, v)
+            results.append(("index", index, name, index.header["hash"]))
+            status.append(state)
+            continue
+        parsed, data, st2, spans, clean = _parse_source(path, env)
+        used = dict(parsed.external_macros)
+        for k, v in parsed.strings.items():
+            env.setdefault(k, v)
+        results.append(("parsed", parsed, name, file_hash(data) if data is not None else "unreadable"))
+        status.append(state + " (parsed)")
+        if write and data is not None:
+            try:
+                write_index(target, path, data, st2, parsed, spans, used, clean)
+            except OSError:
+                pass
+    return results, status
+
+
+def load_notes_cached(folder: Path | None, write: bool = True, digests=None):
+    """`load_notes`, reusing parsed notes whose file is unchanged (size, mtime, hash)."""
+    from litcheck.library.notes import parse_note, read_note
+
+    notes, problems = {}, []
+    if folder is None or not Path(folder).is_dir():
+        return notes, problems
+    target = notes_index_path(Path(folder))
+    old = _read_notes_cache(target)
+    new: dict = {}
+    changed = False
+    for path in sorted(Path(folder).glob("*.md")):
+        name = str(path)
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        prev = old.get(name)
+        if prev is not None and prev[1] == stamp(st) and not prev[5]:
+            new[name] = prev
+        else:
+            data, text, problem = read_note(path)
+            if problem is not None:
+                problems.append(problem)
+                changed = True
+                continue
+            digest = file_hash(data)
+            if prev is not None and prev[0] == st.st_size and prev[2] == digest:
+                note, found = prev[3], prev[4]
+            else:
+                note, found = parse_note(text, name, path.stem)
+            new[name] = (st.st_size, stamp(st), digest, note, found,
+                         time.time_ns() - st.st_mtime_ns < RACY_NS)
+            changed = changed or new[name][:3] != (prev or ())[:3]
+        note, found = new[name][3], new[name][4]
+        if digests is not None:
+            digests.update(f"{name}\0{new[name][2]}\0".encode("utf-8", "surrogatepass"))
+        notes[note.key] = note
+        problems.extend(found)
+    if set(new) != set(old):
+        changed = True
+    if changed and write:
+        _write_notes_cache(target, new)
+    return notes, problems
+
+
+def _note_classes() -> tuple:
+    from litcheck.library.notes import Link, Note
+
+    return (Note, Link, Finding)
+
+
+def _read_notes_cache(target: Path) -> dict:
+    """name -> (size, stat stamp, hash, Note, findings, racy); {} when absent or not as written."""
+    from litcheck.index.store import loads
+    from litcheck.library.notes import Note
+
+    try:
+        stored = loads(read_cache(target), _note_classes())
+        if not isinstance(stored, dict) or stored.get("format") != NOTES_FORMAT:
+            return {}
+        out = {}
+        for name, row in stored["notes"].items():
+            size, when, digest, note, found, racy = row
+            if not (type(size) is int and type(when) is str and type(digest) is str and isinstance(note, Note)
+                    and type(note.key) is str and isinstance(found, list)
+                    and all(isinstance(f, Finding) for f in found) and type(racy) is bool):
+                return {}
+            out[name] = row
+        return out
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):  # refused or damaged: rebuilt
+        return {}
+
+
+def _write_notes_cache(target: Path, new: dict) -> None:
+    from litcheck.index.store import dumps
+
+    try:
+        write_cache(target, dumps({"format": NOTES_FORMAT, "notes": new}, _note_classes()))
+    except (OSError, TypeError, ValueError):  # an unusual value (or no cache folder): no cache
+        pass
+
+
+@dataclass
+class Sources:
+    """What the index returns for a library: entries (created on first use), later definitions
+    of a key, loading problems, notes, per-file cache status and a key over all contents."""
+
+    entries: EntryMap = field(default_factory=EntryMap)
+    shadowed: list = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+    notes: dict = field(default_factory=dict)
+    status: list[str] = field(default_factory=list)
+    key: str = ""
+
+
+def load_sources(bib_paths: list[Path], notes_dir: Path | None) -> Sources:
+    """Every .bib file (through its index) and note (through the notes cache)."""
+    enabled = gc.isenabled()
+    gc.disable()  # building 100,000 small objects: the cyclic GC would only slow it down
+    try:
+        out = Sources()
+        results, out.status = load_bib_files(bib_paths)
+        fingerprint = hashlib.blake2b(digest_size=16)
+        for kind, item, name, digest in results:
+            fingerprint.update(f"{name}\0{digest}\0".encode("utf-8", "surrogatepass"))
+            if kind == "index":
+                out.problems.extend(item.problems(name))
+                out.entries.add_index(item, name, out.shadowed)
+            else:
+                out.problems.extend(item.problems)
+                out.entries.add_entries(item.entries, out.shadowed)
+        out.notes, note_problems = load_notes_cached(notes_dir, digests=fingerprint)
+        _digest_saved_lists(notes_dir, fingerprint)
+        out.problems.extend(note_problems)
+        out.key = fingerprint.hexdigest()
+    finally:
+        settle_gc(enabled)
+    return out
+
+
+def _digest_saved_lists(notes_dir: Path | None, digest) -> None:
+    """Saved lists are checked too (saved-list-error): their content is part of the key."""
+    from litcheck.library.files import read_file
+    from litcheck.listing.reading_lists import MAX_LIST_BYTES, lists_dir, saved_lists
+
+    if notes_dir is None:
+        return
+    for path in saved_lists(lists_dir(notes_dir=notes_dir)):
+        try:
+            content = file_hash(read_file(path, MAX_LIST_BYTES))
+        except OSError as exc:
+            content = exc.strerror or "unreadable"
+        digest.update(f"{path}\0{content}\0".encode("utf-8", "surrogatepass"))
+
+
+def describe(bib_paths: list[Path]) -> list[dict]:
+    """Per source file: its index file and whether it is fresh (without rebuilding anything)."""
+    rows = []
+    for path in bib_paths:
+        target = index_path(path)
+        row = {"source": str(path), "index": str(target), "entries": None, "state": "missing", "bytes": 0}
+        if target.exists():
+            row["bytes"] = target.stat().st_size
+            try:
+                index = BibIndex.open(target)
+                row["entries"] = len(index.header["keys"])
+                fresh = index.is_fresh(Path(path), os.stat(path))
+                row["state"] = {True: "fresh", None: "fresh (touched)", False: "stale"}[fresh]
+            except CorruptIndex as exc:
+                row["state"] = f"corrupt ({exc})"
+            except OSError:
+                row["state"] = "source missing"
+        rows.append(row)
+    return rows
