@@ -60,7 +60,7 @@ document.querySelectorAll('mark').forEach(m => m.addEventListener('click', () =>
   const visible = m.dataset.flags.split(' ').filter(id => !document.getElementById('item-' + id).classList.contains('hidden'));
   if (visible.length) show(visible[0]); }));
 document.querySelectorAll('ol.flags li').forEach(li => li.addEventListener('click', () => {
-  show(li.dataset.flag);
+  show(li.dataset.flag); history.replaceState(null, '', '#' + li.dataset.flag);
   const m = document.querySelector('mark.selected'); if (m) m.scrollIntoView({block: 'center'}); }));
 function applyFilters() {
   const rule = document.getElementById('rule-filter').value;
@@ -77,6 +77,8 @@ function applyFilters() {
   document.getElementById('shown').textContent = Object.keys(flags).filter(on).length;
 }
 document.querySelectorAll('#rule-filter, .sev-filter').forEach(c => c.addEventListener('change', applyFilters));
+const linked = decodeURIComponent(location.hash.slice(1));  // report.html#d0f3: a link to one flag
+if (Object.prototype.hasOwnProperty.call(flags, linked)) show(linked);
 """
 
 
@@ -99,10 +101,8 @@ def _evidence(flag, library) -> list[tuple[str, str]]:
             continue
         who = entry.text("author") or entry.text("editor") or entry.text("institution")
         fields.append(("library entry", f"{key}: {who} ({entry.year or 'n.d.'}). {entry.title}"))
-        note = library.note(key) if hasattr(library, "note") else None
-        status = (getattr(note, "meta", None) or {}).get("status") if note is not None else None
-        if status:
-            fields.append(("verification", str(status)))
+        if entry.text("verification"):
+            fields.append(("verification", entry.text("verification")))
     fields.append(("sentence", " ".join(flag.sentence.split())))
     return fields
 
@@ -186,7 +186,7 @@ def render_html(results, view) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>litcheck scan report</title><style>{CSS}</style></head>
 <body><header><h1>litcheck scan report</h1>
-<div class="counts">{len(results)} documents · {counts}</div>
+<div class="counts">{len(results)} document{"" if len(results) == 1 else "s"} · {counts}</div>
 <div class="filters"><label>rule <select id="rule-filter"><option value="">all rules</option>{options}</select></label>
 {checks}</div></header>
 <main><div>{''.join(docs)}{f'<h2>Not scanned</h2><ul class="failures">{failed}</ul>' if failed else ''}</div>
