@@ -201,3 +201,85 @@ def test_timeout_skips_only_the_document_over_budget(run_cli, monkeypatch):
     assert res.exit_code == 2
     assert "numeric.txt: not scanned: over the time budget of 30 s" in res.stderr
     assert [d["path"] for d in json.loads(res.stdout)["documents"]] == [str(DATA / "footnoted.txt")]
+
+
+def test_author_date_document_checked_against_its_reference_list(scanner):
+    result, flags = flags_of(scanner, "selfcheck-apa.md")
+    problems = [f for f in flags if f[0] != "unresolved-footnote"]
+    assert problems == sorted([
+        ("dangling-citation", 6, ()),  # (Kowalczyk, 2019): no reference item
+        ("citation-mismatch", 8, ()),  # (Soto 2017): the item says 2018
+        ("citation-mismatch", 9, ()),  # (Marchetti, 2014): the item spells it Marcheti
+    ])
+    by_text = {c.text: c for c in result.citations}
+    # 2016a and 2016b pick their own items; a Section locator and a multi-word body are citations
+    assert by_text["(Achterberg & Molnar, 2016a, p. 12)"].via_reference == 0
+    assert by_text["Achterberg and Molnar (2016b)"].via_reference == 1
+    assert by_text["(Brennan et al., 2020, Section 3)"].via_reference == 2
+    assert by_text["The Regional Shelter Network (2021)"].names == ["Regional Shelter Network"]
+    mismatch = next(f for f in result.flags if f.line == 8)
+    assert "year 2017 (reference item 6, line 18: 2018)" in mismatch.message
+    uncited = next(f for f in result.flags if f.line == 19)
+    assert uncited.rule == "unresolved-footnote" and uncited.where == "reference" and "nothing in the text cites it" in uncited.message
+
+
+def test_notes_checked_against_each_other_and_the_reference_list(scanner):
+    result, flags = flags_of(scanner, "selfcheck-notes.md")
+    assert [f for f in flags if f[0] != "unresolved-footnote"] == sorted([
+        ("citation-mismatch", 7, ()),  # note 5: Gallagher and Chuang 2001, the list has 2012
+        ("dangling-citation", 8, ()),  # note 6: Lindgren 2015 is not in the list
+    ])
+    dangling = next(f for f in result.flags if f.rule == "dangling-citation")
+    assert dangling.where == "footnote" and dangling.sentence == "Lindgren 2015, 44." and dangling.cited_by[0][0] == 4
+
+
+def test_short_forms_id_and_supra_linked_to_their_full_note(scanner):
+    result, flags = flags_of(scanner, "selfcheck-legal.txt")
+    assert [f for f in flags if f[0] != "unresolved-footnote"] == sorted([
+        ("inconsistent-duplicate", 6, ()),  # note 2 (short form) spells Ybarr; note 1 Ybarra
+        ("inconsistent-duplicate", 10, ()),  # note 6 (supra note 4) spells Okorro; note 4 Okoro
+    ])
+    # a marker after a space closes the sentence before it; signals are not titles
+    second = next(s for s in result.doc.sentences if s.text.startswith("Later work"))
+    assert second.text == "Later work repeated the finding. ²"
+    from litcheck.scan.works import note_pieces
+
+    pieces = note_pieces(result.doc)
+    assert [(p.kind, p.target.label if p.target else None) for label in "123456" for p in pieces[label]] == [
+        ("full", None), ("short", "1"), ("ibid", "1"), ("full", None), ("supra", "4"), ("supra", "4")]
+    assert pieces["4"][0].parts.title == "Cash and Crime"
+
+
+def test_titles_and_laws_named_in_the_prose_checked_against_their_notes(scanner):
+    result, flags = flags_of(scanner, "selfcheck-prose.md")
+    assert [f for f in flags if f[0] != "unresolved-footnote"] == sorted([
+        ("citation-mismatch", 3, ()),  # the prose title differs from note 1's
+        ("citation-mismatch", 4, ()),  # the prose year 2016; the reference item 2015
+        ("date-mismatch", 5, ()),  # "was amended", but note 2 cites a bill
+        ("date-mismatch", 9, ()),  # note 2 itself: "has been amended" while citing a bill
+    ])
+    titles = [c for c in result.citations if c.kind == "title"]
+    assert [(c.title, c.year, c.names) for c in titles] == [
+        ("Hidden Payment Review", 2019, []),
+        ("Counting the Unseen: Shelter Intake in Three Regions", 2016, ["Achterberg"]),
+        ("Forms That Ask", 2015, []),  # a short title of item 2 with the right year: no flag
+    ]
+    assert titles[0].via_note == "1" and titles[2].via_reference == 1
+
+
+def test_repeated_author_dashes_and_chicago_years_in_a_reference_list(scanner):
+    result, flags = flags_of(scanner, "selfcheck-dashes.md")
+    assert [f for f in flags if f[0] != "unresolved-footnote"] == [("dangling-citation", 4, ())]  # no Kelso 2015
+    assert len(result.doc.references) == 3  # "———. 2014b." is an item of its own
+    by_text = {c.text: c for c in result.citations}
+    assert by_text["(Kelso 2014a)"].via_reference == 0
+    assert by_text["(Kelso 2014b, 12)"].via_reference == 1 and by_text["(Kelso 2014b, 12)"].locator == "12"
+
+
+def test_notes_section_after_the_reference_list(scanner):
+    result, flags = flags_of(scanner, "selfcheck-apa-notes.md")
+    assert [f for f in flags if f[0] != "unresolved-footnote"] == [("citation-mismatch", 3, ())]  # Ruiz 2018 vs 2019
+    assert [r.text[:6] for r in result.doc.references] == ["Okafor", "Ruiz, "]
+    assert result.doc.footnotes["1"].text == "The survey asked about 2018 budgets only."  # a note, not an item
+    assert not any(f.rule == "unresolved-footnote" and f.where == "footnote" for f in result.flags)  # a comment
+    assert all(s.text != "***" for s in result.doc.sentences)  # a horizontal rule is not a sentence

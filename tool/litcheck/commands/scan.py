@@ -58,11 +58,11 @@ def command(inputs, library, only, ignore, fail_on, fmt, output, online, jobs, e
 
     \b
     Examples:
-      litcheck scan article.txt
-      litcheck scan draft.docx --format html --output report.html
-      litcheck scan articles/ --format jsonl > flags.jsonl
-      litcheck scan a.txt b.md --rules uncited-statistic,vague-attribution --fail-on warning
-      litcheck scan huge.txt --timeout 600
+      litcheck scan docs/examples/article.txt
+      litcheck scan docs/examples/draft.md --format html --output report.html
+      litcheck scan docs/examples/ --format jsonl --output flags.jsonl
+      litcheck scan docs/examples/draft.md docs/examples/article.txt --rules uncited-statistic,vague-attribution --fail-on warning
+      litcheck scan docs/examples/draft.md --timeout 600
     """
     from litcheck.cli.terminal import colour_wanted, notice, progress
     from litcheck.errors import LitcheckError

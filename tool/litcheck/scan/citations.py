@@ -6,6 +6,7 @@
 | `pandoc` | `[@key]`, `[@key, p. 5; @other]`, `[see @key]`, narrative `@smith2018title` |
 | `numeric` | `[12]`, `[3, 5]`, `[3–5]` (with or without a reference list) |
 | `author-date` | `(Author, 2018)`, `(Author 2018)`, `(Author et al., 2018)`, `(A & B, 2018a)`, `(Org, 2015)`, `(Org)`, `(A, 2018; B, 2019)`, `(see Author, 2018, p. 4)`, narrative `Author (2018) found`, `Author et al. (2018)` |
+| `title` | a work named in the prose by its title: 'a 2018 report, “Human Trafficking Online”, written by Mark Latonero' |
 | `named` | a source named in the prose: "according to a 2018 INTERPOL and ECPAT report", "A study by the International Justice Mission estimated", "UNODC reports that", "Mary Anne Franks writes" |
 
 `(ACRONYM)` and `(ACRONYM 2018)` right after the words the acronym abbreviates ("General Data
@@ -176,14 +177,22 @@ _MD_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _PANDOC = re.compile(r"\[([^\[\]\n]*?-?@[A-Za-z0-9_][^\[\]\n]*?)\]")
 _PANDOC_ITEM = re.compile(r"^\s*(?P<pre>[^@;]*?\s)?-?@(?P<key>[A-Za-z0-9_][\w:.#$%&\-+?<>~/]*?)[.,:]?\s*(?:,\s*(?P<loc>.*?))?\s*$")
 _NARRATIVE_KEY = re.compile(r"(?<![\w@.])@([a-z][a-z0-9]*\d{4}[a-z0-9]*)\b")
-_NUMERIC = re.compile(r"(?<![\w\]^])\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\](?![(\[:])")
+# Numeric citations: "[12]", "[3, 5]", "[3–5]", "[4, Section 2]", "[7, p. 12]", and runs "[1][2][3]"
+# (one citation). Bounded repetition: linear. A Markdown link "[text][1]" or "[1](url)" is not one.
+_NUM_GROUP = (r"\[\d{1,3}(?:\s{0,3}[,–-]\s{0,3}\d{1,3}){0,30}"
+              r"(?:,\s{0,3}(?:Section|Sec\.|s\.|§|p\.|pp\.|para\.?|Chapter|ch\.|Art\.?|Article|clause|Schedule|Table|"
+              r"Fig\.|Figure)\s{0,3}[\w.–-]{1,20})?\]")
+_NUMERIC = re.compile(r"(?<![\w\]^])(?P<run>" + _NUM_GROUP + r"(?:[ ]?" + _NUM_GROUP + r"){0,20})(?![(\[:])")
+_NUM_LOCATOR = re.compile(r",\s*(?:Section|Sec\.|s\.|§|p\.|pp\.|para\.?|Chapter|ch\.|Art\.?|Article|clause|Schedule|"
+                          r"Table|Fig\.|Figure)\s*[\w.–-]+(?=\])")
 _PAREN = re.compile(r"\(([^()\n]{1,300})\)")
 _AD_ITEM = re.compile(
     r"^(?P<pre>(?:see also|see|e\.g\.,?|cf\.|for example,?|as cited in|quoted in|cited in|in)\s+)?"
     r"(?P<names>[A-Z][^;]*?)"
     r"(?:,\s*|\s+)"
     r"(?P<year>" + YEAR + r"[a-z]?(?:/\d{2,4})?|n\.\s?d\.|forthcoming|in press)"
-    r"(?P<loc>(?:,?\s*(?:pp?\.|para\.|paras\.|ch\.|chap\.|at|s\.|art\.|fig\.)\s*[\w–\-, ]+|:\s*\d[\d–\-]*)?)\s*$")
+    r"(?P<loc>(?:,?\s*(?:pp?\.|para\.|paras\.|ch\.|chap\.|chapter|at|s\.|art\.|fig\.|figure|table|section|sec\.|"
+    r"§|note|n\.|appendix)\s*[\w–\-, ]+|:\s*\d[\d–\-]*|,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*)?)\s*$", re.I)
 _JOINED_YEAR = re.compile(r"^(?P<names>[A-Z][A-Za-z&\-]+?)(?P<year>" + YEAR + r")$")
 _REPORTING_VERBS = (
     r"(?:found|finds|find|argues?|argued|shows?|showed|shown|notes?|noted|reports?|reported|states?|stated|"
@@ -276,10 +285,13 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
     for m in _NUMERIC.finditer(text):
         if _inside(taken, m.start()):
             continue
-        labels = _numeric_labels(m.group(1))
+        run = m.group("run")
+        locators = [x.group(0).strip(", ") for x in _NUM_LOCATOR.finditer(run)]
+        labels = [l for group in re.findall(r"\[([^\]]*)\]", _NUM_LOCATOR.sub("", run)) for l in _numeric_labels(group)]
         if not labels:
             continue
-        add(Citation("numeric", m.group(0), base + m.start(), base + m.end(), sent.index, labels))
+        add(Citation("numeric", m.group(0), base + m.start(), base + m.end(), sent.index, list(dict.fromkeys(labels)),
+                     locator="; ".join(locators)))
     for m in _NARRATIVE_AD.finditer(text):
         names_text = _drop_sentence_opener(m.group("names"))
         if not names_text or _inside(taken, m.start()):
@@ -293,11 +305,43 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
             continue
         for c in _parenthetical(doc, sent, text, m, orgs, defined):
             add(c)
+    for c in _prose_titles(text, base, sent, taken):
+        add(c)
     if orgs is not None:
         named = _named_sources(text, base, sent, orgs, taken)
         cites.extend(named)
     cites.sort(key=lambda c: c.start)
     return cites
+
+
+# A work named in the prose by its title: 'a 2018 research report, “Human Trafficking Online”,
+# written by Mark Latonero', 'FATF issued a report titled "Emerging Terrorist Financing Risks"'.
+_PROSE_TITLE = re.compile(
+    r"\b(?:report|study|article|paper|survey|book|brief|briefing|guidance|review|analysis|publication|document|"
+    r"essay|chapter|fact ?sheet|handbook|toolkit|policy|statement|press release|op-ed|editorial|column|story|piece)s?"
+    r"(?:,|\s+(?:titled|entitled|called|named))?[ ,]{0,3}[“\"](?P<title>[^”\"\n]{8,300}?)[,.]?[”\"]", re.I)
+_BY_PERSON = re.compile(
+    r"[^.;“\"]{0,60}?\b(?:written|authored|conducted|published|prepared|edited|produced)\s+by\s+(?:(?:researchers?|"
+    r"professor|dr\.?|journalists?|reporters?)\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+){1,2})")
+_NEAR_YEAR = re.compile(r"\b(" + YEAR + r")\b")
+
+
+def _prose_titles(text: str, base: int, sent: Sentence, taken) -> list[Citation]:
+    out = []
+    for m in _PROSE_TITLE.finditer(text):
+        if _inside(taken, m.start("title")):
+            continue
+        title = m.group("title").strip()
+        if len(title.split()) < 3 or not title[:1].isupper():
+            continue
+        before = text[max(0, m.start() - 80):m.start()]
+        years = _NEAR_YEAR.findall(before)
+        person = _BY_PERSON.match(text, m.end(), min(len(text), m.end() + 140))
+        names = [person.group("name").split()[-1]] if person else []
+        out.append(Citation("title", m.group(0), base + m.start(), base + m.end(), sent.index, names=names,
+                            year=int(years[-1]) if years else None, year_text=years[-1] if years else "",
+                            title=title))
+    return out
 
 
 _OPENERS = {"in", "the", "by", "since", "from", "until", "during", "however", "but", "and", "as", "while", "when",

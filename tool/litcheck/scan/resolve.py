@@ -234,7 +234,8 @@ def strip_signal(text: str) -> str:
 
 
 # APA: "Author, A. (2018). Title. Venue, 4, 12." (the title may be italic: the stars are dropped)
-_APA = re.compile(r"^(?P<auth>[^()]{1,150}?)\s*\((?P<year>" + YEAR + r")[a-z]?(?:,[^)]{0,40})?\)\.?\s*(?P<title>.+?[^A-Z])\.\s*(?P<rest>.*)$")
+_APA = re.compile(r"^(?P<auth>[^()]{1,150}?)\s*\((?P<year>" + YEAR + r")[a-z]?(?:,[^)]{0,40})?\)(?:\.|(?=\s+[A-Z*_“\"‘]))"
+                  r"\s*(?P<title>.+?[^A-Z])\.\s*(?P<rest>.*)$")
 
 
 def parse_reference(text: str) -> RefParts:
@@ -573,6 +574,47 @@ def _resolve_citation(c: Citation, doc, res: Resolution, index: LibraryIndex) ->
         return
     if c.kind == "named":
         _resolve_named(c, doc, index)
+        return
+    if c.kind == "title":
+        _resolve_title(c, doc, res)
+
+
+def _resolve_title(c: Citation, doc, res: Resolution) -> None:
+    """A work the prose names by title: the note the sentence cites or the reference item with
+    that title; the prose's title and year are compared with it (c.ref_diffs)."""
+    from rapidfuzz import fuzz
+
+    from litcheck.scan.citations import sentence_note_labels
+
+    t = norm(c.title)
+    candidates = []  # (score, where, label or index, parts)
+    for label in sentence_note_labels(doc, doc.sentences[c.sentence]):
+        for parts in split_works(doc.footnotes[label].text):
+            if parts.title:
+                candidates.append((fuzz.token_set_ratio(t, norm(parts.title)), "note", label, parts))
+    for i, item in enumerate(doc.references):
+        parts = parse_reference(item.text)
+        if parts.title:
+            candidates.append((fuzz.token_set_ratio(t, norm(parts.title)), "item", i, parts))
+    if not candidates:
+        return
+    score, where, which, parts = max(candidates, key=lambda x: x[0])
+    if score < 80:
+        return
+    if where == "note":
+        c.via_note, place = which, f"footnote {which}"
+        m = res.footnotes.get(which)
+    else:
+        c.via_reference, place = which, f"reference item {which + 1}, line {doc.references[which].line}"
+        m = res.references[which]
+    if m is not None and m.key:
+        c.key, c.keys, c.score = m.key, (m.keys or [m.key]), m.score
+    c.note = place
+    mine, theirs = tokens(c.title), tokens(parts.title)
+    if mine != theirs and not set(mine) <= set(theirs):
+        c.ref_diffs.append(f"the title '{c.title}' ({place}: '{parts.title}')")
+    if c.year is not None and parts.year is not None and c.year != parts.year:
+        c.ref_diffs.append(f"the year {c.year} ({place}: {parts.year})")
 
 
 def org_forms(name: str, vocabulary) -> set[str]:
@@ -662,10 +704,40 @@ def _sentence_note_labels(doc, sent) -> list[str]:
     return sentence_note_labels(doc, sent)
 
 
+_REPEATED_AUTHOR = re.compile(r"^\s*(?:[—–-]{2,}|_{3,})\s*[.,]?\s*")
+
+
+def reference_heads(doc) -> list[str]:
+    """The normalised opening of each reference item, with a repeated-author dash ("———. 2014a.
+    Title") replaced by the author of the item before it, so that it is matched by that name."""
+    heads, author = [], ""
+    for item in doc.references:
+        m = _REPEATED_AUTHOR.match(item.text)
+        text = (author + " " + item.text[m.end():]) if m and author else item.text
+        if not m:
+            author = re.split(r"\s*(?:\(|\.\s+(?:\(?1[5-9]\d\d|\(?20\d\d|n\.d\.))", item.text, maxsplit=1)[0]
+        heads.append(norm(text[:160]))
+    return heads
+
+
+# The year of a reference item: "(2016a)." in APA, ". 2014a." in Chicago author-date
+_ITEM_YEAR = re.compile(r"\((" + YEAR + r")([a-z]?)[),]|(?<![\d/])(" + YEAR + r")([a-z]?)(?=[).,;:\s])")
+
+
 def _item_years(item) -> list[int]:
     head = item.text[:300]
     paren = re.search(r"\((" + YEAR + r")[a-z]?[),]", head)
-    return [int(paren.group(1))] if paren else [int(y) for y in _YEAR_RE.findall(head)]
+    if paren:
+        return [int(paren.group(1))]
+    return [int(m.group(3)) for m in _ITEM_YEAR.finditer(head) if m.group(3)]
+
+
+def _year_suffix_agrees(c: Citation, item) -> bool:
+    """"2016b" picks the item dated (2016b) or "2016b.", not 2016a; without a letter on either side, any."""
+    suffix = c.year_text[4:5] if len(c.year_text) > 4 and c.year_text[4].isalpha() else ""
+    m = _ITEM_YEAR.search(item.text[:300])
+    letter = (m.group(2) or m.group(4)) if m else ""
+    return not suffix or not letter or letter == suffix
 
 
 def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[str]] | None:
@@ -676,7 +748,7 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
     differences (another year, a differently spelt surname): the document contradicts itself."""
     from rapidfuzz import fuzz
 
-    heads = [norm(item.text[:160]) for item in doc.references]
+    heads = reference_heads(doc)
 
     def by_author(i, exact=True):
         head = heads[i]
@@ -697,7 +769,7 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
 
     same_author = [i for i in range(len(heads)) if forms and by_author(i)]
     for i in same_author:
-        if c.year is None or c.year in _item_years(doc.references[i]):
+        if c.year is None or (c.year in _item_years(doc.references[i]) and _year_suffix_agrees(c, doc.references[i])):
             return i, []
     if c.title:
         t = norm(c.title)
