@@ -19,15 +19,8 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from litcheck.scan.document import DocumentError
+from litcheck.scan.inputs.common import MAX_BYTES, InputError
 
-# Bigger than any article or report a fact-checker is sent (a 300-page PDF with images is
-# ~20 MB), small enough that extraction stays within seconds and a few hundred MB of memory.
-MAX_BYTES = 40 * 1024 * 1024
-
-
-class InputError(DocumentError):
-    """A document that cannot be read: the message names the file and says what to do."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +62,8 @@ def load(argument: str, online: bool = False, fetch=None):
     if is_url(argument):
         from litcheck.scan.inputs.remote import download
 
-        with download(argument, online, fetch) as (path, reader):
+        with download(argument, online, fetch) as path:
+            reader = reader_for(path)
             doc = _call(reader, path, argument)
     else:
         path = Path(argument)

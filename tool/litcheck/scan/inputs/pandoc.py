@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 
-from litcheck.scan.inputs import InputError
+from litcheck.scan.inputs.common import InputError
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 TIMEOUT = 120  # seconds; a document pandoc cannot read in that time is reported, not waited for

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from statistics import median
 
-from litcheck.scan.inputs import InputError
+from litcheck.scan.inputs.common import InputError
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SMALL = 0.85  # a character below this share of the body size is small type

@@ -1,6 +1,6 @@
 """A URL, fetched only when the user allows the network (`--online`), with a time-out and the
-same size limit as a file; the answer is saved to a temporary file and read like a file of its
-type (HTML or PDF, from the Content-Type, else from the address)."""
+same size limit as a file; the answer is saved to a temporary file named for its type (HTML or
+PDF, from the Content-Type, else from the address), which is then read like any file."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from litcheck import __version__
-from litcheck.scan.inputs import BY_SUFFIX, MAX_BYTES, InputError
+from litcheck.scan.inputs.common import MAX_BYTES, InputError
 
 TIMEOUT = 20.0  # seconds for the whole page: connect, and each read
 _TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf",
@@ -19,18 +19,17 @@ _TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/p
 
 @contextlib.contextmanager
 def download(url: str, online: bool, fetch=None):
-    """Yield (temporary path, reader) for `url`. `fetch(url) -> (content_type, bytes)` is
-    injectable for tests; the default uses httpx."""
+    """Yield a temporary file holding `url`'s content. `fetch(url) -> (content_type, bytes)`
+    is injectable for tests; the default uses httpx."""
     if not online:
         raise InputError(f"{url}: reading a web address needs the network; pass --online "
                          "(or save the page and scan the file)")
     content_type, data = (fetch or fetch_url)(url)
     suffix = _TYPES.get(content_type.split(";")[0].strip().lower()) or Path(urlsplit(url).path).suffix.lower()
-    reader = BY_SUFFIX.get(suffix, BY_SUFFIX[".html"])
     with tempfile.TemporaryDirectory(prefix="litcheck-url-") as tmp:
-        path = Path(tmp, "page" + reader.suffixes[0])
+        path = Path(tmp, "page" + (suffix if suffix in _TYPES.values() else ".html"))
         path.write_bytes(data)
-        yield path, reader
+        yield path
 
 
 def fetch_url(url: str) -> tuple[str, bytes]:

@@ -8,7 +8,7 @@ the scanner needs: `<sup>1</sup>` footnote markers and the numbers of a notes li
 
 from __future__ import annotations
 
-from litcheck.scan.inputs import InputError
+from litcheck.scan.inputs.common import InputError
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # Fewer words than this in the extracted main text: what was found is furniture, not an article.
