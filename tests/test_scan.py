@@ -167,7 +167,7 @@ def test_rules_command_lists_every_rule(run_cli):
     assert [r["id"] for r in rules] == [
         "uncited-statistic", "vague-attribution", "dangling-citation", "unresolved-footnote", "citation-mismatch",
         "inconsistent-duplicate", "anachronism", "date-mismatch", "topic-mismatch", "doubtful-source",
-        "superlative", "known-claim"]
+        "superlative", "known-claim", "figure-mismatch"]
     severities = {r["id"]: r["severity"] for r in rules}
     assert severities["dangling-citation"] == "error" and severities["unresolved-footnote"] == "info"
     assert all(r["example_fires"] and r["example_passes"] for r in rules)
