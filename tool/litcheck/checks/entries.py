@@ -10,7 +10,7 @@ from litcheck.checks import check
 from litcheck.library.duplicates import DOI_RESOLVER, TITLE_CUTOFF, authors_compatible, normal_title, told_apart
 from litcheck.library.entry_types import HOUSE_REQUIRED
 from litcheck.library.findings import Finding
-from litcheck.library.keys import key_is_safe
+from litcheck.library.keys import key_is_safe, key_problem
 from litcheck.library.vocabulary import load_vocabulary
 
 _KEY_STYLE = re.compile(r"^[a-z0-9][a-z0-9]*$")
@@ -33,12 +33,14 @@ def duplicate_key(library):
                  f"key '{entry.key}' is already defined at {first.file}:{first.line}; this definition is ignored")
 
 
-@check("unsafe-key", "error", "a key cannot be used as a file name (slash, '..', spaces, control or shell characters)")
+@check("unsafe-key", "error", "a key cannot be used as a file name or breaks BibTeX (slash, '..', leading '-', "
+       "spaces, braces, control, shell or bidi characters, Windows device names)")
 def unsafe_key(library):
     for entry in library:
-        if not key_is_safe(entry.key):
+        problem = key_problem(entry.key)
+        if problem:
             yield _f("unsafe-key", "error", entry,
-                     f"key {entry.key!r} is not filesystem-safe; notes are stored as notes/<key>.md")
+                     f"key {entry.key!r} is not safe: {problem}; notes are stored as notes/<key>.md")
 
 
 @check("key-style", "info", "a key is not lower-case letters and digits (<body><year><word>)")
