@@ -62,7 +62,7 @@ def main() -> None:
 
     pair = items[:args.pair]
     split = Timed(lambda: format_entries(pair, args.style))
-    whole = Timed(lambda: format_entries(pair, args.style, split=False))
+    whole = Timed(lambda: format_entries(pair, args.style, split=False, timeout=7200))
     print(f"{len(pair):,} works, split runs ({len(split_groups(pair))} runs): {split}")
     print(f"{len(pair):,} works, one pandoc run: {whole}")
     print(f"split / one run: {split.wall / whole.wall:.2f} of the wall time, {split.cpu / whole.cpu:.2f} of the CPU "

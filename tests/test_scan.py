@@ -200,3 +200,50 @@ def test_timeout_skips_only_the_document_over_budget(run_cli, monkeypatch):
     assert res.exit_code == 2
     assert "numeric.txt: not scanned: over the time budget of 30 s" in res.stderr
     assert [d["path"] for d in json.loads(res.stdout)["documents"]] == [str(DATA / "footnoted.txt")]
+
+
+def test_author_date_document_checked_against_its_reference_list(scanner):
+    result, flags = flags_of(scanner, "selfcheck-apa.md")
+    problems = [f for f in flags if f[0] != "unresolved-footnote"]
+    assert problems == sorted([
+        ("dangling-citation", 6, ()),  # (Kowalczyk, 2019): no reference item
+        ("citation-mismatch", 8, ()),  # (Soto 2017): the item says 2018
+        ("citation-mismatch", 9, ()),  # (Marchetti, 2014): the item spells it Marcheti
+    ])
+    by_text = {c.text: c for c in result.citations}
+    # 2016a and 2016b pick their own items; a Section locator and a multi-word body are citations
+    assert by_text["(Achterberg & Molnar, 2016a, p. 12)"].via_reference == 0
+    assert by_text["Achterberg and Molnar (2016b)"].via_reference == 1
+    assert by_text["(Brennan et al., 2020, Section 3)"].via_reference == 2
+    assert by_text["The Regional Shelter Network (2021)"].names == ["Regional Shelter Network"]
+    mismatch = next(f for f in result.flags if f.line == 8)
+    assert "year 2017 (reference item 6, line 18: 2018)" in mismatch.message
+    uncited = next(f for f in result.flags if f.line == 19)
+    assert uncited.rule == "unresolved-footnote" and uncited.where == "reference" and "nothing in the text cites it" in uncited.message
+
+
+def test_notes_checked_against_each_other_and_the_reference_list(scanner):
+    result, flags = flags_of(scanner, "selfcheck-notes.md")
+    assert [f for f in flags if f[0] != "unresolved-footnote"] == sorted([
+        ("citation-mismatch", 7, ()),  # note 5: Gallagher and Chuang 2001, the list has 2012
+        ("dangling-citation", 8, ()),  # note 6: Lindgren 2015 is not in the list
+    ])
+    dangling = next(f for f in result.flags if f.rule == "dangling-citation")
+    assert dangling.where == "footnote" and dangling.sentence == "Lindgren 2015, 44." and dangling.cited_by[0][0] == 4
+
+
+def test_short_forms_id_and_supra_linked_to_their_full_note(scanner):
+    result, flags = flags_of(scanner, "selfcheck-legal.txt")
+    assert [f for f in flags if f[0] != "unresolved-footnote"] == sorted([
+        ("inconsistent-duplicate", 6, ()),  # note 2 (short form) spells Ybarr; note 1 Ybarra
+        ("inconsistent-duplicate", 10, ()),  # note 6 (supra note 4) spells Okorro; note 4 Okoro
+    ])
+    # a marker after a space closes the sentence before it; signals are not titles
+    second = next(s for s in result.doc.sentences if s.text.startswith("Later work"))
+    assert second.text == "Later work repeated the finding. ²"
+    from litcheck.scan.works import note_pieces
+
+    pieces = note_pieces(result.doc)
+    assert [(p.kind, p.target.label if p.target else None) for label in "123456" for p in pieces[label]] == [
+        ("full", None), ("short", "1"), ("ibid", "1"), ("full", None), ("supra", "4"), ("supra", "4")]
+    assert pieces["4"][0].parts.title == "Cash and Crime"

@@ -59,6 +59,7 @@ def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
     "Traffickers always use encrypted apps.",
     "Cryptocurrency is the currency of choice for offenders.",
     "This study is the first to measure online recruitment.",
+    "Platforms are undoubtedly the main recruitment channel.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -75,6 +76,8 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "In 2016 the court held that the government could not restrain untainted assets.",
     "Most importantly, reports must be acted on.",
     "Facebook leads the world in users.[^1]\n\n[^1]: A note.",
+    "At most a few platforms report it.",
+    "The most recent report appeared in 2023.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []
@@ -91,6 +94,12 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("Experts say the problem is growing.", True),
     ("It is estimated that thousands of children are affected.", True),
     ("Reports indicate that the market moved elsewhere.", True),
+    ("Many believe that the market moved elsewhere.", True),
+    ("The network is believed to control dozens of sites.", True),
+    ("It has been widely reported that payments moved to cryptocurrency.", True),
+    ("There is growing evidence that grooming begins in games.", True),
+    ("The network was believed by police to control dozens of sites (Okafor, 2021).", False),
+    ("The market is believed to be closed, said the Europol report [@unodc2020global].", False),
     ("Research suggests that grooming often begins in games (Okafor, 2021).", False),
     ("According to a 2018 research report, “Roadmap to Prevention”, 250 victims were recruited online.", False),
 ])

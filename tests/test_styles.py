@@ -47,6 +47,15 @@ def test_apa_omits_a_publisher_that_is_the_group_author(tmp_path):
     assert ref(other, "apa").endswith("A Report. INTERPOL.")
 
 
+def test_apa_dates_a_press_release_to_the_day():
+    release = Entry("europol2017massive", "misc", {
+        "author": "{{Europol}}", "title": "Massive Blow to Criminal Dark Web Activities", "howpublished": "Press release",
+        "year": "2017", "date": "2017-07-20", "sourcekind": "press-release"})
+    markdown = format_all([release], "apa", ("markdown",))[release.key].reference["markdown"]
+    assert markdown == "Europol. (2017, July 20). *Massive Blow to Criminal Dark Web Activities* \\[Press release\\]."
+    assert "(2017)" in ref(release, "chicago") or "2017." in ref(release, "chicago")  # other styles unchanged
+
+
 def test_apa_retrieved_only_with_a_retrieval_date():
     page = {"title": "Undated Page", "howpublished": "Example website", "url": "https://example.org/p",
             "sourcekind": "web-article"}

@@ -49,14 +49,19 @@ class EngineError(LitcheckError, RuntimeError):
     """pandoc is missing or failed, or a style cannot be used; the message says what to do."""
 
 
+_RELEASE = re.compile(r"\b(?:press|news|media) (?:release|statement)\b", re.I)
 _YEAR_AT_END = re.compile(r"(?:,|\s+of)?\s+(\d{4})\s*$")
 
 
 def _apa_item(item: dict) -> dict:
-    """APA 7 (9.24, 10.4): when a group author is also the publisher, the publisher is omitted."""
+    """APA 7 (9.24, 10.4): when a group author is also the publisher, the publisher is omitted.
+    A press release is dated to the day ("(2017, July 20). *Title* [Press release]."); apa.csl
+    gives a full date to `document` but only the year to `report`, so it is formatted as one."""
     authors = item.get("author") or []
     if len(authors) == 1 and authors[0].get("literal") == item.get("publisher"):
         item = {k: v for k, v in item.items() if k != "publisher"}
+    if item.get("type") == "report" and _RELEASE.search(item.get("genre", "")):
+        item = {**item, "type": "document"}
     return item
 
 
@@ -249,7 +254,7 @@ def split_groups(csl_items: list[dict], size: int = CHUNK) -> list[list[dict]]:
 
 
 def format_entries(csl_items: list[dict], style: "str | Style", formats=FORMATS, cite: bool = True,
-                   split: bool = True, chunk: int = CHUNK) -> dict[str, Formatted]:
+                   split: bool = True, chunk: int = CHUNK, timeout: float = 300) -> dict[str, Formatted]:
     """key -> Formatted (bibliography entry and citation in each requested format).
 
     A large selection is formatted in independent runs (`split_groups`), in parallel on every
@@ -261,18 +266,18 @@ def format_entries(csl_items: list[dict], style: "str | Style", formats=FORMATS,
         csl_items = [spec.prepare(item) for item in csl_items]
     runs = split_groups(csl_items, chunk) if split and spec.splittable else [csl_items]
     if len(runs) == 1:
-        return _format_run(runs[0], spec, formats, cite)
+        return _format_run(runs[0], spec, formats, cite, timeout)
     from concurrent.futures import ThreadPoolExecutor
 
     out: dict[str, Formatted] = {}
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        for part in pool.map(lambda run: _format_run(run, spec, formats, cite), runs):
+        for part in pool.map(lambda run: _format_run(run, spec, formats, cite, timeout), runs):
             out.update(part)
     return {item["id"]: out[item["id"]] for item in csl_items}
 
 
-def _format_run(csl_items: list[dict], style: Style, formats, cite: bool) -> dict[str, Formatted]:
-    ast = run_pandoc(csl_items, style, cite=cite)
+def _format_run(csl_items: list[dict], style: Style, formats, cite: bool, timeout: float) -> dict[str, Formatted]:
+    ast = run_pandoc(csl_items, style, cite=cite, timeout=timeout)
     keys = [item["id"] for item in csl_items]
     references: dict[str, list] = {}
     citations: dict[str, list] = {}

@@ -176,14 +176,22 @@ _MD_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _PANDOC = re.compile(r"\[([^\[\]\n]*?-?@[A-Za-z0-9_][^\[\]\n]*?)\]")
 _PANDOC_ITEM = re.compile(r"^\s*(?P<pre>[^@;]*?\s)?-?@(?P<key>[A-Za-z0-9_][\w:.#$%&\-+?<>~/]*?)[.,:]?\s*(?:,\s*(?P<loc>.*?))?\s*$")
 _NARRATIVE_KEY = re.compile(r"(?<![\w@.])@([a-z][a-z0-9]*\d{4}[a-z0-9]*)\b")
-_NUMERIC = re.compile(r"(?<![\w\]^])\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\](?![(\[:])")
+# Numeric citations: "[12]", "[3, 5]", "[3–5]", "[4, Section 2]", "[7, p. 12]", and runs "[1][2][3]"
+# (one citation). Bounded repetition: linear. A Markdown link "[text][1]" or "[1](url)" is not one.
+_NUM_GROUP = (r"\[\d{1,3}(?:\s{0,3}[,–-]\s{0,3}\d{1,3}){0,30}"
+              r"(?:,\s{0,3}(?:Section|Sec\.|s\.|§|p\.|pp\.|para\.?|Chapter|ch\.|Art\.?|Article|clause|Schedule|Table|"
+              r"Fig\.|Figure)\s{0,3}[\w.–-]{1,20})?\]")
+_NUMERIC = re.compile(r"(?<![\w\]^])(?P<run>" + _NUM_GROUP + r"(?:[ ]?" + _NUM_GROUP + r"){0,20})(?![(\[:])")
+_NUM_LOCATOR = re.compile(r",\s*(?:Section|Sec\.|s\.|§|p\.|pp\.|para\.?|Chapter|ch\.|Art\.?|Article|clause|Schedule|"
+                          r"Table|Fig\.|Figure)\s*[\w.–-]+(?=\])")
 _PAREN = re.compile(r"\(([^()\n]{1,300})\)")
 _AD_ITEM = re.compile(
     r"^(?P<pre>(?:see also|see|e\.g\.,?|cf\.|for example,?|as cited in|quoted in|cited in|in)\s+)?"
     r"(?P<names>[A-Z][^;]*?)"
     r"(?:,\s*|\s+)"
     r"(?P<year>" + YEAR + r"[a-z]?(?:/\d{2,4})?|n\.\s?d\.|forthcoming|in press)"
-    r"(?P<loc>(?:,?\s*(?:pp?\.|para\.|paras\.|ch\.|chap\.|at|s\.|art\.|fig\.)\s*[\w–\-, ]+|:\s*\d[\d–\-]*)?)\s*$")
+    r"(?P<loc>(?:,?\s*(?:pp?\.|para\.|paras\.|ch\.|chap\.|chapter|at|s\.|art\.|fig\.|figure|table|section|sec\.|"
+    r"§|note|n\.|appendix)\s*[\w–\-, ]+|:\s*\d[\d–\-]*)?)\s*$", re.I)
 _JOINED_YEAR = re.compile(r"^(?P<names>[A-Z][A-Za-z&\-]+?)(?P<year>" + YEAR + r")$")
 _REPORTING_VERBS = (
     r"(?:found|finds|find|argues?|argued|shows?|showed|shown|notes?|noted|reports?|reported|states?|stated|"
@@ -276,10 +284,13 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
     for m in _NUMERIC.finditer(text):
         if _inside(taken, m.start()):
             continue
-        labels = _numeric_labels(m.group(1))
+        run = m.group("run")
+        locators = [x.group(0).strip(", ") for x in _NUM_LOCATOR.finditer(run)]
+        labels = [l for group in re.findall(r"\[([^\]]*)\]", _NUM_LOCATOR.sub("", run)) for l in _numeric_labels(group)]
         if not labels:
             continue
-        add(Citation("numeric", m.group(0), base + m.start(), base + m.end(), sent.index, labels))
+        add(Citation("numeric", m.group(0), base + m.start(), base + m.end(), sent.index, list(dict.fromkeys(labels)),
+                     locator="; ".join(locators)))
     for m in _NARRATIVE_AD.finditer(text):
         names_text = _drop_sentence_opener(m.group("names"))
         if not names_text or _inside(taken, m.start()):

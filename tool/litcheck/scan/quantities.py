@@ -33,7 +33,21 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = r"(?:" + _DIGITS + r"|" + _WORDNUM + r")"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|[mbk](?![\w']))"
 
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                  "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+                  "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                  "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+# a day of a date ("12 June", "June 12", "12th of June") is no figure
+# an age ("aged 11 to 13", "12-17 years old") is no figure either
+_AGE = re.compile(r"\b(?:aged?|ages(?:\s+of)?|age\s+of|between\s+the\s+ages\s+of)\s+\d+(?:\s*(?:to|and|-|–)\s*\d+)?|"
+                  r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?[- ]years?[- ]old\b", re.I)
+_DATE_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
+
 _PATTERNS = [
+    # ordinals: "19th", "the nineteenth" (a rank or an edition; compared only with ordinals)
+    ("ordinal", re.compile(r"\b(?P<a>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)),
     # ratios: "six in ten", "1 in 5", "three out of every four"
     ("ratio", re.compile(r"\b(?P<a>" + _NUMBER + r")\s+(?:in|out of)\s+(?:every\s+)?(?P<b>" + _NUMBER + r")\b"
                          r"(?!\s*(?:years?|months?|weeks?|days?|hours?|cases where))", re.I)),
@@ -58,6 +72,7 @@ class Quantity:
     start: int
     end: int
     exact: bool = True  # False for shares read from words ("two-thirds" = 66.7)
+    ordinal: bool = False  # "19th", "nineteenth"
 
 
 def _number(text: str) -> float | None:
@@ -77,10 +92,19 @@ def _number(text: str) -> float | None:
 def quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right; a range gives one Quantity per end."""
     taken = bytearray(len(text) + 1)
+    for m in (*_DATE_DAY.finditer(text), *_AGE.finditer(text)):
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     found: list[Quantity] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(taken[m.start():m.end()]):
+                continue
+            if kind == "ordinal":
+                value = int(m.group("a")) if m.group("a") else _ORDINAL_WORDS[m.group("w").lower()]
+                if m.group("w") and value < 11:
+                    continue  # "first", "second": mostly order in a text, not a figure
+                found.append(Quantity(float(value), False, m.group(0), m.start(), m.end(), True, True))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 continue
             a = _number(m.group("a")) if m.group("a") else None
             if kind == "fraction":
@@ -95,8 +119,8 @@ def quantities(text: str) -> list[Quantity]:
             else:
                 if a is None:
                     continue
-                if kind == "count" and not re.search(r"\d", m.group("a")) and not m.group("s"):
-                    continue  # a bare number word ("one", "ten") is no figure to compare
+                if kind == "count" and not re.search(r"\d", m.group("a")) and not m.group("s") and a < 11:
+                    continue  # a small number word ("one", "ten") is rarely a figure to compare
                 scale = _SCALES.get((m.group("s") or "").lower(), 1) if kind == "count" else 1
                 b = _number(m.group("b")) if m.group("b") else None
                 values = [a * scale] + ([b * scale] if b is not None else [])
@@ -109,13 +133,14 @@ def quantities(text: str) -> list[Quantity]:
 
 
 def is_year(q: Quantity) -> bool:
-    return not q.percent and q.value.is_integer() and 1500 <= q.value <= 2099 and re.fullmatch(r"\d{4}", q.surface) is not None
+    return not q.percent and not q.ordinal and q.value.is_integer() and 1500 <= q.value <= 2099 \
+        and re.fullmatch(r"\d{4}", q.surface) is not None
 
 
 def same(a: Quantity, b: Quantity) -> bool:
     """Equal as figures: the same kind (share or count) and value, within the rounding a writer
     uses (0.5% of the value; one percentage point when a share is written in words)."""
-    if a.percent != b.percent:
+    if a.percent != b.percent or a.ordinal != b.ordinal:
         return False
     if not (a.exact and b.exact):
         return abs(a.value - b.value) <= 1.0

@@ -668,6 +668,13 @@ def _item_years(item) -> list[int]:
     return [int(paren.group(1))] if paren else [int(y) for y in _YEAR_RE.findall(head)]
 
 
+def _year_suffix_agrees(c: Citation, item) -> bool:
+    """"2016b" picks the item dated (2016b), not (2016a); without a letter on either side, any."""
+    suffix = c.year_text[4:5] if len(c.year_text) > 4 and c.year_text[4].isalpha() else ""
+    m = re.search(r"\(" + YEAR + r"([a-z]?)[),]", item.text[:300])
+    return not suffix or not m or not m.group(1) or m.group(1) == suffix
+
+
 def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[str]] | None:
     """The reference-list item an in-text citation points to, and how they disagree.
 
@@ -697,7 +704,7 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
 
     same_author = [i for i in range(len(heads)) if forms and by_author(i)]
     for i in same_author:
-        if c.year is None or c.year in _item_years(doc.references[i]):
+        if c.year is None or (c.year in _item_years(doc.references[i]) and _year_suffix_agrees(c, doc.references[i])):
             return i, []
     if c.title:
         t = norm(c.title)

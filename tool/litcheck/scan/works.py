@@ -8,6 +8,7 @@ Every footnote is cut into pieces (one per cited work, split at ';') and each pi
 | `ibid` | "Id.", "Ibid., 47", "*See id.* § 2(b)" | the work cited just before it |
 | `supra` | "Popper, *supra* note 19", "sources cited *supra* note 17" | the full citation in note N |
 | `short` | "Mitchell, Finkelhor & Turner, 128-134", "Palermo, 563", "Agnew, Strain Theory, at 12" | the latest full citation by the same authors |
+| `author-date` | "Efrat 2012, Ch. 5", "Gallagher and Chuang 2001, 1002" | an item of the reference list |
 | `comment` | prose without a source | nothing |
 
 Linking short forms to their full citation is what lets the document be checked against itself:
@@ -28,6 +29,9 @@ _HAS_YEAR = re.compile(r"\b" + YEAR + r"\b")
 # "Surname, Surname & Surname, 128-134" / "Reid & Piquero 341-367" / "Agnew, Short Title, at 12"
 _SHORT = re.compile(r"^(?P<head>[A-Z][^\d;]{1,200}?)[,\s]\s*(?:at\s+)?(?P<pages>\d[\d\s,–\-]{0,40})[.,]?$")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b)\s*")
+# A note that is an author-date short citation: "Efrat 2012, Ch. 5", "Gallagher and Chuang 2001, 1002"
+_AUTHOR_DATE = re.compile(r"^(?P<names>[A-Z][\w'’\-]{1,40}(?:(?:,|,? and|,? &)\s+[A-Z][\w'’\-]{1,40}){0,3}(?:\s+et\s+al\.)?),?\s+"
+                          r"(?P<year>" + YEAR + r"[a-z]?|n\.\s?d\.)(?:,\s*(?P<loc>.{0,80}?))?\.?$")
 
 
 @dataclass
@@ -35,11 +39,11 @@ class Piece:
     label: str  # the footnote's label
     pos: int  # its index among the note's pieces
     text: str  # without its signal
-    kind: str  # full | short | ibid | supra | comment
+    kind: str  # full | short | ibid | supra | author-date | comment
     parts: RefParts
     surnames: list[str] = field(default_factory=list)
     target: "Piece | None" = None  # the full citation a short form, Id. or supra refers to
-    supra_note: str = ""
+    supra_note: str = ""  # for a supra: the note number; for an author-date note: the year as written
 
     @property
     def work(self) -> "Piece | None":
@@ -74,6 +78,9 @@ def classify(text: str) -> tuple[str, RefParts, list[str], str]:
         head = t[:sm.start()].strip(" ,*_")
         names = [] if re.match(r"(?i)sources\b", head) else surnames_of(head) if len(head.split()) <= 6 else []
         return "supra", parts, names, sm.group(1)
+    ad = _AUTHOR_DATE.match(t)
+    if ad:
+        return "author-date", parts, surnames_of(ad.group("names")), ad.group("year")
     short = _SHORT.match(t)
     if short and not _HAS_YEAR.search(t) and "http" not in t:
         chunks = [c for c in _SPLIT_NAMES.split(short.group("head").strip(" ,")) if c]
@@ -210,3 +217,12 @@ def repeated_full_differences(pieces: dict[str, list[Piece]], same_work=None) ->
             else:
                 seen.append(p)
     return out
+
+
+def note_citation(piece: Piece):
+    """An author-date note piece as an in-text citation, to be matched to the reference list."""
+    from litcheck.scan.citations import Citation
+
+    year = piece.supra_note
+    return Citation("author-date", piece.text, 0, 0, -1, names=list(piece.surnames),
+                    year=int(year[:4]) if year[:1].isdigit() else None, year_text=year)

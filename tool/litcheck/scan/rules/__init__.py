@@ -224,8 +224,11 @@ class ScanContext:
         return self._sentences_of(c for c in self.citations if c.kind in ("footnote", "numeric") and label in c.labels)
 
     def sentences_citing_reference(self, index: int) -> list:
-        """The sentences whose citations resolved through reference-list item `index`."""
-        return self._sentences_of(c for c in self.citations if c.via_reference == index)
+        """The sentences whose citations point to reference-list item `index` (resolved through it,
+        or a numeric citation of its label)."""
+        label = self.doc.references[index].label
+        return self._sentences_of(c for c in self.citations if c.via_reference == index
+                                  or (label and c.kind == "numeric" and label in c.labels))
 
     def _sentences_of(self, citations) -> list:
         """The distinct sentences carrying `citations`, in citation order."""

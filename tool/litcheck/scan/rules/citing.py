@@ -25,18 +25,62 @@ from litcheck.cli.table import shorten
           "reference list that was never finished.")
 def dangling_citation(ctx):
     has_notes = bool(ctx.doc.footnotes)
+    foreign_keys = cites_another_bibliography(ctx)
     for c in ctx.citations:
         sent = ctx.doc.sentences[c.sentence]
         if c.kind == "author-date" and c.key is None and c.via_reference is None and c.via_note is None:
             yield ctx.flag("dangling-citation", sent, f"{c.text} matches no entry in the library"
                            + (" or the reference list" if ctx.doc.references else "") + (f" ({c.note})" if c.note else ""),
                            evidence=c.text)
-        elif c.kind == "pandoc" and c.note.startswith("not in the library"):
+        elif c.kind == "pandoc" and c.note.startswith("not in the library") and not foreign_keys:
             yield ctx.flag("dangling-citation", sent, f"{c.text}: {c.note}", keys=c.keys, evidence=c.text)
         elif c.kind == "numeric" and c.note.startswith("no reference-list item") and (ctx.doc.references or has_notes):
             yield ctx.flag("dangling-citation", sent, f"{c.text}: {c.note}", evidence=c.text)
         elif c.kind == "footnote" and c.note.startswith("no footnote text") and has_notes:
             yield ctx.flag("dangling-citation", sent, f"footnote marker {c.text}: {c.note}", evidence=c.text)
+    # notes that cite by author and date ("Efrat 2012, Ch. 5") against the reference list
+    for label, piece, found in _note_reference_matches(ctx):
+        if found is None:
+            yield ctx.flag_at_note("dangling-citation", label, f"footnote {label} cites '{piece.text}', which is not in "
+                                   "the reference list", evidence=piece.text)
+
+
+def _note_reference_matches(ctx):
+    """(label, piece, (item index, differences) or None) for every author-date note piece, when the
+    document has a reference list."""
+    if not ctx.doc.references:
+        return []
+    from litcheck.scan.resolve import _name_forms, match_reference_item
+    from litcheck.scan.works import note_citation
+
+    out = []
+    for label, pieces in ctx.note_pieces().items():
+        for p in pieces:
+            if p.kind == "author-date" and p.surnames:
+                c = note_citation(p)
+                out.append((label, p, match_reference_item(c, ctx.doc, _name_forms(c.names[0], ctx.index))))
+    return out
+
+
+def _cited_from_notes(ctx, index: int) -> bool:
+    """A reference item a footnote cites (by its number, or by its first author and year)."""
+    item = ctx.doc.references[index]
+    head = norm(item.text[:60]).split(" ")[0] if item.text else ""
+    for note in ctx.doc.footnotes.values():
+        if item.label and re.search(r"\[" + re.escape(item.label) + r"(?:[,\]])", note.text):
+            return True
+        if head and len(head) > 2 and head in norm(note.text).split():
+            return True
+    return False
+
+
+def cites_another_bibliography(ctx) -> bool:
+    """True when the document's [@key] citations were written against a bibliography the library
+    is not: fewer than half of its distinct keys are in the library. Its unknown keys are then
+    context (unresolved), not dangling: the keys are real in the author's own .bib file."""
+    keys = {k for c in ctx.citations if c.kind == "pandoc" for k in c.labels}
+    known = {k for k in keys if k in ctx.index.works}
+    return bool(keys) and len(known) * 2 < len(keys)
 
 
 @rule("unresolved-footnote", "info",
@@ -46,19 +90,28 @@ def dangling_citation(ctx):
       passes="Victims were moved weekly.[^1]\n\n[^1]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
       why="Context for the checker: the work has to be found and read by hand before the sentence can be trusted.")
 def unresolved_footnote(ctx):
+    pieces = ctx.note_pieces()
     for label, m in ctx.resolution.footnotes.items():
-        if m.key:
-            continue
+        if m.key or all(p.kind in ("short", "ibid", "supra", "author-date") for p in pieces.get(label, [])):
+            continue  # a note pointing to another note or to the reference list is reported there
         note = ctx.doc.footnotes[label]
         best = f"; closest entry {m.runner_up[0]} scored {m.runner_up[1]:.2f}" if m.runner_up else ""
         yield ctx.flag_at_note("unresolved-footnote", label,
                                f"footnote {label} ({shorten(note.text, 80)}) matches no library entry{best}", evidence=note.text)
     for i, m in enumerate(ctx.resolution.references):
-        if m.key:
-            continue
         item = ctx.doc.references[i]
-        yield ctx.flag_at_reference("unresolved-footnote", i, f"reference item '{shorten(item.text, 80)}' matches no library entry",
-                                    evidence=item.text)
+        uncited = "" if ctx.sentences_citing_reference(i) or _cited_from_notes(ctx, i) else "; nothing in the text cites it"
+        if m.key and not uncited:
+            continue
+        what = f"reference item '{shorten(item.text, 80)}'"
+        yield ctx.flag_at_reference("unresolved-footnote", i, (f"{what} is {m.key}" if m.key else f"{what} matches no library entry")
+                                    + uncited, keys=[m.key] if m.key else [], evidence=item.text)
+    if cites_another_bibliography(ctx):
+        for c in ctx.citations:
+            if c.kind == "pandoc" and c.note.startswith("not in the library"):
+                yield ctx.flag("unresolved-footnote", ctx.doc.sentences[c.sentence],
+                               f"{c.text}: {c.note} (the document cites a bibliography the library does not hold)",
+                               keys=c.keys, evidence=c.text)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -168,7 +221,11 @@ def citation_mismatch(ctx):
             sent = ctx.doc.sentences[c.sentence]
             yield ctx.flag("citation-mismatch", sent, f"{shorten(c.text, 90)} gives " + "; ".join(c.ref_diffs),
                            keys=c.keys, evidence=c.text)
-    # 4. the prose names one source, the footnote cites another's work
+    for label, piece, found in _note_reference_matches(ctx):
+        if found is not None and found[1]:
+            yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} ('{piece.text}') gives "
+                                   + "; ".join(found[1]), evidence=piece.text)
+    # 5. the prose names one source, the footnote cites another's work
     for sent in ctx.claim_sentences():
         cites = ctx.own_citations(sent)
         named = [c for c in cites if c.kind == "named"]

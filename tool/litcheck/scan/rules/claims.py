@@ -1,179 +1,334 @@
-"""known-claim: a sentence that restates a claim a claims register already judged.
+"""known-claim: a sentence that asserts, in any wording, a claim a claims register already judged.
 
-Claims come from `litcheck.library.claims.collect_claims(library)` (the notes' `claims:` registers).
-A sentence matches a claim on meaning-bearing words and numbers, not exact wording:
+Claims come from `litcheck.library.claims.collect_claims(library)` (the notes' `claims:`
+registers); only verdicts a fact-checker must act on fire: false, misleading, unconfirmed,
+disputed. The method (docs/known-claims.md has the long form):
 
-- words are lower-cased, stop words dropped, and lightly stemmed ("recruited" ~ "recruits");
-- numbers are normalised ("2.7 million" = 2,700,000; "202,605" = 202605; "65 per cent" = 65);
-- a claim with a distinctive number (not a year) matches only a sentence carrying that number
-  and at least 40% of the claim's words; a claim without one needs 60% of its words (at least 3);
-- words are weighted by how rare they are across all registers, so the domain's common words
-  ("dark web", "trafficking") cannot make a match on their own;
-- the claim's names (capitalised words such as "Hansa", "Europol") must all appear in the
-  sentence or its paragraph / list item (one may be missing when a claim has five or more), so
-  "Dream Market sold X" does not match the same sentence about another market.
-Only verdicts that a fact-checker must act on fire: false, misleading, unconfirmed, disputed.
+1. Both texts are read into the same terms. Names become entities, whatever their spelling:
+   organisations from the vocabulary, platforms / markets / operations from dated-facts.yaml,
+   laws, treaties and places from data/claim-terms.yaml ("FOSTA" = "SESTA/FOSTA",
+   "Convention on Cybercrime" = "Budapest Convention"), and any other capitalised name.
+   Words and phrases of one meaning become one concept ("sold" = "on offer" = "could be
+   bought"; "cannot be traced" = "untraceable"); other words are stemmed (Snowball).
+   Figures are normalised (36.2 million = 36,200,000; 60% = six in ten = three-fifths).
+2. A sentence asserts the claim when
+   - it carries one of the claim's figures, if the claim has any (years aside);
+   - every entity of the claim is named in the sentence or its paragraph (one may be missing
+     when the claim names four or more);
+   - it covers at least half of the claim's terms (a third when a figure is shared), terms
+     weighted by how rare they are across all registers, so the field's common words
+     ("trafficking", "dark web") cannot make a match alone, and by what the register's
+     evidence concedes: a term the evidence states as true ("Dream was a drugs market") is
+     not what makes the claim wrong and weighs little;
+   - at least a third of the sentence's own terms are the claim's (a sentence about something
+     else that merely mentions the claim's names does not match);
+   - both say it, or both deny it (negation on one side only means the opposite claim).
+3. The message names what matched: the shared figures, entities and terms.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from litcheck.scan.resolve import norm
 from litcheck.scan.rules import rule
 
 BAD = ("false", "misleading", "unconfirmed", "disputed")
+RECALL = 0.5  # share of the claim's (weighted) terms a sentence must carry
+RECALL_WITH_FIGURE = 0.34  # ... when it also carries one of the claim's figures
+PRECISION = 0.34  # share of the sentence's own terms that must be the claim's
+RECALL_UNKNOWN_VERB = 0.7  # ... when the sentence says what it says with a verb the lexicon does not know
+RELATIONS = 0.6  # share of the claim's relations (data/claim-terms.yaml) the sentence must carry
+CONCEDED_WEIGHT = 0.25  # weight of a term the register's evidence states as true
+
 _STOP = {
     "a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "by", "at", "from", "into", "its", "their", "it",
     "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "that", "this", "these", "those",
-    "which", "who", "whom", "whose", "than", "then", "there", "such", "also", "not", "no", "but", "so", "can", "could",
-    "may", "might", "will", "would", "should", "do", "does", "did", "more", "most", "very", "about", "over", "under",
+    "which", "who", "whom", "whose", "than", "then", "there", "such", "also", "but", "so", "can", "could",
+    "may", "might", "will", "would", "should", "do", "does", "did", "more", "very", "about", "over", "under",
     "article", "claim", "claims", "says", "said", "states", "stated", "uncited", "figure", "cites", "cited", "text",
     "body", "sentence", "paragraph", "para", "fn", "footnote", "according", "other", "some", "many", "one", "all",
     "any", "each", "every", "both", "only", "own", "same", "while", "where", "when", "how", "what", "why", "they",
     "them", "he", "she", "we", "you", "i", "his", "her", "our", "your", "my", "if", "because", "after", "before",
+    "among", "alongside", "including", "among", "between", "through", "via", "per", "cent", "percent", "today",
+    "current", "currently", "now", "just", "even", "still", "itself", "themselves", "s", "t", "here", "de", "la",
+    "found", "find", "finds", "show", "shows", "showed", "shown", "suggest", "suggests", "suggested", "estimated",
+    "estimate", "estimates", "thought", "known", "data", "report", "study", "research", "evidence", "figures", "kind",
+    "kinds", "form", "forms", "type", "types", "various", "use", "used", "uses", "using", "make", "makes", "made",
+    "become", "became", "get", "got", "let", "lets", "like", "well", "much", "often", "since", "until", "upon",
+    # qualifiers of a figure (the figure itself is compared as a number)
+    "around", "roughly", "approximately", "nearly", "almost", "least", "than", "some", "up", "just", "over", "above",
+    "below", "fewer", "less", "especially", "particularly", "notably", "mainly", "mostly", "simply", "highly",
+    "countries", "country", "degree", "level", "extent", "amount", "lot", "high", "great", "way", "ways",
+    # number words and months (figures and dates are read as such)
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "thousands", "million", "millions", "billion",
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
 }
-_NUM = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|billion|thousand|per\s?cent|percent|%)?", re.I)
+# A clause denied: "not" before a determiner ("open web, not the dark web") or "only" contrasts
+# two things and denies nothing.
+_NEGATION = re.compile(r"\b(?:not(?!\s+(?:the|a|an|only|just|least|necessarily)\b)|no|never|neither|nor|none|nothing|"
+                       r"cannot|unable|impossible)\b|n't\b", re.I)
+# "fn 34 cites X for Y": a register's verdict on the article's own footnote, not a claim about
+# the world that another text could repeat
+_ABOUT_FOOTNOTES = re.compile(r"\s*fns?\s+\d+(?:\s*(?:,|and)\s*(?:fns?\s+)?\d+)*\s+(?:cites?|attributes?)\b", re.I)
+_FOOTNOTE_REF = re.compile(r"\(?\b(?:fn|fns|footnotes?|notes?)\s+\d+(?:\s*(?:,|and|-|–)\s*\d+)*\)?", re.I)
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z0-9]|[A-Za-z]")
+# where one clause of a sentence ends and the next begins
+_CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\s(?:but|while|whereas|although|though|because|since)\s", re.I)
 
 
-def stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
+def _starts_sentence(text: str, at: int) -> bool:
+    """A capital at `at` opens a sentence (so it says nothing about a name): only spaces and opening
+    quotes or brackets stand between it and the text's start or a full stop (read a few characters back)."""
+    before = text[max(0, at - 8):at]
+    bare = before.rstrip(" \t\n\"'“‘(")
+    if not bare:
+        return at <= len(before)
+    return bare[-1] in ".!?:;"
 
 
-def content_words(text: str) -> set[str]:
-    return {stem(w) for w in norm(text).split() if w not in _STOP and len(w) > 2 and not w.isdigit()}
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
-def numbers(text: str) -> set[float]:
-    out = set()
-    for m in _NUM.finditer(text):
-        raw = m.group(1).replace(",", "")
-        try:
-            value = float(raw)
-        except ValueError:
-            continue
-        scale = (m.group(2) or "").lower()
-        if scale == "million":
-            value *= 1e6
-        elif scale == "billion":
-            value *= 1e9
-        elif scale == "thousand":
-            value *= 1e3
-        out.add(value)
-    return out
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower().strip("'’.-"))
 
 
-def _is_year(v: float) -> bool:
-    return v.is_integer() and 1500 <= v <= 2099
+@dataclass
+class Reading:
+    """A text read into terms: entities ("E:..."), concepts ("C:...") and stems, plus figures."""
+
+    entities: set[str]  # "E:<canonical>" from the lexicon, "N:<stem>" for other capitalised names
+    terms: set[str]  # concepts and stems (entities included)
+    figures: list
+    negated: bool  # some clause is denied
+    surfaces: dict[str, str] = field(default_factory=dict)  # term -> how the text wrote it
+    clauses: list[tuple[set[str], bool]] = field(default_factory=list)  # (terms, denied) per clause
+
+    def around(self, terms: set[str]) -> tuple[set[str], bool]:
+        """The terms of the clauses that carry any of `terms`, and whether one of them is denied:
+        a long sentence's other clauses neither dilute nor negate what it says of the claim."""
+        hit = [c for c in self.clauses if c[0] & terms]
+        if not hit:
+            return self.terms, self.negated
+        return set().union(*(c[0] for c in hit)), any(c[1] for c in hit)
 
 
-def names_in(text: str, proper: set[str] = frozenset()) -> set[str]:
-    """The claim's names: capitalised words inside the sentence, and a sentence-initial one when it
-    is written with inner capitals ("AlphaBay", "PECA"), is followed by another capitalised word
-    ("Dream Market"), or is capitalised mid-sentence elsewhere (`proper`)."""
-    out = set()
-    from litcheck.scan.citations import COUNTRIES
+class Lexicon:
+    """The entity and concept forms, compiled into one pattern (longest forms first)."""
 
-    proper = set(proper) | COUNTRIES
-    for m in re.finditer(r"\b([A-Z][\w-]{2,})", text):
-        initial = m.start() == 0 or re.search(r"[.!?:;]\s*$", text[:m.start()])
-        raw = m.group(1)
-        if initial and not (any(ch.isupper() for ch in raw[1:]) or re.match(r"\s+[A-Z]", text[m.end():])
-                            or norm(raw) in proper):
-            continue
-        out.update(stem(w) for w in norm(raw).split())
-    return {n for n in out if n not in _STOP}
+    def __init__(self, orgs=None, facts=()):
+        import yaml
 
+        from litcheck.library.paths import DATA_DIR
 
-def _proper_words(texts) -> set[str]:
-    found = set()
-    for text in texts:
-        for m in re.finditer(r"(?<=[\w,)] )([A-Z][\w-]{2,})", text):
-            found.add(norm(m.group(1)))
-    return found
+        data = yaml.safe_load((DATA_DIR / "claim-terms.yaml").read_text(encoding="utf-8"))
+        forms: dict[str, str] = {}
+        exact: dict[str, str] = {}  # all-capital short forms match in capitals only ("US", not "us")
 
+        def add(form: str, token: str):
+            form = " ".join(str(form).split())
+            if not form:
+                return
+            if form.isupper() and len(form) <= 5:
+                exact.setdefault(form, token)
+            else:
+                forms.setdefault(form.casefold(), token)
 
-def _has_name(name: str, ctx_words: set[str], context: str) -> bool:
-    if name in ctx_words:
-        return True
-    if len(name) >= 2 and name.isalpha() and len(name) <= 6:
-        from litcheck.scan.citations import is_acronym_definition
+        for canonical, names in (data.get("entities") or {}).items():
+            for name in [canonical, *names]:
+                add(name, "E:" + canonical)
+        for fact in facts:
+            for name in fact.names:
+                add(name, "E:" + fact.names[0])
+        if orgs is not None:
+            for form, canonical in orgs.canonical.items():
+                add(form if not form.isalpha() or len(form) > 5 else form.upper(), "E:" + canonical)
+        for concept, words in (data.get("concepts") or {}).items():
+            for word in words:
+                add(word, "C:" + concept)
+        self.relations = {"C:" + r for r in data.get("relations") or ()}
+        kinds = {name: "C:" for name in data.get("concepts") or {}} | {name: "E:" for name in data.get("entities") or {}}
+        self.alternatives = [{kinds[name] + name for name in group} for group in data.get("alternatives") or ()]
+        self.forms, self.exact = forms, exact
+        alternatives = sorted(list(forms) + list(exact), key=len, reverse=True)
+        body = "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in alternatives)
+        self.pattern = re.compile(r"(?<![\w@])(?:" + body + r")(?![\w])", re.I)
 
-        for m in re.finditer(r"(?:[A-Z][\w-]*\s+(?:(?:of|the|and|on|for|against|to|in)\s+)*){2,}", context):
-            if is_acronym_definition(name.upper(), m.group(0)):
-                return True
-    return False
+    def read(self, text: str) -> Reading:
+        from litcheck.scan.quantities import is_year, quantities
+
+        text = _FOOTNOTE_REF.sub(" ", text.replace("’", "'"))  # "(fn 34)" in a register is not a figure
+        figures = [q for q in quantities(text) if not is_year(q)]
+        entities: set[str] = set()
+        terms: set[str] = set()
+        surfaces: dict[str, str] = {}
+        found: list[tuple[int, str]] = []  # (offset, term) of the entity and concept forms
+        chars = list(text)
+        for m in self.pattern.finditer(text):
+            surface = m.group(0)
+            key = " ".join(surface.replace("-", " ").split())
+            token = self.exact.get(surface) if surface in self.exact else None
+            if token is None:
+                token = self.forms.get(" ".join(surface.split()).casefold()) or self.forms.get(key.casefold())
+            if token is None:
+                continue  # an all-capitals form written in lower case: an ordinary word
+            terms.add(token)
+            found.append((m.start(), token))
+            surfaces.setdefault(token, surface)
+            if token.startswith("E:"):
+                entities.add(token)
+            chars[m.start():m.end()] = "_" * (m.end() - m.start())  # read; still a word for the negation test
+        rest = "".join(chars)
+        bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest)] + [len(rest) + 1]
+        clauses = [(set(), bool(_NEGATION.search(rest, a, b))) for a, b in zip(bounds, bounds[1:])]
+        for start, token in found:
+            clauses[bisect.bisect_right(bounds, start) - 1][0].add(token)
+        for m in _WORD.finditer(rest):
+            word = m.group(0)
+            low = word.lower().strip("'.-")
+            if low in _STOP or len(low) < 3 or _NEGATION.fullmatch(low) or low.isdigit():
+                continue
+            token = _stem(word)
+            if (word[0].isupper() and not _starts_sentence(rest, m.start())) or any(c.isupper() for c in word[1:]):
+                entities.add("N:" + token)  # a name the lexicon does not know: matched as its word
+            terms.add(token)
+            surfaces.setdefault(token, word)
+            clauses[bisect.bisect_right(bounds, m.start()) - 1][0].add(token)
+        return Reading(entities, terms, figures, any(c[1] for c in clauses), surfaces, clauses)
 
 
 @dataclass
 class _Prepared:
     claim: object
-    words: set[str]
-    nums: set[float]
-    names: set[str]
-    weights: dict | None = None  # word -> inverse document frequency over all registers
+    reading: Reading
+    weights: dict[str, float]
+    lexicon: Lexicon
 
 
-def _claims(ctx) -> list[_Prepared]:
-    cache = getattr(ctx, "_prepared_claims", None)
-    if cache is not None:
-        return cache
-    out = []
-    proper = _proper_words([c.claim for c in ctx.claims])
-    for c in ctx.claims:
-        if c.status not in BAD:
-            continue
-        out.append(_Prepared(c, content_words(c.claim), {n for n in numbers(c.claim) if not _is_year(n)},
-                             names_in(c.claim, proper)))
-    # words common to many claims of this domain ("dark web", "trafficking") weigh less
-    import math
+_PREPARED: dict[tuple, tuple] = {}  # (claims, facts, orgs) ids -> (objects kept alive, lexicon, prepared)
 
+
+def _prepare(ctx) -> tuple[Lexicon, list[_Prepared]]:
+    """The lexicon and the registers' claims read into terms, once per Scanner (its claims,
+    facts and index are shared by all the documents it scans)."""
+    orgs = getattr(ctx.index, "orgs", None)
+    ident = (id(ctx.claims), id(ctx.facts), id(orgs))
+    cached = _PREPARED.get(ident)
+    if cached is not None and cached[0] == (ctx.claims, ctx.facts, orgs):
+        return cached[1], cached[2]
+    lexicon = Lexicon(orgs, ctx.facts)
+    readings = [(c, lexicon.read(c.claim)) for c in ctx.claims]
+    # a term found in many claims of this field weighs less (inverse document frequency)
     df: dict[str, int] = {}
-    for c in ctx.claims:
-        for w in content_words(c.claim):
-            df[w] = df.get(w, 0) + 1
-    n = max(1, len(ctx.claims))
-    for p in out:
-        p.weights = {w: math.log(1 + n / df.get(w, 1)) for w in p.words}
-    ctx._prepared_claims = out
+    for _, r in readings:
+        for t in r.terms:
+            df[t] = df.get(t, 0) + 1
+    n = max(1, len(readings))
+    prepared = []
+    for claim, reading in readings:
+        if claim.status not in BAD or not reading.terms or _ABOUT_FOOTNOTES.match(claim.claim):
+            continue
+        conceded = _conceded(lexicon, claim.evidence)
+        weights = {t: math.log(1 + n / df[t]) * (CONCEDED_WEIGHT if t in conceded and not t.startswith("E:") else 1.0)
+                   for t in reading.terms}
+        prepared.append(_Prepared(claim, reading, weights, lexicon))
+    _PREPARED.clear()  # one Scanner's worth at a time
+    _PREPARED[ident] = ((ctx.claims, ctx.facts, orgs), lexicon, prepared)
+    return lexicon, prepared
+
+
+def _conceded(lexicon: Lexicon, evidence: str) -> set[str]:
+    """Terms the evidence states without negating them: what the claim gets right."""
+    evidence = re.sub(r"\[@[^\]]*\]", " ", evidence or "")
+    out: set[str] = set()
+    for clause in re.split(r"[.;:,()]|\bbut\b|\bwhile\b|\bwhereas\b", evidence):
+        if clause.strip() and not _NEGATION.search(clause):
+            out |= lexicon.read(clause).terms
     return out
 
 
-def match_claim(prep: _Prepared, sentence: str, context: str, words: set[str] | None = None) -> float:
-    """A score in [0, 1]; 0 when the sentence does not restate the claim."""
-    if not prep.words:
-        return 0.0
-    words = content_words(sentence) if words is None else words
-    shared = prep.words & words
-    if len(shared) < 2:
-        return 0.0
-    weights = prep.weights or {w: 1.0 for w in prep.words}
-    overlap = sum(weights[w] for w in shared) / sum(weights.values())
-    if prep.nums:
-        if not (prep.nums & numbers(sentence)) or overlap < 0.4:
-            return 0.0
-    elif overlap < 0.6 or len(prep.words & words) < 3:
-        return 0.0
-    if prep.names:
-        ctx_words = {stem(w) for w in norm(context).split()}
-        missing = sum(1 for n in prep.names if not _has_name(n, ctx_words, context))
-        if missing > (1 if len(prep.names) >= 5 else 0):
-            return 0.0
-    return overlap
+@dataclass
+class Match:
+    score: float
+    figures: list  # (sentence figure, claim figure)
+    entities: list[str]
+    terms: list[str]
+
+
+def _named(entity: str, reading: Reading) -> bool:
+    return entity in reading.entities if entity.startswith("E:") else entity[2:] in reading.terms
+
+
+def match_claim(prep: _Prepared, sentence: Reading, context: Reading) -> Match | None:
+    """How the sentence restates the claim, or None when it does not (see the module docstring)."""
+    from litcheck.scan.quantities import shared
+
+    claim = prep.reading
+    figures = shared(sentence.figures, claim.figures) if claim.figures else []
+    if claim.figures and not figures:
+        return None
+    missing = [e for e in claim.entities if not _named(e, sentence) and not _named(e, context)]
+    if len(missing) > (1 if len(claim.entities) >= 4 else 0):
+        return None
+    common = claim.terms & sentence.terms
+    relation = [t for t in common if not t.startswith("E:")]
+    if not relation:
+        return None
+    own_terms, denied = sentence.around(set(relation))
+    if denied != claim.negated:
+        return None  # one says it, the other denies it
+    relations = claim.terms & prep.lexicon.relations
+    said = sentence.terms & prep.lexicon.relations
+    if relations and said and len(relations & said) < max(1, round(RELATIONS * len(relations))):
+        return None  # the same things, but something else said about them
+    for group in prep.lexicon.alternatives:
+        named, claimed = sentence.terms & group, claim.terms & group
+        if named and claimed and not named <= claimed:
+            return None  # the same relation to other things: "sold drugs" is not "sold people"
+    total = sum(prep.weights.values())
+    recall = sum(prep.weights[t] for t in common) / total if total else 0.0
+    if recall < (RECALL_WITH_FIGURE if figures else RECALL if said or not relations else RECALL_UNKNOWN_VERB):
+        return None
+    if len(common & own_terms) / max(1, len(own_terms)) < PRECISION:
+        return None
+    entities = [sentence.surfaces.get(e if e.startswith("E:") else e[2:]) or context.surfaces.get(e, e[2:])
+                for e in claim.entities if e not in missing]
+    return Match(recall, figures, entities, [sentence.surfaces[t] for t in sorted(relation)])
+
+
+def _why(match: Match, claim: Reading) -> str:
+    parts = []
+    if match.figures:
+        pairs = dict.fromkeys(f"'{s.surface}'" + ("" if s.surface == c.surface else f" = '{c.surface}'")
+                              for s, c in match.figures)
+        parts.append("figures " + ", ".join(pairs))
+    if match.entities:
+        parts.append("names " + ", ".join(dict.fromkeys(match.entities)))
+    parts.append("terms " + ", ".join(dict.fromkeys(match.terms)))
+    return "; ".join(parts)
 
 
 @rule("known-claim", "warning",
-      "The sentence restates a claim that a claims register (notes' `claims:`) already holds as false, misleading, "
-      "unconfirmed or disputed; the message carries the verdict and the evidence. Matching is on meaning-bearing words, "
-      "numbers and names, not exact wording.",
-      fires="Corvid Market sold human beings alongside drugs and weapons.",
-      passes="Europol took part in the takedown of Corvid Market.")
+      "The sentence asserts, in any wording, a claim that a claims register (notes' `claims:`) already holds as false, "
+      "misleading, unconfirmed or disputed; the message gives the verdict, the evidence and what matched (shared "
+      "figures, names and terms). Matching is by meaning: figures normalised, names with their aliases, words of one "
+      "meaning read as one concept; a sentence that shares only a topic, a name or a number does not match.",
+      fires="People were for sale on Corvid Market, along with drugs and weapons.",
+      passes="Corvid Market sold drugs and stolen data.")
 def known_claim(ctx):
-    prepared = _claims(ctx)
+    lexicon, prepared = _prepare(ctx)
     if not prepared:
         return
     blocks: dict[int, str] = {}
@@ -181,6 +336,13 @@ def known_claim(ctx):
     for s in ctx.doc.sentences:
         blocks[s.block] = blocks.get(s.block, "") + " " + s.text
         kinds[s.block] = s.kind
+    readings: dict[str, Reading] = {}
+
+    def read(text: str) -> Reading:
+        if text not in readings:
+            readings[text] = lexicon.read(text)
+        return readings[text]
+
     for sent in ctx.doc.sentences:
         if sent.kind == "heading":
             continue
@@ -191,17 +353,21 @@ def known_claim(ctx):
             context += " " + ctx.doc.sentences[sent.lead].text if sent.lead is not None else ""
         elif kinds.get(sent.block - 1) in ("body", "lead"):
             context += " " + blocks.get(sent.block - 1, "")
+        sentence = read(ctx.claim_text(sent))
+        if not sentence.terms:
+            continue
+        context_reading = read(context)
         best = None
-        words = content_words(sent.text)
         for p in prepared:
-            score = match_claim(p, sent.text, context, words)
-            if score and (best is None or score > best[0]):
-                best = (score, p)
+            m = match_claim(p, sentence, context_reading)
+            if m and (best is None or m.score > best[0].score):
+                best = (m, p)
         if best:
-            c = best[1].claim
+            m, p = best
+            c = p.claim
             flag = ctx.flag("known-claim", sent,
-                            f"repeats claim {c.article}#{c.id} ({c.status}): {c.claim} — evidence: {c.evidence}",
-                            keys=c.keys, evidence=c.claim)
+                            f"repeats claim {c.article}#{c.id} ({c.status}): {c.claim} — matched on {_why(m, p.reading)}"
+                            f" — evidence: {c.evidence}", keys=c.keys, evidence=c.claim)
             if c.status in ("false", "misleading"):
                 flag.priority = 1  # already known to be wrong: first on the worklist
             yield flag

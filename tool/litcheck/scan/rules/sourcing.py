@@ -270,7 +270,19 @@ VAGUE_PATTERNS = [
                r"accepted|acknowledged|understood|recognised|recognized|shown|established) (?:that|to)\b", re.I),
     re.compile(r"\b(?:reportedly|allegedly|reputedly|purportedly|by (?:some|many|most) accounts|some (?:say|believe|argue))\b", re.I),
     re.compile(r"\b(?:found|shown|reported|documented) in (?:their|its|recent|several|many|various|numerous) (?:studies|research|reports|surveys)\b", re.I),
-    re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known|accepted|cited)\b", re.I),
+    re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known|accepted|cited|regarded|considered|seen|recogni[sz]ed)\b", re.I),
+    # an agentless passive: "X is believed to ...", "has been reported that", "are thought to be"
+    re.compile(r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:believed|thought|said|reported|"
+               r"estimated|known|alleged|rumou?red|understood|claimed) to (?:be|have|involve|account|number|reach|"
+               r"make|exceed|represent|use|operate|control|generate)\b|"
+               r"\b(?:has|have) (?:long |widely |often |repeatedly |also )?been (?:widely |repeatedly |often )?"
+               r"(?:reported|suggested|argued|claimed|documented|shown|observed|noted|estimated) (?:that|to)\b", re.I),
+    # evidence without an owner: "there is growing evidence that", "a growing body of research"
+    re.compile(r"\bthere (?:is|are) (?:now )?(?:growing|increasing|strong|ample|considerable|much|some|mounting|clear|"
+               r"substantial|significant) (?:evidence|research|data|indications|reports|signs) (?:that|of|showing|suggesting)\b|"
+               r"\ba (?:growing|large|substantial|considerable) body of (?:research|evidence|literature|work|studies)\b|"
+               r"\b(?:many|some|most) (?:(?:people|commentators|observers|experts|scholars|researchers|analysts|critics)\s+)?"
+               r"(?:have\s+)?(?:argued|suggested|claimed|believe|argue|claim|suggest|say|agree|think|fear|warn)\b", re.I),
 ]
 
 
@@ -314,7 +326,8 @@ SUPERLATIVE_PATTERNS = [
                r"children|users|people|sites|websites|transactions|markets)\b(?! of)|"
                r"always|never|every possible|all possible|every single|by any means|uniformly|universally|invariably|"
                r"without exception|unanimously|unprecedented|unparalleled|unmatched|unrivall?ed|second to none|"
-               r"no one|nobody|everyone|everybody)(?![\w-])", re.I),
+               r"no one|nobody|everyone|everybody|undoubtedly|unquestionably|undeniably|indisputabl[ey]|"
+               r"without (?:a |any )?doubt|beyond (?:any )?doubt|there is no doubt|it is a fact that)(?![\w-])", re.I),
     # leadership and preference: "leads the world", "the world leader", "a preferred mechanism", "the tool of choice"
     re.compile(r"\b(?:leads?|leading|led) the (?:world|globe|industry|market|field)\b|\bworld[- ]leader\b|"
                r"\b(?:the|a) (?:preferred|favou?red|favou?rite) (?:mechanism|means|method|tool|platform|choice|way|vehicle|"
