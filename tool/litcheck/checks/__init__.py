@@ -8,9 +8,9 @@ ones and drops findings an entry has silenced with its `nocheck` field (`near-du
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-from litcheck.library.findings import Finding, severity_rank
+from litcheck.library.findings import DEFAULT_LIMIT, CheckReport, Finding, collect
 
 
 @dataclass(frozen=True)
@@ -53,35 +53,39 @@ def _suppressed(finding: Finding, library) -> bool:
     return False
 
 
-def run_checks(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
-    """Run checks on `library` and return unsuppressed findings, ordered by file and line."""
+def iter_findings(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> Iterator[Finding]:
+    """The unsuppressed findings of the selected checks, check by check, as they are found
+    (so a caller can count and keep a few without holding millions)."""
     checks = all_checks()
     wanted = list(select) if select else list(checks)
     unknown = [c for c in [*wanted, *ignore] if c not in checks]
     if unknown:
         raise KeyError(f"unknown check id(s): {', '.join(unknown)}")
-    findings = []
     for check_id in wanted:
         if check_id in ignore:
             continue
         for finding in checks[check_id].func(library):
             if not _suppressed(finding, library):
-                findings.append(finding)
-    return sorted(findings, key=lambda f: (f.file, f.line, f.check, f.key))
+                yield finding
 
 
-def run_checks_cached(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
-    """`run_checks`, answered from the cache while neither the library, the vocabulary nor the
-    check code has changed (checking an unchanged 100,000-entry library takes well under a second)."""
+def run_checks(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
+    """Run checks on `library` and return unsuppressed findings, ordered by file and line."""
+    return sorted(iter_findings(library, select, ignore), key=lambda f: (f.file, f.line, f.check, f.key))
+
+
+def check_report(library, select=None, ignore=(), level: str = "warning", limit: int = DEFAULT_LIMIT) -> CheckReport:
+    """The report, answered from the cache while the library, vocabulary and code are unchanged."""
     from litcheck.index.derived import derived
 
-    name = "checks-" + "-".join(sorted(select or ["all"])) + "".join(f"-no-{i}" for i in sorted(ignore))
-    return derived(library, name[:80], lambda: run_checks(library, select, ignore), classes=(Finding,),
-                   valid=lambda found: isinstance(found, list) and all(isinstance(f, Finding) for f in found))
-
-
-def worst(findings: list[Finding]) -> int:
-    return max((severity_rank(f.severity) for f in findings), default=-1)
+    name = ("report-" + "-".join(sorted(select or ["all"])) + "".join(f"-no-{i}" for i in sorted(ignore)))[:70]
+    data = derived(library, f"{name}-{level}-{limit}",
+                   lambda: collect(iter_findings(library, select, ignore), level, limit).to_data(),
+                   valid=lambda value: isinstance(value, dict) and {"counts", "listed", "shown"} <= set(value))
+    try:
+        return CheckReport.from_data(data)
+    except (TypeError, ValueError, KeyError):  # a cached value of another shape: compute afresh
+        return collect(iter_findings(library, select, ignore), level, limit)
 
 
 def describe_checks(fmt: str) -> str:

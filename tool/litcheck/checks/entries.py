@@ -125,11 +125,29 @@ def isbn_valid(raw: str) -> bool:
     return False
 
 
-@check("bad-isbn", "error", "an ISBN with the wrong length or check digit")
+def issn_valid(raw: str) -> bool:
+    """An ISSN: eight characters NNNN-NNNC with a correct check digit (C may be X)."""
+    match = re.fullmatch(r"(\d{4})-?(\d{3}[\dX])", raw.strip().upper())
+    if not match:
+        return False
+    digits = match.group(1) + match.group(2)
+    total = sum((8 - i) * int(c) for i, c in enumerate(digits[:7]))
+    check = (11 - total % 11) % 11
+    return digits[7] == ("X" if check == 10 else str(check))
+
+
+@check("bad-isbn", "error", "an ISBN with the wrong length or check digit, or an ISSN in the isbn field")
 def bad_isbn(library):
     for entry in library:
         isbn = entry.get("isbn").strip()
-        if isbn and not all(isbn_valid(part) for part in re.split(r"[,;]\s*", isbn) if part):
+        parts = [part for part in re.split(r"[,;]\s*", isbn) if part]
+        if not isbn or all(isbn_valid(part) for part in parts):
+            continue
+        issns = [part for part in parts if issn_valid(part)]
+        if issns:
+            yield _f("bad-isbn", "error", entry,
+                     f"{', '.join(map(repr, issns))} is an ISSN, not an ISBN: move it to the issn field", "isbn")
+        else:
             yield _f("bad-isbn", "error", entry, f"ISBN {isbn!r} has a wrong length or check digit", "isbn")
 
 

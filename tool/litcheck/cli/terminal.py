@@ -54,9 +54,14 @@ def colour_wanted(to_file: bool = False) -> bool:
 
 
 def width() -> int:
-    """Columns available for a table: the terminal's, or COLUMNS, else 100 (a file or pipe
-    gets full rows up to that width; --format json always has the full text)."""
-    return max(40, shutil.get_terminal_size((100, 24)).columns)
+    """Columns available for a table: COLUMNS when set, else the terminal's; output to a
+    pipe or file is not narrowed (cells keep their own limits; --format json has the full text)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return max(40, int(columns))
+    if sys.stdout.isatty():
+        return max(40, shutil.get_terminal_size().columns)
+    return 1000
 
 
 def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:

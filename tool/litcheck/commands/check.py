@@ -26,11 +26,16 @@ def _check_ids():
 @click.option("--level", type=severity_choice(), default="warning", show_default=True,
               help="Report problems at or above this severity; below it only a count is given "
                    "(info = notices such as a key figure marked '(no locator)').")
+@click.option("--max-findings", type=click.IntRange(min=0), default=20, show_default=True, metavar="N",
+              help="List at most N findings of each check, with a count of the rest (0: all). "
+                   "Counts are always complete, in every format.")
 @click.option("--list-checks", is_flag=True, help="List every check id with its severity and meaning.")
 @click.option("--output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
-def command(library, fmt, select, ignore, fail_on, level, list_checks, output):
+def command(library, fmt, select, ignore, fail_on, level, max_findings, list_checks, output):
     """Check the library and notes for integrity problems.
 
+    A count per check comes first, then at most --max-findings findings of each check
+    (json too: its `summary` has every count, `not_listed` what the limit left out).
     Each problem has a stable id, a severity, the entry key, the file and line. Silence one
     finding for one entry with a `nocheck = {near-duplicate:otherkey}` field in that entry.
     Exit status: 0 clean, 1 problems found, 2 usage error or unreadable input.
@@ -41,15 +46,14 @@ def command(library, fmt, select, ignore, fail_on, level, list_checks, output):
       litcheck check --bib my.bib --format lines
       litcheck check --select near-duplicate,doi-url --format json
     """
-    from litcheck.checks import describe_checks, run_checks_cached
-    from litcheck.library.findings import format_findings, severity_rank
+    from litcheck.checks import check_report, describe_checks
+    from litcheck.library.findings import format_report, severity_rank
 
     if list_checks:
         emit(describe_checks(fmt), output)
         return
     lib = library()
-    findings = run_checks_cached(lib, select or None, ignore)
-    shown = [f for f in findings if severity_rank(f.severity) >= severity_rank(level)]
-    emit(format_findings(shown, fmt, len(lib), len(lib.notes), hidden=len(findings) - len(shown)), output)
-    if any(severity_rank(f.severity) >= severity_rank(fail_on) for f in findings):
+    report = check_report(lib, select or None, ignore, level, max_findings)
+    emit(format_report(report, fmt, len(lib), len(lib.notes)), output)
+    if report.worst() >= severity_rank(fail_on):
         raise SystemExit(1)
