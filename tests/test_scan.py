@@ -247,3 +247,20 @@ def test_short_forms_id_and_supra_linked_to_their_full_note(scanner):
     assert [(p.kind, p.target.label if p.target else None) for label in "123456" for p in pieces[label]] == [
         ("full", None), ("short", "1"), ("ibid", "1"), ("full", None), ("supra", "4"), ("supra", "4")]
     assert pieces["4"][0].parts.title == "Cash and Crime"
+
+
+def test_titles_and_laws_named_in_the_prose_checked_against_their_notes(scanner):
+    result, flags = flags_of(scanner, "selfcheck-prose.md")
+    assert [f for f in flags if f[0] != "unresolved-footnote"] == sorted([
+        ("citation-mismatch", 3, ()),  # the prose title differs from note 1's
+        ("citation-mismatch", 4, ()),  # the prose year 2016; the reference item 2015
+        ("date-mismatch", 5, ()),  # "was amended", but note 2 cites a bill
+        ("date-mismatch", 9, ()),  # note 2 itself: "has been amended" while citing a bill
+    ])
+    titles = [c for c in result.citations if c.kind == "title"]
+    assert [(c.title, c.year, c.names) for c in titles] == [
+        ("Hidden Payment Review", 2019, []),
+        ("Counting the Unseen: Shelter Intake in Three Regions", 2016, ["Achterberg"]),
+        ("Forms That Ask", 2015, []),  # a short title of item 2 with the right year: no flag
+    ]
+    assert titles[0].via_note == "1" and titles[2].via_reference == 1

@@ -29,7 +29,9 @@ def _check_ids():
 @click.option("--max-findings", type=click.IntRange(min=0), default=20, show_default=True, metavar="N",
               help="List at most N findings of each check, with a count of the rest (0: all). "
                    "Counts are always complete, in every format.")
-@click.option("--list-checks", is_flag=True, help="List every check id with its severity and meaning.")
+@click.option("--list-checks", is_flag=True,
+              help="Describe the checks (all, or those given by --select): what each finds, why it matters, "
+                   "an example library where it fires and one where it does not (--format json keeps them as data).")
 @click.option("--output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
 def command(library, fmt, select, ignore, fail_on, level, max_findings, list_checks, output):
     """Check the library and notes for integrity problems.
@@ -45,12 +47,13 @@ def command(library, fmt, select, ignore, fail_on, level, max_findings, list_che
       litcheck check
       litcheck check --bib my.bib --format lines
       litcheck check --select near-duplicate,doi-url --format json
+      litcheck check --list-checks --select bad-isbn
     """
     from litcheck.checks import check_report, describe_checks
     from litcheck.library.findings import format_report, severity_rank
 
     if list_checks:
-        emit(describe_checks(fmt), output)
+        emit(describe_checks({"table": "text", "lines": "md"}.get(fmt, fmt), select), output)
         return
     lib = library()
     report = check_report(lib, select or None, ignore, level, max_findings)

@@ -33,7 +33,7 @@ STYLE_CHOICES = [*STYLES, "none"]
               help="Sections by topic, organisation, source kind or year. Default: topic for md/html/docx/odt, none otherwise.")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS), case_sensitive=False), default="md", show_default=True)
 @click.option("--style", type=click.Choice(STYLE_CHOICES, case_sensitive=False), default=None,
-              help="Citation style for md/html/csv/json (default: the saved list's style, else apa; "
+              help="Citation style for md/html/csv/json/docx/odt (default: the saved list's style, else apa; "
                    "'none' skips the CSL engine).")
 @click.option("--csl", "csl_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Any CSL 1.0 style file (e.g. from the Zotero style repository) instead of --style.")
@@ -52,6 +52,7 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
 
     Filters combine (all must hold); a repeated filter matches any of its values. With no
     options at all, the whole library is printed as an annotated reading list grouped by topic.
+    Works whose verification is unconfirmed are left out unless --include-unconfirmed.
 
     \b
     Examples:
@@ -60,6 +61,8 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
       litcheck list --topic legislation --format bib -o legislation.bib
       litcheck list --org UNODC --kind official-report --since 2018 --sort year --format csv
       litcheck list --from intro-course --format html -o course.html
+      litcheck list --topic grooming --format biblatex --annotate -o grooming.bib
+      litcheck list --from intro-course --csl my-style.csl --format docx -o course.docx
     """
     from litcheck.listing.reading_lists import ListError, build_listing, lists_dir, load_saved_list, read_list_file, saved_lists
     from litcheck.listing.select import Filters, split_values

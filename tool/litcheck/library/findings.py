@@ -28,6 +28,13 @@ class Finding:
     line: int = 0  # 1-based; 0 when unknown
     key: str = ""  # the entry concerned, if any
 
+    @classmethod
+    def of(cls, check: str, message: str, file: str = "", line: int = 0, key: str = "",
+           severity: str = "") -> "Finding":
+        """A check's finding. Its severity is the check's registered one (`run_checks` fills it
+        in), unless `severity` marks it as a lesser notice."""
+        return cls(check, severity, message, file, line, key)
+
     def as_dict(self) -> dict:
         return asdict(self)
 

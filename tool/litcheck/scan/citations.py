@@ -6,6 +6,7 @@
 | `pandoc` | `[@key]`, `[@key, p. 5; @other]`, `[see @key]`, narrative `@smith2018title` |
 | `numeric` | `[12]`, `[3, 5]`, `[3–5]` (with or without a reference list) |
 | `author-date` | `(Author, 2018)`, `(Author 2018)`, `(Author et al., 2018)`, `(A & B, 2018a)`, `(Org, 2015)`, `(Org)`, `(A, 2018; B, 2019)`, `(see Author, 2018, p. 4)`, narrative `Author (2018) found`, `Author et al. (2018)` |
+| `title` | a work named in the prose by its title: 'a 2018 report, “Human Trafficking Online”, written by Mark Latonero' |
 | `named` | a source named in the prose: "according to a 2018 INTERPOL and ECPAT report", "A study by the International Justice Mission estimated", "UNODC reports that", "Mary Anne Franks writes" |
 
 `(ACRONYM)` and `(ACRONYM 2018)` right after the words the acronym abbreviates ("General Data
@@ -304,11 +305,43 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
             continue
         for c in _parenthetical(doc, sent, text, m, orgs, defined):
             add(c)
+    for c in _prose_titles(text, base, sent, taken):
+        add(c)
     if orgs is not None:
         named = _named_sources(text, base, sent, orgs, taken)
         cites.extend(named)
     cites.sort(key=lambda c: c.start)
     return cites
+
+
+# A work named in the prose by its title: 'a 2018 research report, “Human Trafficking Online”,
+# written by Mark Latonero', 'FATF issued a report titled "Emerging Terrorist Financing Risks"'.
+_PROSE_TITLE = re.compile(
+    r"\b(?:report|study|article|paper|survey|book|brief|briefing|guidance|review|analysis|publication|document|"
+    r"essay|chapter|fact ?sheet|handbook|toolkit|policy|statement|press release|op-ed|editorial|column|story|piece)s?"
+    r"(?:,|\s+(?:titled|entitled|called|named))?[ ,]{0,3}[“\"](?P<title>[^”\"\n]{8,300}?)[,.]?[”\"]", re.I)
+_BY_PERSON = re.compile(
+    r"[^.;“\"]{0,60}?\b(?:written|authored|conducted|published|prepared|edited|produced)\s+by\s+(?:(?:researchers?|"
+    r"professor|dr\.?|journalists?|reporters?)\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+){1,2})")
+_NEAR_YEAR = re.compile(r"\b(" + YEAR + r")\b")
+
+
+def _prose_titles(text: str, base: int, sent: Sentence, taken) -> list[Citation]:
+    out = []
+    for m in _PROSE_TITLE.finditer(text):
+        if _inside(taken, m.start("title")):
+            continue
+        title = m.group("title").strip()
+        if len(title.split()) < 3 or not title[:1].isupper():
+            continue
+        before = text[max(0, m.start() - 80):m.start()]
+        years = _NEAR_YEAR.findall(before)
+        person = _BY_PERSON.match(text, m.end(), min(len(text), m.end() + 140))
+        names = [person.group("name").split()[-1]] if person else []
+        out.append(Citation("title", m.group(0), base + m.start(), base + m.end(), sent.index, names=names,
+                            year=int(years[-1]) if years else None, year_text=years[-1] if years else "",
+                            title=title))
+    return out
 
 
 _OPENERS = {"in", "the", "by", "since", "from", "until", "during", "however", "but", "and", "as", "while", "when",

@@ -234,7 +234,8 @@ def strip_signal(text: str) -> str:
 
 
 # APA: "Author, A. (2018). Title. Venue, 4, 12." (the title may be italic: the stars are dropped)
-_APA = re.compile(r"^(?P<auth>[^()]{1,150}?)\s*\((?P<year>" + YEAR + r")[a-z]?(?:,[^)]{0,40})?\)\.?\s*(?P<title>.+?[^A-Z])\.\s*(?P<rest>.*)$")
+_APA = re.compile(r"^(?P<auth>[^()]{1,150}?)\s*\((?P<year>" + YEAR + r")[a-z]?(?:,[^)]{0,40})?\)(?:\.|(?=\s+[A-Z*_“\"‘]))"
+                  r"\s*(?P<title>.+?[^A-Z])\.\s*(?P<rest>.*)$")
 
 
 def parse_reference(text: str) -> RefParts:
@@ -573,6 +574,47 @@ def _resolve_citation(c: Citation, doc, res: Resolution, index: LibraryIndex) ->
         return
     if c.kind == "named":
         _resolve_named(c, doc, index)
+        return
+    if c.kind == "title":
+        _resolve_title(c, doc, res)
+
+
+def _resolve_title(c: Citation, doc, res: Resolution) -> None:
+    """A work the prose names by title: the note the sentence cites or the reference item with
+    that title; the prose's title and year are compared with it (c.ref_diffs)."""
+    from rapidfuzz import fuzz
+
+    from litcheck.scan.citations import sentence_note_labels
+
+    t = norm(c.title)
+    candidates = []  # (score, where, label or index, parts)
+    for label in sentence_note_labels(doc, doc.sentences[c.sentence]):
+        for parts in split_works(doc.footnotes[label].text):
+            if parts.title:
+                candidates.append((fuzz.token_set_ratio(t, norm(parts.title)), "note", label, parts))
+    for i, item in enumerate(doc.references):
+        parts = parse_reference(item.text)
+        if parts.title:
+            candidates.append((fuzz.token_set_ratio(t, norm(parts.title)), "item", i, parts))
+    if not candidates:
+        return
+    score, where, which, parts = max(candidates, key=lambda x: x[0])
+    if score < 80:
+        return
+    if where == "note":
+        c.via_note, place = which, f"footnote {which}"
+        m = res.footnotes.get(which)
+    else:
+        c.via_reference, place = which, f"reference item {which + 1}, line {doc.references[which].line}"
+        m = res.references[which]
+    if m is not None and m.key:
+        c.key, c.keys, c.score = m.key, (m.keys or [m.key]), m.score
+    c.note = place
+    mine, theirs = tokens(c.title), tokens(parts.title)
+    if mine != theirs and not set(mine) <= set(theirs):
+        c.ref_diffs.append(f"the title '{c.title}' ({place}: '{parts.title}')")
+    if c.year is not None and parts.year is not None and c.year != parts.year:
+        c.ref_diffs.append(f"the year {c.year} ({place}: {parts.year})")
 
 
 def org_forms(name: str, vocabulary) -> set[str]:

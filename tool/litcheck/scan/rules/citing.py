@@ -45,6 +45,23 @@ def dangling_citation(ctx):
                                    "the reference list", evidence=piece.text)
 
 
+# Words too common in the names of bodies to show that a note names the same one.
+_GENERIC_NAME_WORDS = {"department", "ministry", "office", "national", "international", "united", "states", "bureau",
+                       "agency", "council", "commission", "committee", "centre", "center", "institute", "foundation",
+                       "association", "organization", "organisation", "government", "federal", "general", "research",
+                       "university", "report", "nations", "european", "union", "world", "global", "justice", "affairs"}
+
+
+def _distinctive_word_shared(names, note_norm: str) -> bool:
+    """The note names the same body in other words ("United States Treasury Department" and
+    "U.S. DEPT OF THE TREASURY" share "treasury")."""
+    for name in names:
+        for word in norm(name).split():
+            if len(word) >= 5 and word not in _GENERIC_NAME_WORDS and f" {word} " in note_norm:
+                return True
+    return False
+
+
 def _note_reference_matches(ctx):
     """(label, piece, (item index, differences) or None) for every author-date note piece, when the
     document has a reference list."""
@@ -217,7 +234,7 @@ def citation_mismatch(ctx):
                                f"is {work.key} ({work.year})", keys=[work.key], evidence=c.text)
     # 3. an in-text citation that disagrees with its own reference-list item (no library needed)
     for c in ctx.citations:
-        if c.ref_diffs and c.via_reference is not None and c.via_reference >= 0:
+        if c.ref_diffs and ((c.via_reference is not None and c.via_reference >= 0) or c.via_note is not None):
             sent = ctx.doc.sentences[c.sentence]
             yield ctx.flag("citation-mismatch", sent, f"{shorten(c.text, 90)} gives " + "; ".join(c.ref_diffs),
                            keys=c.keys, evidence=c.text)
@@ -243,7 +260,7 @@ def citation_mismatch(ctx):
                     if note is None:
                         continue
                     note_norm = f" {norm(note.text)} "
-                    if any(f" {f} " in note_norm for f in vocab_forms if f):
+                    if any(f" {f} " in note_norm for f in vocab_forms if f) or _distinctive_word_shared(n.names, note_norm):
                         continue
                     m = ctx.resolution.footnotes.get(label)
                     work = ctx.index.get(m.key) if m and m.key else None

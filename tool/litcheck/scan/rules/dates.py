@@ -286,6 +286,39 @@ def date_mismatch(ctx):
                 w = ctx.index.get(c.key)
                 yield ctx.flag("date-mismatch", sent, f"the {c.text} report is dated {c.year} here; the library's "
                                f"{w.key} is from {w.year}", keys=[w.key], evidence=f"{c.text} {c.year}")
+        # 4. a law described as amended or enacted while the only authority cited for it is a bill
+        if sent.kind != "heading" and _IN_FORCE.search(text):
+            labels = [l for c in ctx.own_citations(sent) if c.kind == "footnote" for l in c.labels]
+            bills = [(l, b) for l in labels if (b := _cites_only_a_bill(ctx.doc.footnotes.get(l)))]
+            if bills and len(bills) == len(labels):
+                label, bill = bills[0]
+                yield ctx.flag("date-mismatch", sent, f"described as enacted or amended law, but footnote {label} cites "
+                               f"a bill ({bill}), not an enacted law", evidence=bill)
+    # the same inside a note: a note that cites a bill and says the law "has been amended"
+    for label, note in ctx.doc.footnotes.items():
+        bill = _cites_only_a_bill(note)
+        m = _IN_FORCE.search(note.text) if bill else None
+        if m:
+            yield ctx.flag_at_note("date-mismatch", label, f"footnote {label} says '{m.group(0)}' but cites a bill "
+                                   f"({bill}), not an enacted law", evidence=m.group(0))
+
+
+# A bill, not a law: "S. 2040, 114th Cong.", "H.R. 1865, 115th Cong.", "Bill C-31"; an enacted law
+# is cited by its public law or statute ("Pub. L. No. 114-222", "130 Stat. 852").
+_BILL = re.compile(r"\b(?:S\.|H\.\s?R\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.)\s?\d{1,5},\s{0,3}\d{2,3}(?:th|st|nd|rd)\s+Cong\."
+                   r"|\bBill\s+[A-Z]-\d{1,4}\b")
+_ENACTED_CITE = re.compile(r"\bPub\.\s?L\.|\bStat\.|\bPublic Law\b|\bRoyal Assent\b|\bc\.\s?\d{1,3}\s*\(", re.I)
+# (also after a capital glued on by OCR: "the ATAwas amended")
+_IN_FORCE = re.compile(r"(?:\b|(?<=[A-Z]))(?:was|were|has been|have been|had been)\s+(?:\w+\s+){0,2}?(?:amended|enacted|signed into law)\b"
+                       r"|\b(?:came|entered) into force\b|\bis now (?:in force|law)\b", re.I)
+
+
+def _cites_only_a_bill(note) -> str | None:
+    """The bill a note cites, when it cites no enacted law."""
+    if note is None:
+        return None
+    m = _BILL.search(note.text)
+    return m.group(0) if m and not _ENACTED_CITE.search(note.text) else None
 
 
 def _same_date_in(text: str, iso: str) -> bool:
