@@ -137,6 +137,6 @@ def main() -> None:
     Examples:
       litcheck check
       litcheck list --topic grooming --style apa --format md
-      litcheck scan article.txt --format json
-      litcheck import zotero-export.json --to refs/academic.bib --dry-run
+      litcheck scan docs/examples/draft.md --format json
+      litcheck import tests/data/import/library.json --to refs/academic.bib --dry-run
     """

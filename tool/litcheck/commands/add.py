@@ -26,9 +26,9 @@ def command(session, house_fields, target, force, text, source):
 
     \b
     Examples:
-      litcheck add '@book{, author = {Bales, Kevin}, title = {Disposable People}, publisher = {University of California Press}, year = {2012}}' --to refs/academic.bib
-      litcheck add --file new.bib --to refs/ngo.bib --topic csam --kind ngo-report --status unconfirmed
-      pbpaste | litcheck add --to refs/academic.bib --dry-run
+      litcheck add '@book{, author = {Bales, Kevin and Soodalter, Ron}, title = {The Slave Next Door}, publisher = {University of California Press}, year = {2009}}' --to refs/academic.bib
+      litcheck add --file docs/examples/new-works.bib --to refs/academic.bib --topic sex-trafficking --kind book --dry-run
+      cat docs/examples/new-works.bib | litcheck add --to refs/academic.bib --dry-run
     """
     from litcheck.editing.adding import bibtex_drafts, describe, entry_text, plan
     from litcheck.library.bibfile import decode_bytes

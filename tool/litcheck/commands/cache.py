@@ -21,7 +21,7 @@ def command():
     \b
     Examples:
       litcheck cache info
-      litcheck cache info --bib big.bib --format json
+      litcheck cache info --bib refs/law.bib --format json
       litcheck cache clear
       litcheck list --topic grooming --no-cache   # bypass it for one command
     """

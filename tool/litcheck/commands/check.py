@@ -45,7 +45,7 @@ def command(library, fmt, select, ignore, fail_on, level, max_findings, list_che
     \b
     Examples:
       litcheck check
-      litcheck check --bib my.bib --format lines
+      litcheck check --bib refs/law.bib --format lines
       litcheck check --select near-duplicate,doi-url --format json
       litcheck check --list-checks --select bad-isbn
     """

@@ -62,7 +62,7 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
       litcheck list --org UNODC --kind official-report --since 2018 --sort year --format csv
       litcheck list --from intro-course --format html -o course.html
       litcheck list --topic grooming --format biblatex --annotate -o grooming.bib
-      litcheck list --from intro-course --csl my-style.csl --format docx -o course.docx
+      litcheck list --from intro-course --csl tool/litcheck/data/styles/harvard-cite-them-right.csl --format docx -o course.docx
     """
     from litcheck.listing.reading_lists import ListError, build_listing, lists_dir, load_saved_list, read_list_file, saved_lists
     from litcheck.listing.select import Filters, split_values

@@ -13,7 +13,7 @@ def command():
 
     \b
     Examples:
-      litcheck note new unodc2020global
+      litcheck note new unodc2020global --notes my-notes   # a note folder of your own
       litcheck note new --all-missing
     """
 
@@ -32,7 +32,7 @@ def new(library, keys, all_missing):
 
     \b
     Examples:
-      litcheck note new unodc2020global
+      litcheck note new unodc2020global --notes my-notes   # a note folder of your own
       litcheck note new --all-missing --notes notes/
     """
     from litcheck.listing.details import suggest_keys

@@ -39,10 +39,10 @@ def command(files, library, only, ignore, fail_on, fmt, output, timeout):
 
     \b
     Examples:
-      litcheck scan article.txt
-      litcheck scan draft.md --format json --output flags.json
-      litcheck scan a.txt b.md --rules uncited-statistic,vague-attribution --fail-on warning
-      litcheck scan huge.txt --timeout 600
+      litcheck scan docs/examples/article.txt
+      litcheck scan docs/examples/draft.md --format json -o flags.json
+      litcheck scan docs/examples/draft.md docs/examples/article.txt --rules uncited-statistic,vague-attribution --fail-on warning
+      litcheck scan docs/examples/draft.md --timeout 600
     """
     from litcheck.scan.document import read_document
     from litcheck.library.findings import severity_rank

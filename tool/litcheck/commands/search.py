@@ -26,7 +26,7 @@ def command(library, text, limit, max_lines, fmt):
     \b
     Examples:
       litcheck search sextortion
-      litcheck search '"live streaming" philippines' --limit 5
+      litcheck search '"live streaming" grooming' --limit 5
       litcheck search europol iocta --format json
     """
     from litcheck.listing.search import render_hits, search_library

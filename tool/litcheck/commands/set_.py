@@ -25,7 +25,7 @@ def command(session, key, field_name, value, unset):
       litcheck set unodc2020global urldate 2026-11-24
       litcheck set bales2012disposable note "Revised edition with a new preface."
       litcheck set bales2012disposable note --unset
-      litcheck set ecpat2020summary verification partly --dry-run
+      litcheck set ecpat2021online verification partly --dry-run
     """
     from litcheck.editing.bibwrite import value_expression
     from litcheck.editing.entryedit import FIELD_NAME, checked_value, remove_field, set_field

@@ -24,7 +24,7 @@ def command(library, key, fmt):
     Examples:
       litcheck show unodc2020global
       litcheck show unodc2020global --format json
-      litcheck show unodc2020global --format bib >> my.bib
+      litcheck show unodc2020global --format bib -o unodc2020global.bib
     """
     from litcheck.listing.details import entry_details, render_details, resolve_key, suggest_keys
 

@@ -17,7 +17,7 @@ def command(library, fmt):
     \b
     Examples:
       litcheck stats
-      litcheck stats --bib other.bib --format json
+      litcheck stats --bib refs/un.bib --format json
     """
     from litcheck.listing.stats import library_stats, render_stats
 

@@ -22,7 +22,7 @@ def command(session, keys, add, remove):
     \b
     Examples:
       litcheck tag unodc2020global --add recruitment
-      litcheck tag ecpat2020summary iwf2023annual --add csam --remove statistics
+      litcheck tag ecpat2021online iwf2021annual --add csam --remove statistics
     """
     from rapidfuzz import process
 

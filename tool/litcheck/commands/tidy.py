@@ -33,8 +33,8 @@ def command(session, check_only, show_diff, rename_keys, notes):
     Examples:
       litcheck tidy --check            # in CI: exit 1 if anything is untidy
       litcheck tidy --diff --dry-run   # see what would change
-      litcheck tidy --bib my.bib
-      litcheck tidy --bib my.bib --rename-keys --dry-run
+      litcheck tidy --bib refs/law.bib
+      litcheck tidy --bib refs/law.bib --rename-keys --dry-run
     """
     from litcheck.editing.tidy import tidy_documents
 
