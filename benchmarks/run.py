@@ -188,7 +188,8 @@ def bench_file(path: Path, args, env_base: dict, work: Path) -> dict:
 
 
 def _first_key(path: Path) -> str | None:
-    from litcheck.library.bibfile import block_starts, decode_bytes
+    from litcheck.library.bibblocks import block_starts
+    from litcheck.library.bibfile import decode_bytes
 
     text, _ = decode_bytes(path.read_bytes()[:200_000], str(path))
     import re
