@@ -21,7 +21,8 @@ def scanner():
     from litcheck.scan.rules import select_rules
 
     root = Path(__file__).parent.parent  # the bundled library: the registers the cases aim at
-    return Scanner(load_library([root / "refs"], root / "notes", use_cache=False), rules=select_rules(["known-claim"]))
+    bibs = sorted((root / "refs").glob("*.bib"))
+    return Scanner(load_library(bibs, root / "notes", use_cache=False), rules=select_rules(["known-claim"]))
 
 
 def named_claims(scanner, sentence: str) -> list[str]:

@@ -167,7 +167,7 @@ def test_rules_command_lists_every_rule(run_cli):
     assert [r["id"] for r in rules] == [
         "uncited-statistic", "vague-attribution", "dangling-citation", "unresolved-footnote", "citation-mismatch",
         "inconsistent-duplicate", "anachronism", "date-mismatch", "topic-mismatch", "doubtful-source",
-        "superlative", "known-claim"]
+        "superlative", "known-claim", "figure-mismatch"]
     severities = {r["id"]: r["severity"] for r in rules}
     assert severities["dangling-citation"] == "error" and severities["unresolved-footnote"] == "info"
     assert all(r["example_fires"] and r["example_passes"] for r in rules)
@@ -264,3 +264,21 @@ def test_titles_and_laws_named_in_the_prose_checked_against_their_notes(scanner)
         ("Forms That Ask", 2015, []),  # a short title of item 2 with the right year: no flag
     ]
     assert titles[0].via_note == "1" and titles[2].via_reference == 1
+
+
+def test_repeated_author_dashes_and_chicago_years_in_a_reference_list(scanner):
+    result, flags = flags_of(scanner, "selfcheck-dashes.md")
+    assert [f for f in flags if f[0] != "unresolved-footnote"] == [("dangling-citation", 4, ())]  # no Kelso 2015
+    assert len(result.doc.references) == 3  # "———. 2014b." is an item of its own
+    by_text = {c.text: c for c in result.citations}
+    assert by_text["(Kelso 2014a)"].via_reference == 0
+    assert by_text["(Kelso 2014b, 12)"].via_reference == 1 and by_text["(Kelso 2014b, 12)"].locator == "12"
+
+
+def test_notes_section_after_the_reference_list(scanner):
+    result, flags = flags_of(scanner, "selfcheck-apa-notes.md")
+    assert [f for f in flags if f[0] != "unresolved-footnote"] == [("citation-mismatch", 3, ())]  # Ruiz 2018 vs 2019
+    assert [r.text[:6] for r in result.doc.references] == ["Okafor", "Ruiz, "]
+    assert result.doc.footnotes["1"].text == "The survey asked about 2018 budgets only."  # a note, not an item
+    assert not any(f.rule == "unresolved-footnote" and f.where == "footnote" for f in result.flags)  # a comment
+    assert all(s.text != "***" for s in result.doc.sentences)  # a horizontal rule is not a sentence

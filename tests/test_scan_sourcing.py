@@ -40,6 +40,16 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     assert fired(scanner, text, "uncited-statistic") == [text.strip()]
 
 
+@pytest.mark.parametrize("sentence, sourced", [
+    ("According to a 2018 research report, “A Roadmap for Systems and Industries”, 250 victims were recruited online.", True),
+    ("The Tech Transparency Project analysis report (2020) identified 366 cases.", True),
+    ("According to a 2018 research report, 250 victims were recruited online.", False),
+    ("Offenders used “burner” phones in 250 cases.", False),
+])
+def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, sourced):
+    assert (fired(scanner, sentence + "\n", "uncited-statistic") == []) is sourced
+
+
 def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
     text = ("Reports rose to 36.2 million in 2023.[^1] Those 36,200,000 reports came mostly from platforms.\n\n"
             "The 36.2 million reports were a record.\n\n[^1]: A note.\n")

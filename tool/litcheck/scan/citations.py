@@ -192,7 +192,7 @@ _AD_ITEM = re.compile(
     r"(?:,\s*|\s+)"
     r"(?P<year>" + YEAR + r"[a-z]?(?:/\d{2,4})?|n\.\s?d\.|forthcoming|in press)"
     r"(?P<loc>(?:,?\s*(?:pp?\.|para\.|paras\.|ch\.|chap\.|chapter|at|s\.|art\.|fig\.|figure|table|section|sec\.|"
-    r"§|note|n\.|appendix)\s*[\w–\-, ]+|:\s*\d[\d–\-]*)?)\s*$", re.I)
+    r"§|note|n\.|appendix)\s*[\w–\-, ]+|:\s*\d[\d–\-]*|,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*)?)\s*$", re.I)
 _JOINED_YEAR = re.compile(r"^(?P<names>[A-Z][A-Za-z&\-]+?)(?P<year>" + YEAR + r")$")
 _REPORTING_VERBS = (
     r"(?:found|finds|find|argues?|argued|shows?|showed|shown|notes?|noted|reports?|reported|states?|stated|"

@@ -214,6 +214,7 @@ _LINE = re.compile(r"[^\n]*\n?")
 _MD_FOOTDEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*")
 _SUP_FOOTDEF = re.compile(r"^[ \t]*+([" + SUPERSCRIPT_DIGITS + r"]{1,3})(?![" + SUPERSCRIPT_DIGITS + r"])\.?[ \t]*+(?=\S)")
 # A line that ends a note's continuation: a horizontal rule or a Markdown heading.
+_RULE_LINE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*+){3,}|(?:-[ \t]*+){3,}|(?:_[ \t]*+){3,})$", re.M)
 _NOTE_STOP = re.compile(r"^[ \t]{0,3}(?:(?:(?:\*[ \t]*+){3,}|(?:-[ \t]*+){3,}|(?:_[ \t]*+){3,})$|#{1,6}[ \t])")
 _REF_HEADING = re.compile(
     r"^(?:#{1,6}[ \t]*+)?(?:\*\*|__)?[ \t]*+(?:\d+\.?[ \t]++)?"
@@ -262,6 +263,8 @@ def _mask_furniture(text: str, mask: bytearray) -> None:
     # (a link label is at most 999 characters, as in CommonMark: unbounded, every line that
     # opens with `[` and never closes it would scan to the end of the text -- quadratic)
     for m in re.finditer(r"^[ ]{0,3}\[[^\]^]{1,999}\]:[ \t]+\S+.*$", text, re.M):
+        _set(mask, m.start(), m.end())
+    for m in _RULE_LINE.finditer(text):  # horizontal rules: page furniture, never prose
         _set(mask, m.start(), m.end())
     for m in re.finditer(r"^[ \t]*\|.*\|[ \t]*$", text, re.M):  # Markdown table rows
         if re.match(r"^[ \t]*\|[\s:|-]+\|[ \t]*$", m.group(0)):
@@ -322,11 +325,15 @@ def _find_notes(doc: Document, mask: bytearray) -> None:
         _read_reference_section(doc, mask, lines, ref_section_from)
 
 
+def _is_notes_heading(heading: str) -> bool:
+    return bool(re.search(r"notes|footnotes|endnotes", heading, re.I)) and not re.search(r"references", heading, re.I)
+
+
 def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -> None:
     text = doc.text
     start0, end0, heading = lines[first]
-    is_notes = bool(re.search(r"notes|footnotes|endnotes", heading, re.I)) and not re.search(r"references", heading, re.I)
-    items: list[tuple[str, int, int]] = []  # (label, start, end)
+    is_notes = _is_notes_heading(heading)
+    items: list[tuple] = []  # (label, start, end, is_notes)
     section_end = len(text)
     cur: list | None = None
     for j in range(first + 1, len(lines)):
@@ -341,17 +348,25 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -
             continue
         if mask[s] if s < len(mask) else False:
             continue
+        if _short_line_matches(_REF_HEADING, line):
+            # "References" then "Notes" (or the reverse): a new part of the section
+            if cur is not None:
+                items.append(tuple(cur))
+                cur = None
+            is_notes = _is_notes_heading(line)
+            continue
         label_m = _ITEM_LABEL.match(line)
         label = next((g for g in label_m.groups() if g), "") if label_m else ""
         label = label.translate(SUP_TO_DIGIT)
         bullet = re.match(r"^[ \t]*[-*•●▪–][ \t]+", line)
-        begins_item = bool(label) or bool(bullet) or cur is None or _looks_like_ref_start(line)
-        if begins_item and cur is not None and (label or bullet or _looks_like_ref_start(line)):
+        starts = _looks_like_ref_start(line) or _REPEATED_AUTHOR_LINE.match(line) is not None
+        begins_item = bool(label) or bool(bullet) or cur is None or starts
+        if begins_item and cur is not None and (label or bullet or starts):
             items.append(tuple(cur))
             cur = None
         if cur is None:
             offset = label_m.end() if label else bullet.end() if bullet else len(line) - len(line.lstrip())
-            cur = [label, s + offset, e]
+            cur = [label, s + offset, e, is_notes]
         else:
             cur[2] = e
     if cur is not None:
@@ -359,14 +374,18 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -
     if not items:
         return
     _set(mask, start0, section_end)
-    for label, s, e in items:
-        note = Note(label, _clean_note_text(text[s:e]), s, e, doc.line_of(s), "footnote" if is_notes else "reference")
+    for label, s, e, notes in items:
+        note = Note(label, _clean_note_text(text[s:e]), s, e, doc.line_of(s), "footnote" if notes else "reference")
         if not note.text:
             continue
-        if is_notes and label:
+        if notes and label:
             doc.footnotes.setdefault(label, note)
         else:
             doc.references.append(note)
+
+
+# "———. 2014b. Title": an item by the same author as the one before it
+_REPEATED_AUTHOR_LINE = re.compile(r"^[ \t]*(?:[—–]{2,}|-{3,}|_{3,})[ \t]*[.,]")
 
 
 def _looks_like_ref_start(line: str) -> bool:

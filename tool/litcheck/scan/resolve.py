@@ -704,17 +704,40 @@ def _sentence_note_labels(doc, sent) -> list[str]:
     return sentence_note_labels(doc, sent)
 
 
+_REPEATED_AUTHOR = re.compile(r"^\s*(?:[—–-]{2,}|_{3,})\s*[.,]?\s*")
+
+
+def reference_heads(doc) -> list[str]:
+    """The normalised opening of each reference item, with a repeated-author dash ("———. 2014a.
+    Title") replaced by the author of the item before it, so that it is matched by that name."""
+    heads, author = [], ""
+    for item in doc.references:
+        m = _REPEATED_AUTHOR.match(item.text)
+        text = (author + " " + item.text[m.end():]) if m and author else item.text
+        if not m:
+            author = re.split(r"\s*(?:\(|\.\s+(?:\(?1[5-9]\d\d|\(?20\d\d|n\.d\.))", item.text, maxsplit=1)[0]
+        heads.append(norm(text[:160]))
+    return heads
+
+
+# The year of a reference item: "(2016a)." in APA, ". 2014a." in Chicago author-date
+_ITEM_YEAR = re.compile(r"\((" + YEAR + r")([a-z]?)[),]|(?<![\d/])(" + YEAR + r")([a-z]?)(?=[).,;:\s])")
+
+
 def _item_years(item) -> list[int]:
     head = item.text[:300]
     paren = re.search(r"\((" + YEAR + r")[a-z]?[),]", head)
-    return [int(paren.group(1))] if paren else [int(y) for y in _YEAR_RE.findall(head)]
+    if paren:
+        return [int(paren.group(1))]
+    return [int(m.group(3)) for m in _ITEM_YEAR.finditer(head) if m.group(3)]
 
 
 def _year_suffix_agrees(c: Citation, item) -> bool:
-    """"2016b" picks the item dated (2016b), not (2016a); without a letter on either side, any."""
+    """"2016b" picks the item dated (2016b) or "2016b.", not 2016a; without a letter on either side, any."""
     suffix = c.year_text[4:5] if len(c.year_text) > 4 and c.year_text[4].isalpha() else ""
-    m = re.search(r"\(" + YEAR + r"([a-z]?)[),]", item.text[:300])
-    return not suffix or not m or not m.group(1) or m.group(1) == suffix
+    m = _ITEM_YEAR.search(item.text[:300])
+    letter = (m.group(2) or m.group(4)) if m else ""
+    return not suffix or not letter or letter == suffix
 
 
 def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[str]] | None:
@@ -725,7 +748,7 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
     differences (another year, a differently spelt surname): the document contradicts itself."""
     from rapidfuzz import fuzz
 
-    heads = [norm(item.text[:160]) for item in doc.references]
+    heads = reference_heads(doc)
 
     def by_author(i, exact=True):
         head = heads[i]

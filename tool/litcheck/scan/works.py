@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from litcheck.scan.resolve import YEAR, RefParts, norm, parse_reference, split_works, strip_signal
+from litcheck.scan.document import SENTENCE_STARTERS
+from litcheck.scan.resolve import _QUOTED, YEAR, RefParts, norm, parse_reference, split_works, strip_signal
 
 _IBID = re.compile(r"^[*_ ]{0,4}(?:ibid|id)\b\.?", re.I)
 _SUPRA = re.compile(r"[*_]{0,2}supra[*_]{0,2},?\s+(?:notes?|n\.?)\s+(\d{1,3})\b", re.I)
@@ -88,6 +89,9 @@ def classify(text: str) -> tuple[str, RefParts, list[str], str]:
             return "short", parts, surnames_of(short.group("head")), ""
         if chunks and len(chunks[0].split()) <= 3:  # "Author, Short Title, at N"
             return "short", parts, surnames_of(chunks[0]), ""
+    words = t.split()
+    if len(words) >= 5 and words[0].lower() in SENTENCE_STARTERS and not _QUOTED.search(t) and "http" not in t:
+        return "comment", parts, [], ""  # "The survey asked about 2018 budgets only."
     if parts.year or (parts.title and len(parts.title.split()) >= 2) or "http" in t:
         return "full", parts, surnames_of(parts.authors), ""
     return "comment", parts, [], ""

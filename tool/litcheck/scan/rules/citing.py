@@ -109,8 +109,8 @@ def cites_another_bibliography(ctx) -> bool:
 def unresolved_footnote(ctx):
     pieces = ctx.note_pieces()
     for label, m in ctx.resolution.footnotes.items():
-        if m.key or all(p.kind in ("short", "ibid", "supra", "author-date") for p in pieces.get(label, [])):
-            continue  # a note pointing to another note or to the reference list is reported there
+        if m.key or all(p.kind in ("short", "ibid", "supra", "author-date", "comment") for p in pieces.get(label, [])):
+            continue  # a note pointing to another note or the reference list (reported there), or a comment
         note = ctx.doc.footnotes[label]
         best = f"; closest entry {m.runner_up[0]} scored {m.runner_up[1]:.2f}" if m.runner_up else ""
         yield ctx.flag_at_note("unresolved-footnote", label,

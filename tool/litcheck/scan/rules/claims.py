@@ -62,7 +62,7 @@ _STOP = {
     # qualifiers of a figure (the figure itself is compared as a number)
     "around", "roughly", "approximately", "nearly", "almost", "least", "than", "some", "up", "just", "over", "above",
     "below", "fewer", "less", "especially", "particularly", "notably", "mainly", "mostly", "simply", "highly",
-    "countries", "country", "degree", "level", "extent", "amount", "lot", "high", "great", "way", "ways",
+    "countries", "country", "given", "plus", "degree", "level", "extent", "amount", "lot", "high", "great", "way", "ways",
     # number words and months (figures and dates are read as such)
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
@@ -220,6 +220,18 @@ class _Prepared:
 _PREPARED: dict[tuple, tuple] = {}  # (claims, facts, orgs) ids -> (objects kept alive, lexicon, prepared)
 
 
+_LEXICON: list = []  # [(facts, orgs), Lexicon] of the last Scanner
+
+
+def lexicon_for(ctx) -> Lexicon:
+    """The lexicon of a Scanner's facts and organisations, built once for all its documents
+    (figure-mismatch reads measures with it too)."""
+    orgs = getattr(ctx.index, "orgs", None)
+    if not _LEXICON or _LEXICON[0][0] is not ctx.facts or _LEXICON[0][1] is not orgs:
+        _LEXICON[:] = [(ctx.facts, orgs), Lexicon(orgs, ctx.facts)]
+    return _LEXICON[1]
+
+
 def _prepare(ctx) -> tuple[Lexicon, list[_Prepared]]:
     """The lexicon and the registers' claims read into terms, once per Scanner (its claims,
     facts and index are shared by all the documents it scans)."""
@@ -228,7 +240,7 @@ def _prepare(ctx) -> tuple[Lexicon, list[_Prepared]]:
     cached = _PREPARED.get(ident)
     if cached is not None and cached[0] == (ctx.claims, ctx.facts, orgs):
         return cached[1], cached[2]
-    lexicon = Lexicon(orgs, ctx.facts)
+    lexicon = lexicon_for(ctx)
     readings = [(c, lexicon.read(c.claim)) for c in ctx.claims]
     # a term found in many claims of this field weighs less (inverse document frequency)
     df: dict[str, int] = {}

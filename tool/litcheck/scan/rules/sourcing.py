@@ -207,6 +207,28 @@ class OwnResults:
         return cached
 
 
+# A work named in the prose precisely enough to be found: a quoted or italic title of three or
+# more words, most of them capitalised ('a 2018 report, “A Roadmap for Systems and Industries”'),
+# or a titled report with its year ('the Tech Transparency Project analysis report (2020)').
+_QUOTED_TITLE = re.compile(r"[“\"*_]([A-Z][^“”\"*_\n]{8,200}?)[”\"*_]")
+_TITLED_REPORT = re.compile(r"(?:\b[A-Z][\w&.'’-]*\s+){1,6}(?:[a-z]+\s+){0,2}(?:report|study|survey|analysis|assessment|"
+                            r"review|index|estimates?|data|database)\s*,?\s*\((?:19|20)\d\d[a-z]?\)")
+
+
+def names_a_work(text: str) -> bool:
+    """The sentence names a specific work (title, or titled report and year): its figures and
+    claims are sourced, even when the library does not hold that work (dangling-citation and
+    unresolved-footnote are the rules that care whether it does)."""
+    if _TITLED_REPORT.search(text):
+        return True
+    for m in _QUOTED_TITLE.finditer(text):
+        words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.5 * len(words) \
+                and sum(w[0].isupper() for w in words) >= 3:
+            return True
+    return False
+
+
 def _restated(ctx, sent, surface: str) -> bool:
     """The figure was already stated in a cited sentence earlier in the same paragraph."""
     from litcheck.scan.quantities import quantities, shared
@@ -235,7 +257,7 @@ def uncited_statistic(ctx):
             continue
         cites = ctx.citations_for(sent)
         figures = find_figures(ctx.claim_text(sent))
-        if not figures or own.covers(sent):
+        if not figures or own.covers(sent) or names_a_work(sent.text):
             continue
         figures = [f for f in figures if not _restated(ctx, sent, f[2])]
         if not figures:
@@ -294,7 +316,8 @@ VAGUE_PATTERNS = [
 def vague_attribution(ctx):
     for sent in ctx.claim_sentences():
         cites = ctx.citations_for(sent)
-        if any(c.kind != "named" for c in cites) or any(c.kind == "named" and c.key for c in cites):
+        if any(c.kind != "named" for c in cites) or any(c.kind == "named" and c.key for c in cites) \
+                or names_a_work(sent.text):
             continue
         text = ctx.doc.masked[sent.start:sent.end]
         for pattern in VAGUE_PATTERNS:
@@ -359,7 +382,7 @@ _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong|\bsome of|\bnot|n't|\bnot neces
 def superlative(ctx):
     own = OwnResults.of(ctx)
     for sent in ctx.claim_sentences():
-        if ctx.is_cited(sent):
+        if ctx.is_cited(sent) or names_a_work(sent.text):
             continue
         own_data = own.speaks_of_own_data(sent)  # "most respondents", "the largest group in our sample"
         text = ctx.doc.masked[sent.start:sent.end]
