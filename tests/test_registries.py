@@ -11,7 +11,7 @@ import pytest
 import litcheck.checks
 import litcheck.scan.rules
 from litcheck.checks import all_checks
-from litcheck.listing.render import FORMATS
+from litcheck.listing.render import formats
 from litcheck.listing.styles import STYLES
 from litcheck.scan.rules import all_rules
 
@@ -47,6 +47,17 @@ def test_scan_and_check_refuse_an_unknown_id_the_same_way(run_cli, write_bib, tm
 
 def test_list_choices_are_the_registries(run_cli):
     text = run_cli("list", "--help").output
-    for name in [*FORMATS, *STYLES]:
+    for name in [*formats(), *STYLES]:
         assert name in text
     assert "@techreport{unodc2020global," in run_cli("list", "--format", "BIB", "--keys", "unodc2020global").output
+
+
+def test_every_format_module_is_a_format_and_renders_what_it_declares(tmp_path):
+    import litcheck.listing.render as render_package
+    from litcheck.listing.render import names
+
+    modules = {m.name for m in pkgutil.iter_modules(render_package.__path__)}
+    helpers = modules - {m.__name__.rpartition(".")[2] for m in formats().values()}
+    assert helpers == {"common", "document", "summaries"}  # modules other formats share
+    assert set(names("DOCUMENT")) <= set(names("STYLED"))
+    assert "md" in names("DOCUMENT") and "bib" not in names("STYLED")

@@ -6,7 +6,8 @@ import click
 
 from litcheck.cli.options import emit, fail, library_options
 from litcheck.cli.terminal import notice
-from litcheck.listing.render import FORMATS
+from litcheck.listing.render import formats, names
+from litcheck.listing.select import GROUPS, SORTS
 from litcheck.listing.styles import STYLES
 
 STYLE_CHOICES = [*STYLES, "none"]
@@ -26,14 +27,15 @@ STYLE_CHOICES = [*STYLES, "none"]
               help="Verification state: confirmed, partly or unconfirmed (repeatable).")
 @click.option("--text", metavar="QUERY", help="Full-text search over entries and notes.")
 @click.option("--keys", "keys", multiple=True, metavar="KEY[,KEY...]", help="Exactly these entries, in this order.")
-@click.option("--sort", type=click.Choice(["author", "year", "oldest", "title", "relevance"]),
+@click.option("--sort", type=click.Choice(SORTS, case_sensitive=False),
               help="Order within each group (year: newest first; oldest: oldest first). "
                    "Default: relevance with --text, the given order with --keys, else author.")
-@click.option("--group-by", "group_by", type=click.Choice(["topic", "org", "kind", "year", "none"]),
-              help="Sections by topic, organisation, source kind or year. Default: topic for md/html/docx/odt, none otherwise.")
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS), case_sensitive=False), default="md", show_default=True)
+@click.option("--group-by", "group_by", type=click.Choice(GROUPS, case_sensitive=False),
+              help="Sections by topic, organisation, source kind or year. "
+                   f"Default: topic for {'/'.join(names('DOCUMENT'))}, none otherwise.")
+@click.option("--format", "fmt", type=click.Choice(list(formats()), case_sensitive=False), default="md", show_default=True)
 @click.option("--style", type=click.Choice(STYLE_CHOICES, case_sensitive=False), default=None,
-              help="Citation style for md/html/csv/json/docx/odt (default: the saved list's style, else apa; "
+              help=f"Citation style for {'/'.join(names('STYLED'))} (default: the saved list's style, else apa; "
                    "'none' skips the CSL engine).")
 @click.option("--csl", "csl_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Any CSL 1.0 style file (e.g. from the Zotero style repository) instead of --style.")
@@ -87,7 +89,7 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
             reading.title = title
     else:
         if group_by is None:
-            flat = fmt not in ("md", "html", "docx", "odt") or sort is not None or filters.keys or filters.text
+            flat = fmt not in names("DOCUMENT") or sort is not None or filters.keys or filters.text
             group_by = "none" if flat else "topic"
         reading = build_listing(lib, filters, sort, group_by, title or "")
     if csl_file and style:

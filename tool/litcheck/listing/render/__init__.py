@@ -1,30 +1,32 @@
 """Renderers: a ReadingList (sections of entries) -> text in one output format.
 
-Each format lives in its own module and is imported only when used, so pandas (CSV) and
-rispy (RIS) cost nothing for the other formats.
+A format is one module of this package that declares `FORMAT = "name"` (its `--format` value),
+`STYLED = True` if it shows entries formatted in a citation style, `DOCUMENT = True` if it is
+a document people read (sectioned by topic by default), and a function
+`render(reading, library, options)` (options being `common.Options`) returning text, or bytes
+for a binary format such as docx. Modules are discovered, so a new format is one new module.
+Heavy libraries (pandas for CSV, rispy for RIS, pandoc) are imported inside `render`, so they
+cost nothing for the other formats.
 """
 
 from __future__ import annotations
 
-import importlib
+import functools
+from types import ModuleType
 
-# --format name -> module in this package (each exposes `render(reading, library, options)`,
-# options being `common.Options`, returning text, or bytes for the binary docx and odt)
-FORMATS = {
-    "md": "md",
-    "html": "html",
-    "csv": "csv_",
-    "bib": "bib",
-    "biblatex": "biblatex",
-    "ris": "ris",
-    "csl-json": "csljson",
-    "json": "json_",
-    "docx": "docx",
-    "odt": "odt",
-}
 
-# Formats that show entries formatted in a citation style.
-STYLED = {"md", "html", "csv", "json", "docx", "odt"}
+@functools.cache
+def formats() -> dict[str, ModuleType]:
+    """--format name -> the module that renders it (modules without FORMAT are helpers)."""
+    from litcheck.registry import import_package_modules
+
+    found = {m.FORMAT: m for m in import_package_modules(__name__) if hasattr(m, "FORMAT")}
+    return dict(sorted(found.items()))
+
+
+def names(flag: str) -> list[str]:
+    """The formats that declare `flag` (STYLED or DOCUMENT) true."""
+    return [name for name, module in formats().items() if getattr(module, flag, False)]
 
 
 def render(reading, library, fmt: str, style: str | None = "apa", annotate: bool = False,
@@ -33,8 +35,8 @@ def render(reading, library, fmt: str, style: str | None = "apa", annotate: bool
     `annotate` adds note summaries and `keywords` the topics to the data formats."""
     from litcheck.listing.render.common import Options
 
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    module = importlib.import_module(f"litcheck.listing.render.{FORMATS[fmt]}")
-    options = Options(style if fmt in STYLED else None, annotate, keywords)
+    module = formats().get(fmt)
+    if module is None:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(formats())}")
+    options = Options(style if getattr(module, "STYLED", False) else None, annotate, keywords)
     return module.render(reading, library, options)

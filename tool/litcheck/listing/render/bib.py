@@ -19,6 +19,8 @@ import re
 
 from litcheck.library.entry_types import REQUIRED
 
+FORMAT = "bib"
+
 # Bibliographic fields BibTeX's standard styles know, plus those common styles (plainnat, apalike)
 # and every reference manager read. `note` is not among them: in this library it holds the
 # curators' remarks, not publication details.

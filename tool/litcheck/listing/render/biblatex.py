@@ -21,6 +21,8 @@ from __future__ import annotations
 from litcheck.listing.csl import entry_url, issued_parts, parse_date
 from litcheck.listing.render.bib import add_litcheck_extras
 
+FORMAT = "biblatex"
+
 _COMMON = {"author", "editor", "title", "date", "urldate", "url", "doi", "language", "note", "keywords",
            "annotation", "entrysubtype", "langid"}
 # Fields of Biber's default data model (biber-tool.conf) that we fill, per entry type.

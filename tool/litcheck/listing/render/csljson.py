@@ -9,6 +9,8 @@ from litcheck.cli.jsonout import dump_json
 from litcheck.listing.csl import to_csl
 from litcheck.listing.render.common import UNVERIFIED_NOTE, unverified
 
+FORMAT = "csl-json"
+
 
 def item(entry, library=None, options=None) -> dict:
     from litcheck.listing.render.summaries import summary_plain

@@ -12,6 +12,9 @@ from litcheck.listing.render.common import format_all
 from litcheck.listing.render.summaries import summary_plain
 from litcheck.listing.select import entry_orgs
 
+FORMAT = "csv"
+STYLED = True  # entries are formatted in a citation style
+
 COLUMNS = ["key", "year", "authors", "title", "venue", "kind", "verification", "topics", "organisations",
            "sections", "url", "doi", "reference", "summary", "file", "line"]
 FORMULA_START = ("=", "+", "-", "@", "|", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\t", "\r", "\n")

@@ -16,6 +16,10 @@ from litcheck.listing.render.bib import entry_bibtex
 from litcheck.listing.render.common import format_all, style_title
 from litcheck.listing.render.summaries import summary_html, summary_plain
 
+FORMAT = "html"
+STYLED = True  # entries are formatted in a citation style
+DOCUMENT = True  # a document people read: sections by topic unless asked otherwise
+
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 CSS = """

@@ -9,6 +9,9 @@ from litcheck.listing.csl import to_csl
 from litcheck.listing.render.common import format_all
 from litcheck.listing.styles import resolve_style
 
+FORMAT = "json"
+STYLED = True  # entries are formatted in a citation style
+
 
 def _default(value):
     if isinstance(value, (datetime.date, datetime.datetime)):

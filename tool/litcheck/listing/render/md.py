@@ -6,6 +6,10 @@ from litcheck.listing.render.common import format_all, style_title
 from litcheck.listing.render.summaries import markdown_to_markdown, paragraphs_markdown, summary_markdown
 from litcheck.listing.styles import code_span, md_escape
 
+FORMAT = "md"
+STYLED = True  # entries are formatted in a citation style
+DOCUMENT = True  # a document people read: sections by topic unless asked otherwise
+
 
 def render(reading, library, options) -> str:
     style = options.style

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from litcheck.listing.csl import entry_url, howpublished_text, issued_parts, parse_date
 
+FORMAT = "ris"
+
 # BibTeX type -> RIS TY
 _BY_TYPE = {"article": "JOUR", "book": "BOOK", "incollection": "CHAP", "inbook": "CHAP",
             "inproceedings": "CPAPER", "conference": "CPAPER", "proceedings": "CONF", "techreport": "RPRT",
