@@ -282,3 +282,15 @@ def test_notes_section_after_the_reference_list(scanner):
     assert result.doc.footnotes["1"].text == "The survey asked about 2018 budgets only."  # a note, not an item
     assert not any(f.rule == "unresolved-footnote" and f.where == "footnote" for f in result.flags)  # a comment
     assert all(s.text != "***" for s in result.doc.sentences)  # a horizontal rule is not a sentence
+
+
+def test_coverage_by_a_paragraph_about_one_source(scanner):
+    text = ("Okafor studied shelters in Lagos.[^1] They counted 4,300 residents in 2019. Most were women.[^2]\n\n"
+            "Shelters grew by 45% in a decade. The report describes them.[^3]\n\n"
+            "[^1]: Tunde Okafor, *Fake Jobs, Real Harm* (Delta Books 2020).\n"
+            "[^2]: Okafor, *supra* note 1, at 4.\n"
+            "[^3]: Ilse Hartmann, *Markets in the Shadows* (Northgate Press 2012).\n")
+    result = scanner.scan_text(text, fmt="markdown")
+    ctx_flags = [(f.rule, f.sentence) for f in result.flags if f.rule == "uncited-statistic"]
+    # between two notes citing one work: covered; before a paragraph's first citation: not
+    assert ctx_flags == [("uncited-statistic", "Shelters grew by 45% in a decade.")]

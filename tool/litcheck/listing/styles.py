@@ -221,32 +221,56 @@ def run_pandoc(csl_items: list[dict], style: "str | Style", cite: bool = True, t
 CHUNK = 100  # works per pandoc run: citeproc's time grows quadratically with the works in a run
 
 
-def first_name_token(item: dict) -> str:
-    """What a cite of `item` starts with, reduced to its first word (case and accents folded).
+def _words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.findall(r"[A-Za-z0-9]+", folded)
 
-    Two cites can only be ambiguous (and so get year suffixes, initials or more names) when they
-    render the same first name, and the names the styles we split disambiguate are first names
-    only. Equal rendered first names always have equal first words, so works with different
-    tokens can never affect each other's disambiguation. Works without names are cited by title.
-    """
+
+def first_name_tokens(item: dict) -> set[str]:
+    """Words under which the first name of a cite of `item` can match another cite's.
+
+    citeproc treats two first names as the same person's name (and then adds initials, names or
+    year suffixes) by their family name, whatever particle is in front: "a. Garrido" and "Garrido"
+    collide, and so do "delos Santos" and "Santos" (pandoc reads a lower-case prefix of a family
+    name as a particle). So a family name gives the first word after any lower-case prefix and its
+    last word; an organisation the first word of its name; an authorless work (cited by title)
+    the first word of the title. Case and accents are folded."""
     names = item.get("author") or item.get("editor") or []
-    if names:
+    if names and (names[0].get("family") or names[0].get("literal")):
         first = names[0]
-        text = first.get("literal") or " ".join(filter(None, (first.get("non-dropping-particle"), first.get("family"))))
+        if first.get("literal"):
+            words = _words(first["literal"])[:1]
+        else:
+            words = _words(first["family"])
+            core = [w for w in words if not w.islower()] or words
+            words = [core[0], words[-1]] if words else []
     else:
-        text = item.get("title", "")
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-    words = re.findall(r"[a-z0-9]+", folded)
-    return words[0] if words else ""
+        words = _words(item.get("title", ""))[:1]
+    return {w.casefold() for w in words} or {""}
 
 
 def split_groups(csl_items: list[dict], size: int = CHUNK) -> list[list[dict]]:
-    """Runs of about `size` works, never separating two works with the same first-name token."""
-    by_token: dict[str, list[dict]] = {}
-    for item in csl_items:
-        by_token.setdefault(first_name_token(item), []).append(item)
+    """Runs of about `size` works that share no first-name token with another run.
+
+    Works are joined into groups through any shared token (union-find), so a chain such as
+    "Van Der Berg" - "Berg" - "van der Berg" stays in one run."""
+    parent: dict[str, str] = {}
+
+    def root(token: str) -> str:
+        while parent.setdefault(token, token) != token:
+            parent[token] = parent[parent[token]]
+            token = parent[token]
+        return token
+
+    tokens = [sorted(first_name_tokens(item)) for item in csl_items]
+    for words in tokens:
+        for word in words[1:]:
+            parent[root(word)] = root(words[0])
+    by_root: dict[str, list[dict]] = {}
+    for item, words in zip(csl_items, tokens):
+        by_root.setdefault(root(words[0]), []).append(item)
     runs: list[list[dict]] = [[]]
-    for group in sorted(by_token.values(), key=len, reverse=True):
+    for group in sorted(by_root.values(), key=len, reverse=True):
         if runs[-1] and len(runs[-1]) + len(group) > size:
             runs.append([])
         runs[-1].extend(group)

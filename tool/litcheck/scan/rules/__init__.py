@@ -169,11 +169,56 @@ class ScanContext:
         return "".join(chars)
 
     def citations_for(self, sent) -> list:
-        """The sentence's citations, or (for a list item without any) its lead-in sentence's."""
+        """The citations that cover the sentence: its own (a note marker right after it, across a
+        space or the full stop, is its own); for a list item without any, its lead-in sentence's;
+        else the closing citation of a paragraph about one source."""
         own = self.own_citations(sent)
-        if own or sent.lead is None:
+        if own:
             return own
-        return self.by_sentence.get(sent.lead, [])
+        if sent.lead is not None:
+            return self.by_sentence.get(sent.lead, [])
+        return self._paragraph_source(sent)
+
+    def _paragraph_source(self, sent) -> list:
+        """The citations of the next cited sentence of the paragraph, when the sentence stands
+        between two sentences of its paragraph that cite the same single work and nothing else
+        ("X found ...¹ It also showed ... Its authors add ...²" with notes 1 and 2 one work): the
+        paragraph is about that source. A sentence before a paragraph's first citation is not
+        covered by it (the reader cannot yet know the source)."""
+        before = after = None
+        for s in reversed(self.doc.sentences[max(0, sent.index - 12):sent.index]):
+            if s.block != sent.block:
+                break
+            if self.own_citations(s):
+                before = s
+                break
+        for s in self.doc.sentences[sent.index + 1:sent.index + 13]:
+            if s.block != sent.block:
+                break
+            if self.own_citations(s):
+                after = s
+                break
+        if before is None or after is None:
+            return []
+        cites = [c for s in (before, after) for c in self.own_citations(s) if c.kind != "named"]
+        works = {self._work_of(c) for c in cites}
+        if not cites or len(works) != 1 or None in works:
+            return []
+        return [c for c in self.own_citations(after) if c.kind != "named"]
+
+    def _work_of(self, c):
+        """What identifies the work a citation points to, inside this document (None: unknown)."""
+        if c.key:
+            return ("key", c.key)
+        if c.via_reference is not None and c.via_reference >= 0:
+            return ("item", c.via_reference)
+        if c.kind == "footnote":
+            pieces = self.note_pieces()
+            works = {p.work.label if p.work is not None else label for label in c.labels for p in pieces.get(label, [])}
+            return ("note", frozenset(works)) if works else None
+        if c.kind == "author-date" and c.names:
+            return ("name", c.names[0], c.year)
+        return None
 
     def is_cited(self, sent, strict: bool = False) -> bool:
         """True if the sentence carries a citation: a footnote marker, [@key], [n], an author-date
