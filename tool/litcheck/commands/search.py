@@ -29,15 +29,14 @@ def command(library, text, limit, max_lines, fmt):
       litcheck search '"live streaming" grooming' --limit 5
       litcheck search europol iocta --format json
     """
-    from litcheck.listing.search import render_hits, search_library
+    from litcheck.listing.search import render_hits, search_page
 
     query = " ".join(text)
-    hits = search_library(library(), query)
-    shown = hits[:limit]
+    shown, total = search_page(library(), query, limit)
     if fmt == "json":
-        emit(dump_json({"query": query, "total": len(hits),
+        emit(dump_json({"query": query, "total": total,
                         "hits": [dict(h.as_dict(), matches=h.as_dict()["matches"][:max_lines]) for h in shown]}))
     else:
-        emit(render_hits(shown, len(hits), max_lines))
-    if not hits:
+        emit(render_hits(shown, total, max_lines))
+    if not shown:
         raise SystemExit(1)

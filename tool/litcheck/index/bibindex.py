@@ -155,6 +155,8 @@ class LazyEntry(Entry):
             if column is not None:
                 value = column[self._row]
                 return default if value is None else value
+            if name in HOT_FIELDS:  # a column is left out when no entry of the file has the field
+                return default
             f = self._load()
         return f.get(name, default)
 

@@ -3,33 +3,30 @@
 `search_library(library, query)` returns one `Hit` per matching key (entry, note, or both),
 best first. Every query term must occur somewhere in the entry or its note (AND), matched at
 the start of a word, case- and accent-insensitively ("traffick" finds "trafficking"); a
-"quoted phrase" is one term. The score adds, per term, the weight of the best field it occurs
-in (title and key weigh most, note body least) plus a little for each further occurrence,
-scaled by how rare the term is in the library; a field holding several terms, and the whole
-query as a phrase in the title, add a bonus. `list --text` reuses this.
+"quoted phrase" is one term. Matching and ranking run on the library's SQLite FTS5 index
+(`index.fulltext`): bm25, with each field weighted by `WEIGHTS` (title, key and author weigh
+most, note body least), so a rare term counts more than a common one and many mentions in a
+long note count less than one in a title. `list --text` reuses this.
 
-Speed: matching runs on the raw field values with LaTeX markup stripped by a regular
-expression (M{\\"u}ller reads muller), never on fully decoded text: decoding (pylatexenc) is
-what would make a search of a 100,000-entry library slow. Only the lines actually shown
-(`Match.text`, `Hit.title`) are decoded, when first read.
+Only the hits actually shown find their matching lines (`Hit.matches`), by matching the terms
+against their fields with LaTeX markup stripped by a regular expression; only those lines are
+decoded for display (pylatexenc would make decoding every entry slow).
 """
 
 from __future__ import annotations
 
-import math
 import re
 
 from litcheck.library.latex import fold, quick_fold
 
+# bm25 weights per field. bm25 saturates a term's (weighted) frequency, so many mentions add
+# little; the note weights are kept well below one so that a note naming an author thirty
+# times still ranks below the work that author wrote.
 WEIGHTS = {"key": 4.0, "title": 5.0, "author": 4.0, "editor": 3.0, "keywords": 3.0, "venue": 2.0,
-           "discrepancy": 2.0, "year": 2.0, "note-meta": 1.5, "note": 1.0}
+           "discrepancy": 2.0, "year": 2.0, "note-meta": 0.5, "note": 0.2}
 OTHER_FIELD = 1.0
-PHRASE_IN_TITLE = 10.0
-REPEAT, MAX_REPEATS = 0.2, 10  # what each further occurrence of a term adds, and how many count
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "institution", "publisher", "howpublished", "organization")
 _VERBATIM_FIELDS = ("url", "doi", "keywords", "file", "eprint")
-
-_SEP = " \x00 "  # between fields: no term or phrase can match across it
 
 
 class Match:
@@ -71,12 +68,20 @@ class Match:
 
 
 class Hit:
-    """A key that matched, its score, and its matching fields and lines (best first)."""
+    """A key that matched, its score, and its matching fields and lines (best first, found on
+    first read: only the hits shown need them)."""
 
-    __slots__ = ("key", "score", "matches", "_entry", "_note")
+    __slots__ = ("key", "score", "_matches", "_terms", "_entry", "_note")
 
-    def __init__(self, key: str, score: float, matches: list[Match], entry=None, note=None):
-        self.key, self.score, self.matches, self._entry, self._note = key, score, matches, entry, note
+    def __init__(self, key: str, score: float, terms: list[str], entry=None, note=None):
+        self.key, self.score, self._terms, self._entry, self._note = key, score, terms, entry, note
+        self._matches = None
+
+    @property
+    def matches(self) -> list[Match]:
+        if self._matches is None:
+            self._matches = _matches(self._entry, self._note, self._terms)
+        return self._matches
 
     @property
     def title(self) -> str:
@@ -126,53 +131,46 @@ def _units(entry, note) -> list[tuple[str, str, str, int, str, object]]:
 
 def search_library(library, query: str, limit: int | None = None) -> list[Hit]:
     """Hits for `query`, best first (ties by key); at most `limit` when given."""
+    return search_page(library, query, limit)[0]
+
+
+def search_page(library, query: str, limit: int | None = None) -> tuple[list[Hit], int]:
+    """The first `limit` hits for `query` (all when None), and how many keys match in all.
+
+    The matching keys and their ranking come from the library's full-text index
+    (`index.fulltext`: SQLite FTS5, bm25 with the field weights above); a hit's matching lines
+    are found afterwards, for the hits that are shown."""
+    from litcheck.index.fulltext import column_weights, open_index, ranked
+
     terms = parse_query(query)
     if not terms:
-        return []
+        return [], 0
+    conn = open_index(library, _weight_class)
+    try:
+        rows, total = ranked(conn, terms, column_weights(WEIGHTS, OTHER_FIELD), limit)
+    finally:
+        conn.close()
+    return [Hit(key, _shown(score), terms, library.get(key), library.note(key)) for key, score in rows], total
+
+
+def _shown(score: float) -> float:
+    """bm25 scores are small when every term is common (FTS5 then gives a term almost no
+    weight); keep three significant digits rather than rounding them all to 0."""
+    return float(f"{score:.3g}")
+
+
+def _matches(entry, note, terms: list[str]) -> list[Match]:
+    """The fields and note lines holding a query term: lines with the most terms first, then
+    the weightiest field, then file order."""
     patterns = [_pattern(t) for t in terms]
-    keys = list(dict.fromkeys([*library.entries, *library.notes]))
-    doc_freq = dict.fromkeys(terms, 0)
-    candidates = []
-    for key in keys:
-        entry, note = library.get(key), library.note(key)
-        # One fold of all fields joined (the separator survives folding), not one per field.
-        quick = quick_fold(_SEP.join([key, *entry.fields.values()])) if entry else ""
-        if note is not None:
-            quick += _SEP + fold(_SEP.join(line for _, line in note.text_lines()))
-        present = [all(w in quick for w in t.split()) and p.search(quick) is not None for t, p in zip(terms, patterns)]
-        for term, found in zip(terms, present):
-            doc_freq[term] += found
-        if all(present):
-            candidates.append((key, entry, note))
-    total = max(len(keys), 1)
-    idf = {t: 1.0 + math.log((total + 1) / (doc_freq[t] + 1)) for t in terms}
-    phrase = _pattern(" ".join(terms)) if len(terms) > 1 else None
-    hits = []
-    for key, entry, note in candidates:
-        weights: dict[str, list[float]] = {t: [] for t in terms}
-        together = 0.0  # bonus for one field or line holding several terms
-        title_phrase = False
-        matches: list[Match] = []
-        for weight_class, name, file, line, folded, display in _units(entry, note):
-            found = [t for t, p in zip(terms, patterns) if p.search(folded)]
-            if not found:
-                continue
-            weight = WEIGHTS.get(weight_class, OTHER_FIELD)
-            for t in found:
-                weights[t].append(weight)
-            together = max(together, weight * 0.5 * (len(found) - 1))
-            title_phrase = title_phrase or bool(phrase and name == "title" and phrase.search(folded))
+    matches: list[Match] = []
+    for weight_class, name, file, line, folded, display in _units(entry, note):
+        found = sum(1 for p in patterns if p.search(folded))
+        if found:
             source = "note" if weight_class in ("note", "note-meta") else "entry"
-            matches.append(Match(source, name, file, line, len(found), display, entry, weight))
-        # Per term: its best field counts in full, further occurrences a little (capped), so
-        # a long note that mentions a name often does not outrank the work that name wrote.
-        score = sum(idf[t] * (max(w) + REPEAT * min(len(w) - 1, MAX_REPEATS)) for t, w in weights.items() if w)
-        score += together + (PHRASE_IN_TITLE if title_phrase else 0.0)
-        # Lines holding the most terms first, then the weightiest field, then file order.
-        matches.sort(key=lambda m: (-m.terms, -m.weight, m.source != "entry", m.line))
-        hits.append(Hit(key, round(score, 2), matches, entry, note))
-    hits.sort(key=lambda h: (-h.score, h.key))
-    return hits[:limit] if limit else hits
+            matches.append(Match(source, name, file, line, found, display, entry, WEIGHTS.get(weight_class, OTHER_FIELD)))
+    matches.sort(key=lambda m: (-m.terms, -m.weight, m.source != "entry", m.line))
+    return matches
 
 
 def render_hits(hits, total: int, max_lines: int) -> str:

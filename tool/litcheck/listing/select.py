@@ -97,10 +97,13 @@ def _vocabulary():
 def validate(filters: Filters, library) -> None:
     """Reject names that cannot match anything, so a typo is not an empty list."""
     vocab = _vocabulary()
+    if filters.topics and not (vocab and library.uses_house_fields):
+        _check_own_keywords(filters.topics, library)
     if vocab:
-        for topic in filters.topics:
-            if topic.lower() not in vocab.topics:
-                raise SelectionError(f"unknown topic {topic!r}; topics: {', '.join(vocab.topics)}")
+        if filters.topics and library.uses_house_fields:
+            for topic in filters.topics:
+                if topic.lower() not in vocab.topics:
+                    raise SelectionError(f"unknown topic {topic!r}; topics: {', '.join(vocab.topics)}")
         for kind in filters.kinds:
             if kind.lower() not in vocab.kinds:
                 raise SelectionError(f"unknown source kind {kind!r}; kinds: {', '.join(vocab.kinds)}")
@@ -112,6 +115,22 @@ def validate(filters: Filters, library) -> None:
         raise SelectionError(f"no entry with key {', '.join(missing)}")
     if filters.since is not None and filters.until is not None and filters.since > filters.until:
         raise SelectionError(f"--since {filters.since} is after --until {filters.until}")
+
+
+def _check_own_keywords(topics: list[str], library) -> None:
+    """A library that is not litcheck's own (a Zotero or JabRef export) is filtered by its own
+    keywords: a topic is known when some entry has it; otherwise the error names the library's
+    most used keywords."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for entry in library:
+        counts.update(entry.keywords)
+    missing = [t for t in topics if t.lower() not in counts]
+    if missing:
+        common = ", ".join(k for k, _ in counts.most_common(15)) or "none"
+        raise SelectionError(f"unknown topic {missing[0]!r}: no entry has it as a keyword "
+                             f"(most used keywords: {common}{', ...' if len(counts) > 15 else ''})")
 
 
 def _org_matcher(wanted: list[str]):
