@@ -117,9 +117,11 @@ class Reading:
     clauses: list[tuple[set[str], bool]] = field(default_factory=list)  # (terms, denied) per clause
 
     def around(self, terms: set[str]) -> tuple[set[str], bool]:
-        """The terms of the clauses that carry any of `terms`, and whether one of them is denied:
-        a long sentence's other clauses neither dilute nor negate what it says of the claim."""
-        hit = [c for c in self.clauses if c[0] & terms]
+        """The terms of the clauses that carry most of `terms` (at least half as many as the best
+        clause), and whether one of them is denied: a long sentence's other clauses neither
+        dilute nor negate what it says of the claim."""
+        best = max((len(c[0] & terms) for c in self.clauses), default=0)
+        hit = [c for c in self.clauses if c[0] & terms and len(c[0] & terms) * 2 >= best]
         if not hit:
             return self.terms, self.negated
         return set().union(*(c[0] for c in hit)), any(c[1] for c in hit)
@@ -301,7 +303,10 @@ def match_claim(prep: _Prepared, sentence: Reading, context: Reading) -> Match |
     own_terms, denied = sentence.around(set(relation))
     if denied != claim.negated:
         return None  # one says it, the other denies it
-    relations = claim.terms & prep.lexicon.relations
+    # the relations of the claim's clause the sentence restates best: a sentence may restate one
+    # half of a claim ("... and was taken down in 2018") without the other's relations
+    claim_clause = max(claim.clauses, key=lambda c: len(c[0] & common))[0] if claim.clauses else claim.terms
+    relations = claim_clause & prep.lexicon.relations
     said = sentence.terms & prep.lexicon.relations
     if relations and said and len(relations & said) < max(1, round(RELATIONS * len(relations))):
         return None  # the same things, but something else said about them
