@@ -239,8 +239,8 @@ def test_ten_megabyte_field_is_reported_quickly(tmp_path):
 # ---------------------------------------------------------------------------------------------
 
 UNSAFE_KEYS = ["a/b", "..", "../../etc/passwd", "a\x00b", "$(rm -rf ~)", "`touch pwned`", "x;rm -rf ~",
-               "`id`", "a;b", "$HOME"]
-ODD_BUT_SAFE_KEYS = ["~root", "-rf"]
+               "`id`", "a;b", "$HOME", "-rf"]  # a leading '-' reads as an option to every tool
+ODD_BUT_SAFE_KEYS = ["~root"]
 
 
 def _keys_library(tmp_path: Path) -> Path:
@@ -267,7 +267,7 @@ def test_dangerous_keys_are_reported_by_check(tmp_path, run_cli, monkeypatch):
     lines = run_ok(run_cli, "check", "--bib", str(bib), "--no-cache", "--format", "lines").output
     assert "\\x00" in lines  # the NUL is shown escaped, not written raw into the report line
     for key in UNSAFE_KEYS:
-        assert run_ok(run_cli, "show", key, "--bib", str(bib), "--no-cache").exit_code == 0
+        assert run_ok(run_cli, "show", "--bib", str(bib), "--no-cache", "--", key).exit_code == 0
     assert snapshot(tmp_path) == before
 
 
@@ -278,7 +278,7 @@ def test_note_new_never_writes_outside_the_notes_folder(tmp_path, run_cli, monke
     args = ["--bib", str(bib), "--notes", str(notes), "--no-cache"]
     before = snapshot(tmp_path)
     for key in UNSAFE_KEYS:
-        result = run_ok(run_cli, "note", "new", key, *args)
+        result = run_ok(run_cli, "note", "new", *args, "--", key)
         assert result.exit_code == 2 and "not a safe file name" in result.output, (key, result.output)
         assert snapshot(tmp_path) == before
     # --all-missing skips the unsafe keys (saying so) and writes the others inside notes/ only

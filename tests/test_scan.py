@@ -196,7 +196,8 @@ def test_timeout_skips_only_the_document_over_budget(run_cli, monkeypatch):
     monkeypatch.setattr(pipeline.Deadline, "check", check)
     monkeypatch.setattr(pipeline.time, "monotonic", lambda: 0.0)
     res = run_cli(*["scan", str(DATA / "numeric.txt"), str(DATA / "footnoted.txt"), "--bib", str(DATA / "lib.bib"),
-                    "--notes", str(DATA / "notes"), "--no-cache", "--format", "json", "--timeout", "30"])
+                    "--notes", str(DATA / "notes"), "--no-cache", "--format", "json", "--timeout", "30",
+                    "--jobs", "1"])  # one process: a stopped clock (time.monotonic patched) would stall a pool
     assert res.exit_code == 2
     assert "numeric.txt: not scanned: over the time budget of 30 s" in res.stderr
     assert [d["path"] for d in json.loads(res.stdout)["documents"]] == [str(DATA / "footnoted.txt")]

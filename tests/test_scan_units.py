@@ -121,3 +121,17 @@ def test_vague_and_superlative_phrases():
     assert not vague("Our case studies indicate flexibility.")
     assert any(p.search("the largest market in the world") for p in SUPERLATIVE_PATTERNS)
     assert not any(p.search("the worst forms of child labour") for p in SUPERLATIVE_PATTERNS)
+
+
+def test_captions_tables_and_questionnaires_are_not_prose():
+    text = ("# Results\n\nFigure 2: Share of respondents who met strangers online, 40%.\n\n"
+            "| Platform | Share |\n| --- | --- |\n| Facebook | 45% |\n\nMost respondents used two platforms.\n\n"
+            "![A chart](chart.png)\n\n## Appendix – Questionnaire\n\n1. How old are you?\n- Under 18\n- 18 to 25\n\n"
+            "Less than 2 hours. More than 5 hours.\n\n## Discussion\n\nPlatforms removed 12,000 accounts.\n")
+    doc = parse_document(text, fmt="markdown")
+    kinds = [(s.kind, s.text[:12]) for s in doc.sentences]
+    assert kinds == [("heading", "Results"), ("caption", "Figure 2: Sh"), ("table", "| Platform |"),
+                     ("table", "| Facebook |"), ("body", "Most respond"), ("heading", "Appendix – Q"),
+                     ("questionnaire", "How old are "), ("questionnaire", "Under 18"), ("questionnaire", "18 to 25"),
+                     ("questionnaire", "Less than 2 "), ("questionnaire", "More than 5 "), ("heading", "Discussion"),
+                     ("body", "Platforms re")]

@@ -10,7 +10,7 @@ from litcheck.checks import check
 from litcheck.library.duplicates import DOI_RESOLVER, TITLE_CUTOFF, authors_compatible, normal_title, told_apart
 from litcheck.library.entry_types import HOUSE_REQUIRED
 from litcheck.library.findings import Finding
-from litcheck.library.keys import key_is_safe
+from litcheck.library.keys import key_is_safe, key_problem
 from litcheck.library.vocabulary import load_vocabulary
 
 _KEY_STYLE = re.compile(r"^[a-z0-9][a-z0-9]*$")
@@ -45,15 +45,17 @@ def duplicate_key(library):
                  f"key '{entry.key}' is already defined at {first.file}:{first.line}; this definition is ignored")
 
 
-@check("unsafe-key", "error", "a key cannot be used as a file name (slash, '..', spaces, control or shell characters)",
-       why='A note is stored as notes/<key>.md, so such a key could name a file outside the notes folder.',
+@check("unsafe-key", "error", "a key cannot be used as a file name or breaks BibTeX (slash, '..', leading '-', "
+       "spaces, braces, control, shell or bidi characters, Windows device names)",
+       why='A note is stored as notes/<key>.md, so such a key could name a file outside the notes folder, '
+           'read as an option, or hide its real name; a brace or comma in a key would end the entry.',
        fires='@misc{../doe2021online, title = {Online Recruitment of Minors}, year = {2021}}',
        passes=_misc())
 def unsafe_key(library):
     for entry in library:
-        if not key_is_safe(entry.key):
-            yield _f("unsafe-key", entry,
-                     f"key {entry.key!r} is not filesystem-safe; notes are stored as notes/<key>.md")
+        problem = key_problem(entry.key)
+        if problem:
+            yield _f("unsafe-key", entry, f"key {entry.key!r} is not safe: {problem}; notes are stored as notes/<key>.md")
 
 
 @check("key-style", "info", "a key is not lower-case letters and digits (<body><year><word>)",

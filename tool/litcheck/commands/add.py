@@ -30,8 +30,7 @@ def command(session, house_fields, target, force, text, source):
       litcheck add --file docs/examples/new-works.bib --to refs/academic.bib --topic sex-trafficking --kind book --dry-run
       cat docs/examples/new-works.bib | litcheck add --to refs/academic.bib --dry-run
     """
-    from litcheck.editing.adding import bibtex_drafts, describe, entry_text, plan
-    from litcheck.library.bibfile import decode_bytes
+    from litcheck.editing.intake import add_entries, decode_input
 
     if text is not None and source is not None:
         fail("give BibTeX TEXT or --file, not both")
@@ -43,28 +42,13 @@ def command(session, house_fields, target, force, text, source):
     if source is not None:
         name = getattr(source, "name", None)
         origin = name if isinstance(name, str) and name not in ("-", "<stdin>") else "<stdin>"
-        text, bad = decode_bytes(source.read(), origin)
-        if bad:
-            fail(f"{bad[0].location()}: {bad[0].message}")
+        text = decode_input(source.read(), origin)
     with session(new_file=target) as edit:
         doc = edit.target_document(target)
-        drafts, problems = bibtex_drafts(text, origin, edit.library_macros())
-        if problems:
-            fail("cannot add; fix the input first:\n  " + "\n  ".join(problems))
-        if not drafts:
-            fail(f"no BibTeX entry found in {origin}")
-        for draft in drafts:
-            draft.fields.update(house_fields)
-        outcomes = plan(drafts, edit.library, rename_taken=False, force=force)
-        refused = [o for o in outcomes if not o.added]
-        if refused:
-            fail("nothing added:\n  " + "\n  ".join(describe(o, edit.library) for o in refused), code=1)
-        for outcome in outcomes:
-            doc.append_entry(entry_text(outcome))
-        if edit.dry_run:
-            emit(edit.diff())
-            return
-        edit.commit()
+        outcomes = add_entries(edit, doc, text, origin, house_fields, force)
+        diff = edit.finish()
+    if diff is not None:
+        emit(diff)
+        return
     emit("".join(f"added {o.key} to {doc.path}:{line}" + (f" ({o.renamed}; key generated)" if o.renamed else "")
                  + "\n" for o, line in zip(outcomes, doc.appended_lines())))
-

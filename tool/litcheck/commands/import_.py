@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from litcheck.cli.options import emit, fail, new_entry_options, write_options
+from litcheck.cli.options import emit, new_entry_options, write_options
 
 
 @click.command("import")
@@ -40,33 +40,18 @@ def command(session, house_fields, target, force, export, update, verbose):
     """
     from litcheck.cli.terminal import progress
     from litcheck.editing.adding import import_report, plan_import
-    from litcheck.editing.readers import read_export
-    from litcheck.library.bibfile import decode_bytes
+    from litcheck.editing.intake import export_drafts
 
     path = Path(export)
     with session(new_file=target) as edit:
         doc = edit.target_document(target)
-        if path.suffix.lower() == ".bib":
-            from litcheck.editing.adding import bibtex_drafts
-
-            text, bad = decode_bytes(path.read_bytes(), str(path))
-            if bad:
-                fail(f"{bad[0].location()}: {bad[0].message}")
-            drafts, problems = bibtex_drafts(text, str(path), edit.library_macros())
-        else:
-            try:
-                drafts, problems = read_export(path)
-            except ValueError as exc:
-                fail(str(exc))
-        if not drafts:
-            fail(f"nothing to import from {path}" + ("".join(f"\n  {p}" for p in problems)))
+        drafts, problems = export_drafts(path, edit.library_macros())
         result = plan_import(edit, doc, drafts, house_fields, force=force, update=update,
                              progress=lambda items: progress(items, "import", len(drafts)))
         report = import_report(result, problems, edit.library, str(path), verbose)
-        if edit.dry_run:
-            emit(report + f"nothing written (--dry-run); the change would be:\n" + edit.diff())
-            return
-        if result.added or result.updated:
-            edit.commit()
+        diff = edit.finish()
+    if diff is not None:
+        emit(report + "nothing written (--dry-run); the change would be:\n" + diff)
+        return
     where = f"written to {', '.join(sorted(result.files))}\n" if result.files else "nothing written\n"
     emit(report + result.update_diff + where)

@@ -50,8 +50,5 @@ def command(session, key, field_name, value, unset):
             emit(f"{key}: nothing to change\n")
             return
         doc.replace_entry(key, new)
-        if edit.dry_run:
-            emit(edit.diff())
-            return
-        edit.commit()
-    emit(f"{key}: {'removed' if unset else 'set'} {name} in {doc.path}\n")
+        diff = edit.finish()
+    emit(diff if diff is not None else f"{key}: {'removed' if unset else 'set'} {name} in {doc.path}\n")

@@ -49,8 +49,6 @@ def command(session, keys, add, remove):
             if new != raw:
                 doc.replace_entry(key, new)
                 changed.append(key)
-        if edit.dry_run:
-            emit(edit.diff() or "nothing to change\n")
-            return
-        edit.commit()
-    emit("".join(f"{key}: keywords updated\n" for key in changed) or "nothing to change\n")
+        diff = edit.finish()
+    emit((diff if diff is not None else "".join(f"{key}: keywords updated\n" for key in changed))
+         or "nothing to change\n")

@@ -36,10 +36,10 @@ def command(session, check_only, show_diff, rename_keys, notes):
       litcheck tidy --bib refs/law.bib
       litcheck tidy --bib refs/law.bib --rename-keys --dry-run
     """
-    from litcheck.editing.tidy import tidy_documents
+    from litcheck.editing.tidy import note_keys, tidy_documents
 
     with session() as edit:
-        protected = frozenset(note_keys(notes, edit)) if rename_keys else frozenset()
+        protected = note_keys(notes, edit.documents) if rename_keys else frozenset()
         result = tidy_documents(edit.documents, rename_keys, protected)
         for old, new in result.renamed.items():
             emit(f"rename {old} -> {new}\n")
@@ -64,19 +64,3 @@ def command(session, check_only, show_diff, rename_keys, notes):
     files = sorted({file for file, _ in result.changed})
     emit(f"tidied {len(result.changed)} entries in {', '.join(files)}\n")
 
-
-def note_keys(notes: str | None, edit) -> set[str]:
-    """Keys that notes are filed under or link to: renaming them would orphan the notes."""
-    from litcheck.library.notes import load_notes
-    from litcheck.library.paths import resolve_notes_dir
-
-    folder = resolve_notes_dir(notes, bib_given=not _is_bundled(edit))
-    found, _ = load_notes(folder)
-    return set(found) | {link.key for note in found.values() for link in note.links}
-
-
-def _is_bundled(edit) -> bool:
-    from litcheck.library.paths import checkout_root
-
-    refs = (checkout_root() / "refs").resolve()
-    return all(d.path.resolve().parent == refs for d in edit.documents)

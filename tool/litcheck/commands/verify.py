@@ -44,10 +44,10 @@ def command(session, fetcher, keys, fmt, fix_fields):
         counts = {v: sum(1 for x in verdicts if x.verdict == v) for v in VERDICTS}
         if fix_fields:
             _apply(edit, verdicts, {f.lower() for f in fix_fields}, corrections)
-            if edit.dry_run:
-                emit(edit.diff())
+            diff = edit.finish()
+            if diff is not None:
+                emit(diff)
                 return
-            edit.commit()
     if fmt == "json":
         from dataclasses import asdict
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from litcheck.editing.bibwrite import Draft, escape_bare_specials, format_draft
 from litcheck.library.duplicates import DuplicateIndex, Match, normal_doi, surnames, told_apart
 from litcheck.library.entry import Entry
-from litcheck.library.keys import generate_key, key_is_safe
+from litcheck.library.keys import generate_key, key_is_safe, key_problem
 
 _KEYLESS = re.compile(r"(@(?!string|preamble|comment)\w+\s*[{(])\s*(?:,|(?=[^\s,{}()=]+\s*=))", re.I)
 _PLACEHOLDER = "litcheck-new-key-"
@@ -116,7 +116,7 @@ def plan(drafts: list[Draft], library, *, rename_taken: bool, force: bool = Fals
             outcome.renamed = f"its key {key!r} belongs to another entry"
             key = None
         elif key and not key_is_safe(key):
-            outcome.renamed = f"its key {key!r} is not safe as a file name"
+            outcome.renamed = f"its key {key!r} is not safe as a file name ({key_problem(key)})"
             key = None
         outcome.key = key or generate_key(draft.fields, taken)
         taken.add(outcome.key)

@@ -37,6 +37,9 @@ VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "pdf", "urlraw"}
 
 _SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
             "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+# BibTeX counts `\{` and `\}` as braces, so escaped braces are safe only when they pair up;
+# otherwise each brace is written as a command whose own braces are balanced.
+_LONE_BRACE = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 _SPECIAL_RE = re.compile(r"[\\{}&%$#_~^]")
 
 
@@ -59,7 +62,8 @@ def escape_latex(text: str, field_name: str = "") -> str:
     text = " ".join(text.split())
     if field_name.lower() in VERBATIM_FIELDS:
         return text.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
-    return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], text)
+    table = _SPECIAL if braces_balanced(text) else {**_SPECIAL, **_LONE_BRACE}
+    return _SPECIAL_RE.sub(lambda m: table[m.group()], text)
 
 
 _BARE_SPECIAL = re.compile(r"(?<!\\)([&%#])")

@@ -144,3 +144,16 @@ def tidy_documents(documents: list[BibDocument], rename_keys: bool = False,
             if doc.replace_entry(key, tidy):
                 result.changed.append((str(doc.path), key))
     return result
+
+
+def note_keys(notes: str | None, documents: list[BibDocument]) -> frozenset[str]:
+    """Keys that notes are filed under or link to (`tidy --rename-keys` must not rename them,
+    or the notes would be orphaned): the notes of --notes, else of the settings, else the
+    bundled notes when the documents are the bundled refs/."""
+    from litcheck.library.notes import load_notes
+    from litcheck.library.paths import checkout_root, resolve_notes_dir
+
+    refs = (checkout_root() / "refs").resolve()
+    bundled = all(d.path.resolve().parent == refs for d in documents)
+    found, _ = load_notes(resolve_notes_dir(notes, bib_given=not bundled))
+    return frozenset(found) | {link.key for note in found.values() for link in note.links}

@@ -221,3 +221,11 @@ class EditSession:
         if self.dry_run:
             return []
         return commit(self.documents, self.keep)
+
+    def finish(self) -> str | None:
+        """How every writing command ends: with --dry-run, the diff the commit would make
+        (nothing written); else commit, and None."""
+        if self.dry_run:
+            return self.diff()
+        self.commit()
+        return None

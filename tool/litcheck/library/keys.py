@@ -9,6 +9,7 @@ its initials (its words, when it has one or two); a work with no year gets `nd`;
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from litcheck.library.latex import fold, to_text
 from litcheck.library.names import Name, parse_names
@@ -22,7 +23,13 @@ _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 # dot, whitespace and control characters (which could take the file out of notes/ or hide
 # it), and shell metacharacters (a file named `$(id)` is a trap for every script that
 # touches it). ':' and the like are legal on POSIX and common (Author:2020:ABC).
-UNSAFE_KEY = re.compile(r"[/\\\s\x00-\x1f\x7f`$;|&<>*?'\"!]|\.\.|^\.")
+# Also refused: what ends a key or an entry in BibTeX ({ } ( ) , = # % @: an imported key
+# holding them would write another entry), a leading '-' (read as an option by every command
+# line tool given the note's file name), names Windows reserves whatever the extension (CON,
+# NUL, COM1, ...), and invisible format characters such as bidi overrides, which make a file
+# name display as something else.
+UNSAFE_KEY = re.compile(r"[/\\\s\x00-\x1f\x7f`$;|&<>*?'\"!{}(),=#%@]|\.\.|^[.-]")
+WINDOWS_RESERVED = re.compile(r"(?i)(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?")
 MAX_KEY_CHARS = 200
 
 
@@ -83,8 +90,25 @@ def generate_key(fields: dict[str, str], taken) -> str:
     raise ValueError(f"no free key for {stem!r}")
 
 
+def key_problem(key: str | None) -> str | None:
+    """Why `key` cannot name a note file or be written into a .bib, or None when it can."""
+    if not key:
+        return "it is empty"
+    if len(key) > MAX_KEY_CHARS:
+        return f"it is longer than {MAX_KEY_CHARS} characters"
+    bad = UNSAFE_KEY.search(key)
+    if bad:
+        return "it starts with '-' or '.'" if bad.start() == 0 and bad.group() in "-." else \
+            f"it contains {bad.group()!r}"
+    if WINDOWS_RESERVED.fullmatch(key):
+        return "it is a device name on Windows"
+    if any(unicodedata.category(ch) in ("Cf", "Co", "Cs", "Cn", "Zl", "Zp") for ch in key):
+        return "it contains an invisible or unassigned character"
+    return None
+
+
 def key_is_safe(key: str | None) -> bool:
-    return bool(key) and len(key) <= MAX_KEY_CHARS and not UNSAFE_KEY.search(key)
+    return key_problem(key) is None
 
 
 def follows_pattern(key: str) -> bool:

@@ -32,11 +32,12 @@ _ESCAPE = re.compile(r"\\([&%$_#{}])")
 # Text symbols, and commands whose braced argument is simply shown (\emph{x}, \bioname{x}).
 _SYMBOLS = {"textendash": "\u2013", "textemdash": "\u2014", "slash": "/", "textdegree": "\u00b0",
             "degree": "\u00b0", "TM": "\u2122", "textregistered": "\u00ae", "copyright": "\u00a9",
-            "textbackslash": "\\", "ldots": "\u2026", "dots": "\u2026", "textquoteright": "\u2019",
+            "textbackslash": "\ue002", "ldots": "\u2026", "dots": "\u2026", "textquoteright": "\u2019",
             "textquoteleft": "\u2018", "to": "\u2192", "rightarrow": "\u2192", "S": "\u00a7", "P": "\u00b6", "euro": "\u20ac", "pounds": "\u00a3"}
 _DECLARATIONS = {"rm", "it", "bf", "em", "sl", "sf", "tt", "sc", "normalfont", "relax", "protect", "/"}
 _WORD = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])\s*(\{\})?|\\([,;:!/ ])")
-_PROTECTED = {"{": "\ue000", "}": "\ue001"}  # escaped braces survive brace stripping
+# escaped braces (and \textbackslash) survive brace stripping and the "anything left?" test
+_PROTECTED = {"{": "\ue000", "}": "\ue001", "\\": "\ue002"}
 
 
 def _accent(match: re.Match) -> str:
@@ -54,6 +55,8 @@ def _word(match: re.Match) -> str:
     name = match.group(1)
     if name in _SYMBOLS:
         return _SYMBOLS[name]
+    if name in ("textbraceleft", "textbraceright"):  # a literal brace, as litcheck writes a lone one
+        return _PROTECTED["{" if name == "textbraceleft" else "}"]
     if name in _DECLARATIONS:
         return ""
     rest = match.string[match.end():match.end() + 1]
@@ -83,7 +86,7 @@ def _plain(text: str) -> str:
     text = text.replace("{", "").replace("}", "").replace("~", "\u00a0")
     text = text.replace("---", "\u2014").replace("--", "\u2013")
     text = text.replace("``", "\u201c").replace("''", "\u201d")
-    return text.replace(_PROTECTED["{"], "{").replace(_PROTECTED["}"], "}")
+    return text.replace(_PROTECTED["{"], "{").replace(_PROTECTED["}"], "}").replace(_PROTECTED["\\"], "\\")
 
 
 @functools.lru_cache(maxsize=65536)

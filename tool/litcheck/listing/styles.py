@@ -340,18 +340,32 @@ def _collect_refs(div: dict, into: dict[str, list]) -> None:
 
 # --- pandoc AST inlines -> text -------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|@])")  # '@' would start a pandoc citation
 _SAFE_SCHEMES = ("http://", "https://", "ftp://", "mailto:")
 
 
 def safe_href(url: str) -> str | None:
     """A link target we are willing to put in an href (never javascript: or data:)."""
-    url = url.strip()
+    url = _URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url.strip())
     if url.lower().startswith(_SAFE_SCHEMES):
         return url
     if url.lower().startswith("doi:"):
         return "https://doi.org/" + url[4:]
     return None
+
+
+# Characters that would end a Markdown autolink or link destination, or an HTML attribute, early
+# (so the rest of a crafted URL would become markup): percent-encoded, as browsers send them.
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f<>\"'`\\]")
+
+
+def code_span(text: str) -> str:
+    """`text` as a Markdown code span that no backtick inside it can close early."""
+    text = " ".join(text.split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or longest else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def md_escape(text: str) -> str:
@@ -412,5 +426,5 @@ def _inline(node: dict, fmt: str) -> str:
         return " ".join(parts)
     if t in ("Code", "Math"):
         text = c[1]
-        return html.escape(text, quote=False) if fmt == "html" else text
+        return html.escape(text, quote=False) if fmt == "html" else md_escape(text) if fmt == "markdown" else text
     return ""  # RawInline and anything unknown: dropped rather than passed through unescaped

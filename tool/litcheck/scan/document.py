@@ -61,7 +61,9 @@ class Sentence:
     line: int  # 1-based line of `start`
     text: str  # the body text of the span, whitespace collapsed (masked parts left out)
     block: int  # index of the paragraph / list item / heading it belongs to
-    kind: str = "body"  # body | heading | item (a list item) | lead (ends with ':' before a list)
+    # body | heading | item (a list item) | lead (ends with ':' before a list) | caption | table |
+    # questionnaire (the last three are not prose: no claims)
+    kind: str = "body"
     lead: int | None = None  # for list items: the index of the sentence that introduced the list
     end_line: int = 0
 
@@ -215,6 +217,7 @@ _MD_FOOTDEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*")
 _SUP_FOOTDEF = re.compile(r"^[ \t]*+([" + SUPERSCRIPT_DIGITS + r"]{1,3})(?![" + SUPERSCRIPT_DIGITS + r"])\.?[ \t]*+(?=\S)")
 # A line that ends a note's continuation: a horizontal rule or a Markdown heading.
 _RULE_LINE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*+){3,}|(?:-[ \t]*+){3,}|(?:_[ \t]*+){3,})$", re.M)
+_IMAGE_LINE = re.compile(r"^[ \t]{0,3}!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)[ \t]*$", re.M)
 _NOTE_STOP = re.compile(r"^[ \t]{0,3}(?:(?:(?:\*[ \t]*+){3,}|(?:-[ \t]*+){3,}|(?:_[ \t]*+){3,})$|#{1,6}[ \t])")
 _REF_HEADING = re.compile(
     r"^(?:#{1,6}[ \t]*+)?(?:\*\*|__)?[ \t]*+(?:\d+\.?[ \t]++)?"
@@ -265,6 +268,8 @@ def _mask_furniture(text: str, mask: bytearray) -> None:
     for m in re.finditer(r"^[ ]{0,3}\[[^\]^]{1,999}\]:[ \t]+\S+.*$", text, re.M):
         _set(mask, m.start(), m.end())
     for m in _RULE_LINE.finditer(text):  # horizontal rules: page furniture, never prose
+        _set(mask, m.start(), m.end())
+    for m in _IMAGE_LINE.finditer(text):  # a Markdown image on its own line
         _set(mask, m.start(), m.end())
     for m in re.finditer(r"^[ \t]*\|.*\|[ \t]*$", text, re.M):  # Markdown table rows
         if re.match(r"^[ \t]*\|[\s:|-]+\|[ \t]*$", m.group(0)):
@@ -539,15 +544,25 @@ def _split_body(doc: Document) -> None:
 
     sentences: list[Sentence] = []
     lead_index = None
+    in_questionnaire = False
     for bi, (bs, be, kind) in enumerate(joined):
         block_text = masked[bs:be]
         one_line = " ".join(block_text.split())
+        marked_heading = kind == "heading"  # a Markdown heading, not one guessed from its shape
+        if one_line.startswith("|") and one_line.count("|") >= 2:
+            kind = "table"
         if kind == "body" and _is_heading_text(one_line) and not one_line.endswith(":"):
             kind = "heading"
         if kind == "body" and len(one_line.split()) <= 3 and not _ends_sentence(one_line):
             kind = "heading"
         if kind == "item" and not _ends_sentence(one_line) and len(one_line.split()) <= 10 and _title_case(one_line):
             kind = "heading"
+        if marked_heading or (kind == "heading" and not in_questionnaire):
+            in_questionnaire = bool(_QUESTIONNAIRE.search(one_line[:200]))
+        elif in_questionnaire:
+            kind = "questionnaire"
+        elif kind in ("body", "item") and _CAPTION.match(one_line):
+            kind = "caption"
         spans = _cut_long(masked, bs, be) if kind == "heading" else split_sentences(block_text, bs)
         if kind != "item":
             lead_index = None
@@ -566,6 +581,14 @@ def _split_body(doc: Document) -> None:
         elif kind == "heading":
             lead_index = None
     doc.sentences = sentences
+
+
+# Non-prose blocks: captions ("Figure 2: ...", "Table 1 – ...", "Source: ..."), table rows, and
+# the questions and answer options of a questionnaire or interview guide. They are not claims.
+_CAPTION = re.compile(r"^[*_]{0,2}(?:(?:Figure|Fig\.|Table|Chart|Graph|Map|Exhibit|Box|Plate|Image|Photo|Diagram)"
+                      r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?(?:\.\d{1,2})?[*_]{0,2}[ \t]*[.:–—|-]|(?:Source|Sources|Note|Notes)[ \t]*:)", re.I)
+_QUESTIONNAIRE = re.compile(r"\b(?:questionnaire|survey instrument|survey questions|interview (?:guide|questions|protocol)|"
+                            r"topic guide)\b", re.I)
 
 
 def _title_case(line: str) -> bool:

@@ -62,7 +62,7 @@ def _plain(entry, formats) -> Formatted:
     import html
 
     from litcheck.listing.csl import clean, entry_url
-    from litcheck.listing.styles import md_escape
+    from litcheck.listing.styles import md_escape, safe_href
 
     who = entry.author_display() or ""
     year = str(entry.year) if entry.year else "n.d."
@@ -71,13 +71,14 @@ def _plain(entry, formats) -> Formatted:
         parts.append(entry.venue)
     text = ". ".join(p.strip(". ") for p in parts if p) + "."
     url = entry_url(entry)
+    href = safe_href(url) if url else None  # a link only to http(s), mailto or a DOI
     out = {}
     for f in formats:
         if f == "html":
-            out[f] = html.escape(text, quote=False) + (f' <a href="{html.escape(url)}">{html.escape(url)}</a>'
-                                                        if url.lower().startswith(("http://", "https://")) else "")
+            out[f] = html.escape(text, quote=False) + (f' <a href="{html.escape(href)}">{html.escape(href)}</a>'
+                                                        if href else "")
         elif f == "markdown":
-            out[f] = md_escape(text) + (f" <{url}>" if url else "")
+            out[f] = md_escape(text) + (f" <{href}>" if href else "")
         else:
             out[f] = text + (f" {url}" if url else "")
     cite = {f: f"({who or entry.title}, {year})" for f in formats}

@@ -1,7 +1,8 @@
 """CSV (via pandas): one row per entry with the columns people sort and filter on in a spreadsheet.
 
-Any text cell a spreadsheet would run as a formula (first character `=`, `+`, `-`, `@`, tab or
-carriage return) is prefixed with an apostrophe, the OWASP-recommended neutralisation.
+Any text cell a spreadsheet would run as a formula (first character, after any spaces, `=`,
+`+`, `-`, `@`, `|`, their fullwidth forms `＝＋－＠`, tab or carriage return) is prefixed with an
+apostrophe, the OWASP-recommended neutralisation.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ STYLED = True  # entries are formatted in a citation style
 
 COLUMNS = ["key", "year", "authors", "title", "venue", "kind", "verification", "topics", "organisations",
            "sections", "url", "doi", "reference", "summary", "file", "line"]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "|", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\t", "\r", "\n")
 
 
 def neutralise(value):
     """A text cell that cannot start a spreadsheet formula; numbers and empty cells unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_START):
         return "'" + value
     return value
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from litcheck.listing.render.common import format_all, style_title
-from litcheck.listing.render.summaries import summary_markdown
-from litcheck.listing.styles import md_escape
+from litcheck.listing.render.summaries import markdown_to_markdown, paragraphs_markdown, summary_markdown
+from litcheck.listing.styles import code_span, md_escape
 
 FORMAT = "md"
 STYLED = True  # entries are formatted in a citation style
@@ -16,7 +16,7 @@ def render(reading, library, options) -> str:
     formatted = format_all(reading.entries(), style, ("markdown",), cite=False)
     out = [f"# {md_escape(reading.title)}", ""]
     if reading.introduction:
-        out += [reading.introduction.strip(), ""]
+        out += [paragraphs_markdown(reading.introduction), ""]
     count = len(reading.entries())
     style_name = style_title(style)
     out += [f"*{count} work{'s' if count != 1 else ''}; references formatted in {style_name}.*", ""]
@@ -24,16 +24,16 @@ def render(reading, library, options) -> str:
         if section.heading:
             out += [f"## {md_escape(section.heading)}", ""]
         if section.commentary:
-            out += [section.commentary.strip(), ""]
+            out += [paragraphs_markdown(section.commentary), ""]
         if not section.entries:
             out += ["*No works in the library match this section yet.*", ""]
         for entry in section.entries:
             ref = formatted[entry.key].reference["markdown"] or md_escape(entry.title)
             out.append(f"- {ref}")
             out.append("")
-            text = summary_markdown(library, entry.key)
+            text = markdown_to_markdown(summary_markdown(library, entry.key))
             if text:
-                out += [f"  {text}", ""]  # the note's own Markdown, citations as text
+                out += [f"  {text}", ""]  # the note's own Markdown, citations as text, made safe
             state = entry.status or "not recorded"
-            out += [f"  *Verification: {md_escape(state)}.* Key: `{entry.key}`", ""]
+            out += [f"  *Verification: {md_escape(state)}.* Key: {code_span(entry.key)}", ""]
     return "\n".join(out).rstrip() + "\n"

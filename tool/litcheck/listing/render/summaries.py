@@ -80,6 +80,44 @@ def markdown_to_plain(text: str) -> str:
     return " ".join("".join(out).split())
 
 
+_EMPHASIS = {"em_open": "*", "em_close": "*", "strong_open": "**", "strong_close": "**"}
+
+
+def markdown_to_markdown(text: str) -> str:
+    """A paragraph of Markdown written afresh from its parse, for Markdown exports: words are
+    escaped (raw HTML becomes visible text), emphasis and code are kept, and a link is kept only
+    when its target is http(s), mailto or a DOI (never javascript:, data: or vbscript:)."""
+    from litcheck.listing.styles import code_span, md_escape, safe_href
+
+    out: list[str] = []
+    targets: list[str | None] = []
+    for token in _parser().parseInline(text):
+        for child in token.children or []:
+            kind = child.type
+            if kind in ("text", "html_inline"):
+                out.append(md_escape(child.content))
+            elif kind in ("softbreak", "hardbreak"):
+                out.append(" ")
+            elif kind in _EMPHASIS:
+                out.append(_EMPHASIS[kind])
+            elif kind == "code_inline":
+                out.append(code_span(child.content))
+            elif kind == "link_open":
+                targets.append(safe_href(str(child.attrGet("href") or "")))
+                out.append("[" if targets[-1] else "")
+            elif kind == "link_close":
+                href = targets.pop() if targets else None
+                out.append(f"](<{href}>)" if href else "")
+    return "".join(out).strip()
+
+
+def paragraphs_markdown(text: str) -> str:
+    """Each paragraph of `text` through `markdown_to_markdown` (a list's introduction, a section's
+    commentary), blank lines kept between them."""
+    parts = [markdown_to_markdown(p) for p in re.split(r"\n[ \t]*\n", text.strip())]
+    return "\n\n".join(p for p in parts if p)
+
+
 def summary_markdown(library, key: str) -> str:
     """The note's summary (first paragraph of "What it is") with citations made readable."""
     from litcheck.listing.styles import md_escape

@@ -131,6 +131,9 @@ def describe_rules(rules: list[Rule], fmt: str) -> str:
     return "\n".join(out) + "\n"
 
 
+NOT_PROSE = {"heading", "caption", "table", "questionnaire"}
+
+
 class ScanContext:
     """Everything a rule may read about one document."""
 
@@ -149,9 +152,10 @@ class ScanContext:
 
     # --- sentences -------------------------------------------------------------------------
     def claim_sentences(self):
-        """Body sentences that can carry a claim (not headings, not questions)."""
+        """Body sentences that can carry a claim (not headings, captions, tables, questionnaires or
+        questions)."""
         for s in self.doc.sentences:
-            if s.kind == "heading" or s.text.rstrip("*_\"'”’)").endswith("?"):
+            if s.kind in NOT_PROSE or s.text.rstrip("*_\"'”’)").endswith("?"):
                 continue
             yield s
 
