@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from litcheck.scan.citations import YEAR, Citation, OrgMatcher
 
@@ -30,7 +31,9 @@ STOP = {
 }
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
+    """Accent-, case- and punctuation-folded text (memoised: titles are compared many times)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("&", " and ").replace("’", "'")

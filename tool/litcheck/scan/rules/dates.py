@@ -89,7 +89,10 @@ def _law_mentions(ctx):
             alts.append(esc if n.isupper() else "(?i:" + esc + ")")
         out.append((re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])"), w))
     ctx._law_mentions = out
-    ctx._any_law = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in out)) if out else None
+    # one case-insensitive search over every name first (a superset of the per-law patterns)
+    names = sorted({a for _, w in out for a in w.aliases if len(a) <= 80}, key=len, reverse=True)
+    ctx._any_law = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+                              + r")(?![\w-])", re.I) if names else None
     return out
 
 
