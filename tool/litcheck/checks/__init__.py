@@ -21,7 +21,7 @@ false alarm never forces a check off for the library.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -111,9 +111,11 @@ def iter_findings(library, select: Iterable[str] | None = None, ignore: Iterable
         raise KeyError(f"unknown check id(s): {', '.join(unknown)}")
     for check_id in progress([c for c in wanted if c not in ignore]):
         registered = checks[check_id].severity
+        ceiling = severity_rank(registered)
         for finding in checks[check_id].func(library):
-            if not finding.severity or severity_rank(finding.severity) > severity_rank(registered):
-                finding = replace(finding, severity=registered)
+            if not finding.severity or severity_rank(finding.severity) > ceiling:
+                # Built directly: dataclasses.replace costs ~20 µs, a minute on a million findings.
+                finding = Finding(finding.check, registered, finding.message, finding.file, finding.line, finding.key)
             if not _suppressed(finding, library):
                 yield finding
 
