@@ -29,7 +29,7 @@ def scanner():
 def flags(scanner, path):
     """(rule, keys, normalised sentence): line numbers refer to each input's own extracted text."""
     from litcheck.scan.inputs import load
-    from litcheck.scan.suppress import normalise
+    from litcheck.scan.wording import normalise
 
     return sorted((f.rule, tuple(f.keys), normalise(f.sentence)) for f in scanner.scan_document(load(str(path))).flags)
 

@@ -119,3 +119,17 @@ def test_jsonl_one_document_per_line(run_cli, article, tmp_path):
     assert [f["rule"] for f in records[1]["flags"]] == ["vague-attribution"]
     whole = json.loads(scan(run_cli, str(article), str(other), "--format", "json").stdout)["documents"]
     assert records == whole
+
+
+def test_sarif_points_at_latex_source_lines(run_cli, tmp_path):
+    """For a .tex manuscript the results carry the lines of the source a reviewer sees, not of
+    the text pandoc extracted (which has no preamble and one line per paragraph)."""
+    tex = tmp_path / "paper.tex"
+    tex.write_text("\\documentclass{article}\n\\usepackage{hyperref}\n\\begin{document}\n\\section{Scale}\n\n"
+                   "Groomers contacted more than 4,300 children\non one platform in 2021.\n\n"
+                   "% a comment line\nStudies show that most offenders never meet their victims.\n\\end{document}\n",
+                   encoding="utf-8")
+    log = json.loads(scan(run_cli, str(tex), "--format", "sarif").stdout)
+    found = {r["ruleId"]: r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in log["runs"][0]["results"]}
+    assert found == {"uncited-statistic": 6, "vague-attribution": 10}
+    assert log["runs"][0]["artifacts"][0]["properties"] == {"input": "latex", "lineNumbers": "source"}

@@ -14,6 +14,7 @@ from litcheck import __version__
 
 # name -> (module, one-line help shown by `litcheck --help` without importing the module)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "summary": ("litcheck.commands.summary", "One screen: library health, a reading list, the claims to check."),
     "check": ("litcheck.commands.check", "Check the library (and notes) for integrity problems."),
     "stats": ("litcheck.commands.stats", "Summarise the library: counts by kind, state, topic, body."),
     "list": ("litcheck.commands.list_", "Select entries and render a reading list or export."),

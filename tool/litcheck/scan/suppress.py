@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from litcheck.errors import LitcheckError
+from litcheck.scan.wording import normalise
 
 STATUSES = ("reviewed", "wrong")
 SIDE_SUFFIX = ".litcheck.yaml"
 MAX_SIDECAR = 2 * 1024 * 1024
-_MARKERS = re.compile(r"\[\^[^\]\s]{1,20}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}(?:[,–-]\s*\d{1,3})*\]")
 _INLINE = re.compile(r"(?:<!--|%)[ \t]*litcheck:[ \t]*(reviewed|wrong)[ \t]+([a-z][a-z-]{1,40})(.*)$", re.M)
 
 
@@ -44,10 +44,6 @@ class Suppression:
     def as_dict(self) -> dict:
         return {"rule": self.rule, "sentence": self.sentence, "status": self.status, "note": self.note,
                 "origin": self.origin}
-
-
-def normalise(sentence: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", _MARKERS.sub(" ", sentence).lower()).split())
 
 
 def sentence_hash(sentence: str) -> str:
@@ -117,6 +113,8 @@ def _next_text_line(lines: list[str], line: int) -> int:
 def _latex_inline(doc, source: str | None) -> list[Suppression]:
     """In LaTeX the scanner reads pandoc's text, not the source: a comment applies to the
     sentences whose words open the source line it stands on (or the next line)."""
+    from litcheck.scan.inputs.sourcemap import latex_words
+
     if source is None:
         return []
     lines = source.split("\n")
@@ -125,7 +123,7 @@ def _latex_inline(doc, source: str | None) -> list[Suppression]:
         line = source.count("\n", 0, m.start()) + 1
         own = lines[line - 1][:lines[line - 1].find("%")]
         text = own if own.strip() else (lines[_next_text_line(lines, line) - 1] if line < len(lines) else "")
-        words = normalise(re.sub(r"\\[a-zA-Z]+\*?(?:\[[^\]]*\])?|[{}]", " ", text))
+        words = latex_words(text)
         if not words:
             continue
         for s in doc.sentences:
