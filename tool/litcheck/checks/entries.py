@@ -252,10 +252,23 @@ def _house_entries(library) -> list:
     return list(library) if library.uses_house_fields else []
 
 
+def _house(keywords: str = "recruitment", kind: str = "web-article", state: str = "confirmed") -> str:
+    """An example entry that uses litcheck's own fields (so the house checks apply)."""
+    return _misc(f"keywords = {{{keywords}}}, sourcekind = {{{kind}}}, verification = {{{state}}}")
+
+
+def _outside_vocabulary(check_id: str, library, allowed, value_of, field: str, label: str):
+    """Findings for house entries whose `field` (read by `value_of`) is missing or not `allowed`."""
+    for entry in _house_entries(library):
+        value = value_of(entry)
+        if value not in allowed:
+            what = f"{label} {value!r} is unknown" if value else f"no {field} field"
+            yield _f(check_id, entry, f"{what}; use one of: {', '.join(allowed)}", field)
+
+
 @check("keyword-vocabulary", "error", "a keyword outside the controlled topic vocabulary, or no keywords at all",
        why='Topics are how lists are selected; a topic outside the vocabulary puts the work in no list.',
-       fires=_misc('keywords = {darkweb}, sourcekind = {web-article}, verification = {confirmed}'),
-       passes=_misc('keywords = {dark-web}, sourcekind = {web-article}, verification = {confirmed}'))
+       fires=_house(keywords="darkweb"), passes=_house(keywords="dark-web"))
 def keyword_vocabulary(library):
     topics = load_vocabulary().topics
     for entry in _house_entries(library):
@@ -267,27 +280,20 @@ def keyword_vocabulary(library):
 
 
 @check("source-kind", "error", "the source kind is missing or not one of the vocabulary's kinds",
-       why='The kind of source says how much weight a work can bear and selects lists by kind.',
-       fires=_misc('keywords = {recruitment}, sourcekind = {blog}, verification = {confirmed}'),
-       passes=_misc('keywords = {recruitment}, sourcekind = {web-article}, verification = {confirmed}'))
+       why="The kind of source says how much weight a work can bear and selects lists by kind.",
+       fires=_house(kind="blog"), passes=_house())
 def source_kind(library):
-    kinds = load_vocabulary().kinds
-    for entry in _house_entries(library):
-        if entry.kind not in kinds:
-            what = f"source kind {entry.kind!r} is unknown" if entry.kind else "no sourcekind field"
-            yield _f("source-kind", entry, f"{what}; use one of: {', '.join(kinds)}", "sourcekind")
+    yield from _outside_vocabulary("source-kind", library, load_vocabulary().kinds, lambda e: e.kind,
+                                   "sourcekind", "source kind")
 
 
 @check("verification-state", "error", "the verification state is missing or not confirmed/partly/unconfirmed",
-       why="The state tells a reader whether the record was checked against the work itself; the scanner's doubtful-source rule reads it.",
-       fires=_misc('keywords = {recruitment}, sourcekind = {web-article}, verification = {checked}'),
-       passes=_misc('keywords = {recruitment}, sourcekind = {web-article}, verification = {confirmed}'))
+       why="The state tells a reader whether the record was checked against the work itself; "
+           "the scanner's doubtful-source rule reads it.",
+       fires=_house(state="checked"), passes=_house())
 def verification_state(library):
-    states = load_vocabulary().states
-    for entry in _house_entries(library):
-        if entry.status not in states:
-            what = f"verification {entry.status!r} is unknown" if entry.status else "no verification field"
-            yield _f("verification-state", entry, f"{what}; use one of: {', '.join(states)}", "verification")
+    yield from _outside_vocabulary("verification-state", library, load_vocabulary().states, lambda e: e.status,
+                                   "verification", "verification")
 
 
 @check("org-variant", "warning", "an organisation spelled other than the vocabulary's one spelling",

@@ -57,7 +57,7 @@ def note_missing(library):
     for entry in library:
         if entry.key not in library.notes:
             yield Finding.of("note-missing", f"no note; create one with `litcheck note new {entry.key}`",
-                          entry.file, entry.line, entry.key)
+                             entry.file, entry.line, entry.key)
 
 
 @check("orphan-note", "error", "a note whose file name is not a key in the library",
@@ -70,7 +70,7 @@ def orphan_note(library):
     for note in library.notes.values():
         if note.key not in library.entries:
             yield Finding.of("orphan-note", f"note for {note.key!r}, which is not a key in the library"
-                          f"{_suggest(note.key, library)}", note.path, 1, note.key)
+                             f"{_suggest(note.key, library)}", note.path, 1, note.key)
 
 
 def _suggest(key: str, library) -> str:
@@ -93,8 +93,8 @@ def broken_link(library):
             if link.key not in library.entries:
                 where = "front matter" if link.in_front_matter else "body"
                 yield Finding.of("broken-link",
-                              f"[@{link.key}] in the {where} links to a key that is not in the library"
-                              f"{_suggest(link.key, library)}", note.path, link.line, note.key)
+                                 f"[@{link.key}] in the {where} links to a key that is not in the library"
+                                 f"{_suggest(link.key, library)}", note.path, link.line, note.key)
 
 
 @check("note-key-mismatch", "error", "a note's front matter `key` differs from its file name",
@@ -105,11 +105,11 @@ def note_key_mismatch(library):
     for note in _parsed_notes(library):
         if "key" not in note.meta:
             yield Finding.of("note-key-mismatch", f"front matter has no `key:`; it should be `key: {note.key}`",
-                          note.path, 1, note.key)
+                             note.path, 1, note.key)
         elif str(note.meta["key"]).strip() != note.key:
             yield Finding.of("note-key-mismatch",
-                          f"front matter key {str(note.meta['key'])!r} differs from the file name {note.key!r}",
-                          note.path, _line(note, "key"), note.key)
+                             f"front matter key {str(note.meta['key'])!r} differs from the file name {note.key!r}",
+                             note.path, _line(note, "key"), note.key)
 
 
 def figures(text: str) -> list[str]:
@@ -142,8 +142,8 @@ def figure_no_locator(library):
                                  "section when it can be established", note.path, bullet.line, note.key, "info")
             else:
                 yield Finding.of("figure-no-locator", f"figure ({shown}) has no pinpoint locator such as "
-                              f"[@{note.key}, p. N]; mark it '(no locator)' if none can be given",
-                              note.path, bullet.line, note.key)
+                                 f"[@{note.key}, p. N]; mark it '(no locator)' if none can be given",
+                                 note.path, bullet.line, note.key)
 
 
 @check("claim-status", "error", "a claims-register item lacks id/claim/status, repeats an id, or has an unknown status",
@@ -161,7 +161,7 @@ def claim_status(library):
             continue
         if not isinstance(register, list):
             yield Finding.of("claim-status", "`claims:` must be a list of claims", note.path,
-                          _line(note, "claims"), note.key)
+                             _line(note, "claims"), note.key)
             continue
         ids = Counter(str(c.get("id")) for c in register if isinstance(c, dict) and c.get("id") is not None)
         reported: set[str] = set()
@@ -170,7 +170,7 @@ def claim_status(library):
             label = f"claim {index + 1}"
             if not isinstance(item, dict):
                 yield Finding.of("claim-status", f"{label} is not a mapping with id, claim, status",
-                              note.path, line, note.key)
+                                 note.path, line, note.key)
                 continue
             if item.get("id") is not None:
                 label = f"claim {item['id']}"
@@ -180,12 +180,12 @@ def claim_status(library):
             status = item.get("status")
             if status not in (None, "") and str(status).strip().lower() not in CLAIM_STATUSES:
                 yield Finding.of("claim-status", f"{label} has status {status!r}; use one of: "
-                              f"{', '.join(CLAIM_STATUSES)}", note.path, line, note.key)
+                                 f"{', '.join(CLAIM_STATUSES)}", note.path, line, note.key)
             claim_id = str(item.get("id")) if item.get("id") is not None else None
             if claim_id and ids[claim_id] > 1 and claim_id not in reported:
                 reported.add(claim_id)
                 yield Finding.of("claim-status", f"claim id {claim_id!r} is used {ids[claim_id]} times in this "
-                              "register; ids must be unique", note.path, line, note.key)
+                                 "register; ids must be unique", note.path, line, note.key)
 
 
 def _as_list(value) -> list[str]:

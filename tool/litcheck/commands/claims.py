@@ -33,11 +33,9 @@ def command(library, statuses, article, topic, fmt, output):
     from litcheck.library.claims import collect_claims, render_claims, status_counts
 
     if topic:
-        from litcheck.library.vocabulary import load_vocabulary
+        from litcheck.library.vocabulary import known_topic
 
-        topics = load_vocabulary().topics
-        if topic.strip().lower() not in topics:
-            fail(f"unknown topic {topic!r}; use one of: {', '.join(topics)}")
+        topic = known_topic(topic)
     lib = library()
     if article and article not in lib.notes:
         fail(f"no note for article {article!r}" + ("" if article in lib.entries else " (and no such entry)"))

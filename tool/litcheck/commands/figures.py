@@ -30,11 +30,9 @@ def command(library, topic, key, text, fmt, output):
 
     fmt = fmt.lower()
     if topic:
-        from litcheck.library.vocabulary import load_vocabulary
+        from litcheck.library.vocabulary import known_topic
 
-        topics = load_vocabulary().topics
-        if topic.strip().lower() not in topics:
-            fail(f"unknown topic {topic!r}; use one of: {', '.join(topics)}")
+        topic = known_topic(topic)
     lib = library()
     if key and key not in lib.entries:
         fail(f"no entry {key!r} in the library")

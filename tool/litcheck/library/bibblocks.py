@@ -218,7 +218,58 @@ def _scan_fast(text: str, a: int, b: int, line: int):
     return blocks
 
 
+# A file that is not BibTeX (or is built to exhaust a parser) stops with a summary after
+# MAX_FAILED_BLOCKS blocks that do not parse, instead of giving millions of problems (issue 11).
+MAX_RUN_TOGETHER = 1000  # more `@type{` starts than this in one chunk: parsed piece by piece
+MAX_FAILED_BLOCKS = 1000  # blocks that did not parse, per file part
+
+
+def _too_many_starts(text: str, a: int, b: int) -> bool:
+    count = 0
+    for _ in _BLOCK_START.finditer(text, a, b):
+        count += 1
+        if count > MAX_RUN_TOGETHER:
+            return True
+    return False
+
+
+def _too_many_failed(line: int) -> tuple:
+    return ("F", line, f"more than {MAX_FAILED_BLOCKS} blocks could not be parsed; "
+            "the rest of the file (from this line) was not read (is it BibTeX?)")
+
+
+def _scan_pieces(text: str, a: int, b: int, line: int) -> list:
+    """A chunk holding thousands of blocks that start mid-line (a whole file on one line, or a
+    storm of `@{`), parsed one `@type{` piece at a time, so that the failures can be counted
+    and cut off; the pieces are found lazily, so memory does not grow with their number."""
+    out, failed = [], 0
+    starts = (m.start() for m in _BLOCK_START.finditer(text, a, b))
+    start = next(starts, b)
+    if text[a:start].strip():
+        out.extend(_split_with_bibtexparser(text, a, start, line))
+    while start < b:
+        end = next(starts, b)
+        blocks = _scan_fast(text, start, end, line)
+        if blocks is None:
+            blocks = _split_with_bibtexparser(text, start, end, line)
+            failed += sum(block[0] == "F" for block in blocks)
+            if failed > MAX_FAILED_BLOCKS:
+                out.append(_too_many_failed(line))
+                return out
+        out.extend(blocks)
+        line += text.count("\n", start, end)
+        start = end
+    return out
+
+
 def _scan_fallback(text: str, a: int, b: int, line: int) -> list:
+    """Parse text[a:b], which the fast path could not read confidently."""
+    if _too_many_starts(text, a, b):
+        return _scan_pieces(text, a, b, line)
+    return _split_with_bibtexparser(text, a, b, line)
+
+
+def _split_with_bibtexparser(text: str, a: int, b: int, line: int) -> list:
     """Parse text[a:b] with bibtexparser's splitter; convert its blocks to raw blocks."""
     import logging
 
@@ -304,12 +355,17 @@ def scan_range(text: str, starts: list[int], lines: list[int], lo: int, hi: int)
     """Raw blocks of the chunks starts[lo:hi] (each up to the next start or end of text)."""
     out = []
     n = len(starts)
+    failed = 0
     for i in range(lo, hi):
         a = starts[i]
         b = starts[i + 1] if i + 1 < n else len(text)
         blocks = _scan_fast(text, a, b, lines[i])
         if blocks is None:
             blocks = _scan_fallback(text, a, b, lines[i])
+            failed += sum(block[0] == "F" for block in blocks)
+            if failed > MAX_FAILED_BLOCKS:
+                out.append(_too_many_failed(lines[i]))
+                return out
         out.extend(blocks)
     return out
 

@@ -49,3 +49,15 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     orgs = tuple(Organisation(o["name"], o.get("short", o["name"]), tuple(o.get("variants") or ()))
                  for o in data.get("organisations", []))
     return Vocabulary(dict(data["topics"]), dict(data["kinds"]), dict(data["states"]), orgs)
+
+
+def known_topic(topic: str) -> str:
+    """`topic` as the vocabulary spells it (any case and spacing accepted); a topic outside
+    the vocabulary is refused with the list of topics."""
+    from litcheck.errors import LitcheckError
+
+    topics = load_vocabulary().topics
+    wanted = topic.strip().lower()
+    if wanted not in topics:
+        raise LitcheckError(f"unknown topic {topic!r}; use one of: {', '.join(topics)}")
+    return wanted

@@ -348,11 +348,12 @@ def known_claim(ctx):
     lexicon, prepared = _prepare(ctx)
     if not prepared:
         return
-    blocks: dict[int, str] = {}
+    parts: dict[int, list[str]] = {}
     kinds: dict[int, str] = {}
     for s in ctx.doc.sentences:
-        blocks[s.block] = blocks.get(s.block, "") + " " + s.text
+        parts.setdefault(s.block, []).append(s.text)  # joined once below: linear in a one-paragraph text
         kinds[s.block] = s.kind
+    blocks = {b: " ".join(texts) for b, texts in parts.items()}
     readings: dict[str, Reading] = {}
 
     def read(text: str) -> Reading:

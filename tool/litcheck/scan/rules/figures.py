@@ -150,8 +150,12 @@ def figure_mismatch(ctx):
         candidates = [(key, f) for key, f in candidates if _same_period(ctx, key, f, years, key in body_only)]
         money = bool(_MONEY.search(text))
         pairs = []  # (coverage, quantity, figure, key): a figure of the sentence and a record of the same measure
+        clauses: dict[str, set[str]] = {}
         for q in numbers:
-            local = lexicon.read(_clause(text, q.start)).terms
+            clause = _clause(text, q.start)
+            if clause not in clauses:
+                clauses[clause] = lexicon.read(clause).terms
+            local = clauses[clause]
             for key, figure in candidates:
                 coverage = _measure_coverage(lexicon, figure, local)
                 if coverage >= MEASURE_COVERAGE and _comparable(q, figure, money):
@@ -196,11 +200,17 @@ def _clause(text: str, at: int) -> str:
     return text[start:end]
 
 
+_MEASURES: dict[tuple, frozenset] = {}  # (lexicon id, measure, unit) -> the measure's terms
+
+
 def _measure_coverage(lexicon, figure, terms: set[str]) -> float:
     """Share of the recorded measure's terms (what is counted, without asides in brackets) that
     `terms` carries; a change ("increase in ...", "rise") must itself be named."""
-    measure = re.sub(r"\([^)]*\)", " ", f"{figure.measure} {figure.unit}")
-    wanted = {t for t in lexicon.read(measure).terms if not t.startswith("E:")}
+    ident = (id(lexicon), figure.measure, figure.unit)
+    wanted = _MEASURES.get(ident)
+    if wanted is None:
+        measure = re.sub(r"\([^)]*\)", " ", f"{figure.measure} {figure.unit}")
+        wanted = _MEASURES[ident] = frozenset(t for t in lexicon.read(measure).terms if not t.startswith("E:"))
     if not wanted:
         return 0.0
     if wanted & lexicon.relations - terms:

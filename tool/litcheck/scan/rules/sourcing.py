@@ -236,8 +236,13 @@ def _restated(ctx, sent, surface: str) -> bool:
     mine = quantities(surface)
     if not mine:
         return False
+    cache = ctx.__dict__.setdefault("_cited_quantities", {})  # sentence index -> its figures, if cited
     for other in ctx.doc.sentences[max(0, sent.index - 12):sent.index]:
-        if other.block == sent.block and ctx.is_cited(other) and shared(mine, quantities(ctx.claim_text(other))):
+        if other.block != sent.block:
+            continue
+        if other.index not in cache:
+            cache[other.index] = quantities(ctx.claim_text(other)) if ctx.is_cited(other) else []
+        if shared(mine, cache[other.index]):
             return True
     return False
 

@@ -1,0 +1,55 @@
+"""Bounded work on hostile .bib files: a file of run-together or endless broken blocks is
+refused part by part with a summary, not parsed into millions of problems; output stays
+small however many findings there are (timings and memory are in benchmarks/hostile.py)."""
+
+from __future__ import annotations
+
+from litcheck.library import bibblocks
+from litcheck.library.bibfile import parse_text
+
+
+def test_a_storm_of_broken_blocks_on_one_line_stops_with_a_summary():
+    parsed = parse_text("@{" * 20_000, "frag.bib")
+    assert 1 <= len(parsed.problems) <= 1001
+    assert "more than 1000 blocks could not be parsed" in parsed.problems[-1].message
+    assert parsed.problems[-1].line == 1
+
+
+def test_a_whole_library_on_one_line_is_still_read():
+    text = "".join(f"@misc{{k{i}, title = {{Work {i}}}, year = {{2020}}}} " for i in range(3_000))
+    parsed = parse_text(text, "line.bib")
+    assert len(parsed.entries) == 3_000 and parsed.problems == []
+
+
+def test_a_few_broken_blocks_on_one_line_are_each_reported():
+    parsed = parse_text("@misc{ok2020, title = {Fine}, year = 2020}\n" + "@{" * 50, "few.bib")
+    assert [e.key for e in parsed.entries] == ["ok2020"] and 1 <= len(parsed.problems) <= 50
+
+
+def test_endless_broken_blocks_stop_after_the_limit_with_a_summary(monkeypatch):
+    monkeypatch.setattr(bibblocks, "MAX_FAILED_BLOCKS", 50)
+    text = "@misc{ok2020, title = {Fine}, year = 2020}\n" + "@{\n" * 5_000
+    parsed = parse_text(text, "broken.bib", parallel=False)
+    assert [e.key for e in parsed.entries] == ["ok2020"]
+    assert len(parsed.problems) == 51  # 50 reported, then the summary
+    last = parsed.problems[-1]
+    assert "more than 50 blocks could not be parsed" in last.message and last.line == 52
+
+
+def test_check_and_set_on_a_fragment_storm_fail_fast_with_a_short_report(tmp_path, run_cli):
+    path = tmp_path / "storm.bib"
+    path.write_text("@{" * 200_000, encoding="utf-8")
+    check = run_cli("check", "--bib", str(path))
+    assert check.exit_code == 1 and len(check.output.splitlines()) < 20
+    refused = run_cli("set", "--bib", str(path), "k", "note", "x")
+    assert refused.exit_code == 2 and "does not rewrite a library it cannot fully read" in refused.output
+    assert path.read_text(encoding="utf-8") == "@{" * 200_000
+
+
+def test_check_output_is_bounded_by_the_findings_limit(tmp_path, run_cli):
+    path = tmp_path / "tiny.bib"
+    path.write_text("".join(f"@misc{{k{i},}}\n" for i in range(3_000)), encoding="utf-8")
+    result = run_cli("check", "--bib", str(path), "--format", "lines")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert len(lines) <= 20 + 3 and "... 5980 more missing-field findings not listed" in result.output
