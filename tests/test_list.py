@@ -316,6 +316,21 @@ def test_saved_list(tmp_path, lib):
     assert keys_of(reading.sections[1].entries) == ["usc2018fosta", "unga2000protocol"]
     narrowed = load_saved_list(lib, "course", folder, narrow=Filters(states=["partly"]))
     assert [keys_of(s.entries) for s in narrowed.sections] == [["unodc2020darknet"], []]
+    assert "No works in the library match" in render(narrowed, lib, "md", None)
+
+
+def test_saved_list_section_of_unconfirmed_works_says_why_it_is_empty(tmp_path, lib):
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    (folder / "c.yaml").write_text("title: C\nsections:\n  - heading: Not found as cited\n"
+                                   "    keys: [smith2019script]\n", encoding="utf-8")
+    reading = load_saved_list(lib, "c", folder)
+    assert reading.drop_unconfirmed() == 1
+    assert [s.heading for s in reading.sections] == ["Not found as cited"]  # a saved list keeps its sections
+    text = render(reading, lib, "md", None)
+    assert "The one work of this section could not be confirmed as cited and is left out" in text
+    assert "--include-unconfirmed lists it" in text
+    assert "could not be confirmed as cited" in render(reading, lib, "html", None)
 
 
 def test_saved_list_errors_name_the_file(tmp_path, lib):

@@ -37,6 +37,17 @@ class Section:
     heading: str
     commentary: str = ""
     entries: list[Entry] = field(default_factory=list)
+    left_out: int = 0  # unconfirmed works dropped from this section (see ReadingList.drop_unconfirmed)
+
+    def empty_message(self) -> str:
+        """What a reader sees under a section with no works, saying why."""
+        if self.left_out == 1:
+            return ("The one work of this section could not be confirmed as cited and is left out "
+                    "(--include-unconfirmed lists it).")
+        if self.left_out:
+            return (f"The {self.left_out} works of this section could not be confirmed as cited and are left "
+                    "out (--include-unconfirmed lists them).")
+        return "No works in the library match this section yet."
 
 
 @dataclass
@@ -66,6 +77,7 @@ class ReadingList:
             gone = {e.key for e in section.entries if e.status == "unconfirmed"}
             dropped |= gone
             section.entries = [e for e in section.entries if e.key not in gone]
+            section.left_out = len(gone)
             if section.entries or not gone or self.name:
                 kept.append(section)
         self.sections = kept

@@ -123,7 +123,7 @@ def render(reading, library, options) -> str:
             out.append("</li>")
         out.append("</ol>")
         if not section.entries:
-            out.append('<p class="meta">No works in the library match this section yet.</p>')
+            out.append(f'<p class="meta">{escape(section.empty_message())}</p>')
         out.append("</section>")
     out += [f"<script>{JS}</script>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -26,7 +26,7 @@ def render(reading, library, options) -> str:
         if section.commentary:
             out += [paragraphs_markdown(section.commentary), ""]
         if not section.entries:
-            out += ["*No works in the library match this section yet.*", ""]
+            out += [f"*{md_escape(section.empty_message())}*", ""]
         for entry in section.entries:
             ref = formatted[entry.key].reference["markdown"] or md_escape(entry.title)
             out.append(f"- {ref}")
