@@ -372,6 +372,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per command (default 60)")
     parser.add_argument("--max-mb", type=int, default=4096, help="address-space limit per command (default 4096)")
     parser.add_argument("--only", default="", help="run only cases whose name contains this text")
+    parser.add_argument("--command", default="", help="run only commands whose label is this (e.g. set)")
     parser.add_argument("--markdown", help="also write the table to this Markdown file")
     args = parser.parse_args()
     rows = []
@@ -384,6 +385,8 @@ def main() -> None:
             folder = Path(tmp)
             runs = case.build(folder)
             for run in runs:
+                if args.command and run.label != args.command:
+                    continue
                 result = measure(run.args, _env(folder), args.timeout, args.max_mb)
                 extra = run.probe(folder) if run.probe else ""
                 outcome = " ".join(x for x in (result["outcome"], extra) if x and not (x == "ok" and extra))

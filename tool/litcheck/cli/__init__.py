@@ -116,6 +116,15 @@ class LazyGroup(click.Group):
         except LitcheckError as exc:
             click.echo(f"litcheck: {exc}", err=True)
             ctx.exit(exc.code)
+        except (BrokenPipeError, KeyboardInterrupt):
+            raise
+        except OSError as exc:  # a full disk, a read-only folder: the write path left every file as it was
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"litcheck: {where}{exc.strerror or exc}; nothing was changed", err=True)
+            ctx.exit(2)
+        except RecursionError:
+            click.echo("litcheck: the input is nested too deeply to read", err=True)
+            ctx.exit(2)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]

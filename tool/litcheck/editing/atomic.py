@@ -8,34 +8,74 @@ import tempfile
 from pathlib import Path
 
 
+TEMP_SUFFIX = ".tmp"
+
+
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write to a temporary file beside `path`, fsync it, then rename it over `path`.
 
     The new file keeps the old one's permission bits (a new file gets the usual 0666 less the
     umask), since mkstemp's private 0600 would silently change who can read the library. A
-    symlink is followed, so the file it points to is replaced, not the link."""
+    symlink is followed, so the file it points to is replaced, not the link. An OSError (a full
+    disk, a read-only folder) names the file and leaves it as it was."""
+    target = real_target(path)
+    tmp = stage_bytes(target, data)
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        discard(tmp)
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
+    fsync_folder(target.parent)
+
+
+def real_target(path: str | os.PathLike) -> Path:
     target = Path(path)
-    if target.is_symlink():
-        target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    return target.resolve() if target.is_symlink() else target
+
+
+def stage_bytes(target: Path, data: bytes) -> Path:
+    """`data` in a new, fsynced temporary file beside `target` (same file system, so renaming
+    it over `target` is atomic); the caller renames or discards it."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
     try:
         os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
-        _fsync_folder(target.parent)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+    except BaseException as exc:
+        discard(Path(tmp))
+        if isinstance(exc, OSError):
+            raise OSError(exc.errno, exc.strerror, str(target)) from None
         raise
+    return Path(tmp)
 
 
-def _fsync_folder(folder: Path) -> None:
+def discard(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def leftover_temps(folder: Path, name: str | None = None) -> list[Path]:
+    """Temporary files a killed litcheck left in `folder` (`.<name>.<8 random>.tmp`): for the
+    file `name`, or for any file (in a folder only litcheck writes, such as the backups)."""
+    import re
+
+    stem = re.escape(f".{name}.") if name else r"\..+\."
+    pattern = re.compile(stem + r"[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX))
+    try:
+        return [p for p in folder.iterdir() if pattern.fullmatch(p.name) and p.is_file()]
+    except OSError:
+        return []
+
+
+def fsync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX: the directory entry lives in the folder)."""
     try:
         fd = os.open(folder, os.O_RDONLY)

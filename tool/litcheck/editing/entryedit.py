@@ -76,7 +76,10 @@ def set_field(raw: str, key: str, name: str, expression: str) -> str:
     last = layout.fields[-1]
     if last.end > last.value_end:  # the last field has a trailing comma: keep that style
         return raw[:last.end] + nl + line + "," + raw[last.end:]
-    return raw[:last.value_end] + "," + nl + line + raw[last.value_end:]
+    # blanks after the last value stay on its line (before the new one), so --unset restores them
+    blanks = len(raw[last.value_end:]) - len(raw[last.value_end:].lstrip(" \t"))
+    rest = last.value_end + (blanks if raw[last.value_end + blanks:last.value_end + blanks + 1] in ("\n", "\r") else 0)
+    return raw[:last.value_end] + "," + raw[last.value_end:rest] + nl + line + raw[rest:]
 
 
 def remove_field(raw: str, key: str, name: str) -> str:
@@ -88,11 +91,16 @@ def remove_field(raw: str, key: str, name: str) -> str:
     index = layout.fields.index(span)
     start, end = span.start, span.end
     line_start = _line_start(raw, start)
-    if not raw[line_start:start].strip():  # the field has its own line: remove the line
-        start = line_start
+    if not raw[line_start:start].strip():  # the field starts its own line: remove the line
         newline = raw.find("\n", end)
         if newline != -1 and not raw[end:newline].strip():
-            end = newline + 1
+            start, end = line_start, newline + 1
+        elif line_start > 0:  # the entry's `}` follows on that line: join it to the line before,
+            start = line_start - 1  # as `set` found it (`...980}}` stays `...980}}`)
+            if start > 0 and raw[start - 1] == "\r":
+                start -= 1
+        else:
+            start = line_start
     out = raw[:start] + raw[end:]
     is_last = index == len(layout.fields) - 1
     if is_last and span.end == span.value_end and index > 0:

@@ -8,7 +8,10 @@ A command that writes follows one path:
         commit(docs, backups=N)        # re-check the bytes on disk, back up, write atomically
 
 The lock is an advisory `flock` on `.litcheck.lock` beside the files; the kernel releases it
-when the process dies, so a crash never leaves a stale lock behind.
+when the process dies, so a crash never leaves a stale lock behind. The file is deleted when
+the command ends (while still locked; a writer that opened the old file sees, once it holds
+the lock, that the name now points elsewhere and opens it again), so nothing stays beside the
+user's .bib. Several files are replaced all or nothing (`editing.transaction`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
+import os
+import sys
 import time
 from datetime import datetime
 from pathlib import Path
@@ -48,26 +53,42 @@ def library_lock(paths, timeout: float | None = None):
     deadlock); wait up to `timeout` seconds for another litcheck to finish."""
     timeout = lock_timeout() if timeout is None else timeout
     folders = sorted({Path(p).resolve().parent for p in paths})
-    handles = []
+    held = []
     try:
         for folder in folders:
             folder.mkdir(parents=True, exist_ok=True)
-            handle = open(folder / LOCK_NAME, "a+b")
-            handles.append(handle)
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise LockBusy(f"another litcheck process is writing {folder} "
-                                       f"(lock {folder / LOCK_NAME}); try again when it has finished") from None
-                    time.sleep(0.05)
+            held.append((folder / LOCK_NAME, _acquire(folder, time.monotonic() + timeout)))
         yield
     finally:
-        for handle in handles:
+        for path, handle in reversed(held):
+            try:
+                os.unlink(path)  # still locked: no other writer holds this file
+            except OSError:
+                pass
             handle.close()  # closing releases the flock
+
+
+def _acquire(folder: Path, deadline: float):
+    """An open, flocked lock file that is still the one named `.litcheck.lock` in `folder`."""
+    path = folder / LOCK_NAME
+    while True:
+        handle = open(path, "a+b")
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.close()
+                    raise LockBusy(f"another litcheck process is writing {folder} "
+                                   f"(lock {path}); try again when it has finished") from None
+                time.sleep(0.05)
+        try:
+            if os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino:
+                return handle
+        except FileNotFoundError:
+            pass
+        handle.close()  # the holder deleted it when done: lock the new one
 
 
 def backup(path: Path, keep: int, stamp: str) -> Path | None:
@@ -75,13 +96,17 @@ def backup(path: Path, keep: int, stamp: str) -> Path | None:
     `keep` backups of that file."""
     if keep <= 0 or not path.exists():
         return None
-    folder = Path(current().backup_dir or path.parent / BACKUP_DIR)
+    folder = backup_folder(path)
     target = folder / f"{path.name}.{stamp}.bak"
     write_bytes_atomic(target, path.read_bytes())
     old = sorted(folder.glob(f"{path.name}.*.bak"))
     for stale in old[:-keep]:
         stale.unlink(missing_ok=True)
     return target
+
+
+def backup_folder(path: Path) -> Path:
+    return Path(current().backup_dir or Path(path).parent / BACKUP_DIR)
 
 
 def open_documents(paths) -> list[BibDocument]:
@@ -116,16 +141,23 @@ def commit(documents: list[BibDocument], keep_backups: int) -> list[Path]:
     """Write every changed document, or none: all are checked first (unchanged on disk since
     they were read, no parse problems), then each is backed up and replaced atomically.
     Returns the backups made."""
+    from litcheck.editing.transaction import ChangedOnDisk, replace_all
+
     changed = [d for d in documents if d.changed]
     for doc in changed:
         refuse_if_broken(doc)
         on_disk = doc.path.read_bytes() if doc.path.exists() else b""
         if on_disk != doc.data:
             raise RefuseWrite(f"{doc.path} changed on disk while litcheck was working; nothing written")
+    if not changed:
+        return []
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
     made = [b for b in (backup(doc.path, keep_backups, stamp) for doc in changed) if b]
-    for doc in changed:
-        write_bytes_atomic(doc.path, doc.render())
+    try:
+        replace_all([(doc.path, doc.data if doc.path.exists() else None, doc.render()) for doc in changed],
+                    backup_folder(changed[0].path))
+    except ChangedOnDisk as exc:
+        raise RefuseWrite(f"{exc} changed on disk while litcheck was working; nothing written") from None
     return made
 
 
@@ -157,6 +189,11 @@ class EditSession:
         self._lock = library_lock(self.paths + ([self.new_file] if self.new_file else []))
         self._lock.__enter__()
         try:
+            from litcheck.editing.transaction import recover
+
+            for folder in dict.fromkeys(backup_folder(p) for p in self.paths):
+                for line in recover(folder, self.paths):
+                    print(f"litcheck: {line}", file=sys.stderr)
             self.documents = open_documents(self.paths)
         except BaseException:
             self._lock.__exit__(None, None, None)

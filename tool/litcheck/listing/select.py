@@ -123,14 +123,16 @@ def _check_own_keywords(topics: list[str], library) -> None:
     most used keywords."""
     from collections import Counter
 
-    counts: Counter = Counter()
+    wanted, seen = {t.lower() for t in topics}, set()
     for entry in library:
-        counts.update(entry.keywords)
-    missing = [t for t in topics if t.lower() not in counts]
-    if missing:
-        common = ", ".join(k for k, _ in counts.most_common(15)) or "none"
-        raise SelectionError(f"unknown topic {missing[0]!r}: no entry has it as a keyword "
-                             f"(most used keywords: {common}{', ...' if len(counts) > 15 else ''})")
+        seen.update(entry.keywords)
+        if wanted <= seen:  # every topic found: no need to read the rest
+            return
+    missing = next(t for t in topics if t.lower() not in seen)
+    counts: Counter = Counter(k for entry in library for k in entry.keywords)
+    common = ", ".join(k for k, _ in counts.most_common(15)) or "none"
+    raise SelectionError(f"unknown topic {missing!r}: no entry has it as a keyword "
+                         f"(most used keywords: {common}{', ...' if len(counts) > 15 else ''})")
 
 
 def _org_matcher(wanted: list[str]):
