@@ -78,3 +78,9 @@ def test_dask_local_cluster_gives_the_local_results(run_cli, tmp_path):
     dask = scan(run_cli, str(root), "--format", "json", "--engine", "dask", "--jobs", "2")
     assert dask.exit_code == local.exit_code == 1
     assert dask.stdout == local.stdout
+    # a cluster that is already running, named with --scheduler
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = scan(run_cli, str(root), "--format", "json", "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert remote.exit_code == 1 and remote.stdout == local.stdout

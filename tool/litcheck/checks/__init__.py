@@ -99,17 +99,17 @@ def _suppressed(finding: Finding, library) -> bool:
     return False
 
 
-def iter_findings(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> Iterator[Finding]:
+def iter_findings(library, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+                  progress=iter) -> Iterator[Finding]:
     """The unsuppressed findings of the selected checks, check by check, as they are found
-    (so a caller can count and keep a few without holding millions)."""
+    (so a caller can count and keep a few without holding millions). `progress` wraps the
+    loop over checks (a progress bar)."""
     checks = all_checks()
     wanted = list(select) if select else list(checks)
     unknown = [c for c in [*wanted, *ignore] if c not in checks]
     if unknown:
         raise KeyError(f"unknown check id(s): {', '.join(unknown)}")
-    for check_id in wanted:
-        if check_id in ignore:
-            continue
+    for check_id in progress([c for c in wanted if c not in ignore]):
         registered = checks[check_id].severity
         for finding in checks[check_id].func(library):
             if not finding.severity or severity_rank(finding.severity) > severity_rank(registered):
@@ -123,18 +123,19 @@ def run_checks(library, select: Iterable[str] | None = None, ignore: Iterable[st
     return sorted(iter_findings(library, select, ignore), key=lambda f: (f.file, f.line, f.check, f.key))
 
 
-def check_report(library, select=None, ignore=(), level: str = "warning", limit: int = DEFAULT_LIMIT) -> CheckReport:
+def check_report(library, select=None, ignore=(), level: str = "warning", limit: int = DEFAULT_LIMIT,
+                 progress=iter) -> CheckReport:
     """The report, answered from the cache while the library, vocabulary and code are unchanged."""
     from litcheck.index.derived import derived
 
     name = ("report-" + "-".join(sorted(select or ["all"])) + "".join(f"-no-{i}" for i in sorted(ignore)))[:70]
     data = derived(library, f"{name}-{level}-{limit}",
-                   lambda: collect(iter_findings(library, select, ignore), level, limit).to_data(),
+                   lambda: collect(iter_findings(library, select, ignore, progress), level, limit).to_data(),
                    valid=lambda value: isinstance(value, dict) and {"counts", "listed", "shown"} <= set(value))
     try:
         return CheckReport.from_data(data)
     except (TypeError, ValueError, KeyError):  # a cached value of another shape: compute afresh
-        return collect(iter_findings(library, select, ignore), level, limit)
+        return collect(iter_findings(library, select, ignore, progress), level, limit)
 
 
 def describe_checks(fmt: str, ids: Iterable[str] = ()) -> str:

@@ -56,7 +56,10 @@ def command(library, fmt, select, ignore, fail_on, level, max_findings, list_che
         emit(describe_checks({"table": "text", "lines": "md"}.get(fmt, fmt), select), output)
         return
     lib = library()
-    report = check_report(lib, select or None, ignore, level, max_findings)
+    from litcheck.cli.terminal import progress
+
+    report = check_report(lib, select or None, ignore, level, max_findings,
+                          progress=lambda checks: progress(checks, "check", len(checks)))
     emit(format_report(report, fmt, len(lib), len(lib.notes)), output)
     if report.worst() >= severity_rank(fail_on):
         raise SystemExit(1)
