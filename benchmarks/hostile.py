@@ -129,6 +129,16 @@ def note_links_dense(folder: Path) -> list[Run]:
             Run("list", ["list", *lib_args(folder), "--style", "none"], len(text))]
 
 
+def note_links_under_limit(folder: Path) -> list[Run]:
+    """Dense links just under the 1 MB note limit: loaded, so their cost shows."""
+    library(folder)
+    line = "See [@work1, p. 3] and [@work2] for the figures.\n"
+    text = "---\ntitle: dense\n---\n" + line * (950_000 // len(line))
+    (folder / "notes/work1.md").write_text(text)
+    return [Run("check", ["check", *lib_args(folder)], len(text)),
+            Run("show", ["show", *lib_args(folder), "work2"], len(text))]
+
+
 def note_long_group(folder: Path) -> list[Run]:
     library(folder)
     text = "---\ntitle: group\n---\n[" + ";".join(f"@work{i % 20}" for i in range(300_000)) + "]\n"
@@ -260,6 +270,7 @@ CASES = [
     Case("list: 24 MB commentary", "20.2", list_oversized),
     Case("note: billion laughs", "20.2", note_laughs),
     Case("note: 1.6 MB of links", "20.1", note_links_dense),
+    Case("note: 0.95 MB of links", "20.1", note_links_under_limit),
     Case("note: 2 MB citation group", "20.1", note_long_group),
     Case("note: 51 MB", "20.2", note_huge),
     Case("cache: crafted pickle", "20.3", cache_pickle),

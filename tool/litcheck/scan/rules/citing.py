@@ -451,11 +451,13 @@ TOPIC_FAMILY = {
     "law-enforcement": "enforcement", "financial-investigation": "enforcement", "victim-impact": "victims",
     "prevention": "victims", "counter-technology": "tech", "statistics": "any", "covid-19": "covid", "cybercrime": "law",
 }
-_TOPIC_RES = {t: re.compile(r"\b(?:" + p + r")", re.I) for t, p in TOPIC_WORDS.items()}
+_TOPIC_NAMES = list(TOPIC_WORDS)
+# one pass over the sentence for all topics (a named group per topic) instead of one per topic
+_TOPIC_ANY = re.compile(r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(TOPIC_WORDS.values())) + r")", re.I)
 
 
 def sentence_topics(text: str) -> set[str]:
-    return {t for t, rx in _TOPIC_RES.items() if rx.search(text)}
+    return {_TOPIC_NAMES[int(m.lastgroup[1:])] for m in _TOPIC_ANY.finditer(text)}
 
 
 def work_topics(work, ctx) -> set[str]:
