@@ -61,3 +61,14 @@ def test_every_format_module_is_a_format_and_renders_what_it_declares(tmp_path):
     assert helpers == {"common", "document", "summaries"}  # modules other formats share
     assert set(names("DOCUMENT")) <= set(names("STYLED"))
     assert "md" in names("DOCUMENT") and "bib" not in names("STYLED")
+
+
+def test_new_entry_states_and_kinds_come_from_the_vocabulary(run_cli, write_bib):
+    from litcheck.library.vocabulary import load_vocabulary
+
+    bib = write_bib(GOOD_ENTRY)
+    new = "@misc{, title = {Online Recruitment of Minors}, year = {2021}}"
+    refused = run_cli("add", new, "--bib", str(bib), "--status", "checked")
+    assert refused.exit_code == 2 and ", ".join(load_vocabulary().states) in refused.output
+    added = run_cli("add", new, "--bib", str(bib), "--status", "UNCONFIRMED", "--kind", "Web-Article", "--dry-run")
+    assert added.exit_code == 0 and "verification = {unconfirmed}" in " ".join(added.output.split())

@@ -66,26 +66,21 @@ def new_entry_options(func: Callable) -> Callable:
     @click.option("--topic", "topics", multiple=True, metavar="TOPIC",
                   help="Topic for the keywords of every new entry (repeatable; vocabulary topics).")
     @click.option("--kind", metavar="KIND", help="sourcekind of every new entry (e.g. ngo-report).")
-    @click.option("--status", type=click.Choice(["confirmed", "partly", "unconfirmed"]),
-                  help="verification state of every new entry.")
+    @click.option("--status", metavar="STATE", help="verification state of every new entry (a vocabulary state, e.g. unconfirmed).")
     @click.option("--force", is_flag=True, help="Add works that look like duplicates of existing ones anyway.")
     @functools.wraps(func)
     def wrapper(*args: Any, topics: tuple[str, ...], kind: str | None, status: str | None, **kwargs: Any):
         from litcheck.library.vocabulary import load_vocabulary
 
-        vocab = load_vocabulary()
-        house: dict[str, str] = {}
+        vocab = load_vocabulary()  # the vocabulary is the registry of topics, kinds and states
         unknown = [t for t in topics if t.lower() not in vocab.topics]
         if unknown:
             fail(f"not in the topic vocabulary: {', '.join(unknown)}")
-        if kind and kind.lower() not in vocab.kinds:
-            fail(f"unknown source kind {kind!r}; use one of: {', '.join(vocab.kinds)}")
-        if topics:
-            house["keywords"] = ", ".join(dict.fromkeys(t.lower() for t in topics))
-        if kind:
-            house["sourcekind"] = kind.lower()
-        if status:
-            house["verification"] = status
+        for option, value, allowed in (("--kind", kind, vocab.kinds), ("--status", status, vocab.states)):
+            if value and value.lower() not in allowed:
+                fail(f"{option} {value!r} is not one of: {', '.join(allowed)}")
+        house = {"keywords": ", ".join(dict.fromkeys(t.lower() for t in topics))} if topics else {}
+        house |= {name: value.lower() for name, value in (("sourcekind", kind), ("verification", status)) if value}
         return func(*args, house_fields=house, **kwargs)
 
     return wrapper
