@@ -101,7 +101,24 @@ def _stemmer():
     return snowballstemmer.stemmer("english")
 
 
+MAX_CONTEXT_CHARS = 6_000  # a paragraph longer than this is read only around the sentence
+CONTEXT_SENTENCES = 3  # sentences either side of it
+
+
+@lru_cache(maxsize=200_000)
+def _word_token(word: str) -> tuple[str | None, bool]:
+    """A word's stem (None for stop words, numbers, negations and words under three letters) and
+    whether it has a capital after its first letter; cached, since documents repeat their words."""
+    low = word.lower().strip("'.-")
+    if low in _STOP or len(low) < 3 or _NEGATION.fullmatch(low) or low.isdigit():
+        return None, False
+    return _stem(word), any(c.isupper() for c in word[1:])
+
+
+@lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
+    """Cached: a document repeats its words, and Snowball in pure Python costs ~20 µs a word
+    (it was 70% of a 0.5 MB scan before the cache)."""
     return _stemmer().stemWord(word.lower().strip("'’.-"))
 
 
@@ -115,6 +132,16 @@ class Reading:
     negated: bool  # some clause is denied
     surfaces: dict[str, str] = field(default_factory=dict)  # term -> how the text wrote it
     clauses: list[tuple[set[str], bool]] = field(default_factory=list)  # (terms, denied) per clause
+
+    @classmethod
+    def merged(cls, readings: list["Reading"]) -> "Reading":
+        """One reading of several texts read apart (their terms, names, figures and clauses)."""
+        surfaces: dict[str, str] = {}
+        for r in reversed(readings):
+            surfaces.update(r.surfaces)
+        return cls(set().union(*(r.entities for r in readings)), set().union(*(r.terms for r in readings)),
+                   [f for r in readings for f in r.figures], any(r.negated for r in readings), surfaces,
+                   [c for r in readings for c in r.clauses])
 
     def around(self, terms: set[str]) -> tuple[set[str], bool]:
         """The terms of the clauses that carry most of `terms` (at least half as many as the best
@@ -199,11 +226,10 @@ class Lexicon:
             clauses[bisect.bisect_right(bounds, start) - 1][0].add(token)
         for m in _WORD.finditer(rest):
             word = m.group(0)
-            low = word.lower().strip("'.-")
-            if low in _STOP or len(low) < 3 or _NEGATION.fullmatch(low) or low.isdigit():
+            token, inner_capital = _word_token(word)
+            if token is None:
                 continue
-            token = _stem(word)
-            if (word[0].isupper() and not _starts_sentence(rest, m.start())) or any(c.isupper() for c in word[1:]):
+            if (word[0].isupper() and not _starts_sentence(rest, m.start())) or inner_capital:
                 entities.add("N:" + token)  # a name the lexicon does not know: matched as its word
             terms.add(token)
             surfaces.setdefault(token, word)
@@ -349,9 +375,11 @@ def known_claim(ctx):
     if not prepared:
         return
     parts: dict[int, list[str]] = {}
+    members: dict[int, list[int]] = {}  # paragraph -> its sentences' indices
     kinds: dict[int, str] = {}
-    for s in ctx.doc.sentences:
+    for i, s in enumerate(ctx.doc.sentences):
         parts.setdefault(s.block, []).append(s.text)  # joined once below: linear in a one-paragraph text
+        members.setdefault(s.block, []).append(i)
         kinds[s.block] = s.kind
     blocks = {b: " ".join(texts) for b, texts in parts.items()}
     readings: dict[str, Reading] = {}
@@ -361,20 +389,44 @@ def known_claim(ctx):
             readings[text] = lexicon.read(text)
         return readings[text]
 
-    for sent in ctx.doc.sentences:
+    def claim_reading(index: int) -> Reading:
+        return read(ctx.claim_text(ctx.doc.sentences[index]))
+
+    def paragraph(block: int, index: int | None = None) -> list[Reading]:
+        """The paragraph's reading as context. An outsized paragraph (a document with no
+        paragraph breaks) gives only the sentences around `index`, from the readings the
+        sentences already have, so that reading contexts stays linear in the document."""
+        text = blocks.get(block, "")
+        if len(text) <= MAX_CONTEXT_CHARS:
+            return [read(text)]
+        indices = members[block]
+        at = indices.index(index) if index is not None else len(indices) - 1
+        return [claim_reading(j) for j in indices[max(0, at - CONTEXT_SENTENCES):at + CONTEXT_SENTENCES + 1]]
+
+    for index, sent in enumerate(ctx.doc.sentences):
         if sent.kind == "heading":
             continue
         # the sentence's paragraph (and, for prose, the paragraph before: "The act ..." after "PECA ...");
         # a list item's own text and its lead-in only, so items about different things stay apart
         context = blocks.get(sent.block, "")
-        if sent.kind == "item":
-            context += " " + ctx.doc.sentences[sent.lead].text if sent.lead is not None else ""
-        elif kinds.get(sent.block - 1) in ("body", "lead"):
-            context += " " + blocks.get(sent.block - 1, "")
+        if len(context) > MAX_CONTEXT_CHARS or (sent.kind not in ("item",) and len(blocks.get(sent.block - 1, "")) > MAX_CONTEXT_CHARS):
+            pieces = paragraph(sent.block, index)
+            if sent.kind == "item" and sent.lead is not None:
+                pieces.append(claim_reading(sent.lead))
+            elif kinds.get(sent.block - 1) in ("body", "lead"):
+                pieces += paragraph(sent.block - 1)
+            context_reading = Reading.merged(pieces)
+        else:
+            if sent.kind == "item":
+                context += " " + ctx.doc.sentences[sent.lead].text if sent.lead is not None else ""
+            elif kinds.get(sent.block - 1) in ("body", "lead"):
+                context += " " + blocks.get(sent.block - 1, "")
+            context_reading = None
         sentence = read(ctx.claim_text(sent))
         if not sentence.terms:
             continue
-        context_reading = read(context)
+        if context_reading is None:
+            context_reading = read(context)
         best = None
         for p in prepared:
             m = match_claim(p, sentence, context_reading)
