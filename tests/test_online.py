@@ -240,3 +240,32 @@ def test_cache_info_counts_and_clear_removes_online_answers(server, run_cli):
     assert "removed" in cleared.output
     assert json.loads(run_cli("cache", "info", "--format", "json").output)["online"]["responses"] == 0
     assert run_cli("lookup", DOI).exit_code == 2  # offline and no longer cached
+
+
+def test_add_doi_adds_the_registry_record_through_the_duplicate_checks(server, run_cli, write_bib):
+    from litcheck.library.bibfile import parse_file
+
+    bib = write_bib(GOOD_LIBRARY)
+    first = run_cli("add", "--doi", DOI, "--online", "--bib", str(bib))
+    assert first.exit_code == 0, first.output
+    assert "added sadasivan2012methylphenidate" in first.output
+    entry = next(e for e in parse_file(str(bib)).entries if e.key == "sadasivan2012methylphenidate")
+    assert (entry.type, entry.year, entry.get("doi"), entry.get("volume")) == ("article", 2012, DOI, "7")
+    again = run_cli("add", "--doi", f"https://doi.org/{DOI}", "--bib", str(bib))  # from the cache, offline
+    assert again.exit_code == 1 and "sadasivan2012methylphenidate" in again.output  # the same work: refused
+
+
+def test_add_isbn_and_bad_identifiers(server, run_cli, write_bib):
+    bib = write_bib(GOOD_LIBRARY)
+    added = run_cli("add", "--isbn", "978-0-9802004-4-7", "--online", "--bib", str(bib))
+    assert added.exit_code == 0 and "added miedema2009slow" in added.output
+    assert run_cli("add", "--isbn", "978-0-9802004-4-8", "--online", "--bib", str(bib)).exit_code == 2
+    missing = run_cli("add", "--doi", "10.1371/notarealdoi", "--online", "--bib", str(bib))
+    assert missing.exit_code == 2 and "no record found for doi:10.1371/notarealdoi" in missing.output
+
+
+GOOD_LIBRARY = """
+@book{bales2012disposable,
+  author = {Bales, Kevin}, title = {Disposable People}, publisher = {University of California Press}, year = {2012},
+}
+"""

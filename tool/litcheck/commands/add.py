@@ -6,15 +6,18 @@ import sys
 
 import click
 
-from litcheck.cli.options import emit, fail, new_entry_options, write_options
+from litcheck.cli.options import emit, fail, new_entry_options, online_option, write_options
 
 
 @click.command("add")
 @write_options
 @new_entry_options
+@online_option
 @click.argument("text", required=False)
 @click.option("--file", "source", type=click.File("rb"), help="Read the BibTeX from a file ('-': stdin).")
-def command(session, house_fields, target, force, text, source):
+@click.option("--doi", help="Add the work with this DOI, as Crossref (or OpenAlex) records it.")
+@click.option("--isbn", help="Add the book with this ISBN, as Open Library records it.")
+def command(session, house_fields, target, force, fetcher, text, source, doi, isbn):
     """Add the entries in TEXT (BibTeX; '-' or nothing: stdin) to the library.
 
     An entry without a key (`@book{, title = ...}`) gets one from the key pattern
@@ -29,16 +32,21 @@ def command(session, house_fields, target, force, text, source):
       litcheck add '@book{, author = {Bales, Kevin and Soodalter, Ron}, title = {The Slave Next Door}, publisher = {University of California Press}, year = {2009}}' --to refs/academic.bib
       litcheck add --file docs/examples/new-works.bib --to refs/academic.bib --topic sex-trafficking --kind book --dry-run
       cat docs/examples/new-works.bib | litcheck add --to refs/academic.bib --dry-run
+      litcheck add --doi 10.1371/journal.pone.0033693 --online --to refs/academic.bib --dry-run
     """
     from litcheck.editing.intake import add_entries, decode_input
 
-    if text is not None and source is not None:
-        fail("give BibTeX TEXT or --file, not both")
-    if source is None and text in (None, "-"):
+    if sum(x is not None for x in (text, source, doi, isbn)) > 1:
+        fail("give one of BibTeX TEXT, --file, --doi or --isbn")
+    origin = "<argument>"
+    if doi or isbn:
+        from litcheck.online.records import registry_bibtex
+
+        text, origin = registry_bibtex(fetcher(), doi=doi, isbn=isbn)
+    elif source is None and text in (None, "-"):
         if text is None and sys.stdin.isatty():
             fail("give BibTeX TEXT, --file FILE, or pipe it in")
         source = sys.stdin.buffer
-    origin = "<argument>"
     if source is not None:
         name = getattr(source, "name", None)
         origin = name if isinstance(name, str) and name not in ("-", "<stdin>") else "<stdin>"
