@@ -478,7 +478,7 @@ def _candidates(parts: RefParts, index: LibraryIndex, limit: int = 40) -> list[s
             continue
         for k in keys:
             counts[k] = counts.get(k, 0) + 1
-    return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:limit]]
+    return [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]  # ties by key: the same on every run
 
 
 def _match_one(parts: RefParts, index: LibraryIndex) -> Match:
@@ -806,7 +806,7 @@ def _resolve_named(c: Citation, doc, index: LibraryIndex) -> None:
         return
     both = set.intersection(*sets) if all(sets) else set()
     pool = both or set.union(*sets)
-    works = [index.works[k] for k in pool]
+    works = [index.works[k] for k in sorted(pool)]  # sorted: equal ranks resolve the same way on every run
     sent_tokens = set(tokens(doc.sentences[c.sentence].text))
     ranked = sorted(works, key=lambda w: (len(w.title_tokens & sent_tokens), -(abs((w.year or 0) - (c.year or w.year or 0)))), reverse=True)
     if c.year is not None:

@@ -347,7 +347,7 @@ def match_claim(prep: _Prepared, sentence: Reading, context: Reading) -> Match |
     if len(common & own_terms) / max(1, len(own_terms)) < PRECISION:
         return None
     entities = [sentence.surfaces.get(e if e.startswith("E:") else e[2:]) or context.surfaces.get(e, e[2:])
-                for e in claim.entities if e not in missing]
+                for e in sorted(claim.entities) if e not in missing]
     return Match(recall, figures, entities, [sentence.surfaces[t] for t in sorted(relation)])
 
 
