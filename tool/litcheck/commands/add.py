@@ -40,7 +40,7 @@ def command(session, house_fields, target, force, fetcher, text, source, doi, is
         fail("give one of BibTeX TEXT, --file, --doi or --isbn")
     origin = "<argument>"
     if doi or isbn:
-        from litcheck.online.records import registry_bibtex
+        from litcheck.online.resolvers import registry_bibtex
 
         text, origin = registry_bibtex(fetcher(), doi=doi, isbn=isbn)
     elif source is None and text in (None, "-"):

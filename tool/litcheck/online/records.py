@@ -120,24 +120,3 @@ def record_draft(record: Record):
     fields.update({name: escape_latex(value, name) for name, value in values.items() if value})
     return Draft(entry_type, None, fields, origin=f"{record.source} record")
 
-
-def registry_bibtex(fetcher, doi: str | None = None, isbn: str | None = None) -> tuple[str, str]:
-    """BibTeX text (no key: `add` generates one) for the registry's record of a DOI or ISBN,
-    and where it came from; a LitcheckError when the identifier is malformed or unknown."""
-    from litcheck.editing.bibwrite import format_draft
-    from litcheck.errors import LitcheckError
-    from litcheck.online.resolvers import as_doi, as_isbn, by_doi, openlibrary_isbn
-
-    if doi is not None:
-        wanted = as_doi(doi)
-        if wanted is None:
-            raise LitcheckError(f"--doi {doi!r} is not a DOI (10.NNNN/...)")
-        record, origin = by_doi(fetcher, wanted), f"the registry record of doi:{wanted}"
-    else:
-        wanted = as_isbn(isbn or "")
-        if wanted is None:
-            raise LitcheckError(f"--isbn {isbn!r} is not a valid ISBN-10 or ISBN-13")
-        record, origin = openlibrary_isbn(fetcher, wanted), f"the Open Library record of isbn:{wanted}"
-    if record is None:
-        raise LitcheckError(f"no record found for {origin.split(' of ')[-1]}")
-    return format_draft(record_draft(record), ""), origin

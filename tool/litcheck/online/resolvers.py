@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from litcheck.online.fetch import Fetcher
-from litcheck.online.records import Record, from_crossref, from_openalex, from_openlibrary
+from litcheck.online.records import Record, from_crossref, from_openalex, from_openlibrary, record_draft
 
 DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
@@ -103,3 +103,24 @@ def lookup(fetcher: Fetcher, query: str, limit: int = 5) -> list[Candidate]:
         if key not in best or candidate.score > best[key].score:
             best[key] = candidate
     return sorted(best.values(), key=lambda c: -c.score)[:limit]
+
+
+def registry_bibtex(fetcher, doi: str | None = None, isbn: str | None = None) -> tuple[str, str]:
+    """BibTeX text (no key: `add` generates one) for the registry's record of a DOI or ISBN,
+    and where it came from; a LitcheckError when the identifier is malformed or unknown."""
+    from litcheck.editing.bibwrite import format_draft
+    from litcheck.errors import LitcheckError
+
+    if doi is not None:
+        wanted = as_doi(doi)
+        if wanted is None:
+            raise LitcheckError(f"--doi {doi!r} is not a DOI (10.NNNN/...)")
+        record, origin = by_doi(fetcher, wanted), f"the registry record of doi:{wanted}"
+    else:
+        wanted = as_isbn(isbn or "")
+        if wanted is None:
+            raise LitcheckError(f"--isbn {isbn!r} is not a valid ISBN-10 or ISBN-13")
+        record, origin = openlibrary_isbn(fetcher, wanted), f"the Open Library record of isbn:{wanted}"
+    if record is None:
+        raise LitcheckError(f"no record found for {origin.split(' of ')[-1]}")
+    return format_draft(record_draft(record), ""), origin
