@@ -269,3 +269,16 @@ GOOD_LIBRARY = """
   author = {Bales, Kevin}, title = {Disposable People}, publisher = {University of California Press}, year = {2012},
 }
 """
+
+
+def test_a_planted_link_in_the_cache_is_replaced_not_followed(server, run_cli, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("LITCHECK_CACHE_DIR", str(cache))
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep me")
+    (cache / "online").mkdir(parents=True, mode=0o700)
+    cache.chmod(0o700)
+    (cache / "online" / "responses.sqlite").symlink_to(outside)
+    assert run_cli("lookup", DOI, "--online").exit_code == 0
+    assert outside.read_text() == "keep me"
+    assert (cache / "online" / "responses.sqlite").is_file() and not (cache / "online" / "responses.sqlite").is_symlink()

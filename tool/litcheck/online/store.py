@@ -23,29 +23,37 @@ class Cached:
     fetched: float
 
 
-def store_path() -> Path:
-    from litcheck.index.store import cache_dir
+def store_path() -> Path | None:
+    """`<cache>/online/responses.sqlite`, in a folder checked like the index's (0700, owned by
+    the user, not writable by others); None when that folder cannot be trusted."""
+    from litcheck.index.store import usable_folder
 
-    return cache_dir() / "online.sqlite"
+    folder = usable_folder("online")
+    return folder / "responses.sqlite" if folder else None
 
 
 class ResponseStore:
     def __init__(self, path: Path | None = None, clock=time.time):
-        self.path = Path(path) if path else store_path()
+        self.path = Path(path) if path else store_path()  # None: answers kept for this run only
         self.clock = clock
         self._db = None
 
     def _connect(self):
         if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            self._db = sqlite3.connect(self.path, timeout=10)
+            if self.path is None:
+                self._db = sqlite3.connect(":memory:")
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                if self.path.is_symlink() or (self.path.exists() and not self.path.is_file()):
+                    self.path.unlink()  # a planted link or FIFO is replaced, never followed
+                self._db = sqlite3.connect(self.path, timeout=10)
             self._db.execute("CREATE TABLE IF NOT EXISTS responses ("
                              "key TEXT PRIMARY KEY, status INTEGER NOT NULL, body TEXT NOT NULL, fetched REAL NOT NULL)")
         return self._db
 
     def get(self, key: str, ttl_days: float) -> Cached | None:
         """The stored answer for `key` while it is fresh (a 404 for a shorter time)."""
-        if not self.path.exists():
+        if self.path is not None and not self.path.is_file():
             return None
         try:
             row = self._connect().execute("SELECT status, body, fetched FROM responses WHERE key = ?", (key,)).fetchone()
@@ -65,7 +73,7 @@ class ResponseStore:
             pass  # an unwritable cache only costs speed
 
     def info(self) -> dict:
-        if not self.path.exists():
+        if self.path is None or not self.path.is_file():
             return {"path": str(self.path), "responses": 0, "bytes": 0}
         try:
             count, = self._connect().execute("SELECT count(*) FROM responses").fetchone()
@@ -77,6 +85,8 @@ class ResponseStore:
         """Delete the cache file; return how many responses it held."""
         held = self.info()["responses"]
         self.close()
+        if self.path is None:
+            return held
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
         return held
