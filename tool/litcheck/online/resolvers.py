@@ -71,14 +71,21 @@ def by_doi(fetcher: Fetcher, doi: str) -> Record | None:
     return crossref_doi(fetcher, doi) or openalex_doi(fetcher, doi)
 
 
-def fit(record: Record, title: str, author: str = "", year: int | None = None) -> float:
-    """How well `record` fits a citation, 0..1: the title weighs most, then the first author
-    and the year; a part the citation does not give is left out of the average."""
+def title_similarity(a: str, b: str) -> float:
+    """Token-sort similarity of two titles after folding case, accents and LaTeX, 0..1."""
     from rapidfuzz import fuzz
 
     from litcheck.library.latex import fold
 
-    parts = [(0.7, fuzz.token_sort_ratio(fold(title), fold(record.title)) / 100)]
+    return fuzz.token_sort_ratio(fold(a), fold(b)) / 100
+
+
+def fit(record: Record, title: str, author: str = "", year: int | None = None) -> float:
+    """How well `record` fits a citation, 0..1: the title weighs most, then the first author
+    and the year; a part the citation does not give is left out of the average."""
+    from litcheck.library.latex import fold
+
+    parts = [(0.7, title_similarity(title, record.title))]
     if author:
         wanted = fold(author).split()
         parts.append((0.15, float(any(fold(family) in wanted for family in record.families))))

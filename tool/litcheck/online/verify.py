@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from litcheck.online.fetch import Fetcher
 from litcheck.online.records import Record
-from litcheck.online.resolvers import as_isbn, by_doi, crossref_search, fit, openlibrary_isbn
+from litcheck.online.resolvers import as_doi, as_isbn, by_doi, crossref_search, fit, openlibrary_isbn, title_similarity
 
 VERDICTS = ("doi-other-work", "retracted", "corrected", "differs", "verified", "not-found", "not-checkable")
 SEARCHABLE_TYPES = {"article", "inproceedings", "incollection", "inbook", "book"}
@@ -45,13 +45,13 @@ class Verdict:
 
 
 def verify_entry(entry, fetcher: Fetcher) -> Verdict:
-    doi = re.sub(r"^https?://(dx\.)?doi\.org/", "", entry.get("doi").strip(), flags=re.I).lower()
+    doi = as_doi(entry.get("doi")) if entry.get("doi").strip() else None
     isbn = next(filter(None, (as_isbn(part) for part in re.split(r"[,;]\s*", entry.get("isbn")))), None)
     if doi:
         record = by_doi(fetcher, doi)
         if record is None:
             return Verdict(entry.key, "not-found", message=f"DOI {doi} is not registered with Crossref or OpenAlex")
-        if _title_similarity(entry.title, record.title) < SAME_TITLE:
+        if title_similarity(entry.title, record.title) < SAME_TITLE:
             return Verdict(entry.key, "doi-other-work", record.source, record=record,
                            message=f"DOI {doi} is registered to another work: {record.title!r} ({record.year})")
         return _compared(entry, record)
@@ -88,7 +88,7 @@ def differences_between(entry, record: Record) -> list[Difference]:
     from litcheck.library.latex import fold
 
     found = []
-    if _title_similarity(entry.title, record.title) < 0.97:
+    if title_similarity(entry.title, record.title) < 0.97:
         found.append(Difference("title", entry.title, record.title))
     if entry.year and record.year and entry.year != record.year:
         found.append(Difference("year", str(entry.year), str(record.year)))
@@ -96,21 +96,13 @@ def differences_between(entry, record: Record) -> list[Difference]:
     if families and record.families and fold(families[0]) != fold(record.families[0]):
         found.append(Difference("author", families[0], record.families[0]))
     venue = entry.text("journal") or entry.text("journaltitle") or entry.text("booktitle")
-    if venue and record.venue and _title_similarity(venue, record.venue) < 0.8:
+    if venue and record.venue and title_similarity(venue, record.venue) < 0.8:
         found.append(Difference("journal", venue, record.venue))
     for name, theirs in (("volume", record.volume), ("number", record.issue), ("pages", record.pages)):
         ours = entry.text(name)
         if ours and theirs and _norm_range(ours) != _norm_range(theirs):
             found.append(Difference(name, ours, theirs))
     return found
-
-
-def _title_similarity(a: str, b: str) -> float:
-    from rapidfuzz import fuzz
-
-    from litcheck.library.latex import fold
-
-    return fuzz.token_sort_ratio(fold(a), fold(b)) / 100
 
 
 def _norm_range(text: str) -> str:
