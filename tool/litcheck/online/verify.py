@@ -109,7 +109,7 @@ def compare(cited: Cited, record: Record) -> list[Difference]:
     online in 2020 and in print in 2021 may be cited with either); a venue may be abbreviated
     ("J. Adolesc. Health"); "1655-64" is the range 1655-1664."""
     from litcheck.library.latex import fold
-    from litcheck.scan.resolve import venues_agree
+    from litcheck.scan.resolve.scoring import venues_agree
 
     found = []
     if cited.title and record.title and title_similarity(cited.title, record.title) < 0.97:

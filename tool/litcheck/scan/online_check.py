@@ -106,7 +106,8 @@ def cited_pages(text: str, volume: str = "") -> str:
 
 def unheld_works(ctx) -> list[Unheld]:
     """The document's full citations that resolve to no library entry, in document order."""
-    from litcheck.scan.resolve import match_reference, parse_reference
+    from litcheck.scan.resolve.references import parse_reference
+    from litcheck.scan.resolve.scoring import match_reference
     from litcheck.scan.works import surnames_of
 
     found = []
