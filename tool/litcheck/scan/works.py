@@ -21,8 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from litcheck.scan.document import SENTENCE_STARTERS
-from litcheck.scan.resolve import _QUOTED, YEAR, RefParts, norm, parse_reference, split_works, strip_signal
+from litcheck.scan.document.sentences import SENTENCE_STARTERS
+from litcheck.scan.citations.model import YEAR
+from litcheck.scan.resolve.references import _QUOTED, RefParts, parse_reference, split_works, strip_signal
+from litcheck.scan.resolve.text import norm
 
 _IBID = re.compile(r"^[*_ ]{0,4}(?:ibid|id)\b\.?", re.I)
 _SUPRA = re.compile(r"[*_]{0,2}supra[*_]{0,2},?\s+(?:notes?|n\.?)\s+(\d{1,3})\b", re.I)
@@ -225,7 +227,7 @@ def repeated_full_differences(pieces: dict[str, list[Piece]], same_work=None) ->
 
 def note_citation(piece: Piece):
     """An author-date note piece as an in-text citation, to be matched to the reference list."""
-    from litcheck.scan.citations import Citation
+    from litcheck.scan.citations.model import Citation
 
     year = piece.supra_note
     return Citation("author-date", piece.text, 0, 0, -1, names=list(piece.surnames),
