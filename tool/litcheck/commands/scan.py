@@ -1,4 +1,6 @@
-"""`litcheck scan`: flag the sentences of articles that need checking, and say why."""
+"""Scan documents for claims that need verification.
+
+`litcheck scan`: flag the sentences of articles that need checking, and say why."""
 
 from __future__ import annotations
 
