@@ -375,7 +375,8 @@ def _why(match: Match, claim: Reading) -> str:
       "figures, names and terms). Matching is by meaning: figures normalised, names with their aliases, words of one "
       "meaning read as one concept; a sentence that shares only a topic, a name or a number does not match.",
       fires="People were for sale on Corvid Market, along with drugs and weapons.",
-      passes="Corvid Market sold drugs and stolen data.")
+      passes="Corvid Market sold drugs and stolen data.",
+      order=120)
 def known_claim(ctx):
     lexicon, prepared = _prepare(ctx)
     if not prepared:
