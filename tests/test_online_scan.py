@@ -190,3 +190,19 @@ def test_the_readme_example_is_what_scan_prints(server, run_cli):
     assert block, "the README's scan --online example is missing"
     result = run_cli("scan", *block.group(1).split())
     assert result.stdout == block.group(2)
+
+
+def test_the_time_budget_stops_the_look_ups_not_the_document(server, run_cli):
+    server.script["/crossref/works"] = [(200, server.answer("/crossref/works", {})[1], {}, 1.5)]  # a slow first answer
+    result = run_cli("scan", DOC, *LIB, "--online", "--timeout", "1", "--format", "json")
+    assert result.exit_code == 1, result.output  # scanned and reported, not failed
+    assert "registry look-ups stopped after 1 of 5 works: the document's time budget ran out" in result.stderr
+    assert len(server.requests) == 1 and {f["line"] for f in registry_flags(flags_of(result))} == {8}
+
+
+def test_a_failing_registry_stops_the_look_ups_of_that_document_only(server, run_cli):
+    server.script["/crossref/works"] = [(500, "oops", {}, 0.0)]
+    result = run_cli("scan", DOC, *LIB, "--online", "--format", "json", env={"LITCHECK_ONLINE_RETRIES": "0"})
+    assert result.exit_code == 0, result.output  # reported as scanned, with the library's flags only
+    assert "registry look-ups stopped after 0 of 5 works" in result.stderr and "answered HTTP 500" in result.stderr
+    assert registry_flags(flags_of(result)) == [] and len(flags_of(result)) > 0

@@ -255,9 +255,12 @@ class RegistryCheck:
             self._fetcher, self._pid = Fetcher(self.settings, ResponseStore(self.store_path)), os.getpid()
         return self._fetcher
 
-    def check(self, ctx, result, rules) -> None:
-        """Add the registry flags for `result`'s document (and notices saying what was left out)."""
+    def check(self, ctx, result, rules, budget=None) -> None:
+        """Add the registry flags for `result`'s document, with notices saying what was left out.
+        `budget` (the document's Deadline.check) stops the look-ups, not the document, when the
+        time allowed for it (--timeout) runs out: the flags found so far stand."""
         from litcheck.online.fetch import OnlineError, Unreachable
+        from litcheck.scan.pipeline import ScanTimeout
         from litcheck.scan.rules import in_document_order
 
         rule_ids = {r.id for r in rules} & set(RULES)
@@ -273,13 +276,18 @@ class RegistryCheck:
         for work in (self.progress(works) if self.progress else works):
             key = _key(work)
             if key not in outcomes:
+                stopped = f"{result.path}: registry look-ups stopped after {len(outcomes)} of {min(len(keys), self.limit)} works"
                 try:
+                    if budget is not None:
+                        budget()
                     outcomes[key] = look_up(self.fetcher(), work)
                 except Unreachable:
                     raise
+                except ScanTimeout:
+                    result.notices.append(f"{stopped}: the document's time budget ran out (raise it with --timeout)")
+                    break
                 except OnlineError as exc:
-                    result.notices.append(f"{result.path}: registry look-ups stopped after {len(outcomes)} "
-                                          f"of {len(keys)} works: {exc}")
+                    result.notices.append(f"{stopped}: {exc}")
                     break
             flags += flags_for(ctx, work, outcomes[key], rule_ids)
         if flags:
