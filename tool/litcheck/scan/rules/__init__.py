@@ -163,6 +163,7 @@ class ScanContext:
         self.facts = facts or []
         self.claims = claims or []
         self._pieces = None
+        self._claim_texts: dict[int, str] = {}
         self.by_sentence: dict[int, list] = {}
         for c in citations:
             self.by_sentence.setdefault(c.sentence, []).append(c)
@@ -181,13 +182,17 @@ class ScanContext:
 
     def claim_text(self, sent) -> str:
         """The sentence's masked text with its own citations blanked (named sources kept): years and
-        figures inside a citation are not what the claim is about."""
-        chars = list(self.doc.masked[sent.start:sent.end])
-        for c in self.own_citations(sent):
-            if c.kind != "named":
-                for i in range(max(0, c.start - sent.start), min(len(chars), c.end - sent.start)):
-                    chars[i] = " "
-        return "".join(chars)
+        figures inside a citation are not what the claim is about. Kept per sentence: most rules
+        read it."""
+        text = self._claim_texts.get(sent.index)
+        if text is None:
+            chars = list(self.doc.masked[sent.start:sent.end])
+            for c in self.own_citations(sent):
+                if c.kind != "named":
+                    for i in range(max(0, c.start - sent.start), min(len(chars), c.end - sent.start)):
+                        chars[i] = " "
+            text = self._claim_texts[sent.index] = "".join(chars)
+        return text
 
     def citations_for(self, sent) -> list:
         """The citations that cover the sentence: its own (a note marker right after it, across a
