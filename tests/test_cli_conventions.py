@@ -114,34 +114,15 @@ def test_shell_completion_completes_command_names():
 def test_a_long_import_shows_a_progress_bar_on_a_terminal(tmp_path):
     """Run with stderr on a pseudo-terminal of 100 columns: the bar appears once the work
     passes a second (20,000 records take several)."""
-    import fcntl
-    import struct
-    import termios
-
     lib = tmp_path / "lib.bib"
     lib.write_text("")
     export = tmp_path / "export.bib"
     export.write_text("".join(f"@article{{w{i}, author = {{Roe, R{i}.}}, title = {{Study {i} of {i * 7919}}}, "
                               f"journal = {{J}}, year = {{{1950 + i % 70}}}}}\n" for i in range(20_000)))
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
-    litcheck = str(Path(sys.executable).parent / "litcheck")
     out = tmp_path / "out"
-    proc = subprocess.Popen([litcheck, "import", "--bib", str(lib), str(export), "--dry-run", "-o", str(out)],
-                            stderr=slave, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    os.close(slave)
-    shown = b""
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not data:
-            break
-        shown += data
-    assert proc.wait(timeout=300) == 0
-    os.close(master)
-    text = shown.decode("utf-8", "replace")
+    text, _, code = _stderr_on_a_terminal(["import", "--bib", str(lib), str(export), "--dry-run", "-o", str(out)],
+                                          tmp_path)
+    assert code == 0
     assert "import:" in text and "%|" in text  # tqdm's bar, on stderr
     assert "20000 records:" in out.read_text()
 

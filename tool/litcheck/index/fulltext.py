@@ -71,7 +71,8 @@ def _create(conn: sqlite3.Connection, library, weight_class, digest: str, progre
     every = sorted(set(library.entries) | set(library.notes))
 
     def numbered():
-        for key, cols in progress(_rows(library, weight_class, every), "indexing for search", len(every)):
+        rows = _rows(library, weight_class, every)
+        for key, cols in progress(rows, "indexing for search", len(every)) if progress else rows:
             keys.append(key)
             yield (len(keys), *cols)
 
@@ -143,9 +144,7 @@ def _build_file(path: Path, library, weight_class, digest: str, progress) -> boo
 
 def open_index(library, weight_class, progress=None) -> sqlite3.Connection:
     """A connection to the library's full-text index, built first when missing or stale;
-    `progress(items, label, total)` wraps the build (a progress bar on a terminal)."""
-    if progress is None:
-        from litcheck.index.load import silent as progress
+    `progress(items, label, total)`, when given, wraps the build (a progress bar on a terminal)."""
     if getattr(library, "cache_key", ""):
         path, digest = _path(library), _digest(library)
         conn = _open_cached(path, digest)
