@@ -16,6 +16,9 @@ from litcheck.scan.rules import rule
 from litcheck.cli.table import shorten
 
 
+_CASE_NAME = re.compile(r"\w\s+v\.?\s+[A-Z]")
+
+
 @rule("dangling-citation", "error",
       "An author-date citation (or [@key], or [n] / a footnote marker with no text behind it) matches no library "
       "entry and no item of the document's reference list.",
@@ -29,6 +32,8 @@ def dangling_citation(ctx):
     for c in ctx.citations:
         sent = ctx.doc.sentences[c.sentence]
         if c.kind == "author-date" and c.key is None and c.via_reference is None and c.via_note is None:
+            if _CASE_NAME.search(c.text):
+                continue  # "(Roe v. Wade, 1973)": a case cited by its name, which is how style guides cite cases in text
             yield ctx.flag("dangling-citation", sent, f"{c.text} matches no entry in the library"
                            + (" or the reference list" if ctx.doc.references else "") + (f" ({c.note})" if c.note else ""),
                            evidence=c.text)
