@@ -97,3 +97,83 @@ def looks_like_reference(text: str) -> bool:
     if len(words) < 3 or re.match(r"(?i)(?:see|for more|cf\.?|responses?|interview|coded|note)\b", text):
         return False
     return sum(w[0].isupper() for w in words) >= 2
+
+
+# ---------------------------------------------------------------------------------------------
+# As flags (called by the citation-mismatch and inconsistent-duplicate rules)
+# ---------------------------------------------------------------------------------------------
+
+def note_reference_matches(ctx):
+    """(label, piece, (item index, differences) or None) for every author-date note piece, when the
+    document has a reference list."""
+    if not ctx.doc.references:
+        return []
+    from litcheck.scan.resolve import _name_forms, match_reference_item
+    from litcheck.scan.works import note_citation
+
+    out = []
+    for label, pieces in ctx.note_pieces().items():
+        for p in pieces:
+            if p.kind == "author-date" and p.surnames:
+                c = note_citation(p)
+                out.append((label, p, match_reference_item(c, ctx.doc, _name_forms(c.names[0], ctx.index))))
+    return out
+
+
+def self_contradicting_items(ctx):
+    """citation-mismatch flags from the document alone: an item with no date, a page range that ends
+    before it starts, a pinpoint outside the item's pages."""
+    from litcheck.cli.table import shorten
+
+    for i, item in enumerate(ctx.doc.references):
+        if not looks_like_reference(item.text):
+            continue
+        if undated(item.text):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives no year or date: which "
+                                        "edition, version or bill is cited cannot be told", evidence=item.text)
+        elif (bad := impossible_range(item.text)):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives pages '{bad}', a range "
+                                        "that ends before it starts", evidence=bad)
+    for label, note in ctx.doc.footnotes.items():
+        if (bad := impossible_range(note.text)):
+            yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} gives pages '{bad}', a range that "
+                                   "ends before it starts", evidence=bad)
+    by_label = {item.label: i for i, item in enumerate(ctx.doc.references) if item.label}
+    for c in ctx.citations:
+        index = c.via_reference if c.via_reference is not None and c.via_reference >= 0 else None
+        if index is None and c.kind == "numeric" and len(c.labels) == 1:
+            index = by_label.get(c.labels[0])
+        if index is None or not c.locator:
+            continue
+        found = outside(c.locator, ctx.doc.references[index].text)
+        if found:
+            yield ctx.flag("citation-mismatch", ctx.doc.sentences[c.sentence],
+                           f"{shorten(c.text, 60)} points to page {found[0]}, outside the pages its reference item "
+                           f"{index + 1} gives ({found[1]})", evidence=c.text)
+    for label, piece, match in note_reference_matches(ctx):
+        loc = note_locator(piece.text)
+        found = outside(loc, ctx.doc.references[match[0]].text) if match is not None and loc else None
+        if found:
+            yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} ('{piece.text}') points to page "
+                                   f"{found[0]}, outside the pages its reference item {match[0] + 1} gives ({found[1]})",
+                                   evidence=piece.text)
+
+
+def repeated_titles(ctx):
+    """inconsistent-duplicate flags: a title the reference list gives twice with different years."""
+    from litcheck.scan.resolve import _item_years, norm, parse_reference
+
+    first: dict[str, tuple[int, list[int]]] = {}
+    for i, item in enumerate(ctx.doc.references):
+        title = norm(parse_reference(item.text).title)
+        if len(title.split()) < 4:
+            continue
+        years = _item_years(item)
+        if title in first:
+            j, earlier = first[title]
+            if years and earlier and not set(years) & set(earlier):
+                yield ctx.flag_at_reference("inconsistent-duplicate", i, f"reference item {i + 1} repeats the title of "
+                                            f"item {j + 1} (line {ctx.doc.references[j].line}) with another year: "
+                                            f"{years[0]} against {earlier[0]}", evidence=item.text)
+            continue
+        first[title] = (i, years)

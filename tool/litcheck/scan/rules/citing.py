@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from litcheck.scan.resolve import creators_in, norm, org_forms, parse_reference, split_works, tokens, venues_agree
+from litcheck.scan.reference_items import note_reference_matches, repeated_titles, self_contradicting_items
 from litcheck.scan.rules import rule
 from litcheck.cli.table import shorten
 
@@ -44,7 +45,7 @@ def dangling_citation(ctx):
         elif c.kind == "footnote" and c.note.startswith("no footnote text") and has_notes:
             yield ctx.flag("dangling-citation", sent, f"footnote marker {c.text}: {c.note}", evidence=c.text)
     # notes that cite by author and date ("Efrat 2012, Ch. 5") against the reference list
-    for label, piece, found in _note_reference_matches(ctx):
+    for label, piece, found in note_reference_matches(ctx):
         if found is None:
             yield ctx.flag_at_note("dangling-citation", label, f"footnote {label} cites '{piece.text}', which is not in "
                                    "the reference list", evidence=piece.text)
@@ -65,23 +66,6 @@ def _distinctive_word_shared(names, note_norm: str) -> bool:
             if len(word) >= 5 and word not in _GENERIC_NAME_WORDS and f" {word} " in note_norm:
                 return True
     return False
-
-
-def _note_reference_matches(ctx):
-    """(label, piece, (item index, differences) or None) for every author-date note piece, when the
-    document has a reference list."""
-    if not ctx.doc.references:
-        return []
-    from litcheck.scan.resolve import _name_forms, match_reference_item
-    from litcheck.scan.works import note_citation
-
-    out = []
-    for label, pieces in ctx.note_pieces().items():
-        for p in pieces:
-            if p.kind == "author-date" and p.surnames:
-                c = note_citation(p)
-                out.append((label, p, match_reference_item(c, ctx.doc, _name_forms(c.names[0], ctx.index))))
-    return out
 
 
 def _cited_from_notes(ctx, index: int) -> bool:
@@ -243,11 +227,11 @@ def citation_mismatch(ctx):
             sent = ctx.doc.sentences[c.sentence]
             yield ctx.flag("citation-mismatch", sent, f"{shorten(c.text, 90)} gives " + "; ".join(c.ref_diffs),
                            keys=c.keys, evidence=c.text)
-    for label, piece, found in _note_reference_matches(ctx):
+    for label, piece, found in note_reference_matches(ctx):
         if found is not None and found[1]:
             yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} ('{piece.text}') gives "
                                    + "; ".join(found[1]), evidence=piece.text)
-    yield from _self_contradicting_items(ctx)
+    yield from self_contradicting_items(ctx)
     # 5. the prose names one source, the footnote cites another's work
     for sent in ctx.claim_sentences():
         cites = ctx.own_citations(sent)
@@ -276,45 +260,6 @@ def citation_mismatch(ctx):
                     yield ctx.flag("citation-mismatch", sent,
                                    f"the sentence attributes this to {n.names[0] if n.note == 'person' else n.text}, "
                                    f"but footnote {label} cites {cited}", keys=[work.key] if work else [], evidence=n.text)
-
-
-def _self_contradicting_items(ctx):
-    """What the reference list and notes show about themselves (litcheck.scan.reference_items): an
-    item with no date, a page range that ends before it starts, a pinpoint outside the item's pages."""
-    from litcheck.scan import reference_items as items
-
-    for i, item in enumerate(ctx.doc.references):
-        if not items.looks_like_reference(item.text):
-            continue
-        if items.undated(item.text):
-            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives no year or date: which "
-                                        "edition, version or bill is cited cannot be told", evidence=item.text)
-        elif (bad := items.impossible_range(item.text)):
-            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives pages '{bad}', a range "
-                                        "that ends before it starts", evidence=bad)
-    for label, note in ctx.doc.footnotes.items():
-        if (bad := items.impossible_range(note.text)):
-            yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} gives pages '{bad}', a range that "
-                                   "ends before it starts", evidence=bad)
-    by_label = {item.label: i for i, item in enumerate(ctx.doc.references) if item.label}
-    for c in ctx.citations:
-        index = c.via_reference if c.via_reference is not None and c.via_reference >= 0 else None
-        if index is None and c.kind == "numeric" and len(c.labels) == 1:
-            index = by_label.get(c.labels[0])
-        if index is None or not c.locator:
-            continue
-        found = items.outside(c.locator, ctx.doc.references[index].text)
-        if found:
-            yield ctx.flag("citation-mismatch", ctx.doc.sentences[c.sentence],
-                           f"{shorten(c.text, 60)} points to page {found[0]}, outside the pages its reference item "
-                           f"{index + 1} gives ({found[1]})", evidence=c.text)
-    for label, piece, match in _note_reference_matches(ctx):
-        loc = items.note_locator(piece.text)
-        found = items.outside(loc, ctx.doc.references[match[0]].text) if match is not None and loc else None
-        if found:
-            yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} ('{piece.text}') points to page "
-                                   f"{found[0]}, outside the pages its reference item {match[0] + 1} gives ({found[1]})",
-                                   evidence=piece.text)
 
 
 @rule("inconsistent-duplicate", "warning",
@@ -371,7 +316,7 @@ def inconsistent_duplicate(ctx):
                                         f"reference item {i + 1} is titled '{shorten(item_title, 70)}'; the in-text "
                                         f"citation at line {line} gives '{shorten(c.title, 70)}'", evidence=c.text)
     # 4. one title listed twice in the reference list under different years
-    yield from _repeated_titles(ctx)
+    yield from repeated_titles(ctx)
     # 5. two notes or reference items the library resolves to the same work, with different details
     seen: list[tuple[str, str | None, int | None, object, str]] = []  # (name, label, item, parts, key)
     for label, label_pieces in pieces.items():
@@ -549,22 +494,3 @@ def topic_mismatch(ctx):
                            f"the sentence is about {', '.join(sorted(s_topics))}; the cited {work.key} covers "
                            f"{', '.join(sorted(w_topics))}", keys=[work.key], evidence=", ".join(sorted(s_topics)))
 
-
-def _repeated_titles(ctx):
-    """A title the reference list gives twice with different years: one of the two is wrong."""
-    from litcheck.scan.resolve import _item_years
-
-    first: dict[str, tuple[int, list[int]]] = {}
-    for i, item in enumerate(ctx.doc.references):
-        title = norm(parse_reference(item.text).title)
-        if len(title.split()) < 4:
-            continue
-        years = _item_years(item)
-        if title in first:
-            j, earlier = first[title]
-            if years and earlier and not set(years) & set(earlier):
-                yield ctx.flag_at_reference("inconsistent-duplicate", i, f"reference item {i + 1} repeats the title of "
-                                            f"item {j + 1} (line {ctx.doc.references[j].line}) with another year: "
-                                            f"{years[0]} against {earlier[0]}", evidence=item.text)
-            continue
-        first[title] = (i, years)
