@@ -50,7 +50,7 @@ CASES = [["Prices fell...", "But volumes rose."] if c == ["Prices fell... But vo
 
 
 def ours(text: str) -> list[str]:
-    from litcheck.scan.document import split_sentences
+    from litcheck.scan.document.sentences import split_sentences
 
     return [text[s:e] for s, e in split_sentences(text)]
 

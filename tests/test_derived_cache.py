@@ -14,7 +14,7 @@ def scan_json(run_cli, *extra):
 
 
 def test_scan_with_cached_index_matches_a_fresh_scan(run_cli, monkeypatch):
-    import litcheck.scan.resolve as resolve
+    import litcheck.scan.resolve.index as resolve_index
 
     fresh = scan_json(run_cli, "--no-cache")
     first = scan_json(run_cli)  # builds and stores the index
@@ -23,7 +23,7 @@ def test_scan_with_cached_index_matches_a_fresh_scan(run_cli, monkeypatch):
     def must_not_build(*args, **kwargs):
         raise AssertionError("an unchanged library must reuse the cached scanner index")
 
-    monkeypatch.setattr(resolve, "build_index", must_not_build)
+    monkeypatch.setattr(resolve_index, "build_index", must_not_build)
     assert scan_json(run_cli) == fresh  # the index comes from the cache, entries re-attached
 
 
@@ -38,12 +38,12 @@ def test_a_damaged_derived_file_is_recomputed(run_cli):
 
 def test_a_code_change_invalidates_derived_results(run_cli, monkeypatch):
     import litcheck.index.fingerprint as fingerprint
-    import litcheck.scan.resolve as resolve
+    import litcheck.scan.resolve.index as resolve_index
 
     expected = scan_json(run_cli)  # cached for the code as it is
     builds = []
-    real_build = resolve.build_index
-    monkeypatch.setattr(resolve, "build_index", lambda *a, **k: builds.append(1) or real_build(*a, **k))
+    real_build = resolve_index.build_index
+    monkeypatch.setattr(resolve_index, "build_index", lambda *a, **k: builds.append(1) or real_build(*a, **k))
     assert scan_json(run_cli) == expected and builds == []
     monkeypatch.setattr(fingerprint, "code_fingerprint", lambda: "an edited module")
     assert scan_json(run_cli) == expected and builds == [1]

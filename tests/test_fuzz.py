@@ -356,7 +356,8 @@ def test_scanner_never_raises_on_markdown_and_html(scanner, text, fmt, front):
        | doc_text.map(lambda s: s.encode("cp1252", "replace")),
        suffix=st.sampled_from([".txt", ".md", ".html"]))
 def test_scanner_reads_any_bytes_or_refuses_clearly(scanner, data, suffix):
-    from litcheck.scan.document import DocumentError, read_document
+    from litcheck.scan.document import read_document
+    from litcheck.scan.document.model import DocumentError
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"doc{suffix}"

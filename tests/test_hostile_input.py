@@ -401,7 +401,7 @@ def test_five_megabyte_line_without_full_stops(tmp_path):
     code, out, _ = litcheck("scan", "line.txt", *LIB, "--no-cache", "--format", "json", cwd=tmp_path)
     assert code in (0, 1)
     doc = json.loads(out)["documents"][0]
-    from litcheck.scan.document import MAX_SENTENCE_CHARS
+    from litcheck.scan.document.sentences import MAX_SENTENCE_CHARS
 
     assert doc["sentences"] >= len(text) // MAX_SENTENCE_CHARS  # cut into bounded pieces, not one 5 MB sentence
     assert doc["flags"] and all(f["line"] == 1 and len(f["sentence"]) <= MAX_SENTENCE_CHARS for f in doc["flags"])

@@ -66,3 +66,33 @@ def test_one_title_under_two_years(scanner):
             "Okafor, B. 2013. “Exploitation creep in trafficking law.” *Harm Review* 3: 1–20.\n\n"
             "Okafor, B. 2015. “Exploitation creep in trafficking law.” *Harm Review* 5: 7–30.\n")
     assert flags(scanner, text, "inconsistent-duplicate") == [("inconsistent-duplicate", 7, "reference")]
+
+
+def test_reference_section_ends_at_the_next_post_and_notes_after_it_are_notes():
+    from litcheck.scan.document import parse_document
+
+    text = ("# Post one\n\nShelters are full.[^1]\n\n## References\n\nOkafor, B. (2019). Shelters. Northgate.\n\n"
+            "[^1]: Okafor 2019, 4. The count was taken in May.\n\n## Post two\n\nA second post with its own claims.\n")
+    doc = parse_document(text, fmt="markdown")
+    assert [r.text for r in doc.references] == ["Okafor, B. (2019). Shelters. Northgate."]
+    assert doc.footnotes["1"].text.startswith("Okafor 2019, 4.")
+    assert any(s.text == "A second post with its own claims." for s in doc.sentences)
+
+
+def test_numbered_endnotes_after_an_author_date_list_are_notes():
+    from litcheck.scan.document import parse_document
+
+    items = "".join(f"Okafor, B. ({2010 + i}). Title {i}. Northgate.\n\n" for i in range(3))
+    doc = parse_document("Claims are made [1].\n\nReferences\n\n" + items + "[1] Response 1157.\n\n[2] Response 1160.\n")
+    assert len(doc.references) == 3 and sorted(doc.footnotes) == ["1", "2"]
+
+
+def test_notes_pointing_inside_the_document_are_not_citations_and_short_notes_are_cut_from_remarks():
+    from litcheck.scan.document import parse_document
+    from litcheck.scan.works import note_pieces
+
+    doc = parse_document("A.[^1] B.[^2] C.[^3]\n\n[^1]: Responses 1190 and 1286.\n[^2]: Response 1157.\n"
+                         "[^3]: Hyland 2001, 1. Argentina had proposed a treaty.\n", fmt="markdown")
+    pieces = note_pieces(doc)
+    assert [p.kind for p in pieces["1"] + pieces["2"]] == ["comment", "comment"]
+    assert [(p.kind, p.text) for p in pieces["3"]][0] == ("author-date", "Hyland 2001, 1.")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from litcheck.scan.citations import OrgMatcher, find_citations, is_acronym_definition
-from litcheck.scan.document import parse_document, split_sentences
+from litcheck.scan.citations import find_citations
+from litcheck.scan.citations.orgs import OrgMatcher, is_acronym_definition
+from litcheck.scan.document import parse_document
+from litcheck.scan.document.sentences import split_sentences
 from litcheck.scan.rules.sourcing import find_figures
 
 

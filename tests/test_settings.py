@@ -57,7 +57,7 @@ def test_every_user_facing_error_shares_one_base_class():
     from litcheck.listing.reading_lists import ListError
     from litcheck.listing.select import SelectionError
     from litcheck.listing.styles import EngineError
-    from litcheck.scan.document import DocumentError
+    from litcheck.scan.document.model import DocumentError
 
     for cls in (RefuseWrite, UnsafeKey, LockBusy, MissingPath, ListError, SelectionError, EngineError,
                 DocumentError, SettingError):

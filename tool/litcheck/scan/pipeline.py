@@ -67,7 +67,7 @@ class Scanner:
 
     def __init__(self, library, rules=None, vocabulary=None):
         from litcheck.library.claims import collect_claims
-        from litcheck.scan.resolve import build_index
+        from litcheck.scan.resolve.index import build_index
         from litcheck.scan.rules import all_rules
         from litcheck.scan.rules.dates import load_facts
 
@@ -75,8 +75,8 @@ class Scanner:
         if vocabulary is None:
             from litcheck.index.derived import derived
             from litcheck.library.vocabulary import Organisation, Vocabulary
-            from litcheck.scan.citations import OrgMatcher
-            from litcheck.scan.resolve import LibraryIndex, Work
+            from litcheck.scan.citations.orgs import OrgMatcher
+            from litcheck.scan.resolve.index import LibraryIndex, Work
 
             self.index = derived(library, "scan-index", lambda: build_index(library),
                                  classes=(LibraryIndex, Work, OrgMatcher, Vocabulary, Organisation),

@@ -20,7 +20,8 @@ _YEARISH = re.compile(r"(?:1[6-9]|20)\d\d")
 _DATED = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\b)|\bn\.\s?d\.|\bno date\b|\bforthcoming\b|\bin press\b|\bundated\b",
                     re.I)
 # A locator after the year of a short author-date note: "Hyland 2001, 1", "Chuang 2006, 440-41".
-_NOTE_LOCATOR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[,:]\s*(?:pp?\.\s*)?(?P<loc>\d{1,5}(?:" + _DASH + r"\d{1,5})?)\s*\.?\s*$")
+_NOTE_LOCATOR = re.compile(r"^[^\d]{1,120}?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[,:]\s*(?:pp?\.\s*)?(?P<loc>\d{1,5}(?:" + _DASH
+                           + r"\d{1,5})?)\s*(?:[.;]|$)")
 
 
 def _expand(first: str, last: str) -> int:
@@ -80,8 +81,8 @@ def outside(locator: str, item_text: str) -> tuple[str, str] | None:
 
 
 def note_locator(piece_text: str) -> str:
-    """The pinpoint of a short author-date note ("Hyland 2001, 1" → "1"), or ""."""
-    m = _NOTE_LOCATOR.search(piece_text)
+    """The pinpoint of a short author-date note ("Hyland 2001, 1. Then a remark" → "1"), or ""."""
+    m = _NOTE_LOCATOR.match(piece_text)
     return m.group("loc") if m else ""
 
 
@@ -108,7 +109,8 @@ def note_reference_matches(ctx):
     document has a reference list."""
     if not ctx.doc.references:
         return []
-    from litcheck.scan.resolve import _name_forms, match_reference_item
+    from litcheck.scan.resolve import _name_forms
+    from litcheck.scan.resolve.items import match_reference_item
     from litcheck.scan.works import note_citation
 
     out = []
@@ -161,7 +163,9 @@ def self_contradicting_items(ctx):
 
 def repeated_titles(ctx):
     """inconsistent-duplicate flags: a title the reference list gives twice with different years."""
-    from litcheck.scan.resolve import _item_years, norm, parse_reference
+    from litcheck.scan.resolve.items import _item_years
+    from litcheck.scan.resolve.references import parse_reference
+    from litcheck.scan.resolve.text import norm
 
     first: dict[str, tuple[int, list[int]]] = {}
     for i, item in enumerate(ctx.doc.references):

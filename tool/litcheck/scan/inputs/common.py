@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from litcheck.scan.document import DocumentError
+from litcheck.scan.document.model import DocumentError
 
 # Bigger than any article or report a fact-checker is sent (a 300-page PDF with images is
 # ~20 MB), small enough that extraction stays within seconds and a few hundred MB of memory.

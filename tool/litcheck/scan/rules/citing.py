@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
-from litcheck.scan.resolve import creators_in, norm, org_forms, parse_reference, split_works, tokens, venues_agree
+from litcheck.scan.resolve.index import org_forms
+from litcheck.scan.resolve.references import parse_reference, split_works
+from litcheck.scan.resolve.scoring import creators_in, venues_agree
+from litcheck.scan.resolve.text import norm, tokens
 from litcheck.scan.reference_items import note_reference_matches, repeated_titles, self_contradicting_items
 from litcheck.scan.rules import rule
 from litcheck.cli.table import shorten
@@ -126,7 +129,7 @@ def reference_differences(parts, work) -> list[str]:
     """How a parsed footnote / reference disagrees with the library record. Nothing when the
     titles are so far apart that the match itself is doubtful (then it is not a mismatch but
     another work)."""
-    from litcheck.scan.resolve import _title_sim
+    from litcheck.scan.resolve.scoring import _title_sim
 
     diffs = []
     if parts.title and _title_sim(norm(parts.title), work.title_norm) < 0.62 and not (
@@ -158,7 +161,7 @@ def _same_body(who: str, work) -> bool:
     Permanent Subcommittee; "CEDAW Committee"; "Europol Press Release")."""
     from rapidfuzz import fuzz
 
-    from litcheck.scan.citations import is_acronym_definition
+    from litcheck.scan.citations.orgs import is_acronym_definition
 
     w = norm(who.replace("U.S.", "United States").replace("US ", "United States "))
     w = re.sub(r"\b(?:press release|and others|et al|ed|eds)\b", "", w).strip()
@@ -192,7 +195,7 @@ def citation_mismatch(ctx):
             best = None
             for key in (m.keys or [m.key]):
                 work = ctx.index.get(key)
-                from litcheck.scan.resolve import score_work
+                from litcheck.scan.resolve.scoring import score_work
 
                 s = score_work(parts, work)
                 if best is None or s > best[0]:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from litcheck.scan.citations import YEAR
-from litcheck.scan.resolve import split_works
+from litcheck.scan.citations.model import YEAR
+from litcheck.scan.resolve.references import split_works
 from litcheck.scan.rules import rule
 
 _YEAR = re.compile(r"\b(" + YEAR + r")\b")

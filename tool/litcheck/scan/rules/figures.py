@@ -44,7 +44,7 @@ def _figures_by_work(library) -> dict[str, list]:
 
 def _body_works(ctx, name: str) -> set[str]:
     """Keys of the library works a body (canonical organisation name) wrote."""
-    from litcheck.scan.resolve import norm
+    from litcheck.scan.resolve.text import norm
 
     orgs = ctx.index.orgs
     forms = {norm(name)} | {norm(f) for f, canonical in orgs.canonical.items() if canonical == name}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from litcheck.scan.citations import _REPORTING_VERBS
+from litcheck.scan.citations.prose import REPORTING_VERBS
 from litcheck.scan.rules import rule
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -253,7 +253,7 @@ def _restated(ctx, sent, surface: str) -> bool:
 # citation is for (whether the body said it is known-claim's and figure-mismatch's business).
 _REPORTED = re.compile(r"(?:\b[A-Z][\w&.'’-]*(?:\s+(?:of|on|for|and|against|the|&)){0,2}(?:\s+[A-Z][\w&.'’-]*)+|\b[A-Z]{2,}[a-z]?)"
                        r"(?:\s*\([A-Z][\w.&-]{1,12}\))?(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|then\s+)?"
-                       + _REPORTING_VERBS + r"\b|\baccording to (?:the\s+)?[A-Z]")
+                       + REPORTING_VERBS + r"\b|\baccording to (?:the\s+)?[A-Z]")
 # A figure that is a term of a law the sentence names ("the 2009 Charities Proclamation stipulates that
 # NGOs must raise 90% of ..."): the law is the source, named in the sentence.
 _PROVISION = re.compile(r"\b(?:Act|Law|Code|Proclamation|Regulation|Directive|Decree|Ordinance|Bill|Convention|Protocol|Statute)"

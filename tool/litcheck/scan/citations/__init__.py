@@ -1,0 +1,186 @@
+"""Find the citations in a Document's body sentences, by shape.
+
+| kind | shapes |
+| --- | --- |
+| `footnote` | Unicode superscripts `word¹⁵`, `¹⁻³`, `¹,²`; Markdown `[^n]`; HTML `<sup>n</sup>` (read as superscripts) |
+| `pandoc` | `[@key]`, `[@key, p. 5; @other]`, `[see @key]`, narrative `@smith2018title` |
+| `numeric` | `[12]`, `[3, 5]`, `[3–5]` (with or without a reference list) |
+| `author-date` | `(Author, 2018)`, `(Author 2018)`, `(Author et al., 2018)`, `(A & B, 2018a)`, `(Org, 2015)`, `(Org)`, `(A, 2018; B, 2019)`, `(see Author, 2018, p. 4)`, narrative `Author (2018) found`, `Author et al. (2018)` |
+| `title` | a work named in the prose by its title: 'a 2018 report, “Human Trafficking Online”, written by Mark Latonero' |
+| `named` | a source named in the prose: "according to a 2018 INTERPOL and ECPAT report", "A study by the International Justice Mission estimated", "UNODC reports that", "Mary Anne Franks writes" |
+
+`(ACRONYM)` and `(ACRONYM 2018)` right after the words the acronym abbreviates ("General Data
+Protection Regulation (GDPR 2018)") define a name; they are not citations. A country or a
+common word in parentheses is not a citation either.
+
+The shapes in parentheses are read in `parenthetical`, sources named in the prose in `prose`,
+organisation names and acronym definitions in `orgs`; `model` holds the `Citation`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from litcheck.scan.citations.model import YEAR, Citation, _inside, _Spans
+from litcheck.scan.citations.orgs import OrgMatcher, is_acronym_definition
+from litcheck.scan.citations.parenthetical import _parenthetical
+from litcheck.scan.citations.prose import REPORTING_VERBS, _named_sources, _prose_titles
+from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Sentence
+
+_SUP = re.compile(r"(?<![" + SUPERSCRIPT_DIGITS + r"])([" + SUPERSCRIPT_DIGITS + r"]{1,3}(?:\s?[⁻,˒–-]\s?[" + SUPERSCRIPT_DIGITS + r"]{1,3})*)")
+_UNIT_BEFORE = re.compile(r"(?:\b(?:km|cm|mm|m|ft|mi|in|yd|kg)|[a-z]\^?)$")
+_MD_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_PANDOC = re.compile(r"\[([^\[\]\n]*?-?@[A-Za-z0-9_][^\[\]\n]*?)\]")
+_PANDOC_ITEM = re.compile(r"^\s*(?P<pre>[^@;]*?\s)?-?@(?P<key>[A-Za-z0-9_][\w:.#$%&\-+?<>~/]*?)[.,:]?\s*(?:,\s*(?P<loc>.*?))?\s*$")
+_NARRATIVE_KEY = re.compile(r"(?<![\w@.])@([a-z][a-z0-9]*\d{4}[a-z0-9]*)\b")
+# Numeric citations: "[12]", "[3, 5]", "[3–5]", "[4, Section 2]", "[7, p. 12]", and runs "[1][2][3]"
+# (one citation). Bounded repetition: linear. A Markdown link "[text][1]" or "[1](url)" is not one.
+_NUM_GROUP = (r"\[\d{1,3}(?:\s{0,3}[,–-]\s{0,3}\d{1,3}){0,30}"
+              r"(?:,\s{0,3}(?:Section|Sec\.|s\.|§|p\.|pp\.|para\.?|Chapter|ch\.|Art\.?|Article|clause|Schedule|Table|"
+              r"Fig\.|Figure)\s{0,3}[\w.–-]{1,20})?\]")
+_NUMERIC = re.compile(r"(?<![\w\]^])(?P<run>" + _NUM_GROUP + r"(?:[ ]?" + _NUM_GROUP + r"){0,20})(?![(\[:])")
+_NUM_LOCATOR = re.compile(r",\s*(?:Section|Sec\.|s\.|§|p\.|pp\.|para\.?|Chapter|ch\.|Art\.?|Article|clause|Schedule|"
+                          r"Table|Fig\.|Figure)\s*[\w.–-]+(?=\])")
+_PAREN = re.compile(r"\(([^()\n]{1,300})\)")
+# "Okafor (2018) found", "Smith and Jones (2018) argue", "The Bureau of Justice Statistics (2019)
+# reports": up to eight capitalised words joined by particles (bounded and possessive: linear).
+_NARRATIVE_AD = re.compile(
+    r"(?P<names>[A-Z][\w'’\-]*+(?:[ ](?:(?:of|for|on|the|and|&|de|van|von)[ ])?[A-Z][\w'’\-]*+){0,7}(?:\s+et\s+al\.)?)"
+    r"\s*\((?P<year>" + YEAR + r"[a-z]?)\)"
+    r"(?=\s*(?:,\s*)?(?:" + REPORTING_VERBS + r"|also\b|has\b|have\b|had\b|in\s+(?:their|his|her|its)\b))")
+
+
+def find_citations(doc: Document, orgs: OrgMatcher | None = None, known_keys: set[str] | None = None,
+                   check=None) -> list[Citation]:
+    """Every citation in the body, in document order (each tied to its sentence). `check`, if
+    given, is called every few hundred sentences (a time budget raises from it)."""
+    defined_acronyms = _defined_acronyms(doc)
+    out: list[Citation] = []
+    for sent in doc.sentences:
+        if check is not None and sent.index % 256 == 0:
+            check()
+        if sent.kind == "heading":
+            continue
+        out.extend(sentence_citations(doc, sent, orgs, defined_acronyms, known_keys))
+    return out
+
+
+def _defined_acronyms(doc: Document) -> set[str]:
+    found = set()
+    for m in re.finditer(r"\(([A-Z][A-Za-z]*[A-Z])(?:\s+" + YEAR + r")?\)", doc.masked):
+        if is_acronym_definition(m.group(1), doc.masked[max(0, m.start() - 200):m.start()]):
+            found.add(m.group(1))
+    return found
+
+
+def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, defined: set[str] = frozenset(),
+                       known_keys: set[str] | None = None) -> list[Citation]:
+    text = doc.masked[sent.start:sent.end]
+    base = sent.start
+    cites: list[Citation] = []
+    taken = _Spans(len(text))
+
+    def add(c: Citation):
+        cites.append(c)
+        taken.add(c.start - base, c.end - base)
+
+    for m in _SUP.finditer(text):
+        before = text[max(0, m.start() - 20):m.start()]  # a unit is a few letters; bounded look-back
+        if _UNIT_BEFORE.search(before) and not before.endswith((".", ",", ")", "”", '"')):
+            # km², m³ - a unit, not a marker (unless the document defines that footnote)
+            labels = _sup_labels(m.group(1))
+            if not all(l in doc.footnotes for l in labels) or re.search(r"\b(?:km|m|cm|mm|ft|mi)$", before):
+                continue
+        labels = _sup_labels(m.group(1))
+        add(Citation("footnote", m.group(1), base + m.start(), base + m.end(), sent.index, labels))
+    for m in _MD_MARK.finditer(text):
+        add(Citation("footnote", m.group(0), base + m.start(), base + m.end(), sent.index, [m.group(1)]))
+    for m in _PANDOC.finditer(text):
+        keys, locs = [], []
+        for item in m.group(1).split(";"):
+            im = _PANDOC_ITEM.match(item)
+            if im:
+                keys.append(im.group("key").rstrip(".,:"))
+                locs.append((im.group("loc") or "").strip())
+        if keys:
+            add(Citation("pandoc", m.group(0), base + m.start(), base + m.end(), sent.index, keys,
+                         locator="; ".join(l for l in locs if l)))
+    for m in _NARRATIVE_KEY.finditer(text):
+        if _inside(taken, m.start()):
+            continue
+        if known_keys is not None and m.group(1) not in known_keys and not re.fullmatch(r"[a-z]+\d{4}[a-z]+", m.group(1)):
+            continue
+        add(Citation("pandoc", m.group(0), base + m.start(), base + m.end(), sent.index, [m.group(1)]))
+    for m in _NUMERIC.finditer(text):
+        if _inside(taken, m.start()):
+            continue
+        run = m.group("run")
+        locators = [x.group(0).strip(", ") for x in _NUM_LOCATOR.finditer(run)]
+        labels = [l for group in re.findall(r"\[([^\]]*)\]", _NUM_LOCATOR.sub("", run)) for l in _numeric_labels(group)]
+        if not labels:
+            continue
+        add(Citation("numeric", m.group(0), base + m.start(), base + m.end(), sent.index, list(dict.fromkeys(labels)),
+                     locator="; ".join(locators)))
+    for m in _NARRATIVE_AD.finditer(text):
+        names_text = _drop_sentence_opener(m.group("names"))
+        if not names_text or _inside(taken, m.start()):
+            continue
+        et_al = "et al" in names_text
+        names = [n for n in re.split(r"\s+(?:and|&)\s+|\s+et\s+al\.", names_text) if n.strip()]
+        add(Citation("author-date", m.group(0), base + m.start(), base + m.end(), sent.index, names=names,
+                     year=int(m.group("year")[:4]), year_text=m.group("year"), et_al=et_al))
+    for m in _PAREN.finditer(text):
+        if _inside(taken, m.start()) or _inside(taken, m.end() - 1):
+            continue
+        for c in _parenthetical(doc, sent, text, m, orgs, defined):
+            add(c)
+    for c in _prose_titles(text, base, sent, taken):
+        add(c)
+    if orgs is not None:
+        named = _named_sources(text, base, sent, orgs, taken)
+        cites.extend(named)
+    cites.sort(key=lambda c: c.start)
+    return cites
+
+
+_OPENERS = {"in", "the", "by", "since", "from", "until", "during", "however", "but", "and", "as", "while", "when",
+            "although", "after", "before", "also", "thus", "furthermore", "moreover", "similarly", "researcher",
+            "researchers", "professor", "dr", "author", "authors"}
+
+
+def _drop_sentence_opener(names: str) -> str:
+    """"The Bureau of Justice Statistics" -> "Bureau of Justice Statistics"; "In Smith" -> "Smith"."""
+    words = names.split()
+    while words and words[0].lower().rstrip(".") in _OPENERS:
+        words = words[1:]
+    while words and words[0] in ("of", "for", "on", "the", "and", "&"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def sentence_note_labels(doc: Document, sent: Sentence) -> list[str]:
+    """The labels of the note markers in a sentence (superscripts and [^n])."""
+    text = doc.masked[sent.start:sent.end]
+    labels = [l for m in _SUP.finditer(text) for l in _sup_labels(m.group(1))]
+    labels += [m.group(1) for m in _MD_MARK.finditer(text)]
+    return [l for l in labels if l in doc.footnotes]
+
+
+def _sup_labels(raw: str) -> list[str]:
+    digits = raw.translate(SUP_TO_DIGIT).replace(" ", "")
+    return _numeric_labels(digits.replace("⁻", "-").replace("˒", ","))
+
+
+def _numeric_labels(raw: str) -> list[str]:
+    labels: list[str] = []
+    for part in re.split(r"\s*,\s*", raw):
+        rng = re.fullmatch(r"(\d+)\s*[–-]\s*(\d+)", part)
+        if rng:
+            a, b = int(rng.group(1)), int(rng.group(2))
+            if a < b <= a + 30:
+                labels.extend(str(i) for i in range(a, b + 1))
+                continue
+            labels.extend([rng.group(1), rng.group(2)])
+        elif part.isdigit():
+            labels.append(str(int(part)))
+    return labels

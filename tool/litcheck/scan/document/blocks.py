@@ -1,0 +1,204 @@
+"""The masked body cut into blocks (paragraphs, list items, headings), blocks broken by a page
+break or a footnote block joined again, and each sentence given its kind (body, heading, item,
+lead, caption, table, questionnaire)."""
+
+from __future__ import annotations
+
+import re
+
+from litcheck.scan.document.model import SUPERSCRIPT_DIGITS, Document, Sentence, _lines
+from litcheck.scan.document.sentences import _WS, _cut_long, split_sentences
+
+_BULLET = re.compile(r"^[ \t]*(?:[-*+•●▪◦‣○■□➢➤✓]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))[ \t]+")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
+_QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+_TERMINAL = ".!?…"
+# The trailing-marks patterns below end in `+$`, so a search tries every start position: on
+# one huge block that is quadratic. Only the end of a block can hold its trailing marks, so
+# they are looked for in its last _TAIL characters.
+_TAIL = 1_000
+
+
+# The last character of every trailing mark the patterns below strip (`]`, a superscript digit,
+# a closing quote or bracket, emphasis): text ending in anything else has none to strip.
+_MARK_END = set("]\"'”’»)*_" + SUPERSCRIPT_DIGITS)
+
+
+_CLOSERS = "\"'”’»)*_" + SUPERSCRIPT_DIGITS
+# a bracketed marker at the end of a text: [^3], [12], [3, 5], [3–5], [@key, p. 4]
+_BRACKET_MARK = re.compile(r"\[(?:\^[^\]\s]{1,40}|\d{1,3}(?:[,–-][ ]?\d{1,3}){0,30}|@[^\]\n]{1,200})\]$")
+
+
+def strip_trailing_marks(text: str) -> str:
+    """`text` without the note markers, closing quotes, brackets, emphasis and blanks it ends with.
+
+    A loop from the end, not a regex ending in `(...)+$`: such a pattern is tried from every start
+    position and backtracks over runs of closers, which made a few dozen `)` or `"` take minutes.
+    Each step removes at least one character and looks back a bounded window: linear time."""
+    end = len(text)
+    while end:
+        ch = text[end - 1]
+        if ch in _CLOSERS or ch.isspace():
+            end -= 1
+            continue
+        if ch == "]":
+            m = _BRACKET_MARK.search(text, max(0, end - 260), end)
+            if m and m.end() == end:
+                end = m.start()
+                continue
+            end -= 1  # a lone closing bracket
+            continue
+        break
+    return text[:end]
+
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip()[-_TAIL:]
+    if t and t[-1] not in _MARK_END:  # the common case
+        return t[-1] in _TERMINAL + ":;"
+    t = strip_trailing_marks(t)
+    return bool(t) and t[-1] in _TERMINAL + ":;"
+
+
+def _is_heading_text(text: str) -> bool:
+    text = text.strip()
+    if text and text[-1] not in _MARK_END:  # nothing to strip (the common case, without a regex)
+        t = text.strip("*_#").strip()
+    else:
+        t = (text[:-_TAIL] + strip_trailing_marks(text[-_TAIL:])).strip("*_#").strip()
+    if not t:
+        return True
+    words = t.split()
+    if len(words) > 16 or t[-1] in ".!?;,":
+        return False
+    if t.endswith(":"):
+        # "Examples of X:" is a heading when Title Case, "These can include:" is a lead-in
+        caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+        return caps >= max(2, len(words) * 0.6)
+    return True
+
+
+def _split_body(doc: Document) -> None:
+    masked = doc.masked
+    blocks: list[list] = []  # [start, end, kind]
+    cur = None
+    cur_single = False  # the current block is still one line (checked per line: not by slicing it)
+    for s, e, line in _lines(masked):
+        stripped = line.strip()
+        if not stripped:
+            if cur:
+                blocks.append(cur)
+                cur = None
+            continue
+        lead_ws = len(line) - len(line.lstrip())
+        qm = _QUOTE_PREFIX.match(line)
+        content_start = s + (qm.end() if qm else lead_ws)
+        content = masked[content_start:e]
+        heading = bool(_MD_HEADING.match(content))
+        bullet = _BULLET.match(content)
+        if heading or bullet:
+            if cur:
+                blocks.append(cur)
+            if heading:
+                content_start += _MD_HEADING.match(content).end()
+                blocks.append([content_start, e, "heading"])
+                cur = None
+                continue
+            cur = [content_start + bullet.end(), e, "item"]
+            cur_single = True
+            continue
+        if cur is None:
+            cur = [content_start, e, "body"]
+            cur_single = True
+            continue
+        # a short title-like line followed by a line of prose is a heading, not a wrapped line
+        if cur[2] != "item" and cur_single:
+            prev_line = masked[cur[0]:cur[1]]
+            if _is_heading_text(prev_line) \
+                    and not _ends_sentence(prev_line) and len(prev_line.split()) <= 10 \
+                    and len(content.split()) > len(prev_line.split()) + 4 and content[:1].isupper() \
+                    and _title_case(prev_line):
+                blocks.append(cur)
+                cur = [content_start, e, "body"]
+                continue
+        cur[1] = e
+        cur_single = False
+    if cur:
+        blocks.append(cur)
+
+    # join blocks that split one sentence (page break, interleaved footnote block)
+    joined: list[list] = []
+    for b in blocks:
+        if joined:
+            prev = joined[-1]
+            # only the end of the previous block and the first letter of this one matter (a long
+            # chain of joined blocks must not be sliced again and again)
+            prev_end = prev[1]
+            while prev_end > prev[0] and masked[prev_end - 1].isspace():
+                prev_end -= 1
+            prev_text = masked[max(prev[0], prev_end - _TAIL):prev_end]
+            first = _WS.match(masked, b[0], b[1]).end()
+            nxt = masked[first:first + 1]
+            if b[2] == "body" and prev[2] in ("body", "item") and not _ends_sentence(prev_text) \
+                    and nxt[:1].islower():
+                prev[1] = b[1]
+                continue
+        joined.append(list(b))
+
+    sentences: list[Sentence] = []
+    lead_index = None
+    in_questionnaire = False
+    for bi, (bs, be, kind) in enumerate(joined):
+        block_text = masked[bs:be]
+        one_line = " ".join(block_text.split())
+        marked_heading = kind == "heading"  # a Markdown heading, not one guessed from its shape
+        if one_line.startswith("|") and one_line.count("|") >= 2:
+            kind = "table"
+        if kind == "body" and _is_heading_text(one_line) and not one_line.endswith(":"):
+            kind = "heading"
+        if kind == "body" and len(one_line.split()) <= 3 and not _ends_sentence(one_line):
+            kind = "heading"
+        if kind == "item" and not _ends_sentence(one_line) and len(one_line.split()) <= 10 and _title_case(one_line):
+            kind = "heading"
+        if marked_heading or (kind == "heading" and not in_questionnaire):
+            in_questionnaire = bool(_QUESTIONNAIRE.search(one_line[:200]))
+        elif in_questionnaire:
+            kind = "questionnaire"
+        elif kind in ("body", "item") and _CAPTION.match(one_line):
+            kind = "caption"
+        spans = _cut_long(masked, bs, be) if kind == "heading" else split_sentences(block_text, bs)
+        if kind != "item":
+            lead_index = None
+        for ss, se in spans:
+            stext = " ".join(masked[ss:se].split())
+            if not stext:
+                continue
+            skind = kind
+            if kind == "body" and stext.endswith(":") and (ss, se) == spans[-1]:
+                skind = "lead"
+            sent = Sentence(len(sentences), ss, se, doc.line_of(ss), stext, bi, skind,
+                            lead_index if kind == "item" else None, doc.line_of(max(ss, se - 1)))
+            sentences.append(sent)
+        if kind in ("body",) and sentences and sentences[-1].kind == "lead":
+            lead_index = sentences[-1].index
+        elif kind == "heading":
+            lead_index = None
+    doc.sentences = sentences
+
+
+# Non-prose blocks: captions ("Figure 2: ...", "Table 1 – ...", "Source: ..."), table rows, and
+# the questions and answer options of a questionnaire or interview guide. They are not claims.
+_CAPTION = re.compile(r"^[*_]{0,2}(?:(?:Figure|Fig\.|Table|Chart|Graph|Map|Exhibit|Box|Plate|Image|Photo|Diagram)"
+                      r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?(?:\.\d{1,2})?[*_]{0,2}[ \t]*[.:–—|-]|(?:Source|Sources|Note|Notes)[ \t]*:)", re.I)
+_QUESTIONNAIRE = re.compile(r"\b(?:questionnaire|survey instrument|survey questions|interview (?:guide|questions|protocol)|"
+                            r"topic guide)\b", re.I)
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
+    if not words:
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "by", "at", "vs", "via", "from", "into"}
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return caps == len(words)
+

@@ -1,0 +1,75 @@
+"""The parts of a read article: its body sentences, footnotes and reference-list items, with
+exact offsets into the original text (kept apart from the reading so every stage can share them)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from litcheck.errors import LitcheckError
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+class DocumentError(LitcheckError):
+    """The file cannot be read as text."""
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int  # offset of the first character in the (original) text
+    end: int  # offset after the last character
+    line: int  # 1-based line of `start`
+    text: str  # the body text of the span, whitespace collapsed (masked parts left out)
+    block: int  # index of the paragraph / list item / heading it belongs to
+    # body | heading | item (a list item) | lead (ends with ':' before a list) | caption | table |
+    # questionnaire (the last three are not prose: no claims)
+    kind: str = "body"
+    lead: int | None = None  # for list items: the index of the sentence that introduced the list
+    end_line: int = 0
+
+
+@dataclass
+class Note:
+    """A footnote definition or an item of a reference list (never a claim of its own)."""
+
+    label: str  # "5", "note-a", or "" for an unnumbered reference item
+    text: str  # whitespace collapsed, markers stripped
+    start: int
+    end: int
+    line: int
+    kind: str = "footnote"  # footnote | reference
+
+    @property
+    def number(self) -> int | None:
+        return int(self.label) if self.label.isdigit() else None
+
+
+@dataclass
+class Document:
+    path: str
+    text: str  # the original text (newlines normalised to \n)
+    masked: str  # same length as text: only the body is left, other regions are spaces
+    sentences: list[Sentence] = field(default_factory=list)
+    footnotes: dict[str, Note] = field(default_factory=dict)
+    references: list[Note] = field(default_factory=list)
+    fmt: str = "text"
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, offset)
+
+
+_LINE = re.compile(r"[^\n]*\n?")
+
+
+def _lines(text: str):
+    """(start, end_without_newline, line_text) for each line."""
+    for m in _LINE.finditer(text):
+        if not m.group(0):
+            break
+        line = m.group(0)
+        yield m.start(), m.start() + len(line.rstrip("\n")), line.rstrip("\n")

@@ -1,0 +1,190 @@
+"""Non-body regions of an article, masked out of the body: front matter, code, comment threads,
+footnote definitions and the items of a reference or notes section (wherever they stand)."""
+
+from __future__ import annotations
+
+import re
+
+from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Note, _lines
+
+_MD_FOOTDEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*")
+_SUP_FOOTDEF = re.compile(r"^[ \t]*+([" + SUPERSCRIPT_DIGITS + r"]{1,3})(?![" + SUPERSCRIPT_DIGITS + r"])\.?[ \t]*+(?=\S)")
+# A line that ends a note's continuation: a horizontal rule or a Markdown heading.
+_RULE_LINE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*+){3,}|(?:-[ \t]*+){3,}|(?:_[ \t]*+){3,})$", re.M)
+_IMAGE_LINE = re.compile(r"^[ \t]{0,3}!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)[ \t]*$", re.M)
+_NOTE_STOP = re.compile(r"^[ \t]{0,3}(?:(?:(?:\*[ \t]*+){3,}|(?:-[ \t]*+){3,}|(?:_[ \t]*+){3,})$|#{1,6}[ \t])")
+_REF_HEADING = re.compile(
+    r"^(?:#{1,6}[ \t]*+)?(?:\*\*|__)?[ \t]*+(?:\d+\.?[ \t]++)?"
+    r"(references|bibliography|works cited|reference list|list of references|sources|sources cited|"
+    r"literature cited|cited works|notes|endnotes|footnotes|notes and references)"
+    r"[ \t]*+(?:\*\*|__)?[ \t]*+:?$", re.I)
+# Where a trailing reference section stops: page furniture that follows articles on the web.
+_STOP_HEADING = re.compile(
+    r"^(?:#{1,6}[ \t]*+)?(?:about the authors?|acknowledge?ments?|appendix\b.*|post a comment|leave a (?:reply|comment)|"
+    r"\d+ comments?|comments|related (?:posts|articles)|share this.*|tags?:.*)[ \t]*+:?$", re.I)
+# The start of a blog comment thread or similar furniture: everything after it is not the article.
+_COMMENTS = re.compile(r"^[ \t]*(?:post a comment|leave a (?:reply|comment)|\d+ comments?|comments \(\d+\))[ \t]*$", re.I)
+_ITEM_LABEL = re.compile(
+    r"^[ \t]*(?:\[(\d{1,3})\]|(\d{1,3})[.)](?=\s)|\^?(\d{1,3})(?=[ \t]+[A-Z\"“‘'*_])|([" + SUPERSCRIPT_DIGITS + r"]{1,3}))[ \t]*")
+
+
+def _short_line_matches(pattern: re.Pattern, line: str) -> bool:
+    """Headings are short: test only lines of at most 200 characters, stripped, so that a line of
+    blanks costs one pass (blank runs on both sides of a pattern would make it quadratic)."""
+    return len(line) <= 200 and pattern.match(line.strip()) is not None
+
+
+def _set(mask: bytearray, start: int, end: int) -> None:
+    for i in range(start, end):
+        mask[i] = 1
+
+
+def _mask_furniture(text: str, mask: bytearray) -> None:
+    """Front matter, fenced code, HTML comments, link definitions and comment threads."""
+    m = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", text, re.S)
+    if m:
+        _set(mask, 0, m.end())
+    for m in re.finditer(r"^(```|~~~).*?(?:^\1[ \t]*$|\Z)", text, re.S | re.M):
+        _set(mask, m.start(), m.end())
+    for m in re.finditer(r"<!--.*?(?:-->|\Z)", text, re.S):
+        _set(mask, m.start(), m.end())
+    # (a link label is at most 999 characters, as in CommonMark: unbounded, every line that
+    # opens with `[` and never closes it would scan to the end of the text -- quadratic)
+    for m in re.finditer(r"^[ ]{0,3}\[[^\]^]{1,999}\]:[ \t]+\S+.*$", text, re.M):
+        _set(mask, m.start(), m.end())
+    for m in _RULE_LINE.finditer(text):  # horizontal rules: page furniture, never prose
+        _set(mask, m.start(), m.end())
+    for m in _IMAGE_LINE.finditer(text):  # a Markdown image on its own line
+        _set(mask, m.start(), m.end())
+    for m in re.finditer(r"^[ \t]*\|.*\|[ \t]*$", text, re.M):  # Markdown table rows
+        if re.match(r"^[ \t]*\|[\s:|-]+\|[ \t]*$", m.group(0)):
+            _set(mask, m.start(), m.end())
+    for m in re.finditer(_COMMENTS.pattern, text, re.M | re.I):
+        # only a thread near the end of the document (the last third) is furniture
+        if m.start() > len(text) * 0.5:
+            _set(mask, m.start(), len(text))
+            break
+
+
+def _clean_note_text(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _find_notes(doc: Document, mask: bytearray) -> None:
+    text = doc.text
+    lines = list(_lines(text))
+    n = len(lines)
+    i = 0
+    while i < n:
+        start, end, line = lines[i]
+        if mask[start] if start < len(mask) else False:
+            i += 1
+            continue
+        md = _MD_FOOTDEF.match(line)
+        sup = None if md else _SUP_FOOTDEF.match(line)
+        if md or sup:
+            label = md.group(1) if md else sup.group(1).translate(SUP_TO_DIGIT)
+            body_start = start + (md or sup).end()
+            j = i + 1
+            last_end = end
+            # continuation: following non-blank lines that are not another definition; for
+            # Markdown also indented paragraphs after a blank line
+            while j < n:
+                s2, e2, l2 = lines[j]
+                if not l2.strip():
+                    if md and j + 1 < n and lines[j + 1][2].startswith(("    ", "\t")):
+                        j += 1
+                        continue
+                    break
+                if _MD_FOOTDEF.match(l2) or _SUP_FOOTDEF.match(l2) or _NOTE_STOP.match(l2):
+                    break
+                last_end = e2
+                j += 1
+            note_text = _clean_note_text(text[body_start:last_end])
+            doc.footnotes.setdefault(label, Note(label, note_text, body_start, last_end, doc.line_of(start)))
+            _set(mask, start, last_end)
+            i = j
+            continue
+        if i > 0 and _short_line_matches(_REF_HEADING, line):
+            # a references / notes section; the scan goes on after it (footnote definitions or
+            # another post's article may follow)
+            i = _read_reference_section(doc, mask, lines, i)
+            continue
+        i += 1
+
+
+def _is_notes_heading(heading: str) -> bool:
+    return bool(re.search(r"notes|footnotes|endnotes", heading, re.I)) and not re.search(r"references", heading, re.I)
+
+
+def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -> int:
+    """Read the items under the heading at `lines[first]`; return the index of the first line
+    after the section. The section ends at page furniture, at a Markdown footnote definition, or
+    at a Markdown heading that is not another references / notes heading (the next post of a
+    blog, an appendix): those are read as the rest of the document."""
+    text = doc.text
+    start0, end0, heading = lines[first]
+    is_notes = _is_notes_heading(heading)
+    items: list[tuple] = []  # (label, start, end, is_notes)
+    section_end = len(text)
+    cur: list | None = None
+    next_line = len(lines)
+    for j in range(first + 1, len(lines)):
+        s, e, line = lines[j]
+        if _short_line_matches(_STOP_HEADING, line) or _MD_FOOTDEF.match(line) or (
+                line.startswith("#") and not _short_line_matches(_REF_HEADING, line)):
+            section_end, next_line = s, j
+            break
+        if not line.strip():
+            if cur is not None:
+                items.append(tuple(cur))
+                cur = None
+            continue
+        if mask[s] if s < len(mask) else False:
+            continue
+        if _short_line_matches(_REF_HEADING, line):
+            # "References" then "Notes" (or the reverse): a new part of the section
+            if cur is not None:
+                items.append(tuple(cur))
+                cur = None
+            is_notes = _is_notes_heading(line)
+            continue
+        label_m = _ITEM_LABEL.match(line)
+        label = next((g for g in label_m.groups() if g), "") if label_m else ""
+        label = label.translate(SUP_TO_DIGIT)
+        bullet = re.match(r"^[ \t]*[-*•●▪–][ \t]+", line)
+        starts = _looks_like_ref_start(line) or _REPEATED_AUTHOR_LINE.match(line) is not None
+        if label == "1" and not is_notes and sum(1 for it in items if not it[0]) >= 3:
+            is_notes = True  # numbered notes after an author-date list that had no heading of their own
+        begins_item = bool(label) or bool(bullet) or cur is None or starts
+        if begins_item and cur is not None and (label or bullet or starts):
+            items.append(tuple(cur))
+            cur = None
+        if cur is None:
+            offset = label_m.end() if label else bullet.end() if bullet else len(line) - len(line.lstrip())
+            cur = [label, s + offset, e, is_notes]
+        else:
+            cur[2] = e
+    if cur is not None:
+        items.append(tuple(cur))
+    if not items:
+        return first + 1
+    _set(mask, start0, section_end)
+    for label, s, e, notes in items:
+        note = Note(label, _clean_note_text(text[s:e]), s, e, doc.line_of(s), "footnote" if notes else "reference")
+        if not note.text:
+            continue
+        if notes and label:
+            doc.footnotes.setdefault(label, note)
+        else:
+            doc.references.append(note)
+    return next_line
+
+
+# "———. 2014b. Title": an item by the same author as the one before it
+_REPEATED_AUTHOR_LINE = re.compile(r"^[ \t]*(?:[—–]{2,}|-{3,}|_{3,})[ \t]*[.,]")
+
+
+def _looks_like_ref_start(line: str) -> bool:
+    """`Surname, A.` / `Organisation (2018).` / `Organisation. (2018)` opening a reference item."""
+    return bool(re.match(r"^[ \t]*[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*(?:,\s+(?:[A-Z]\.|[A-Z][a-z]+)| ?\(\d{4}| \(n\.d\.\)|\.\s+\(?\d{4})", line))

@@ -1,0 +1,94 @@
+"""An in-text citation matched to an item of the document's own reference list, and how the two
+disagree (another year, a surname spelt differently)."""
+
+from __future__ import annotations
+
+import re
+
+from litcheck.scan.citations.model import YEAR, Citation
+from litcheck.scan.resolve.references import parse_reference
+from litcheck.scan.resolve.text import norm
+
+_REPEATED_AUTHOR = re.compile(r"^\s*(?:[—–-]{2,}|_{3,})\s*[.,]?\s*")
+
+
+def reference_heads(doc) -> list[str]:
+    """The normalised opening of each reference item, with a repeated-author dash ("———. 2014a.
+    Title") replaced by the author of the item before it, so that it is matched by that name."""
+    heads, author = [], ""
+    for item in doc.references:
+        m = _REPEATED_AUTHOR.match(item.text)
+        text = (author + " " + item.text[m.end():]) if m and author else item.text
+        if not m:
+            author = re.split(r"\s*(?:\(|\.\s+(?:\(?1[5-9]\d\d|\(?20\d\d|n\.d\.))", item.text, maxsplit=1)[0]
+        heads.append(norm(text[:160]))
+    return heads
+
+
+# The year of a reference item: "(2016a)." in APA, ". 2014a." in Chicago author-date
+_ITEM_YEAR = re.compile(r"\((" + YEAR + r")([a-z]?)[),]|(?<![\d/])(" + YEAR + r")([a-z]?)(?=[).,;:\s])")
+
+
+def _item_years(item) -> list[int]:
+    head = item.text[:300]
+    paren = re.search(r"\((" + YEAR + r")[a-z]?[),]", head)
+    if paren:
+        return [int(paren.group(1))]
+    return [int(m.group(3)) for m in _ITEM_YEAR.finditer(head) if m.group(3)]
+
+
+def _year_suffix_agrees(c: Citation, item) -> bool:
+    """"2016b" picks the item dated (2016b) or "2016b.", not 2016a; without a letter on either side, any."""
+    suffix = c.year_text[4:5] if len(c.year_text) > 4 and c.year_text[4].isalpha() else ""
+    m = _ITEM_YEAR.search(item.text[:300])
+    letter = (m.group(2) or m.group(4)) if m else ""
+    return not suffix or not letter or letter == suffix
+
+
+def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[str]] | None:
+    """The reference-list item an in-text citation points to, and how they disagree.
+
+    By author and year first; then by title ("(Title, Author, Year)"); then by author alone or a
+    surname spelt a little differently. A match found other than by author and year carries the
+    differences (another year, a differently spelt surname): the document contradicts itself."""
+    from rapidfuzz import fuzz
+
+    heads = reference_heads(doc)
+
+    def by_author(i, exact=True):
+        head = heads[i]
+        if exact:
+            return any(head.startswith(f + " ") or head == f or f" {f} " in f" {head[:60]} " for f in forms)
+        first_word = head.split(" ", 1)[0] if head else ""
+        return any(f and f[0] == first_word[:1] and len(f) >= 4 and fuzz.ratio(f, first_word) >= 80 for f in forms)
+
+    def diffs_for(i, spelt=False):
+        out = []
+        years = _item_years(doc.references[i])
+        if c.year is not None and years and c.year not in years:
+            out.append(f"year {c.year_text or c.year} (reference item {i + 1}, line {doc.references[i].line}: {years[0]})")
+        if spelt:
+            out.append(f"author '{c.names[0]}' (reference item {i + 1}, line {doc.references[i].line}: "
+                       f"'{doc.references[i].text.split(',')[0].split('(')[0].strip()}')")
+        return out
+
+    same_author = [i for i in range(len(heads)) if forms and by_author(i)]
+    for i in same_author:
+        if c.year is None or (c.year in _item_years(doc.references[i]) and _year_suffix_agrees(c, doc.references[i])):
+            return i, []
+    if c.title:
+        t = norm(c.title)
+        scored = [(fuzz.token_set_ratio(t, norm(parse_reference(item.text).title or item.text[:200])), i)
+                  for i, item in enumerate(doc.references)]
+        best = max(scored, default=(0, None))
+        if best[0] >= 85:
+            i = best[1]
+            return i, diffs_for(i, spelt=bool(forms) and not by_author(i) and by_author(i, exact=False))
+    if len(same_author) == 1:
+        return same_author[0], diffs_for(same_author[0])
+    if c.year is not None and forms:
+        close = [i for i in range(len(heads)) if by_author(i, exact=False) and c.year in _item_years(doc.references[i])]
+        if len(close) == 1:
+            return close[0], diffs_for(close[0], spelt=True)
+    return None
+

@@ -1,0 +1,153 @@
+"""A footnote or reference item parsed into author, title, year, venue, volume and publisher; a
+note citing several works split into one part each."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from litcheck.scan.citations.model import YEAR
+from litcheck.scan.resolve.text import _YEAR_RE
+
+
+@dataclass
+class RefParts:
+    text: str
+    authors: str = ""
+    title: str = ""
+    year: int | None = None  # the publication year the reference states (not a year inside the title)
+    venue: str = ""
+    volume: str = ""
+    publisher: str = ""
+
+
+_QUOTED = re.compile(r"\*\*?([^*]{3,}?)\*\*?|(?<![\w])_([^_]{3,}?)_(?![\w])|‘([^’]{3,}?)’|“([^”]{3,}?)”|\"([^\"]{3,}?)\"|(?<![\w])'([^']{6,}?)'(?![\w])")
+
+
+# Introductory signals of legal and academic citation: they say how a source supports the text and
+# are never part of its author or title ("*See* Cade Metz, *Title*" is by Metz, titled Title).
+SIGNAL = re.compile(
+    r"^[*_]{0,2}(?:see,? e\.g\.,?|see also|see generally|see, ?e\.g\.|but see|but cf\.|cf\.|compare|contra|accord|"
+    r"e\.g\.,?|see)(?![\w])[*_]{0,2},?[ ]*+(?:[*_]{1,2}(?=\s))?[ ]*+", re.I)
+
+
+def strip_signal(text: str) -> str:
+    """The citation without its leading signal (See, See also, Cf., But see, e.g.). An emphasis
+    that opened before the signal and goes on into the title is kept open."""
+    m = SIGNAL.match(text)
+    if not m:
+        return text
+    rest = text[m.end():]
+    signal = m.group(0)
+    # "*See Title,* Venue": the italics open before the signal and close after the title
+    if signal[:1] in "*_" and signal.rstrip()[-1:] not in "*_":
+        rest = signal[0] + rest
+    return rest
+
+
+# APA: "Author, A. (2018). Title. Venue, 4, 12." (the title may be italic: the stars are dropped)
+_APA = re.compile(r"^(?P<auth>[^()]{1,150}?)\s*\((?P<year>" + YEAR + r")[a-z]?(?:,[^)]{0,40})?\)(?:\.|(?=\s+[A-Z*_“\"‘]))"
+                  r"\s*(?P<title>.+?[^A-Z])\.\s*(?P<rest>.*)$")
+
+
+def parse_reference(text: str) -> RefParts:
+    t = strip_signal(" ".join(text.split()).strip())
+    parts = RefParts(t)
+    apa = _APA.match(t)
+    m = None if apa and len(apa.group("auth")) < 150 and not _QUOTED.search(apa.group("auth")) else _QUOTED.search(t)
+    if m:
+        title = next(g for g in m.groups() if g)
+        before, after = t[:m.start()], t[m.end():]
+        parts.authors = before.strip(" ,.;:")
+        parts.title = title.strip(" ,.")
+        # a second italic segment after a quoted title is the venue (journal)
+        m2 = _QUOTED.search(after)
+        if m2:
+            parts.venue = next(g for g in m2.groups() if g).strip(" ,.")
+        _tail(parts, after, have_venue=bool(m2))
+        return parts
+    if apa and len(apa.group("auth")) < 150 and not _QUOTED.search(apa.group("auth")):
+        parts.authors = apa.group("auth").strip(" ,.*_")
+        parts.year = int(apa.group("year"))
+        parts.title = apa.group("title").strip(" *_")
+        rest = apa.group("rest")
+        vm = re.match(r"^(?P<venue>[^,\d]+),?\s*(?P<vol>\d+)?", rest)
+        if vm:
+            parts.venue = vm.group("venue").strip(" ,.")
+            parts.volume = vm.group("vol") or ""
+        return parts
+    # "Author, Title (Year)" / "Title (Year) arts 34-36" without italics or quotes
+    m = re.match(r"^(?P<head>.+?)\s*\((?P<paren>[^()]*" + YEAR + r"[^()]*)\)(?P<after>.*)$", t)
+    head = m.group("head") if m else t
+    comma = head.split(", ", 1)
+    if len(comma) == 2 and len(comma[0].split()) <= 6 and not re.search(r"\b(?:Act|Convention|Protocol|Regulation|Directive)\b", comma[0]):
+        parts.authors, parts.title = comma[0].strip(), comma[1].strip(" ,.")
+    else:
+        parts.title = head.strip(" ,.")
+    if m:
+        _tail(parts, "(" + m.group("paren") + ")" + m.group("after"), have_venue=False)
+    else:
+        ys = _YEAR_RE.findall(t)
+        title_years = _YEAR_RE.findall(parts.title)
+        outside = [y for y in ys if y not in title_years]
+        if outside:
+            parts.year = int(outside[-1])
+        elif ys and re.search(r"(?:Act|Convention|Protocol|Regulation|Directive|Law|Code)\W*(?:of\s+)?" + ys[-1] + r"\W*$", t):
+            parts.year = int(ys[-1])
+    return parts
+
+
+def _tail(parts: RefParts, after: str, have_venue: bool) -> None:
+    paren = re.search(r"\(([^()]*?)(" + YEAR + r")[^()]*\)", after)
+    if paren:
+        parts.year = int(paren.group(2))
+        pub = paren.group(1).strip(" ,")
+        if pub and not re.fullmatch(r"[\d\s,.-]*", pub):
+            parts.publisher = pub
+        rest = after[paren.end():]
+    else:
+        ys = _YEAR_RE.findall(after)
+        if ys:
+            parts.year = int(ys[-1])
+        rest = after
+    vol = re.match(r"^\s*(\d{1,4})\s+(?=\D)", rest) or re.search(r"\bvol(?:ume)?\.?\s*(\d+)", rest, re.I)
+    if vol:
+        parts.volume = vol.group(1)
+    if not have_venue:
+        venue = re.sub(r"\b\d+\b", " ", rest)
+        venue = re.sub(r"[*_()\[\]]", " ", venue)
+        venue = re.sub(r"\b(?:arts?|pp?|para|paras|s|ss)\b\.?", " ", venue)
+        venue = " ".join(venue.split()).strip(" ,.;:–-")
+        if len(venue) > 2:
+            parts.venue = venue
+
+
+def split_works(text: str, min_words: int = 2) -> list[RefParts]:
+    """A note may cite several works separated by ';' (outside italics and quotes). Pieces of
+    fewer than `min_words` words are dropped ("Id." is one word: pass 1 to keep it)."""
+    t = " ".join(text.split())
+    pieces, depth, cur = [], 0, []
+    in_italic = False
+    for ch in t:
+        if ch == "*":
+            in_italic = not in_italic
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if ch == ";" and depth == 0:
+            pieces.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    pieces.append("".join(cur))
+    pieces = [p.strip() for p in pieces if len(p.strip().split()) >= min_words]
+    if in_italic is False and len(pieces) > 1:
+        # "*A 1930; B 1999*": the italics span the ';' - re-open them per piece
+        fixed = []
+        for p in pieces:
+            if p.count("*") % 2 == 1:
+                p = p.replace("*", "")
+            fixed.append(p)
+        pieces = fixed
+    return [parse_reference(p) for p in pieces] or [parse_reference(t)]
