@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from litcheck.cli import COMMANDS, main
+from litcheck.cli import commands, main
 
 ROOT = Path(__file__).resolve().parent.parent
 SCAN_DOC = ROOT / "tests" / "data" / "scan" / "footnoted.txt"
@@ -37,7 +37,7 @@ def test_every_printing_command_writes_its_results_with_o(run_cli, tmp_path, arg
 def test_every_command_accepts_o_quiet_and_color():
     from click.testing import CliRunner
 
-    for name in COMMANDS:
+    for name in commands():
         help_text = CliRunner().invoke(main, [name, "--help"]).output
         for option in ("-o, --output", "-q, --quiet", "--color"):
             assert option in help_text, (name, option)
@@ -144,3 +144,40 @@ def test_a_long_import_shows_a_progress_bar_on_a_terminal(tmp_path):
     text = shown.decode("utf-8", "replace")
     assert "import:" in text and "%|" in text  # tqdm's bar, on stderr
     assert "20000 records:" in out.read_text()
+
+
+def test_a_new_command_is_one_module_in_commands(run_cli, monkeypatch, tmp_path):
+    """Dropping a module into litcheck.commands makes a command: listed by `litcheck --help`
+    with its docstring's first line (read without importing it), run by name, and given the
+    options every command shares."""
+    import sys
+
+    import litcheck.commands
+    from litcheck.cli import commands
+
+    (tmp_path / "greet_.py").write_text(
+        '"""Greet someone (a command added as one file).\n\nMore words the help does not show."""\n'
+        "import click\n\n\n"
+        "@click.command('greet')\n@click.argument('who')\n"
+        "def command(who):\n    \"\"\"Say hello to WHO.\"\"\"\n    click.echo(f'hello {who}')\n")
+    monkeypatch.setattr(litcheck.commands, "__path__", [*litcheck.commands.__path__, str(tmp_path)])
+    monkeypatch.delitem(sys.modules, "litcheck.commands.greet_", raising=False)
+    commands.cache_clear()
+    try:
+        listing = run_cli("--help").output
+        assert "greet    Greet someone (a command added as one file)." in listing
+        assert "litcheck.commands.greet_" not in sys.modules  # --help read it without importing it
+        assert run_cli("greet", "you").output == "hello you\n"
+        assert all(opt in run_cli("greet", "--help").output for opt in ("-o, --output", "-q, --quiet", "--color"))
+        assert "Did you mean greet?" in run_cli("gret").output
+    finally:
+        sys.modules.pop("litcheck.commands.greet_", None)
+        commands.cache_clear()
+
+
+def test_every_command_module_gives_a_one_line_help():
+    from litcheck.cli import commands
+
+    assert {"list", "import", "set", "scan", "check"} <= set(commands())  # `list_` is `list`
+    for name, (module, summary) in commands().items():
+        assert summary and summary.endswith(".") and "\n" not in summary, (name, summary)

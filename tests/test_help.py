@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from litcheck.cli import COMMANDS, main
+from litcheck.cli import commands, main
 
 ROOT = Path(__file__).resolve().parent.parent
 # Folders the examples may name, copied so that examples that write change only the copy.
 COPIED = ("refs", "notes", "docs/examples", "tests/data/import", "tests/data/scan", "tool/litcheck/data/styles")
 
 
-@pytest.mark.parametrize("name", sorted(COMMANDS))
+@pytest.mark.parametrize("name", sorted(commands()))
 def test_every_command_has_help_with_examples(run_cli, name):
     result = run_cli(name, "--help")
     assert result.exit_code == 0
@@ -40,7 +40,7 @@ def help_of(name: str | None) -> str:
     return CliRunner().invoke(main, [name, "--help"] if name else ["--help"], terminal_width=200).output
 
 
-ALL_EXAMPLES = [(name, ex) for name in [None, *sorted(COMMANDS)] for ex in examples(help_of(name))]
+ALL_EXAMPLES = [(name, ex) for name in [None, *sorted(commands())] for ex in examples(help_of(name))]
 
 
 @pytest.fixture
@@ -69,6 +69,6 @@ def test_every_help_example_runs_on_the_bundled_library(checkout, monkeypatch, n
 
 
 def test_examples_are_found():
-    assert len(ALL_EXAMPLES) >= 2 * len(COMMANDS)
+    assert len(ALL_EXAMPLES) >= 2 * len(commands())
     plumbing = [ex for _, ex in ALL_EXAMPLES if not PIPED.match(ex) and re.search(r"[|<>]", ex.split("#")[0])]
     assert not plumbing, "examples the test cannot run as written"

@@ -30,9 +30,62 @@ def test_oscola_prints_a_statute_year_once():
     assert text.startswith("The Protection of Children from Sexual Offences Act, 2012 (Act No 32 of 2012")
     assert "2012 2012" not in text
     assert "(2012)" in ref(STATUTE, "apa")  # APA still dates the statute
+    numbered = Entry("pk2016act", "misc", {"title": "Example Crimes Act, 2016 (Act No. XL of 2016)", "year": "2016",
+                                           "howpublished": "The Gazette, 22 August 2016", "sourcekind": "law"})
+    assert ref(numbered, "oscola") == "Example Crimes Act, 2016 (Act No. XL of 2016) (The Gazette, 22 August 2016)"
     later = Entry("us2018act", "misc", {"title": "Example Act of 2017", "year": "2018", "date": "2018-04-11",
                                          "sourcekind": "law"})
-    assert ref(later, "oscola").startswith("Example Act of 2017 2018")  # a different year is information
+    assert ref(later, "oscola") == "Example Act of 2017 (2018)"  # the year of enactment, not a second title year
+
+
+def test_oscola_cites_a_us_act_by_its_session_law_with_the_year_last():
+    """OSCOLA 4: as cited at home, without full stops; a US act as in the Bluebook."""
+    act = Entry("us2018allow", "misc", {
+        "author": "{{United States Congress}}", "title": "Example Victims Act of 2017", "year": "2018",
+        "howpublished": "Pub. L. No. 115-164, 132 Stat. 1253 (H.R. 1865); signed into law 11 April 2018",
+        "date": "2018-04-11", "sourcekind": "law"})
+    expected = "Example Victims Act of 2017, Pub L No 115-164, 132 Stat 1253 (2018) (HR 1865); signed into law 11 April 2018"
+    assert ref(act, "oscola") == expected
+    footnote = format_all([act], "oscola", ("plain",))[act.key].citation["plain"]
+    assert footnote == expected + "."
+    assert "Pub. L. No. 115-164, 132 Stat. 1253" in ref(act, "apa")  # other styles keep the record's text
+
+
+def test_oscola_cites_eu_legislation_by_the_official_journal():
+    """OSCOLA 4: "Council Regulation (EC) 139/2004 of 20 January 2004 on ... [2004] OJ L24/1"."""
+    regulation = Entry("eu2004merger", "misc", {
+        "author": "{{Council of the European Union}}",
+        "title": "Council Regulation (EC) 139/2004 of 20 January 2004 on the control of concentrations between "
+                 "undertakings (the EC Merger Regulation)",
+        "howpublished": "Official Journal of the European Union, L 24, 29 January 2004, p. 1",
+        "year": "2004", "date": "2004-01-20", "sourcekind": "law"})
+    text = ref(regulation, "oscola")
+    assert text == ("Council Regulation (EC) 139/2004 of 20 January 2004 on the control of concentrations between "
+                    "undertakings (the EC Merger Regulation) [2004] OJ L24/1")
+    # The OJ year is the year of the issue that published the act, not of its adoption.
+    directive = Entry("eu2011dir", "misc", {
+        "title": "Directive 2011/99/EU of the European Parliament and of the Council of 13 December 2011 on an example",
+        "howpublished": "Official Journal of the European Union, L 338, 21 December 2011, pp. 2-18; applicable from 2015",
+        "year": "2011", "date": "2011-12-13", "sourcekind": "law"})
+    assert ref(directive, "oscola").endswith("on an example [2011] OJ L338/2")
+    assert "Official Journal of the European Union, L 338" in ref(directive, "chicago")  # other styles unchanged
+
+
+def test_apa_gives_a_report_description_as_its_kind_not_as_publisher():
+    """APA 7: the publisher position takes a publisher's name, the bracket the kind of
+    document; who wrote or funded a report, restated in free text, is neither."""
+    report = Entry("dh2022", "misc", {
+        "author": "{{ECPAT International}} and {{INTERPOL}}", "title": "Disrupting Harm in Example Country",
+        "howpublished": "Disrupting Harm national report, by ECPAT International and INTERPOL, funded by an "
+                        "example partnership", "year": "2022", "sourcekind": "ngo-report"})
+    assert ref(report, "apa").endswith("(2022). Disrupting Harm in Example Country [Disrupting Harm national report].")
+    named = Entry("uc2020", "techreport", {"author": "Doe, Jane", "title": "A Study", "year": "2020",
+                                           "institution": "University of California, Berkeley"})
+    assert ref(named, "apa").endswith("A Study. University of California, Berkeley.")  # a real name stays
+    release = Entry("doj2015", "misc", {
+        "author": "{{Example Department}}", "title": "Example Sentenced", "year": "2015", "date": "2015-05-29",
+        "howpublished": "Press release, Example Office for the Southern District", "sourcekind": "press-release"})
+    assert ref(release, "apa").endswith("Example Sentenced [Press release].")
 
 
 def test_apa_omits_a_publisher_that_is_the_group_author(tmp_path):

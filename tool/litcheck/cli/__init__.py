@@ -6,34 +6,43 @@ it runs, so `litcheck --help` and `--version` stay fast (no pandas, bibtexparser
 
 from __future__ import annotations
 
+import ast
+import functools
 import importlib
+import pkgutil
+import tokenize
+from pathlib import Path
 
 import click
 
+import litcheck.commands
 from litcheck import __version__
 
-# name -> (module, one-line help shown by `litcheck --help` without importing the module)
-COMMANDS: dict[str, tuple[str, str]] = {
-    "summary": ("litcheck.commands.summary", "One screen: library health, a reading list, the claims to check."),
-    "check": ("litcheck.commands.check", "Check the library (and notes) for integrity problems."),
-    "stats": ("litcheck.commands.stats", "Summarise the library: counts by kind, state, topic, body."),
-    "list": ("litcheck.commands.list_", "Select entries and render a reading list or export."),
-    "show": ("litcheck.commands.show", "Show one entry with its note, what cites it and related works."),
-    "search": ("litcheck.commands.search", "Ranked full-text search over entries and notes."),
-    "note": ("litcheck.commands.note", "Create note skeletons for entries."),
-    "claims": ("litcheck.commands.claims", "The verification worklist from the articles' claims registers."),
-    "figures": ("litcheck.commands.figures", "The key figures the notes record (value, measure, period, locator)."),
-    "scan": ("litcheck.commands.scan", "Scan documents for claims that need verification."),
-    "rules": ("litcheck.commands.rules", "Document the scanner's rules with examples."),
-    "add": ("litcheck.commands.add", "Add entries from BibTeX text, refusing duplicates."),
-    "import": ("litcheck.commands.import_", "Merge a BibTeX, RIS or CSL-JSON export into the library."),
-    "tidy": ("litcheck.commands.tidy", "Normalise the layout of entries (--check for CI, --diff)."),
-    "tag": ("litcheck.commands.tag", "Add or remove topics in entries' keywords."),
-    "set": ("litcheck.commands.set_", "Set or remove one field of one entry."),
-    "cache": ("litcheck.commands.cache", "Inspect or clear the cached library index and online look-ups."),
-    "lookup": ("litcheck.commands.lookup", "Look a work up by DOI, ISBN or title in Crossref, OpenAlex, Open Library."),
-    "verify": ("litcheck.commands.verify", "Compare entries with Crossref/OpenAlex/Open Library records."),
-}
+
+@functools.cache
+def commands() -> dict[str, tuple[str, str]]:
+    """name -> (module, one-line help): the registry of commands, found in `litcheck.commands`.
+
+    Every module there is a command (its name without a trailing `_`: `list_` is `list`); the
+    first line of its docstring is the help `litcheck --help` shows. Both are read without
+    importing the module, so adding a command is adding one file, and `--help` stays fast."""
+    found = {}
+    for info in pkgutil.iter_modules(litcheck.commands.__path__):
+        if not info.name.startswith("_"):
+            path = Path(info.module_finder.path) / (f"{info.name}/__init__.py" if info.ispkg else f"{info.name}.py")
+            found[info.name.rstrip("_")] = (f"litcheck.commands.{info.name}", _synopsis(path))
+    return found
+
+
+def _synopsis(path: Path) -> str:
+    """The first line of a module's docstring, read by the tokenizer (the module is not run)."""
+    with tokenize.open(path) as source:
+        for token in tokenize.generate_tokens(source.readline):
+            if token.type == tokenize.STRING:
+                return ast.literal_eval(token.string).strip().split("\n", 1)[0]
+            if token.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE):
+                break
+    return ""
 
 
 def _remember(name: str):
@@ -85,21 +94,21 @@ class LazyGroup(click.Group):
     """A click group that imports a subcommand's module only when that command is invoked."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return sorted(commands())
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in COMMANDS:
+        if cmd_name not in commands():
             return None
-        module = importlib.import_module(COMMANDS[cmd_name][0])
+        module = importlib.import_module(commands()[cmd_name][0])
         return conventional(module.command)
 
     def resolve_command(self, ctx: click.Context, args: list[str]):
         """An unknown command is refused with the closest names ("did you mean list?")."""
         name = args[0] if args else ""
-        if name and not name.startswith("-") and name not in COMMANDS:
+        if name and not name.startswith("-") and name not in commands():
             import difflib
 
-            close = difflib.get_close_matches(name.lower(), list(COMMANDS), n=2, cutoff=0.6)
+            close = difflib.get_close_matches(name.lower(), list(commands()), n=2, cutoff=0.6)
             hint = f" Did you mean {' or '.join(close)}?" if close else ""
             ctx.fail(f"No such command {name!r}.{hint} 'litcheck --help' lists the commands.")
         return super().resolve_command(ctx, args)
@@ -127,7 +136,7 @@ class LazyGroup(click.Group):
             ctx.exit(2)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        rows = [(name, commands()[name][1]) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 

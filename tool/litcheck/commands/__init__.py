@@ -1,1 +1,3 @@
-"""One module per CLI command (each exposes `command`); see litcheck.cli.COMMANDS."""
+"""One module per CLI command, found by `litcheck.cli.commands()`: each exposes `command` (a
+click command) and opens with a docstring whose first line is the help `litcheck --help` shows.
+Import heavy libraries inside the command function, not at the top of the module."""

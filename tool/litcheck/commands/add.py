@@ -1,4 +1,6 @@
-"""`litcheck add`: add entries from BibTeX text, refusing duplicate keys and works."""
+"""Add entries from BibTeX text, refusing duplicates.
+
+`litcheck add`: add entries from BibTeX text, refusing duplicate keys and works."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""`litcheck cache info|clear`: look at or delete the cached library index."""
+"""Inspect or clear the cached library index and online look-ups.
+
+`litcheck cache info|clear`: look at or delete the cached library index."""
 
 from __future__ import annotations
 

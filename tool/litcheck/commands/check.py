@@ -1,4 +1,6 @@
-"""`litcheck check`: integrity problems of the library and notes."""
+"""Check the library (and notes) for integrity problems.
+
+`litcheck check`: integrity problems of the library and notes."""
 
 from __future__ import annotations
 

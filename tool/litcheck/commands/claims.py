@@ -1,4 +1,6 @@
-"""`litcheck claims`: the verification worklist from the articles' claims registers."""
+"""The verification worklist from the articles' claims registers.
+
+`litcheck claims`: the verification worklist from the articles' claims registers."""
 
 from __future__ import annotations
 

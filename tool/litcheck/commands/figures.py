@@ -1,4 +1,6 @@
-"""`litcheck figures`: the key figures the library's notes record, as a fact-checker's reference."""
+"""The key figures the notes record (value, measure, period, locator).
+
+`litcheck figures`: the key figures the library's notes record, as a fact-checker's reference."""
 
 from __future__ import annotations
 

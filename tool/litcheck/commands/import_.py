@@ -1,4 +1,6 @@
-"""`litcheck import FILE`: merge another tool's export into one library file."""
+"""Merge a BibTeX, RIS or CSL-JSON export into the library.
+
+`litcheck import FILE`: merge another tool's export into one library file."""
 
 from __future__ import annotations
 

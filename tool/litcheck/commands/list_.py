@@ -1,4 +1,6 @@
-"""`litcheck list`: select, order, group and render a reading list or an export."""
+"""Select entries and render a reading list or export.
+
+`litcheck list`: select, order, group and render a reading list or an export."""
 
 from __future__ import annotations
 

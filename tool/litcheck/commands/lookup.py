@@ -1,4 +1,6 @@
-"""`litcheck lookup DOI|ISBN|TITLE WORDS`: candidates from Crossref, OpenAlex, Open Library."""
+"""Look a work up by DOI, ISBN or title in Crossref, OpenAlex, Open Library.
+
+`litcheck lookup DOI|ISBN|TITLE WORDS`: candidates from Crossref, OpenAlex, Open Library."""
 
 from __future__ import annotations
 

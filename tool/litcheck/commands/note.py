@@ -1,4 +1,6 @@
-"""`litcheck note new`: note skeletons for entries that have none."""
+"""Create note skeletons for entries.
+
+`litcheck note new`: note skeletons for entries that have none."""
 
 from __future__ import annotations
 

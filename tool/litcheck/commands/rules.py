@@ -1,4 +1,6 @@
-"""`litcheck rules`: the scanner's rules with their severity, meaning and examples."""
+"""Document the scanner's rules with examples.
+
+`litcheck rules`: the scanner's rules with their severity, meaning and examples."""
 
 from __future__ import annotations
 

@@ -1,10 +1,13 @@
-"""`litcheck scan`: flag the sentences of articles that need checking, and say why."""
+"""Scan documents for claims that need verification.
+
+`litcheck scan`: flag the sentences of articles that need checking, and say why."""
 
 from __future__ import annotations
 
 import click
 
 from litcheck.cli.options import emit, id_list_option, library_options, severity_choice
+from litcheck.scan.online_check import DEFAULT_LIMIT
 
 
 def _rule_ids():
@@ -32,7 +35,11 @@ def _format_names():
               show_default=True, help="text for people, json for tools (stable contract), jsonl, csv, md, "
                                       "html (one self-contained page), sarif (code review).")
 @click.option("--output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
-@click.option("--online", is_flag=True, help="Allow fetching web addresses given as inputs.")
+@click.option("--online", is_flag=True,
+              help="Look up cited works the library does not hold in Crossref and OpenAlex (cached), and allow "
+                   "fetching web addresses given as inputs.")
+@click.option("--lookups", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True, metavar="N",
+              help="With --online: at most N cited works looked up per document (0: none).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Documents scanned at once (default: all cores).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -44,7 +51,7 @@ def _format_names():
 @click.option("--show-suppressed", is_flag=True, help="List the flags marked reviewed or wrong (hidden by default).")
 @click.option("--review", is_flag=True,
               help="Go through the flags one by one and record each as reviewed or wrong in ARTICLE.litcheck.yaml.")
-def command(inputs, library, only, ignore, fail_on, fmt, output, online, jobs, engine, scheduler, timeout,
+def command(inputs, library, only, ignore, fail_on, fmt, output, online, lookups, jobs, engine, scheduler, timeout,
             show_suppressed, review):
     """Scan articles for claims that need verification: text, Markdown, HTML, Word (.docx),
     OpenDocument (.odt), LaTeX, PDF, folders of them, and web addresses (with --online).
@@ -63,6 +70,7 @@ def command(inputs, library, only, ignore, fail_on, fmt, output, online, jobs, e
       litcheck scan docs/examples/ --format jsonl --output flags.jsonl
       litcheck scan docs/examples/draft.md docs/examples/article.txt --rules uncited-statistic,vague-attribution --fail-on warning
       litcheck scan docs/examples/draft.md --timeout 600
+      litcheck scan docs/examples/draft.md --online --lookups 20
     """
     from litcheck.cli.terminal import colour_wanted, notice, progress
     from litcheck.errors import LitcheckError
@@ -81,8 +89,9 @@ def command(inputs, library, only, ignore, fail_on, fmt, output, online, jobs, e
         raise click.UsageError("no documents of a known type in " + ", ".join(inputs))
     online = online or current().online.online
     rules = select_rules(only, ignore)
-    scanner = Scanner(library(), rules)
-    recipe = corpus.ScannerRecipe(library, tuple(r.id for r in rules), token=os.urandom(8).hex())
+    registry = _registry(online, lookups, engine, scheduler, jobs, len(arguments))
+    scanner = Scanner(library(), rules, registry=registry)
+    recipe = corpus.ScannerRecipe(library, tuple(r.id for r in rules), token=os.urandom(8).hex(), registry=registry)
     view = View(show_suppressed=show_suppressed, library=scanner.library,
                 colour=fmt == "text" and colour_wanted(to_file=bool(output)))
     stream = FORMATS[fmt].streams and not output
@@ -100,11 +109,15 @@ def command(inputs, library, only, ignore, fail_on, fmt, output, online, jobs, e
             view.failures.append(corpus.Failure(outcome.path, str(exc)))
             click.echo(f"litcheck: {exc}", err=True)
             continue
+        for line in outcome.notices:
+            notice(f"litcheck: {line}")
         results.append(outcome)
         if stream:
             from litcheck.scan.reports.jsonout import jsonl_line
 
             click.echo(jsonl_line(outcome, view), nl=False)
+    if registry is not None:
+        registry.close()
     if review:
         from litcheck.scan.review import review_flags
 
@@ -125,3 +138,27 @@ def command(inputs, library, only, ignore, fail_on, fmt, output, online, jobs, e
     threshold = severity_rank(fail_on)
     if any(severity_rank(f.severity) >= threshold for r in results for f in r.flags):
         raise SystemExit(1)
+
+
+def _registry(online, lookups, engine, scheduler, jobs, documents):
+    """The registry look-ups of `scan --online` (None when offline or --lookups 0), with a
+    progress bar when they run in this process."""
+    from litcheck.cli.options import fail
+    from litcheck.cli.terminal import progress
+    from litcheck.scan.corpus import default_jobs
+    from litcheck.scan.online_check import registry_check
+    from litcheck.settings import current
+
+    if not online or lookups == 0:
+        return None
+    if engine == "dask" and scheduler:
+        fail("scan --online cannot look cited works up on a remote Dask cluster: its workers would not share "
+             "the response cache or the per-host rate limit the registries ask for. Use a local engine or a local "
+             "Dask cluster (no --scheduler), or --lookups 0 to fetch web addresses only")
+    workers = jobs or default_jobs()
+    if engine == "local":
+        workers = 1 if workers == 1 or documents < 2 else min(workers, documents)
+    registry = registry_check(current().online, lookups, workers)
+    if workers == 1:
+        registry.progress = lambda works: progress(works, "looking up", total=len(works))
+    return registry

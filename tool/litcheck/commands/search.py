@@ -1,4 +1,6 @@
-"""`litcheck search TEXT`: ranked full-text search over entries and notes."""
+"""Ranked full-text search over entries and notes.
+
+`litcheck search TEXT`: ranked full-text search over entries and notes."""
 
 from __future__ import annotations
 

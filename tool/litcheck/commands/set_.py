@@ -1,4 +1,6 @@
-"""`litcheck set KEY FIELD VALUE`: change one field of one entry, and nothing else."""
+"""Set or remove one field of one entry.
+
+`litcheck set KEY FIELD VALUE`: change one field of one entry, and nothing else."""
 
 from __future__ import annotations
 

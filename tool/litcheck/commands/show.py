@@ -1,4 +1,6 @@
-"""`litcheck show KEY`: one entry with its note, what cites it and what it links to."""
+"""Show one entry with its note, what cites it and related works.
+
+`litcheck show KEY`: one entry with its note, what cites it and what it links to."""
 
 from __future__ import annotations
 

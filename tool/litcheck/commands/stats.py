@@ -1,4 +1,6 @@
-"""`litcheck stats`: a first look at what the library holds."""
+"""Summarise the library: counts by kind, state, topic, body.
+
+`litcheck stats`: a first look at what the library holds."""
 
 from __future__ import annotations
 

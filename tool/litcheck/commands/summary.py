@@ -1,4 +1,6 @@
-"""`litcheck summary`: one screen on the library's health, a reading list and the claims."""
+"""One screen: library health, a reading list, the claims to check.
+
+`litcheck summary`: one screen on the library's health, a reading list and the claims."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""`litcheck tag KEY... --add/--remove TOPIC`: edit the topics (keywords) of entries."""
+"""Add or remove topics in entries' keywords.
+
+`litcheck tag KEY... --add/--remove TOPIC`: edit the topics (keywords) of entries."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""`litcheck tidy`: put every entry in the house layout (report-only with --check)."""
+"""Normalise the layout of entries (--check for CI, --diff).
+
+`litcheck tidy`: put every entry in the house layout (report-only with --check)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""`litcheck verify [KEY…]`: compare library entries with the registries' records."""
+"""Compare entries with Crossref/OpenAlex/Open Library records.
+
+`litcheck verify [KEY…]`: compare library entries with the registries' records."""
 
 from __future__ import annotations
 

@@ -27,6 +27,7 @@ from typing import Callable
 
 from litcheck.errors import LitcheckError
 from litcheck.library.paths import DATA_DIR
+from litcheck.listing.style_fixes import apa_item, oscola_item
 
 STYLE_DIR = DATA_DIR / "styles"
 
@@ -49,33 +50,6 @@ class EngineError(LitcheckError, RuntimeError):
     """pandoc is missing or failed, or a style cannot be used; the message says what to do."""
 
 
-_RELEASE = re.compile(r"\b(?:press|news|media) (?:release|statement)\b", re.I)
-_YEAR_AT_END = re.compile(r"(?:,|\s+of)?\s+(\d{4})\s*$")
-
-
-def _apa_item(item: dict) -> dict:
-    """APA 7 (9.24, 10.4): when a group author is also the publisher, the publisher is omitted.
-    A press release is dated to the day ("(2017, July 20). *Title* [Press release]."); apa.csl
-    gives a full date to `document` but only the year to `report`, so it is formatted as one."""
-    authors = item.get("author") or []
-    if len(authors) == 1 and authors[0].get("literal") == item.get("publisher"):
-        item = {k: v for k, v in item.items() if k != "publisher"}
-    if item.get("type") == "report" and _RELEASE.search(item.get("genre", "")):
-        item = {**item, "type": "document"}
-    return item
-
-
-def _oscola_item(item: dict) -> dict:
-    """OSCOLA writes a statute as its short title followed by the year ("Sexual Offences Act
-    2003"). A title that already ends in that year ("... Act, 2012", "... Act of 2000") is the
-    official short title and stays as it is; the year the style would add is left out."""
-    if item.get("type") == "legislation" and item.get("issued"):
-        match = _YEAR_AT_END.search(item.get("title", ""))
-        if match and int(match.group(1)) == item["issued"]["date-parts"][0][0]:
-            item = {k: v for k, v in item.items() if k != "issued"}
-    return item
-
-
 # apa.csl prints "Retrieved" before a URL of an undated work even when no access date is known
 # ("Retrieved https://..."); APA 7 (9.16) gives a retrieval date or nothing. The term is wrapped in
 # a group with the date, so both go when the date is missing.
@@ -84,12 +58,12 @@ _APA_RETRIEVED = (r'<text term="retrieved" text-case="capitalize-first"/>\s*(<gr
                   r'<group delimiter=" "><text term="retrieved" text-case="capitalize-first"/>\1</group>')
 
 STYLES: dict[str, Style] = {
-    "apa": Style("apa", STYLE_DIR / "apa.csl", "APA 7th edition", prepare=_apa_item, patches=(_APA_RETRIEVED,)),
+    "apa": Style("apa", STYLE_DIR / "apa.csl", "APA 7th edition", prepare=apa_item, patches=(_APA_RETRIEVED,)),
     "chicago": Style("chicago", STYLE_DIR / "chicago-author-date.csl", "Chicago author-date (18th edition)"),
     "harvard": Style("harvard", STYLE_DIR / "harvard-cite-them-right.csl", "Harvard (Cite Them Right, 12th edition)",
                      locale="en-GB"),
     "oscola": Style("oscola", STYLE_DIR / "oscola.csl", "OSCOLA (4th edition, legal footnote style)", note=True,
-                    prepare=_oscola_item),
+                    prepare=oscola_item),
 }
 
 FORMATS = ("plain", "markdown", "html")

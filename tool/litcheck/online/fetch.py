@@ -21,6 +21,11 @@ class OnlineError(LitcheckError):
     """A look-up that cannot be done: offline, not cached, or a registry that keeps failing."""
 
 
+class Unreachable(OnlineError):
+    """The registry cannot be reached at all (no network): every further look-up would fail too,
+    so a scan of many documents stops at the first rather than trying each."""
+
+
 MAX_WAIT = 30.0  # seconds: a Retry-After longer than this is not worth waiting for
 
 
@@ -62,7 +67,7 @@ class Fetcher:
             try:
                 response = self._http().get(url)
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                raise OnlineError(f"cannot reach {host} ({_reason(exc)}): are you offline?") from None
+                raise Unreachable(f"cannot reach {host} ({_reason(exc)}): are you offline?") from None
             except httpx.TimeoutException:
                 response = None
             except httpx.HTTPError as exc:

@@ -25,6 +25,7 @@ class Record:
     title: str = ""
     authors: list[str] = field(default_factory=list)  # "Family, Given" (or an organisation's name)
     year: int | None = None
+    years: list[int] = field(default_factory=list)  # every year the registry dates it (print, online, issued)
     venue: str = ""
     volume: str = ""
     issue: str = ""
@@ -61,12 +62,14 @@ def from_crossref(message: dict) -> Record:
                for a in message.get("author") or []]
     date = next((message[k] for k in ("published-print", "published-online", "published", "issued")
                  if (message.get(k) or {}).get("date-parts", [[None]])[0][0]), {})
+    years = sorted({(message.get(k) or {}).get("date-parts", [[None]])[0][0]
+                    for k in ("published-print", "published-online", "published", "issued")} - {None})
     updates = [Update(str(u.get("type", "")).lower(), u.get("DOI", ""),
                       "-".join(f"{part:02d}" for part in (u.get("updated") or {}).get("date-parts", [[]])[0]))
                for u in message.get("updated-by") or []]
     return Record(
         source="crossref", title=clean((message.get("title") or [""])[0]), authors=[a for a in authors if a],
-        year=(date.get("date-parts") or [[None]])[0][0], venue=clean((message.get("container-title") or [""])[0]),
+        year=(date.get("date-parts") or [[None]])[0][0], years=years, venue=clean((message.get("container-title") or [""])[0]),
         volume=str(message.get("volume", "")), issue=str(message.get("issue", "")), pages=str(message.get("page", "")),
         doi=str(message.get("DOI", "")).lower(), isbn=list(message.get("ISBN") or []), kind=message.get("type", ""),
         publisher=clean(message.get("publisher", "")), updates=updates,
@@ -82,7 +85,8 @@ def from_openalex(work: dict) -> Record:
     return Record(
         source="openalex", title=clean(work.get("title") or work.get("display_name")),
         authors=[inverted((a.get("author") or {}).get("display_name", "")) for a in work.get("authorships") or []],
-        year=work.get("publication_year"), venue=clean(source.get("display_name", "")),
+        year=work.get("publication_year"), years=[work["publication_year"]] if work.get("publication_year") else [],
+        venue=clean(source.get("display_name", "")),
         volume=str(biblio.get("volume") or ""), issue=str(biblio.get("issue") or ""), pages=pages,
         doi=re.sub(r"^https?://(dx\.)?doi\.org/", "", doi).lower(), kind=work.get("type", ""),
         retracted=bool(work.get("is_retracted")),
@@ -95,7 +99,7 @@ def from_openlibrary(book: dict) -> Record:
     return Record(
         source="openlibrary", title=clean(book.get("title")),
         authors=[inverted(a.get("name", "")) for a in book.get("authors") or []],
-        year=int(year.group()) if year else None,
+        year=int(year.group()) if year else None, years=[int(year.group())] if year else [],
         publisher=", ".join(clean(p.get("name", "")) for p in book.get("publishers") or []),
         isbn=[*identifiers.get("isbn_13", []), *identifiers.get("isbn_10", [])], kind="book")
 

@@ -83,30 +83,63 @@ def _compared(entry, record: Record) -> Verdict:
     return Verdict(entry.key, verdict, record.source, differences, message=notices, record=record)
 
 
+@dataclass
+class Cited:
+    """What a library entry or a citation states about a work ("" or None: not stated)."""
+    title: str = ""
+    year: int | None = None
+    author: str = ""  # the first author's family name (or an organisation's name)
+    venue: str = ""
+    volume: str = ""
+    number: str = ""
+    pages: str = ""
+
+
 def differences_between(entry, record: Record) -> list[Difference]:
     """The fields in which the entry and the record disagree (only fields both have)."""
+    families = [n.family or n.literal for n in entry.creators]
+    venue = entry.text("journal") or entry.text("journaltitle") or entry.text("booktitle")
+    return compare(Cited(entry.title, entry.year, families[0] if families else "", venue,
+                         entry.text("volume"), entry.text("number"), entry.text("pages")), record)
+
+
+def compare(cited: Cited, record: Record) -> list[Difference]:
+    """The fields in which `cited` and the record disagree, each with both values (only fields
+    both give). A year is right when it is any year the registry dates the work (a paper
+    online in 2020 and in print in 2021 may be cited with either); a venue may be abbreviated
+    ("J. Adolesc. Health"); "1655-64" is the range 1655-1664."""
     from litcheck.library.latex import fold
+    from litcheck.scan.resolve.scoring import venues_agree
 
     found = []
-    if title_similarity(entry.title, record.title) < 0.97:
-        found.append(Difference("title", entry.title, record.title))
-    if entry.year and record.year and entry.year != record.year:
-        found.append(Difference("year", str(entry.year), str(record.year)))
-    families = [n.family or n.literal for n in entry.creators]
-    if families and record.families and fold(families[0]) != fold(record.families[0]):
-        found.append(Difference("author", families[0], record.families[0]))
-    venue = entry.text("journal") or entry.text("journaltitle") or entry.text("booktitle")
-    if venue and record.venue and title_similarity(venue, record.venue) < 0.8:
-        found.append(Difference("journal", venue, record.venue))
-    for name, theirs in (("volume", record.volume), ("number", record.issue), ("pages", record.pages)):
-        ours = entry.text(name)
-        if ours and theirs and _norm_range(ours) != _norm_range(theirs):
+    if cited.title and record.title and title_similarity(cited.title, record.title) < 0.97:
+        found.append(Difference("title", cited.title, record.title))
+    if cited.year and record.year and cited.year not in (record.years or [record.year]):
+        found.append(Difference("year", str(cited.year), str(record.year)))
+    if cited.author and record.families and fold(cited.author) != fold(record.families[0]):
+        found.append(Difference("author", cited.author, record.families[0]))
+    venues = [re.sub(r"\([^()]*\)", " ", v).strip() for v in (cited.venue, record.venue)]  # "Criminology (Beverly Hills)"
+    if all(venues) and not venues_agree(*venues) and title_similarity(*venues) < 0.8:
+        found.append(Difference("journal", cited.venue, record.venue))
+    for name, ours, theirs in (("volume", cited.volume, record.volume), ("number", cited.number, record.issue)):
+        if ours and theirs and ours.strip().lower() != theirs.strip().lower():
             found.append(Difference(name, ours, theirs))
+    if cited.pages and record.pages and not same_pages(cited.pages, record.pages):
+        found.append(Difference("pages", cited.pages, record.pages))
     return found
 
 
-def _norm_range(text: str) -> str:
-    return re.sub(r"\s*[-\u2013\u2014]+\s*", "-", text.strip().lower())
+def same_pages(a: str, b: str) -> bool:
+    """Two page ranges agree: the same first page, and last pages equal or one abbreviating
+    the other ("1655-64" and "1655-1664"); a single page agrees with a range it starts."""
+    (first_a, *last_a), (first_b, *last_b) = (re.split(r"\s*[-\u2013\u2014]+\s*", x.strip().lower(), maxsplit=1)
+                                              for x in (a, b))
+    if first_a != first_b:
+        return False
+    if not last_a or not last_b:
+        return True
+    short, long_ = sorted((last_a[0], last_b[0]), key=len)
+    return long_.endswith(short)
 
 
 CORRECTABLE = {"title", "year", "volume", "number", "pages", "journal"}

@@ -53,14 +53,18 @@ def default_jobs() -> int:
 
 def scan_one(scanner, argument: str, online: bool = False, timeout: float | None = None):
     """The ScanResult for one document, or a Failure saying why it cannot be read or was not
-    scanned within `timeout` seconds (None or 0: no limit)."""
+    scanned within `timeout` seconds (None or 0: no limit). No network for the registry
+    look-ups of `scan --online` ends the run: every other document would fail the same way."""
     from litcheck.errors import LitcheckError
+    from litcheck.online.fetch import Unreachable
     from litcheck.scan.inputs import load
     from litcheck.scan.pipeline import Deadline
 
     try:
         doc = load(argument, online=online)
         return scanner.scan_document(doc, Deadline(timeout, doc.path))
+    except Unreachable:
+        raise
     except LitcheckError as exc:
         return Failure(argument, str(exc))
     except (RecursionError, MemoryError) as exc:
@@ -116,6 +120,7 @@ class ScannerRecipe:
     load_library: object
     rule_ids: tuple[str, ...]
     token: str
+    registry: object = None  # scan --online: the RegistryCheck (each worker builds its own client from it)
 
     def build(self):
         from litcheck.scan.pipeline import Scanner
@@ -124,7 +129,8 @@ class ScannerRecipe:
         scanner = _WORKER_SCANNERS.get(self.token)
         if scanner is None:
             rules = all_rules()
-            scanner = _WORKER_SCANNERS[self.token] = Scanner(self.load_library(), [rules[r] for r in self.rule_ids])
+            scanner = Scanner(self.load_library(), [rules[r] for r in self.rule_ids], registry=self.registry)
+            _WORKER_SCANNERS[self.token] = scanner
         return scanner
 
 

@@ -39,6 +39,7 @@ class ScanResult:
     citations: list
     resolution: object
     flags: list = field(default_factory=list)
+    notices: list = field(default_factory=list)  # for stderr: what was left out (registry look-ups over the cap)
 
     def as_dict(self) -> dict:
         """The JSON contract of DESIGN.md (plus extra fields)."""
@@ -65,7 +66,7 @@ class ScanResult:
 class Scanner:
     """Holds what is shared between documents: the library index, dated facts, claims, rules."""
 
-    def __init__(self, library, rules=None, vocabulary=None):
+    def __init__(self, library, rules=None, vocabulary=None, registry=None):
         from litcheck.library.claims import collect_claims
         from litcheck.scan.resolve.index import build_index
         from litcheck.scan.rules import all_rules
@@ -86,6 +87,7 @@ class Scanner:
         self.facts = load_facts()
         self.claims = collect_claims(library)
         self.rules = list(rules) if rules is not None else list(all_rules().values())
+        self.registry = registry  # scan --online: a scan.online_check.RegistryCheck for works not in the library
 
     def scan_document(self, doc, deadline: Deadline | None = None) -> ScanResult:
         from litcheck.scan.citations import find_citations
@@ -98,8 +100,10 @@ class Scanner:
             check()
         resolution = resolve_document(doc, citations, self.index)
         ctx = ScanContext(doc, citations, resolution, self.index, self.library, self.facts, self.claims)
-        flags = run_rules(ctx, self.rules, check=check)
-        return ScanResult(doc.path, doc, citations, resolution, flags)
+        result = ScanResult(doc.path, doc, citations, resolution, run_rules(ctx, self.rules, check=check))
+        if self.registry is not None:
+            self.registry.check(ctx, result, self.rules)
+        return result
 
     def scan_path(self, path, timeout: float | None = None) -> ScanResult:
         """Read and scan one file; raises ScanTimeout when it takes longer than `timeout` seconds."""

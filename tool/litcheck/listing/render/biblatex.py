@@ -12,7 +12,11 @@ Type choices, by what the library records (`sourcekind` first, then the BibTeX t
 - web pages with a URL are `@online`; signed news reports `@article` with `entrysubtype =
   {newspaper}` (an @article needs an author; unsigned news is `@misc`);
   press releases `@misc` with `type = {Press release}`; theses `@thesis` with type phdthesis/mathesis.
-- dates are ISO `date`/`urldate`; organisation authors stay double-braced as stored.
+- dates are ISO `date`/`urldate`; organisation authors stay double-braced as stored. A work with
+  no known date gets no `date`: biblatex has no value meaning "no date" (its unspecified forms,
+  such as 199X, still name a decade), and its default labeldate falls back to the `nodate`
+  string ("n.d.") when the field is absent. Biber's data-model check reports the absence as a
+  warning, which is true; inventing a date to silence it would not be.
 A value with no field in the chosen type is left out (the `bib` format keeps every field).
 """
 

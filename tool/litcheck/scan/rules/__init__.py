@@ -316,5 +316,9 @@ def run_rules(ctx: ScanContext, rules: Iterable[Rule], check=None) -> list[Flag]
         if sig not in seen:
             seen.add(sig)
             unique.append(f)
-    unique.sort(key=lambda f: (f.start, -severity_rank(f.severity), f.rule))
-    return unique
+    return in_document_order(unique)
+
+
+def in_document_order(flags: list[Flag]) -> list[Flag]:
+    """Flags by position, then the more severe first (the order every report keeps)."""
+    return sorted(flags, key=lambda f: (f.start, -severity_rank(f.severity), f.rule))

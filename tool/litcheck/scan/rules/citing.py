@@ -180,7 +180,8 @@ def _same_body(who: str, work) -> bool:
 @rule("citation-mismatch", "error",
       "A footnote or reference item resolves to a library work but disagrees with its record (year, volume, venue, "
       "title or author); an in-text citation gives another year or spelling than its own reference-list item; or the "
-      "sentence attributes the point to one author or body while its footnote cites another's work.",
+      "sentence attributes the point to one author or body while its footnote cites another's work. With --online, a "
+      "cited work the library does not hold is compared with its Crossref or OpenAlex record in the same way.",
       fires="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2019) 4 *Journal of Online Harm* 12.",
       passes="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
       why="A wrong year, volume, title or author sends readers to another work, and is often the trace of a "
@@ -389,7 +390,8 @@ def doubt_reason(work, ctx) -> str | None:
 
 @rule("doubtful-source", "warning",
       "The sentence rests on a library entry marked unconfirmed (the work could not be found as cited) or known to be "
-      "erroneous (retracted or withdrawn).",
+      "erroneous (retracted or withdrawn). With --online, also a full journal citation or a DOI not in the library "
+      "for which Crossref and OpenAlex hold nothing matching.",
       fires="Live-streamed abuse grew in coastal provinces.[^4]\n\n[^4]: UNODC, *Silent Screens: Live-Streamed Abuse "
             "in Coastal Provinces* (2018).",
       passes="Darknet vendors prefer privacy coins.[^4]\n\n[^4]: Europol, *Hidden Routes: Cryptocurrency Payments on "
