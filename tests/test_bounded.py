@@ -4,6 +4,8 @@ small however many findings there are (timings and memory are in benchmarks/host
 
 from __future__ import annotations
 
+import json
+
 from litcheck.library import bibblocks
 from litcheck.library.bibfile import parse_text
 
@@ -53,3 +55,55 @@ def test_check_output_is_bounded_by_the_findings_limit(tmp_path, run_cli):
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert len(lines) <= 20 + 3 and "... 5980 more missing-field findings not listed" in result.output
+
+
+def test_a_work_too_large_for_the_citation_engine_is_refused_by_name(tmp_path, run_cli, monkeypatch):
+    from litcheck.listing.render import common
+
+    monkeypatch.setattr(common, "MAX_ENGINE_CHARS", 5_000)
+    path = tmp_path / "big.bib"
+    path.write_text("@misc{small, title = {Fine}, year = 2020}\n\n@misc{huge,\n  title = {"
+                    + "word " * 2_000 + "},\n  year = 2020}\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    out.write_text("old", encoding="utf-8")
+    refused = run_cli("list", "--bib", str(path), "--format", "json", "-o", str(out))
+    assert refused.exit_code == 2
+    message = refused.output.strip()
+    assert len(message.splitlines()) == 1
+    assert "huge" in message and str(path) in message and "line 3" in message and "title" in message
+    assert out.read_text(encoding="utf-8") == "old"  # nothing half-written
+    plain = run_cli("list", "--bib", str(path), "--format", "json", "--style", "none")
+    assert plain.exit_code == 0 and len(json.loads(plain.output)["entries"]) == 2
+
+
+def test_exports_are_written_entry_by_entry(tmp_path, monkeypatch):
+    """Each data format yields pieces as it goes (not one string made at the end), and the
+    pieces make exactly what `render` returns."""
+    from litcheck.library.core import load_library
+    from litcheck.listing.reading_lists import build_listing
+    from litcheck.listing.render import render, stream
+    from litcheck.listing.select import Filters
+
+    path = tmp_path / "many.bib"
+    path.write_text("".join(f"@article{{k{i}, author = {{Doe, Jane}}, title = {{Work {i} "
+                            + "long words " * 200 + "}, journal = {J}, year = 2020}\n" for i in range(300)),
+                    encoding="utf-8")
+    lib = load_library([path], None)
+    reading = build_listing(lib, Filters(), None, "none", "")
+    for fmt in ("json", "csv", "csl-json", "bib", "biblatex", "ris"):
+        pieces = stream(reading, lib, fmt, None)
+        first = next(pieces)
+        rest = list(pieces)
+        assert len(rest) >= 2, fmt
+        assert first + "".join(rest) == render(reading, lib, fmt, None), fmt
+
+
+def test_json_pieces_lay_out_exactly_as_one_dump():
+    from litcheck.cli.jsonout import dump_json, stream_json_array, stream_json_object
+
+    big = "x" * 200_000
+    for head in ({"title": "T", "sections": [{"keys": ["a"], "text": "line\nbreak"}]}, {}):
+        for items in ([], [{"k": [1, 2], "s": "é\n"}, [], {}, 3, {"d": {"e": [{"f": None}]}}],
+                      [{"a": big, "b": ["\n"]}] * 3, [{"q": i} for i in range(5_000)]):
+            assert "".join(stream_json_object(head, "entries", iter(items))) == dump_json(head | {"entries": items})
+            assert "".join(stream_json_array(iter(items))) == dump_json(items)

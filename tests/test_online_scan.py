@@ -66,11 +66,12 @@ def test_a_fully_specified_citation_with_no_record_is_doubtful_never_fake(server
 
 
 EDGE_CASES = """\
-A report made the claim.[^1] A paper said so.[^2] A newspaper said so too.[^3]
+A report made the claim.[^1] A paper said so.[^2] A newspaper said so too.[^3] So did a sequel.[^4]
 
 [^1]: Jane Doe, 'Online recruitment of trafficking victims' (2020) 3 *Journal of Borrowed Identifiers* 1, doi:10.1371/journal.pone.0033693.
 [^2]: Richard Roe, 'A paper with an unregistered identifier' (2021) 2 *Nowhere Review* 5, https://doi.org/10.1371/notarealdoi.
 [^3]: Ann Smith, 'Payment Trails in Online Labour Recruitment', *The Daily Courier* (2020).
+[^4]: Carl Boettiger, 'The forecast trap revisited in managed fisheries' (2023) 30 *Ecology Letters* 1-20.
 """
 
 
@@ -83,6 +84,19 @@ def test_a_doi_of_another_work_and_an_unregistered_doi(server, run_cli, tmp_path
     assert flags[4]["rule"] == "doubtful-source"
     assert "nothing is registered under doi:10.1371/notarealdoi in Crossref or OpenAlex" in flags[4]["message"]
     assert 5 not in flags  # a newspaper absent from the scholarly registries says nothing
+    assert 6 not in flags  # a record holding the cited title's words: not confident, but no doubt either
+
+
+def test_authors_agree_word_by_word():
+    from litcheck.online.records import Record
+    from litcheck.scan.online_check import Unheld, _authors_agree
+
+    def cited(*surnames):
+        return Unheld("footnote", "1", "", None, list(surnames), 1)
+
+    record = Record("crossref", authors=["Shakeri Hossein Abad, Zahra", "Lee, Joon"])
+    assert _authors_agree(cited("Abad"), record) and _authors_agree(cited("Butler", "Lee"), record)
+    assert not _authors_agree(cited("Butler"), record)
 
 
 def test_offline_by_default_and_rules_left_out_are_not_looked_up(server, run_cli):
@@ -190,3 +204,19 @@ def test_the_readme_example_is_what_scan_prints(server, run_cli):
     assert block, "the README's scan --online example is missing"
     result = run_cli("scan", *block.group(1).split())
     assert result.stdout == block.group(2)
+
+
+def test_the_time_budget_stops_the_look_ups_not_the_document(server, run_cli):
+    server.script["/crossref/works"] = [(200, server.answer("/crossref/works", {})[1], {}, 1.5)]  # a slow first answer
+    result = run_cli("scan", DOC, *LIB, "--online", "--timeout", "1", "--format", "json")
+    assert result.exit_code == 1, result.output  # scanned and reported, not failed
+    assert "registry look-ups stopped after 1 of 5 works: the document's time budget ran out" in result.stderr
+    assert len(server.requests) == 1 and {f["line"] for f in registry_flags(flags_of(result))} == {8}
+
+
+def test_a_failing_registry_stops_the_look_ups_of_that_document_only(server, run_cli):
+    server.script["/crossref/works"] = [(500, "oops", {}, 0.0)]
+    result = run_cli("scan", DOC, *LIB, "--online", "--format", "json", env={"LITCHECK_ONLINE_RETRIES": "0"})
+    assert result.exit_code == 0, result.output  # reported as scanned, with the library's flags only
+    assert "registry look-ups stopped after 0 of 5 works" in result.stderr and "answered HTTP 500" in result.stderr
+    assert registry_flags(flags_of(result)) == [] and len(flags_of(result)) > 0

@@ -72,3 +72,40 @@ def test_new_entry_states_and_kinds_come_from_the_vocabulary(run_cli, write_bib)
     assert refused.exit_code == 2 and ", ".join(load_vocabulary().states) in refused.output
     added = run_cli("add", new, "--bib", str(bib), "--status", "UNCONFIRMED", "--kind", "Web-Article", "--dry-run")
     assert added.exit_code == 0 and "verification = {unconfirmed}" in " ".join(added.output.split())
+
+
+def test_a_rule_declares_its_priority_and_place_in_its_registration(monkeypatch):
+    """A rule's worklist priority and its place in `litcheck rules` come from its `@rule` alone:
+    one registered here is listed where its `order` puts it (one without comes last), and its
+    flags stand at its priority (by default 3 for a warning, 6 for info; an error always 1)."""
+    from pathlib import Path
+
+    import litcheck.scan.rules as rules
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
+    from litcheck.scan.report import render
+
+    rules.all_rules()  # the real rules registered first, then kept apart from the ones added here
+    monkeypatch.setattr(rules, "_RULES", dict(rules._RULES))
+
+    def flags_a_sentence(rule_id):  # test-vague flags the first sentence, the others the second
+        return lambda ctx: [ctx.flag(rule_id, ctx.doc.sentences[rule_id != "test-vague"], f"{rule_id} fired")]
+
+    rules.rule("test-vague", "warning", "a test rule", fires="a", passes="b", priority=5, order=15)(
+        flags_a_sentence("test-vague"))
+    rules.rule("test-plain", "warning", "a test rule", fires="a", passes="b")(flags_a_sentence("test-plain"))
+    rules.rule("test-context", "info", "a test rule", fires="a", passes="b")(flags_a_sentence("test-context"))
+    with pytest.raises(AssertionError):  # an error is always first on the worklist
+        rules.rule("test-error", "error", "a test rule", fires="a", passes="b", priority=2)
+
+    ids = list(rules.all_rules())
+    assert ids.index("uncited-statistic") < ids.index("test-vague") < ids.index("vague-attribution")
+    assert ids[-2:] == ["test-plain", "test-context"]
+
+    data = Path(__file__).parent / "data" / "scan"
+    library = load_library([data / "lib.bib"], data / "notes", use_cache=False)
+    chosen = rules.select_rules(["test-vague,test-plain,test-context"])
+    result = Scanner(library, rules=chosen).scan_text("Reports say the number rose. It fell later.\n")
+    assert {f.rule: f.as_dict()["priority"] for f in result.flags} == {"test-vague": 5, "test-plain": 3, "test-context": 6}
+    text = render([result], "text")
+    assert "[5] vague attributions (1)" in text and "[3] sources to verify (1)" in text

@@ -130,10 +130,12 @@ def severity_choice() -> click.Choice:
     return click.Choice(SEVERITIES, case_sensitive=False)
 
 
-def emit(text: str | bytes, output: str | None = None) -> None:
+def emit(text, output: str | None = None) -> None:
     """Print to stdout, or write atomically to `output` or the command's -o FILE (never a
-    half-written file). Colour codes are dropped unless colour is wanted there (a terminal
-    without NO_COLOR, or --color always). Bytes (a .docx) go to a file or a pipe, never a terminal."""
+    half-written file). `text` is a str, bytes, or an iterable of str pieces written as they
+    come (a large export is then never held whole in memory). Colour codes are dropped unless
+    colour is wanted there (a terminal without NO_COLOR, or --color always). Bytes (a .docx)
+    go to a file or a pipe, never a terminal."""
     from litcheck.cli.terminal import colour_wanted, output_file
 
     output = output or output_file()
@@ -148,14 +150,21 @@ def emit(text: str | bytes, output: str | None = None) -> None:
             click.get_binary_stream("stdout").write(text)
         return
     colour = colour_wanted(to_file=bool(output))
-    if not colour and "\x1b[" in text:
-        text = click.unstyle(text)
+    pieces = [text] if isinstance(text, str) else text
+    if not colour:
+        pieces = (click.unstyle(p) if "\x1b[" in p else p for p in pieces)
     if output:
-        from litcheck.editing.atomic import write_text_atomic
+        from litcheck.editing.atomic import write_chunks_atomic
 
-        write_text_atomic(output, text)
-    else:
-        click.echo(text, nl=not text.endswith("\n"), color=colour)
+        write_chunks_atomic(output, (p.encode("utf-8") for p in pieces))
+        return
+    last = ""
+    for piece in pieces:
+        if piece:
+            click.echo(piece, nl=False, color=colour)
+            last = piece
+    if not last.endswith("\n"):
+        click.echo("", color=colour)
 
 
 def fail(message: str, code: int = 2) -> None:

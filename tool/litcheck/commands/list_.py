@@ -105,10 +105,9 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
                    "(not found as cited); --include-unconfirmed lists them, marked [unverified]")
     if not reading.entries():
         click.echo("litcheck: no entries match", err=True)
-    from litcheck.listing.render import render
+    from litcheck.listing.render import stream
 
-    try:
-        text_out = render(reading, lib, fmt, resolved, annotate, keywords)
+    try:  # the data formats are written entry by entry; the engine runs before the first piece
+        emit(stream(reading, lib, fmt, resolved, annotate, keywords), output)
     except EngineError as exc:
         fail(f"{exc} (or use --style none)")
-    emit(text_out, output)

@@ -12,14 +12,20 @@ TEMP_SUFFIX = ".tmp"
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write to a temporary file beside `path`, fsync it, then rename it over `path`.
+    """Write to a temporary file beside `path`, fsync it, then rename it over `path`."""
+    write_chunks_atomic(path, (data,))
+
+
+def write_chunks_atomic(path: str | os.PathLike, chunks) -> None:
+    """`write_bytes_atomic` for content made piece by piece (an iterable of bytes), so a large
+    export never has to be held in memory whole.
 
     The new file keeps the old one's permission bits (a new file gets the usual 0666 less the
     umask), since mkstemp's private 0600 would silently change who can read the library. A
     symlink is followed, so the file it points to is replaced, not the link. An OSError (a full
     disk, a read-only folder) names the file and leaves it as it was."""
     target = real_target(path)
-    tmp = stage_bytes(target, data)
+    tmp = stage_chunks(target, chunks)
     try:
         os.replace(tmp, target)
     except OSError as exc:
@@ -36,6 +42,11 @@ def real_target(path: str | os.PathLike) -> Path:
 def stage_bytes(target: Path, data: bytes) -> Path:
     """`data` in a new, fsynced temporary file beside `target` (same file system, so renaming
     it over `target` is atomic); the caller renames or discards it."""
+    return stage_chunks(target, (data,))
+
+
+def stage_chunks(target: Path, chunks) -> Path:
+    """`stage_bytes` for an iterable of bytes, written as they come."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
@@ -44,7 +55,8 @@ def stage_bytes(target: Path, data: bytes) -> Path:
     try:
         os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException as exc:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 _SPACE = re.compile(r"\s+")
+_UNTIDY = re.compile(r"[^\S ]|  ")  # whitespace that _SPACE would change
 
 # Accent command -> combining character.
 _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
@@ -105,7 +106,9 @@ def to_text(value: str) -> str:
                 text = _converter().latex_to_text(value)
             except Exception:  # pylatexenc gives up on some malformed TeX; show it plainly
                 text = value.replace("{", "").replace("}", "")
-    return _SPACE.sub(" ", text).strip()
+    if _UNTIDY.search(text):  # most values have single spaces only: no copy made word by word
+        text = _SPACE.sub(" ", text)
+    return text.strip()
 
 
 # LaTeX markup removed before matching: accent commands, command names before a brace group,

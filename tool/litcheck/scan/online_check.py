@@ -148,7 +148,7 @@ def look_up(fetcher, work: Unheld) -> Outcome:
             best = max(confident, key=lambda r: (year in (r.years or [r.year]), r.kind != "posted-content",
                                                  _title_fit(title, r.title)))
             return Outcome("match", best)
-    plausible = any(_title_fit(title, r.title) >= PLAUSIBLE for r in seen)
+    plausible = any(_plausible(title, r.title) for r in seen)
     return Outcome("unsure" if plausible else "not-found", searched="Crossref or OpenAlex")
 
 
@@ -165,6 +165,16 @@ def _title_fit(cited: str, theirs: str) -> float:
     return max(title_similarity(a, b) for a in {cited, _main(cited)} for b in {theirs, _main(theirs)} if a and b)
 
 
+def _plausible(cited: str, theirs: str) -> bool:
+    """Close enough that the work may exist as cited: a doubt must not rest on a title the
+    parse ran into the venue, or a record that adds words to it."""
+    from rapidfuzz import fuzz
+
+    from litcheck.library.latex import fold
+
+    return _title_fit(cited, theirs) >= PLAUSIBLE or fuzz.token_set_ratio(fold(cited), fold(theirs)) >= 80
+
+
 def _main(title: str) -> str:
     head = re.split(r"[:?.]\s", title, maxsplit=1)[0]
     return head if len(head.split()) >= 3 else title
@@ -175,8 +185,8 @@ def _authors_agree(work: Unheld, record) -> bool:
 
     if not record.families:
         return True
-    theirs = {fold(f) for f in record.families}
-    return any(fold(s) in theirs for s in work.surnames)
+    theirs = {word for family in record.families for word in re.findall(r"\w+", fold(family))}
+    return any(word in theirs for s in work.surnames for word in re.findall(r"\w+", fold(s)))  # "Shakeri Hossein Abad"
 
 
 def flags_for(ctx, work: Unheld, outcome: Outcome, rule_ids) -> list:
@@ -255,9 +265,12 @@ class RegistryCheck:
             self._fetcher, self._pid = Fetcher(self.settings, ResponseStore(self.store_path)), os.getpid()
         return self._fetcher
 
-    def check(self, ctx, result, rules) -> None:
-        """Add the registry flags for `result`'s document (and notices saying what was left out)."""
+    def check(self, ctx, result, rules, budget=None) -> None:
+        """Add the registry flags for `result`'s document, with notices saying what was left out.
+        `budget` (the document's Deadline.check) stops the look-ups, not the document, when the
+        time allowed for it (--timeout) runs out: the flags found so far stand."""
         from litcheck.online.fetch import OnlineError, Unreachable
+        from litcheck.scan.pipeline import ScanTimeout
         from litcheck.scan.rules import in_document_order
 
         rule_ids = {r.id for r in rules} & set(RULES)
@@ -273,13 +286,18 @@ class RegistryCheck:
         for work in (self.progress(works) if self.progress else works):
             key = _key(work)
             if key not in outcomes:
+                stopped = f"{result.path}: registry look-ups stopped after {len(outcomes)} of {min(len(keys), self.limit)} works"
                 try:
+                    if budget is not None:
+                        budget()
                     outcomes[key] = look_up(self.fetcher(), work)
                 except Unreachable:
                     raise
+                except ScanTimeout:
+                    result.notices.append(f"{stopped}: the document's time budget ran out (raise it with --timeout)")
+                    break
                 except OnlineError as exc:
-                    result.notices.append(f"{result.path}: registry look-ups stopped after {len(outcomes)} "
-                                          f"of {len(keys)} works: {exc}")
+                    result.notices.append(f"{stopped}: {exc}")
                     break
             flags += flags_for(ctx, work, outcomes[key], rule_ids)
         if flags:

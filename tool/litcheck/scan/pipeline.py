@@ -102,7 +102,7 @@ class Scanner:
         ctx = ScanContext(doc, citations, resolution, self.index, self.library, self.facts, self.claims)
         result = ScanResult(doc.path, doc, citations, resolution, run_rules(ctx, self.rules, check=check))
         if self.registry is not None:
-            self.registry.check(ctx, result, self.rules)
+            self.registry.check(ctx, result, self.rules, budget=check)
         return result
 
     def scan_path(self, path, timeout: float | None = None) -> ScanResult:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -45,23 +46,56 @@ _AGE = re.compile(r"\b(?:aged?|ages(?:\s+of)?|age\s+of|between\s+the\s+ages\s+of
                   r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?[- ]years?[- ]old\b", re.I)
 _DATE_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
-_PATTERNS = [
-    # ordinals: "19th", "the nineteenth" (a rank or an edition; compared only with ordinals)
-    ("ordinal", re.compile(r"\b(?P<a>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)),
-    # ratios: "six in ten", "1 in 5", "three out of every four"
-    ("ratio", re.compile(r"\b(?P<a>" + _NUMBER + r")\s+(?:in|out of)\s+(?:every\s+)?(?P<b>" + _NUMBER + r")\b"
-                         r"(?!\s*(?:years?|months?|weeks?|days?|hours?|cases where))", re.I)),
-    # fractions: "three-fifths", "two thirds", "a quarter of", "half of"
-    ("fraction", re.compile(r"\b(?:(?P<a>" + _WORD + r")[- ])?(?P<d>" + "|".join(_DENOMINATORS) + r")\b"
-                            r"(?=\s+(?:of\b|are\b|were\b|said\b|reported\b))", re.I)),
-    # percentages: "60%", "60 per cent", "12.5 percent", "sixty per cent"
-    ("percent", re.compile(r"(?<![\w.])(?P<a>" + _NUMBER + r")(?:\s*[-–]\s*(?P<b>" + _DIGITS + r"))?\s*"
-                           r"(?:%|per\s?cent\b|percent\b)", re.I)),
-    # counts and money: "36.2 million", "$1-2 billion", "36,200,000", "forty million", "1.5bn"
-    ("count", re.compile(r"(?<![\w.,])(?:[$€£]|US\$|USD\s?|EUR\s?)?(?P<a>" + _NUMBER + r")"
-                         r"(?:\s*(?:[-–]|to)\s*(?P<b>" + _DIGITS + r"))?(?:\s*(?P<s>" + _SCALE + r"))?"
-                         r"(?![\w])", re.I)),
-]
+def _patterns(number: str, words: bool) -> list[tuple[str, re.Pattern]]:
+    """The figure patterns with `number` for a number; `words`: also ordinal words."""
+    ordinal_words = "|".join(_ORDINAL_WORDS) if words else "(?!)"
+    return [
+        # ordinals: "19th", "the nineteenth" (a rank or an edition; compared only with ordinals)
+        ("ordinal", re.compile(r"\b(?P<a>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + ordinal_words + r")\b", re.I)),
+        # ratios: "six in ten", "1 in 5", "three out of every four"
+        ("ratio", re.compile(r"\b(?P<a>" + number + r")\s+(?:in|out of)\s+(?:every\s+)?(?P<b>" + number + r")\b"
+                             r"(?!\s*(?:years?|months?|weeks?|days?|hours?|cases where))", re.I)),
+        # fractions: "three-fifths", "two thirds", "a quarter of", "half of"
+        ("fraction", re.compile(r"\b(?:(?P<a>" + _WORD + r")[- ])?(?P<d>" + "|".join(_DENOMINATORS) + r")\b"
+                                r"(?=\s+(?:of\b|are\b|were\b|said\b|reported\b))", re.I)),
+        # percentages: "60%", "60 per cent", "12.5 percent", "sixty per cent"
+        ("percent", re.compile(r"(?<![\w.])(?P<a>" + number + r")(?:\s*[-–]\s*(?P<b>" + _DIGITS + r"))?\s*"
+                               r"(?:%|per\s?cent\b|percent\b)", re.I)),
+        # counts and money: "36.2 million", "$1-2 billion", "36,200,000", "forty million", "1.5bn"
+        ("count", re.compile(r"(?<![\w.,])(?:[$€£]|US\$|USD\s?|EUR\s?)?(?P<a>" + number + r")"
+                             r"(?:\s*(?:[-–]|to)\s*(?P<b>" + _DIGITS + r"))?(?:\s*(?P<s>" + _SCALE + r"))?"
+                             r"(?![\w])", re.I)),
+    ]
+
+
+_PATTERNS = _patterns(_NUMBER, True)
+# Python's engine tries every word of an alternation at every character, which made these
+# patterns cost 2 µs a character; a text without number words (nearly every sentence) is read
+# with the same patterns less their word branches, which cannot match in it anyway.
+_DIGIT_PATTERNS = _patterns(_DIGITS, False)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")  # the only non-ASCII letters re.I equates with ASCII ones
+
+
+class _Words:
+    """Whether a lowered text has a word starting with one of `words` (a cheap substring test
+    first; the look-behind rules out "one" in "someone")."""
+
+    def __init__(self, words) -> None:
+        self.words = tuple(sorted(words, key=len, reverse=True))
+        self.start = re.compile(r"(?<![a-z])(?:" + "|".join(self.words) + ")")
+
+    def __call__(self, low: str | None) -> bool:
+        return low is None or (any(w in low for w in self.words) and self.start.search(low) is not None)
+
+
+_NUMBER_WORDS = _Words(w for w in _UNITS if len(w) > 2)
+_NEEDS = {  # kind -> the words (besides a digit) one of which the pattern needs to match at all
+    "ordinal": _Words(_ORDINAL_WORDS),
+    "ratio": _NUMBER_WORDS,
+    "fraction": _Words(_DENOMINATORS),  # without them, never: it needs a denominator word
+    "percent": _NUMBER_WORDS,
+    "count": _NUMBER_WORDS,
+}
 
 
 @dataclass(frozen=True)
@@ -89,13 +123,22 @@ def _number(text: str) -> float | None:
     return total
 
 
-def quantities(text: str) -> list[Quantity]:
-    """Every quantity in `text`, left to right; a range gives one Quantity per end."""
+@lru_cache(maxsize=4096)
+def quantities(text: str) -> tuple[Quantity, ...]:
+    """Every quantity in `text`, left to right; a range gives one Quantity per end. Cached: the
+    rules read the same sentence's figures several times."""
+    low = None if _FOLDS_TO_ASCII.search(text) else text.lower()  # None: any word may be there
+    digit = re.search(r"\d", text) is not None
     taken = bytearray(len(text) + 1)
-    for m in (*_DATE_DAY.finditer(text), *_AGE.finditer(text)):
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    if digit:  # a date or an age has digits
+        for m in (*_DATE_DAY.finditer(text), *_AGE.finditer(text)):
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     found: list[Quantity] = []
-    for kind, pattern in _PATTERNS:
+    for (kind, pattern), (_, digits_only) in zip(_PATTERNS, _DIGIT_PATTERNS, strict=True):
+        if not _NEEDS[kind](low):
+            if not digit or kind == "fraction":
+                continue
+            pattern = digits_only
         for m in pattern.finditer(text):
             if any(taken[m.start():m.end()]):
                 continue
@@ -129,7 +172,7 @@ def quantities(text: str) -> list[Quantity]:
                 found.append(Quantity(v, percent, m.group(0).strip(), m.start(), m.end(), exact))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda q: q.start)
-    return found
+    return tuple(found)
 
 
 def is_year(q: Quantity) -> bool:

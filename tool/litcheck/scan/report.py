@@ -9,32 +9,9 @@ from litcheck.cli.jsonout import dump_json
 from collections import Counter
 
 from litcheck.cli.table import shorten
+from litcheck.scan.rules import PRIORITIES
 
 SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
-
-# The worklist order: what a fact-checker should look at first. A flag's priority comes from its
-# rule (an error always comes first); a rule may raise it (known-claim does for a claim a register
-# holds false or misleading). JSON carries the number; text and md group by it.
-PRIORITIES = {
-    1: "sourcing that is wrong, or a claim already known to be false",
-    2: "figures to verify",
-    3: "sources to verify",
-    4: "superlatives and absolutes",
-    5: "vague attributions",
-    6: "context",
-}
-_RULE_PRIORITY = {"uncited-statistic": 2, "figure-mismatch": 2, "superlative": 4, "vague-attribution": 5}
-
-
-def priority(flag) -> int:
-    """1 (first) to 6; see PRIORITIES."""
-    if flag.severity == "error":
-        return 1
-    if flag.priority:
-        return flag.priority
-    if flag.severity == "info":
-        return 6
-    return _RULE_PRIORITY.get(flag.rule, 3)
 
 
 def render(results, fmt: str, colour: bool = False) -> str:

@@ -4,7 +4,10 @@ A format is one module of this package that declares `FORMAT = "name"` (its `--f
 `STYLED = True` if it shows entries formatted in a citation style, `DOCUMENT = True` if it is
 a document people read (sectioned by topic by default), and a function
 `render(reading, library, options)` (options being `common.Options`) returning text, or bytes
-for a binary format such as docx. Modules are discovered, so a new format is one new module.
+for a binary format such as docx. A data format may also declare `stream(reading, library,
+options)`, yielding the same text in pieces entry by entry, so exporting a huge library never
+holds the whole output (or every entry's data) in memory; its `render` joins the pieces.
+Modules are discovered, so a new format is one new module.
 Heavy libraries (pandas for CSV, rispy for RIS, pandoc) are imported inside `render`, so they
 cost nothing for the other formats.
 """
@@ -33,10 +36,24 @@ def render(reading, library, fmt: str, style: str | None = "apa", annotate: bool
            keywords: bool = False):
     """Render `reading` in `fmt`; `style` (a style name, a CSL file or None) for the styled formats;
     `annotate` adds note summaries and `keywords` the topics to the data formats."""
+    module, options = _chosen(fmt, style, annotate, keywords)
+    return module.render(reading, library, options)
+
+
+def stream(reading, library, fmt: str, style: str | None = "apa", annotate: bool = False,
+           keywords: bool = False):
+    """`render`, as an iterable of text pieces for the formats that stream (else the whole
+    text, or bytes, at once)."""
+    module, options = _chosen(fmt, style, annotate, keywords)
+    if hasattr(module, "stream"):
+        return module.stream(reading, library, options)
+    return module.render(reading, library, options)
+
+
+def _chosen(fmt: str, style, annotate: bool, keywords: bool):
     from litcheck.listing.render.common import Options
 
     module = formats().get(fmt)
     if module is None:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(formats())}")
-    options = Options(style if getattr(module, "STYLED", False) else None, annotate, keywords)
-    return module.render(reading, library, options)
+    return module, Options(style if getattr(module, "STYLED", False) else None, annotate, keywords)

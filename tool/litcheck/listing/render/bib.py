@@ -125,6 +125,12 @@ def entry_bibtex(entry, library=None, options=None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(reading, library=None, options=None) -> str:
+def stream(reading, library=None, options=None):
+    from litcheck.listing.render.common import records
+
     head = f"% {reading.title}\n% Exported by litcheck: standard BibTeX fields only.\n\n"
-    return head + "\n".join(entry_bibtex(e, library, options) for e in reading.entries())
+    return records(head, reading.entries(), lambda entry: entry_bibtex(entry, library, options))
+
+
+def render(reading, library=None, options=None) -> str:
+    return "".join(stream(reading, library, options))

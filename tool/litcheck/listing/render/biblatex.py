@@ -138,6 +138,12 @@ def entry_biblatex(entry, library=None, options=None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(reading, library=None, options=None) -> str:
+def stream(reading, library=None, options=None):
+    from litcheck.listing.render.common import records
+
     head = f"% {reading.title}\n% Exported by litcheck for biblatex (Biber's default data model).\n\n"
-    return head + "\n".join(entry_biblatex(e, library, options) for e in reading.entries())
+    return records(head, reading.entries(), lambda entry: entry_biblatex(entry, library, options))
+
+
+def render(reading, library=None, options=None) -> str:
+    return "".join(stream(reading, library, options))

@@ -3,6 +3,7 @@ marking of works that could not be verified."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from litcheck.listing.styles import FORMATS, Formatted
@@ -24,6 +25,15 @@ class Options:
     keywords: bool = False
 
 
+def records(head: str, entries, record) -> Iterator[str]:
+    """`head`, then `record(entry)` for each entry, an empty line between records: the text
+    export formats, written one record at a time."""
+    if head:
+        yield head
+    for i, entry in enumerate(entries):
+        yield ("\n" if i else "") + record(entry)
+
+
 def style_title(style) -> str:
     from litcheck.listing.styles import resolve_style
 
@@ -42,7 +52,9 @@ def format_all(entries, style, formats=FORMATS, cite: bool = True) -> dict[str, 
         from litcheck.listing.csl import to_csl_items
         from litcheck.listing.styles import format_entries
 
-        out = format_entries(to_csl_items(entries), style, formats, cite=cite)
+        items = to_csl_items(entries)
+        refuse_oversized(entries, items)
+        out = format_entries(items, style, formats, cite=cite)
     else:
         out = {e.key: _plain(e, formats) for e in entries}
     for entry in entries:
@@ -51,6 +63,26 @@ def format_all(entries, style, formats=FORMATS, cite: bool = True) -> dict[str, 
             for f in ref:
                 ref[f] = f"{_TAG[f]} {ref[f]}"
     return out
+
+
+# The most text of one work the citation engine is given. pandoc needs about 40 bytes of memory
+# per character of its input (a 50 MB title took it over 2 GB); real works, even papers with
+# thousands of authors, stay far below this.
+MAX_ENGINE_CHARS = 1_000_000
+
+
+def refuse_oversized(entries, items) -> None:
+    """Stop before running the engine when one work's data is absurdly large (EngineError,
+    naming the entry, its file and line, and its largest field)."""
+    from litcheck.listing.styles import EngineError
+
+    for entry, item in zip(entries, items):
+        sizes = {name: len(value) if isinstance(value, str) else len(repr(value)) for name, value in item.items()}
+        if sum(sizes.values()) > MAX_ENGINE_CHARS:
+            largest = max(sizes, key=sizes.get)
+            raise EngineError(f"entry {entry.key} ({entry.file}, line {entry.line}) is too large for a citation "
+                              f"style: {sizes[largest]:,} characters in {largest} (the limit is "
+                              f"{MAX_ENGINE_CHARS:,} per work)")
 
 
 _TAG = {"plain": UNVERIFIED, "markdown": "\\[unverified\\]",

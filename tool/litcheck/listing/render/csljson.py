@@ -5,7 +5,7 @@ summary as `annote`, and an unverified work says so in `note`."""
 
 from __future__ import annotations
 
-from litcheck.cli.jsonout import dump_json
+from litcheck.cli.jsonout import stream_json_array
 from litcheck.listing.csl import to_csl
 from litcheck.listing.render.common import UNVERIFIED_NOTE, unverified
 
@@ -27,5 +27,9 @@ def item(entry, library=None, options=None) -> dict:
     return data
 
 
+def stream(reading, library=None, options=None):
+    return stream_json_array(item(e, library, options) for e in reading.entries())
+
+
 def render(reading, library=None, options=None) -> str:
-    return dump_json([item(e, library, options) for e in reading.entries()])
+    return "".join(stream(reading, library, options))

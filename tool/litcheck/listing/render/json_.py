@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from litcheck.cli.jsonout import dump_json
+
+from litcheck.cli.jsonout import stream_json_object
 
 from litcheck.listing.csl import to_csl
 from litcheck.listing.render.common import format_all
@@ -45,7 +46,8 @@ def entry_data(entry, library, formatted=None) -> dict:
     return data
 
 
-def render(reading, library, options) -> str:
+def stream(reading, library, options):
+    """The JSON text in pieces: the list's structure first, then one entry at a time."""
     style = options.style
     entries = reading.entries()
     formatted = format_all(entries, style, ("plain",)) if style else {}
@@ -55,6 +57,10 @@ def render(reading, library, options) -> str:
         "style": resolve_style(style).name if style else None,
         "sections": [{"heading": s.heading, "commentary": s.commentary, "keys": [e.key for e in s.entries]}
                      for s in reading.sections],
-        "entries": [entry_data(e, library, formatted.get(e.key)) for e in entries],
     }
-    return dump_json(data, default=_default)
+    items = (entry_data(e, library, formatted.get(e.key)) for e in entries)
+    yield from stream_json_object(data, "entries", items, default=_default)
+
+
+def render(reading, library, options) -> str:
+    return "".join(stream(reading, library, options))

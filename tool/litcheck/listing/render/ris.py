@@ -106,8 +106,12 @@ def to_ris(entry, library=None, options=None) -> dict:
     return ref
 
 
-def render(reading, library=None, options=None) -> str:
+def stream(reading, library=None, options=None):
+    """One record at a time, laid out as `rispy.dumps` lays out the whole list (records
+    separated by an empty line)."""
     import rispy
+
+    from litcheck.listing.render.common import records
 
     class Writer(rispy.RisWriter):
         """rispy writes a `1.` line before every record; RIS readers expect none."""
@@ -115,8 +119,9 @@ def render(reading, library=None, options=None) -> str:
         def set_header(self, count):
             return ""
 
-    refs = [to_ris(e, library, options) for e in reading.entries()]
-    if not refs:
-        return ""
-    text = rispy.dumps(refs, implementation=Writer)
-    return text
+    writer = Writer()
+    return records("", reading.entries(), lambda entry: writer.formats([to_ris(entry, library, options)]))
+
+
+def render(reading, library=None, options=None) -> str:
+    return "".join(stream(reading, library, options))

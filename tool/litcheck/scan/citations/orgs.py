@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from litcheck.scan.alternation import alternation
 from litcheck.scan.citations.model import _LOOKBACK
 
 
@@ -35,8 +36,8 @@ class OrgMatcher:
         forms = sorted((f for f in canonical if f not in ("un", "eu")), key=len, reverse=True)
         if not forms:
             return cls(canonical, None)
-        alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-        pattern = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.I)
+        body = alternation(forms, lambda f: re.escape(f).replace(r"\ ", r"\s+"), ignorecase=True)
+        pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.I)
         return cls(canonical, pattern)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:

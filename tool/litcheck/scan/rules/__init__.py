@@ -13,6 +13,20 @@ from typing import Callable, Iterable
 
 from litcheck.library.findings import SEVERITIES, severity_rank
 
+# The worklist levels: what a fact-checker should look at first. An error is always level 1; a
+# rule's other flags stand at the level its registration gives (by default 3 for a warning, 6
+# for info), and a rule may raise one flag (known-claim does for a claim a register holds false).
+# JSON carries the number; text and md reports group by it.
+PRIORITIES = {
+    1: "sourcing that is wrong, or a claim already known to be false",
+    2: "figures to verify",
+    3: "sources to verify",
+    4: "superlatives and absolutes",
+    5: "vague attributions",
+    6: "context",
+}
+DEFAULT_PRIORITY = {"error": 1, "warning": 3, "info": 6}
+
 
 @dataclass
 class Flag:
@@ -25,16 +39,14 @@ class Flag:
     start: int = 0
     end: int = 0
     evidence: str = ""  # the figure, phrase or citation that triggered it
-    priority: int = 0  # set by a rule that knows better (a known-false claim); else from the rule (scan/report.py)
+    priority: int = 0  # the rule's registered level (see PRIORITIES), raised by a rule that knows better
     where: str = "body"  # body | footnote | reference: where the problem lies
     cited_by: list[tuple[int, str]] = field(default_factory=list)  # (line, sentence) citing a note / item
 
     @property
     def rank(self) -> int:
-        """Where the flag stands in a fact-checker's worklist: 1 first (see scan/report.py PRIORITIES)."""
-        from litcheck.scan.report import priority
-
-        return priority(self)
+        """Where the flag stands in a fact-checker's worklist: 1 first (see PRIORITIES)."""
+        return 1 if self.severity == "error" else self.priority
 
     def as_dict(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "line": self.line, "sentence": self.sentence,
@@ -52,6 +64,8 @@ class Rule:
     passes: str  # a similar one that does not
     func: Callable
     why: str = ""  # why it matters to a fact-checker
+    priority: int = 3  # the worklist level of its flags (PRIORITIES; an error's is always 1)
+    order: int | None = None  # where `litcheck rules` lists it (and it runs); None: after those with one
 
     def as_dict(self) -> dict:
         return {"id": self.id, "severity": self.severity, "description": self.description, "why": self.why,
@@ -65,13 +79,18 @@ _RULES: dict[str, Rule] = {}
 EXAMPLE_LIBRARY = "tests/data/scan/lib.bib"
 
 
-def rule(id: str, severity: str, description: str, fires: str, passes: str, why: str = ""):
+def rule(id: str, severity: str, description: str, fires: str, passes: str, why: str = "", *,
+         priority: int | None = None, order: int | None = None):
     """Register a rule. `fires` and `passes` are real documents (Markdown; `\\n` between lines):
-    a test scans each against EXAMPLE_LIBRARY and checks the one fires and the other does not."""
+    a test scans each against EXAMPLE_LIBRARY and checks the one fires and the other does not.
+    `priority` is the worklist level of its flags (PRIORITIES; default by severity), `order`
+    where it is listed and run (rules without one come last, in the order they register)."""
     assert severity in SEVERITIES, severity
+    priority = DEFAULT_PRIORITY[severity] if priority is None else priority
+    assert priority in PRIORITIES and (severity != "error" or priority == 1), (id, priority)
 
     def register(func: Callable) -> Callable:
-        _RULES[id] = Rule(id, severity, description, fires, passes, func, why)
+        _RULES[id] = Rule(id, severity, description, fires, passes, func, why, priority, order)
         return func
 
     return register
@@ -82,10 +101,8 @@ def all_rules() -> dict[str, Rule]:
 
     import_package_modules(__name__)  # each module of this package registers its rules
 
-    order = ["uncited-statistic", "vague-attribution", "dangling-citation", "unresolved-footnote",
-             "citation-mismatch", "inconsistent-duplicate", "anachronism", "date-mismatch", "topic-mismatch",
-             "doubtful-source", "superlative", "known-claim"]
-    return {k: _RULES[k] for k in order if k in _RULES} | {k: v for k, v in _RULES.items() if k not in order}
+    ranked = sorted(_RULES.values(), key=lambda r: (r.order is None, r.order or 0))  # stable: registration order
+    return {r.id: r for r in ranked}
 
 
 def select_rules(only=None, ignore=None) -> list[Rule]:
@@ -146,6 +163,7 @@ class ScanContext:
         self.facts = facts or []
         self.claims = claims or []
         self._pieces = None
+        self._claim_texts: dict[int, str] = {}
         self.by_sentence: dict[int, list] = {}
         for c in citations:
             self.by_sentence.setdefault(c.sentence, []).append(c)
@@ -164,13 +182,17 @@ class ScanContext:
 
     def claim_text(self, sent) -> str:
         """The sentence's masked text with its own citations blanked (named sources kept): years and
-        figures inside a citation are not what the claim is about."""
-        chars = list(self.doc.masked[sent.start:sent.end])
-        for c in self.own_citations(sent):
-            if c.kind != "named":
-                for i in range(max(0, c.start - sent.start), min(len(chars), c.end - sent.start)):
-                    chars[i] = " "
-        return "".join(chars)
+        figures inside a citation are not what the claim is about. Kept per sentence: most rules
+        read it."""
+        text = self._claim_texts.get(sent.index)
+        if text is None:
+            chars = list(self.doc.masked[sent.start:sent.end])
+            for c in self.own_citations(sent):
+                if c.kind != "named":
+                    for i in range(max(0, c.start - sent.start), min(len(chars), c.end - sent.start)):
+                        chars[i] = " "
+            text = self._claim_texts[sent.index] = "".join(chars)
+        return text
 
     def citations_for(self, sent) -> list:
         """The citations that cover the sentence: its own (a note marker right after it, across a
@@ -248,7 +270,7 @@ class ScanContext:
     def flag(self, rule_id: str, sent, message: str, keys=(), evidence: str = "") -> Flag:
         r = _RULES[rule_id]
         return Flag(rule_id, r.severity, sent.line, sent.text, message, list(dict.fromkeys(k for k in keys if k)),
-                    sent.start, sent.end, evidence)
+                    sent.start, sent.end, evidence, r.priority)
 
     def flag_at_note(self, rule_id: str, label: str, message: str, keys=(), evidence: str = "") -> Flag:
         """A flag about footnote `label` itself: it carries the note's text and line and names the
@@ -272,7 +294,7 @@ class ScanContext:
         marker = self.doc.text[line_start:note.start].strip()
         text = f"{marker} {note.text}" if marker and len(marker) <= 12 else note.text
         return Flag(rule_id, r.severity, note.line, text, message, list(dict.fromkeys(k for k in keys if k)),
-                    line_start if text is not note.text else note.start, note.end, evidence, where=where,
+                    line_start if text is not note.text else note.start, note.end, evidence, r.priority, where=where,
                     cited_by=[(s.line, s.text) for s in citing])
 
     def sentences_citing_footnote(self, label: str) -> list:

@@ -29,7 +29,8 @@ _CASE_NAME = re.compile(r"\w\s+v\.?\s+[A-Z]")
       fires="Most grooming now starts in game chat (Okonkwo, 2019).",
       passes="Most grooming now starts in game chat (Lindqvist, 2021).",
       why="A citation nobody can trace cannot support the claim; often a typo in the name or year, or a "
-          "reference list that was never finished.")
+          "reference list that was never finished.",
+      order=30)
 def dangling_citation(ctx):
     has_notes = bool(ctx.doc.footnotes)
     foreign_keys = cites_another_bibliography(ctx)
@@ -97,7 +98,8 @@ def cites_another_bibliography(ctx) -> bool:
       "citation: the sentence is not uncited.",
       fires="Victims were moved weekly.[^1]\n\n[^1]: Harbour Trust, *Hidden Payments Review* (2020).",
       passes="Victims were moved weekly.[^1]\n\n[^1]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
-      why="Context for the checker: the work has to be found and read by hand before the sentence can be trusted.")
+      why="Context for the checker: the work has to be found and read by hand before the sentence can be trusted.",
+      order=40)
 def unresolved_footnote(ctx):
     pieces = ctx.note_pieces()
     for label, m in ctx.resolution.footnotes.items():
@@ -185,7 +187,8 @@ def _same_body(who: str, work) -> bool:
       fires="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2019) 4 *Journal of Online Harm* 12.",
       passes="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
       why="A wrong year, volume, title or author sends readers to another work, and is often the trace of a "
-          "citation copied from elsewhere without being read.")
+          "citation copied from elsewhere without being read.",
+      order=50)
 def citation_mismatch(ctx):
     # 1. footnote details against the record
     for label, m in ctx.resolution.footnotes.items():
@@ -274,7 +277,8 @@ def citation_mismatch(ctx):
             "'Youth Internet Victimization' (2011) 48 *Journal of Adolescent Health* 128.\n[^2]: Mitchel & Turner, 130.",
       passes="Grooming moves fast.[^1] It moves to private chat.[^2]\n\n[^1]: Kimberly Mitchell and Heather Turner, "
              "'Youth Internet Victimization' (2011) 48 *Journal of Adolescent Health* 128.\n[^2]: Mitchell & Turner, 130.",
-      why="Two versions of one citation cannot both be right; a misspelt author breaks every lookup of the work.")
+      why="Two versions of one citation cannot both be right; a misspelt author breaks every lookup of the work.",
+      order=60)
 def inconsistent_duplicate(ctx):
     from rapidfuzz import fuzz
 
@@ -397,7 +401,8 @@ def doubt_reason(work, ctx) -> str | None:
       passes="Darknet vendors prefer privacy coins.[^4]\n\n[^4]: Europol, *Hidden Routes: Cryptocurrency Payments on "
              "Darknet Markets* (2019).",
       why="A claim is only as good as its source: the library already knows this one could not be found as cited, "
-          "or was withdrawn.")
+          "or was withdrawn.",
+      order=100)
 def doubtful_source(ctx):
     for sent in ctx.claim_sentences():
         done = set()
@@ -472,7 +477,8 @@ def work_topics(work, ctx) -> set[str]:
             "in Agriculture* (2016).",
       passes="Machine-learning classifiers now spot coded escort ads.[^5]\n\n[^5]: Ilse Hartmann, *Markets in the "
              "Shadows* (Northgate Press 2012).",
-      why="A footnote on another subject makes a claim look supported when it is not (a misplaced or recycled note).")
+      why="A footnote on another subject makes a claim look supported when it is not (a misplaced or recycled note).",
+      order=90)
 def topic_mismatch(ctx):
     for sent in ctx.claim_sentences():
         if not any(c.kind != "named" for c, _ in ctx.works_for(sent)):

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from litcheck.scan.alternation import alternation
 from litcheck.scan.rules import rule
 
 BAD = ("false", "misleading", "unconfirmed", "disputed")
@@ -192,8 +193,8 @@ class Lexicon:
         self.alternatives = [{kinds[name] + name for name in group} for group in data.get("alternatives") or ()]
         self.forms, self.exact = forms, exact
         alternatives = sorted(list(forms) + list(exact), key=len, reverse=True)
-        body = "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in alternatives)
-        self.pattern = re.compile(r"(?<![\w@])(?:" + body + r")(?![\w])", re.I)
+        body = alternation(alternatives, lambda f: re.escape(f).replace(r"\ ", r"[\s-]+"), ignorecase=True)
+        self.pattern = re.compile(r"(?<![\w@])" + body + r"(?![\w])", re.I)
 
     def read(self, text: str) -> Reading:
         from litcheck.scan.quantities import is_year, quantities
@@ -311,16 +312,15 @@ def _named(entity: str, reading: Reading) -> bool:
     return entity in reading.entities if entity.startswith("E:") else entity[2:] in reading.terms
 
 
-def match_claim(prep: _Prepared, sentence: Reading, context: Reading) -> Match | None:
-    """How the sentence restates the claim, or None when it does not (see the module docstring)."""
+def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
+    """How the sentence restates the claim, or None when it does not (see the module docstring).
+    `context` is the paragraph's Reading, or a function returning it: it is read only when the
+    sentence itself passes every other test and leaves one of the claim's names unsaid."""
     from litcheck.scan.quantities import shared
 
     claim = prep.reading
     figures = shared(sentence.figures, claim.figures) if claim.figures else []
     if claim.figures and not figures:
-        return None
-    missing = [e for e in claim.entities if not _named(e, sentence) and not _named(e, context)]
-    if len(missing) > (1 if len(claim.entities) >= 4 else 0):
         return None
     common = claim.terms & sentence.terms
     relation = [t for t in common if not t.startswith("E:")]
@@ -346,6 +346,12 @@ def match_claim(prep: _Prepared, sentence: Reading, context: Reading) -> Match |
         return None
     if len(common & own_terms) / max(1, len(own_terms)) < PRECISION:
         return None
+    unsaid = [e for e in claim.entities if not _named(e, sentence)]
+    if unsaid and callable(context):
+        context = context()
+    missing = [e for e in unsaid if not _named(e, context)]
+    if len(missing) > (1 if len(claim.entities) >= 4 else 0):
+        return None
     entities = [sentence.surfaces.get(e if e.startswith("E:") else e[2:]) or context.surfaces.get(e, e[2:])
                 for e in sorted(claim.entities) if e not in missing]
     return Match(recall, figures, entities, [sentence.surfaces[t] for t in sorted(relation)])
@@ -369,25 +375,33 @@ def _why(match: Match, claim: Reading) -> str:
       "figures, names and terms). Matching is by meaning: figures normalised, names with their aliases, words of one "
       "meaning read as one concept; a sentence that shares only a topic, a name or a number does not match.",
       fires="People were for sale on Corvid Market, along with drugs and weapons.",
-      passes="Corvid Market sold drugs and stolen data.")
+      passes="Corvid Market sold drugs and stolen data.",
+      order=120)
 def known_claim(ctx):
     lexicon, prepared = _prepare(ctx)
     if not prepared:
         return
+    # a claim can match only a sentence sharing one of its terms other than names: the claims to
+    # test for a sentence are found by its terms instead of testing every claim
+    by_term: dict[str, list[int]] = {}
+    for i, p in enumerate(prepared):
+        for t in p.reading.terms:
+            if not t.startswith("E:"):
+                by_term.setdefault(t, []).append(i)
     parts: dict[int, list[str]] = {}
     members: dict[int, list[int]] = {}  # paragraph -> its sentences' indices
+    position: dict[int, int] = {}  # sentence -> its place in its paragraph
     kinds: dict[int, str] = {}
     for i, s in enumerate(ctx.doc.sentences):
         parts.setdefault(s.block, []).append(s.text)  # joined once below: linear in a one-paragraph text
-        members.setdefault(s.block, []).append(i)
+        position[i] = len(members.setdefault(s.block, []))
+        members[s.block].append(i)
         kinds[s.block] = s.kind
     blocks = {b: " ".join(texts) for b, texts in parts.items()}
-    readings: dict[str, Reading] = {}
 
+    @lru_cache(maxsize=64)  # the paragraphs around the sentence being read
     def read(text: str) -> Reading:
-        if text not in readings:
-            readings[text] = lexicon.read(text)
-        return readings[text]
+        return lexicon.read(text)
 
     def claim_reading(index: int) -> Reading:
         return read(ctx.claim_text(ctx.doc.sentences[index]))
@@ -400,14 +414,13 @@ def known_claim(ctx):
         if len(text) <= MAX_CONTEXT_CHARS:
             return [read(text)]
         indices = members[block]
-        at = indices.index(index) if index is not None else len(indices) - 1
+        at = position[index] if index is not None else len(indices) - 1
         return [claim_reading(j) for j in indices[max(0, at - CONTEXT_SENTENCES):at + CONTEXT_SENTENCES + 1]]
 
-    for index, sent in enumerate(ctx.doc.sentences):
-        if sent.kind == "heading":
-            continue
-        # the sentence's paragraph (and, for prose, the paragraph before: "The act ..." after "PECA ...");
-        # a list item's own text and its lead-in only, so items about different things stay apart
+    def context_of(index: int, sent) -> Reading:
+        """The sentence's paragraph (and, for prose, the paragraph before: "The act ..." after
+        "PECA ..."); a list item's own text and its lead-in only, so items about different things
+        stay apart."""
         context = blocks.get(sent.block, "")
         if len(context) > MAX_CONTEXT_CHARS or (sent.kind not in ("item",) and len(blocks.get(sent.block - 1, "")) > MAX_CONTEXT_CHARS):
             pieces = paragraph(sent.block, index)
@@ -415,21 +428,25 @@ def known_claim(ctx):
                 pieces.append(claim_reading(sent.lead))
             elif kinds.get(sent.block - 1) in ("body", "lead"):
                 pieces += paragraph(sent.block - 1)
-            context_reading = Reading.merged(pieces)
-        else:
-            if sent.kind == "item":
-                context += " " + ctx.doc.sentences[sent.lead].text if sent.lead is not None else ""
-            elif kinds.get(sent.block - 1) in ("body", "lead"):
-                context += " " + blocks.get(sent.block - 1, "")
-            context_reading = None
-        sentence = read(ctx.claim_text(sent))
+            return Reading.merged(pieces)
+        if sent.kind == "item":
+            context += " " + ctx.doc.sentences[sent.lead].text if sent.lead is not None else ""
+        elif kinds.get(sent.block - 1) in ("body", "lead"):
+            context += " " + blocks.get(sent.block - 1, "")
+        return read(context)
+
+    for index, sent in enumerate(ctx.doc.sentences):
+        if sent.kind == "heading":
+            continue
+        sentence = lexicon.read(ctx.claim_text(sent))
         if not sentence.terms:
             continue
-        if context_reading is None:
-            context_reading = read(context)
+        candidates = sorted({i for t in sentence.terms for i in by_term.get(t, ())})
+        context = lru_cache(maxsize=1)(lambda index=index, sent=sent: context_of(index, sent))
         best = None
-        for p in prepared:
-            m = match_claim(p, sentence, context_reading)
+        for i in candidates:
+            p = prepared[i]
+            m = match_claim(p, sentence, context)
             if m and (best is None or m.score > best[0].score):
                 best = (m, p)
         if best:

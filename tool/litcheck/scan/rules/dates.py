@@ -180,7 +180,8 @@ def _cited_years(ctx, sent):
             "(Northgate Press 2012).",
       passes="Recruiters now use TikTok to find teenagers.[^6]\n\n[^6]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
       why="A source older than what the claim is about cannot support it: the claim was extrapolated or the note "
-          "belongs elsewhere.")
+          "belongs elsewhere.",
+      order=70)
 def anachronism(ctx):
     for sent in ctx.claim_sentences():
         cited = _cited_years(ctx, sent)
@@ -223,7 +224,8 @@ def _iso(m) -> str:
       "data/dated-facts.yaml for platforms, takedowns and events).",
       fires="The Digital Services Act (DSA 2019) obliges very large platforms to assess risks.",
       passes="The Digital Services Act (DSA 2022) obliges very large platforms to assess risks.",
-      why="A wrong date for a law or report misleads about what was in force, or known, when.")
+      why="A wrong date for a law or report misleads about what was in force, or known, when.",
+      order=80)
 def date_mismatch(ctx):
     for sent in ctx.doc.sentences:
         text = ctx.doc.masked[sent.start:sent.end]

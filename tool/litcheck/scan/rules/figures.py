@@ -127,7 +127,8 @@ def _comparable(quantity, figure, money: bool) -> bool:
       passes="The ILO's *Counting the Hidden* (2016) found that 108 million children worked in agriculture.[^1]\n\n"
              "[^1]: International Labour Organization, *Counting the Hidden: Child Labour in Agriculture* (2016).",
       why="A wrong figure credited to a real report is repeated as that report's finding; the library's record and "
-          "its page settle it.")
+          "its page settle it.",
+      priority=2, order=130)
 def figure_mismatch(ctx):
     from litcheck.scan.quantities import is_year, quantities
     from litcheck.scan.rules.claims import lexicon_for

@@ -269,7 +269,8 @@ _PROVISION = re.compile(r"\b(?:Act|Law|Code|Proclamation|Regulation|Directive|De
       "(methods, results or data sections; 'our survey', 'respondents', 'Table 2') and a figure restated from a "
       "cited sentence of the same paragraph need none.",
       fires="Offenders contacted 202,605 children in the first ten weeks of the lockdown.",
-      passes="Offenders contacted 202,605 children in the first ten weeks of the lockdown.[^3]")
+      passes="Offenders contacted 202,605 children in the first ten weeks of the lockdown.[^3]",
+      priority=2, order=10)
 def uncited_statistic(ctx):
     own = OwnResults.of(ctx)
     for sent in ctx.claim_sentences():
@@ -339,7 +340,8 @@ VAGUE_PATTERNS = [
       "The sentence leans on an unnamed authority (\"studies show\", \"according to reports\", \"experts say\", "
       "\"it is estimated that\", \"reportedly\") and cites no specific source.",
       fires="Studies show that most recruitment now begins on gaming platforms.",
-      passes="Studies show that most recruitment now begins on gaming platforms (Okafor, 2021).")
+      passes="Studies show that most recruitment now begins on gaming platforms (Okafor, 2021).",
+      priority=5, order=20)
 def vague_attribution(ctx):
     for sent in ctx.claim_sentences():
         cites = ctx.citations_for(sent)
@@ -418,7 +420,8 @@ _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)
       "\"the vast majority of\") stated with no citation. Hedged forms (\"one of the largest\", \"almost always\", "
       "\"virtually impossible\") and evaluative ones (\"the most important\") are left alone.",
       fires="Cryptocurrency gives traffickers an untraceable way to take payment.",
-      passes="Cryptocurrency gives traffickers a way to take payment that is hard to trace.")
+      passes="Cryptocurrency gives traffickers a way to take payment that is hard to trace.",
+      priority=4, order=110)
 def superlative(ctx):
     own = OwnResults.of(ctx)
     for sent in ctx.claim_sentences():
