@@ -394,8 +394,8 @@ def doubt_reason(work, ctx) -> str | None:
 
 @rule("doubtful-source", "warning",
       "The sentence rests on a library entry marked unconfirmed (the work could not be found as cited) or known to be "
-      "erroneous (retracted or withdrawn). With --online, also a full journal citation or a DOI not in the library "
-      "for which Crossref and OpenAlex hold nothing matching.",
+      "erroneous (retracted or withdrawn). With --online, also a cited work not in the library that Crossref or "
+      "OpenAlex records as retracted, or a full journal citation or DOI for which they hold nothing matching.",
       fires="Live-streamed abuse grew in coastal provinces.[^4]\n\n[^4]: UNODC, *Silent Screens: Live-Streamed Abuse "
             "in Coastal Provinces* (2018).",
       passes="Darknet vendors prefer privacy coins.[^4]\n\n[^4]: Europol, *Hidden Routes: Cryptocurrency Payments on "
