@@ -28,7 +28,7 @@ PRIORITIES = {
 DEFAULT_PRIORITY = {"error": 1, "warning": 3, "info": 6}
 
 
-@dataclass
+@dataclass(slots=True)
 class Flag:
     rule: str
     severity: str
