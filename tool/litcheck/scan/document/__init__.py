@@ -78,11 +78,21 @@ def _blank(text: str, mask: bytearray) -> str:
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
+# The most text one document may hold: about 650,000 words, several books. Scanning keeps
+# objects for every sentence, citation and flag, so memory grows with the text: 5 MB of short
+# sentences each with a citation and a flag peaked at 335 MB; a longer text is refused (split
+# it) rather than let run.
+MAX_DOCUMENT_CHARS = 4_000_000
+
+
 def parse_document(text: str, path: str = "<string>", fmt: str = "text") -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if fmt == "html" or (fmt == "text" and re.match(r"\s*(<!doctype html|<html)", text, re.I)):
         text = html_to_text(text)
         fmt = "html"
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise DocumentError(f"{path}: not scanned: {len(text):,} characters of text, above the "
+                            f"{MAX_DOCUMENT_CHARS:,} one document may hold (split it)")
     doc = Document(path=path, text=text, masked=text, fmt=fmt)
     doc._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     mask = bytearray(len(text))  # 1 = not body
