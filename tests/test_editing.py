@@ -196,6 +196,22 @@ def test_tidy_layout_keeps_macros_comments_and_meaning(lib, run_cli):
     assert run_cli("tidy", "--bib", str(lib), "--check").exit_code == 0
 
 
+def test_tidy_ends_as_every_writing_command_does(lib, run_cli, tmp_path):
+    """--dry-run prints the diff and writes nothing, as add, set, tag and import do; --check is a
+    report, as `check` is: the untidy entries on stdout (or in -o FILE, all in one) and exit 1."""
+    before = lib.read_text()
+    dry = run_cli("tidy", "--bib", str(lib), "--dry-run")
+    assert dry.exit_code == 0 and lib.read_text() == before
+    assert f"--- {lib} (now)" in dry.output and "+  title        = {Online Grooming: A {Review}},\n" in dry.output
+    report = tmp_path / "untidy.txt"
+    check = run_cli("tidy", "--bib", str(lib), "--check", "--diff", "-o", str(report))
+    assert check.exit_code == 1 and lib.read_text() == before
+    text = report.read_text()
+    assert f"--- {lib} (now)" in text and "Smith:2019: not tidy\n" in text and text.endswith(" to tidy\n")
+    assert run_cli("tidy", "--bib", str(lib)).exit_code == 0 and lib.read_text() != before
+    assert run_cli("tidy", "--bib", str(lib), "--dry-run").output == "tidy: nothing to change\n"
+
+
 def test_tidy_respells_organisations_as_the_vocabulary_does():
     raw = "@techreport{k,\n  author = {{UN Office on Drugs and Crime} and Doe, J.},\n  institution = {International Labor Office},\n  title = {T},\n  year = {2020}\n}"
     tidy = tidy_entry(raw)

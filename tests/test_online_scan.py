@@ -66,11 +66,12 @@ def test_a_fully_specified_citation_with_no_record_is_doubtful_never_fake(server
 
 
 EDGE_CASES = """\
-A report made the claim.[^1] A paper said so.[^2] A newspaper said so too.[^3]
+A report made the claim.[^1] A paper said so.[^2] A newspaper said so too.[^3] So did a sequel.[^4]
 
 [^1]: Jane Doe, 'Online recruitment of trafficking victims' (2020) 3 *Journal of Borrowed Identifiers* 1, doi:10.1371/journal.pone.0033693.
 [^2]: Richard Roe, 'A paper with an unregistered identifier' (2021) 2 *Nowhere Review* 5, https://doi.org/10.1371/notarealdoi.
 [^3]: Ann Smith, 'Payment Trails in Online Labour Recruitment', *The Daily Courier* (2020).
+[^4]: Carl Boettiger, 'The forecast trap revisited in managed fisheries' (2023) 30 *Ecology Letters* 1-20.
 """
 
 
@@ -83,6 +84,19 @@ def test_a_doi_of_another_work_and_an_unregistered_doi(server, run_cli, tmp_path
     assert flags[4]["rule"] == "doubtful-source"
     assert "nothing is registered under doi:10.1371/notarealdoi in Crossref or OpenAlex" in flags[4]["message"]
     assert 5 not in flags  # a newspaper absent from the scholarly registries says nothing
+    assert 6 not in flags  # a record holding the cited title's words: not confident, but no doubt either
+
+
+def test_authors_agree_word_by_word():
+    from litcheck.online.records import Record
+    from litcheck.scan.online_check import Unheld, _authors_agree
+
+    def cited(*surnames):
+        return Unheld("footnote", "1", "", None, list(surnames), 1)
+
+    record = Record("crossref", authors=["Shakeri Hossein Abad, Zahra", "Lee, Joon"])
+    assert _authors_agree(cited("Abad"), record) and _authors_agree(cited("Butler", "Lee"), record)
+    assert not _authors_agree(cited("Butler"), record)
 
 
 def test_offline_by_default_and_rules_left_out_are_not_looked_up(server, run_cli):
@@ -206,3 +220,39 @@ def test_a_failing_registry_stops_the_look_ups_of_that_document_only(server, run
     assert result.exit_code == 0, result.output  # reported as scanned, with the library's flags only
     assert "registry look-ups stopped after 0 of 5 works" in result.stderr and "answered HTTP 500" in result.stderr
     assert registry_flags(flags_of(result)) == [] and len(flags_of(result)) > 0
+
+
+def test_a_retracted_record_makes_the_citation_doubtful(monkeypatch):
+    """The flag logic on a record built here (the recorded answers hold a correction, not a
+    retraction): a retraction is a doubtful-source, a correction is not."""
+    from litcheck.library.core import load_library
+    from litcheck.online.records import Record, Update
+    from litcheck.scan import online_check
+    from litcheck.scan.pipeline import Scanner
+
+    monkeypatch.chdir(ROOT)
+    record = Record("crossref", title="The forecast trap", authors=["Boettiger, Carl"], year=2022, years=[2022],
+                    doi="10.1111/ele.14024", updates=[Update("retraction", "10.1111/ele.99999", "2023-01-02")],
+                    retracted=True)
+    monkeypatch.setattr(online_check, "look_up", lambda fetcher, work: online_check.Outcome("match", record))
+    registry = online_check.RegistryCheck(OnlineSettings(online=True))
+    scanner = Scanner(load_library(["tests/data/scan/lib.bib"], None), registry=registry)
+    text = "Forecasts trap managers.[^1]\n\n[^1]: Carl Boettiger, 'The forecast trap' (2022) 25 *Ecology Letters* 1655.\n"
+    flags = [f for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "doubtful-source"]
+    assert [f.message for f in flags] == [
+        "footnote 1: Crossref records this work as retracted (retraction 10.1111/ele.99999 2023-01-02); checked "
+        "against Crossref, doi:10.1111/ele.14024 (cited at line 1)"]
+    record.retracted, record.updates = False, [Update("correction", "10.1111/ele.88888", "2023-01-02")]
+    assert not [f for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "doubtful-source"]
+
+
+@pytest.mark.parametrize("text, doi", [
+    ("Smith, 'Title' (2019) 7 J 1 (doi:10.1016/S0140-6736(97)11096-0).", "10.1016/s0140-6736(97)11096-0"),
+    ("Smith (2012). Title. PLoS ONE, 7(3). https://doi.org/10.1371/journal.pone.0033693.", "10.1371/journal.pone.0033693"),
+    ("Smith, Title (2012) (see 10.1111/ele.14024)", "10.1111/ele.14024"),
+    ("Smith, Title (2012) 7 Journal 12.", None),
+])
+def test_the_doi_a_citation_gives(text, doi):
+    from litcheck.scan.online_check import Unheld
+
+    assert Unheld("reference", "0", text, None, [], 1).doi == doi

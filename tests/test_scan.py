@@ -51,7 +51,7 @@ def test_footnoted_article(scanner):
     mismatch = next(f for f in result.flags if f.rule == "citation-mismatch")
     assert "year 2019 (library: 2021)" in mismatch.message and "volume 5 (library: 4)" in mismatch.message
     # a problem inside a note carries the note's text and line and names the sentence citing it
-    assert mismatch.where == "footnote" and mismatch.sentence.startswith("Maja Lindqvist, 'Play and Predators:")
+    assert mismatch.where == "footnote" and mismatch.sentence.startswith("⁵ Maja Lindqvist, 'Play and Predators:")
     assert mismatch.cited_by == [(15, "The same game-chat pattern was described again in later work.⁵")]
 
 
@@ -227,10 +227,11 @@ def test_notes_checked_against_each_other_and_the_reference_list(scanner):
     result, flags = flags_of(scanner, "selfcheck-notes.md")
     assert [f for f in flags if f[0] != "unresolved-footnote"] == sorted([
         ("citation-mismatch", 7, ()),  # note 5: Gallagher and Chuang 2001, the list has 2012
+        ("citation-mismatch", 7, ()),  # note 5 again: page 1002 is outside the item's 317–395
         ("dangling-citation", 8, ()),  # note 6: Lindgren 2015 is not in the list
     ])
     dangling = next(f for f in result.flags if f.rule == "dangling-citation")
-    assert dangling.where == "footnote" and dangling.sentence == "Lindgren 2015, 44." and dangling.cited_by[0][0] == 4
+    assert dangling.where == "footnote" and dangling.sentence == "[^6]: Lindgren 2015, 44." and dangling.cited_by[0][0] == 4
 
 
 def test_short_forms_id_and_supra_linked_to_their_full_note(scanner):

@@ -45,6 +45,10 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     ("The Tech Transparency Project analysis report (2020) identified 366 cases.", True),
     ("According to a 2018 research report, 250 victims were recruited online.", False),
     ("Offenders used “burner” phones in 250 cases.", False),
+    ("In 2019, the Federal Statistics Office estimated that 250 victims were recruited online.", True),
+    ("The Office on Crime Prevention (OCP) notes that nearly 40 percent of cases involve labour.", True),
+    ("The 2009 Charities Proclamation stipulates that charities must raise 90% of their funds at home.", True),
+    ("In 2019, an estimated 250 victims were recruited online.", False),
 ])
 def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, sourced):
     assert (fired(scanner, sentence + "\n", "uncited-statistic") == []) is sourced
@@ -70,6 +74,16 @@ def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
     "Cryptocurrency is the currency of choice for offenders.",
     "This study is the first to measure online recruitment.",
     "Platforms are undoubtedly the main recruitment channel.",
+    "It is clear from the interviews that moderation has failed.",
+    "Weak regulation has proven to be costly for families.",
+    "Corruption among border guards is rampant.",
+    "Sharing of intimate images is prevalent among teenagers.",
+    "It is common for victims to delay reporting for years.",
+    "Blackmail with edited photographs is a common occurrence.",
+    "The demand for such services far exceeds the supply of shelters.",
+    "Research on offender treatment is lacking.",
+    "Most research on grooming concerns chat rooms.",
+    "This report is the first regional review of its kind.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -111,6 +125,11 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("The network was believed by police to control dozens of sites (Okafor, 2021).", False),
     ("The market is believed to be closed, said the Europol report [@unodc2020global].", False),
     ("Research suggests that grooming often begins in games (Okafor, 2021).", False),
+    ("Advocacy groups have proposed a broader definition of grooming.", True),
+    ("Previous research has documented that shelters turn victims away.", True),
+    ("Contrary to some criticisms, shelters rarely turn victims away.", True),
+    ("The government has stated that the new law protects adults.", True),
+    ("The government has stated that the new law protects adults.[^2]\n\n[^2]: A note.", False),
     ("According to a 2018 research report, “Roadmap to Prevention”, 250 victims were recruited online.", False),
 ])
 def test_vague_attribution(scanner, sentence, fires):
@@ -133,3 +152,9 @@ def test_flags_carry_a_priority_and_text_groups_by_it(scanner):
     assert order == sorted(order)
     assert out.index("4.6 million visitors") < out.index("4,300 children") < out.index("always use") \
         < out.index("Studies show")
+
+
+def test_a_court_case_cited_by_name_is_not_a_dangling_author(scanner):
+    text = "The pledge was struck down in 2013 (Agency for Development v. Open Society Fund, 2013).\n"
+    assert fired(scanner, text, "dangling-citation") == []
+    assert fired(scanner, "The pledge was struck down (Okonkwo, 2013).\n", "dangling-citation")

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import click
 
-from litcheck.cli.options import emit, fail, write_options
+from litcheck.cli.options import emit, write_options
 
 
 @click.command("tidy")
 @write_options
 @click.option("--check", "check_only", is_flag=True,
-              help="Write nothing; exit 1 if tidying would change something (for CI).")
-@click.option("--diff", "show_diff", is_flag=True, help="Print the changes as a unified diff.")
+              help="Write nothing; list the untidy entries and exit 1 if there are any (for CI).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the changes as a unified diff (--dry-run always does).")
 @click.option("--rename-keys", is_flag=True,
               help="Also give keys off the pattern <author-or-body><year><word> a generated key "
                    "(not keys a note is filed under or links to); prints old -> new.")
@@ -34,7 +34,7 @@ def command(session, check_only, show_diff, rename_keys, notes):
     \b
     Examples:
       litcheck tidy --check            # in CI: exit 1 if anything is untidy
-      litcheck tidy --diff --dry-run   # see what would change
+      litcheck tidy --dry-run          # see what would change, as a diff
       litcheck tidy --bib refs/law.bib
       litcheck tidy --bib refs/law.bib --rename-keys --dry-run
     """
@@ -43,26 +43,29 @@ def command(session, check_only, show_diff, rename_keys, notes):
     with session() as edit:
         protected = note_keys(notes, edit.documents) if rename_keys else frozenset()
         result = tidy_documents(edit.documents, rename_keys, protected)
-        for old, new in result.renamed.items():
-            emit(f"rename {old} -> {new}\n")
         if result.kept:
             click.echo(f"litcheck: not renamed (notes use them): {', '.join(result.kept)}", err=True)
         for file, key in result.skipped:
             click.echo(f"litcheck: left as it is (not plain BibTeX): {file}: {key}", err=True)
-        if show_diff:
-            emit(edit.diff())
-        summary = f"{len(result.changed)} entr{'y' if len(result.changed) == 1 else 'ies'} to tidy"
-        if check_only:
-            for file, key in result.changed:
-                click.echo(f"{file}: {key}: not tidy", err=True)
+        out = [f"rename {old} -> {new}\n" for old, new in result.renamed.items()]
+        if show_diff and not edit.dry_run:  # --dry-run prints the diff anyway
+            out.append(edit.diff())
+        if check_only:  # a report, like `check`: nothing written, exit 1 if anything is untidy
+            out += [f"{file}: {key}: not tidy\n" for file, key in result.changed]
+            out.append(f"{_entries(result.changed)} to tidy\n" if result.changed else "tidy: nothing to change\n")
+            emit("".join(out))
             if result.changed:
-                fail(summary, code=1)
-            emit("tidy: nothing to change\n")
+                raise SystemExit(1)
             return
-        if edit.dry_run or not result.changed:
-            emit(f"{summary}; nothing written\n" if result.changed else "tidy: nothing to change\n")
-            return
-        edit.commit()
-    files = sorted({file for file, _ in result.changed})
-    emit(f"tidied {len(result.changed)} entries in {', '.join(files)}\n")
+        diff = edit.finish()  # the ending every writing command shares: the diff with --dry-run, else commit
+    if diff is not None:
+        out.append(diff or "tidy: nothing to change\n")
+    elif result.changed:
+        out.append(f"tidied {_entries(result.changed)} in {', '.join(sorted({file for file, _ in result.changed}))}\n")
+    else:
+        out.append("tidy: nothing to change\n")
+    emit("".join(out))
 
+
+def _entries(changed) -> str:
+    return f"{len(changed)} entr{'y' if len(changed) == 1 else 'ies'}"

@@ -8,6 +8,7 @@ then OpenAlex when Crossref has no confident match). Then
   like a library entry: title, year, journal, volume, pages; a difference is a
   `citation-mismatch` naming the registry, its value and the DOI. A DOI registered to a work
   with another title is one too;
+- a confident match the registry records as retracted is a `doubtful-source`;
 - nothing plausible for a fully specified journal-style citation (authors, title, journal,
   year, and a volume or pages), or no record of its DOI, is a `doubtful-source`. Never "fake":
   the message says what was searched and that nothing matched. Books, reports, newspapers and
@@ -48,7 +49,12 @@ class Unheld:
     @property
     def doi(self) -> str | None:
         match = _DOI.search(self.text)
-        return match.group(1).rstrip(".,;)]*_").lower() if match else None
+        if not match:
+            return None
+        doi = match.group(1).rstrip(".,;]*_")
+        while doi.endswith(")") and doi.count(")") > doi.count("("):  # "(doi:10.1/x)", not "...(97)11096-0"
+            doi = doi[:-1].rstrip(".,;")
+        return doi.lower()
 
     @property
     def pages(self) -> str:
@@ -148,7 +154,7 @@ def look_up(fetcher, work: Unheld) -> Outcome:
             best = max(confident, key=lambda r: (year in (r.years or [r.year]), r.kind != "posted-content",
                                                  _title_fit(title, r.title)))
             return Outcome("match", best)
-    plausible = any(_title_fit(title, r.title) >= PLAUSIBLE for r in seen)
+    plausible = any(_plausible(title, r.title) for r in seen)
     return Outcome("unsure" if plausible else "not-found", searched="Crossref or OpenAlex")
 
 
@@ -165,6 +171,16 @@ def _title_fit(cited: str, theirs: str) -> float:
     return max(title_similarity(a, b) for a in {cited, _main(cited)} for b in {theirs, _main(theirs)} if a and b)
 
 
+def _plausible(cited: str, theirs: str) -> bool:
+    """Close enough that the work may exist as cited: a doubt must not rest on a title the
+    parse ran into the venue, or a record that adds words to it."""
+    from rapidfuzz import fuzz
+
+    from litcheck.library.latex import fold
+
+    return _title_fit(cited, theirs) >= PLAUSIBLE or fuzz.token_set_ratio(fold(cited), fold(theirs)) >= 80
+
+
 def _main(title: str) -> str:
     head = re.split(r"[:?.]\s", title, maxsplit=1)[0]
     return head if len(head.split()) >= 3 else title
@@ -175,12 +191,13 @@ def _authors_agree(work: Unheld, record) -> bool:
 
     if not record.families:
         return True
-    theirs = {fold(f) for f in record.families}
-    return any(fold(s) in theirs for s in work.surnames)
+    theirs = {word for family in record.families for word in re.findall(r"\w+", fold(family))}
+    return any(word in theirs for s in work.surnames for word in re.findall(r"\w+", fold(s)))  # "Shakeri Hossein Abad"
 
 
 def flags_for(ctx, work: Unheld, outcome: Outcome, rule_ids) -> list:
     """The flags one look-up gives (at the note or item, naming the lines that cite it)."""
+    from litcheck.online.records import RETRACTING
     from litcheck.online.verify import Cited, compare
 
     record, place = outcome.record, work.place()
@@ -195,7 +212,12 @@ def flags_for(ctx, work: Unheld, outcome: Outcome, rule_ids) -> list:
             out.append(_flag(ctx, work, "citation-mismatch",
                              f"{place} gives " + ", ".join(f"{d.field} {_show(d.library)} ({source}: {_show(d.registry)})"
                                                            for d in found)
-                             + f"; checked against {source}" + (f", doi:{record.doi}" if record.doi else "")))
+                             + f"; checked against {source}" + _doi(record)))
+    if outcome.kind == "match" and record.retracted and "doubtful-source" in rule_ids:
+        notices = "; ".join(f"{u.kind} {u.doi} {u.date}".strip() for u in record.updates if u.kind in RETRACTING)
+        out.append(_flag(ctx, work, "doubtful-source",
+                         f"{place}: {_source(record)} records this work as retracted"
+                         + (f" ({notices})" if notices else "") + f"; checked against {_source(record)}" + _doi(record)))
     elif outcome.kind == "other-work" and "citation-mismatch" in rule_ids:
         out.append(_flag(ctx, work, "citation-mismatch",
                          f"{place} gives doi:{work.doi}, which {_source(record)} registers to another work: "
@@ -216,6 +238,10 @@ def _flag(ctx, work: Unheld, rule_id: str, message: str):
     if work.where == "reference":
         return ctx.flag_at_reference(rule_id, int(work.label), message, evidence=work.text)
     return ctx.flag_at_note(rule_id, work.label, message, evidence=work.text)
+
+
+def _doi(record) -> str:
+    return f", doi:{record.doi}" if record.doi else ""
 
 
 def _source(record) -> str:

@@ -31,6 +31,10 @@ _SUPRA = re.compile(r"[*_]{0,2}supra[*_]{0,2},?\s+(?:notes?|n\.?)\s+(\d{1,3})\b"
 _HAS_YEAR = re.compile(r"\b" + YEAR + r"\b")
 # "Surname, Surname & Surname, 128-134" / "Reid & Piquero 341-367" / "Agnew, Short Title, at 12"
 _SHORT = re.compile(r"^(?P<head>[A-Z][^\d;]{1,200}?)[,\s]\s*(?:at\s+)?(?P<pages>\d[\d\s,–\-]{0,40})[.,]?$")
+# A note pointing inside the document or its own data ("Response 1157.", "Interview #3.", "Table 2."):
+# the word is not a surname, and two such notes are not two citations of one work.
+_INTERNAL = re.compile(r"^(?:responses?|respondents?|interviews?|interviewees?|participants?|tables?|figures?|fig\.|"
+                       r"chapters?|sections?|appendix|appendices|annex|pages?|cases?|survey)\b[\s#.:]*(?:\d|[A-Z]\b|$)", re.I)
 _SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b)\s*")
 # A note that is an author-date short citation: "Efrat 2012, Ch. 5", "Gallagher and Chuang 2001, 1002"
 _AUTHOR_DATE = re.compile(r"^(?P<names>[A-Z][\w'’\-]{1,40}(?:(?:,|,? and|,? &)\s+[A-Z][\w'’\-]{1,40}){0,3}(?:\s+et\s+al\.)?),?\s+"
@@ -65,6 +69,8 @@ def surnames_of(authors: str) -> list[str]:
             out.append(words[-1])
     return out
 
+_AUTHOR_DATE_HEAD = re.compile(_AUTHOR_DATE.pattern[:-len(r"\.?$")] + r"\.(?=\s+[A-Z])")
+
 
 def _clean(text: str) -> str:
     return strip_signal(text.strip()).strip(" *_")
@@ -81,6 +87,8 @@ def classify(text: str) -> tuple[str, RefParts, list[str], str]:
         head = t[:sm.start()].strip(" ,*_")
         names = [] if re.match(r"(?i)sources\b", head) else surnames_of(head) if len(head.split()) <= 6 else []
         return "supra", parts, names, sm.group(1)
+    if _INTERNAL.match(t):
+        return "comment", parts, [], ""
     ad = _AUTHOR_DATE.match(t)
     if ad:
         return "author-date", parts, surnames_of(ad.group("names")), ad.group("year")
@@ -134,7 +142,16 @@ def note_pieces(doc) -> dict[str, list[Piece]]:
 
 
 def _pieces(text: str) -> list[str]:
-    return [p.text for p in split_works(text, min_words=1)] or [text]
+    """The note cut at ';' (split_works), and an author-date citation that opens a longer piece
+    ("Hyland 2001, 1. Argentina had already ...") cut from the remark that follows it."""
+    out = []
+    for piece in [p.text for p in split_works(text, min_words=1)] or [text]:
+        head = _AUTHOR_DATE_HEAD.match(piece)
+        if head and head.end() < len(piece.rstrip()):
+            out += [head.group(0).strip(), piece[head.end():].strip()]
+        else:
+            out.append(piece)
+    return out
 
 
 def _supra_target(pieces: list[Piece], names: list[str]) -> Piece | None:

@@ -24,7 +24,7 @@ import re
 from litcheck.scan.citations.model import YEAR, Citation, _inside, _Spans
 from litcheck.scan.citations.orgs import OrgMatcher, is_acronym_definition
 from litcheck.scan.citations.parenthetical import _parenthetical
-from litcheck.scan.citations.prose import _REPORTING_VERBS, _named_sources, _prose_titles
+from litcheck.scan.citations.prose import REPORTING_VERBS, _named_sources, _prose_titles
 from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Sentence
 
 _SUP = re.compile(r"(?<![" + SUPERSCRIPT_DIGITS + r"])([" + SUPERSCRIPT_DIGITS + r"]{1,3}(?:\s?[⁻,˒–-]\s?[" + SUPERSCRIPT_DIGITS + r"]{1,3})*)")
@@ -47,7 +47,7 @@ _PAREN = re.compile(r"\(([^()\n]{1,300})\)")
 _NARRATIVE_AD = re.compile(
     r"(?P<names>[A-Z][\w'’\-]*+(?:[ ](?:(?:of|for|on|the|and|&|de|van|von)[ ])?[A-Z][\w'’\-]*+){0,7}(?:\s+et\s+al\.)?)"
     r"\s*\((?P<year>" + YEAR + r"[a-z]?)\)"
-    r"(?=\s*(?:,\s*)?(?:" + _REPORTING_VERBS + r"|also\b|has\b|have\b|had\b|in\s+(?:their|his|her|its)\b))")
+    r"(?=\s*(?:,\s*)?(?:" + REPORTING_VERBS + r"|also\b|has\b|have\b|had\b|in\s+(?:their|his|her|its)\b))")
 
 
 def find_citations(doc: Document, orgs: OrgMatcher | None = None, known_keys: set[str] | None = None,

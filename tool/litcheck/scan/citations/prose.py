@@ -9,7 +9,7 @@ from litcheck.scan.citations.model import _LOOKBACK, YEAR, Citation, _inside, _S
 from litcheck.scan.citations.orgs import OrgMatcher
 from litcheck.scan.document.model import Sentence
 
-_REPORTING_VERBS = (
+REPORTING_VERBS = (
     r"(?:found|finds|find|argues?|argued|shows?|showed|shown|notes?|noted|reports?|reported|states?|stated|"
     r"suggests?|suggested|writes?|wrote|estimates?|estimated|identified|identifies|observes?|observed|"
     r"claims?|claimed|concludes?|concluded|documents?|documented|describes?|described|warns?|warned|"
@@ -81,7 +81,7 @@ def _named_sources(text: str, base: int, sent: Sentence, orgs: OrgMatcher, taken
                 if reporting is None:
                     reporting = bool(re.search(r"\b(?:according|report|study|published|found|shows?|estimat|reveal|identif|said|states|notes)", text, re.I))
                 attributive = reporting
-            attributive |= bool(re.match(r"(?:'s|’s)?\s*(?:has\s+|had\s+|have\s+)?(?:also\s+)?" + _REPORTING_VERBS + r"\b", window_after))
+            attributive |= bool(re.match(r"(?:'s|’s)?\s*(?:has\s+|had\s+|have\s+)?(?:also\s+)?" + REPORTING_VERBS + r"\b", window_after))
             if not attributive:
                 continue
             year = None

@@ -75,7 +75,6 @@ def _find_notes(doc: Document, mask: bytearray) -> None:
     lines = list(_lines(text))
     n = len(lines)
     i = 0
-    ref_section_from = None
     while i < n:
         start, end, line = lines[i]
         if mask[start] if start < len(mask) else False:
@@ -107,29 +106,34 @@ def _find_notes(doc: Document, mask: bytearray) -> None:
             i = j
             continue
         if i > 0 and _short_line_matches(_REF_HEADING, line):
-            # a references / notes section: it must be followed by at least one item-like block
-            ref_section_from = i
-            break
+            # a references / notes section; the scan goes on after it (footnote definitions or
+            # another post's article may follow)
+            i = _read_reference_section(doc, mask, lines, i)
+            continue
         i += 1
-    if ref_section_from is not None:
-        _read_reference_section(doc, mask, lines, ref_section_from)
 
 
 def _is_notes_heading(heading: str) -> bool:
     return bool(re.search(r"notes|footnotes|endnotes", heading, re.I)) and not re.search(r"references", heading, re.I)
 
 
-def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -> None:
+def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -> int:
+    """Read the items under the heading at `lines[first]`; return the index of the first line
+    after the section. The section ends at page furniture, at a Markdown footnote definition, or
+    at a Markdown heading that is not another references / notes heading (the next post of a
+    blog, an appendix): those are read as the rest of the document."""
     text = doc.text
     start0, end0, heading = lines[first]
     is_notes = _is_notes_heading(heading)
     items: list[tuple] = []  # (label, start, end, is_notes)
     section_end = len(text)
     cur: list | None = None
+    next_line = len(lines)
     for j in range(first + 1, len(lines)):
         s, e, line = lines[j]
-        if _short_line_matches(_STOP_HEADING, line):
-            section_end = s
+        if _short_line_matches(_STOP_HEADING, line) or _MD_FOOTDEF.match(line) or (
+                line.startswith("#") and not _short_line_matches(_REF_HEADING, line)):
+            section_end, next_line = s, j
             break
         if not line.strip():
             if cur is not None:
@@ -150,6 +154,8 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -
         label = label.translate(SUP_TO_DIGIT)
         bullet = re.match(r"^[ \t]*[-*•●▪–][ \t]+", line)
         starts = _looks_like_ref_start(line) or _REPEATED_AUTHOR_LINE.match(line) is not None
+        if label == "1" and not is_notes and sum(1 for it in items if not it[0]) >= 3:
+            is_notes = True  # numbered notes after an author-date list that had no heading of their own
         begins_item = bool(label) or bool(bullet) or cur is None or starts
         if begins_item and cur is not None and (label or bullet or starts):
             items.append(tuple(cur))
@@ -162,7 +168,7 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -
     if cur is not None:
         items.append(tuple(cur))
     if not items:
-        return
+        return first + 1
     _set(mask, start0, section_end)
     for label, s, e, notes in items:
         note = Note(label, _clean_note_text(text[s:e]), s, e, doc.line_of(s), "footnote" if notes else "reference")
@@ -172,6 +178,7 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -
             doc.footnotes.setdefault(label, note)
         else:
             doc.references.append(note)
+    return next_line
 
 
 # "———. 2014b. Title": an item by the same author as the one before it

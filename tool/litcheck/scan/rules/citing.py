@@ -15,8 +15,12 @@ from litcheck.scan.resolve.index import org_forms
 from litcheck.scan.resolve.references import parse_reference, split_works
 from litcheck.scan.resolve.scoring import creators_in, venues_agree
 from litcheck.scan.resolve.text import norm, tokens
+from litcheck.scan.reference_items import note_reference_matches, repeated_titles, self_contradicting_items
 from litcheck.scan.rules import rule
 from litcheck.cli.table import shorten
+
+
+_CASE_NAME = re.compile(r"\w\s+v\.?\s+[A-Z]")
 
 
 @rule("dangling-citation", "error",
@@ -33,6 +37,8 @@ def dangling_citation(ctx):
     for c in ctx.citations:
         sent = ctx.doc.sentences[c.sentence]
         if c.kind == "author-date" and c.key is None and c.via_reference is None and c.via_note is None:
+            if _CASE_NAME.search(c.text):
+                continue  # "(Roe v. Wade, 1973)": a case cited by its name, which is how style guides cite cases in text
             yield ctx.flag("dangling-citation", sent, f"{c.text} matches no entry in the library"
                            + (" or the reference list" if ctx.doc.references else "") + (f" ({c.note})" if c.note else ""),
                            evidence=c.text)
@@ -43,7 +49,7 @@ def dangling_citation(ctx):
         elif c.kind == "footnote" and c.note.startswith("no footnote text") and has_notes:
             yield ctx.flag("dangling-citation", sent, f"footnote marker {c.text}: {c.note}", evidence=c.text)
     # notes that cite by author and date ("Efrat 2012, Ch. 5") against the reference list
-    for label, piece, found in _note_reference_matches(ctx):
+    for label, piece, found in note_reference_matches(ctx):
         if found is None:
             yield ctx.flag_at_note("dangling-citation", label, f"footnote {label} cites '{piece.text}', which is not in "
                                    "the reference list", evidence=piece.text)
@@ -64,24 +70,6 @@ def _distinctive_word_shared(names, note_norm: str) -> bool:
             if len(word) >= 5 and word not in _GENERIC_NAME_WORDS and f" {word} " in note_norm:
                 return True
     return False
-
-
-def _note_reference_matches(ctx):
-    """(label, piece, (item index, differences) or None) for every author-date note piece, when the
-    document has a reference list."""
-    if not ctx.doc.references:
-        return []
-    from litcheck.scan.resolve import _name_forms
-    from litcheck.scan.resolve.items import match_reference_item
-    from litcheck.scan.works import note_citation
-
-    out = []
-    for label, pieces in ctx.note_pieces().items():
-        for p in pieces:
-            if p.kind == "author-date" and p.surnames:
-                c = note_citation(p)
-                out.append((label, p, match_reference_item(c, ctx.doc, _name_forms(c.names[0], ctx.index))))
-    return out
 
 
 def _cited_from_notes(ctx, index: int) -> bool:
@@ -246,10 +234,11 @@ def citation_mismatch(ctx):
             sent = ctx.doc.sentences[c.sentence]
             yield ctx.flag("citation-mismatch", sent, f"{shorten(c.text, 90)} gives " + "; ".join(c.ref_diffs),
                            keys=c.keys, evidence=c.text)
-    for label, piece, found in _note_reference_matches(ctx):
+    for label, piece, found in note_reference_matches(ctx):
         if found is not None and found[1]:
             yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} ('{piece.text}') gives "
                                    + "; ".join(found[1]), evidence=piece.text)
+    yield from self_contradicting_items(ctx)
     # 5. the prose names one source, the footnote cites another's work
     for sent in ctx.claim_sentences():
         cites = ctx.own_citations(sent)
@@ -334,7 +323,9 @@ def inconsistent_duplicate(ctx):
             yield ctx.flag_at_reference("inconsistent-duplicate", i,
                                         f"reference item {i + 1} is titled '{shorten(item_title, 70)}'; the in-text "
                                         f"citation at line {line} gives '{shorten(c.title, 70)}'", evidence=c.text)
-    # 4. two notes or reference items the library resolves to the same work, with different details
+    # 4. one title listed twice in the reference list under different years
+    yield from repeated_titles(ctx)
+    # 5. two notes or reference items the library resolves to the same work, with different details
     seen: list[tuple[str, str | None, int | None, object, str]] = []  # (name, label, item, parts, key)
     for label, label_pieces in pieces.items():
         m = ctx.resolution.footnotes.get(label)
@@ -403,8 +394,8 @@ def doubt_reason(work, ctx) -> str | None:
 
 @rule("doubtful-source", "warning",
       "The sentence rests on a library entry marked unconfirmed (the work could not be found as cited) or known to be "
-      "erroneous (retracted or withdrawn). With --online, also a full journal citation or a DOI not in the library "
-      "for which Crossref and OpenAlex hold nothing matching.",
+      "erroneous (retracted or withdrawn). With --online, also a cited work not in the library that Crossref or "
+      "OpenAlex records as retracted, or a full journal citation or DOI for which they hold nothing matching.",
       fires="Live-streamed abuse grew in coastal provinces.[^4]\n\n[^4]: UNODC, *Silent Screens: Live-Streamed Abuse "
             "in Coastal Provinces* (2018).",
       passes="Darknet vendors prefer privacy coins.[^4]\n\n[^4]: Europol, *Hidden Routes: Cryptocurrency Payments on "
@@ -513,3 +504,4 @@ def topic_mismatch(ctx):
             yield ctx.flag("topic-mismatch", sent,
                            f"the sentence is about {', '.join(sorted(s_topics))}; the cited {work.key} covers "
                            f"{', '.join(sorted(w_topics))}", keys=[work.key], evidence=", ".join(sorted(s_topics)))
+

@@ -1,0 +1,98 @@
+"""The document checked against itself: reference items nobody can trace, page ranges that cannot
+be, pinpoints outside the item's pages, and one title listed under two years (no library needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litcheck.scan import reference_items as items
+
+DATA = Path(__file__).parent / "data" / "scan"
+
+
+@pytest.fixture(scope="module")
+def scanner():
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
+
+    return Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
+
+
+def flags(scanner, text, rule):
+    return [(f.rule, f.line, f.where) for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == rule]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Okafor, B. (2019). Chat and grooming. Journal of Online Harm, 8(4), 151–173.", (151, 173)),
+    ("Okafor, Bola. 2019. “Chat.” *Journal of Online Harm* 8 (4): 151–73.", (151, 173)),
+    ("Okafor, B. Chat. *Journal of Online Harm 15* (Sept. 2015), 61--66.", (61, 66)),
+    ("Okafor, B. (2019). Chat. In Handbook of harm (pp. 344–364). Northgate.", (344, 364)),
+    ("Okafor, Bola. 2001. “Chat.” *Human Rights Brief* 8 (2): 12.", (12, 12)),
+    ("Okafor, B. (2019). Trends 2010–2012. Northgate Press.", None),
+])
+def test_page_span(text, span):
+    got = items.page_span(text)
+    assert (got[:2] if got else None) == span
+
+
+def test_impossible_range_and_pinpoints():
+    assert items.impossible_range("Lindqvist, M. 2007. “Efforts.” In *Harm*, 40–16. Northgate.") == "40–16"
+    assert items.impossible_range("Okafor, B. 2019. “Chat.” *Harm* 8: 1143–57.") is None
+    assert items.outside("1", "Okafor, Bola. 2001. “Chat.” *Human Rights Brief* 8 (2): 12.") == ("1", "12")
+    assert items.outside("p. 350", "Okafor, B. (2019). Chat. In Handbook (pp. 344–364). Northgate.") is None
+    assert items.outside("s. 5", "Okafor, B. (2019). Chat. In Handbook (pp. 344–364). Northgate.") is None
+    assert items.note_locator("Okafor 2001, 1") == "1"
+
+
+def test_undated_item_is_flagged_where_it_stands(scanner):
+    text = ("Moderation fails often [1]. Reviews agree [2].\n\n## References\n\n"
+            "[1] Bola Okafor. Speech is not a hazard: a reply to the white paper.\n\n"
+            "[2] Okafor, B. Chat and grooming. *Journal of Online Harm 8*, 2 (2019), 1--9.\n")
+    assert flags(scanner, text, "citation-mismatch") == [("citation-mismatch", 5, "reference")]
+
+
+def test_pinpoint_outside_the_item_pages(scanner):
+    text = ("Scorecards work (Okafor, 2019, p. 18).\n\n## References\n\n"
+            "Okafor, B. (2019). Scorecards. In M. Lindqvist (Ed.), Handbook of harm (pp. 344–364). Northgate.\n")
+    assert flags(scanner, text, "citation-mismatch") == [("citation-mismatch", 1, "body")]
+    fine = text.replace("p. 18", "p. 350")
+    assert flags(scanner, fine, "citation-mismatch") == []
+
+
+def test_one_title_under_two_years(scanner):
+    text = ("Creep is real (Okafor, 2013; Okafor, 2015).\n\n## References\n\n"
+            "Okafor, B. 2013. “Exploitation creep in trafficking law.” *Harm Review* 3: 1–20.\n\n"
+            "Okafor, B. 2015. “Exploitation creep in trafficking law.” *Harm Review* 5: 7–30.\n")
+    assert flags(scanner, text, "inconsistent-duplicate") == [("inconsistent-duplicate", 7, "reference")]
+
+
+def test_reference_section_ends_at_the_next_post_and_notes_after_it_are_notes():
+    from litcheck.scan.document import parse_document
+
+    text = ("# Post one\n\nShelters are full.[^1]\n\n## References\n\nOkafor, B. (2019). Shelters. Northgate.\n\n"
+            "[^1]: Okafor 2019, 4. The count was taken in May.\n\n## Post two\n\nA second post with its own claims.\n")
+    doc = parse_document(text, fmt="markdown")
+    assert [r.text for r in doc.references] == ["Okafor, B. (2019). Shelters. Northgate."]
+    assert doc.footnotes["1"].text.startswith("Okafor 2019, 4.")
+    assert any(s.text == "A second post with its own claims." for s in doc.sentences)
+
+
+def test_numbered_endnotes_after_an_author_date_list_are_notes():
+    from litcheck.scan.document import parse_document
+
+    items = "".join(f"Okafor, B. ({2010 + i}). Title {i}. Northgate.\n\n" for i in range(3))
+    doc = parse_document("Claims are made [1].\n\nReferences\n\n" + items + "[1] Response 1157.\n\n[2] Response 1160.\n")
+    assert len(doc.references) == 3 and sorted(doc.footnotes) == ["1", "2"]
+
+
+def test_notes_pointing_inside_the_document_are_not_citations_and_short_notes_are_cut_from_remarks():
+    from litcheck.scan.document import parse_document
+    from litcheck.scan.works import note_pieces
+
+    doc = parse_document("A.[^1] B.[^2] C.[^3]\n\n[^1]: Responses 1190 and 1286.\n[^2]: Response 1157.\n"
+                         "[^3]: Hyland 2001, 1. Argentina had proposed a treaty.\n", fmt="markdown")
+    pieces = note_pieces(doc)
+    assert [p.kind for p in pieces["1"] + pieces["2"]] == ["comment", "comment"]
+    assert [(p.kind, p.text) for p in pieces["3"]][0] == ("author-date", "Hyland 2001, 1.")

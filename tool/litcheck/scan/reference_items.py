@@ -1,0 +1,183 @@
+"""What a document's reference list and notes reveal about themselves, with no library at all.
+
+A fact-checker reading a reference list queries an item nobody can trace (no year or date: which
+edition, which version of a bill?), a page range that cannot exist ("40–16"), a pinpoint that lies
+outside the pages the item itself gives ("Hyland 2001, 1" for an article on page 12), and one title
+listed twice under different years. These need only the document, so they work on any article.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DASH = r"\s*(?:-{1,3}|[–—])\s*"
+# Where an item states its pages: "pp. 344–364", "p. 12", "8(4): 151–173", "15 (Sept. 2015), 61--66",
+# "vol. 3, 40-16". A pair of years ("2010–2012") is a period, not pages.
+_PAGES = re.compile(r"(?:\bpp?\.\s*|(?<=\))\s*[:,]\s*|(?<=\d)\s*:\s*|(?<=\d[*_])\s*[:,]\s*|,\s+)"
+                    r"(?P<first>\d{1,5})(?:" + _DASH + r"(?P<last>\d{1,5}))?(?=\s*(?:[.,;)]|$|\s+(?:doi|https?|Publisher|\[)))",
+                    re.I)
+_YEARISH = re.compile(r"(?:1[6-9]|20)\d\d")
+_DATED = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\b)|\bn\.\s?d\.|\bno date\b|\bforthcoming\b|\bin press\b|\bundated\b",
+                    re.I)
+# A locator after the year of a short author-date note: "Hyland 2001, 1", "Chuang 2006, 440-41".
+_NOTE_LOCATOR = re.compile(r"^[^\d]{1,120}?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[,:]\s*(?:pp?\.\s*)?(?P<loc>\d{1,5}(?:" + _DASH
+                           + r"\d{1,5})?)\s*(?:[.;]|$)")
+
+
+def _expand(first: str, last: str) -> int:
+    """The last page of a range written short ("1143–57" is 1143–1157)."""
+    if len(last) < len(first):
+        return int(first[:len(first) - len(last)] + last)
+    return int(last)
+
+
+def page_span(text: str) -> tuple[int, int, str] | None:
+    """(first, last, as written) of the pages an item gives, or None when it gives none."""
+    single = None
+    for m in _PAGES.finditer(text):
+        first, last = m.group("first"), m.group("last")
+        lead = m.group(0).lstrip(" ,")[:1].lower()
+        if last and _YEARISH.fullmatch(first) and _YEARISH.fullmatch(last) and lead != "p":
+            continue
+        if first == "0":
+            continue
+        if last:  # a range is pages; a lone number after a comma is more often a volume ("Journal, 4, 12–30")
+            return int(first), _expand(first, last), m.group(0).strip(" ,:")
+        if single is None and lead in ("p", ":"):
+            single = (int(first), int(first), m.group(0).strip(" ,:"))
+    return single
+
+
+def impossible_range(text: str) -> str | None:
+    """A page range in `text` that ends before it starts, as written."""
+    span = page_span(text)
+    if span and span[1] < span[0]:
+        return span[2]
+    return None
+
+
+def locator_pages(locator: str) -> list[int]:
+    """The pages a pinpoint names ("p. 18", "pp. 5–7", "440-41"); none for a section or a chapter."""
+    if re.search(r"[§¶]|\b(?:s|ss|sec|section|ch|chap|chapter|para|art|fn|n|note)\.?\s*\d", locator, re.I):
+        return []
+    pages = []
+    for m in re.finditer(r"(\d{1,5})(?:" + _DASH + r"(\d{1,5}))?", locator):
+        pages.append(int(m.group(1)))
+        if m.group(2):
+            pages.append(_expand(m.group(1), m.group(2)))
+    return pages
+
+
+def outside(locator: str, item_text: str) -> tuple[str, str] | None:
+    """(pinpoint, item's pages) when every page the pinpoint names lies outside the item's range."""
+    span = page_span(item_text)
+    pages = locator_pages(locator)
+    if not span or not pages or span[1] < span[0]:
+        return None
+    first, last, written = span
+    if all(p < first or p > last for p in pages):
+        return locator.strip(), written
+    return None
+
+
+def note_locator(piece_text: str) -> str:
+    """The pinpoint of a short author-date note ("Hyland 2001, 1. Then a remark" → "1"), or ""."""
+    m = _NOTE_LOCATOR.match(piece_text)
+    return m.group("loc") if m else ""
+
+
+def undated(text: str) -> bool:
+    """The item states no year or date at all (nor says it has none: "n.d.", "forthcoming")."""
+    return not _DATED.search(text)
+
+
+def looks_like_reference(text: str) -> bool:
+    """An item that cites a work (an author or a title and some more), not a remark or an archive
+    number that happens to stand in a numbered list ("Response 1157.", "See Chapter 5.")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if len(words) < 3 or re.match(r"(?i)(?:see|for more|cf\.?|responses?|interview|coded|note)\b", text):
+        return False
+    return sum(w[0].isupper() for w in words) >= 2
+
+
+# ---------------------------------------------------------------------------------------------
+# As flags (called by the citation-mismatch and inconsistent-duplicate rules)
+# ---------------------------------------------------------------------------------------------
+
+def note_reference_matches(ctx):
+    """(label, piece, (item index, differences) or None) for every author-date note piece, when the
+    document has a reference list."""
+    if not ctx.doc.references:
+        return []
+    from litcheck.scan.resolve import _name_forms
+    from litcheck.scan.resolve.items import match_reference_item
+    from litcheck.scan.works import note_citation
+
+    out = []
+    for label, pieces in ctx.note_pieces().items():
+        for p in pieces:
+            if p.kind == "author-date" and p.surnames:
+                c = note_citation(p)
+                out.append((label, p, match_reference_item(c, ctx.doc, _name_forms(c.names[0], ctx.index))))
+    return out
+
+
+def self_contradicting_items(ctx):
+    """citation-mismatch flags from the document alone: an item with no date, a page range that ends
+    before it starts, a pinpoint outside the item's pages."""
+    from litcheck.cli.table import shorten
+
+    for i, item in enumerate(ctx.doc.references):
+        if not looks_like_reference(item.text):
+            continue
+        if undated(item.text):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives no year or date: which "
+                                        "edition, version or bill is cited cannot be told", evidence=item.text)
+        elif (bad := impossible_range(item.text)):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives pages '{bad}', a range "
+                                        "that ends before it starts", evidence=bad)
+    for label, note in ctx.doc.footnotes.items():
+        if (bad := impossible_range(note.text)):
+            yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} gives pages '{bad}', a range that "
+                                   "ends before it starts", evidence=bad)
+    by_label = {item.label: i for i, item in enumerate(ctx.doc.references) if item.label}
+    for c in ctx.citations:
+        index = c.via_reference if c.via_reference is not None and c.via_reference >= 0 else None
+        if index is None and c.kind == "numeric" and len(c.labels) == 1:
+            index = by_label.get(c.labels[0])
+        if index is None or not c.locator:
+            continue
+        found = outside(c.locator, ctx.doc.references[index].text)
+        if found:
+            yield ctx.flag("citation-mismatch", ctx.doc.sentences[c.sentence],
+                           f"{shorten(c.text, 60)} points to page {found[0]}, outside the pages its reference item "
+                           f"{index + 1} gives ({found[1]})", evidence=c.text)
+    for label, piece, match in note_reference_matches(ctx):
+        loc = note_locator(piece.text)
+        found = outside(loc, ctx.doc.references[match[0]].text) if match is not None and loc else None
+        if found:
+            yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} ('{piece.text}') points to page "
+                                   f"{found[0]}, outside the pages its reference item {match[0] + 1} gives ({found[1]})",
+                                   evidence=piece.text)
+
+
+def repeated_titles(ctx):
+    """inconsistent-duplicate flags: a title the reference list gives twice with different years."""
+    from litcheck.scan.resolve.items import _item_years
+    from litcheck.scan.resolve.references import parse_reference
+    from litcheck.scan.resolve.text import norm
+
+    first: dict[str, tuple[int, list[int]]] = {}
+    for i, item in enumerate(ctx.doc.references):
+        title = norm(parse_reference(item.text).title)
+        if len(title.split()) < 4:
+            continue
+        years = _item_years(item)
+        if title in first:
+            j, earlier = first[title]
+            if years and earlier and not set(years) & set(earlier):
+                yield ctx.flag_at_reference("inconsistent-duplicate", i, f"reference item {i + 1} repeats the title of "
+                                            f"item {j + 1} (line {ctx.doc.references[j].line}) with another year: "
+                                            f"{years[0]} against {earlier[0]}", evidence=item.text)
+            continue
+        first[title] = (i, years)
