@@ -244,3 +244,15 @@ def test_a_retracted_record_makes_the_citation_doubtful(monkeypatch):
         "against Crossref, doi:10.1111/ele.14024 (cited at line 1)"]
     record.retracted, record.updates = False, [Update("correction", "10.1111/ele.88888", "2023-01-02")]
     assert not [f for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "doubtful-source"]
+
+
+@pytest.mark.parametrize("text, doi", [
+    ("Smith, 'Title' (2019) 7 J 1 (doi:10.1016/S0140-6736(97)11096-0).", "10.1016/s0140-6736(97)11096-0"),
+    ("Smith (2012). Title. PLoS ONE, 7(3). https://doi.org/10.1371/journal.pone.0033693.", "10.1371/journal.pone.0033693"),
+    ("Smith, Title (2012) (see 10.1111/ele.14024)", "10.1111/ele.14024"),
+    ("Smith, Title (2012) 7 Journal 12.", None),
+])
+def test_the_doi_a_citation_gives(text, doi):
+    from litcheck.scan.online_check import Unheld
+
+    assert Unheld("reference", "0", text, None, [], 1).doi == doi

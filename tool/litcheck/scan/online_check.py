@@ -49,7 +49,12 @@ class Unheld:
     @property
     def doi(self) -> str | None:
         match = _DOI.search(self.text)
-        return match.group(1).rstrip(".,;)]*_").lower() if match else None
+        if not match:
+            return None
+        doi = match.group(1).rstrip(".,;]*_")
+        while doi.endswith(")") and doi.count(")") > doi.count("("):  # "(doi:10.1/x)", not "...(97)11096-0"
+            doi = doi[:-1].rstrip(".,;")
+        return doi.lower()
 
     @property
     def pages(self) -> str:
