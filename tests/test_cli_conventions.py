@@ -114,36 +114,76 @@ def test_shell_completion_completes_command_names():
 def test_a_long_import_shows_a_progress_bar_on_a_terminal(tmp_path):
     """Run with stderr on a pseudo-terminal of 100 columns: the bar appears once the work
     passes a second (20,000 records take several)."""
-    import fcntl
-    import struct
-    import termios
-
     lib = tmp_path / "lib.bib"
     lib.write_text("")
     export = tmp_path / "export.bib"
     export.write_text("".join(f"@article{{w{i}, author = {{Roe, R{i}.}}, title = {{Study {i} of {i * 7919}}}, "
                               f"journal = {{J}}, year = {{{1950 + i % 70}}}}}\n" for i in range(20_000)))
+    out = tmp_path / "out"
+    text, _, code = _stderr_on_a_terminal(["import", "--bib", str(lib), str(export), "--dry-run", "-o", str(out)],
+                                          tmp_path)
+    assert code == 0
+    assert "import:" in text and "%|" in text  # tqdm's bar, on stderr
+    assert "20000 records:" in out.read_text()
+
+
+def _stderr_on_a_terminal(args: list[str], tmp_path: Path) -> tuple[str, str, int]:
+    """Run litcheck with stderr on a 100-column pseudo-terminal and stdout to a file."""
+    import fcntl
+    import struct
+    import termios
+
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     litcheck = str(Path(sys.executable).parent / "litcheck")
-    out = tmp_path / "out"
-    proc = subprocess.Popen([litcheck, "import", "--bib", str(lib), str(export), "--dry-run", "-o", str(out)],
-                            stderr=slave, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    os.close(slave)
-    shown = b""
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not data:
-            break
-        shown += data
-    assert proc.wait(timeout=300) == 0
+    out_path = tmp_path / "stdout"
+    with open(out_path, "wb") as out:
+        proc = subprocess.Popen([litcheck, *args], stderr=slave, stdout=out, stdin=subprocess.DEVNULL)
+        os.close(slave)
+        shown = b""
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # the child closed the terminal
+                break
+            if not data:
+                break
+            shown += data
+        code = proc.wait(timeout=300)
     os.close(master)
-    text = shown.decode("utf-8", "replace")
-    assert "import:" in text and "%|" in text  # tqdm's bar, on stderr
-    assert "20000 records:" in out.read_text()
+    return shown.decode("utf-8", "replace"), out_path.read_text(encoding="utf-8"), code
+
+
+@pytest.mark.slow
+def test_a_cold_load_shows_progress_on_stderr_only(tmp_path):
+    """30,000 entries take over a second to parse and index on first use: a bar shows then."""
+    lib = tmp_path / "big.bib"
+    lib.write_text("".join(f"@article{{w{i}, author = {{Roe, R{i}.}}, title = {{Study {i} of salmon {i * 7919}}}, "
+                           f"journal = {{J}}, year = {{{1950 + i % 70}}}, abstract = {{{'Words of text. ' * 40}}}}}\n"
+                           for i in range(30_000)))
+    err, out, code = _stderr_on_a_terminal(["search", "--bib", str(lib), "salmon", "--limit", "2"], tmp_path)
+    assert code == 0
+    assert "reading big.bib" in err and "%|" in err  # tqdm's bar, on the terminal
+    assert "%|" not in out and "\r" not in out and "30000 matches" in out
+
+
+def test_a_cold_load_reports_its_stages_and_a_warm_one_none(tmp_path):
+    from litcheck.library.core import load_library
+
+    lib = tmp_path / "lib.bib"
+    lib.write_text("@misc{a, title = {A}, year = 2020}\n")
+    calls = []
+
+    def progress(items, label="", total=None):
+        items = list(items)
+        calls.append((label, total, items))
+        return iter(items)
+
+    assert len(load_library([lib], None, progress=progress)) == 1
+    assert calls == [("reading lib.bib", 2, ["parse", "index", "done"])]
+    calls.clear()
+    assert len(load_library([lib], None, progress=progress)) == 1  # the index answers: nothing to show
+    assert calls == []
 
 
 def test_a_new_command_is_one_module_in_commands(run_cli, monkeypatch, tmp_path):
@@ -181,3 +221,22 @@ def test_every_command_module_gives_a_one_line_help():
     assert {"list", "import", "set", "scan", "check"} <= set(commands())  # `list_` is `list`
     for name, (module, summary) in commands().items():
         assert summary and summary.endswith(".") and "\n" not in summary, (name, summary)
+
+
+def test_the_first_search_reports_building_its_index(tmp_path):
+    from litcheck.library.core import load_library
+    from litcheck.listing.search import search_page
+
+    lib = tmp_path / "lib.bib"
+    lib.write_text("@misc{a, title = {Salmon runs}, year = 2020}\n@misc{b, title = {Trout}, year = 2021}\n")
+    library = load_library([lib], None)
+    labels = []
+
+    def progress(items, label="", total=None):
+        labels.append((label, total))
+        return iter(items)
+
+    assert [h.key for h in search_page(library, "salmon", None, progress)[0]] == ["a"]
+    assert labels == [("indexing for search", 2)]
+    labels.clear()
+    assert search_page(library, "trout", None, progress)[1] == 1 and labels == []  # built once

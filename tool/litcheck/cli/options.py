@@ -24,10 +24,12 @@ def library_options(func: Callable) -> Callable:
     @functools.wraps(func)
     def wrapper(*args: Any, bib: tuple[str, ...], notes: str | None, no_cache: bool, **kwargs: Any):
         def load():
+            from litcheck.cli.terminal import progress
             from litcheck.library.core import load_library
             from litcheck.library.paths import resolve_bib_paths, resolve_notes_dir
 
-            return load_library(resolve_bib_paths(bib), resolve_notes_dir(notes, bool(bib)), use_cache=not no_cache)
+            return load_library(resolve_bib_paths(bib), resolve_notes_dir(notes, bool(bib)), use_cache=not no_cache,
+                                progress=progress)
 
         return func(*args, library=load, **kwargs)
 

@@ -31,10 +31,11 @@ def command(library, text, limit, max_lines, fmt):
       litcheck search '"live streaming" grooming' --limit 5
       litcheck search europol iocta --format json
     """
+    from litcheck.cli.terminal import progress
     from litcheck.listing.search import render_hits, search_page
 
     query = " ".join(text)
-    shown, total = search_page(library(), query, limit)
+    shown, total = search_page(library(), query, limit, progress)
     if fmt == "json":
         emit(dump_json({"query": query, "total": total,
                         "hits": [dict(h.as_dict(), matches=h.as_dict()["matches"][:max_lines]) for h in shown]}))

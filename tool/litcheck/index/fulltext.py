@@ -38,14 +38,14 @@ def column_weights(weights: dict[str, float], other: float) -> list[float]:
     return [weights.get(_CLASS_OF.get(c, c), other) for c in COLUMNS]
 
 
-def _rows(library, weight_class):
-    """(key, text per column) for every key of the library in key order, folded for matching
-    (one fold per column, not per field: folding is most of the build time)."""
+def _rows(library, weight_class, keys):
+    """(key, text per column) for each of `keys`, folded for matching (one fold per column,
+    not per field: folding is most of the build time)."""
     from litcheck.library.latex import quick_fold
 
     columns = {c: i for i, c in enumerate(COLUMNS)}
     other = columns["other"]
-    for key in sorted(set(library.entries) | set(library.notes)):
+    for key in keys:
         cols: list[list[str]] = [[] for _ in COLUMNS]
         cols[0].append(key)
         entry, note = library.get(key), library.note(key)
@@ -60,7 +60,7 @@ def _rows(library, weight_class):
         yield key, [quick_fold("\n".join(values)) if values else "" for values in cols]
 
 
-def _create(conn: sqlite3.Connection, library, weight_class, digest: str) -> None:
+def _create(conn: sqlite3.Connection, library, weight_class, digest: str, progress) -> None:
     conn.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
     conn.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, key TEXT NOT NULL)")
     # No prefix indexes: they double the build time and help only one- to three-letter prefixes.
@@ -68,8 +68,11 @@ def _create(conn: sqlite3.Connection, library, weight_class, digest: str) -> Non
                  "tokenize='unicode61 remove_diacritics 2')")
     keys: list[str] = []  # streamed: the folded text of 100,000 entries is never held at once
 
+    every = sorted(set(library.entries) | set(library.notes))
+
     def numbered():
-        for key, cols in _rows(library, weight_class):
+        rows = _rows(library, weight_class, every)
+        for key, cols in progress(rows, "indexing for search", len(every)) if progress else rows:
             keys.append(key)
             yield (len(keys), *cols)
 
@@ -112,7 +115,7 @@ def _open_cached(path: Path, digest: str) -> sqlite3.Connection | None:
     return None
 
 
-def _build_file(path: Path, library, weight_class, digest: str) -> bool:
+def _build_file(path: Path, library, weight_class, digest: str, progress) -> bool:
     """Build into a new temporary file beside `path`, then rename it into place."""
     from litcheck.index.store import usable_folder
 
@@ -126,7 +129,7 @@ def _build_file(path: Path, library, weight_class, digest: str) -> bool:
         try:
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
-            _create(conn, library, weight_class, digest)
+            _create(conn, library, weight_class, digest, progress)
         finally:
             conn.close()
         os.replace(tmp, path)
@@ -139,17 +142,18 @@ def _build_file(path: Path, library, weight_class, digest: str) -> bool:
         return False
 
 
-def open_index(library, weight_class) -> sqlite3.Connection:
-    """A connection to the library's full-text index, built first when missing or stale."""
+def open_index(library, weight_class, progress=None) -> sqlite3.Connection:
+    """A connection to the library's full-text index, built first when missing or stale;
+    `progress(items, label, total)`, when given, wraps the build (a progress bar on a terminal)."""
     if getattr(library, "cache_key", ""):
         path, digest = _path(library), _digest(library)
         conn = _open_cached(path, digest)
-        if conn is None and _build_file(path, library, weight_class, digest):
+        if conn is None and _build_file(path, library, weight_class, digest, progress):
             conn = _open_cached(path, digest)
         if conn is not None:
             return conn
     conn = sqlite3.connect(":memory:")
-    _create(conn, library, weight_class, "")
+    _create(conn, library, weight_class, "", progress)
     return conn
 
 

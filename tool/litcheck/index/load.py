@@ -58,10 +58,21 @@ def _env_matches(recorded: dict, env: dict[str, str]) -> bool:
     return all(env.get(name) == value for name, value in recorded.items())
 
 
-def load_bib_files(bib_paths: list[Path], write: bool = True) -> tuple[list, list[str]]:
+# The stages of reading a file that has no usable index (its first use, or after a change).
+COLD_STAGES = ("parse", "index", "done")
+
+
+def silent(items, label: str = "", total: int | None = None):
+    """The `progress` that shows nothing (library code called without a terminal)."""
+    return iter(items)
+
+
+def load_bib_files(bib_paths: list[Path], write: bool = True, progress=silent) -> tuple[list, list[str]]:
     """Per file, in order: ("index", BibIndex, name, hash) or ("parsed", ParsedFile, name, hash).
 
     Also returns a short status per file for `litcheck cache info` ("fresh", "rebuilt", ...).
+    `progress(items, label, total)` wraps the stages of each file that has to be parsed (a
+    progress bar on a terminal: a cold load of a big library takes seconds).
     """
     env: dict[str, str] = {}
     results, status = [], []
@@ -104,17 +115,22 @@ def load_bib_files(bib_paths: list[Path], write: bool = True) -> tuple[list, lis
             results.append(("index", index, name, index.header["hash"]))
             status.append(state)
             continue
+        stages = progress(COLD_STAGES, f"reading {path.name}", len(COLD_STAGES) - 1)
+        next(stages)
         parsed, data, st2, spans, clean = _parse_source(path, env)
         used = dict(parsed.external_macros)
         for k, v in parsed.strings.items():
             env.setdefault(k, v)
         results.append(("parsed", parsed, name, file_hash(data) if data is not None else "unreadable"))
         status.append(state + " (parsed)")
+        next(stages)
         if write and data is not None:
             try:
                 write_index(target, path, data, st2, parsed, spans, used, clean)
             except OSError:
                 pass
+        for _ in stages:  # the last stage: the bar is complete and cleared
+            pass
     return results, status
 
 
@@ -214,13 +230,14 @@ class Sources:
     key: str = ""
 
 
-def load_sources(bib_paths: list[Path], notes_dir: Path | None) -> Sources:
-    """Every .bib file (through its index) and note (through the notes cache)."""
+def load_sources(bib_paths: list[Path], notes_dir: Path | None, progress=silent) -> Sources:
+    """Every .bib file (through its index) and note (through the notes cache); `progress` as
+    in `load_bib_files`."""
     enabled = gc.isenabled()
     gc.disable()  # building 100,000 small objects: the cyclic GC would only slow it down
     try:
         out = Sources()
-        results, out.status = load_bib_files(bib_paths)
+        results, out.status = load_bib_files(bib_paths, progress=progress)
         fingerprint = hashlib.blake2b(digest_size=16)
         for kind, item, name, digest in results:
             fingerprint.update(f"{name}\0{digest}\0".encode("utf-8", "surrogatepass"))

@@ -87,8 +87,9 @@ def read_cache(path: Path) -> bytes:
     return read_file(path, follow=False)
 
 
-def write_cache(path: Path, data: bytes) -> None:
-    """Replace the cache file `path` atomically, inside a checked cache folder only."""
+def write_cache(path: Path, data) -> None:
+    """Replace the cache file `path` atomically, inside a checked cache folder only. `data` is
+    bytes, or an iterable of bytes written piece by piece (a large index is never joined)."""
     folder = usable_folder(path.parent.name) if path.parent.parent == cache_dir() else None
     if folder is None:
         raise PermissionError(f"{path}: not inside a usable cache folder")
@@ -96,7 +97,8 @@ def write_cache(path: Path, data: bytes) -> None:
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in (data,) if isinstance(data, (bytes, bytearray)) else data:
+                handle.write(piece)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -8,6 +8,7 @@ for a large text) live here; step 3 (macros, concatenation, entries and problems
 from __future__ import annotations
 
 import re
+from sys import intern
 
 PARALLEL_MIN_CHARS = 8_000_000  # below this a second process costs more than it saves
 
@@ -195,7 +196,7 @@ def _scan_fast(text: str, a: int, b: int, line: int):
                                 value = [(value,)]
                     sep_pos = m.start(6)
                     pos = m.end()
-            name = m.group(1)
+            name = intern(m.group(1))  # a few dozen names, 20 per entry: one string each
             eq = m.start(2)
             cur_line += count("\n", cur_pos, eq)
             cur_pos = eq
@@ -212,7 +213,7 @@ def _scan_fast(text: str, a: int, b: int, line: int):
         if dupes:
             blocks = [("D", key, line, a, end, sorted(dupes), fields)]
         else:
-            blocks = [("E", kind.strip(), key, line, a, end, fields)]
+            blocks = [("E", intern(kind.strip()), key, line, a, end, fields)]
     if end < b and text.find("@", end, b) != -1 and _BLOCK_START.search(text, end, b):
         return None  # another block starts mid-line after this one
     return blocks

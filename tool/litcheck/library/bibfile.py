@@ -32,6 +32,7 @@ a backslash; we do).
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -168,6 +169,7 @@ def resolve_blocks(blocks: list, text: str, path: str, env: dict[str, str] | Non
     seen_keys: dict[str, int] = {}
     seen_strings: set[str] = set()
     value_of = macros.value
+    lowered: dict[str, str] = {}
     for block in blocks:
         tag = block[0]
         if tag == "E":
@@ -182,7 +184,9 @@ def resolve_blocks(blocks: list, text: str, path: str, env: dict[str, str] | Non
             fields: dict[str, str] = {}
             lines: dict[str, int] = {}
             for name, value, fline in raw_fields:
-                low = name.lower()
+                low = lowered.get(name)
+                if low is None:  # one string per field name, not one per entry (100 MB on 100k entries)
+                    low = lowered[name] = sys.intern(name.lower())
                 fields[low] = value if type(value) is str else value_of(value)
                 lines[low] = fline
             result.entries.append(Entry(key, etype, fields, path, line, lines, text[start:end]))

@@ -80,18 +80,21 @@ def build_library(parsed_files, notes: dict[str, Note], note_problems: list[Find
     return lib
 
 
-def load_library(bib_paths: list[Path], notes_dir: Path | None = None, use_cache: bool = True) -> Library:
+def load_library(bib_paths: list[Path], notes_dir: Path | None = None, use_cache: bool = True,
+                 progress=None) -> Library:
     """Parse the .bib files and notes into a Library.
 
     With `use_cache` (the default) unchanged files are read from the cached index
     (`litcheck.index`); entries then load their fields on first use. Without it everything
     is parsed afresh and nothing is written. Either way the result is the same.
+    `progress(items, label, total)` wraps long stages (a progress bar on a terminal).
     Files are read in order; `@string` macros of earlier files are visible in later ones.
     """
-    if use_cache:
-        from litcheck.index.load import load_sources
+    from litcheck.index.load import load_sources, silent
 
-        src = load_sources([Path(p) for p in bib_paths], Path(notes_dir) if notes_dir else None)
+    progress = progress or silent
+    if use_cache:
+        src = load_sources([Path(p) for p in bib_paths], Path(notes_dir) if notes_dir else None, progress)
         return Library(entries=src.entries, notes=src.notes, problems=src.problems, shadowed=src.shadowed,
                        bib_files=[str(p) for p in bib_paths], notes_dir=str(notes_dir) if notes_dir else None,
                        cache_key=src.key, cache_status=src.status)
@@ -100,7 +103,7 @@ def load_library(bib_paths: list[Path], notes_dir: Path | None = None, use_cache
 
     parsed = []
     env: dict[str, str] = {}
-    for p in bib_paths:
+    for p in progress(bib_paths, "reading", len(bib_paths)):
         result = parse_file(p, env)
         for name, value in result.strings.items():
             env.setdefault(name, value)

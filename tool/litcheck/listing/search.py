@@ -134,18 +134,19 @@ def search_library(library, query: str, limit: int | None = None) -> list[Hit]:
     return search_page(library, query, limit)[0]
 
 
-def search_page(library, query: str, limit: int | None = None) -> tuple[list[Hit], int]:
+def search_page(library, query: str, limit: int | None = None, progress=None) -> tuple[list[Hit], int]:
     """The first `limit` hits for `query` (all when None), and how many keys match in all.
 
     The matching keys and their ranking come from the library's full-text index
     (`index.fulltext`: SQLite FTS5, bm25 with the field weights above); a hit's matching lines
-    are found afterwards, for the hits that are shown."""
+    are found afterwards, for the hits that are shown. `progress` wraps the first build of the
+    index (a progress bar on a terminal)."""
     from litcheck.index.fulltext import column_weights, open_index, ranked
 
     terms = parse_query(query)
     if not terms:
         return [], 0
-    conn = open_index(library, _weight_class)
+    conn = open_index(library, _weight_class, progress)
     try:
         rows, total = ranked(conn, terms, column_weights(WEIGHTS, OTHER_FIELD), limit)
     finally:
