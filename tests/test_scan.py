@@ -36,6 +36,7 @@ def test_footnoted_article(scanner):
     assert flags == sorted([
         ("uncited-statistic", 3, ()),
         ("anachronism", 5, ("hartmann2012markets",)),
+        ("anachronism", 7, ()),  # a 2020 report (note 3) cannot cover a rise up to 2021
         ("unresolved-footnote", 23, ()),  # at note 3 itself, naming the sentence of line 7
         ("vague-attribution", 9, ()),
         ("superlative", 11, ()),
@@ -207,6 +208,8 @@ def test_author_date_document_checked_against_its_reference_list(scanner):
     result, flags = flags_of(scanner, "selfcheck-apa.md")
     problems = [f for f in flags if f[0] != "unresolved-footnote"]
     assert problems == sorted([
+        ("anachronism", 3, ()),  # works of 2016 and 2018 for a claim about 2019
+        ("anachronism", 3, ()),
         ("dangling-citation", 6, ()),  # (Kowalczyk, 2019): no reference item
         ("citation-mismatch", 8, ()),  # (Soto 2017): the item says 2018
         ("citation-mismatch", 9, ()),  # (Marchetti, 2014): the item spells it Marcheti

@@ -37,7 +37,7 @@ def flags(scanner, path):
 @pytest.fixture(scope="module")
 def plain_flags(scanner):
     found = flags(scanner, DATA / "footnoted.txt")
-    assert len(found) == 8  # the article exercises every footnote rule (see test_scan.py)
+    assert len(found) == 9  # the article exercises every footnote rule (see test_scan.py)
     return found
 
 
@@ -156,7 +156,7 @@ def test_bad_inputs_are_named_and_the_rest_is_scanned(run_cli, tmp_path):
     assert result.exit_code == 2
     report = json.loads(result.stdout)
     assert [d["path"] for d in report["documents"]] == [str(good)]
-    assert len(report["documents"][0]["flags"]) == 8
+    assert len(report["documents"][0]["flags"]) == 9
     errors = [line for line in result.stderr.splitlines() if line.startswith("litcheck: ")]
     for name, phrase in expected.items():
         line = next(line for line in errors if str(tmp_path / name) in line)

@@ -123,9 +123,10 @@ def _aliases(entry) -> list[str]:
     tail = re.search(r"\(((?:[A-Z][\w-]*\s+){1,6}[A-Z][\w-]*)\)\s*$", title)
     if tail:
         out.extend([tail.group(1), acronym(tail.group(1))])
-    for m in re.finditer(r"(?:[Kk]nown as|commonly called|short title)[:,]?\s+(?:the\s+)?[\"“]?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})",
+    for m in re.finditer(r"(?:[Kk]nown as|commonly called|short title)[:,]?\s+(?:the\s+)?[\"“]?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})"
+                         r"(?:\s+of\s+(?:1[5-9]|20)\d\d)?(?:\s*\(([A-Z]{3,})\))?",
                          entry.text("note") + " " + entry.text("howpublished")):
-        out.append(m.group(1))
+        out.extend(g for g in m.groups() if g)
     if entry.kind in ("law", "treaty"):
         main = re.sub(r"^The\s+", "", title)
         main = re.split(r"\s*(?:,\s*(?:1[5-9]|20)\d\d|\bof\s+(?:1[5-9]|20)\d\d|\(No\.|:)", main)[0].strip(" ,")

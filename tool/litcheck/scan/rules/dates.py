@@ -96,6 +96,31 @@ def _law_mentions(ctx):
     return out
 
 
+# "the protocol", "the Act": a law or treaty named by its kind, standing for the one named just before
+_ANAPHOR = re.compile(r"\b[Tt]he (protocol|convention|treaty|act|law|directive|regulation|bill)\b(?!\s+(?:of|on|to|against|for)\b)", re.I)
+_KIND_WORD = {"protocol": "protocol", "convention": "convention", "treaty": "treaty", "act": "act", "law": "",
+              "directive": "directive", "regulation": "regulation", "bill": "act"}
+
+
+def _antecedent_law(ctx, sent, text: str):
+    """[(pattern of the anaphor, work)] when the sentence names a law only by its kind ("The protocol
+    entered into force ...") and one of the three sentences before it, in the same paragraph, names a
+    law or treaty of that kind in the library (the latest such mention wins)."""
+    m = _ANAPHOR.search(text)
+    if not m or not _ENACT.search(text):
+        return []
+    word = _KIND_WORD[m.group(1).lower()]
+    for prev in reversed(ctx.doc.sentences[max(0, sent.index - 3):sent.index]):
+        if prev.block != sent.block:
+            break
+        prev_text = ctx.doc.masked[prev.start:prev.end]
+        named = [(rx.search(prev_text).start(), w) for rx, w in _laws_in(ctx, prev_text)
+                 if word in (w.title + " " + " ".join(w.aliases)).lower()]
+        if named:
+            return [(re.compile(re.escape(m.group(0))), max(named, key=lambda x: x[0])[1])]
+    return []
+
+
 def _laws_in(ctx, text: str):
     """(regex, work) of the laws named in `text`: one combined search first, so that a sentence
     naming none (nearly all) costs one pass instead of one per law."""
@@ -144,6 +169,9 @@ def sentence_dependencies(ctx, text: str) -> list[tuple[int, str, str | None]]:
     return deps
 
 
+_KEY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
 def _cited_years(ctx, sent):
     """(year, description, key) for each work the sentence cites, resolved or not."""
     out = []
@@ -151,6 +179,13 @@ def _cited_years(ctx, sent):
     for c in ctx.citations_for(sent):
         if c.kind == "named":
             continue
+        if c.kind == "pandoc":
+            for label in c.labels:
+                w = ctx.index.get(label)
+                # a key the library does not hold still names its year by convention ("tierney2011", "Rutzen:2015")
+                m = None if w else _KEY_YEAR.search(label)
+                if m:
+                    out.append((int(m.group(1)), f"@{label}", None))
         if c.keys:
             for k in c.keys:
                 w = ctx.index.get(k)
@@ -193,10 +228,10 @@ def anachronism(ctx):
         # only when every work the sentence cites is too early: one timely source supports it
         # (an unresolved author-date citation does not count as support: it is flagged on its own)
         support = [x for x in cited if x[2]] or cited
-        if any(not [d for d in deps if d[0] > year and d[2] != key] for year, what, key in support):
+        if any(not [d for d in deps if d[0] > year and not (key and d[2] == key)] for year, what, key in support):
             continue
         for year, what, key in cited:
-            later = [d for d in deps if d[0] > year and d[2] != key]
+            later = [d for d in deps if d[0] > year and not (key and d[2] == key)]
             if not later:
                 continue
             dep = max(later, key=lambda d: d[0])
@@ -208,6 +243,11 @@ _ENACT = re.compile(r"\b(?:passed|enacted|adopted|signed|came into force|entered
                     r"became law|was revised|were revised|amended|ratified|promulgated|in force)\b", re.I)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _FULL_DATE = re.compile(r"\b(\d{1,2})\s+(" + _MONTHS + r")\s+(" + YEAR + r")\b|\b(" + _MONTHS + r")\s+(\d{1,2}),?\s+(" + YEAR + r")\b")
+
+
+# "entered into force 25 December 2003", "enacted 28 October 2000": the dated events a record states
+_DATED_EVENT = re.compile(r"(?:entered into force|came into force|in force|enacted|signed|adopted|Royal Assent|effective)"
+                          r"[^;.]{0,40}?\b(?:1[5-9]|20)\d\d\b", re.I)
 
 
 def _iso(m) -> str:
@@ -230,7 +270,7 @@ def date_mismatch(ctx):
     for sent in ctx.doc.sentences:
         text = ctx.doc.masked[sent.start:sent.end]
         # 1. laws and treaties the library holds: "X Act 2000", "X Act, 2000", "X Act of 2000", "X (2000)", "(ACR 2018)"
-        for rx, w in _laws_in(ctx, text):
+        for rx, w in _laws_in(ctx, text) or _antecedent_law(ctx, sent, text):
             for m in rx.finditer(text):
                 after = text[m.end():m.end() + 40]
                 years = []
@@ -264,7 +304,8 @@ def date_mismatch(ctx):
                     hp = w.entry.text("howpublished") + " " + w.entry.text("note")
                     if iso not in accepted and dm.group(0) not in hp and not _same_date_in(hp, iso):
                         yield ctx.flag("date-mismatch", sent,
-                                       f"'{dm.group(0)}' given for {mention.group(0)}; the library dates {w.key} {w.entry.get('date')}",
+                                       f"'{dm.group(0)}' given for {mention.group(0)}; the library dates {w.key} {w.entry.get('date')}"
+                                       + (f" ({'; '.join(events)})" if (events := _DATED_EVENT.findall(hp)) else ""),
                                        keys=[w.key], evidence=dm.group(0))
                         break
         # 2. dated facts: a year near the name and an event verb

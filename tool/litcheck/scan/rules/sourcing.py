@@ -366,6 +366,10 @@ _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vita
 # about the document's own study ("this study is the first to ...")
 _NOVELTY = re.compile(r"\bthe first\b(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bthe first\b(?:\s+[\w-]+){1,4}?\s+of its kind\b|"
                       r"\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+", re.I)
+# certainty asserted as settled ("it is clear from the survey that", "has proven to be harmful"): an
+# overclaim even about the document's own data, so like novelty it is checked there too
+_CERTAINTY = re.compile(r"\bit is (?:clear|evident|obvious|certain|undeniable|beyond dispute) (?:that|from)\b|"
+                        r"\b(?:has|have|had) (?:been )?(?:proven|proved) (?:to be|that)\b", re.I)
 SUPERLATIVE_PATTERNS = [
     re.compile(r"\bthe\s+(?:world'?s\s+|world’s\s+|country'?s\s+|nation'?s\s+|internet'?s\s+|region'?s\s+|europe'?s\s+|asia'?s\s+)?(?:single\s+)?"
                r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|smallest|deadliest|richest|"
@@ -386,10 +390,10 @@ SUPERLATIVE_PATTERNS = [
                r"\b(?:the|a) (?:preferred|favou?red|favou?rite) (?:mechanism|means|method|tool|platform|choice|way|vehicle|"
                r"currency|channel|venue|site|medium|payment|instrument|route)\b|"
                r"\b(?:mechanism|means|method|tool|platform|vehicle|currency|channel|venue|site|medium|weapon|payment) of choice\b", re.I),
-    # certainty and prevalence asserted as settled: "it is clear that", "has proven to be harmful",
-    # "complicity is rampant", "exposure is prevalent among", "it is common for", "far exceeds"
-    re.compile(r"\bit is (?:clear|evident|obvious|certain|undeniable|beyond dispute) (?:that|from)\b|"
-               r"\b(?:has|have|had) (?:been )?(?:proven|proved) (?:to be|that)\b|\b(?:is|are|was|were) (?:rampant|endemic|"
+    _CERTAINTY,
+    # prevalence asserted as settled: "complicity is rampant", "exposure is prevalent among", "it is
+    # common for", "far exceeds"
+    re.compile(r"\b(?:is|are|was|were) (?:rampant|endemic|"
                r"ubiquitous|pervasive|rife)\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
                r"\bit is (?:very |increasingly )?common (?:for|that|to)\b|\ba (?:common|frequent|regular) occurrence\b|"
                r"\bfar (?:exceeds?|exceeded|outstrips?|surpass(?:es)?)\b|"
@@ -430,7 +434,7 @@ def superlative(ctx):
         own_data = own.speaks_of_own_data(sent)  # "most respondents", "the largest group in our sample"
         text = ctx.doc.masked[sent.start:sent.end]
         for pattern in SUPERLATIVE_PATTERNS:
-            if own_data and pattern is not _NOVELTY:
+            if own_data and pattern not in (_NOVELTY, _CERTAINTY):
                 continue
             hit = None
             for m in pattern.finditer(text):

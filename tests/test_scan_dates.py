@@ -1,0 +1,42 @@
+"""date-mismatch and anachronism on shapes that need the document's context: a law named only by
+its kind ("the regulation") after it was named in full, and a pandoc key that names its year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data" / "scan"
+
+
+@pytest.fixture(scope="module")
+def scanner():
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
+
+    return Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
+
+
+def fired(scanner, text, rule):
+    return [f.sentence for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == rule]
+
+
+def test_a_law_named_by_its_kind_takes_the_dates_of_the_law_named_before_it(scanner):
+    text = ("Platforms lobbied against the Digital Services Act for two years. The regulation was adopted on "
+            "12 May 2022.\n\nThe regulation was adopted on 12 May 2022.\n")
+    assert fired(scanner, text, "date-mismatch") == ["The regulation was adopted on 12 May 2022."]
+    right = "Platforms lobbied against the Digital Services Act. The regulation was adopted on 19 October 2022.\n"
+    assert fired(scanner, right, "date-mismatch") == []
+
+
+@pytest.mark.parametrize("key, fires", [("okafor2011", True), ("Okafor:2011", True), ("okafor2013", False)])
+def test_a_pandoc_key_names_its_year(scanner, key, fires):
+    text = f"In 2012, donors spent 4 billion dollars on civil society [@{key}].\n"
+    assert bool(fired(scanner, text, "anachronism")) is fires
+
+
+def test_certainty_about_the_documents_own_survey_is_still_an_overclaim(scanner):
+    text = ("## Results\n\nMost respondents said they had seen the ranking.\n\n"
+            "It is clear from the survey that the ranking changed policy everywhere.\n")
+    assert fired(scanner, text, "superlative") == ["It is clear from the survey that the ranking changed policy everywhere."]
