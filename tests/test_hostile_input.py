@@ -3,7 +3,7 @@
 Each case gets a clear error or a sensible result: exit status 0, 1 or 2, a message naming the
 file and line where there is one, never a traceback, a hang or a crash, and nothing written
 next to the inputs (the folder's paths, bytes and mtimes are compared before and after).
-Cases that could hang (10,000-deep nesting, a YAML alias bomb, a 5 MB line) run the CLI in a
+Cases that could hang (10,000-deep nesting, a YAML alias bomb, a 4 MB line) run the CLI in a
 subprocess with a timeout, so a hang fails the test instead of blocking the suite.
 
 Already covered elsewhere and not repeated here: an unbalanced brace (test_bibfile), invalid
@@ -26,7 +26,7 @@ import pytest
 from conftest import GOOD_ENTRY
 
 HOUSE = "keywords = {statistics}, sourcekind = {official-report}, verification = {confirmed}"
-TIMEOUT = 60  # seconds for one CLI run; the slowest case here (a 5 MB line) takes about 20 s
+TIMEOUT = 60  # seconds for one CLI run (the 4 MB line, about 12 s of CPU, is given 180 s)
 SCAN_DATA = Path(__file__).parent / "data" / "scan"
 
 
@@ -383,27 +383,30 @@ def test_document_without_sentences_scans_clean(tmp_path, run_cli, content):
 
 
 @pytest.mark.slow
-def test_five_megabyte_line_without_full_stops(tmp_path):
+def test_longest_document_on_one_line_without_full_stops(tmp_path):
+    """A line of the most text a document may hold (4 MB), without a full stop: scanned."""
+    from litcheck.scan.document import MAX_DOCUMENT_CHARS
+
     rng = random.Random(5)
     words = ("the children were contacted online by strangers and platforms reported that many cases "
              "were identified across countries while experts say").split()
     extras = ["(Smith, 2020)", "[12]", "¹", "^3", "12%", "3,400", "in 2019", "(UNODC)", "[@lindqvist2021play]",
               "according to Europol", "Lindqvist (2021) found", "the largest"]
     parts, size = [], 0
-    while size < 5_000_000:
+    while size < MAX_DOCUMENT_CHARS:
         word = rng.choice(extras) if rng.random() < 0.02 else rng.choice(words)
         parts.append(word)
         size += len(word) + 1
-    text = " ".join(parts)[:5_000_000]
+    text = " ".join(parts)[:MAX_DOCUMENT_CHARS]
     assert "\n" not in text and "." not in text
     (tmp_path / "line.txt").write_text(text, encoding="utf-8")
     before = snapshot(tmp_path)
-    code, out, _ = litcheck("scan", "line.txt", *LIB, "--no-cache", "--format", "json", cwd=tmp_path)
+    code, out, _ = litcheck("scan", "line.txt", *LIB, "--no-cache", "--format", "json", cwd=tmp_path, timeout=180)
     assert code in (0, 1)
     doc = json.loads(out)["documents"][0]
     from litcheck.scan.document.sentences import MAX_SENTENCE_CHARS
 
-    assert doc["sentences"] >= len(text) // MAX_SENTENCE_CHARS  # cut into bounded pieces, not one 5 MB sentence
+    assert doc["sentences"] >= len(text) // MAX_SENTENCE_CHARS  # cut into bounded pieces, not one 4 MB sentence
     assert doc["flags"] and all(f["line"] == 1 and len(f["sentence"]) <= MAX_SENTENCE_CHARS for f in doc["flags"])
     assert snapshot(tmp_path) == before
 
@@ -441,3 +444,74 @@ def test_control_characters_after_the_first_kilobytes_are_text(tmp_path, run_cli
                     encoding="utf-8")
     code, doc = scan_json(run_cli, path)
     assert code in (0, 1) and doc["sentences"] == 301
+
+
+def test_document_over_the_size_limit_is_refused_in_one_line(tmp_path, run_cli):
+    from litcheck.scan.document import MAX_DOCUMENT_CHARS
+
+    path = tmp_path / "huge.md"
+    path.write_text("word " * (MAX_DOCUMENT_CHARS // 5) + "x", encoding="utf-8")  # one character over
+    before = snapshot(tmp_path)
+    result = run_ok(run_cli, "scan", str(path), *LIB, "--no-cache", "--format", "json")
+    assert result.exit_code == 2
+    refusal = [line for line in result.output.splitlines() if line.startswith("litcheck: ")]
+    assert refusal == [f"litcheck: {path}: not scanned: {MAX_DOCUMENT_CHARS + 1:,} characters of text, "
+                       f"above the {MAX_DOCUMENT_CHARS:,} one document may hold (split it)"]
+    assert snapshot(tmp_path) == before
+
+
+# Shapes that were quadratic or slow (issue 20, item 1), each as a function of a length in
+# characters, with the bytes a character its scan may allocate at most (about 1.5 times what
+# it takes): one paragraph of many sentences, one line with no full stop (a list of its
+# characters or words would add 8 to 12 bytes a character), a short flagged line each, many
+# footnotes (each flagged, each flag naming the sentences that cite the note).
+SIZE = 40_000
+LINEAR_SHAPES = {
+    "one paragraph of 'et al.' sentences": (lambda n: "Smith et al. (2019) found that 45% rose. " * (n // 41), 75),
+    "one line without a full stop": (lambda n: "word " * (n // 5), 22),
+    "a vague statistic a line": (lambda n: "Studies show 45% rise.\n" * (n // 23), 120),
+    "a footnote a sentence": (lambda n: ("".join(f"Claim {i}.[^{i}]\n" for i in range(n // 40))
+                                         + "".join(f"[^{i}]: Source {i}.\n" for i in range(n // 40))), 130),
+}
+
+
+def _work(scanner, text: str) -> tuple[int, int]:
+    """(Python bytecodes run, peak bytes allocated) of scanning `text`: counted, not timed, so a
+    loaded machine cannot fail the test. Bytecodes count every Python loop, generator loops
+    included; a loop inside one C call (a list search) does not show here, but in the time
+    ratios of tests/test_scan_linear.py."""
+    import tracemalloc
+
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        frame.f_trace_opcodes, frame.f_trace_lines = True, False
+        count += event == "opcode"
+        return tracer
+
+    tracemalloc.start()
+    sys.settrace(tracer)
+    try:
+        scanner.scan_text(text)
+    finally:
+        sys.settrace(None)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return count, peak
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", list(LINEAR_SHAPES))
+def test_hostile_shapes_scan_in_linear_work_and_memory(shape):
+    """Twice the text costs at most a little over twice the bytecodes and the memory."""
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
+
+    scanner = Scanner(load_library([SCAN_DATA / "lib.bib"], SCAN_DATA / "notes", use_cache=False))
+    build, bytes_a_char = LINEAR_SHAPES[shape]
+    scanner.scan_text(build(SIZE // 2))  # the run's one-off work (lexicon, claims, caches) done first
+    (steps, memory), (steps2, memory2) = (_work(scanner, build(n)) for n in (SIZE, 2 * SIZE))
+    assert steps2 <= 2.2 * steps, (steps, steps2)
+    assert memory2 <= 2.4 * memory, (memory, memory2)
+    assert memory2 <= bytes_a_char * 2 * SIZE, memory2

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from litcheck.scan.alternation import lowered
+
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
@@ -73,7 +75,6 @@ _PATTERNS = _patterns(_NUMBER, True)
 # patterns cost 2 µs a character; a text without number words (nearly every sentence) is read
 # with the same patterns less their word branches, which cannot match in it anyway.
 _DIGIT_PATTERNS = _patterns(_DIGITS, False)
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")  # the only non-ASCII letters re.I equates with ASCII ones
 
 
 class _Words:
@@ -127,7 +128,7 @@ def _number(text: str) -> float | None:
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in `text`, left to right; a range gives one Quantity per end. Cached: the
     rules read the same sentence's figures several times."""
-    low = None if _FOLDS_TO_ASCII.search(text) else text.lower()  # None: any word may be there
+    low = lowered(text)  # None: any word may be there
     digit = re.search(r"\d", text) is not None
     taken = bytearray(len(text) + 1)
     if digit:  # a date or an age has digits

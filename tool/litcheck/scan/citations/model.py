@@ -11,7 +11,7 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _LOOKBACK = 200
 
 
-@dataclass
+@dataclass(slots=True)
 class Citation:
     kind: str  # footnote | pandoc | numeric | author-date | named
     text: str  # as written (for `named`, the attributing phrase)

@@ -64,20 +64,40 @@ def _cp1252_for_invalid_utf8(exc: UnicodeError):
     return exc.object[exc.start:exc.end].decode("cp1252"), exc.end
 
 
+def _blank(text: str, mask: bytearray) -> str:
+    """`text` with every character under `mask` but newlines made a space, built from runs of
+    the mask (a list of the characters took eight bytes a character: 160 MB for a 20 MB text)."""
+    pieces, at = [], 0
+    for m in re.finditer(rb"\x01+", mask):
+        pieces += [text[at:m.start()], _NOT_NEWLINE.sub(" ", text[m.start():m.end()])]
+        at = m.end()
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+# The most text one document may hold: about 650,000 words, several books. Scanning keeps
+# objects for every sentence, citation and flag, so memory grows with the text: 5 MB of short
+# sentences each with a citation and a flag peaked at 335 MB; a longer text is refused (split
+# it) rather than let run.
+MAX_DOCUMENT_CHARS = 4_000_000
+
+
 def parse_document(text: str, path: str = "<string>", fmt: str = "text") -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if fmt == "html" or (fmt == "text" and re.match(r"\s*(<!doctype html|<html)", text, re.I)):
         text = html_to_text(text)
         fmt = "html"
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise DocumentError(f"{path}: not scanned: {len(text):,} characters of text, above the "
+                            f"{MAX_DOCUMENT_CHARS:,} one document may hold (split it)")
     doc = Document(path=path, text=text, masked=text, fmt=fmt)
     doc._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     mask = bytearray(len(text))  # 1 = not body
     _mask_furniture(text, mask)
     _find_notes(doc, mask)
-    chars = list(text)
-    for i, flag in enumerate(mask):
-        if flag and chars[i] != "\n":
-            chars[i] = " "
-    doc.masked = "".join(chars)
+    doc.masked = _blank(text, mask)
     _split_body(doc)
     return doc

@@ -9,6 +9,8 @@ import re
 from litcheck.scan.document.model import SUPERSCRIPT_DIGITS, Document, Sentence, _lines
 from litcheck.scan.document.sentences import _WS, _cut_long, split_sentences
 
+_WS_RUN = re.compile(r"\s+")
+
 _BULLET = re.compile(r"^[ \t]*(?:[-*+•●▪◦‣○■□➢➤✓]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
@@ -68,7 +70,7 @@ def _is_heading_text(text: str) -> bool:
         t = (text[:-_TAIL] + strip_trailing_marks(text[-_TAIL:])).strip("*_#").strip()
     if not t:
         return True
-    words = t.split()
+    words = t.split(maxsplit=16)  # bounded: a 20 MB one-line paragraph is not split into its words
     if len(words) > 16 or t[-1] in ".!?;,":
         return False
     if t.endswith(":"):
@@ -84,13 +86,12 @@ def _split_body(doc: Document) -> None:
     cur = None
     cur_single = False  # the current block is still one line (checked per line: not by slicing it)
     for s, e, line in _lines(masked):
-        stripped = line.strip()
-        if not stripped:
+        if not line or line.isspace():  # no stripped copies of the line: it may be 20 MB long
             if cur:
                 blocks.append(cur)
                 cur = None
             continue
-        lead_ws = len(line) - len(line.lstrip())
+        lead_ws = _WS.match(line).end()
         qm = _QUOTE_PREFIX.match(line)
         content_start = s + (qm.end() if qm else lead_ws)
         content = masked[content_start:e]
@@ -150,15 +151,15 @@ def _split_body(doc: Document) -> None:
     in_questionnaire = False
     for bi, (bs, be, kind) in enumerate(joined):
         block_text = masked[bs:be]
-        one_line = " ".join(block_text.split())
+        one_line = _WS_RUN.sub(" ", block_text).strip()  # = " ".join(block_text.split()), without a list of its words
         marked_heading = kind == "heading"  # a Markdown heading, not one guessed from its shape
         if one_line.startswith("|") and one_line.count("|") >= 2:
             kind = "table"
         if kind == "body" and _is_heading_text(one_line) and not one_line.endswith(":"):
             kind = "heading"
-        if kind == "body" and len(one_line.split()) <= 3 and not _ends_sentence(one_line):
+        if kind == "body" and len(one_line.split(maxsplit=3)) <= 3 and not _ends_sentence(one_line):
             kind = "heading"
-        if kind == "item" and not _ends_sentence(one_line) and len(one_line.split()) <= 10 and _title_case(one_line):
+        if kind == "item" and not _ends_sentence(one_line) and len(one_line.split(maxsplit=10)) <= 10 and _title_case(one_line):
             kind = "heading"
         if marked_heading or (kind == "heading" and not in_questionnaire):
             in_questionnaire = bool(_QUESTIONNAIRE.search(one_line[:200]))

@@ -17,7 +17,7 @@ class DocumentError(LitcheckError):
     """The file cannot be read as text."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     index: int
     start: int  # offset of the first character in the (original) text

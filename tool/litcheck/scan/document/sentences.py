@@ -86,11 +86,12 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     spans.append((start, len(text)))
     out = []
     for s, e in spans:
-        seg = text[s:e]
-        ls = len(seg) - len(seg.lstrip())
-        rs = len(seg.rstrip())
-        if rs > ls:
-            for cs, ce in _cut_long(text, s + ls, s + rs):
+        first = _WS.match(text, s, e).end()  # the span without its outer blanks, found in place:
+        last = e  # a span may be a whole 20 MB line
+        while last > first and text[last - 1].isspace():
+            last -= 1
+        if last > first:
+            for cs, ce in _cut_long(text, first, last):
                 out.append((offset + cs, offset + ce))
     return out
 

@@ -92,9 +92,14 @@ def parse_reference(text: str) -> RefParts:
         outside = [y for y in ys if y not in title_years]
         if outside:
             parts.year = int(outside[-1])
-        elif ys and re.search(r"(?:Act|Convention|Protocol|Regulation|Directive|Law|Code)\W*(?:of\s+)?" + ys[-1] + r"\W*$", t):
+        elif ys and (law := _LAW_YEAR_AT_END.search(t)) and law.group(1) == ys[-1]:
             parts.year = int(ys[-1])
     return parts
+
+
+# "... Act of 2000": the year that ends a law's name (one fixed pattern; a pattern built per
+# year overflowed re's cache of compiled patterns on a document citing hundreds of years)
+_LAW_YEAR_AT_END = re.compile(r"(?:Act|Convention|Protocol|Regulation|Directive|Law|Code)\W*(?:of\s+)?(\d+)\W*$")
 
 
 def _tail(parts: RefParts, after: str, have_venue: bool) -> None:

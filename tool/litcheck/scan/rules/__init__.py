@@ -28,7 +28,7 @@ PRIORITIES = {
 DEFAULT_PRIORITY = {"error": 1, "warning": 3, "info": 6}
 
 
-@dataclass
+@dataclass(slots=True)
 class Flag:
     rule: str
     severity: str
@@ -164,6 +164,7 @@ class ScanContext:
         self.claims = claims or []
         self._pieces = None
         self._claim_texts: dict[int, str] = {}
+        self._citing_index = None
         self.by_sentence: dict[int, list] = {}
         for c in citations:
             self.by_sentence.setdefault(c.sentence, []).append(c)
@@ -298,14 +299,31 @@ class ScanContext:
                     cited_by=[(s.line, s.text) for s in citing])
 
     def sentences_citing_footnote(self, label: str) -> list:
-        return self._sentences_of(c for c in self.citations if c.kind in ("footnote", "numeric") and label in c.labels)
+        by_label, _ = self._citing()
+        return self._sentences_of(self.citations[i] for i in by_label.get(label, ()))
 
     def sentences_citing_reference(self, index: int) -> list:
         """The sentences whose citations point to reference-list item `index` (resolved through it,
         or a numeric citation of its label)."""
         label = self.doc.references[index].label
-        return self._sentences_of(c for c in self.citations if c.via_reference == index
-                                  or (label and c.kind == "numeric" and label in c.labels))
+        by_label, by_item = self._citing()
+        numeric = [i for i in by_label.get(label, ()) if self.citations[i].kind == "numeric"] if label else []
+        return self._sentences_of(self.citations[i] for i in sorted({*by_item.get(index, ()), *numeric}))
+
+    def _citing(self) -> tuple[dict, dict]:
+        """Indices of the citations of each footnote or numeric label and of each reference item,
+        found once: a search of every citation for each flag made many notes quadratic."""
+        if self._citing_index is None:
+            by_label: dict[str, list[int]] = {}
+            by_item: dict[int, list[int]] = {}
+            for i, c in enumerate(self.citations):
+                if c.kind in ("footnote", "numeric"):
+                    for label in dict.fromkeys(c.labels):
+                        by_label.setdefault(label, []).append(i)
+                if c.via_reference is not None:
+                    by_item.setdefault(c.via_reference, []).append(i)
+            self._citing_index = (by_label, by_item)
+        return self._citing_index
 
     def _sentences_of(self, citations) -> list:
         """The distinct sentences carrying `citations`, in citation order."""

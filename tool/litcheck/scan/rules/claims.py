@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from litcheck.scan.alternation import alternation
+from litcheck.scan.alternation import alternation, lowered
 from litcheck.scan.rules import rule
 
 BAD = ("false", "misleading", "unconfirmed", "disputed")
@@ -76,6 +76,14 @@ _STOP = {
 # two things and denies nothing.
 _NEGATION = re.compile(r"\b(?:not(?!\s+(?:the|a|an|only|just|least|necessarily)\b)|no|never|neither|nor|none|nothing|"
                        r"cannot|unable|impossible)\b|n't\b", re.I)
+
+
+def _may_deny(low: str | None) -> bool:
+    """False when the text (`alternation.lowered`) cannot hold a denial (no "no", "ne", "unable",
+    "impossible" or "n't"): most sentences are then read without a negation search a clause."""
+    return low is None or any(w in low for w in ("no", "ne", "n't", "unable", "impossible"))
+
+
 # "fn 34 cites X for Y": a register's verdict on the article's own footnote, not a claim about
 # the world that another text could repeat
 _ABOUT_FOOTNOTES = re.compile(r"\s*fns?\s+\d+(?:\s*(?:,|and)\s*(?:fns?\s+)?\d+)*\s+(?:cites?|attributes?)\b", re.I)
@@ -199,7 +207,10 @@ class Lexicon:
     def read(self, text: str) -> Reading:
         from litcheck.scan.quantities import is_year, quantities
 
-        text = _FOOTNOTE_REF.sub(" ", text.replace("’", "'"))  # "(fn 34)" in a register is not a figure
+        text = text.replace("’", "'")
+        low = lowered(text)  # blanking footnote references below cannot add a word to it
+        if low is None or "fn" in low or "note" in low:  # "(fn 34)" in a register is not a figure
+            text = _FOOTNOTE_REF.sub(" ", text)
         figures = [q for q in quantities(text) if not is_year(q)]
         entities: set[str] = set()
         terms: set[str] = set()
@@ -222,7 +233,8 @@ class Lexicon:
             chars[m.start():m.end()] = "_" * (m.end() - m.start())  # read; still a word for the negation test
         rest = "".join(chars)
         bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest)] + [len(rest) + 1]
-        clauses = [(set(), bool(_NEGATION.search(rest, a, b))) for a, b in zip(bounds, bounds[1:])]
+        denial = _may_deny(low)
+        clauses = [(set(), denial and _NEGATION.search(rest, a, b) is not None) for a, b in zip(bounds, bounds[1:])]
         for start, token in found:
             clauses[bisect.bisect_right(bounds, start) - 1][0].add(token)
         for m in _WORD.finditer(rest):
