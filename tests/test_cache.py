@@ -285,3 +285,24 @@ def test_entry_map_behaves_like_a_dict(lib_dir):
     alone = load_library([empty], None)
     alone = load_library([empty], None)
     assert len(alone.entries) == 0 and list(alone.entries.values()) == [] and list(alone) == []
+
+
+def test_a_few_lookups_by_key_agree_with_the_whole_map(tmp_path):
+    """`search` and `show` look up a few keys of a big library; however the entries are found,
+    a key gives the same entry object every time, and a missing key is missing."""
+    from litcheck.index import entrymap
+
+    bib = tmp_path / "many.bib"
+    bib.write_text("".join(f"@misc{{k{i}, title = {{Work {i}}}, year = {{{2000 + i % 20}}}}}\n" for i in range(200)))
+    load_library([bib], None)  # writes the index
+    warm = load_library([bib], None)
+    first = warm.get("k150")
+    assert first.title == "Work 150" and warm.get("k150") is first and warm.get("absent") is None
+    for i in range(entrymap.EARLY_LOOKUPS + 5):  # past the early lookups: the map is built
+        assert warm.get(f"k{i}").title == f"Work {i}"
+    assert warm.entries["k150"] is first and "k150" in warm.entries and "absent" not in warm.entries
+    assert [e.key for e in warm] == [f"k{i}" for i in range(200)]
+    assert dict(warm.entries.items())["k150"] is first
+    again = load_library([bib], None)
+    again.get("k3")
+    assert list(again.entries.values())[3] is again.get("k3") and len(again.entries) == 200

@@ -40,3 +40,9 @@ def test_certainty_about_the_documents_own_survey_is_still_an_overclaim(scanner)
     text = ("## Results\n\nMost respondents said they had seen the ranking.\n\n"
             "It is clear from the survey that the ranking changed policy everywhere.\n")
     assert fired(scanner, text, "superlative") == ["It is clear from the survey that the ranking changed policy everywhere."]
+
+
+def test_a_narrative_pandoc_key_is_a_citation_but_an_address_or_handle_is_not(scanner):
+    result = scanner.scan_text("@Okafor:2018, looking at new laws, find a 32% drop in funding.\n\n"
+                               "Write to info@shelter2019.org or follow @Shelter for updates.\n", fmt="markdown")
+    assert [(c.kind, c.labels) for c in result.citations] == [("pandoc", ["Okafor:2018"])]

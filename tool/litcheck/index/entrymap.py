@@ -9,6 +9,9 @@ from litcheck.index.bibindex import BibIndex, LazyEntry, settle_gc
 from litcheck.library.entry import Entry
 
 
+EARLY_LOOKUPS = 16  # a scan of 100,000 keys costs about a tenth of building their map
+
+
 class EntryMap(MutableMapping):
     """key -> Entry, creating each indexed entry on first use (in file order).
 
@@ -20,6 +23,10 @@ class EntryMap(MutableMapping):
         # key -> Entry, or an int (row id) not created yet. None until first needed: a
         # library of one indexed file builds it only once, with the entries, when iterated.
         self._map: dict[str, object] | None = {}
+        # Entries looked up by key before the map exists (`search` and `show` need a few of
+        # 100,000: finding each in the key list costs far less than building the map).
+        self._early: dict[str, Entry] = {}
+        self._lookups = 0
         self._segments: list[tuple[int, BibIndex, str]] = []  # (first row id, index, file name)
         self._next = 0
         self._pending = 0
@@ -30,6 +37,8 @@ class EntryMap(MutableMapping):
             _, index, _ = self._segments[0]
             keys = index.header["keys"]
             self._map = dict(zip(keys, range(len(keys))))
+            self._map.update(self._early)
+            self._early = {}
         return self._map
 
     def add_index(self, index: BibIndex, name: str, shadowed: list) -> None:
@@ -80,6 +89,8 @@ class EntryMap(MutableMapping):
             if self._map is None:
                 _, index, name = self._segments[0]
                 self._map = dict(zip(index.header["keys"], index.make_entries(name)))
+                self._map.update(self._early)  # the entries already handed out stay the same objects
+                self._early = {}
                 self._pending = 0
                 return
             m = self._map
@@ -100,12 +111,27 @@ class EntryMap(MutableMapping):
             settle_gc(enabled)
 
     def __getitem__(self, key: str) -> Entry:
+        if self._map is None and self._lookups < EARLY_LOOKUPS:
+            return self._early_entry(key)
         value = self._m[key]
         if type(value) is int:
             value = self._make(value)
             self._m[key] = value
             self._pending -= 1
         return value
+
+    def _early_entry(self, key: str) -> Entry:
+        entry = self._early.get(key)
+        if entry is None:
+            self._lookups += 1
+            _, index, name = self._segments[0]
+            try:
+                row = index.header["keys"].index(key)  # keys are unique within one file
+            except ValueError:
+                raise KeyError(key) from None
+            entry = self._early[key] = index.make_entry(name, row)
+            self._pending -= 1
+        return entry
 
     def get(self, key, default=None):
         try:

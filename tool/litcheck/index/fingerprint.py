@@ -14,6 +14,7 @@ import hashlib
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
+SUFFIXES = {".py", ".yaml", ".csl", ".md", ".json", ".lua", ".html"}
 
 
 @functools.cache
@@ -22,11 +23,20 @@ def code_fingerprint() -> str:
 
 
 def fingerprint_of(package: Path) -> str:
-    """Digest of every source and data file under `package` (names and bytes)."""
+    """Digest of every source and data file under `package` (names and bytes). Walked with
+    os.walk: pathlib's rglob cost more than reading and hashing the files."""
+    import os
+
+    found = []
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        rel = os.path.relpath(folder, package)
+        found += [(rel, name) for name in files if os.path.splitext(name)[1] in SUFFIXES]
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".yaml", ".csl", ".md", ".json", ".lua", ".html"} \
-                and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(package)).encode() + b"\0")
-            digest.update(path.read_bytes())
+    for rel, name in sorted(found):
+        path = os.path.join(package, rel, name)
+        if os.path.isfile(path):
+            digest.update(os.path.normpath(os.path.join(rel, name)).encode() + b"\0")
+            with open(path, "rb") as handle:
+                digest.update(handle.read())
     return digest.hexdigest()
