@@ -40,3 +40,20 @@ def test_certainty_about_the_documents_own_survey_is_still_an_overclaim(scanner)
     text = ("## Results\n\nMost respondents said they had seen the ranking.\n\n"
             "It is clear from the survey that the ranking changed policy everywhere.\n")
     assert fired(scanner, text, "superlative") == ["It is clear from the survey that the ranking changed policy everywhere."]
+
+
+def test_a_narrative_pandoc_key_is_a_citation_but_an_address_or_handle_is_not(scanner):
+    result = scanner.scan_text("@Okafor:2018, looking at new laws, find a 32% drop in funding.\n\n"
+                               "Write to info@shelter2019.org or follow @Shelter for updates.\n", fmt="markdown")
+    assert [(c.kind, c.labels) for c in result.citations] == [("pandoc", ["Okafor:2018"])]
+
+
+def test_the_documents_own_data_dated_two_ways(scanner):
+    text = ("## Introduction\n\nThe data analysed here come from a national survey of police agencies in 2012.\n\n"
+            "## Methods\n\nThe data were collected from 2,500 agencies in 2000–2006.\n\n"
+            "## Conclusion\n\nOur findings are robust.\n")
+    assert fired(scanner, text, "date-mismatch") == [
+        "The data analysed here come from a national survey of police agencies in 2012.",
+        "The data were collected from 2,500 agencies in 2000–2006."]
+    same = text.replace("in 2000–2006", "in 2012")
+    assert fired(scanner, same, "date-mismatch") == []

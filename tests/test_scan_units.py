@@ -72,6 +72,10 @@ def test_multiple_author_date_and_non_citations():
     found = cites("It grew (Okafor, 2018; Lindqvist, 2019). The Digital Services Act (DSA 2022) applies. "
                   "It happened in Manila (Philippines). It costs money (roughly half).")
     assert [(n, y) for _, _, n, y in found] == [(["Okafor"], 2018), (["Lindqvist"], 2019)]
+    several = cites("It grew (Okafor et al., 2014, 2015; Lindqvist, 2016a, b, p. 3).")
+    assert [(n, y, t) for _, t, n, y in several] == [
+        (["Okafor"], 2014, "(Okafor et al., 2014)"), (["Okafor"], 2015, "(Okafor et al., 2015)"),
+        (["Lindqvist"], 2016, "(Lindqvist, 2016a)"), (["Lindqvist"], 2016, "(Lindqvist, 2016b, p. 3)")]
     assert is_acronym_definition("GDPR", "the General Data Protection Regulation")
     assert not is_acronym_definition("SESTA", "it was revised by the")
 

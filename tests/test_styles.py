@@ -86,6 +86,21 @@ def test_apa_gives_a_report_description_as_its_kind_not_as_publisher():
         "author": "{{Example Department}}", "title": "Example Sentenced", "year": "2015", "date": "2015-05-29",
         "howpublished": "Press release, Example Office for the Southern District", "sourcekind": "press-release"})
     assert ref(release, "apa").endswith("Example Sentenced [Press release].")
+    annual = Entry("iwf2021", "techreport", {"author": "{{Example Watch Foundation}}", "title": "Annual Report 2020",
+                                             "institution": "Example Watch Foundation (online report)", "year": "2021"})
+    assert ref(annual, "apa") == "Example Watch Foundation. (2021). Annual Report 2020."  # the author, not repeated
+
+
+def test_apa_separates_a_web_pages_kind_from_its_site_name():
+    post = {"author": "Doe, Jane", "title": "A Post", "year": "2023", "url": "https://example.org/post",
+            "sourcekind": "web-article"}
+    blog = Entry("doe2023post", "misc", {**post, "howpublished": "Blog post, ExampleWeb (example.org)"})
+    assert ref(blog, "apa") == "Doe, J. (2023). A Post [Blog post]. ExampleWeb. https://example.org/post"
+    manuscript = Entry("doe2023ms", "misc", {**post, "howpublished": "Article manuscript (LL.M., Example University); "
+                                                                     "journal not identified"})
+    assert ref(manuscript, "apa") == "Doe, J. (2023). A Post [Article manuscript]. https://example.org/post"
+    site = Entry("doe2023site", "misc", {**post, "howpublished": "Example News"})
+    assert ref(site, "apa") == "Doe, J. (2023). A Post. Example News. https://example.org/post"
 
 
 def test_apa_omits_a_publisher_that_is_the_group_author(tmp_path):

@@ -18,6 +18,12 @@ _RELEASE = re.compile(r"\b(?:press|news|media) (?:release|statement)\b", re.I)
 _CONNECTOR = r"\s+(?:by|prepared for|(?:co-)?funded|commissioned)\b"
 _DESCRIPTION = re.compile(_CONNECTOR, re.I)
 _GENERIC_KIND = {"report", "final report", "document"}
+# A note on the form in lower case after a name: "Internet Watch Foundation (online report)",
+# "JawadWeb (jawadweb.com)".
+_FORM_NOTE = re.compile(r"\s*\([a-z][a-z0-9 .-]*\)\s*$")
+# A web page's free-text source that starts with the kind of document: "Blog post, JawadWeb
+# (jawadweb.com)", "Article manuscript (LL.M., ...); journal ... not identified".
+_WEB_KIND = re.compile(r"^(blog post|article manuscript|web page|online article)\b\s*,?\s*", re.I)
 
 
 def _kind_of_document(text: str) -> str:
@@ -32,11 +38,22 @@ def apa_item(item: dict) -> dict:
     The bracketed description names the kind of document only ("[Press release]"), and the
     publisher position takes a publisher's name: a free-text description of who wrote
     or funded a report ("Disrupting Harm national report, by ..., funded by ...") is neither, so
-    APA gets its head as the description and no publisher (APA's reference has no funder)."""
+    APA gets its head as the description and no publisher (APA's reference has no funder).
+    In the same way a note on the form after a name ("Internet Watch Foundation (online
+    report)") is not part of the publisher's name, and a web page's source that starts with its
+    kind ("Blog post, JawadWeb (jawadweb.com)") gives "[Blog post]" and the site name "JawadWeb"."""
     item = dict(item)
+    if item.get("publisher"):
+        item["publisher"] = _FORM_NOTE.sub("", item["publisher"])
     authors = item.get("author") or []
     if len(authors) == 1 and item.get("publisher") and authors[0].get("literal") == item["publisher"]:
         del item["publisher"]
+    kind = _WEB_KIND.match(item.get("container-title", "")) if item.get("type") == "webpage" else None
+    if kind:
+        site = item.pop("container-title")[kind.end():]
+        item.setdefault("genre", kind.group(1).capitalize())
+        if site and not re.search(r"[;()]", _FORM_NOTE.sub("", site)):  # a name, not more description
+            item["container-title"] = _FORM_NOTE.sub("", site)
     if item.get("type") == "report" and _DESCRIPTION.search(item.get("publisher", "")):
         kind = _kind_of_document(item.pop("publisher"))
         if kind and kind.lower() not in _GENERIC_KIND and "genre" not in item:

@@ -9,6 +9,7 @@ listed twice under different years. These need only the document, so they work o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DASH = r"\s*(?:-{1,3}|[–—])\s*"
 # Where an item states its pages: "pp. 344–364", "p. 12", "8(4): 151–173", "15 (Sept. 2015), 61--66",
@@ -91,6 +92,49 @@ def undated(text: str) -> bool:
     return not _DATED.search(text)
 
 
+@lru_cache(maxsize=1)
+def _speller():
+    """English word frequencies (pyspellchecker's bundled list): a maintained dictionary beats any
+    word list we could keep by hand. Loaded only when a document has items to check (~0.4 s)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(distance=1)
+
+
+# British and American spellings of one word are both right ("organisation", "behaviour", "programme")
+_VARIANT = [("is", "iz"), ("ys", "yz"), ("our", "or"), ("tre", "ter"), ("mme", "m"), ("ence", "ense"), ("ll", "l"),
+            ("ae", "e"), ("oe", "e"), ("ogue", "og")]
+
+
+def _variants(a: str, b: str) -> bool:
+    return any(a.replace(x, y) == b.replace(x, y) or a.replace(y, x) == b.replace(y, x) for x, y in _VARIANT)
+
+
+def misspellings(words, known, venue_words=frozenset()) -> list[tuple[str, str]]:
+    """(word, likely intended word) for words of a title or venue one letter away from a common
+    English word and not words themselves ("Jounal", "trafficing"): a registry or library search on
+    them fails. `known` holds words that are right whatever the dictionary says (the document's own
+    prose, the library's vocabulary: "sextortion" is not a typo of "extortion"). A capitalised word
+    counts only when the word it is near is one that journal and publisher names use (`venue_words`):
+    "Jounal" is a typo, "Maher" is a name."""
+    from rapidfuzz.distance import Levenshtein
+
+    candidates = [w for w in words if len(w) >= 5 and w.isalpha() and not w.isupper() and w.lower() not in known]
+    if not candidates:
+        return []
+    speller = _speller()
+    out = []
+    for w in candidates:
+        low = w.lower()
+        if low in speller:
+            continue
+        fix = speller.correction(low)
+        if fix and fix != low and Levenshtein.distance(low, fix) == 1 and not _variants(low, fix) \
+                and speller.word_usage_frequency(fix) > 1e-6 and (w[0].islower() or fix in venue_words):
+            out.append((w, fix))
+    return out
+
+
 def looks_like_reference(text: str) -> bool:
     """An item that cites a work (an author or a title and some more), not a remark or an archive
     number that happens to stand in a numbered list ("Response 1157.", "See Chapter 5.")."""
@@ -133,6 +177,10 @@ def self_contradicting_items(ctx):
         if undated(item.text):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives no year or date: which "
                                         "edition, version or bill is cited cannot be told", evidence=item.text)
+        elif (typos := misspellings(_title_words(item.text), _known_words(ctx), _venue_words(ctx))):
+            shown = ", ".join(f"'{w}' ('{fix}'?)" for w, fix in typos[:3])
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} has {shown} in its title or "
+                                        "venue: a search for the work under that spelling fails", evidence=typos[0][0])
         elif (bad := impossible_range(item.text)):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives pages '{bad}', a range "
                                         "that ends before it starts", evidence=bad)
@@ -181,3 +229,30 @@ def repeated_titles(ctx):
                                             f"{years[0]} against {earlier[0]}", evidence=item.text)
             continue
         first[title] = (i, years)
+
+
+def _title_words(text: str) -> list[str]:
+    """The words of an item's title and venue (author names are left out: names are not typos)."""
+    from litcheck.scan.resolve.references import parse_reference
+
+    parts = parse_reference(text)
+    return re.findall(r"[A-Za-z][a-z]+", f"{parts.title} {parts.venue}")
+
+
+def _known_words(ctx) -> set[str]:
+    """Words right in this document whatever the dictionary says: those of its own prose and of the
+    library's titles."""
+    known = getattr(ctx, "_known_words", None)
+    if known is None:
+        known = {w.lower() for w in re.findall(r"[A-Za-z]+", ctx.doc.masked)}
+        known |= {t for w in ctx.index.works.values() for t in w.title_tokens}
+        ctx._known_words = known
+    return known
+
+
+def _venue_words(ctx) -> set[str]:
+    """The words of the library's journal and publisher names ("journal", "review", "international")."""
+    words = getattr(ctx, "_venue_words", None)
+    if words is None:
+        words = ctx._venue_words = {t for w in ctx.index.works.values() for t in re.findall(r"[a-z]+", w.venue or "")}
+    return words

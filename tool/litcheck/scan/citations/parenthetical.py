@@ -20,6 +20,24 @@ _AD_ITEM = re.compile(
 _JOINED_YEAR = re.compile(r"^(?P<names>[A-Z][A-Za-z&\-]+?)(?P<year>" + YEAR + r")$")
 
 
+# "Dupuy et al., 2014, 2015" / "Heiss, 2016a, b": one author's several works, each a citation of its own
+_SEVERAL_YEARS = re.compile(r"^(?P<names>[^\d,]+(?:,\s*[^\d,]+)*?),?\s+(?P<years>" + YEAR + r"[a-z]?(?:\s*,\s*(?:" + YEAR
+                            + r"[a-z]?|[a-z]\b))+)(?P<rest>(?:,\s*(?:p|pp|ch|chap|chapter|section|sec)\.?\s.*)?)$", re.I)
+
+
+def _one_year_each(part: str) -> list[str]:
+    """A part giving one author several years, as one part per year (a locator stays with the last)."""
+    m = _SEVERAL_YEARS.match(part)
+    if not m:
+        return [part]
+    years: list[str] = []
+    for y in re.split(r"\s*,\s*", m.group("years")):
+        years.append(y if y[:1].isdigit() else years[-1][:4] + y)
+    out = [f"{m.group('names').strip()}, {y}" for y in years]
+    out[-1] += m.group("rest")
+    return out
+
+
 def _parenthetical(doc, sent, text, m, orgs, defined) -> list[Citation]:
     inner = m.group(1).strip()
     base = sent.start
@@ -31,7 +49,7 @@ def _parenthetical(doc, sent, text, m, orgs, defined) -> list[Citation]:
     acr = re.fullmatch(r"([A-Z][A-Za-z&]*[A-Z])(?:[\s,]+(" + YEAR + r"))?", inner)
     if acr and is_acronym_definition(acr.group(1), before):
         return out
-    parts = [p.strip() for p in inner.split(";")]
+    parts = [q for p in inner.split(";") for q in _one_year_each(p.strip())]
     for part in parts:
         shown = m.group(0) if len(parts) == 1 else f"({part})"
         c = _title_first_part(part, start, end, sent.index, shown) or \

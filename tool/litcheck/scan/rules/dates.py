@@ -15,6 +15,7 @@ from pathlib import Path
 from litcheck.scan.citations.model import YEAR
 from litcheck.scan.resolve.references import split_works
 from litcheck.scan.rules import rule
+from litcheck.scan.data_dates import data_date_conflicts
 
 _YEAR = re.compile(r"\b(" + YEAR + r")\b")
 
@@ -261,7 +262,8 @@ def _iso(m) -> str:
 
 @rule("date-mismatch", "error",
       "The text gives a year or date for a law, treaty, report or event that disagrees with the library (or with "
-      "data/dated-facts.yaml for platforms, takedowns and events).",
+      "data/dated-facts.yaml for platforms, takedowns and events; \"the protocol\" after the protocol was named takes "
+      "its dates), or the document dates its own data differently in different places.",
       fires="The Digital Services Act (DSA 2019) obliges very large platforms to assess risks.",
       passes="The Digital Services Act (DSA 2022) obliges very large platforms to assess risks.",
       why="A wrong date for a law or report misleads about what was in force, or known, when.",
@@ -340,6 +342,8 @@ def date_mismatch(ctx):
                 label, bill = bills[0]
                 yield ctx.flag("date-mismatch", sent, f"described as enacted or amended law, but footnote {label} cites "
                                f"a bill ({bill}), not an enacted law", evidence=bill)
+    # 5. the document's own data dated differently in different places
+    yield from data_date_conflicts(ctx)
     # the same inside a note: a note that cites a bill and says the law "has been amended"
     for label, note in ctx.doc.footnotes.items():
         bill = _cites_only_a_bill(note)
