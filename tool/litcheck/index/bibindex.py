@@ -392,25 +392,28 @@ def _pack(header: dict, table: bytes, records: list[bytes], total: int) -> list[
     return [prefix, raw_header, table, *records]
 
 
-def write_index(target: Path, source: Path, data: bytes, st: os.stat_result, parsed, spans: list,
-                env_used: dict, decoded_cleanly: bool) -> None:
-    """Write the index of one parsed .bib file atomically (see `index.store.write_cache`)."""
+def byte_spans(text: str, spans: list, bom: int, ascii_only: bool) -> list[tuple[int, int]]:
+    """The byte offsets in the file of each entry's character span in its decoded `text` (the
+    index reads an entry's raw text from the file by these)."""
+    if ascii_only:
+        return [(s + bom, e + bom) for s, e in spans]
+    out = []
+    cpos = bpos = 0
+    for s, e in spans:
+        bpos += len(text[cpos:s].encode("utf-8"))
+        bstart = bpos
+        bpos += len(text[s:e].encode("utf-8"))
+        cpos = e
+        out.append((bstart + bom, bpos + bom))
+    return out
+
+
+def write_index(target: Path, source: Path, digest: str, st: os.stat_result, parsed, raw_spans: list | None,
+                env_used: dict) -> None:
+    """Write the index of one parsed .bib file atomically (see `index.store.write_cache`).
+    `digest` is the file's hash; `raw_spans` the byte offsets of the entries' raw text (None
+    when the file did not decode cleanly: the raw text is then stored in the records)."""
     entries = parsed.entries
-    raw_spans = None
-    if decoded_cleanly:
-        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-        if data.isascii():
-            raw_spans = [(s + bom, e + bom) for s, e in spans]
-        else:
-            text = data[bom:].decode("utf-8")
-            raw_spans = []
-            cpos = bpos = 0
-            for s, e in spans:
-                bpos += len(text[cpos:s].encode("utf-8"))
-                bstart = bpos
-                bpos += len(text[s:e].encode("utf-8"))
-                cpos = e
-                raw_spans.append((bstart + bom, bpos + bom))
     crc, pack = zlib.crc32, _ROW.pack
 
     def dumps(value) -> bytes:
@@ -441,7 +444,7 @@ def write_index(target: Path, source: Path, data: bytes, st: os.stat_result, par
     header = {
         "format": FORMAT,
         "source": str(Path(os.path.abspath(source))),
-        "size": st.st_size, "mtime_ns": st.st_mtime_ns, "stamp": stamp(st), "hash": file_hash(data),
+        "size": st.st_size, "mtime_ns": st.st_mtime_ns, "stamp": stamp(st), "hash": digest,
         "racy": time.time_ns() - st.st_mtime_ns < RACY_NS,
         "keys": [e.key for e in entries], "types": _encode_column([e.type for e in entries]),
         "lines": base64.b64encode(array("q", [e.line for e in entries]).tobytes()).decode("ascii"), "hot": hot,

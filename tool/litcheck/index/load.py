@@ -26,18 +26,22 @@ def notes_index_path(folder: Path) -> Path:
     return cache_dir() / "notes" / name_for(Path(os.path.abspath(folder)), ".json")
 
 def _parse_source(path: Path, env: dict[str, str]):
-    """Read and parse one .bib file; returns (parsed, data, stat, spans, decoded cleanly)."""
+    """Read and parse one .bib file; returns (parsed, hash of the bytes, stat, byte spans of the
+    entries' raw text or None when the file did not decode cleanly). The bytes are dropped
+    once decoded: with the text, the parsed blocks and the entries, they were part of the peak."""
+    from litcheck.index.bibindex import byte_spans
     from litcheck.library.bibfile import ParsedFile, decode_bytes, no_gc, resolve_blocks, scan_text
-
-    name = str(path)
     from litcheck.library.files import read_file
 
+    name = str(path)
     try:
         data = read_file(path)
         st = os.stat(path)
     except OSError as exc:
-        return ParsedFile(name, problems=[Finding("unreadable-file", "error", f"cannot read: {exc.strerror}", name)]), None, None, [], False
+        return ParsedFile(name, problems=[Finding("unreadable-file", "error", f"cannot read: {exc.strerror}", name)]), None, None, None
     text, problems = decode_bytes(data, name)
+    digest, bom, ascii_only = file_hash(data), 3 if data.startswith(b"\xef\xbb\xbf") else 0, data.isascii()
+    del data
     with no_gc():
         blocks = scan_text(text)
         parsed = resolve_blocks(blocks, text, name, env)
@@ -51,7 +55,7 @@ def _parse_source(path: Path, env: dict[str, str]):
                 kept.append((b[4], b[5]))
         spans = kept
     parsed.problems[:0] = problems
-    return parsed, data, st, spans, not problems
+    return parsed, digest, st, None if problems else byte_spans(text, spans, bom, ascii_only)
 
 
 def _env_matches(recorded: dict, env: dict[str, str]) -> bool:
@@ -117,16 +121,16 @@ def load_bib_files(bib_paths: list[Path], write: bool = True, progress=silent) -
             continue
         stages = progress(COLD_STAGES, f"reading {path.name}", len(COLD_STAGES) - 1)
         next(stages)
-        parsed, data, st2, spans, clean = _parse_source(path, env)
+        parsed, digest, st2, raw_spans = _parse_source(path, env)
         used = dict(parsed.external_macros)
         for k, v in parsed.strings.items():
             env.setdefault(k, v)
-        results.append(("parsed", parsed, name, file_hash(data) if data is not None else "unreadable"))
+        results.append(("parsed", parsed, name, digest or "unreadable"))
         status.append(state + " (parsed)")
         next(stages)
-        if write and data is not None:
+        if write and digest is not None:
             try:
-                write_index(target, path, data, st2, parsed, spans, used, clean)
+                write_index(target, path, digest, st2, parsed, raw_spans, used)
             except OSError:
                 pass
         for _ in stages:  # the last stage: the bar is complete and cleared
