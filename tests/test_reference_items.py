@@ -108,3 +108,23 @@ def test_a_misspelt_title_or_venue_word_is_queried_but_names_and_domain_words_ar
             "Okafor, B. (2014). Exploitation creep and the unmaking of trafficing law. *Journal of Harm*, 3, 1–20.\n")
     assert flags(scanner, text, "citation-mismatch") == [("citation-mismatch", 5, "reference")]
     assert flags(scanner, text.replace("trafficing", "trafficking"), "citation-mismatch") == []
+
+
+@pytest.mark.parametrize("item, key", [
+    ("Europol. 2019. *Hidden Routes: Cryptocurrency Payments on Darknet Markets*. The Hague.", "europol2019hidden"),
+    ("Europol. 2024. *Hidden Routes: Cryptocurrency Payments on Darknet Markets*. The Hague.", None),  # another edition
+    ("Okafor, Bola. 2020. “The impact of Play and Prey: Grooming in Multiplayer Game Chat.” *Harm Review* 8: 1–9.", None),
+    ("Lindqvist, Maja, and Kwame Osei. 2021. “Play and Prey.” *Journal of Online Harm* 4: 12–30.", "lindqvist2021play"),
+    ("Single Market for Digital Services Bill.", None),  # a bill is not the act
+])
+def test_an_item_resolves_only_to_the_work_itself(scanner, item, key):
+    from litcheck.scan.resolve.scoring import match_reference
+
+    assert match_reference(item, scanner.index).key == key
+
+
+def test_chicago_author_date_item_gives_its_year_before_the_title():
+    from litcheck.scan.resolve.references import parse_reference
+
+    parts = parse_reference("Okafor, Bola. 2001. “Chat rooms.” *Harm Review* 8 (2): 12. Accessed May 3, 2016.")
+    assert (parts.authors, parts.title, parts.year) == ("Okafor, Bola", "Chat rooms", 2001)

@@ -55,3 +55,54 @@ def lowered(text: str) -> str | None:
     None when the text holds one of the four non-ASCII letters that re.I equates with ASCII ones
     (then any word may be there)."""
     return None if _FOLDS_TO_ASCII.search(text) else text.lower()
+
+
+def may_match(pattern: re.Pattern, low: str | None) -> bool:
+    """False when `pattern` cannot match the text whose `lowered` form is `low`: every match of
+    the pattern holds one of a few literal strings, read from the pattern itself, and the text
+    holds none of them. A substring test is far cheaper than trying a long case-insensitive
+    pattern at every character, and most sentences fail it."""
+    words = _NEEDED.get(pattern)
+    if words is None:
+        from re import _parser  # the standard library's own reading of the pattern
+
+        words = _NEEDED[pattern] = tuple(_needed(_parser.parse(pattern.pattern, pattern.flags)) or ())
+    return low is None or not words or any(w in low for w in words)
+
+
+_NEEDED: dict[re.Pattern, tuple[str, ...]] = {}
+
+
+def _needed(items) -> list[str] | None:
+    """Lower-case strings one of which every match of the parsed sequence `items` holds, or None
+    when no such set is known. An ASCII literal run is one; a group, an atomic group or a
+    repetition of at least once gives its body's; alternatives give the union of theirs (if each
+    has one). Of the candidates, the one whose shortest string is longest is kept."""
+    from re import _constants as op
+
+    best: list[str] | None = None
+    run: list[str] = []
+
+    def consider(candidates):
+        nonlocal best
+        if candidates and (best is None or min(map(len, candidates)) > min(map(len, best))):
+            best = candidates
+
+    for code, arg in items:
+        if code is op.LITERAL and arg < 128:
+            run.append(chr(arg).lower())
+            continue
+        consider(["".join(run)] if run else None)
+        run = []
+        if code is op.SUBPATTERN:
+            consider(_needed(arg[3]))
+        elif code is op.ATOMIC_GROUP:
+            consider(_needed(arg))
+        elif code in (op.MAX_REPEAT, op.MIN_REPEAT, op.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            consider(_needed(arg[2]))
+        elif code is op.BRANCH:
+            branches = [_needed(b) for b in arg[1]]
+            if all(branches):
+                consider(sorted({w for b in branches for w in b}))
+    consider(["".join(run)] if run else None)
+    return best

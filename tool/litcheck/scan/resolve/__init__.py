@@ -164,6 +164,19 @@ def _name_forms(name: str, index: LibraryIndex) -> set[str]:
     return set(forms)
 
 
+def _keys_by_alias(index: LibraryIndex) -> dict[str, set[str]]:
+    """Library keys by the normalised form of each of their aliases, built once per index: every
+    citation of a name the library does not hold used to normalise every alias of every work."""
+    table = index.__dict__.get("_alias_keys")
+    if table is None:
+        table = {}
+        for k, w in index.works.items():
+            for a in w.aliases:
+                table.setdefault(norm(a), set()).add(k)
+        index.__dict__["_alias_keys"] = table
+    return table
+
+
 def _resolve_author_date(c: Citation, doc, res: Resolution, index: LibraryIndex) -> None:
     first = c.names[0] if c.names else ""
     forms = _name_forms(first, index)
@@ -182,7 +195,8 @@ def _resolve_author_date(c: Citation, doc, res: Resolution, index: LibraryIndex)
     for f in forms:
         keys |= index.by_creator.get(f, set())
     if not keys:
-        keys = {k for k, w in index.works.items() if any(norm(a) in forms for a in w.aliases)}
+        aliased = set().union(*(_keys_by_alias(index).get(f, ()) for f in forms))
+        keys = {k for k in index.works if k in aliased} if aliased else set()  # in the library's order
     if len(c.names) > 1 and not c.et_al:
         for other in c.names[1:]:
             other_keys: set[str] = set()

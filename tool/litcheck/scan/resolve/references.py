@@ -60,11 +60,17 @@ def parse_reference(text: str) -> RefParts:
         before, after = t[:m.start()], t[m.end():]
         parts.authors = before.strip(" ,.;:")
         parts.title = title.strip(" ,.")
+        # Chicago author-date: "Surname, First. 2012. *Title*": the year stands between author and title
+        chicago = _YEAR_AFTER_AUTHOR.search(parts.authors)
+        if chicago:
+            parts.authors = parts.authors[:chicago.start()].strip(" ,.;:")
         # a second italic segment after a quoted title is the venue (journal)
         m2 = _QUOTED.search(after)
         if m2:
             parts.venue = next(g for g in m2.groups() if g).strip(" ,.")
         _tail(parts, after, have_venue=bool(m2))
+        if chicago:
+            parts.year = int(chicago.group(1))  # an access date or a reprint year later on is not it
         return parts
     if apa and len(apa.group("auth")) < 150 and not _QUOTED.search(apa.group("auth")):
         parts.authors = apa.group("auth").strip(" ,.*_")
@@ -97,6 +103,7 @@ def parse_reference(text: str) -> RefParts:
     return parts
 
 
+_YEAR_AFTER_AUTHOR = re.compile(r"(?:^|[.,]\s*)(" + YEAR + r")[a-z]?$")
 # "... Act of 2000": the year that ends a law's name (one fixed pattern; a pattern built per
 # year overflowed re's cache of compiled patterns on a document citing hundreds of years)
 _LAW_YEAR_AT_END = re.compile(r"(?:Act|Convention|Protocol|Regulation|Directive|Law|Code)\W*(?:of\s+)?(\d+)\W*$")

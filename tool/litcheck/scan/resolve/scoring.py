@@ -81,6 +81,37 @@ def _title_sim(a: str, b: str) -> float:
     return (0.5 * sort + 0.5 * sset) / 100
 
 
+def _whole_title_sim(a: str, b: str) -> float:
+    """How alike two titles are letter by letter, word order and extra words counting ("The impact of
+    the Protocol to Prevent ..." is not the Protocol's title)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b) / 100 if a and b else 0.0
+
+
+def _another_edition(parts: RefParts, work: Work) -> bool:
+    """A recurring report under one title (an annual or periodic edition: the ILO's "Profits and
+    Poverty" of 2014 and of 2024) cited with a year two or more away from the library's edition."""
+    return work.kind in ("official-report", "ngo-report", "dataset") and parts.year is not None \
+        and bool(work.years) and min(abs(parts.year - y) for y in work.years) >= 2
+
+
+def _another_work(parts: RefParts, work: Work, year: float, whole: float) -> bool:
+    """Signs that a citation whose title only contains or resembles the work's is another work: its
+    own authors are not the work's ("Hyland, 'The impact of the Protocol to Prevent ...'" is about the
+    Protocol), its year and title are both another (the ILO's 2012 estimate is not its 2022 one), or
+    it cites a bill where the work is the act (or the reverse)."""
+    cited_title = norm(parts.title)
+    if parts.authors and not parts.authors.lstrip().startswith(("—", "–", "-", "_")) \
+            and not creators_in(work, norm(parts.authors)) and work.title_norm in cited_title \
+            and len(cited_title.split()) >= len(work.title_norm.split()) + 2:
+        return True  # a work about this one, by someone else (a misattributed one keeps the title)
+    if parts.year is not None and work.year and year == 0.0 and whole < 0.8:
+        return True  # another year and a clearly other title (a near title with a wrong year is a mis-citation)
+    cited, held = norm(parts.title or parts.text).split(), work.title_norm.split()
+    return ("bill" in cited) != ("bill" in held) and ("act" in cited or "act" in held)
+
+
 def score_work(parts: RefParts, work: Work) -> float:
     full_norm = norm(parts.text)
     title_norm = norm(parts.title) if parts.title else full_norm
@@ -114,6 +145,9 @@ def score_work(parts: RefParts, work: Work) -> float:
         venue = 1.0 if venues_agree(parts.venue, work.venue) else 0.0
     elif parts.publisher and work.venue:
         venue = 1.0 if venues_agree(parts.publisher, work.venue) or creators_in(work, norm(parts.publisher)) else 0.0
+    whole = _whole_title_sim(title_norm, work.title_norm)
+    if _another_edition(parts, work) or whole < 0.95 and _another_work(parts, work, year, whole):
+        return min(0.5, 0.70 * sim)
     if parts.authors:
         author = 1.0 if creators_in(work, norm(parts.authors)) else 0.0
         return 0.70 * sim + 0.15 * author + 0.10 * year + 0.05 * venue

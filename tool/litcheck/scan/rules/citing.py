@@ -182,8 +182,10 @@ def _same_body(who: str, work) -> bool:
 @rule("citation-mismatch", "error",
       "A footnote or reference item resolves to a library work but disagrees with its record (year, volume, venue, "
       "title or author); an in-text citation gives another year or spelling than its own reference-list item; or the "
-      "sentence attributes the point to one author or body while its footnote cites another's work. With --online, a "
-      "cited work the library does not hold is compared with its Crossref or OpenAlex record in the same way.",
+      "sentence attributes the point to one author or body while its footnote cites another's work. With no library: "
+      "a reference item with no year or date, a page range that ends before it starts, a pinpoint outside the pages "
+      "its item gives, a title or venue word one letter from a common word (\"Jounal\"). With --online, a cited work "
+      "the library does not hold is compared with its Crossref or OpenAlex record in the same way.",
       fires="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2019) 4 *Journal of Online Harm* 12.",
       passes="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
       why="A wrong year, volume, title or author sends readers to another work, and is often the trace of a "
@@ -272,7 +274,8 @@ def citation_mismatch(ctx):
 @rule("inconsistent-duplicate", "warning",
       "One work is cited twice in the document with different details, whether or not the library holds it: a short "
       "form, Id. or supra that spells an author differently from the full note it abbreviates; a work cited in full "
-      "twice with another year, volume or title; a reference item whose title differs from its in-text citation.",
+      "twice with another year, volume or title; a reference item whose title differs from its in-text citation; one "
+      "title listed twice in the reference list under different years.",
       fires="Grooming moves fast.[^1] It moves to private chat.[^2]\n\n[^1]: Kimberly Mitchell and Heather Turner, "
             "'Youth Internet Victimization' (2011) 48 *Journal of Adolescent Health* 128.\n[^2]: Mitchel & Turner, 130.",
       passes="Grooming moves fast.[^1] It moves to private chat.[^2]\n\n[^1]: Kimberly Mitchell and Heather Turner, "

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from litcheck.scan.alternation import lowered, may_match
 from litcheck.scan.citations.prose import REPORTING_VERBS
 from litcheck.scan.rules import rule
 
@@ -82,8 +83,9 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
     text = re.sub(r"https?://\S+|www\.\S+|\S+@\S+\.\w+", lambda m: " " * len(m.group(0)), text)
     found: list[tuple[int, int, str, str]] = []
     taken = bytearray(len(text) + 1)  # 1 where a figure already found lies
+    low, digit = lowered(text), re.search(r"\d", text) is not None  # what a pattern needs, tested cheaply
     for kind, pattern in FIGURE_PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if may_match(pattern, low) else ():
             if any(taken[m.start():m.end()]):
                 continue
             surface = m.group(0).strip()
@@ -94,10 +96,10 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             found.append((m.start(), m.end(), surface, kind))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     excluded = bytearray(taken)  # figures and age ranges: a plain number inside them is no figure
-    for m in _RANGE_AGE.finditer(text):
+    for m in _RANGE_AGE.finditer(text) if digit else ():  # both need a number in digits
         excluded[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     last_excluded_end = None
-    for m in _PLAIN.finditer(text):
+    for m in _PLAIN.finditer(text) if digit else ():
         if excluded[m.start()]:
             continue
         if last_excluded_end is not None and re.fullmatch(r"\s*(?:[-–]|to|and)\s*", text[last_excluded_end:m.start()]):
@@ -349,8 +351,9 @@ def vague_attribution(ctx):
                 or names_a_work(sent.text):
             continue
         text = ctx.doc.masked[sent.start:sent.end]
+        low = lowered(text)
         for pattern in VAGUE_PATTERNS:
-            m = pattern.search(text)
+            m = pattern.search(text) if may_match(pattern, low) else None
             if m:
                 phrase = " ".join(m.group(0).split())
                 yield ctx.flag("vague-attribution", sent, f"'{phrase}' with no specific source", evidence=phrase)
@@ -433,8 +436,9 @@ def superlative(ctx):
             continue
         own_data = own.speaks_of_own_data(sent)  # "most respondents", "the largest group in our sample"
         text = ctx.doc.masked[sent.start:sent.end]
+        low = lowered(text)
         for pattern in SUPERLATIVE_PATTERNS:
-            if own_data and pattern not in (_NOVELTY, _CERTAINTY):
+            if own_data and pattern not in (_NOVELTY, _CERTAINTY) or not may_match(pattern, low):
                 continue
             hit = None
             for m in pattern.finditer(text):
