@@ -71,5 +71,7 @@ def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterat
         return iter(items)
     from tqdm import tqdm
 
-    return iter(tqdm(items, desc=label, total=total, file=sys.stderr, leave=False, delay=1.0,
-                     mininterval=0.25, unit=" items", dynamic_ncols=True))
+    # tqdm's own TQDM_DELAY, when set, decides how soon the bar shows (the tests set 0: no race with the clock)
+    delay = {} if "TQDM_DELAY" in os.environ else {"delay": 1.0}
+    return iter(tqdm(items, desc=label, total=total, file=sys.stderr, leave=False, mininterval=0.25,
+                     unit=" items", dynamic_ncols=True, **delay))
