@@ -153,7 +153,7 @@ def note_reference_matches(ctx):
     document has a reference list."""
     if not ctx.doc.references:
         return []
-    from litcheck.scan.resolve import _name_forms
+    from litcheck.scan.resolve import name_forms
     from litcheck.scan.resolve.items import match_reference_item
     from litcheck.scan.works import note_citation
 
@@ -162,7 +162,7 @@ def note_reference_matches(ctx):
         for p in pieces:
             if p.kind == "author-date" and p.surnames:
                 c = note_citation(p)
-                out.append((label, p, match_reference_item(c, ctx.doc, _name_forms(c.names[0], ctx.index))))
+                out.append((label, p, match_reference_item(c, ctx.doc, name_forms(c.names[0], ctx.index))))
     return out
 
 
@@ -211,7 +211,7 @@ def self_contradicting_items(ctx):
 
 def repeated_titles(ctx):
     """inconsistent-duplicate flags: a title the reference list gives twice with different years."""
-    from litcheck.scan.resolve.items import _item_years
+    from litcheck.scan.resolve.items import item_years
     from litcheck.scan.resolve.references import parse_reference
     from litcheck.scan.resolve.text import norm
 
@@ -220,7 +220,7 @@ def repeated_titles(ctx):
         title = norm(parse_reference(item.text).title)
         if len(title.split()) < 4:
             continue
-        years = _item_years(item)
+        years = item_years(item)
         if title in first:
             j, earlier = first[title]
             if years and earlier and not set(years) & set(earlier):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from litcheck.scan.document.sentences import SENTENCE_STARTERS
 from litcheck.scan.citations.model import YEAR
-from litcheck.scan.resolve.references import _QUOTED, RefParts, parse_reference, split_works, strip_signal
+from litcheck.scan.resolve.references import QUOTED, RefParts, parse_reference, split_works, strip_signal
 from litcheck.scan.resolve.text import norm
 
 _IBID = re.compile(r"^[*_ ]{0,4}(?:ibid|id)\b\.?", re.I)
@@ -100,7 +100,7 @@ def classify(text: str) -> tuple[str, RefParts, list[str], str]:
         if chunks and len(chunks[0].split()) <= 3:  # "Author, Short Title, at N"
             return "short", parts, surnames_of(chunks[0]), ""
     words = t.split()
-    if len(words) >= 5 and words[0].lower() in SENTENCE_STARTERS and not _QUOTED.search(t) and "http" not in t:
+    if len(words) >= 5 and words[0].lower() in SENTENCE_STARTERS and not QUOTED.search(t) and "http" not in t:
         return "comment", parts, [], ""  # "The survey asked about 2018 budgets only."
     if parts.year or (parts.title and len(parts.title.split()) >= 2) or "http" in t:
         return "full", parts, surnames_of(parts.authors), ""

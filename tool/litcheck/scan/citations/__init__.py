@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 
-from litcheck.scan.citations.model import YEAR, Citation, _inside, _Spans
+from litcheck.scan.citations.model import YEAR, Citation, inside, Spans
 from litcheck.scan.citations.orgs import OrgMatcher, is_acronym_definition
-from litcheck.scan.citations.parenthetical import _parenthetical
-from litcheck.scan.citations.prose import REPORTING_VERBS, _named_sources, _prose_titles
+from litcheck.scan.citations.parenthetical import parenthetical_citations
+from litcheck.scan.citations.prose import REPORTING_VERBS, named_sources, prose_titles
 from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Sentence
 
 _SUP = re.compile(r"(?<![" + SUPERSCRIPT_DIGITS + r"])([" + SUPERSCRIPT_DIGITS + r"]{1,3}(?:\s?[⁻,˒–-]\s?[" + SUPERSCRIPT_DIGITS + r"]{1,3})*)")
@@ -80,7 +80,7 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
     text = doc.masked[sent.start:sent.end]
     base = sent.start
     cites: list[Citation] = []
-    taken = _Spans(len(text))
+    taken = Spans(len(text))
 
     def add(c: Citation):
         cites.append(c)
@@ -108,11 +108,11 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
             add(Citation("pandoc", m.group(0), base + m.start(), base + m.end(), sent.index, keys,
                          locator="; ".join(l for l in locs if l)))
     for m in _NARRATIVE_KEY.finditer(text):
-        if _inside(taken, m.start()):
+        if inside(taken, m.start()):
             continue
         add(Citation("pandoc", m.group(0), base + m.start(), base + m.end(), sent.index, [m.group(1)]))
     for m in _NUMERIC.finditer(text):
-        if _inside(taken, m.start()):
+        if inside(taken, m.start()):
             continue
         run = m.group("run")
         locators = [x.group(0).strip(", ") for x in _NUM_LOCATOR.finditer(run)]
@@ -123,21 +123,21 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
                      locator="; ".join(locators)))
     for m in _NARRATIVE_AD.finditer(text):
         names_text = _drop_sentence_opener(m.group("names"))
-        if not names_text or _inside(taken, m.start()):
+        if not names_text or inside(taken, m.start()):
             continue
         et_al = "et al" in names_text
         names = [n for n in re.split(r"\s+(?:and|&)\s+|\s+et\s+al\.", names_text) if n.strip()]
         add(Citation("author-date", m.group(0), base + m.start(), base + m.end(), sent.index, names=names,
                      year=int(m.group("year")[:4]), year_text=m.group("year"), et_al=et_al))
     for m in _PAREN.finditer(text):
-        if _inside(taken, m.start()) or _inside(taken, m.end() - 1):
+        if inside(taken, m.start()) or inside(taken, m.end() - 1):
             continue
-        for c in _parenthetical(doc, sent, text, m, orgs, defined):
+        for c in parenthetical_citations(doc, sent, text, m, orgs, defined):
             add(c)
-    for c in _prose_titles(text, base, sent, taken):
+    for c in prose_titles(text, base, sent, taken):
         add(c)
     if orgs is not None:
-        named = _named_sources(text, base, sent, orgs, taken)
+        named = named_sources(text, base, sent, orgs, taken)
         cites.extend(named)
     cites.sort(key=lambda c: c.start)
     return cites

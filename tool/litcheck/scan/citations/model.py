@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 # How far back from a match the look-behind tests read. Bounded so that one very long sentence
 # (a 5 MB line without a full stop) is scanned in linear time, not quadratic.
-_LOOKBACK = 200
+LOOKBACK = 200
 
 
 @dataclass(slots=True)
@@ -42,11 +42,11 @@ class Citation:
         return f"footnote {', '.join(self.labels)}" if self.kind == "footnote" else self.text
 
 
-def _inside(spans, pos) -> bool:
+def inside(spans, pos) -> bool:
     return spans.covers(pos)
 
 
-class _Spans:
+class Spans:
     """The character positions of a sentence already taken by a citation. A mask, not a list of
     spans searched one by one: a long run of text with thousands of citations stays linear."""
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from litcheck.scan.alternation import alternation
-from litcheck.scan.citations.model import _LOOKBACK
+from litcheck.scan.citations.model import LOOKBACK
 
 
 @dataclass
@@ -54,7 +54,7 @@ class OrgMatcher:
                 continue
             # "the Philippine Department of Justice" is not the U.S. one
             if surface.lower().startswith(("department", "federal", "national")):
-                before = text[max(0, m.start() - _LOOKBACK):m.start()].rstrip()  # bounded: linear on long text
+                before = text[max(0, m.start() - LOOKBACK):m.start()].rstrip()  # bounded: linear on long text
                 if re.search(r"(?:[A-Z][a-z]+(?:'s|’s|n)?)$", before) and not re.search(r"(?:\bThe|\bthe|\bU\.S\.|\bUS|\bUnited States|\bAccording|\bby|\bBy)$", before):
                     continue
             out.append((m.start(), m.end(), self.canonical.get(surface.casefold(), surface)))

@@ -38,7 +38,7 @@ def _one_year_each(part: str) -> list[str]:
     return out
 
 
-def _parenthetical(doc, sent, text, m, orgs, defined) -> list[Citation]:
+def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]:
     inner = m.group(1).strip()
     base = sent.start
     start, end = base + m.start(), base + m.end()

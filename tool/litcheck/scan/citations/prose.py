@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from litcheck.scan.citations.model import _LOOKBACK, YEAR, Citation, _inside, _Spans
+from litcheck.scan.citations.model import LOOKBACK, YEAR, Citation, inside, Spans
 from litcheck.scan.citations.orgs import OrgMatcher
 from litcheck.scan.document.model import Sentence
 
@@ -38,10 +38,10 @@ _BY_PERSON = re.compile(
 _NEAR_YEAR = re.compile(r"\b(" + YEAR + r")\b")
 
 
-def _prose_titles(text: str, base: int, sent: Sentence, taken) -> list[Citation]:
+def prose_titles(text: str, base: int, sent: Sentence, taken) -> list[Citation]:
     out = []
     for m in _PROSE_TITLE.finditer(text):
-        if _inside(taken, m.start("title")):
+        if inside(taken, m.start("title")):
             continue
         title = m.group("title").strip()
         if len(title.split()) < 3 or not title[:1].isupper():
@@ -56,10 +56,10 @@ def _prose_titles(text: str, base: int, sent: Sentence, taken) -> list[Citation]
     return out
 
 
-def _named_sources(text: str, base: int, sent: Sentence, orgs: OrgMatcher, taken) -> list[Citation]:
+def named_sources(text: str, base: int, sent: Sentence, orgs: OrgMatcher, taken) -> list[Citation]:
     """Organisations named as the source of a statement in the prose."""
     out: list[Citation] = []
-    hits = [h for h in orgs.find(text) if not _inside(taken, h[0])]
+    hits = [h for h in orgs.find(text) if not inside(taken, h[0])]
     if hits:
         # Attribution context: "according to ... ORG", "ORG report(ed)/found/estimated", "study by ORG"
         lead = _NAMED_LEAD.search(text)
@@ -95,14 +95,14 @@ def _named_sources(text: str, base: int, sent: Sentence, orgs: OrgMatcher, taken
                 year = int(re.search(r"\b(" + YEAR + r")\s+(?:[\w-]+\s+){0,2}$", window_before).group(1))
             names = list(dict.fromkeys(h[2] for h in g))
             out.append(Citation("named", text[s:e], base + s, base + e, sent.index, names=names, year=year))
-    named = _Spans(len(text))
+    named = Spans(len(text))
     for c in out:
         named.add(c.start - base, c.end - base)
     for m in _PERSON_ATTRIB.finditer(text):
-        if _inside(taken, m.start()) or named.covers(m.start()):
+        if inside(taken, m.start()) or named.covers(m.start()):
             continue
         name = m.group("name")
-        if text[max(0, m.start() - _LOOKBACK):m.start()].rstrip().endswith(("the", "The")):
+        if text[max(0, m.start() - LOOKBACK):m.start()].rstrip().endswith(("the", "The")):
             continue
         if name.split()[0] in ("The", "This", "That", "These", "It", "Such", "One", "Each", "Research", "Evidence", "Data"):
             continue

@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from litcheck.scan.document.blocks import _split_body
+from litcheck.scan.document.blocks import split_body
 from litcheck.scan.document.htmltext import html_to_text
 from litcheck.scan.document.model import Document, DocumentError
-from litcheck.scan.document.regions import _find_notes, _mask_furniture
+from litcheck.scan.document.regions import find_notes, mask_furniture
 
 
 def read_document(path: str | Path) -> Document:
@@ -96,8 +96,8 @@ def parse_document(text: str, path: str = "<string>", fmt: str = "text") -> Docu
     doc = Document(path=path, text=text, masked=text, fmt=fmt)
     doc._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     mask = bytearray(len(text))  # 1 = not body
-    _mask_furniture(text, mask)
-    _find_notes(doc, mask)
+    mask_furniture(text, mask)
+    find_notes(doc, mask)
     doc.masked = _blank(text, mask)
-    _split_body(doc)
+    split_body(doc)
     return doc

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from litcheck.scan.document.model import SUPERSCRIPT_DIGITS, Document, Sentence, _lines
-from litcheck.scan.document.sentences import _WS, _cut_long, split_sentences
+from litcheck.scan.document.model import SUPERSCRIPT_DIGITS, Document, Sentence, line_spans
+from litcheck.scan.document.sentences import WS, cut_long, split_sentences
 
 _WS_RUN = re.compile(r"\s+")
 
@@ -80,18 +80,18 @@ def _is_heading_text(text: str) -> bool:
     return True
 
 
-def _split_body(doc: Document) -> None:
+def split_body(doc: Document) -> None:
     masked = doc.masked
     blocks: list[list] = []  # [start, end, kind]
     cur = None
     cur_single = False  # the current block is still one line (checked per line: not by slicing it)
-    for s, e, line in _lines(masked):
+    for s, e, line in line_spans(masked):
         if not line or line.isspace():  # no stripped copies of the line: it may be 20 MB long
             if cur:
                 blocks.append(cur)
                 cur = None
             continue
-        lead_ws = _WS.match(line).end()
+        lead_ws = WS.match(line).end()
         qm = _QUOTE_PREFIX.match(line)
         content_start = s + (qm.end() if qm else lead_ws)
         content = masked[content_start:e]
@@ -138,7 +138,7 @@ def _split_body(doc: Document) -> None:
             while prev_end > prev[0] and masked[prev_end - 1].isspace():
                 prev_end -= 1
             prev_text = masked[max(prev[0], prev_end - _TAIL):prev_end]
-            first = _WS.match(masked, b[0], b[1]).end()
+            first = WS.match(masked, b[0], b[1]).end()
             nxt = masked[first:first + 1]
             if b[2] == "body" and prev[2] in ("body", "item") and not _ends_sentence(prev_text) \
                     and nxt[:1].islower():
@@ -167,7 +167,7 @@ def _split_body(doc: Document) -> None:
             kind = "questionnaire"
         elif kind in ("body", "item") and _CAPTION.match(one_line):
             kind = "caption"
-        spans = _cut_long(masked, bs, be) if kind == "heading" else split_sentences(block_text, bs)
+        spans = cut_long(masked, bs, be) if kind == "heading" else split_sentences(block_text, bs)
         if kind != "item":
             lead_index = None
         for ss, se in spans:

@@ -66,7 +66,7 @@ class Document:
 _LINE = re.compile(r"[^\n]*\n?")
 
 
-def _lines(text: str):
+def line_spans(text: str):
     """(start, end_without_newline, line_text) for each line."""
     for m in _LINE.finditer(text):
         if not m.group(0):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Note, _lines
+from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Note, line_spans
 
 _MD_FOOTDEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*")
 _SUP_FOOTDEF = re.compile(r"^[ \t]*+([" + SUPERSCRIPT_DIGITS + r"]{1,3})(?![" + SUPERSCRIPT_DIGITS + r"])\.?[ \t]*+(?=\S)")
@@ -39,7 +39,7 @@ def _set(mask: bytearray, start: int, end: int) -> None:
         mask[i] = 1
 
 
-def _mask_furniture(text: str, mask: bytearray) -> None:
+def mask_furniture(text: str, mask: bytearray) -> None:
     """Front matter, fenced code, HTML comments, link definitions and comment threads."""
     m = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", text, re.S)
     if m:
@@ -70,9 +70,9 @@ def _clean_note_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def _find_notes(doc: Document, mask: bytearray) -> None:
+def find_notes(doc: Document, mask: bytearray) -> None:
     text = doc.text
-    lines = list(_lines(text))
+    lines = list(line_spans(text))
     n = len(lines)
     i = 0
     while i < n:

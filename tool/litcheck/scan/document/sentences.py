@@ -67,7 +67,7 @@ _BOUNDARY = re.compile(
     # a marker written after a space ("abuse. ¹⁴ Next") still closes the sentence before it
     r"(?:(?P<mark>" + MARKER + r")(?=\s|$)(?P<gap2>\s*+))?"
     r"(?=(?P<next>[\"'“‘(\[*_]*+\S+)?)")
-_WS = re.compile(r"\s*")
+WS = re.compile(r"\s*")
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -86,17 +86,17 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     spans.append((start, len(text)))
     out = []
     for s, e in spans:
-        first = _WS.match(text, s, e).end()  # the span without its outer blanks, found in place:
+        first = WS.match(text, s, e).end()  # the span without its outer blanks, found in place:
         last = e  # a span may be a whole 20 MB line
         while last > first and text[last - 1].isspace():
             last -= 1
         if last > first:
-            for cs, ce in _cut_long(text, first, last):
+            for cs, ce in cut_long(text, first, last):
                 out.append((offset + cs, offset + ce))
     return out
 
 
-def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] as one span, or, when longer than MAX_SENTENCE_CHARS, as pieces of at most
     that length cut at the last whitespace before the limit (hard cut where there is none)."""
     spans = []
@@ -110,7 +110,7 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
             piece_end -= 1
         if piece_end > start:
             spans.append((start, piece_end))
-        start = _WS.match(text, cut, end).end()
+        start = WS.match(text, cut, end).end()
     if end > start:
         spans.append((start, end))
     return spans

@@ -104,7 +104,7 @@ def _resolve_citation(c: Citation, doc, res: Resolution, index: LibraryIndex) ->
         if c.key is None and c.via_reference is None and doc.footnotes:
             # a note of the document naming the same author or body and year ("The Bureau of
             # Justice Statistics (2019) reports ...⁷" with note 7 by the Bureau, 2019)
-            label = _note_naming(c, doc, _name_forms(c.names[0], index) if c.names else set())
+            label = _note_naming(c, doc, name_forms(c.names[0], index) if c.names else set())
             if label is not None:
                 c.via_note = label
                 c.note = f"footnote {label}"
@@ -154,7 +154,7 @@ def _resolve_title(c: Citation, doc, res: Resolution) -> None:
         c.ref_diffs.append(f"the year {c.year} ({place}: {parts.year})")
 
 
-def _name_forms(name: str, index: LibraryIndex) -> set[str]:
+def name_forms(name: str, index: LibraryIndex) -> set[str]:
     """Normalised forms of an author or body name (memoised per index: a long document names the
     same bodies thousands of times)."""
     cache = index.__dict__.setdefault("_forms_cache", {})
@@ -179,7 +179,7 @@ def _keys_by_alias(index: LibraryIndex) -> dict[str, set[str]]:
 
 def _resolve_author_date(c: Citation, doc, res: Resolution, index: LibraryIndex) -> None:
     first = c.names[0] if c.names else ""
-    forms = _name_forms(first, index)
+    forms = name_forms(first, index)
     # 1. the document's own reference list
     if doc.references:
         found = match_reference_item(c, doc, forms)
@@ -200,7 +200,7 @@ def _resolve_author_date(c: Citation, doc, res: Resolution, index: LibraryIndex)
     if len(c.names) > 1 and not c.et_al:
         for other in c.names[1:]:
             other_keys: set[str] = set()
-            for f in _name_forms(other, index):
+            for f in name_forms(other, index):
                 other_keys |= index.by_creator.get(f, set())
             if keys & other_keys:
                 keys &= other_keys
@@ -253,7 +253,7 @@ def _resolve_named(c: Citation, doc, index: LibraryIndex) -> None:
     sets = []
     for name in c.names:
         keys: set[str] = set()
-        forms = _name_forms(name, index)
+        forms = name_forms(name, index)
         if c.note == "person":
             parts = norm(name).split()
             forms = {parts[-1]} if parts else set()

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from litcheck.scan.citations.orgs import OrgMatcher
-from litcheck.scan.resolve.text import _YEAR_RE, acronym, norm, tokens
+from litcheck.scan.resolve.text import YEAR_RE, acronym, norm, tokens
 
 
 @dataclass
@@ -91,7 +91,7 @@ def build_index(library, vocabulary=None) -> LibraryIndex:
         if entry.year:
             years.add(entry.year)
         for fld in ("date", "origdate", "eventdate"):
-            years.update(int(y) for y in _YEAR_RE.findall(entry.get(fld)))
+            years.update(int(y) for y in YEAR_RE.findall(entry.get(fld)))
         # adoption / entry-into-force / application years of laws and treaties
         if entry.kind in ("law", "treaty", "court-decision", "press-release"):
             years.update(dated_years(entry.text("howpublished")))

@@ -29,7 +29,7 @@ def reference_heads(doc) -> list[str]:
 _ITEM_YEAR = re.compile(r"\((" + YEAR + r")([a-z]?)[),]|(?<![\d/])(" + YEAR + r")([a-z]?)(?=[).,;:\s])")
 
 
-def _item_years(item) -> list[int]:
+def item_years(item) -> list[int]:
     head = item.text[:300]
     paren = re.search(r"\((" + YEAR + r")[a-z]?[),]", head)
     if paren:
@@ -64,7 +64,7 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
 
     def diffs_for(i, spelt=False):
         out = []
-        years = _item_years(doc.references[i])
+        years = item_years(doc.references[i])
         if c.year is not None and years and c.year not in years:
             out.append(f"year {c.year_text or c.year} (reference item {i + 1}, line {doc.references[i].line}: {years[0]})")
         if spelt:
@@ -74,7 +74,7 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
 
     same_author = [i for i in range(len(heads)) if forms and by_author(i)]
     for i in same_author:
-        if c.year is None or (c.year in _item_years(doc.references[i]) and _year_suffix_agrees(c, doc.references[i])):
+        if c.year is None or (c.year in item_years(doc.references[i]) and _year_suffix_agrees(c, doc.references[i])):
             return i, []
     if c.title:
         t = norm(c.title)
@@ -87,7 +87,7 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
     if len(same_author) == 1:
         return same_author[0], diffs_for(same_author[0])
     if c.year is not None and forms:
-        close = [i for i in range(len(heads)) if by_author(i, exact=False) and c.year in _item_years(doc.references[i])]
+        close = [i for i in range(len(heads)) if by_author(i, exact=False) and c.year in item_years(doc.references[i])]
         if len(close) == 1:
             return close[0], diffs_for(close[0], spelt=True)
     return None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from litcheck.scan.citations.model import YEAR
-from litcheck.scan.resolve.text import _YEAR_RE
+from litcheck.scan.resolve.text import YEAR_RE
 
 
 @dataclass
@@ -21,7 +21,7 @@ class RefParts:
     publisher: str = ""
 
 
-_QUOTED = re.compile(r"\*\*?([^*]{3,}?)\*\*?|(?<![\w])_([^_]{3,}?)_(?![\w])|‘([^’]{3,}?)’|“([^”]{3,}?)”|\"([^\"]{3,}?)\"|(?<![\w])'([^']{6,}?)'(?![\w])")
+QUOTED = re.compile(r"\*\*?([^*]{3,}?)\*\*?|(?<![\w])_([^_]{3,}?)_(?![\w])|‘([^’]{3,}?)’|“([^”]{3,}?)”|\"([^\"]{3,}?)\"|(?<![\w])'([^']{6,}?)'(?![\w])")
 
 
 # Introductory signals of legal and academic citation: they say how a source supports the text and
@@ -54,7 +54,7 @@ def parse_reference(text: str) -> RefParts:
     t = strip_signal(" ".join(text.split()).strip())
     parts = RefParts(t)
     apa = _APA.match(t)
-    m = None if apa and len(apa.group("auth")) < 150 and not _QUOTED.search(apa.group("auth")) else _QUOTED.search(t)
+    m = None if apa and len(apa.group("auth")) < 150 and not QUOTED.search(apa.group("auth")) else QUOTED.search(t)
     if m:
         title = next(g for g in m.groups() if g)
         before, after = t[:m.start()], t[m.end():]
@@ -65,14 +65,14 @@ def parse_reference(text: str) -> RefParts:
         if chicago:
             parts.authors = parts.authors[:chicago.start()].strip(" ,.;:")
         # a second italic segment after a quoted title is the venue (journal)
-        m2 = _QUOTED.search(after)
+        m2 = QUOTED.search(after)
         if m2:
             parts.venue = next(g for g in m2.groups() if g).strip(" ,.")
         _tail(parts, after, have_venue=bool(m2))
         if chicago:
             parts.year = int(chicago.group(1))  # an access date or a reprint year later on is not it
         return parts
-    if apa and len(apa.group("auth")) < 150 and not _QUOTED.search(apa.group("auth")):
+    if apa and len(apa.group("auth")) < 150 and not QUOTED.search(apa.group("auth")):
         parts.authors = apa.group("auth").strip(" ,.*_")
         parts.year = int(apa.group("year"))
         parts.title = apa.group("title").strip(" *_")
@@ -93,8 +93,8 @@ def parse_reference(text: str) -> RefParts:
     if m:
         _tail(parts, "(" + m.group("paren") + ")" + m.group("after"), have_venue=False)
     else:
-        ys = _YEAR_RE.findall(t)
-        title_years = _YEAR_RE.findall(parts.title)
+        ys = YEAR_RE.findall(t)
+        title_years = YEAR_RE.findall(parts.title)
         outside = [y for y in ys if y not in title_years]
         if outside:
             parts.year = int(outside[-1])
@@ -118,7 +118,7 @@ def _tail(parts: RefParts, after: str, have_venue: bool) -> None:
             parts.publisher = pub
         rest = after[paren.end():]
     else:
-        ys = _YEAR_RE.findall(after)
+        ys = YEAR_RE.findall(after)
         if ys:
             parts.year = int(ys[-1])
         rest = after

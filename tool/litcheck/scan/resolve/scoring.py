@@ -68,7 +68,7 @@ def _abbreviates(short: str, word: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _title_sim(a: str, b: str) -> float:
+def title_sim(a: str, b: str) -> float:
     from rapidfuzz import fuzz
 
     if not a or not b:
@@ -115,11 +115,11 @@ def _another_work(parts: RefParts, work: Work, year: float, whole: float) -> boo
 def score_work(parts: RefParts, work: Work) -> float:
     full_norm = norm(parts.text)
     title_norm = norm(parts.title) if parts.title else full_norm
-    sim = _title_sim(title_norm, work.title_norm)
+    sim = title_sim(title_norm, work.title_norm)
     if ":" in work.title and ":" not in parts.title:
         main = norm(work.title.split(":")[0])
         if len(main.split()) >= 3:
-            sim = max(sim, 0.97 * _title_sim(title_norm, main))
+            sim = max(sim, 0.97 * title_sim(title_norm, main))
     if parts.title and work.aliases:
         for alias in work.aliases:
             if re.search(r"\b" + re.escape(norm(alias)) + r"\b", full_norm):

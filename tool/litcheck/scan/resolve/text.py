@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from litcheck.scan.citations.model import YEAR
 
-_YEAR_RE = re.compile(r"\b(" + YEAR + r")\b")
+YEAR_RE = re.compile(r"\b(" + YEAR + r")\b")
 STOP = {
     "a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "by", "at", "from", "into", "its", "their",
     "as", "is", "are", "be", "how", "what", "why", "vs", "via", "report", "new", "about", "against", "between",

@@ -131,10 +131,10 @@ def reference_differences(parts, work) -> list[str]:
     """How a parsed footnote / reference disagrees with the library record. Nothing when the
     titles are so far apart that the match itself is doubtful (then it is not a mismatch but
     another work)."""
-    from litcheck.scan.resolve.scoring import _title_sim
+    from litcheck.scan.resolve.scoring import title_sim
 
     diffs = []
-    if parts.title and _title_sim(norm(parts.title), work.title_norm) < 0.62 and not (
+    if parts.title and title_sim(norm(parts.title), work.title_norm) < 0.62 and not (
             parts.authors and creators_in(work, norm(parts.authors))):
         return []
     if parts.year is not None and work.years and parts.year not in work.years:
