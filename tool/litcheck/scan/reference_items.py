@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from litcheck.scan.citations.model import YEAR
+
 _DASH = r"\s*(?:-{1,3}|[–—])\s*"
 # Where an item states its pages: "pp. 344–364", "p. 12", "8(4): 151–173", "15 (Sept. 2015), 61--66",
 # "vol. 3, 40-16". A pair of years ("2010–2012") is a period, not pages.
@@ -18,10 +20,10 @@ _PAGES = re.compile(r"(?:\bpp?\.\s*|(?<=\))\s*[:,]\s*|(?<=\d)\s*:\s*|(?<=\d[*_])
                     r"(?P<first>\d{1,5})(?:" + _DASH + r"(?P<last>\d{1,5}))?(?=\s*(?:[.,;)]|$|\s+(?:doi|https?|Publisher|\[)))",
                     re.I)
 _YEARISH = re.compile(r"(?:1[6-9]|20)\d\d")
-_DATED = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\b)|\bn\.\s?d\.|\bno date\b|\bforthcoming\b|\bin press\b|\bundated\b",
+_DATED = re.compile(r"\b" + YEAR + r"(?:[a-z]|\b)|\bn\.\s?d\.|\bno date\b|\bforthcoming\b|\bin press\b|\bundated\b",
                     re.I)
 # A locator after the year of a short author-date note: "Hyland 2001, 1", "Chuang 2006, 440-41".
-_NOTE_LOCATOR = re.compile(r"^[^\d]{1,120}?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[,:]\s*(?:pp?\.\s*)?(?P<loc>\d{1,5}(?:" + _DASH
+_NOTE_LOCATOR = re.compile(r"^[^\d]{1,120}?\b" + YEAR + r"[a-z]?\s*[,:]\s*(?:pp?\.\s*)?(?P<loc>\d{1,5}(?:" + _DASH
                            + r"\d{1,5})?)\s*(?:[.;]|$)")
 
 

@@ -291,12 +291,13 @@ class ScanContext:
             message += f" (cited at line{'s' if len(citing) > 1 else ''} {lines})"
         # the note as it stands in the file, with its marker ("[^19]: Hyland 2001, 1.", "[6] Gray, E. ..."):
         # the reader finds it by its number
-        line_start = self.doc.text.rfind("\n", 0, note.start) + 1
-        marker = self.doc.text[line_start:note.start].strip()
-        text = f"{marker} {note.text}" if marker and len(marker) <= 12 else note.text
+        start = self.doc.text.rfind("\n", 0, note.start) + 1
+        marker = self.doc.text[start:note.start].strip()
+        if not marker or len(marker) > 12:
+            marker, start = "", note.start
+        text = f"{marker} {note.text}" if marker else note.text
         return Flag(rule_id, r.severity, note.line, text, message, list(dict.fromkeys(k for k in keys if k)),
-                    line_start if text is not note.text else note.start, note.end, evidence, r.priority, where=where,
-                    cited_by=[(s.line, s.text) for s in citing])
+                    start, note.end, evidence, r.priority, where=where, cited_by=[(s.line, s.text) for s in citing])
 
     def sentences_citing_footnote(self, label: str) -> list:
         by_label, _ = self._citing()

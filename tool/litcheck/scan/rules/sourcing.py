@@ -288,7 +288,10 @@ def uncited_statistic(ctx):
         if _REPORTED.search(sent.text) or _PROVISION.search(sent.text):
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
-        yield ctx.flag("uncited-statistic", sent, f"{shown} stated with no citation", evidence=figures[0][2])
+        named = [n for c in cites if c.kind == "named" for n in c.names]
+        why = (f"attributed in the prose to {' and '.join(dict.fromkeys(named))}, but no specific work is cited for it"
+               if named else "stated with no citation")
+        yield ctx.flag("uncited-statistic", sent, f"{shown} {why}", evidence=figures[0][2])
 
 
 VAGUE_PATTERNS = [
