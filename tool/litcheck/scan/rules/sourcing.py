@@ -37,6 +37,15 @@ FIGURE_PATTERNS = [
     ("scaled count", re.compile(r"\b(?:tens|hundreds) of (?:thousands|millions|billions)\b|\b(?:a|one|two|three|several|many) (?:million|billion)\b(?! (?:times|years))", re.I)),
     ("ratio", re.compile(r"\b" + _WORDNUM + r"\s+(?:in|out of)\s+(?:every\s+)?" + _WORDNUM + r"\b(?!\s*(?:years?|months?|days?|hours?|minutes?))", re.I)),
     ("ratio", re.compile(r"(?<!second )(?<!first )(?<!latter )(?<!former )\b(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|one[- ]fifth|a fifth)\s+of\s+(?:all\s+|the\s+)?(?!the (?:year|century|decade))(?=[a-z])", re.I)),
+    # many of something, with no figure: "thousands of victims", "billions of dollars each year"
+    ("scaled count", re.compile(r"\b(?:thousands|millions|billions) of (?!years\b|miles\b|kilometres\b|kilometers\b|pages\b|"
+                                r"words\b|lines\b|times\b)(?=[a-z])", re.I)),
+    # a trend stated as fact, with no figure: "increased dramatically", "has skyrocketed", "a sharp rise"
+    ("trend", re.compile(r"\b(?:(?:increased|risen|rose|grown|grew|declined|fallen|fell|dropped|decreased|surged|spiked|jumped)\s+"
+                         r"(?:dramatically|sharply|exponentially|significantly|substantially|rapidly|drastically|steeply|"
+                         r"markedly|enormously|massively|tremendously)|(?:skyrocket|soar|explod|balloon)(?:ed|ing)\b|"
+                         r"(?:dramatic|sharp|exponential|massive|drastic|steep|explosive|huge|rapid)\s+"
+                         r"(?:increase|rise|growth|surge|spike|jump|decline|drop|fall)s?)\b", re.I)),
     ("multiplier", re.compile(r"\b(?:doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|\d+-fold|twice as (?:many|likely|much|high)|(?:three|four|five|ten|\d+) times (?:more|higher|as|greater|larger|the))\b", re.I)),
 ]
 _PLAIN = re.compile(r"(?<![\w.,/$€£%-])" + NUM + r"(?![\w/%]|,\d|\.\d)")
@@ -298,13 +307,16 @@ VAGUE_PATTERNS = [
     re.compile(r"(?<!\bcase )(?<!\bour )(?<!\bthis )(?<!\bthese )(?<!\ba )(?<!\ban )(?<!\d )\b(?:(?:many|some|several|recent|numerous|various|other|new|previous|past|multiple|a number of|growing|current|available|emerging|global|new global|latest)\s+)*"
                r"(?:studies|research|reports|surveys|experts|researchers|scholars|analysts|observers|critics|officials|sources|"
                r"estimates|statistics|data|evidence|figures|investigations|organi[sz]ations|advocates|specialists|authorities|"
-               r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists)\s+"
+               r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists|"
+               r"criticisms|critiques|accounts)\s+"
                r"(?:have\s+|has\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+)?"
                r"(?:show|shows|shown|showed|suggest|suggests|suggested|suggesting|indicate|indicates|indicated|find|found|say|says|said|"
                r"claim|claims|claimed|note|noted|estimate|estimated|reveal|revealed|point to|pointed to|warn|warned|caution|"
                r"cautioned|believe|believed|agree|argue|argued|state|stated|report|reported|confirm|confirmed|demonstrate|"
                r"demonstrated|call it|describe|described|observe|observed|put|puts|place|places|attest|documented|"
-               r"established|highlighted|proposed|recommended|identified|recogni[sz]ed|stressed|emphasi[sz]ed)\b"
+               r"established|highlighted|proposed|recommended|identified|recogni[sz]ed|stressed|emphasi[sz]ed|"
+               r"contend|contends|contended|maintain|maintains|maintained|hold|holds|held|allege|alleges|alleged|"
+               r"assert|asserts|asserted|conclude|concludes|concluded)\b"
                # a noun, not a verb: "a 2018 research report," names one work
                r"(?!\s*[,;:)”\"'])", re.I),
     re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous )?(?:latest |recent |new |available )?"
@@ -400,11 +412,22 @@ SUPERLATIVE_PATTERNS = [
     # prevalence asserted as settled: "complicity is rampant", "exposure is prevalent among", "it is
     # common for", "far exceeds"
     re.compile(r"\b(?:is|are|was|were) (?:rampant|endemic|"
-               r"ubiquitous|pervasive|rife)\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
+               r"ubiquitous|pervasive|rife|widespread|commonplace)\b|"
+               r"\b(?:reached|reaching|reaches|of) (?:epidemic|pandemic|crisis|alarming|record) (?:proportions|levels)\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
                r"\bit is (?:very |increasingly )?common (?:for|that|to)\b|\ba (?:common|frequent|regular) occurrence\b|"
                r"\bfar (?:exceeds?|exceeded|outstrips?|surpass(?:es)?)\b|"
                r"\b(?:research|evidence|data|scholarship|knowledge)(?:\s+(?:on|into|about|in|of)(?:\s+[\w-]+){1,3}?)? (?:is|are|remains?) "
                r"(?:lacking|absent|non-existent|scarce)\b", re.I),
+    # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest"
+    re.compile(r"\b(?:ranks?|ranked|ranking|placed|places|comes|came) (?:as )?(?:(?:first|second|third|fourth|fifth|sixth|"
+               r"seventh|eighth|ninth|tenth|last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
+               r"\bthe (?:second|third|fourth|fifth)[- ](?:largest|biggest|highest|lowest|greatest|most|fastest|worst|"
+               r"leading)\b", re.I),
+    # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
+    # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
+    re.compile(r"\bthere (?:is|are|has been|have been) (?:no|little|scant) (?:evidence|research|data|studies|proof)\b|"
+               r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
+               r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
     # a claim about a whole literature: "most research on X concerns ...", "most studies find"
     re.compile(r"\bmost (?:research|studies|scholars|experts|researchers|analyses|work) (?:on|in|of|about|has|have|finds?|shows?|"
                r"concerns?|focus(?:es)?|agrees?|suggests?)\b", re.I),
