@@ -155,6 +155,12 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("The government has stated that the new law protects adults.", True),
     ("The government has stated that the new law protects adults.[^2]\n\n[^2]: A note.", False),
     ("According to a 2018 research report, “Roadmap to Prevention”, 250 victims were recruited online.", False),
+    ("The campaign vowed “to end the online trade in children within a single decade”.", True),
+    ("Smith told reporters, “we will end the online trade in children within a decade”.", False),
+    ("According to Okafor, “there is room for platforms to build far better tools against grooming”.", False),
+    ("The Act charges the office with “measuring the progress of every country against its minimum standards”.", False),
+    ("Respondents answered “Did the offender have any prior arrests for other offences?” in the survey.", False),
+    ("The campaign vowed “to end the online trade in children within a single decade” (Okafor, 2021).", False),
 ])
 def test_vague_attribution(scanner, sentence, fires):
     assert bool(fired(scanner, sentence + "\n", "vague-attribution")) is fires

@@ -353,9 +353,38 @@ VAGUE_PATTERNS = [
 ]
 
 
+# A quotation of eight words or more is someone's words: with no citation and no speaker named
+# in the sentence ("Smith told ...", "the report puts it", "according to", a section of a law),
+# or introduced by the sentence before (one ending in a colon), nobody can check it.
+_QUOTATION = re.compile(r"(?<![\w,.;:!?])[“\"](?=\S)([^“”\"\n]{30,600}?)(?<=\S)[”\"](?!\w)")
+_SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|later\s+)?"
+                      r"(?:" + REPORTING_VERBS + r"|told|tells|added|adds|recalled|recalls|testified|wrote|put it|"
+                      r"asked|replied|insisted|admitted|announced|declared|commented|remarked|acknowledged|"
+                      r"recommended|urged|called|talks? about|spoke|speaks|described|charged with|requires?|provides?)\b|"
+                      r"(?i:\baccording to\b|\bin the words of\b|\bquoted\b)|\bas\s+[A-Z]|"
+                      # a law or instrument is the source of its own wording
+                      r"\b(?:Article|Art\.|Section|Sec\.|§|Clause|Rule|Principle|Paragraph)\s*\d|"
+                      r"\b(?:Act|Law|Code|Convention|Protocol|Directive|Regulation|Bill|Treaty|Statute|Constitution)\b|"
+                      r"(?i:\bthe (?:legislation|statute|law|act|bill|treaty|constitution)\b)")
+
+
+def unsourced_quotation(ctx, sent) -> str | None:
+    """The first eight-plus-word quotation of `sent` that nobody in or before the sentence is said
+    to have written or spoken."""
+    text = sent.text
+    for m in _QUOTATION.finditer(text):
+        if len(m.group(1).split()) < 8 or m.group(1).rstrip(" ,.").endswith("?") or _SPEAKER.search(text):
+            continue  # short, a questionnaire item, or someone is named as saying it
+        if sent.index and ctx.doc.sentences[sent.index - 1].text.rstrip("*_ ").endswith(":"):
+            continue
+        return m.group(1)
+    return None
+
+
 @rule("vague-attribution", "warning",
       "The sentence leans on an unnamed authority (\"studies show\", \"according to reports\", \"experts say\", "
-      "\"it is estimated that\", \"reportedly\") and cites no specific source.",
+      "\"it is estimated that\", \"reportedly\") and cites no specific source, or quotes eight words or more "
+      "with no citation and no speaker.",
       fires="Studies show that most recruitment now begins on gaming platforms.",
       passes="Studies show that most recruitment now begins on gaming platforms (Okafor, 2021).",
       priority=5, order=20)
@@ -373,6 +402,12 @@ def vague_attribution(ctx):
                 phrase = " ".join(m.group(0).split())
                 yield ctx.flag("vague-attribution", sent, f"'{phrase}' with no specific source", evidence=phrase)
                 break
+        else:
+            quoted = unsourced_quotation(ctx, sent)
+            if quoted:
+                shown = " ".join(quoted.split()[:8]) + " …"
+                yield ctx.flag("vague-attribution", sent, f"a quotation ('{shown}') with no citation and no speaker",
+                               evidence=quoted)
 
 
 _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vital|useful|helpful|promising|appropriate|"
