@@ -172,7 +172,18 @@ _OWN_STUDY = re.compile(r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)
 _OWN_REFERENCE = re.compile(
     r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)?(?:study|survey|questionnaire|sample|analysis|dataset|"
     r"data set|data|interviews?|research|experiment|regression|model|findings|results)\b|\brespondents?\b|"
-    r"\bparticipants?\b|\binterviewees\b|\bthe (?:sample|questionnaire|survey)\b|\b(?:Table|Figure|Fig\.)\s*\d+\b")
+    r"\bparticipants?\b|\binterviewees\b|\bthe (?:sample|questionnaire|survey)\b|\b(?:Table|Figure|Fig\.)\s*\d+\b|"
+    # statistical notation: "(n=50)", "(SD=43.02)", "R^2 = 0.46", "p < .05"
+    r"\(\s*n\s*=\s*\d|\bSD\s*=\s*\d|\bR(?:\^2|²)\s*=|\bp\s*[<=>]\s*0?\.\d")
+
+
+# A document that says it is a data analysis ("This post is an exploratory data analysis of ..."):
+# the sections that are neither
+# introduction nor discussion report its own figures, whatever their headings are called.
+_DATA_ANALYSIS = re.compile(
+    r"\b(?:this|the present|the current|my|our)\s+(?:blog\s+)?(?:post|paper|article|report|brief|essay|piece|chapter|"
+    r"note|working paper)\s+(?:is|presents?|offers?|provides?|contains?)\s+(?:an?\s+)?(?:\w+\s+){0,2}?"
+    r"(?:data|statistical|quantitative|descriptive|regression|numerical)\s+analys[ie]s\b", re.I)
 
 
 def _heading_kind(text: str) -> str | None:
@@ -192,11 +203,14 @@ class OwnResults:
     def __init__(self, doc):
         self.in_section: set[int] = set()
         own = False
+        analyses_data = self.analyses_data = bool(_DATA_ANALYSIS.search(doc.masked))
         for s in doc.sentences:
             if s.kind == "heading":
                 kind = _heading_kind(s.text)
                 if kind is not None:
                     own = kind == "own"
+                elif analyses_data:
+                    own = True
                 continue
             if own:
                 self.in_section.add(s.index)
@@ -495,7 +509,8 @@ def superlative(ctx):
     for sent in ctx.claim_sentences():
         if ctx.is_cited(sent) or names_a_work(sent.text):
             continue
-        own_data = own.speaks_of_own_data(sent)  # "most respondents", "the largest group in our sample"
+        # "most respondents"; "the lowest of the three types" in a data analysis's own sections
+        own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
         text = ctx.doc.masked[sent.start:sent.end]
         low = lowered(text)
         for pattern in SUPERLATIVE_PATTERNS:
