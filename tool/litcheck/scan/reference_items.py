@@ -252,6 +252,27 @@ def self_contradicting_items(ctx):
                                    evidence=piece.text)
 
 
+def items_after_document(ctx):
+    """citation-mismatch flags for works dated after the document's own header date
+    (litcheck.scan.dating): the document's date, the item's, or the version cited is wrong."""
+    from litcheck.scan.dating import document_date, later_than
+    from litcheck.scan.resolve.items import item_years
+
+    written = document_date(ctx.doc.text)
+    if written is None:
+        return
+    shown = written.strftime("%-d %B %Y")
+    for i, item in enumerate(ctx.doc.references):
+        if looks_like_reference(item.text) and (when := later_than(written, item.text, next(iter(item_years(item)), None))):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is dated {when}, after the "
+                                        f"document itself ({shown}): one of the two dates, or the version cited, is "
+                                        "wrong", evidence=when)
+    for label, note in ctx.doc.footnotes.items():
+        if (when := later_than(written, note.text, None)):
+            yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} cites a work dated {when}, after the "
+                                   f"document itself ({shown})", evidence=when)
+
+
 def repeated_titles(ctx):
     """inconsistent-duplicate flags: a title the reference list gives twice with different years."""
     from litcheck.scan.resolve.items import item_years
