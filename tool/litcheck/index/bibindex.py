@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import base64
 import gc
-import itertools
 import json
 import mmap
 import os
@@ -65,14 +64,23 @@ def _crc(data: bytes) -> bytes:
     return zlib.crc32(data).to_bytes(4, "little")
 
 
-def _encode_column(values: list) -> list:
-    """A column with repeated values as [distinct values, base64 of 32-bit codes]: loads in
-    milliseconds."""
-    from array import array
+class _Column:
+    """A column with repeated values, built row by row, stored as [distinct values, base64 of
+    32-bit codes]: loads in milliseconds."""
 
-    table: dict = {}
-    codes = array("I", [table.setdefault(v, len(table)) for v in values])
-    return [list(table), base64.b64encode(codes.tobytes()).decode("ascii")]
+    def __init__(self):
+        from array import array
+
+        self.table: dict = {}
+        self.codes = array("I")
+        self.filled = False  # whether any row has a value (a column of None is left out)
+
+    def add(self, value) -> None:
+        self.codes.append(self.table.setdefault(value, len(self.table)))
+        self.filled = self.filled or value is not None
+
+    def encoded(self) -> list:
+        return [list(self.table), base64.b64encode(self.codes.tobytes()).decode("ascii")]
 
 
 def _decode_column(encoded: list, rows: int) -> list:
@@ -392,69 +400,104 @@ def _pack(header: dict, table: bytes, records: list[bytes], total: int) -> list[
     return [prefix, raw_header, table, *records]
 
 
-def byte_spans(text: str, spans: list, bom: int, ascii_only: bool) -> list[tuple[int, int]]:
-    """The byte offsets in the file of each entry's character span in its decoded `text` (the
-    index reads an entry's raw text from the file by these)."""
-    if ascii_only:
-        return [(s + bom, e + bom) for s, e in spans]
-    out = []
-    cpos = bpos = 0
-    for s, e in spans:
-        bpos += len(text[cpos:s].encode("utf-8"))
-        bstart = bpos
-        bpos += len(text[s:e].encode("utf-8"))
-        cpos = e
-        out.append((bstart + bom, bpos + bom))
-    return out
+class ByteSpans:
+    """The byte offsets in the file of entries' character spans in its decoded `text`, given in
+    order (the index reads an entry's raw text from the file by these)."""
+
+    def __init__(self, text: str, bom: int, ascii_only: bool):
+        self.text, self.bom, self.ascii_only = text, bom, ascii_only
+        self.cpos = self.bpos = 0
+
+    def of(self, start: int, end: int) -> tuple[int, int]:
+        if self.ascii_only:
+            return start + self.bom, end + self.bom
+        text = self.text
+        self.bpos += len(text[self.cpos:start].encode("utf-8"))
+        bstart = self.bpos
+        self.bpos += len(text[start:end].encode("utf-8"))
+        self.cpos = end
+        return bstart + self.bom, self.bpos + self.bom
 
 
-def write_index(target: Path, source: Path, digest: str, st: os.stat_result, parsed, raw_spans: list | None,
-                env_used: dict) -> None:
-    """Write the index of one parsed .bib file atomically (see `index.store.write_cache`).
-    `digest` is the file's hash; `raw_spans` the byte offsets of the entries' raw text (None
-    when the file did not decode cleanly: the raw text is then stored in the records)."""
-    entries = parsed.entries
-    crc, pack = zlib.crc32, _ROW.pack
+def _dumps(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
-    def dumps(value) -> bytes:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-    # The records go to a spool file as they are made and are copied from it into the index:
-    # held in memory (and then joined) they took twice their size, about 250 MB for 100 MB of .bib.
+
+class IndexBuilder:
+    """The index of one .bib file, written entry by entry as the file is parsed.
+
+    Each entry's record goes to a spool file at once and only its columns stay in memory (key,
+    type code, line, hot-field codes, a 36-byte table row): a cold load then never holds every
+    parsed entry (1 GB for a million tiny entries). `raw_in_records`: the entries' raw text is
+    stored in the records (when the file did not decode cleanly, so it cannot be read back by
+    byte offsets)."""
+
+    def __init__(self, raw_in_records: bool):
+        import tempfile
+        from array import array
+
+        self.raw_in_records = raw_in_records
+        self.spool = tempfile.TemporaryFile()
+        self.table = bytearray()
+        self.total = 0
+        self.types = _Column()
+        self.hot = {name: _Column() for name in HOT_FIELDS}
+        self.keys: list[str] = []
+        self.lines = array("q")
+
+    def add(self, key: str, etype: str, line: int, fields: dict, field_lines: dict, raw: str,
+            span: tuple[int, int]) -> None:
+        lines = [field_lines.get(name, line) for name in fields]  # aligned with fields
+        blob = _dumps((fields, lines, raw) if self.raw_in_records else (fields, lines))
+        self.table += _ROW.pack(self.total, len(blob), zlib.crc32(blob), *span)
+        self.spool.write(blob)
+        self.total += len(blob)
+        self.keys.append(key)
+        self.types.add(etype)
+        self.lines.append(line)
+        for name, column in self.hot.items():
+            column.add(fields.get(name))
+
+    def pieces(self, source: Path, digest: str, st: os.stat_result, problems: list, strings: dict,
+               env_used: dict):
+        """The index file's bytes, piece by piece (the records copied from the spool)."""
+        header = {
+            "format": FORMAT,
+            "source": str(Path(os.path.abspath(source))),
+            "size": st.st_size, "mtime_ns": st.st_mtime_ns, "stamp": stamp(st), "hash": digest,
+            "racy": time.time_ns() - st.st_mtime_ns < RACY_NS,
+            "keys": self.keys, "types": self.types.encoded(),
+            "lines": base64.b64encode(self.lines.tobytes()).decode("ascii"),
+            # repeated short values (years, kinds) are stored once
+            "hot": {name: column.encoded() for name, column in self.hot.items() if column.filled},
+            "raw_in_records": self.raw_in_records,
+            "problems": [[p.check, p.severity, p.message, p.line, p.key] for p in problems],
+            "strings": strings, "external": env_used,
+        }
+        yield from _pack(header, bytes(self.table), [], self.total)
+        self.spool.seek(0)
+        yield from iter(lambda: self.spool.read(1 << 20), b"")
+
+    def close(self) -> None:
+        self.spool.close()
+
+
+def open_temporary(pieces) -> BibIndex:
+    """An index written to a temporary file (when the cache folder cannot take it): the library
+    is still read from an index, not held in memory. The file is removed once mapped."""
     import tempfile
 
-    spool = tempfile.TemporaryFile()
-    table = []
-    total = 0
-    for i, e in enumerate(entries):
-        lines = [e.field_lines.get(name, e.line) for name in e.fields]  # aligned with fields
-        blob = dumps((e.fields, lines) if raw_spans is not None else (e.fields, lines, e.raw))
-        start, end = raw_spans[i] if raw_spans is not None else (0, 0)
-        table.append(pack(total, len(blob), crc(blob), start, end))
-        spool.write(blob)
-        total += len(blob)
-    spool.seek(0)
-    from array import array
-
-    hot = {}
-    for name in HOT_FIELDS:
-        column = [e.fields.get(name) for e in entries]
-        if any(v is not None for v in column):
-            # repeated short values (years, kinds) are stored once
-            hot[name] = _encode_column(column)
-    header = {
-        "format": FORMAT,
-        "source": str(Path(os.path.abspath(source))),
-        "size": st.st_size, "mtime_ns": st.st_mtime_ns, "stamp": stamp(st), "hash": digest,
-        "racy": time.time_ns() - st.st_mtime_ns < RACY_NS,
-        "keys": [e.key for e in entries], "types": _encode_column([e.type for e in entries]),
-        "lines": base64.b64encode(array("q", [e.line for e in entries]).tobytes()).decode("ascii"), "hot": hot,
-        "raw_in_records": raw_spans is None,
-        "problems": [[p.check, p.severity, p.message, p.line, p.key] for p in parsed.problems],
-        "strings": parsed.strings, "external": env_used,
-    }
-    with spool:
-        write_cache(target, itertools.chain(_pack(header, b"".join(table), [], total),
-                                            iter(lambda: spool.read(1 << 20), b"")))
+    fd, name = tempfile.mkstemp(prefix="litcheck-index-")
+    try:
+        with open(fd, "wb") as handle:
+            for piece in pieces:
+                handle.write(piece)
+        return BibIndex.open(Path(name))
+    finally:
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
 
 
 def rewrite_header(index: BibIndex) -> None:

@@ -110,6 +110,28 @@ class EntryMap(MutableMapping):
         finally:
             settle_gc(enabled)
 
+    def each(self):
+        """Every entry, in order, without keeping the ones not made yet: a pass over a big
+        library holds one entry (and the fields it read) at a time, not all of them."""
+        if self._map is None:
+            _, index, _ = self._segments[0]
+            for row, key in enumerate(index.header["keys"]):
+                m = self._map  # made meanwhile by a lookup (`key in entries`)
+                value = m[key] if m is not None else self._early.get(key, row)
+                yield self._make(value) if type(value) is int else value
+            return
+        for value in self._map.values():
+            yield self._make(value) if type(value) is int else value
+
+    def peek(self, key: str) -> Entry | None:
+        """The entry of `key` without keeping it (None when absent)."""
+        if self._map is None:
+            entry = self._early.get(key)
+            if entry is not None:
+                return entry
+        value = self._m.get(key)
+        return self._make(value) if type(value) is int else value
+
     def __getitem__(self, key: str) -> Entry:
         if self._map is None and self._lookups < EARLY_LOOKUPS:
             return self._early_entry(key)
