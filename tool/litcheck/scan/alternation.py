@@ -62,15 +62,26 @@ def may_match(pattern: re.Pattern, low: str | None) -> bool:
     the pattern holds one of a few literal strings, read from the pattern itself, and the text
     holds none of them. A substring test is far cheaper than trying a long case-insensitive
     pattern at every character, and most sentences fail it."""
-    words = _NEEDED.get(pattern)
-    if words is None:
+    if low is None:
+        return True
+    known = _NEEDED.get(id(pattern))
+    if known is None or known[0] is not pattern:
         from re import _parser  # the standard library's own reading of the pattern
 
-        words = _NEEDED[pattern] = tuple(_needed(_parser.parse(pattern.pattern, pattern.flags)) or ())
-    return low is None or not words or any(w in low for w in words)
+        known = _NEEDED[id(pattern)] = (pattern, tuple(_needed(_parser.parse(pattern.pattern, pattern.flags)) or ()))
+    words = known[1]
+    if not words:
+        return True
+    for w in words:  # a plain loop: a generator in any() cost as much as the tests themselves
+        if w in low:
+            return True
+    return False
 
 
-_NEEDED: dict[re.Pattern, tuple[str, ...]] = {}
+# Keyed by the pattern's id, not the pattern: hashing a compiled pattern hashes its whole
+# program every time (several kB for a lexicon), which cost more than the substring tests. The
+# entry holds the pattern, so the id cannot be reused while it stands.
+_NEEDED: dict[int, tuple[re.Pattern, tuple[str, ...]]] = {}
 
 
 def _needed(items) -> list[str] | None:
