@@ -60,6 +60,8 @@ def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, source
     ("Reports to the hotline have increased dramatically since 2015.", True),
     ("Screen time has skyrocketed during the pandemic.", True),
     ("The survey saw a sharp rise in sextortion reports.", True),
+    ("Sextortion is a growing problem for school police.", True),
+    ("Sextortion is on the rise.", True),
     ("Trafficking generates billions of dollars each year (Okafor, 2021).", False),
     ("The ice sheet formed over millions of years.", False),
     ("The number of reports rose slightly.", False),
@@ -104,6 +106,7 @@ def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
     "Online exploitation has reached epidemic proportions.",
     "Clearly, the policy failed to protect victims.",
     "There is no evidence that the campaign reduced demand.",
+    "More children than ever were online during the lockdowns.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]

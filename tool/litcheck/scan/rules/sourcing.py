@@ -46,7 +46,10 @@ FIGURE_PATTERNS = [
                          r"(?:dramatically|sharply|exponentially|significantly|substantially|rapidly|drastically|steeply|"
                          r"markedly|enormously|massively|tremendously)|(?:skyrocket|soar|explod|balloon)(?:ed|ing)\b|"
                          r"(?:dramatic|sharp|exponential|massive|drastic|steep|explosive|huge|rapid)\s+"
-                         r"(?:increase|rise|growth|surge|spike|jump|decline|drop|fall)s?)\b", re.I)),
+                         r"(?:increase|rise|growth|surge|spike|jump|decline|drop|fall)s?|"
+                         r"(?:a|an|the)\s+(?:growing|increasing|rising|escalating|mounting)\s+(?:problem|threat|trend|"
+                         r"number|phenomenon|concern|risk|epidemic|crisis)|on the rise|at (?:an\s+)?(?:all-time|record) "
+                         r"(?:high|low|levels?))\b", re.I)),
     ("multiplier", re.compile(r"\b(?:doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|\d+-fold|twice as (?:many|likely|much|high)|(?:three|four|five|ten|\d+) times (?:more|higher|as|greater|larger|the))\b", re.I)),
 ]
 _PLAIN = re.compile(r"(?<![\w.,/$€£%-])" + NUM + r"(?![\w/%]|,\d|\.\d)")
@@ -463,7 +466,8 @@ SUPERLATIVE_PATTERNS = [
     # common for", "far exceeds"
     re.compile(r"\b(?:is|are|was|were) (?:rampant|endemic|"
                r"ubiquitous|pervasive|rife|widespread|commonplace)\b|"
-               r"\b(?:reached|reaching|reaches|of) (?:epidemic|pandemic|crisis|alarming|record) (?:proportions|levels)\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
+               r"\b(?:reached|reaching|reaches|of) (?:epidemic|pandemic|crisis|alarming|record) (?:proportions|levels)\b|"
+               r"\b(?:than|as never) ever(?: before)?\b|\blike never before\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
                r"\bit is (?:very |increasingly )?common (?:for|that|to)\b|\ba (?:common|frequent|regular) occurrence\b|"
                r"\bfar (?:exceeds?|exceeded|outstrips?|surpass(?:es)?)\b|"
                r"\b(?:research|evidence|data|scholarship|knowledge)(?:\s+(?:on|into|about|in|of)(?:\s+[\w-]+){1,3}?)? (?:is|are|remains?) "
