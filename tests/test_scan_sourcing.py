@@ -127,6 +127,11 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "The most recent report appeared in 2023.",
     "The country ranks second in the region for cyberbullying.[^1]\n\n[^1]: A note.",
     "The essay is clearly written.",
+    "It is unlikely that donors always scale back their programmes.",
+    "Not all projects in these categories are always contentious.",
+    "Using data from all countries that received aid, we assess the effect of the laws.",
+    "To our knowledge, this is the first survey of its kind.",
+    "![Chart: the largest markets by volume](chart.png)",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []

@@ -189,7 +189,8 @@ def split_body(doc: Document) -> None:
 
 # Non-prose blocks: captions ("Figure 2: ...", "Table 1 – ...", "Source: ..."), table rows, and
 # the questions and answer options of a questionnaire or interview guide. They are not claims.
-_CAPTION = re.compile(r"^[*_]{0,2}(?:(?:Figure|Fig\.|Table|Chart|Graph|Map|Exhibit|Box|Plate|Image|Photo|Diagram)"
+# a caption: "Figure 2: ...", "Source: ...", or a Markdown image with its caption ("![Top left: ...](fig.png)")
+_CAPTION = re.compile(r"^!\[|^[*_]{0,2}(?:(?:Figure|Fig\.|Table|Chart|Graph|Map|Exhibit|Box|Plate|Image|Photo|Diagram)"
                       r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?(?:\.\d{1,2})?[*_]{0,2}[ \t]*[.:–—|-]|(?:Source|Sources|Note|Notes)[ \t]*:)", re.I)
 _QUESTIONNAIRE = re.compile(r"\b(?:questionnaire|survey instrument|survey questions|interview (?:guide|questions|protocol)|"
                             r"topic guide)\b", re.I)

@@ -451,7 +451,10 @@ SUPERLATIVE_PATTERNS = [
     re.compile(r"(?<![\w-])(?:untraceable|undetectable|unbreakable|uncrackable|impossible to (?:trace|track|detect|identify)|"
                r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
                r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:traffickers?|victims?|offenders?|platforms?|countries|cases?|"
-               r"children|users|people|sites|websites|transactions|markets)\b(?! of)|"
+               r"children|users|people|sites|websites|transactions|markets)\b"
+               # "all countries that received aid", "every case in our sample": a scope, not a claim
+               r"(?! of| that| which| who| where| with| in (?:our|the|this) (?:sample|data|dataset|study|survey)| included| listed| covered|"
+               r" surveyed| studied| receiving| analy[sz]ed| sampled| coded)|"
                r"always|never|every possible|all possible|every single|by any means|uniformly|universally|invariably|"
                r"without exception|unanimously|unprecedented|unparalleled|unmatched|unrivall?ed|second to none|"
                r"no one|nobody|everyone|everybody|undoubtedly|unquestionably|undeniably|indisputabl[ey]|"
@@ -497,6 +500,11 @@ SUPERLATIVE_PATTERNS = [
                r"afford|help|wait|say|tell|know|determine|confirm|verify|establish|assess|generali[sz]e|rule|"
                r"exclude|answer|explain|predict|compare|measure|address|cover|list|guarantee|be\b))[a-z]+", re.I),
 ]
+# an absolute under a negation or doubt a few words before: "not all projects ... are always", "it is
+# unlikely that donors always"; a claim made only as far as the authors know
+_NEGATED = re.compile(r"\b(?:not|unlikely|doubtful|rarely|hardly)\b(?:\s+[\w'’-]+){0,6}\s*$", re.I)
+_AS_FAR_AS_KNOWN = re.compile(r"\b(?:to (?:our|my|the authors’|the authors') (?:best )?knowledge|as far as (?:we|I) (?:know|are aware))\b",
+                              re.I)
 _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
                            r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
                            r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bmost)\s+(?:\w+\s+){0,2}$", re.I)
@@ -521,10 +529,12 @@ def superlative(ctx):
         for pattern in SUPERLATIVE_PATTERNS:
             if own_data and pattern not in (_NOVELTY, _CERTAINTY) or not may_match(pattern, low):
                 continue
+            if pattern is _NOVELTY and _AS_FAR_AS_KNOWN.search(text):
+                continue
             hit = None
             for m in pattern.finditer(text):
                 before = text[:m.start()]
-                if _HEDGE_BEFORE.search(before[-40:]):
+                if _HEDGE_BEFORE.search(before[-40:]) or _NEGATED.search(before[-60:]):
                     continue
                 if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)):
                     continue
