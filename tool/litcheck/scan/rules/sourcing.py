@@ -61,6 +61,11 @@ _NAMED_BEFORE = re.compile(
     r"verse|clause|schedule|order|decision|report|series|issue|cap|code|law no|under|top|covid|sdg|g|web|windows|"
     r"iphone|ios|android|python|ipv|http|https|www)\.?\s*|[#§¶]\s*|[A-Za-z]-|/)$", re.I)
 _TIME_AFTER = re.compile(r"^\s*(?:[-–]\s*(?:year|month|week|day|hour|minute)|(?:to|and|or|-|–)\s*" + NUM + r"\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
+# "call 911", "Sections 11, 12 and 13", "pp. 4, 7 and 9": numbers that name, not count
+_NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|texting|phone|contact)\s+|"
+                          r"\b(?:sections?|articles?|arts?|chapters?|paras?|paragraphs?|clauses?|rules?|pages?|pp?|ss?|"
+                          r"items?|questions?|tables?|figures?|notes?|footnotes?|goals?|targets?|principles?)\.?\s*"
+                          r"\d+[a-z]?(?:\s*(?:,|and|&|or|to|-|–)\s*\d+[a-z]?)*\s*(?:,|and|&|or|to|-|–)\s*)$", re.I)
 _AGE_BEFORE = re.compile(r"(?:\baged?|\bages(?: of)?|\bage of|\bunder(?: the age of)?|\bover the age of|\bas young as|\bas old as)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:(?:to|and|-|–)\s*" + NUM + r"\s*)?(?:-?years?-old|years? old|years? of age|y/o|-year)", re.I)
 _RANGE_AGE = re.compile(r"\b(?:aged?|ages? of|between the ages of)\s+" + NUM + r"\s*(?:to|-|–|and)\s*" + NUM, re.I)
@@ -129,6 +134,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if re.search(r"(?:1[5-9]\d\d|20\d\d)\s*[-–/]\s*$", before):  # the end of a year range
             continue
+        if _NAMING_LIST.search(text[max(0, m.start() - 60):m.start()]):
+            continue
         if _NAMED_BEFORE.search(before) or _TIME_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
             continue
         if _DATE_NEAR.search(before) or _DATE_AFTER.match(after):
@@ -177,6 +184,8 @@ _OWN_REFERENCE = re.compile(
     r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)?(?:study|survey|questionnaire|sample|analysis|dataset|"
     r"data set|data|interviews?|research|experiment|regression|model|findings|results)\b|\brespondents?\b|"
     r"\bparticipants?\b|\binterviewees\b|\bthe (?:sample|questionnaire|survey)\b|\b(?:Table|Figure|Fig\.)\s*\d+\b|"
+    r"\bwe (?:find|found|show|showed|estimate|estimated|examine|examined|analy[sz]e|analy[sz]ed|assess|assessed|"
+    r"observe|observed|identify|identified|surveyed|interviewed|coded|received)\b|"
     # statistical notation: "(n=50)", "(SD=43.02)", "R^2 = 0.46", "p < .05"
     r"\(\s*n\s*=\s*\d|\bSD\s*=\s*\d|\bR(?:\^2|²)\s*=|\bp\s*[<=>]\s*0?\.\d")
 
@@ -259,6 +268,10 @@ def names_a_work(text: str) -> bool:
     return False
 
 
+_RESTATEMENT = re.compile(r"[*_\s]*(?:In other words|That is|This is|That means|This means|Put differently|I\.e\.|"
+                          r"Put another way)\b", re.I)
+
+
 def _restated(ctx, sent, surface: str) -> bool:
     """The figure was already stated in a cited sentence earlier in the same paragraph."""
     from litcheck.scan.quantities import quantities, shared
@@ -309,6 +322,8 @@ def uncited_statistic(ctx):
         figures = find_figures(ctx.claim_text(sent))
         if not figures or own.covers(sent) or names_a_work(sent.text) or calculations(sent.text):
             continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
+        if _RESTATEMENT.match(sent.text):
+            continue  # "In other words, 95% ...", "That is a 96% pass rate": the figures before it are the claim
         figures = [f for f in figures if not _restated(ctx, sent, f[2])]
         if not figures:
             continue
@@ -343,9 +358,11 @@ VAGUE_PATTERNS = [
     re.compile(r"\b(?:it is|it has been|it was|it's|it has long been) (?:widely |commonly |generally |often |frequently |increasingly |now |also )?"
                r"(?:estimated|believed|reported|observed|known|said|thought|claimed|argued|suggested|documented|noted|"
                r"accepted|acknowledged|understood|recognised|recognized|shown|established) (?:that|to)\b", re.I),
-    re.compile(r"\b(?:reportedly|allegedly|reputedly|purportedly|by (?:some|many|most) accounts|some (?:say|believe|argue))\b", re.I),
+    # ("allegedly" and "purportedly" are how an accusation is reported, not a source of one)
+    re.compile(r"\b(?:reportedly|reputedly|by (?:some|many|most) accounts|some (?:say|believe|argue))\b", re.I),
     re.compile(r"\b(?:found|shown|reported|documented) in (?:their|its|recent|several|many|various|numerous) (?:studies|research|reports|surveys)\b", re.I),
-    re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known|accepted|cited|regarded|considered|seen|recogni[sz]ed)\b", re.I),
+    re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known(?! as\b)|accepted|cited|regarded|considered|seen|"
+               r"recogni[sz]ed)\b", re.I),
     # an agentless passive: "X is believed to ...", "has been reported that", "are thought to be"
     re.compile(r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:believed|thought|said|reported|"
                r"estimated|known|alleged|rumou?red|understood|claimed) to (?:be|have|involve|account|number|reach|"
@@ -399,6 +416,11 @@ def unsourced_quotation(ctx, sent) -> str | None:
     return None
 
 
+# An owner or a pointer right before "data shows", "the report found": the source is named.
+_SPECIFIC_BEFORE = re.compile(r"(?:['’]s|\b(?:this|these|the same|such|its|their|his|her))\s+(?:[\w-]+\s+){0,3}$",
+                              re.I)
+
+
 @rule("vague-attribution", "warning",
       "The sentence leans on an unnamed authority (\"studies show\", \"according to reports\", \"experts say\", "
       "\"it is estimated that\", \"reportedly\") and cites no specific source, or quotes eight words or more "
@@ -416,6 +438,8 @@ def vague_attribution(ctx):
         low = lowered(text)
         for pattern in VAGUE_PATTERNS:
             m = pattern.search(text) if may_match(pattern, low) else None
+            if m and pattern is VAGUE_PATTERNS[0] and _SPECIFIC_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                m = None  # "ICE's monthly ADP data shows", "the same data show": whose data is said
             if m:
                 phrase = " ".join(m.group(0).split())
                 yield ctx.flag("vague-attribution", sent, f"'{phrase}' with no specific source", evidence=phrase)
