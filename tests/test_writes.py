@@ -206,29 +206,30 @@ WRITER = textwrap.dedent("""
 """)
 
 
-def titles(lib: Path, use_cache: bool = True) -> dict[str, str]:
-    """What a read-only command sees: each key's title."""
-    from litcheck.library.core import load_library
+def titles(run_cli, lib: Path, use_cache: bool = True) -> dict[str, str]:
+    """What a read-only command sees: each key's title (`list --format csv`)."""
+    import csv
 
-    library = load_library([lib / "a.bib", lib / "b.bib"], None, use_cache=use_cache)
-    return {key: entry.fields["title"] for key, entry in library.entries.items()}
+    result = run_cli("list", "--bib", str(lib), "--format", "csv", *([] if use_cache else ["--no-cache"]))
+    assert result.exit_code == 0, result.output
+    return {row["key"]: row["title"] for row in csv.DictReader(result.stdout.splitlines())}
 
 
 REVISED = {"alpha2020one": "One, revised", "beta2021two": "Two, revised"}
 
 
 @pytest.mark.parametrize("use_cache", [True, False])
-def test_a_reader_finishes_a_killed_commit_before_reading(two_files, tmp_path, use_cache):
-    assert titles(two_files, use_cache) == {"alpha2020one": "One", "beta2021two": "Two"}  # also fills the cache
+def test_a_reader_finishes_a_killed_commit_before_reading(two_files, run_cli, tmp_path, use_cache):
+    assert titles(run_cli, two_files, use_cache) == {"alpha2020one": "One", "beta2021two": "Two"}  # also fills the cache
     proc = subprocess.run([sys.executable, "-c", WRITER, str(two_files), "killed", NEW_A, NEW_B],
                           capture_output=True, timeout=120)
     assert proc.returncode == -signal.SIGKILL
     assert files(two_files) == (NEW_A, MESSY_B)  # the kill left the commit half done
-    assert titles(two_files, use_cache) == REVISED  # the reader sees the whole commit, not half of it
+    assert titles(run_cli, two_files, use_cache) == REVISED  # the reader sees the whole commit, not half of it
     assert files(two_files) == (NEW_A, NEW_B) and stray(tmp_path) == []
 
 
-def test_a_reader_waits_for_a_writer_in_the_middle_of_a_commit(two_files, tmp_path):
+def test_a_reader_waits_for_a_writer_in_the_middle_of_a_commit(two_files, run_cli, tmp_path):
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(two_files), "paused", NEW_A, NEW_B])
     try:
         for _ in range(1200):
@@ -236,7 +237,7 @@ def test_a_reader_waits_for_a_writer_in_the_middle_of_a_commit(two_files, tmp_pa
                 break
             time.sleep(0.05)
         assert (tmp_path / "half-done").exists() and files(two_files) == (NEW_A, MESSY_B)
-        assert titles(two_files) == REVISED
+        assert titles(run_cli, two_files) == REVISED
     finally:
         assert writer.wait(timeout=120) == 0
     assert stray(tmp_path) == []
@@ -252,5 +253,7 @@ def test_a_commit_that_lands_while_a_reader_reads_makes_it_read_again(two_files)
                 transaction.write_bytes_atomic(two_files / name, text.encode())
         return reads[-1]
 
-    assert transaction.read_consistently([two_files / "a.bib", two_files / "b.bib"], read) == (NEW_A, NEW_B)
+    from litcheck.editing.writing import read_consistently
+
+    assert read_consistently([two_files / "a.bib", two_files / "b.bib"], read) == (NEW_A, NEW_B)
     assert len(reads) == 2

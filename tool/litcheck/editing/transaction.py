@@ -14,7 +14,7 @@ rest. A kill -9 before the journal exists leaves only temporary files, which the
 command deletes; a kill after it is finished by the next writing command (`recover`), which
 renames the staged files that are still there over targets that still hold the expected bytes.
 
-Readers take no lock, so `read_consistently` keeps them from seeing a commit half done: a
+Readers take no lock, so `writing.read_consistently` keeps them from seeing a commit half done: a
 journal naming one of their files means a commit is under way or was killed, so the reader
 takes the writers' lock (waiting for a live writer, as a second writer would) and finishes any
 killed commit with `recover`; and a commit that starts while the reader reads is caught by the
@@ -23,10 +23,8 @@ files' identities (a rename gives a file a new inode), so the reader reads again
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import sys
 from pathlib import Path
 
 from litcheck.editing.atomic import discard, fsync_folder, leftover_temps, real_target, stage_bytes, write_bytes_atomic
@@ -120,45 +118,7 @@ def recover(journal_dir: Path, targets: list[Path]) -> list[str]:
     return notes
 
 
-def read_consistently(paths, read, attempts: int = 3):
-    """`read()` of the library files `paths`, never seeing a multi-file commit half done (see the
-    module docstring). Raises LockBusy when a writer holds the library longer than the lock
-    timeout, and a LitcheckError when a killed commit cannot be finished (no write access)."""
-    from litcheck.editing.writing import backup_folder
-
-    paths = [Path(p) for p in paths]
-    folders = list(dict.fromkeys(backup_folder(p) for p in paths))
-    for attempt in range(attempts):
-        last = attempt == attempts - 1  # writers kept committing meanwhile: read as a writer would
-        if last or _pending(folders, paths):
-            with _writers_lock(paths, folders):
-                if last:
-                    return read()
-        before = _identities(paths)
-        result = read()
-        if _identities(paths) == before and not _pending(folders, paths):
-            return result
-    raise AssertionError("unreachable")  # the last attempt returns
-
-
-@contextlib.contextmanager
-def _writers_lock(paths: list[Path], folders: list[Path]):
-    """Hold the lock writers take, after finishing any commit a killed writer left."""
-    from litcheck.editing.writing import library_lock
-    from litcheck.errors import LitcheckError
-
-    try:
-        with library_lock(paths):
-            for folder in folders:
-                for line in recover(folder, paths):
-                    print(f"litcheck: {line}", file=sys.stderr)
-            yield
-    except PermissionError as exc:
-        raise LitcheckError(f"{exc.filename}: cannot lock the library to finish an interrupted write of it "
-                            f"({exc.strerror}); run litcheck once with write access to its folder") from None
-
-
-def _pending(folders: list[Path], paths: list[Path]) -> bool:
+def pending(folders: list[Path], paths: list[Path]) -> bool:
     """A commit journal in `folders` names one of `paths`: a commit is under way or was killed."""
     wanted = {os.path.abspath(real_target(p)) for p in paths}
     for folder in folders:
@@ -173,14 +133,3 @@ def _pending(folders: list[Path], paths: list[Path]) -> bool:
                 return True  # unreadable: let recover (under the lock) deal with it
     return False
 
-
-def _identities(paths: list[Path]) -> list[tuple | None]:
-    """What tells a replaced file from the one read: its inode, size and change time."""
-    out = []
-    for p in paths:
-        try:
-            st = os.stat(p)
-            out.append((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
-        except OSError:
-            out.append(None)
-    return out

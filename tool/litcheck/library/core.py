@@ -88,15 +88,8 @@ def load_library(bib_paths: list[Path], notes_dir: Path | None = None, use_cache
     (`litcheck.index`); entries then load their fields on first use. Without it everything
     is parsed afresh and nothing is written. Either way the result is the same.
     `progress(items, label, total)` wraps long stages (a progress bar on a terminal).
-    Files are read in order; `@string` macros of earlier files are visible in later ones. A
-    multi-file commit of a writer is never seen half done (`editing.transaction.read_consistently`).
+    Files are read in order; `@string` macros of earlier files are visible in later ones.
     """
-    from litcheck.editing.transaction import read_consistently
-
-    return read_consistently(bib_paths, lambda: _load(bib_paths, notes_dir, use_cache, progress))
-
-
-def _load(bib_paths, notes_dir, use_cache: bool, progress) -> Library:
     from litcheck.index.load import load_sources, silent
 
     progress = progress or silent
