@@ -287,11 +287,12 @@ def test_entry_map_behaves_like_a_dict(lib_dir):
     assert len(alone.entries) == 0 and list(alone.entries.values()) == [] and list(alone) == []
 
 
-def test_a_few_lookups_by_key_agree_with_the_whole_map(tmp_path):
+def test_a_few_lookups_by_key_agree_with_the_whole_map(tmp_path, monkeypatch):
     """`search` and `show` look up a few keys of a big library; however the entries are found,
     a key gives the same entry object every time, and a missing key is missing."""
     from litcheck.index import entrymap
 
+    monkeypatch.setattr(entrymap, "EARLY_LOOKUPS", 16)
     bib = tmp_path / "many.bib"
     bib.write_text("".join(f"@misc{{k{i}, title = {{Work {i}}}, year = {{{2000 + i % 20}}}}}\n" for i in range(200)))
     load_library([bib], None)  # writes the index
@@ -306,3 +307,35 @@ def test_a_few_lookups_by_key_agree_with_the_whole_map(tmp_path):
     again = load_library([bib], None)
     again.get("k3")
     assert list(again.entries.values())[3] is again.get("k3") and len(again.entries) == 200
+
+
+def test_keys_are_found_without_reading_the_whole_key_list(tmp_path):
+    """A warm `show`/`search` finds its keys by binary search in the index: keys that are
+    prefixes of others, non-ASCII keys and absent keys on either side of the order all answer
+    as the whole map does."""
+    bib = tmp_path / "keys.bib"
+    keys = ["b", "ba", "a2", "Zoë2020", "zoe2020", "é", "a10", "a1", "k:x/y"]
+    bib.write_text("".join(f"@misc{{{k}, title = {{T {k}}}}}\n" for k in keys), encoding="utf-8")
+    load_library([bib], None)
+    warm = load_library([bib], None)
+    for key in keys:
+        assert key in warm.entries and warm.get(key).title == f"T {key}"
+    for absent in ["", "0", "a", "bb", "zzz", "Zoë", "éé", "\U0001f600"]:
+        assert absent not in warm.entries and warm.get(absent) is None
+    assert [e.key for e in warm] == keys
+    assert warm.get("Zoë2020").line == 4 and warm.get("é").type == "misc"
+
+
+def test_damaged_key_column_is_read_from_the_source_instead(lib_dir):
+    fresh = snapshot(load(lib_dir, use_cache=False))
+    load(lib_dir)
+    target = index_path(lib_dir / "refs" / "c-tricky.bib")
+    index = BibIndex.open(target)
+    offset, length, _ = index.header["columns"]["keys"]
+    at = index._columns_at + offset + length // 2
+    data = target.read_bytes()
+    target.write_bytes(data[:at] + bytes([data[at] ^ 0x20]) + data[at + 1:])
+    BibIndex.open(target)  # the header checks out: the column is checked when it is read
+    assert snapshot(load(lib_dir)) == fresh
+    assert not target.exists()  # dropped, so the next load rebuilds it
+    assert snapshot(load(lib_dir)) == fresh

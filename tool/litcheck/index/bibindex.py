@@ -23,16 +23,16 @@ Validity (never trusted blindly):
   those change, the file is parsed again.
 Indexes are written atomically (temporary file + rename), so a crash never leaves half a file.
 
-Speed: the header holds keys, types, lines and a few small columns that filters need
-(`keywords`, `sourcekind`, `verification`, `year`, `date`); each entry's fields are a separate
-JSON record read through mmap only when that entry's fields are used, and `raw` is read from
-the .bib file itself by byte offsets. Loading a 100,000-entry index therefore costs tens of
-milliseconds, not the seconds that decoding 100,000 dicts would.
+Speed: the JSON header is small (freshness, macros, problems); keys, types, lines and a few
+small columns that filters need (`keywords`, `sourcekind`, `verification`, `year`, `date`) are
+binary columns after it, each with its own CRC, read through mmap and decoded only when used:
+`show KEY` or a search finds its few keys by binary search in a sorted key order, without
+decoding the 100,000 others. Each entry's fields are a separate JSON record read only when
+that entry's fields are used, and `raw` is read from the .bib file itself by byte offsets.
 """
 
 from __future__ import annotations
 
-import base64
 import gc
 import itertools
 import json
@@ -44,15 +44,15 @@ import time
 import zlib
 from pathlib import Path
 
+from litcheck.index.columns import HOT_FIELDS, Columns, DamagedColumn, build_columns, valid_directory
 from litcheck.index.store import cache_dir, file_hash, name_for, stamp, write_cache
 from litcheck.library.entry import Entry
 from litcheck.library.findings import Finding
 
-FORMAT = 7  # bump when the parser's output or this layout changes
+FORMAT = 8  # bump when the parser's output or this layout changes
 MAGIC = b"LITCHECK-INDEX\n"
-_HEAD = struct.Struct("<IIQQQ")  # format, unused (0), header length, rows, records length
+_HEAD = struct.Struct("<IIQQQQ")  # format, unused (0), header length, columns length, rows, records length
 _DIGEST = 4  # CRC32 of the header: damage detection (a crafted header is still only data)
-HOT_FIELDS = ("keywords", "sourcekind", "verification", "year", "date")
 RACY_NS = 2_000_000_000  # files modified this recently when indexed are re-hashed on load
 
 
@@ -63,27 +63,6 @@ def index_path(source: Path) -> Path:
 
 def _crc(data: bytes) -> bytes:
     return zlib.crc32(data).to_bytes(4, "little")
-
-
-def _encode_column(values: list) -> list:
-    """A column with repeated values as [distinct values, base64 of 32-bit codes]: loads in
-    milliseconds."""
-    from array import array
-
-    table: dict = {}
-    codes = array("I", [table.setdefault(v, len(table)) for v in values])
-    return [list(table), base64.b64encode(codes.tobytes()).decode("ascii")]
-
-
-def _decode_column(encoded: list, rows: int) -> list:
-    from array import array
-
-    table, raw = encoded
-    codes = array("I")
-    codes.frombytes(base64.b64decode(raw))
-    if len(codes) != rows:
-        raise ValueError("index column does not match its rows")
-    return list(map(table.__getitem__, codes))  # IndexError for a code outside the table
 
 
 class CorruptIndex(Exception):
@@ -152,12 +131,13 @@ class LazyEntry(Entry):
     def get(self, name: str, default: str = "") -> str:
         f = self._fields
         if f is None:
-            column = self._index.hot.get(name)
+            column = self._index.hot.get(name)  # decoded once many entries were asked
             if column is not None:
                 value = column[self._row]
                 return default if value is None else value
-            if name in HOT_FIELDS:  # a column is left out when no entry of the file has the field
-                return default
+            if name in HOT_FIELDS:
+                value = self._index.hot_value(name, self._row)
+                return default if value is None else value
             f = self._load()
         return f.get(name, default)
 
@@ -187,8 +167,9 @@ class LazyEntry(Entry):
 # ---------------------------------------------------------------------------------------------
 # One index file per .bib source
 #
-#   MAGIC | format, python, header length, row count, records length | BLAKE2b(header)
-#   | header (JSON: keys, types, lines, hot columns, problems, macros, freshness stamp)
+#   MAGIC | format, 0, header length, columns length, row count, records length | CRC32(header)
+#   | header (JSON: problems, macros, freshness stamp, the columns' directory)
+#   | columns (keys, key ends, key order, lines, types, hot columns: see `_columns`)
 #   | table (per row: record offset, record length, CRC32, raw start byte, raw end byte)
 #   | records (per row: JSON [fields, field lines(, raw)])
 # ---------------------------------------------------------------------------------------------
@@ -199,21 +180,15 @@ _ROW = struct.Struct("<QIIQQ")
 class BibIndex:
     """A validated index file, open for lazy record reads."""
 
-    def __init__(self, path: Path, header: dict, data, table_at: int):
+    def __init__(self, path: Path, header: dict, data, columns_at: int, rows: int):
         self.path = path
         self.header = header
+        self.rows = rows
         self._data = data  # mmap of the whole file
-        self._table_at = table_at
-        self._records_at = table_at + _ROW.size * len(header["keys"])
-        from array import array
-
-        rows = len(header["keys"])
-        self.types = _decode_column(header["types"], rows)
-        self.lines = array("q")
-        self.lines.frombytes(base64.b64decode(header["lines"]))
-        if len(self.lines) != rows:
-            raise ValueError("index lines do not match its rows")
-        self.hot: dict[str, list] = {name: _decode_column(col, rows) for name, col in header["hot"].items()}
+        self._columns_at = columns_at
+        self._table_at = columns_at + sum(length for _, length, _ in header["columns"].values())
+        self._records_at = self._table_at + _ROW.size * rows
+        self.columns = Columns(data, columns_at, header["columns"], rows)
         self._fallback: dict[int, tuple] | None = None
         self._fallback_raw: dict[int, str] = {}
         self.source_path = Path(header["source"])
@@ -233,22 +208,48 @@ class BibIndex:
                 prefix = handle.read(fixed)
                 if len(prefix) != fixed or not prefix.startswith(MAGIC):
                     raise CorruptIndex("not an index file")
-                fmt, _, header_len, rows, records_len = _HEAD.unpack_from(prefix, len(MAGIC))
+                fmt, _, header_len, columns_len, rows, records_len = _HEAD.unpack_from(prefix, len(MAGIC))
                 if fmt != FORMAT:
                     raise CorruptIndex(f"index format {fmt}, expected {FORMAT}")
-                table_at = fixed + header_len
-                if size != table_at + rows * _ROW.size + records_len:
+                columns_at = fixed + header_len
+                if size != columns_at + columns_len + rows * _ROW.size + records_len:
                     raise CorruptIndex("index file is truncated or has trailing bytes")
                 raw_header = handle.read(header_len)
                 if _crc(raw_header) != prefix[-_DIGEST:]:
                     raise CorruptIndex("index header does not match its checksum")
                 header = json.loads(raw_header)
-                if not _valid_header(header, rows):
+                if not _valid_header(header, columns_len):
                     raise CorruptIndex("index header is malformed")
                 data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
-            return cls(path, header, data, table_at)
+            return cls(path, header, data, columns_at, rows)
         except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, struct.error, RecursionError) as exc:
             raise CorruptIndex(str(exc) or type(exc).__name__) from None
+
+    # -- columns (see `index.columns`): a damaged one makes this process parse the source again
+    def _read(self, method: str, *args):
+        try:
+            return getattr(self.columns, method)(*args)
+        except DamagedColumn:
+            self._reparse()
+            return getattr(self.columns, method)(*args)
+
+    @property
+    def keys(self) -> list[str]:
+        """Every key, in file order (decoded on first use: `show` and `search` need a few)."""
+        return self._read("keys")
+
+    def row_of(self, key: str) -> int | None:
+        return self._read("row_of", key)
+
+    def hot_value(self, name: str, row: int) -> str | None:
+        return self._read("hot_value", name, row)
+
+    def hot_column(self, name: str) -> list | None:
+        return self._read("hot_column", name)
+
+    @property
+    def hot(self) -> dict[str, list]:
+        return self.columns.hot
 
     # -- freshness ------------------------------------------------------------------------
     def is_fresh(self, source: Path, st: os.stat_result) -> bool | None:
@@ -311,16 +312,15 @@ class BibIndex:
         return self._fallback_raw[row]
 
     def _reparse(self) -> None:
-        """A damaged record: parse the source again for this process, drop the index file."""
+        """A damaged record or column: parse the source again for this process (records and
+        columns then come from that parse), and drop the index file."""
         from litcheck.library.bibfile import parse_file
 
-        parsed = parse_file(self.source_path, self.env)
-        by_key = {e.key: e for e in parsed.entries}
-        self._fallback, self._fallback_raw = {}, {}
-        for row, key in enumerate(self.header["keys"]):
-            e = by_key.get(key)
-            self._fallback[row] = (dict(e.fields), dict(e.field_lines)) if e else ({}, {})
-            self._fallback_raw[row] = e.raw if e else ""
+        entries = parse_file(self.source_path, self.env).entries
+        self._fallback = {row: (dict(e.fields), dict(e.field_lines)) for row, e in enumerate(entries)}
+        self._fallback_raw = {row: e.raw for row, e in enumerate(entries)}
+        self.rows = len(entries)
+        self.columns = Columns.of_entries(entries)
         try:
             os.unlink(self.path)
         except OSError:
@@ -334,19 +334,18 @@ class BibIndex:
         return classes[name]
 
     def make_entry(self, name: str, row: int) -> "LazyEntry":
-        h = self.header
         e = object.__new__(self.entry_class(name))
-        e.key, e.type, e.line, e._row = h["keys"][row], self.types[row], self.lines[row], row
+        e.key = self._read("key_bytes", row).decode("utf-8", "surrogatepass")
+        e.type, e.line, e._row = self._read("coded", "types", row), self._read("cell", "lines", row), row
         return e
 
     def make_entries(self, name: str) -> list["LazyEntry"]:
-        h = self.header
         new = object.__new__
         cls = self.entry_class(name)
         out = []
         append = out.append
         row = 0
-        for key, etype, line in zip(h["keys"], self.types, self.lines):
+        for key, etype, line in zip(self.keys, self._read("whole", "types"), self._read("lines")):
             e = new(cls)
             e.key = key
             e.type = etype
@@ -360,19 +359,18 @@ class BibIndex:
         return [Finding(c, s, m, name, line, key) for c, s, m, line, key in self.header["problems"]]
 
 
-def _valid_header(h, rows: int) -> bool:
-    """The header has every item, of the type the reader expects (data from disk is checked)."""
+def _valid_header(h, columns_len: int) -> bool:
+    """The header has every item, of the type the reader expects (data from disk is checked);
+    its columns' directory covers exactly the columns section."""
     def strs(value) -> bool:  # macro name -> value (None: a macro used but not defined)
         return isinstance(value, dict) and all(type(k) is str and (v is None or type(v) is str)
                                                for k, v in value.items())
 
     try:
-        return (isinstance(h, dict) and h.get("format") == FORMAT and isinstance(h["keys"], list)
-                and len(h["keys"]) == rows and set(map(type, h["keys"])) <= {str}
+        return (isinstance(h, dict) and h.get("format") == FORMAT
                 and type(h["source"]) is str and type(h["size"]) is int and type(h["mtime_ns"]) is int and type(h["stamp"]) is str
                 and type(h["hash"]) is str and type(h["racy"]) is bool and type(h["raw_in_records"]) is bool
-                and type(h["lines"]) is str and _column(h["types"])
-                and isinstance(h["hot"], dict) and all(map(_column, h["hot"].values()))
+                and valid_directory(h["columns"], columns_len)
                 and strs(h["strings"]) and strs(h["external"]) and isinstance(h["problems"], list)
                 and set(map(type, h["problems"])) <= {list} and set(map(len, h["problems"])) <= {5}
                 and all(set(map(type, p[:3])) <= {str} and type(p[3]) is int and type(p[4]) is str
@@ -381,15 +379,11 @@ def _valid_header(h, rows: int) -> bool:
         return False
 
 
-def _column(value) -> bool:
-    return isinstance(value, list) and len(value) == 2 and isinstance(value[0], list) and type(value[1]) is str
-
-
-def _pack(header: dict, table: bytes, records: list[bytes], total: int) -> list[bytes]:
+def _pack(header: dict, columns: list[bytes], rows: int, table: bytes, records: list[bytes], total: int) -> list[bytes]:
     raw_header = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-    prefix = (MAGIC + _HEAD.pack(FORMAT, 0, len(raw_header), len(header["keys"]), total)
+    prefix = (MAGIC + _HEAD.pack(FORMAT, 0, len(raw_header), sum(map(len, columns)), rows, total)
               + _crc(raw_header))
-    return [prefix, raw_header, table, *records]
+    return [prefix, raw_header, *columns, table, *records]
 
 
 def byte_spans(text: str, spans: list, bom: int, ascii_only: bool) -> list[tuple[int, int]]:
@@ -433,37 +427,29 @@ def write_index(target: Path, source: Path, digest: str, st: os.stat_result, par
         spool.write(blob)
         total += len(blob)
     spool.seek(0)
-    from array import array
-
-    hot = {}
-    for name in HOT_FIELDS:
-        column = [e.fields.get(name) for e in entries]
-        if any(v is not None for v in column):
-            # repeated short values (years, kinds) are stored once
-            hot[name] = _encode_column(column)
+    directory, columns = build_columns(entries)
     header = {
         "format": FORMAT,
         "source": str(Path(os.path.abspath(source))),
         "size": st.st_size, "mtime_ns": st.st_mtime_ns, "stamp": stamp(st), "hash": digest,
         "racy": time.time_ns() - st.st_mtime_ns < RACY_NS,
-        "keys": [e.key for e in entries], "types": _encode_column([e.type for e in entries]),
-        "lines": base64.b64encode(array("q", [e.line for e in entries]).tobytes()).decode("ascii"), "hot": hot,
+        "columns": directory,
         "raw_in_records": raw_spans is None,
         "problems": [[p.check, p.severity, p.message, p.line, p.key] for p in parsed.problems],
         "strings": parsed.strings, "external": env_used,
     }
     with spool:
-        write_cache(target, itertools.chain(_pack(header, b"".join(table), [], total),
+        write_cache(target, itertools.chain(_pack(header, columns, len(entries), b"".join(table), [], total),
                                             iter(lambda: spool.read(1 << 20), b"")))
 
 
 def rewrite_header(index: BibIndex) -> None:
     """Store a new stamp for an unchanged file (table and records are copied as they are)."""
     try:
-        rows = len(index.header["keys"])
-        table = bytes(index._data[index._table_at:index._table_at + rows * _ROW.size])
+        columns = bytes(index._data[index._columns_at:index._table_at])
+        table = bytes(index._data[index._table_at:index._records_at])
         records = bytes(index._data[index._records_at:])
-        write_cache(index.path, b"".join(_pack(index.header, table, [records], len(records))))
+        write_cache(index.path, b"".join(_pack(index.header, [columns], index.rows, table, [records], len(records))))
     except OSError:
         pass
 

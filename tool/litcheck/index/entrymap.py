@@ -9,7 +9,7 @@ from litcheck.index.bibindex import BibIndex, LazyEntry, settle_gc
 from litcheck.library.entry import Entry
 
 
-EARLY_LOOKUPS = 16  # a scan of 100,000 keys costs about a tenth of building their map
+EARLY_LOOKUPS = 500  # a binary search in the index's key order costs ~1/2000 of building the map
 
 
 class EntryMap(MutableMapping):
@@ -24,7 +24,7 @@ class EntryMap(MutableMapping):
         # library of one indexed file builds it only once, with the entries, when iterated.
         self._map: dict[str, object] | None = {}
         # Entries looked up by key before the map exists (`search` and `show` need a few of
-        # 100,000: finding each in the key list costs far less than building the map).
+        # 100,000: a binary search in the index's key order costs far less than building the map).
         self._early: dict[str, Entry] = {}
         self._lookups = 0
         self._segments: list[tuple[int, BibIndex, str]] = []  # (first row id, index, file name)
@@ -35,25 +35,22 @@ class EntryMap(MutableMapping):
     def _m(self) -> dict[str, object]:
         if self._map is None:
             _, index, _ = self._segments[0]
-            keys = index.header["keys"]
-            self._map = dict(zip(keys, range(len(keys))))
+            self._map = dict(zip(index.keys, range(index.rows)))
             self._map.update(self._early)
             self._early = {}
         return self._map
 
     def add_index(self, index: BibIndex, name: str, shadowed: list) -> None:
-        keys = index.header["keys"]
         first = self._next
+        self._next += index.rows
         if not self._segments and not self._map:
             self._segments.append((first, index, name))
-            self._next += len(keys)
-            self._pending += len(keys)
+            self._pending += index.rows
             self._map = None  # built on demand (keys are unique within one file)
             return
         m = self._m
         self._segments.append((first, index, name))
-        self._next += len(keys)
-        for row, key in enumerate(keys, first):
+        for row, key in enumerate(index.keys, first):
             if key in m:
                 shadowed.append(self._make(row))
             else:
@@ -88,7 +85,7 @@ class EntryMap(MutableMapping):
         try:
             if self._map is None:
                 _, index, name = self._segments[0]
-                self._map = dict(zip(index.header["keys"], index.make_entries(name)))
+                self._map = dict(zip(index.keys, index.make_entries(name)))
                 self._map.update(self._early)  # the entries already handed out stay the same objects
                 self._early = {}
                 self._pending = 0
@@ -96,7 +93,7 @@ class EntryMap(MutableMapping):
             m = self._map
             if len(self._segments) == 1 and self._pending == len(m) and self._next == len(m):
                 _, index, name = self._segments[0]
-                self._map = dict(zip(index.header["keys"], index.make_entries(name)))
+                self._map = dict(zip(index.keys, index.make_entries(name)))
             else:
                 made: dict[int, list] = {}
                 for key, value in m.items():
@@ -125,10 +122,9 @@ class EntryMap(MutableMapping):
         if entry is None:
             self._lookups += 1
             _, index, name = self._segments[0]
-            try:
-                row = index.header["keys"].index(key)  # keys are unique within one file
-            except ValueError:
-                raise KeyError(key) from None
+            row = index.row_of(key)  # keys are unique within one file
+            if row is None:
+                raise KeyError(key)
             entry = self._early[key] = index.make_entry(name, row)
             self._pending -= 1
         return entry
@@ -140,6 +136,8 @@ class EntryMap(MutableMapping):
             return default
 
     def __contains__(self, key) -> bool:
+        if self._map is None:
+            return type(key) is str and self._segments[0][1].row_of(key) is not None
         return key in self._m
 
     def __setitem__(self, key: str, entry: Entry) -> None:

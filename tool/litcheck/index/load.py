@@ -285,7 +285,7 @@ def describe(bib_paths: list[Path]) -> list[dict]:
             row["bytes"] = target.stat().st_size
             try:
                 index = BibIndex.open(target)
-                row["entries"] = len(index.header["keys"])
+                row["entries"] = index.rows
                 fresh = index.is_fresh(Path(path), os.stat(path))
                 row["state"] = {True: "fresh", None: "fresh (touched)", False: "stale"}[fresh]
             except CorruptIndex as exc:

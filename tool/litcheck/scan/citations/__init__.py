@@ -7,6 +7,7 @@
 | `numeric` | `[12]`, `[3, 5]`, `[3–5]` (with or without a reference list) |
 | `author-date` | `(Author, 2018)`, `(Author 2018)`, `(Author et al., 2018)`, `(A & B, 2018a)`, `(Org, 2015)`, `(Org)`, `(A, 2018; B, 2019)`, `(see Author, 2018, p. 4)`, narrative `Author (2018) found`, `Author et al. (2018)` |
 | `title` | a work named in the prose by its title: 'a 2018 report, “Human Trafficking Online”, written by Mark Latonero' |
+| `link` | a hyperlink to an outside page: Markdown `[text](https://…)`, `<https://…>`, a bare `https://…` (how web articles and blog posts cite) |
 | `named` | a source named in the prose: "according to a 2018 INTERPOL and ECPAT report", "A study by the International Justice Mission estimated", "UNODC reports that", "Mary Anne Franks writes" |
 
 `(ACRONYM)` and `(ACRONYM 2018)` right after the words the acronym abbreviates ("General Data
@@ -45,6 +46,10 @@ _NUMERIC = re.compile(r"(?<![\w\]^])(?P<run>" + _NUM_GROUP + r"(?:[ ]?" + _NUM_G
 _NUM_LOCATOR = re.compile(r",\s*(?:Section|Sec\.|s\.|§|p\.|pp\.|para\.?|Chapter|ch\.|Art\.?|Article|clause|Schedule|"
                           r"Table|Fig\.|Figure)\s*[\w.–-]+(?=\])")
 _PAREN = re.compile(r"\(([^()\n]{1,300})\)")
+# A link to an outside page is how web articles cite: "[expanded](https://web.archive.org/…)".
+# Bounded repetition: linear. An image ("![…](…)") shows something, it cites nothing.
+_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]{1,300})\]\((?P<url>https?://[^\s()]{3,2000}(?:\([^\s()]{0,200}\)[^\s()]{0,200})?)\)|"
+                   r"<(?P<auto>https?://[^\s<>]{3,2000})>|(?<![\w(/\[<=\"'])(?P<bare>https?://[^\s<>()\[\]]{3,2000})")
 # "Okafor (2018) found", "Smith and Jones (2018) argue", "The Bureau of Justice Statistics (2019)
 # reports": up to eight capitalised words joined by particles (bounded and possessive: linear).
 _NARRATIVE_AD = re.compile(
@@ -88,7 +93,7 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
         taken.add(c.start - base, c.end - base)
 
     # Each shape is looked for only where the characters it cannot match without are there:
-    # most sentences hold no bracket, parenthesis, @ or superscript, and nine searches of
+    # most sentences hold no bracket, parenthesis, @, link or superscript, and nine searches of
     # every short sentence were a tenth of a dense document's scan.
     sup, bracket, paren, at = _SUP_CHAR.search(text) is not None, "[" in text, "(" in text, "@" in text
     for m in _SUP.finditer(text) if sup else ():
@@ -134,6 +139,11 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
         names = [n for n in re.split(r"\s+(?:and|&)\s+|\s+et\s+al\.", names_text) if n.strip()]
         add(Citation("author-date", m.group(0), base + m.start(), base + m.end(), sent.index, names=names,
                      year=int(m.group("year")[:4]), year_text=m.group("year"), et_al=et_al))
+    for m in _LINK.finditer(text) if "http" in text else ():
+        if inside(taken, m.start()):
+            continue
+        url = m.group("url") or m.group("auto") or m.group("bare")
+        add(Citation("link", m.group(0), base + m.start(), base + m.end(), sent.index, [url.rstrip(".,;:")]))
     for m in _PAREN.finditer(text) if paren else ():
         if inside(taken, m.start()) or inside(taken, m.end() - 1):
             continue

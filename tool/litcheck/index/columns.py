@@ -1,0 +1,212 @@
+"""The binary columns of a .bib file's index: keys, their sorted order, lines, types and the
+small fields filters use, so a warm command reads what it needs instead of decoding them all.
+
+Why not JSON: decoding the 99,132 keys, types and filter columns of a 100 MB library as JSON
+took about as long as the rest of a warm `search` together. Here each column is a run of bytes
+with its own CRC, checked the first time it is used; one row of it is then read in place (a
+key lookup is a binary search in the sorted key order: about 17 of 100,000 keys are read), and
+a whole column is decoded only when every row is wanted (iterating the library, a filter).
+
+    keys        the keys' UTF-8 bytes, one after another
+    key_ends    the end offset of each key in `keys` (64-bit)
+    key_order   rows sorted by their key's bytes (32-bit)
+    lines       each entry's line (64-bit)
+    types, hot.<field>   32-bit codes into <name>.table, a JSON list of the distinct values
+                (null: the entry has no such field; a hot column no entry has is left out)
+
+A column that fails its CRC or does not fit its rows raises `DamagedColumn`; the index then
+parses the source again, as for a damaged record.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import struct
+import zlib
+from array import array
+
+HOT_FIELDS = ("keywords", "sourcekind", "verification", "year", "date")
+READS_BEFORE_DECODING = 256  # single reads of a hot column after which it is decoded whole
+
+
+class DamagedColumn(ValueError):
+    """A column that does not match its checksum or its rows."""
+
+
+def item_size(name: str) -> int:
+    """Bytes per row of a number column; 0 for the keys' bytes and the tables."""
+    if name == "keys" or name.endswith(".table"):
+        return 0
+    return 8 if name in ("key_ends", "lines") else 4
+
+
+def _coded(values: list) -> tuple[bytes, bytes]:
+    """Repeated values (years, kinds, types) as codes into a table of the distinct values."""
+    table: dict = {}
+    codes = array("I", [table.setdefault(v, len(table)) for v in values])
+    return codes.tobytes(), json.dumps(list(table), ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+def build_columns(entries) -> tuple[dict, list[bytes]]:
+    """The columns of `entries`: their directory (name -> [offset, length, CRC32]) and bytes."""
+    keys = [e.key.encode("utf-8", "surrogatepass") for e in entries]
+    blobs = {"keys": b"".join(keys),
+             "key_ends": array("q", itertools.accumulate(map(len, keys))).tobytes(),
+             "key_order": array("I", sorted(range(len(keys)), key=keys.__getitem__)).tobytes(),
+             "lines": array("q", [e.line for e in entries]).tobytes()}
+    blobs["types"], blobs["types.table"] = _coded([e.type for e in entries])
+    for name in HOT_FIELDS:
+        column = [e.fields.get(name) for e in entries]
+        if any(v is not None for v in column):
+            blobs[f"hot.{name}"], blobs[f"hot.{name}.table"] = _coded(column)
+    directory, offset = {}, 0
+    for name, blob in blobs.items():
+        directory[name] = [offset, len(blob), zlib.crc32(blob)]
+        offset += len(blob)
+    return directory, list(blobs.values())
+
+
+def valid_directory(columns, length: int) -> bool:
+    """The directory read from a header names the columns every index has and covers exactly
+    `length` bytes, one column after another."""
+    if not isinstance(columns, dict):
+        return False
+    spans = sorted(columns.values())
+    return (all(isinstance(v, list) and len(v) == 3 and set(map(type, v)) <= {int} for v in spans)
+            and {"keys", "key_ends", "key_order", "lines", "types", "types.table"} <= set(columns)
+            and [a for a, _, _ in spans] == list(itertools.accumulate((n for _, n, _ in spans[:-1]), initial=0))
+            and sum(n for _, n, _ in spans) == length)
+
+
+class Columns:
+    """The columns of one index, read from `data` (the mapped file) at `at`."""
+
+    def __init__(self, data, at: int, directory: dict, rows: int):
+        self._data, self._at, self._directory, self.rows = data, at, directory, rows
+        self._views: dict[str, memoryview | None] = {}  # checked bytes of the columns used
+        self._tables: dict[str, list] = {}
+        self._keys: list[str] | None = None
+        self._reads: dict[str, int] = {}  # hot column -> single values read so far
+        self.hot: dict[str, list] = {}  # hot columns decoded whole
+
+    @classmethod
+    def of_entries(cls, entries) -> "Columns":
+        """Columns built in memory (an index whose file was damaged answers from a new parse)."""
+        directory, blobs = build_columns(entries)
+        return cls(b"".join(blobs), 0, directory, len(entries))
+
+    def view(self, name: str) -> memoryview | None:
+        """The checked bytes of column `name`; None when there is no such column."""
+        views = self._views
+        if name not in views:
+            where = self._directory.get(name)
+            view = None
+            if where is not None:
+                offset, length, crc = where
+                view = memoryview(self._data)[self._at + offset:self._at + offset + length]
+                size = item_size(name)
+                if len(view) != length or zlib.crc32(view) != crc or (size and length != size * self.rows):
+                    raise DamagedColumn(f"index column {name} does not match its checksum or rows")
+            views[name] = view
+        return views[name]
+
+    def cell(self, name: str, row: int) -> int:
+        size = item_size(name)
+        return struct.unpack_from("q" if size == 8 else "I", self.view(name), row * size)[0]
+
+    def table(self, name: str) -> list:
+        """The distinct values of a coded column (a JSON list of strings and nulls)."""
+        table = self._tables.get(name)
+        if table is None:
+            try:
+                table = json.loads(bytes(self.view(name)))
+            except (ValueError, RecursionError):
+                table = None
+            if not isinstance(table, list) or not all(v is None or type(v) is str for v in table):
+                raise DamagedColumn(f"index column {name} is malformed")
+            self._tables[name] = table
+        return table
+
+    def coded(self, name: str, row: int) -> str | None:
+        """Row `row` of the coded column `name` (types or a hot column)."""
+        code, table = self.cell(name, row), self.table(name + ".table")
+        if code >= len(table):
+            raise DamagedColumn(f"index column {name} has a code outside its table")
+        return table[code]
+
+    def whole(self, name: str) -> list:
+        """Every row of the coded column `name`, decoded."""
+        codes = array("I")
+        codes.frombytes(self.view(name))
+        table = self.table(name + ".table")
+        if codes and max(codes) >= len(table):
+            raise DamagedColumn(f"index column {name} has a code outside its table")
+        return list(map(table.__getitem__, codes))
+
+    def lines(self) -> array:
+        lines = array("q")
+        lines.frombytes(self.view("lines"))
+        return lines
+
+    def key_bytes(self, row: int) -> bytes:
+        start = self.cell("key_ends", row - 1) if row else 0
+        end = self.cell("key_ends", row)
+        keys = self.view("keys")
+        if not start <= end <= len(keys):
+            raise DamagedColumn("index keys do not match their ends")
+        return bytes(keys[start:end])
+
+    def keys(self) -> list[str]:
+        """Every key, in file order."""
+        if self._keys is None:
+            ends = array("q")
+            ends.frombytes(self.view("key_ends"))
+            blob = bytes(self.view("keys"))
+            if ends and (ends[-1] != len(blob) or min(ends) < 0):
+                raise DamagedColumn("index keys do not match their ends")
+            starts = itertools.chain((0,), ends)
+            if blob.isascii():
+                text = blob.decode("ascii")
+                self._keys = [text[a:b] for a, b in zip(starts, ends)]
+            else:
+                self._keys = [blob[a:b].decode("utf-8", "surrogatepass") for a, b in zip(starts, ends)]
+        return self._keys
+
+    def row_of(self, key: str) -> int | None:
+        """The row of `key` (binary search in the sorted key order), None when absent."""
+        import bisect
+
+        def nth(i: int) -> int:
+            row = self.cell("key_order", i)
+            if row >= self.rows:
+                raise DamagedColumn("index key order names a row it does not have")
+            return row
+
+        target = key.encode("utf-8", "surrogatepass")
+        i = bisect.bisect_left(range(self.rows), target, key=lambda i: self.key_bytes(nth(i)))
+        if i < self.rows and self.key_bytes(nth(i)) == target:
+            return nth(i)
+        return None
+
+    def hot_value(self, name: str, row: int) -> str | None:
+        """Row `row` of the hot column `name` (None: no such field). Read in place for a few
+        entries; decoded whole once many are read (a filter over every entry)."""
+        column = self.hot.get(name)
+        if column is None:
+            if self.view(f"hot.{name}") is None:
+                return None
+            reads = self._reads[name] = self._reads.get(name, 0) + 1
+            if reads < READS_BEFORE_DECODING:
+                return self.coded(f"hot.{name}", row)
+            column = self.hot_column(name)
+        return column[row]
+
+    def hot_column(self, name: str) -> list | None:
+        """The whole hot column `name` (None when no entry has the field)."""
+        if self.view(f"hot.{name}") is None:
+            return None
+        column = self.hot.get(name)
+        if column is None:
+            column = self.hot[name] = self.whole(f"hot.{name}")
+        return column
