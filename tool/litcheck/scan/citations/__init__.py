@@ -55,7 +55,11 @@ _LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]{1,300})\]\((?P<url>https?://[^\s
 _NARRATIVE_AD = re.compile(
     r"(?P<names>[A-Z][\w'’\-]*+(?:[ ](?:(?:of|for|on|the|and|&|de|van|von)[ ])?[A-Z][\w'’\-]*+){0,7}(?:\s+et\s+al\.)?)"
     r"\s*\((?P<year>" + YEAR + r"[a-z]?)\)"
-    r"(?=\s*(?:,\s*)?(?:" + REPORTING_VERBS + r"|also\b|has\b|have\b|had\b|in\s+(?:their|his|her|its)\b))")
+    r"(?=\s*(?:,\s*)?(?:" + REPORTING_VERBS + r"|also\b|has\b|have\b|had\b|in\s+(?:their|his|her|its)\b))|"
+    # two authors or "et al." before a year in brackets are a citation wherever the clause ends:
+    # "(…, which prior work suggests: Yilmaz & Emberson (2023))"
+    r"(?P<names2>[A-Z][\w'’\-]*+(?:[ ](?:&|and)[ ][A-Z][\w'’\-]*+|\s+et\s+al\.))\s*\((?P<year2>" + YEAR + r"[a-z]?)\)"
+    r"(?=\s*[);,.:]|\s*$)")
 
 
 def find_citations(doc: Document, orgs: OrgMatcher | None = None, known_keys: set[str] | None = None,
@@ -132,13 +136,14 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
         add(Citation("numeric", m.group(0), base + m.start(), base + m.end(), sent.index, list(dict.fromkeys(labels)),
                      locator="; ".join(locators)))
     for m in _NARRATIVE_AD.finditer(text) if paren else ():
-        names_text = _drop_sentence_opener(m.group("names"))
+        names_text = _drop_sentence_opener(m.group("names") or m.group("names2"))
+        year_text = m.group("year") or m.group("year2")
         if not names_text or inside(taken, m.start()):
             continue
         et_al = "et al" in names_text
         names = [n for n in re.split(r"\s+(?:and|&)\s+|\s+et\s+al\.", names_text) if n.strip()]
         add(Citation("author-date", m.group(0), base + m.start(), base + m.end(), sent.index, names=names,
-                     year=int(m.group("year")[:4]), year_text=m.group("year"), et_al=et_al))
+                     year=int(year_text[:4]), year_text=year_text, et_al=et_al))
     for m in _LINK.finditer(text) if "http" in text else ():
         if inside(taken, m.start()):
             continue

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from litcheck.scan.alternation import lowered, may_match
+from litcheck.scan.arithmetic import calculations
 from litcheck.scan.citations.prose import REPORTING_VERBS
 from litcheck.scan.rules import rule
 
@@ -304,8 +305,8 @@ def uncited_statistic(ctx):
             continue
         cites = ctx.citations_for(sent)
         figures = find_figures(ctx.claim_text(sent))
-        if not figures or own.covers(sent) or names_a_work(sent.text):
-            continue
+        if not figures or own.covers(sent) or names_a_work(sent.text) or calculations(sent.text):
+            continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
         figures = [f for f in figures if not _restated(ctx, sent, f[2])]
         if not figures:
             continue
