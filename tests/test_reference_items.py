@@ -128,3 +128,33 @@ def test_chicago_author_date_item_gives_its_year_before_the_title():
 
     parts = parse_reference("Okafor, Bola. 2001. “Chat rooms.” *Harm Review* 8 (2): 12. Accessed May 3, 2016.")
     assert (parts.authors, parts.title, parts.year) == ("Okafor, Bola", "Chat rooms", 2001)
+
+
+@pytest.mark.parametrize("text, clash", [
+    ("Okafor, B. (2016). Chat. Child Abuse & Neglect, 98, 104123. https://doi.org/10.1016/j.chiabu.2019.104123",
+     ("10.1016/j.chiabu.2019.104123", 2019, 2016)),
+    ("Okafor, B. (2015). Chat. Victims & Offenders, 14(6), 1–20. doi:10.1080/15564886.2019.1632012.",
+     ("10.1080/15564886.2019.1632012", 2019, 2015)),
+    ("Okafor, B. (2024). Chat. Crime, Law and Social Change, 58, 1–20. doi:10.1007/s10611-017-9730-6",
+     ("10.1007/s10611-017-9730-6", 2017, 2024)),
+    ("Okafor, B. (2019). Chat. arXiv. https://doi.org/10.48550/arXiv.2103.01234", ("10.48550/arXiv.2103.01234", 2021, 2019)),
+    ("Okafor, B. (2020). Chat. Child Abuse & Neglect, 98. https://doi.org/10.1016/j.chiabu.2019.104123", None),  # print lag
+    ("Okafor, B. (2024). Chat. arXiv. https://doi.org/10.48550/arXiv.2103.01234", None),  # a revised preprint
+    ("Okafor, B. (2016). Chat. Journal of Harm, 3, 1–9. https://doi.org/10.1111/joh.12345", None),  # no year in it
+])
+def test_an_items_year_against_the_year_its_doi_was_registered(text, clash):
+    from litcheck.scan.resolve.items import item_years
+
+    class Item:
+        pass
+
+    item = Item()
+    item.text = text
+    assert items.year_against_doi(item_years(item), text) == clash
+
+
+def test_a_year_its_doi_contradicts_is_flagged_at_the_item(scanner):
+    text = ("Chat is common (Okafor, 2016).\n\n## References\n\n"
+            "Okafor, B. (2016). Chat and grooming. Child Abuse & Neglect, 98, 104123. "
+            "https://doi.org/10.1016/j.chiabu.2019.104123\n")
+    assert ("citation-mismatch", 5, "reference") in flags(scanner, text, "citation-mismatch")

@@ -20,6 +20,7 @@ false alarm never forces a check off for the library.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,9 @@ class Check:
     why: str = ""  # why it matters to the user
     fires: str = ""  # a library sketch in which it reports a finding
     passes: str = ""  # a similar sketch in which it reports none
+    # Looks at one entry at a time (and library-wide attributes, never other entries): such
+    # checks run together over batches of entries, each entry read once (see iter_findings).
+    per_entry: bool = False
 
     def as_dict(self) -> dict:
         return {"id": self.id, "severity": self.severity, "summary": self.summary, "why": self.why,
@@ -46,12 +50,13 @@ class Check:
 REGISTRY: dict[str, Check] = {}
 
 
-def check(id: str, severity: str, summary: str, *, why: str = "", fires: str = "", passes: str = ""):
+def check(id: str, severity: str, summary: str, *, why: str = "", fires: str = "", passes: str = "",
+          per_entry: bool = False):
     """Register a check function under `id`, with its documentation and examples."""
     assert severity in SEVERITIES, severity
 
     def decorate(func):
-        REGISTRY[id] = Check(id, severity, summary, func, why, fires.strip("\n"), passes.strip("\n"))
+        REGISTRY[id] = Check(id, severity, summary, func, why, fires.strip("\n"), passes.strip("\n"), per_entry)
         return func
 
     return decorate
@@ -88,8 +93,8 @@ def all_checks() -> dict[str, Check]:
     return REGISTRY
 
 
-def _suppressed(finding: Finding, library) -> bool:
-    entry = library.get(finding.key) if finding.key else None
+def _suppressed(finding: Finding, lookup) -> bool:
+    entry = lookup(finding.key) if finding.key else None
     if entry is None:
         return False
     for item in entry.suppressed:
@@ -99,25 +104,75 @@ def _suppressed(finding: Finding, library) -> bool:
     return False
 
 
+def _graded(check: Check, findings, lookup) -> Iterator[Finding]:
+    """`findings` at their check's registered severity (or a lesser one the check gave), less
+    those silenced by an entry's `nocheck` (`lookup(key)` gives the entry)."""
+    registered = check.severity
+    ceiling = severity_rank(registered)
+    for finding in findings:
+        if not finding.severity or severity_rank(finding.severity) > ceiling:
+            # Built directly: dataclasses.replace costs ~20 µs, a minute on a million findings.
+            finding = Finding(finding.check, registered, finding.message, finding.file, finding.line, finding.key)
+        if not _suppressed(finding, lookup):
+            yield finding
+
+
+class _Entries:
+    """The library as a per-entry check sees it: a batch of its entries to iterate, and the
+    library itself for everything else (its notes, `uses_house_fields`, ...)."""
+
+    def __init__(self, library, entries: list):
+        self._library = library
+        self._entries = entries
+
+    def __iter__(self):
+        return iter(self._entries)
+
+    def __getattr__(self, name):
+        return getattr(self._library, name)
+
+
+ENTRY_BATCH = 1000
+
+
+def _per_entry(library, chosen: list[Check]) -> Iterator[Finding]:
+    """Run the per-entry checks together, batch by batch: each entry is read once and dropped
+    with its batch (a million entries, each check iterating all of them and keeping them,
+    held a gigabyte). Each check still yields its findings in library order."""
+    batch: list = []
+    entries = library.each()
+    while True:
+        batch = list(itertools.islice(entries, ENTRY_BATCH))
+        if not batch:
+            return
+        view = _Entries(library, batch)
+        by_key = {e.key: e for e in batch}
+
+        def lookup(key):
+            entry = by_key.get(key)
+            return entry if entry is not None else library.peek(key)
+
+        for chosen_check in chosen:
+            yield from _graded(chosen_check, chosen_check.func(view), lookup)
+
+
 def iter_findings(library, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
                   progress=iter) -> Iterator[Finding]:
     """The unsuppressed findings of the selected checks, check by check, as they are found
     (so a caller can count and keep a few without holding millions). `progress` wraps the
-    loop over checks (a progress bar)."""
+    loop over checks (a progress bar); the per-entry checks run together, at the first."""
     checks = all_checks()
     wanted = list(select) if select else list(checks)
     unknown = [c for c in [*wanted, *ignore] if c not in checks]
     if unknown:
         raise KeyError(f"unknown check id(s): {', '.join(unknown)}")
-    for check_id in progress([c for c in wanted if c not in ignore]):
-        registered = checks[check_id].severity
-        ceiling = severity_rank(registered)
-        for finding in checks[check_id].func(library):
-            if not finding.severity or severity_rank(finding.severity) > ceiling:
-                # Built directly: dataclasses.replace costs ~20 µs, a minute on a million findings.
-                finding = Finding(finding.check, registered, finding.message, finding.file, finding.line, finding.key)
-            if not _suppressed(finding, library):
-                yield finding
+    chosen = [checks[c] for c in wanted if c not in ignore]
+    per_entry = [c for c in chosen if c.per_entry]
+    for one in progress(chosen):
+        if not one.per_entry:
+            yield from _graded(one, one.func(library), library.peek)
+        elif one is per_entry[0]:
+            yield from _per_entry(library, per_entry)
 
 
 def run_checks(library, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:

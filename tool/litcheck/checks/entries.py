@@ -50,7 +50,8 @@ def duplicate_key(library):
        why='A note is stored as notes/<key>.md, so such a key could name a file outside the notes folder, '
            'read as an option, or hide its real name; a brace or comma in a key would end the entry.',
        fires='@misc{../doe2021online, title = {Online Recruitment of Minors}, year = {2021}}',
-       passes=_misc())
+       passes=_misc(),
+       per_entry=True)
 def unsafe_key(library):
     for entry in library:
         problem = key_problem(entry.key)
@@ -61,7 +62,8 @@ def unsafe_key(library):
 @check("key-style", "info", "a key is not lower-case letters and digits (<body><year><word>)",
        why='One key pattern makes keys predictable to type and to find; a notice only.',
        fires='@misc{Doe_2021, title = {Online Recruitment of Minors}, year = {2021}}',
-       passes=_misc())
+       passes=_misc(),
+       per_entry=True)
 def key_style(library):
     for entry in library:
         if key_is_safe(entry.key) and not _KEY_STYLE.match(entry.key):
@@ -71,7 +73,8 @@ def key_style(library):
 @check("unknown-type", "warning", "an entry type that classic BibTeX or Biber does not accept",
        why='A type one of the two programs does not know is printed wrongly or dropped from the bibliography.',
        fires='@report{doe2021online, author = {Doe, Jane}, title = {Online Recruitment of Minors}, institution = {Example Institute}, year = {2021}}',
-       passes='@techreport{doe2021online, author = {Doe, Jane}, title = {Online Recruitment of Minors}, institution = {Example Institute}, year = {2021}}')
+       passes='@techreport{doe2021online, author = {Doe, Jane}, title = {Online Recruitment of Minors}, institution = {Example Institute}, year = {2021}}',
+       per_entry=True)
 def unknown_type(library):
     for entry in library:
         if entry.type not in HOUSE_REQUIRED:
@@ -82,7 +85,8 @@ def unknown_type(library):
 @check("missing-field", "error", "a field required for the entry type is missing or empty",
        why='A reader cannot find the work without it, and BibTeX warns or prints a broken reference.',
        fires='@article{doe2021online, author = {Doe, Jane}, title = {Online Recruitment of Minors}, year = {2021}}',
-       passes='@article{doe2021online, author = {Doe, Jane}, title = {Online Recruitment of Minors}, journal = {Journal of Example Studies}, year = {2021}}')
+       passes='@article{doe2021online, author = {Doe, Jane}, title = {Online Recruitment of Minors}, journal = {Journal of Example Studies}, year = {2021}}',
+       per_entry=True)
 def missing_field(library):
     for entry in library:
         for need in HOUSE_REQUIRED.get(entry.type, ()):
@@ -95,7 +99,8 @@ def missing_field(library):
 @check("bad-date", "error", "a year that is not four digits, a date that is not ISO 8601, or a year and date that disagree",
        why='Dates decide anachronism and date-mismatch flags in the scanner and the order of every list.',
        fires=_misc('date = {2021-02-30}'),
-       passes=_misc('date = {2021-02-28}'))
+       passes=_misc('date = {2021-02-28}'),
+       per_entry=True)
 def bad_date(library):
     for entry in library:
         year, date = entry.get("year").strip(), entry.get("date").strip()
@@ -126,7 +131,8 @@ def _valid_calendar(year: str, month: str | None, day: str | None) -> bool:
 @check("bad-doi", "error", "a DOI that is not of the form 10.NNNN/suffix",
        why='A malformed DOI resolves nowhere, so the work cannot be checked against its publisher.',
        fires=_misc('doi = {10.1000}'),
-       passes=_misc('doi = {10.1000/xyz123}'))
+       passes=_misc('doi = {10.1000/xyz123}'),
+       per_entry=True)
 def bad_doi(library):
     for entry in library:
         doi = entry.get("doi").strip()
@@ -137,7 +143,8 @@ def bad_doi(library):
 @check("doi-url", "warning", "a DOI stored with its resolver prefix (styles add the prefix again)",
        why='Citation styles print https://doi.org/ themselves, so the stored prefix appears twice.',
        fires=_misc('doi = {https://doi.org/10.1000/xyz123}'),
-       passes=_misc('doi = {10.1000/xyz123}'))
+       passes=_misc('doi = {10.1000/xyz123}'),
+       per_entry=True)
 def doi_url(library):
     for entry in library:
         doi = entry.get("doi").strip()
@@ -172,7 +179,8 @@ def issn_valid(raw: str) -> bool:
 @check("bad-isbn", "error", "an ISBN with the wrong length or check digit, or an ISSN in the isbn field",
        why="A mistyped ISBN points a library catalogue at another book, or at none.",
        fires=_book("isbn = {978-0-306-40615-6}"),
-       passes=_book("isbn = {978-0-306-40615-7}"))
+       passes=_book("isbn = {978-0-306-40615-7}"),
+       per_entry=True)
 def bad_isbn(library):
     for entry in library:
         isbn = entry.get("isbn").strip()
@@ -190,7 +198,8 @@ def bad_isbn(library):
 @check("bad-url", "error", "a URL that is not an absolute http(s) address",
        why='A relative or malformed address cannot be followed from a printed or exported list.',
        fires=_misc('url = {www.example.org/report}'),
-       passes=_misc('url = {https://www.example.org/report}'))
+       passes=_misc('url = {https://www.example.org/report}'),
+       per_entry=True)
 def bad_url(library):
     for entry in library:
         url = entry.get("url").strip()
@@ -216,17 +225,19 @@ def _block_word(title: str) -> str:
 def near_duplicate(library):
     from rapidfuzz import fuzz, process
 
+    # Only (normalised title, key) pairs are kept, not the entries: the pairs to compare are
+    # few, and their entries are read again when found.
     by_year: dict[int | None, list] = defaultdict(list)
-    for entry in library:
-        if entry.get("title"):
-            by_year[entry.year].append(entry)
+    for entry in library.each():
+        title = entry.get("title")
+        if title:
+            by_year[entry.year].append((normal_title(title), entry.key))
     for group in by_year.values():
         if len(group) < 2:
             continue
-        titled = [(normal_title(e.get("title")), e) for e in group]
         blocks: dict[str, list] = defaultdict(list)
-        for title, entry in titled:
-            blocks[_block_word(title) if len(group) > 300 else ""].append((title, entry))
+        for title, key in group:
+            blocks[_block_word(title) if len(group) > 300 else ""].append((title, key))
         for block in blocks.values():
             if len(block) < 2:
                 continue
@@ -235,7 +246,7 @@ def near_duplicate(library):
             for i, j in zip(*scores.nonzero()):
                 if i >= j:
                     continue
-                a, b = block[i][1], block[j][1]
+                a, b = library.peek(block[i][1]), library.peek(block[j][1])
                 if not authors_compatible(a, b) or told_apart(a, b):
                     continue
                 for first, other in ((a, b), (b, a)):
@@ -268,7 +279,8 @@ def _outside_vocabulary(check_id: str, library, allowed, value_of, field: str, l
 
 @check("keyword-vocabulary", "error", "a keyword outside the controlled topic vocabulary, or no keywords at all",
        why='Topics are how lists are selected; a topic outside the vocabulary puts the work in no list.',
-       fires=_house(keywords="darkweb"), passes=_house(keywords="dark-web"))
+       fires=_house(keywords="darkweb"), passes=_house(keywords="dark-web"),
+       per_entry=True)
 def keyword_vocabulary(library):
     topics = load_vocabulary().topics
     for entry in _house_entries(library):
@@ -281,7 +293,8 @@ def keyword_vocabulary(library):
 
 @check("source-kind", "error", "the source kind is missing or not one of the vocabulary's kinds",
        why="The kind of source says how much weight a work can bear and selects lists by kind.",
-       fires=_house(kind="blog"), passes=_house())
+       fires=_house(kind="blog"), passes=_house(),
+       per_entry=True)
 def source_kind(library):
     yield from _outside_vocabulary("source-kind", library, load_vocabulary().kinds, lambda e: e.kind,
                                    "sourcekind", "source kind")
@@ -290,7 +303,8 @@ def source_kind(library):
 @check("verification-state", "error", "the verification state is missing or not confirmed/partly/unconfirmed",
        why="The state tells a reader whether the record was checked against the work itself; "
            "the scanner's doubtful-source rule reads it.",
-       fires=_house(state="checked"), passes=_house())
+       fires=_house(state="checked"), passes=_house(),
+       per_entry=True)
 def verification_state(library):
     yield from _outside_vocabulary("verification-state", library, load_vocabulary().states, lambda e: e.status,
                                    "verification", "verification")
@@ -301,7 +315,8 @@ def verification_state(library):
        fires=('@techreport{unodc2020global, author = {{UN Office on Drugs and Crime}},\n'
               '  title = {Global Report on Trafficking in Persons 2020}, institution = {United Nations Office on Drugs and Crime}, year = {2020}}'),
        passes=('@techreport{unodc2020global, author = {{United Nations Office on Drugs and Crime}},\n'
-               '  title = {Global Report on Trafficking in Persons 2020}, institution = {United Nations Office on Drugs and Crime}, year = {2020}}'))
+               '  title = {Global Report on Trafficking in Persons 2020}, institution = {United Nations Office on Drugs and Crime}, year = {2020}}'),
+       per_entry=True)
 def org_variant(library):
     vocab = load_vocabulary()
     for entry in library:

@@ -50,7 +50,8 @@ def _line(note, name: str) -> int:
 @check("note-missing", "warning", "an entry has no note (notes/<key>.md)",
        why="The note is where a work's findings, reliability and checks are recorded; without one the work is an unread title.",
        fires=_ENTRY,
-       passes=_ENTRY + _note())
+       passes=_ENTRY + _note(),
+       per_entry=True)
 def note_missing(library):
     if library.notes_dir is None:
         return

@@ -34,7 +34,6 @@ that entry's fields are used, and `raw` is read from the .bib file itself by byt
 from __future__ import annotations
 
 import gc
-import itertools
 import json
 import mmap
 import os
@@ -44,7 +43,7 @@ import time
 import zlib
 from pathlib import Path
 
-from litcheck.index.columns import HOT_FIELDS, Columns, DamagedColumn, build_columns, valid_directory
+from litcheck.index.columns import HOT_FIELDS, ColumnBuilder, Columns, DamagedColumn, valid_directory
 from litcheck.index.store import cache_dir, file_hash, name_for, stamp, write_cache
 from litcheck.library.entry import Entry
 from litcheck.library.findings import Finding
@@ -340,10 +339,12 @@ class BibIndex:
         return e
 
     def make_entries(self, name: str) -> list["LazyEntry"]:
+        return list(self.iter_entries(name))
+
+    def iter_entries(self, name: str):
+        """A new entry for every row, in order (made one by one for a caller that keeps none)."""
         new = object.__new__
         cls = self.entry_class(name)
-        out = []
-        append = out.append
         row = 0
         for key, etype, line in zip(self.keys, self._read("whole", "types"), self._read("lines")):
             e = new(cls)
@@ -351,9 +352,8 @@ class BibIndex:
             e.type = etype
             e.line = line
             e._row = row
-            append(e)
+            yield e
             row += 1
-        return out
 
     def problems(self, name: str) -> list[Finding]:
         return [Finding(c, s, m, name, line, key) for c, s, m, line, key in self.header["problems"]]
@@ -386,61 +386,95 @@ def _pack(header: dict, columns: list[bytes], rows: int, table: bytes, records: 
     return [prefix, raw_header, *columns, table, *records]
 
 
-def byte_spans(text: str, spans: list, bom: int, ascii_only: bool) -> list[tuple[int, int]]:
-    """The byte offsets in the file of each entry's character span in its decoded `text` (the
-    index reads an entry's raw text from the file by these)."""
-    if ascii_only:
-        return [(s + bom, e + bom) for s, e in spans]
-    out = []
-    cpos = bpos = 0
-    for s, e in spans:
-        bpos += len(text[cpos:s].encode("utf-8"))
-        bstart = bpos
-        bpos += len(text[s:e].encode("utf-8"))
-        cpos = e
-        out.append((bstart + bom, bpos + bom))
-    return out
+class ByteSpans:
+    """The byte offsets in the file of entries' character spans in its decoded `text`, given in
+    order (the index reads an entry's raw text from the file by these)."""
+
+    def __init__(self, text: str, bom: int, ascii_only: bool):
+        self.text, self.bom, self.ascii_only = text, bom, ascii_only
+        self.cpos = self.bpos = 0
+
+    def of(self, start: int, end: int) -> tuple[int, int]:
+        if self.ascii_only:
+            return start + self.bom, end + self.bom
+        text = self.text
+        self.bpos += len(text[self.cpos:start].encode("utf-8"))
+        bstart = self.bpos
+        self.bpos += len(text[start:end].encode("utf-8"))
+        self.cpos = end
+        return bstart + self.bom, self.bpos + self.bom
 
 
-def write_index(target: Path, source: Path, digest: str, st: os.stat_result, parsed, raw_spans: list | None,
-                env_used: dict) -> None:
-    """Write the index of one parsed .bib file atomically (see `index.store.write_cache`).
-    `digest` is the file's hash; `raw_spans` the byte offsets of the entries' raw text (None
-    when the file did not decode cleanly: the raw text is then stored in the records)."""
-    entries = parsed.entries
-    crc, pack = zlib.crc32, _ROW.pack
+def _dumps(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
-    def dumps(value) -> bytes:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-    # The records go to a spool file as they are made and are copied from it into the index:
-    # held in memory (and then joined) they took twice their size, about 250 MB for 100 MB of .bib.
+
+class IndexBuilder:
+    """The index of one .bib file, written entry by entry as the file is parsed.
+
+    Each entry's record goes to a spool file at once and only its columns stay in memory (key,
+    line, type and hot-field codes, a 36-byte table row): a cold load then never holds every
+    parsed entry (a gigabyte for a million tiny entries). `raw_in_records`: the entries' raw
+    text is stored in the records (when the file did not decode cleanly, so it cannot be read
+    back by byte offsets)."""
+
+    def __init__(self, raw_in_records: bool):
+        import tempfile
+
+        self.raw_in_records = raw_in_records
+        self.spool = tempfile.TemporaryFile()
+        self.table = bytearray()
+        self.total = 0
+        self.columns = ColumnBuilder()
+
+    def add(self, key: str, etype: str, line: int, fields: dict, field_lines: dict, raw: str,
+            span: tuple[int, int]) -> None:
+        lines = [field_lines.get(name, line) for name in fields]  # aligned with fields
+        blob = _dumps((fields, lines, raw) if self.raw_in_records else (fields, lines))
+        self.table += _ROW.pack(self.total, len(blob), zlib.crc32(blob), *span)
+        self.spool.write(blob)
+        self.total += len(blob)
+        self.columns.add(key, line, etype, fields)
+
+    def pieces(self, source: Path, digest: str, st: os.stat_result, problems: list, strings: dict,
+               env_used: dict):
+        """The index file's bytes, piece by piece (the records copied from the spool)."""
+        directory, columns = self.columns.build()
+        header = {
+            "format": FORMAT,
+            "source": str(Path(os.path.abspath(source))),
+            "size": st.st_size, "mtime_ns": st.st_mtime_ns, "stamp": stamp(st), "hash": digest,
+            "racy": time.time_ns() - st.st_mtime_ns < RACY_NS,
+            "columns": directory,
+            "raw_in_records": self.raw_in_records,
+            "problems": [[p.check, p.severity, p.message, p.line, p.key] for p in problems],
+            "strings": strings, "external": env_used,
+        }
+        yield from _pack(header, columns, self.columns.rows, bytes(self.table), [], self.total)
+        del columns
+        self.spool.seek(0)
+        yield from iter(lambda: self.spool.read(1 << 20), b"")
+
+    def close(self) -> None:
+        self.spool.close()
+
+
+def open_temporary(pieces) -> BibIndex:
+    """An index written to a temporary file (when the cache folder cannot take it): the library
+    is still read from an index, not held in memory. The file is removed once mapped."""
     import tempfile
 
-    spool = tempfile.TemporaryFile()
-    table = []
-    total = 0
-    for i, e in enumerate(entries):
-        lines = [e.field_lines.get(name, e.line) for name in e.fields]  # aligned with fields
-        blob = dumps((e.fields, lines) if raw_spans is not None else (e.fields, lines, e.raw))
-        start, end = raw_spans[i] if raw_spans is not None else (0, 0)
-        table.append(pack(total, len(blob), crc(blob), start, end))
-        spool.write(blob)
-        total += len(blob)
-    spool.seek(0)
-    directory, columns = build_columns(entries)
-    header = {
-        "format": FORMAT,
-        "source": str(Path(os.path.abspath(source))),
-        "size": st.st_size, "mtime_ns": st.st_mtime_ns, "stamp": stamp(st), "hash": digest,
-        "racy": time.time_ns() - st.st_mtime_ns < RACY_NS,
-        "columns": directory,
-        "raw_in_records": raw_spans is None,
-        "problems": [[p.check, p.severity, p.message, p.line, p.key] for p in parsed.problems],
-        "strings": parsed.strings, "external": env_used,
-    }
-    with spool:
-        write_cache(target, itertools.chain(_pack(header, columns, len(entries), b"".join(table), [], total),
-                                            iter(lambda: spool.read(1 << 20), b"")))
+    fd, name = tempfile.mkstemp(prefix="litcheck-index-")
+    try:
+        with open(fd, "wb") as handle:
+            for piece in pieces:
+                handle.write(piece)
+        return BibIndex.open(Path(name))
+    finally:
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
 
 
 def rewrite_header(index: BibIndex) -> None:

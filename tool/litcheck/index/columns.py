@@ -41,30 +41,69 @@ def item_size(name: str) -> int:
     return 8 if name in ("key_ends", "lines") else 4
 
 
-def _coded(values: list) -> tuple[bytes, bytes]:
-    """Repeated values (years, kinds, types) as codes into a table of the distinct values."""
-    table: dict = {}
-    codes = array("I", [table.setdefault(v, len(table)) for v in values])
-    return codes.tobytes(), json.dumps(list(table), ensure_ascii=False).encode("utf-8", "surrogatepass")
+class _Coded:
+    """Repeated values (years, kinds, types) as codes into a table of the distinct values,
+    added row by row."""
+
+    def __init__(self):
+        self.table: dict = {}
+        self.codes = array("I")
+        self.filled = False  # whether any row has a value (a hot column of None is left out)
+
+    def add(self, value) -> None:
+        self.codes.append(self.table.setdefault(value, len(self.table)))
+        self.filled = self.filled or value is not None
+
+    def blobs(self) -> tuple[bytes, bytes]:
+        return self.codes.tobytes(), json.dumps(list(self.table), ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+class ColumnBuilder:
+    """The columns, built entry by entry (a cold load adds each entry as it is parsed, and so
+    holds only these columns, not the entries)."""
+
+    def __init__(self):
+        self.keys: list[str] = []
+        self.lines = array("q")
+        self.types = _Coded()
+        self.hot = {name: _Coded() for name in HOT_FIELDS}
+
+    @property
+    def rows(self) -> int:
+        return len(self.keys)
+
+    def add(self, key: str, line: int, etype: str, fields: dict) -> None:
+        self.keys.append(key)
+        self.lines.append(line)
+        self.types.add(etype)
+        for name, column in self.hot.items():
+            column.add(fields.get(name))
+
+    def build(self) -> tuple[dict, list[bytes]]:
+        """The columns' directory (name -> [offset, length, CRC32]) and bytes."""
+        keys = [key.encode("utf-8", "surrogatepass") for key in self.keys]
+        blobs = {"keys": b"".join(keys),
+                 "key_ends": array("q", itertools.accumulate(map(len, keys))).tobytes(),
+                 "key_order": array("I", sorted(range(len(keys)), key=keys.__getitem__)).tobytes(),
+                 "lines": self.lines.tobytes()}
+        del keys
+        blobs["types"], blobs["types.table"] = self.types.blobs()
+        for name, column in self.hot.items():
+            if column.filled:
+                blobs[f"hot.{name}"], blobs[f"hot.{name}.table"] = column.blobs()
+        directory, offset = {}, 0
+        for name, blob in blobs.items():
+            directory[name] = [offset, len(blob), zlib.crc32(blob)]
+            offset += len(blob)
+        return directory, list(blobs.values())
 
 
 def build_columns(entries) -> tuple[dict, list[bytes]]:
     """The columns of `entries`: their directory (name -> [offset, length, CRC32]) and bytes."""
-    keys = [e.key.encode("utf-8", "surrogatepass") for e in entries]
-    blobs = {"keys": b"".join(keys),
-             "key_ends": array("q", itertools.accumulate(map(len, keys))).tobytes(),
-             "key_order": array("I", sorted(range(len(keys)), key=keys.__getitem__)).tobytes(),
-             "lines": array("q", [e.line for e in entries]).tobytes()}
-    blobs["types"], blobs["types.table"] = _coded([e.type for e in entries])
-    for name in HOT_FIELDS:
-        column = [e.fields.get(name) for e in entries]
-        if any(v is not None for v in column):
-            blobs[f"hot.{name}"], blobs[f"hot.{name}.table"] = _coded(column)
-    directory, offset = {}, 0
-    for name, blob in blobs.items():
-        directory[name] = [offset, len(blob), zlib.crc32(blob)]
-        offset += len(blob)
-    return directory, list(blobs.values())
+    builder = ColumnBuilder()
+    for e in entries:
+        builder.add(e.key, e.line, e.type, e.fields)
+    return builder.build()
 
 
 def valid_directory(columns, length: int) -> bool:

@@ -107,6 +107,31 @@ class EntryMap(MutableMapping):
         finally:
             settle_gc(enabled)
 
+    def each(self):
+        """Every entry, in order, without keeping the ones not made yet: a pass over a big
+        library holds one entry (and the fields it read) at a time, not all of them."""
+        if self._map is None:
+            _, index, name = self._segments[0]
+            for entry in index.iter_entries(name):
+                m = self._map  # made meanwhile by a lookup
+                kept = m.get(entry.key) if m is not None else self._early.get(entry.key)
+                yield entry if kept is None or type(kept) is int else kept
+            return
+        for value in self._map.values():
+            yield self._make(value) if type(value) is int else value
+
+    def peek(self, key: str) -> Entry | None:
+        """The entry of `key` without keeping it (None when absent)."""
+        if self._map is None:
+            entry = self._early.get(key)
+            if entry is None and type(key) is str:
+                _, index, name = self._segments[0]
+                row = index.row_of(key)
+                entry = None if row is None else index.make_entry(name, row)
+            return entry
+        value = self._map.get(key)
+        return self._make(value) if type(value) is int else value
+
     def __getitem__(self, key: str) -> Entry:
         if self._map is None and self._lookups < EARLY_LOOKUPS:
             return self._early_entry(key)

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from litcheck.index.bibindex import RACY_NS, BibIndex, CorruptIndex, index_path, rewrite_header, settle_gc, write_index
+from litcheck.index.bibindex import RACY_NS, BibIndex, CorruptIndex, index_path, rewrite_header, settle_gc
 from litcheck.index.entrymap import EntryMap
 from litcheck.index.store import cache_dir, file_hash, name_for, read_cache, stamp, write_cache
 from litcheck.library.findings import Finding
@@ -25,12 +25,15 @@ NOTES_FORMAT = 1
 def notes_index_path(folder: Path) -> Path:
     return cache_dir() / "notes" / name_for(Path(os.path.abspath(folder)), ".json")
 
-def _parse_source(path: Path, env: dict[str, str]):
-    """Read and parse one .bib file; returns (parsed, hash of the bytes, stat, byte spans of the
-    entries' raw text or None when the file did not decode cleanly). The bytes are dropped
-    once decoded: with the text, the parsed blocks and the entries, they were part of the peak."""
-    from litcheck.index.bibindex import byte_spans
-    from litcheck.library.bibfile import ParsedFile, decode_bytes, no_gc, resolve_blocks, scan_text
+def _build_source(path: Path, env: dict[str, str], target: Path, write: bool):
+    """Parse one .bib file straight into its index, entry by entry: returns (BibIndex, hash of
+    the bytes, macros it defines), or (ParsedFile, None, {})
+    when the file cannot be read. The index is written to `target` (with `write`), else to a
+    temporary file; the library is then read from it as from a warm index, so the peak of a
+    cold load is the text and one entry at a time, not every parsed entry at once."""
+    from litcheck.index.bibindex import ByteSpans, IndexBuilder, open_temporary
+    from litcheck.library.bibblocks import Chunks, iter_blocks, string_blocks
+    from litcheck.library.bibfile import FileResolver, ParsedFile, decode_bytes, no_gc
     from litcheck.library.files import read_file
 
     name = str(path)
@@ -38,24 +41,43 @@ def _parse_source(path: Path, env: dict[str, str]):
         data = read_file(path)
         st = os.stat(path)
     except OSError as exc:
-        return ParsedFile(name, problems=[Finding("unreadable-file", "error", f"cannot read: {exc.strerror}", name)]), None, None, None
+        return ParsedFile(name, problems=[Finding("unreadable-file", "error", f"cannot read: {exc.strerror}", name)]), None, {}
     text, problems = decode_bytes(data, name)
     digest, bom, ascii_only = file_hash(data), 3 if data.startswith(b"\xef\xbb\xbf") else 0, data.isascii()
-    del data
+    del data  # with the text and the index being built, the bytes were part of the peak
     with no_gc():
-        blocks = scan_text(text)
-        parsed = resolve_blocks(blocks, text, name, env)
-    spans = [(b[4], b[5]) for b in blocks if b[0] == "E"]
-    # resolve_blocks drops entries whose key repeats; keep the spans of the ones it kept
-    if len(spans) != len(parsed.entries):
-        kept, seen = [], set()
-        for b in blocks:
-            if b[0] == "E" and b[2] not in seen:
-                seen.add(b[2])
-                kept.append((b[4], b[5]))
-        spans = kept
-    parsed.problems[:0] = problems
-    return parsed, digest, st, None if problems else byte_spans(text, spans, bom, ascii_only)
+        chunks = Chunks(text)
+        strings = string_blocks(chunks)
+        while True:
+            resolver = FileResolver(strings, name, env)
+            builder = IndexBuilder(raw_in_records=bool(problems))
+            spans = ByteSpans(text, bom, ascii_only)
+            for _type, key, line, start, end, fields, lines in resolver.entries(iter_blocks(text, chunks=chunks)):
+                if problems:
+                    builder.add(key, _type, line, fields, lines, text[start:end], (0, 0))
+                else:
+                    builder.add(key, _type, line, fields, lines, "", spans.of(start, end))
+            if resolver.strings_seen == strings:
+                break
+            builder.close()  # it stopped before some @string: resolve again with the ones read
+            strings = resolver.strings_seen
+        parsed = resolver.finish(ParsedFile(name, problems=list(problems)))
+    del text, chunks
+    try:
+        pieces = builder.pieces(path, digest, st, parsed.problems, parsed.strings, parsed.external_macros)
+        index = None
+        if write:
+            try:
+                write_cache(target, pieces)
+                index = BibIndex.open(target)
+            except (OSError, CorruptIndex):
+                index = None
+        if index is None:
+            index = open_temporary(builder.pieces(path, digest, st, parsed.problems, parsed.strings,
+                                                  parsed.external_macros))
+    finally:
+        builder.close()
+    return index, digest, parsed.strings
 
 
 def _env_matches(recorded: dict, env: dict[str, str]) -> bool:
@@ -121,18 +143,17 @@ def load_bib_files(bib_paths: list[Path], write: bool = True, progress=silent) -
             continue
         stages = progress(COLD_STAGES, f"reading {path.name}", len(COLD_STAGES) - 1)
         next(stages)
-        parsed, digest, st2, raw_spans = _parse_source(path, env)
-        used = dict(parsed.external_macros)
-        for k, v in parsed.strings.items():
+        built, digest, strings = _build_source(path, env, target, write)
+        if digest is None:
+            results.append(("parsed", built, name, "unreadable"))
+        else:
+            built.source_path = path
+            built.env = dict(env)
+            results.append(("index", built, name, digest))
+        for k, v in strings.items():
             env.setdefault(k, v)
-        results.append(("parsed", parsed, name, digest or "unreadable"))
-        status.append(state + " (parsed)")
         next(stages)
-        if write and digest is not None:
-            try:
-                write_index(target, path, digest, st2, parsed, raw_spans, used)
-            except OSError:
-                pass
+        status.append(state + " (parsed)")
         for _ in stages:  # the last stage: the bar is complete and cleared
             pass
     return results, status

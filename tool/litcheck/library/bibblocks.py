@@ -8,6 +8,7 @@ for a large text) live here; step 3 (macros, concatenation, entries and problems
 from __future__ import annotations
 
 import re
+from array import array
 from sys import intern
 
 PARALLEL_MIN_CHARS = 8_000_000  # below this a second process costs more than it saves
@@ -39,9 +40,10 @@ _UNESCAPED_BRACE = re.compile(r"(?<!\\)[{}]")
 _UNESCAPED_BRACE_PAREN = re.compile(r"(?<!\\)[{})]")
 
 
-def block_starts(text: str) -> list[int]:
-    """Offsets of every `@type{`/`@type(` that begins a line (after optional whitespace)."""
-    starts = []
+def block_starts(text: str) -> array:
+    """Offsets of every `@type{`/`@type(` that begins a line (after optional whitespace), as
+    machine integers (a list of a million int objects took 36 MB)."""
+    starts = array("q")
     scanned = 0  # text[:scanned] has been looked at (each character once: a long line stays linear)
     clean = True  # text from the start of the current line up to `scanned` is whitespace only
     for m in _BLOCK_START.finditer(text):
@@ -58,9 +60,9 @@ def block_starts(text: str) -> list[int]:
     return starts
 
 
-def _line_index(text: str, positions: list[int]) -> list[int]:
+def _line_index(text: str, positions) -> array:
     """1-based line numbers of ascending offsets, counting newlines incrementally."""
-    lines = []
+    lines = array("q")
     line, last = 1, 0
     count = text.count
     for pos in positions:
@@ -352,9 +354,15 @@ def _parse_whole(value: str):
     return parsed[0]
 
 
-def scan_range(text: str, starts: list[int], lines: list[int], lo: int, hi: int) -> list:
-    """Raw blocks of the chunks starts[lo:hi] (each up to the next start or end of text)."""
-    out = []
+def _scan_chunk(text: str, a: int, b: int, line: int) -> list:
+    """Raw blocks of one chunk: the fast parse, else the careful one."""
+    blocks = _scan_fast(text, a, b, line)
+    return _scan_fallback(text, a, b, line) if blocks is None else blocks
+
+
+def iter_range(text: str, starts, lines, lo: int, hi: int):
+    """Raw blocks of the chunks starts[lo:hi] (each up to the next start or end of text), in
+    order, one chunk at a time (a caller that consumes them holds only a few)."""
     n = len(starts)
     failed = 0
     for i in range(lo, hi):
@@ -365,66 +373,152 @@ def scan_range(text: str, starts: list[int], lines: list[int], lo: int, hi: int)
             blocks = _scan_fallback(text, a, b, lines[i])
             failed += sum(block[0] == "F" for block in blocks)
             if failed > MAX_FAILED_BLOCKS:
-                out.append(_too_many_failed(lines[i]))
-                return out
-        out.extend(blocks)
+                yield _too_many_failed(lines[i])
+                return
+        yield from blocks
+
+
+class Chunks:
+    """Where a text's blocks start (offsets and lines), found once for the passes over it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = block_starts(text)
+        self.lines = _line_index(text, self.starts)
+        self.first = self.starts[0] if self.starts else len(text)
+        # a block starting mid-line before the first one
+        self.prefix = bool(_BLOCK_START.search(text, 0, self.first))
+
+
+_STRING_AT = re.compile(r"@string", re.I)
+
+
+def string_blocks(chunks: Chunks) -> list:
+    """The `@string` blocks of a text, in order, from the chunks that mention `@string` only:
+    what a reader must know before it can resolve the entries while streaming them. (A file
+    that stops early, after too many blocks that do not parse, may see fewer: see
+    `bibfile.FileResolver`.)"""
+    import bisect
+
+    text, starts, lines = chunks.text, chunks.starts, chunks.lines
+    out, done = [], set()
+    for m in _STRING_AT.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i in done:
+            continue
+        done.add(i)
+        if i < 0:
+            blocks = _scan_fallback(text, 0, chunks.first, 1) if chunks.prefix else []
+        else:
+            blocks = _scan_chunk(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text), lines[i])
+        out.extend(b for b in blocks if b[0] == "S")
     return out
 
 
-_WORK: tuple | None = None  # (text, starts, lines) shared with forked workers
+_WORK: Chunks | None = None  # shared with forked workers
+BATCH = 2000  # blocks a worker writes at a time
 
 
-def _scan_worker(bounds: tuple[int, int]) -> bytes:
+def _spool_worker(bounds: tuple[int, int]) -> str:
+    """Scan one part of the text in a worker, writing the blocks to a temporary file in
+    batches (marshal is 5x faster than pickle); returns the file's name."""
+    import marshal
+    import tempfile
+
+    chunks = _WORK
+    fd, name = tempfile.mkstemp(prefix="litcheck-blocks-")
+    with open(fd, "wb") as out:
+        batch = []
+        for block in iter_range(chunks.text, chunks.starts, chunks.lines, *bounds):
+            batch.append(block)
+            if len(batch) >= BATCH:
+                marshal.dump(batch, out)
+                batch = []
+        marshal.dump(batch, out)
+    return name
+
+
+def _read_spooled(name: str):
     import marshal
 
-    text, starts, lines = _WORK
-    return marshal.dumps(scan_range(text, starts, lines, *bounds))  # 5x faster than pickle
+    try:
+        with open(name, "rb") as handle:
+            while True:
+                try:
+                    batch = marshal.load(handle)
+                except EOFError:
+                    return
+                yield from batch
+    finally:
+        _unlink(name)
 
 
-def scan_text(text: str, parallel: bool | None = None) -> list:
-    """Every raw block of a .bib text, in order. Large texts are split in two at a block
-    start and parsed in two processes (fork) when the machine has more than one core."""
-    starts = block_starts(text)
-    out = []
-    first = starts[0] if starts else len(text)
-    if _BLOCK_START.search(text, 0, first):  # a block starting mid-line before the first one
-        out.extend(_scan_fallback(text, 0, first, 1))
-    lines = _line_index(text, starts)
+def _unlink(name: str) -> None:
+    import os
+
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+def iter_blocks(text: str, parallel: bool | None = None, chunks: Chunks | None = None):
+    """Every raw block of a .bib text, in order, as a stream. Large texts are split in parts
+    at block starts, the later parts scanned in other processes (fork) when the machine has
+    more than one core; they write their blocks to temporary files, read back in order, so
+    the blocks of the whole file are never held at once."""
+    chunks = chunks or Chunks(text)
+    starts, lines = chunks.starts, chunks.lines
+    if chunks.prefix:
+        yield from _scan_fallback(text, 0, chunks.first, 1)
     n = len(starts)
     if parallel is None:
         parallel = len(text) >= PARALLEL_MIN_CHARS
     workers = _workers() if parallel and n > 1000 else 1
     if workers <= 1:
-        out.extend(scan_range(text, starts, lines, 0, n))
-        return out
+        yield from iter_range(text, starts, lines, 0, n)
+        return
+    import bisect
+
+    # Split by characters, not by block count, so the parts take about as long.
+    cuts = [0]
+    for w in range(1, workers):
+        cuts.append(max(cuts[-1], bisect.bisect_left(starts, len(text) * w // workers)))
+    cuts.append(n)
+    bounds = [(cuts[i], cuts[i + 1]) for i in range(workers)]
     global _WORK
     import multiprocessing
 
-    # Split by characters, not by block count, so both halves take about as long.
-    cuts = [0]
-    for w in range(1, workers):
-        target = len(text) * w // workers
-        import bisect
-
-        cuts.append(max(cuts[-1], bisect.bisect_left(starts, target)))
-    cuts.append(n)
-    bounds = [(cuts[i], cuts[i + 1]) for i in range(workers)]
-    _WORK = (text, starts, lines)
+    _WORK = chunks
     try:
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(workers - 1) as pool:
-            pending = pool.map_async(_scan_worker, bounds[1:])
-            out.extend(scan_range(text, starts, lines, *bounds[0]))  # this process does a share
-            import marshal
-
-            for part in pending.get():
-                out.extend(marshal.loads(part))
+        pool = multiprocessing.get_context("fork").Pool(workers - 1)
     except (OSError, ValueError, ImportError):  # no fork (or no /dev/shm): do it here
-        for bound in bounds[1:]:
-            out.extend(scan_range(text, starts, lines, *bound))
+        pool = None
     finally:
         _WORK = None
-    return out
+    if pool is None:
+        yield from iter_range(text, starts, lines, 0, n)
+        return
+    with pool:
+        pending = pool.map_async(_spool_worker, bounds[1:])
+        try:
+            yield from iter_range(text, starts, lines, *bounds[0])  # this process does a share
+            names = pending.get()
+        except BaseException:
+            for name in pending.get() if pending.ready() and pending.successful() else []:
+                _unlink(name)
+            raise
+        try:
+            for name in names:
+                yield from _read_spooled(name)  # each file is removed once read
+        finally:
+            for name in names:  # those left by a caller that stopped early
+                _unlink(name)
+
+
+def scan_text(text: str, parallel: bool | None = None) -> list:
+    """Every raw block of a .bib text, in order (see `iter_blocks`)."""
+    return list(iter_blocks(text, parallel))
 
 
 def _workers() -> int:

@@ -33,6 +33,7 @@ a backslash; we do).
 from __future__ import annotations
 
 import sys
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,68 +155,104 @@ class _Macros:
         return "".join(out)
 
 
+class FileResolver:
+    """Turns one file's raw blocks, in order, into entries and problems, as a stream.
+
+    It must know the file's `@string` blocks first (a file's macros apply anywhere in it). The
+    ones it is given are checked against those it meets (`strings_seen`): a file that stops
+    early, after too many blocks that do not parse, has fewer, and its reader then resolves
+    it again with those (see `index.load`). Keys, lines and the first-definition rule are kept
+    as plain columns: a million-entry file needs no per-entry object beyond its key."""
+
+    def __init__(self, string_blocks: list, path: str, env: dict[str, str] | None = None):
+        self.path = path
+        local: dict[str, object] = {}
+        self.string_lines: dict[str, int] = {}
+        for block in string_blocks:
+            name = block[1]
+            if name not in self.string_lines:
+                self.string_lines[name] = block[3]
+                local[name.lower()] = block[2]  # later names differing only in case win
+        self.local = local
+        self.macros = _Macros(local, env or {})
+        self.problems: list[Finding] = []
+        self.long_fields: list[Finding] = []  # reported after the other problems
+        self.keys: list[str] = []  # of the entries kept, in order
+        self.lines = array("q")
+        self.strings_seen: list = []
+        self._seen: set[str] = set()
+        self._first_line: dict[str, int] | None = None  # made at the first repeated key
+        self._lowered: dict[str, str] = {}
+
+    def entries(self, blocks):
+        """Per entry kept: (type, key, line, start, end, fields, field lines)."""
+        path, problems, value_of, lowered = self.path, self.problems, self.macros.value, self._lowered
+        seen_strings: set[str] = set()
+        for block in blocks:
+            tag = block[0]
+            if tag == "E":
+                _, etype, key, line, start, end, raw_fields = block
+                if key in self._seen:
+                    if self._first_line is None:
+                        self._first_line = dict(zip(self.keys, self.lines))
+                    problems.append(Finding(
+                        "duplicate-key", "error",
+                        f"key '{key}' is defined again (first defined at line {self._first_line[key]}); only the first is used",
+                        path, line, key))
+                    continue
+                self._seen.add(key)
+                self.keys.append(key)
+                self.lines.append(line)
+                if self._first_line is not None:
+                    self._first_line[key] = line
+                fields: dict[str, str] = {}
+                lines: dict[str, int] = {}
+                for name, value, fline in raw_fields:
+                    low = lowered.get(name)
+                    if low is None:  # one string per field name, not one per entry (100 MB on 100k entries)
+                        low = lowered[name] = sys.intern(name.lower())
+                    fields[low] = value if type(value) is str else value_of(value)
+                    lines[low] = fline
+                for name, value in fields.items():
+                    if len(value) > MAX_FIELD_CHARS:
+                        self.long_fields.append(Finding(
+                            "field-too-long", "error", f"field '{name}' holds {len(value):,} characters "
+                            f"(limit {MAX_FIELD_CHARS:,}); probably a missing closing brace",
+                            path, lines.get(name, line), key))
+                yield etype, key, line, start, end, fields, lines
+            elif tag == "S":
+                self.strings_seen.append(block)
+                name, line = block[1], block[3]
+                if name in seen_strings:
+                    problems.append(Finding("duplicate-key", "error",
+                                            f"key '{name}' is defined again (first defined at line {self.string_lines[name]}); only the first is used",
+                                            path, line, name))
+                seen_strings.add(name)
+            elif tag == "D":
+                _, key, line, _start, _end, names, _fields = block
+                problems.append(Finding("duplicate-field", "error",
+                                        f"entry '{key}' repeats field(s) {', '.join(names)}; the entry is skipped",
+                                        path, line, key or ""))
+            elif tag == "F":
+                problems.append(Finding("parse-error", "error",
+                                        f"could not parse the block starting here: {block[2]}", path, block[1]))
+
+    def finish(self, result: ParsedFile) -> ParsedFile:
+        """Problems and macros into `result`, once every block has been read."""
+        result.problems.extend(self.problems)
+        result.problems.extend(self.long_fields)
+        result.strings = {name: self.macros.lookup(name) or "" for name in self.local}
+        result.external_macros = dict(self.macros.external)
+        return result
+
+
 def resolve_blocks(blocks: list, text: str, path: str, env: dict[str, str] | None = None) -> ParsedFile:
     """Raw blocks of one file -> ParsedFile (entries with resolved values, problems, macros)."""
     result = ParsedFile(path)
-    local: dict[str, object] = {}
-    string_lines: dict[str, int] = {}
-    for block in blocks:
-        if block[0] == "S":
-            name = block[1]
-            if name not in string_lines:
-                string_lines[name] = block[3]
-                local[name.lower()] = block[2]  # later names differing only in case win
-    macros = _Macros(local, env or {})
-    seen_keys: dict[str, int] = {}
-    seen_strings: set[str] = set()
-    value_of = macros.value
-    lowered: dict[str, str] = {}
-    for block in blocks:
-        tag = block[0]
-        if tag == "E":
-            _, etype, key, line, start, end, raw_fields = block
-            if key in seen_keys:
-                result.problems.append(Finding(
-                    "duplicate-key", "error",
-                    f"key '{key}' is defined again (first defined at line {seen_keys[key]}); only the first is used",
-                    path, line, key))
-                continue
-            seen_keys[key] = line
-            fields: dict[str, str] = {}
-            lines: dict[str, int] = {}
-            for name, value, fline in raw_fields:
-                low = lowered.get(name)
-                if low is None:  # one string per field name, not one per entry (100 MB on 100k entries)
-                    low = lowered[name] = sys.intern(name.lower())
-                fields[low] = value if type(value) is str else value_of(value)
-                lines[low] = fline
-            result.entries.append(Entry(key, etype, fields, path, line, lines, text[start:end]))
-        elif tag == "S":
-            name, line = block[1], block[3]
-            if name in seen_strings:
-                result.problems.append(Finding(
-                    "duplicate-key", "error",
-                    f"key '{name}' is defined again (first defined at line {string_lines[name]}); only the first is used",
-                    path, line, name))
-            seen_strings.add(name)
-        elif tag == "D":
-            _, key, line, _start, _end, names, _fields = block
-            result.problems.append(Finding("duplicate-field", "error",
-                                           f"entry '{key}' repeats field(s) {', '.join(names)}; the entry is skipped",
-                                           path, line, key or ""))
-        elif tag == "F":
-            result.problems.append(Finding("parse-error", "error",
-                                           f"could not parse the block starting here: {block[2]}", path, block[1]))
-    for entry in result.entries:
-        for name, value in entry.fields.items():
-            if len(value) > MAX_FIELD_CHARS:
-                result.problems.append(Finding("field-too-long", "error",
-                                               f"field '{name}' holds {len(value):,} characters "
-                                               f"(limit {MAX_FIELD_CHARS:,}); probably a missing closing brace",
-                                               path, entry.line_of(name), entry.key))
-    result.strings = {name: macros.lookup(name) or "" for name in local}
-    result.external_macros = dict(macros.external)
-    return result
+    resolver = FileResolver([b for b in blocks if b[0] == "S"], path, env)
+    for etype, key, line, start, end, fields, lines in resolver.entries(blocks):
+        result.entries.append(Entry(key, etype, fields, path, line, lines, text[start:end]))
+    return resolver.finish(result)
 
 
 class no_gc:

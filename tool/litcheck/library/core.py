@@ -36,10 +36,21 @@ class Library:
     def uses_house_fields(self) -> bool:
         """True once any entry has litcheck's own fields (sourcekind, verification): such a
         library is held to the vocabulary; a foreign one (a Zotero export) is not."""
-        return any(e.kind or e.status for e in self.entries.values())
+        return any(e.kind or e.status for e in self.each())
 
     def get(self, key: str) -> Entry | None:
         return self.entries.get(key)
+
+    def each(self):
+        """Every entry, in order, like iterating the library, but entries read from the index
+        are made for the pass and not kept (checks of a big library hold one at a time)."""
+        each = getattr(self.entries, "each", None)
+        return each() if each is not None else iter(self.entries.values())
+
+    def peek(self, key: str) -> Entry | None:
+        """`get` without keeping an entry read from the index."""
+        peek = getattr(self.entries, "peek", None)
+        return peek(key) if peek is not None else self.entries.get(key)
 
     def note(self, key: str) -> Note | None:
         return self.notes.get(key)

@@ -89,6 +89,42 @@ def note_locator(piece_text: str) -> str:
     return m.group("loc") if m else ""
 
 
+# DOIs that carry the year they were registered: Elsevier ("10.1016/j.chiabu.2019.104123"), Taylor
+# & Francis ("10.1080/15564886.2019.1632012"), Frontiers ("10.3389/fpsyg.2020.01234"), Springer
+# ("10.1007/s10611-017-9730-6": 017 is 2017) and arXiv ("10.48550/arXiv.2103.01234": March 2021).
+_DOI_YEAR = re.compile(r"\b10\.(?:1016/j\.[a-z]+\.(?P<els>(?:19|20)\d\d)\.|1080/[\dX]{8}\.(?P<tf>(?:19|20)\d\d)\.|"
+                       r"3389/f[a-z]+\.(?P<fr>20\d\d)\.|1007/s\d{5}-(?P<spr>0[0-3]\d|99\d)-|48550/arxiv\.(?P<arx>[0-3]\d)[01]\d\.)",
+                       re.I)
+PRINT_LAG = 2  # a print issue may follow the DOI's registration by a year or two, never precede it
+
+
+def doi_year(text: str) -> tuple[str, int] | None:
+    """(the DOI as written, the year it was registered) for the first dated DOI of `text`."""
+    m = _DOI_YEAR.search(text)
+    if m is None:
+        return None
+    if m.group("spr"):
+        year = (2000 if m.group("spr")[0] == "0" else 1000) + int(m.group("spr"))
+    elif m.group("arx"):
+        year = 2000 + int(m.group("arx"))
+    else:
+        year = int(m.group("els") or m.group("tf") or m.group("fr"))
+    end = re.search(r"[\s,;)\]>]|\.(?:\s|$)", text[m.start():])
+    return text[m.start(): m.start() + end.start() if end else len(text)], year
+
+
+def year_against_doi(years: list[int], text: str) -> tuple[str, int, int] | None:
+    """(DOI, its year, the year given) when the item's year cannot be that DOI's: before it was
+    registered, or more than PRINT_LAG years after (arXiv: only before, since a preprint is revised)."""
+    found = doi_year(text)
+    if found is None or not years:
+        return None
+    doi, registered = found
+    given = years[0]
+    late = given > registered + PRINT_LAG and "arxiv" not in doi.lower()
+    return (doi, registered, given) if given < registered or late else None
+
+
 def undated(text: str) -> bool:
     """The item states no year or date at all (nor says it has none: "n.d.", "forthcoming")."""
     return not _DATED.search(text)
@@ -172,6 +208,7 @@ def self_contradicting_items(ctx):
     """citation-mismatch flags from the document alone: an item with no date, a page range that ends
     before it starts, a pinpoint outside the item's pages."""
     from litcheck.cli.table import shorten
+    from litcheck.scan.resolve.items import item_years
 
     for i, item in enumerate(ctx.doc.references):
         if not looks_like_reference(item.text):
@@ -186,6 +223,10 @@ def self_contradicting_items(ctx):
         elif (bad := impossible_range(item.text)):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives pages '{bad}', a range "
                                         "that ends before it starts", evidence=bad)
+        elif (clash := year_against_doi(item_years(item), item.text)):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is dated {clash[2]}, but its "
+                                        f"DOI {clash[0]} was registered in {clash[1]}: the year or the DOI is "
+                                        "another version's", evidence=clash[0])
     for label, note in ctx.doc.footnotes.items():
         if (bad := impossible_range(note.text)):
             yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} gives pages '{bad}', a range that "
@@ -209,6 +250,27 @@ def self_contradicting_items(ctx):
             yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} ('{piece.text}') points to page "
                                    f"{found[0]}, outside the pages its reference item {match[0] + 1} gives ({found[1]})",
                                    evidence=piece.text)
+
+
+def items_after_document(ctx):
+    """citation-mismatch flags for works dated after the document's own header date
+    (litcheck.scan.dating): the document's date, the item's, or the version cited is wrong."""
+    from litcheck.scan.dating import document_date, later_than
+    from litcheck.scan.resolve.items import item_years
+
+    written = document_date(ctx.doc.text)
+    if written is None:
+        return
+    shown = written.strftime("%-d %B %Y")
+    for i, item in enumerate(ctx.doc.references):
+        if looks_like_reference(item.text) and (when := later_than(written, item.text, next(iter(item_years(item)), None))):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is dated {when}, after the "
+                                        f"document itself ({shown}): one of the two dates, or the version cited, is "
+                                        "wrong", evidence=when)
+    for label, note in ctx.doc.footnotes.items():
+        if (when := later_than(written, note.text, None)):
+            yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} cites a work dated {when}, after the "
+                                   f"document itself ({shown})", evidence=when)
 
 
 def repeated_titles(ctx):

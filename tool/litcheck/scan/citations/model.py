@@ -13,7 +13,7 @@ LOOKBACK = 200
 
 @dataclass(slots=True)
 class Citation:
-    kind: str  # footnote | pandoc | numeric | author-date | named
+    kind: str  # footnote | pandoc | numeric | author-date | title | link | named
     text: str  # as written (for `named`, the attributing phrase)
     start: int
     end: int

@@ -110,8 +110,8 @@ def _author_date_part(part: str, start: int, end: int, sent_index: int, shown: s
         return None
     et_al = bool(re.search(r"\bet\s+al\.?", names_text))
     names = [n.strip(" ,.") for n in re.split(r"\s*(?:,|\band\b|&|\bet\s+al\.?)\s*", names_text) if n.strip(" ,.")]
-    # "Smith, J." style initials are not separate names
-    names = [n for n in names if not re.fullmatch(r"(?:[A-Z]\.?\s?){1,3}", n)]
+    # "Smith, J." style initials are not separate names; "ICE" or "ODO" undotted is an acronym, a name
+    names = [n for n in names if not re.fullmatch(r"(?:[A-Z]\.\s?){1,3}|[A-Z]", n)]
     year_text = am.group("year")
     year = int(year_text[:4]) if year_text[:1].isdigit() else None
     return Citation("author-date", shown, start, end, sent_index, names=names, year=year, year_text=year_text,

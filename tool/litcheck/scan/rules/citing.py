@@ -15,7 +15,8 @@ from litcheck.scan.resolve.index import org_forms
 from litcheck.scan.resolve.references import parse_reference, split_works
 from litcheck.scan.resolve.scoring import creators_in, venues_agree
 from litcheck.scan.resolve.text import norm, tokens
-from litcheck.scan.reference_items import note_reference_matches, repeated_titles, self_contradicting_items
+from litcheck.scan.reference_items import (items_after_document, note_reference_matches, repeated_titles,
+                                           self_contradicting_items)
 from litcheck.scan.rules import rule
 from litcheck.cli.table import shorten
 
@@ -184,7 +185,8 @@ def _same_body(who: str, work) -> bool:
       "title or author); an in-text citation gives another year or spelling than its own reference-list item; or the "
       "sentence attributes the point to one author or body while its footnote cites another's work. With no library: "
       "a reference item with no year or date, a page range that ends before it starts, a pinpoint outside the pages "
-      "its item gives, a title or venue word one letter from a common word (\"Jounal\"). With --online, a cited work "
+      "its item gives, a title or venue word one letter from a common word (\"Jounal\"), a year its own DOI rules out "
+      "(\"(2016)\" with 10.1016/j.chiabu.2019.104123), a work dated after the document's own header date. With --online, a cited work "
       "the library does not hold is compared with its Crossref or OpenAlex record in the same way.",
       fires="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2019) 4 *Journal of Online Harm* 12.",
       passes="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
@@ -241,6 +243,7 @@ def citation_mismatch(ctx):
             yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} ('{piece.text}') gives "
                                    + "; ".join(found[1]), evidence=piece.text)
     yield from self_contradicting_items(ctx)
+    yield from items_after_document(ctx)
     # 5. the prose names one source, the footnote cites another's work
     for sent in ctx.claim_sentences():
         cites = ctx.own_citations(sent)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from litcheck.scan.alternation import lowered, may_match
+from litcheck.scan.arithmetic import calculations
 from litcheck.scan.citations.prose import REPORTING_VERBS
 from litcheck.scan.rules import rule
 
@@ -37,6 +38,15 @@ FIGURE_PATTERNS = [
     ("scaled count", re.compile(r"\b(?:tens|hundreds) of (?:thousands|millions|billions)\b|\b(?:a|one|two|three|several|many) (?:million|billion)\b(?! (?:times|years))", re.I)),
     ("ratio", re.compile(r"\b" + _WORDNUM + r"\s+(?:in|out of)\s+(?:every\s+)?" + _WORDNUM + r"\b(?!\s*(?:years?|months?|days?|hours?|minutes?))", re.I)),
     ("ratio", re.compile(r"(?<!second )(?<!first )(?<!latter )(?<!former )\b(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|one[- ]fifth|a fifth)\s+of\s+(?:all\s+|the\s+)?(?!the (?:year|century|decade))(?=[a-z])", re.I)),
+    # many of something, with no figure: "thousands of victims", "billions of dollars each year"
+    ("scaled count", re.compile(r"\b(?:thousands|millions|billions) of (?!years\b|miles\b|kilometres\b|kilometers\b|pages\b|"
+                                r"words\b|lines\b|times\b)(?=[a-z])", re.I)),
+    # a trend stated as fact, with no figure: "increased dramatically", "has skyrocketed", "a sharp rise"
+    ("trend", re.compile(r"\b(?:(?:increased|risen|rose|grown|grew|declined|fallen|fell|dropped|decreased|surged|spiked|jumped)\s+"
+                         r"(?:dramatically|sharply|exponentially|significantly|substantially|rapidly|drastically|steeply|"
+                         r"markedly|enormously|massively|tremendously)|(?:skyrocket|soar|explod|balloon)(?:ed|ing)\b|"
+                         r"(?:dramatic|sharp|exponential|massive|drastic|steep|explosive|huge|rapid)\s+"
+                         r"(?:increase|rise|growth|surge|spike|jump|decline|drop|fall)s?)\b", re.I)),
     ("multiplier", re.compile(r"\b(?:doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|\d+-fold|twice as (?:many|likely|much|high)|(?:three|four|five|ten|\d+) times (?:more|higher|as|greater|larger|the))\b", re.I)),
 ]
 _PLAIN = re.compile(r"(?<![\w.,/$€£%-])" + NUM + r"(?![\w/%]|,\d|\.\d)")
@@ -163,7 +173,18 @@ _OWN_STUDY = re.compile(r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)
 _OWN_REFERENCE = re.compile(
     r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)?(?:study|survey|questionnaire|sample|analysis|dataset|"
     r"data set|data|interviews?|research|experiment|regression|model|findings|results)\b|\brespondents?\b|"
-    r"\bparticipants?\b|\binterviewees\b|\bthe (?:sample|questionnaire|survey)\b|\b(?:Table|Figure|Fig\.)\s*\d+\b")
+    r"\bparticipants?\b|\binterviewees\b|\bthe (?:sample|questionnaire|survey)\b|\b(?:Table|Figure|Fig\.)\s*\d+\b|"
+    # statistical notation: "(n=50)", "(SD=43.02)", "R^2 = 0.46", "p < .05"
+    r"\(\s*n\s*=\s*\d|\bSD\s*=\s*\d|\bR(?:\^2|²)\s*=|\bp\s*[<=>]\s*0?\.\d")
+
+
+# A document that says it is a data analysis ("This post is an exploratory data analysis of ..."):
+# the sections that are neither
+# introduction nor discussion report its own figures, whatever their headings are called.
+_DATA_ANALYSIS = re.compile(
+    r"\b(?:this|the present|the current|my|our)\s+(?:blog\s+)?(?:post|paper|article|report|brief|essay|piece|chapter|"
+    r"note|working paper)\s+(?:is|presents?|offers?|provides?|contains?)\s+(?:an?\s+)?(?:\w+\s+){0,2}?"
+    r"(?:data|statistical|quantitative|descriptive|regression|numerical)\s+analys[ie]s\b", re.I)
 
 
 def _heading_kind(text: str) -> str | None:
@@ -183,11 +204,14 @@ class OwnResults:
     def __init__(self, doc):
         self.in_section: set[int] = set()
         own = False
+        analyses_data = self.analyses_data = bool(_DATA_ANALYSIS.search(doc.masked))
         for s in doc.sentences:
             if s.kind == "heading":
                 kind = _heading_kind(s.text)
                 if kind is not None:
                     own = kind == "own"
+                elif analyses_data:
+                    own = True
                 continue
             if own:
                 self.in_section.add(s.index)
@@ -243,9 +267,10 @@ def _restated(ctx, sent, surface: str) -> bool:
     for other in ctx.doc.sentences[max(0, sent.index - 12):sent.index]:
         if other.block != sent.block:
             continue
-        if other.index not in cache:
-            cache[other.index] = quantities(ctx.claim_text(other)) if ctx.is_cited(other) else []
-        if shared(mine, cache[other.index]):
+        theirs = cache.get(other.index)
+        if theirs is None:
+            theirs = cache[other.index] = quantities(ctx.claim_text(other)) if ctx.is_cited(other) else []
+        if theirs and shared(mine, theirs):
             return True
     return False
 
@@ -280,8 +305,8 @@ def uncited_statistic(ctx):
             continue
         cites = ctx.citations_for(sent)
         figures = find_figures(ctx.claim_text(sent))
-        if not figures or own.covers(sent) or names_a_work(sent.text):
-            continue
+        if not figures or own.covers(sent) or names_a_work(sent.text) or calculations(sent.text):
+            continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
         figures = [f for f in figures if not _restated(ctx, sent, f[2])]
         if not figures:
             continue
@@ -298,13 +323,16 @@ VAGUE_PATTERNS = [
     re.compile(r"(?<!\bcase )(?<!\bour )(?<!\bthis )(?<!\bthese )(?<!\ba )(?<!\ban )(?<!\d )\b(?:(?:many|some|several|recent|numerous|various|other|new|previous|past|multiple|a number of|growing|current|available|emerging|global|new global|latest)\s+)*"
                r"(?:studies|research|reports|surveys|experts|researchers|scholars|analysts|observers|critics|officials|sources|"
                r"estimates|statistics|data|evidence|figures|investigations|organi[sz]ations|advocates|specialists|authorities|"
-               r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists)\s+"
+               r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists|"
+               r"criticisms|critiques|accounts)\s+"
                r"(?:have\s+|has\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+)?"
                r"(?:show|shows|shown|showed|suggest|suggests|suggested|suggesting|indicate|indicates|indicated|find|found|say|says|said|"
                r"claim|claims|claimed|note|noted|estimate|estimated|reveal|revealed|point to|pointed to|warn|warned|caution|"
                r"cautioned|believe|believed|agree|argue|argued|state|stated|report|reported|confirm|confirmed|demonstrate|"
                r"demonstrated|call it|describe|described|observe|observed|put|puts|place|places|attest|documented|"
-               r"established|highlighted|proposed|recommended|identified|recogni[sz]ed|stressed|emphasi[sz]ed)\b"
+               r"established|highlighted|proposed|recommended|identified|recogni[sz]ed|stressed|emphasi[sz]ed|"
+               r"contend|contends|contended|maintain|maintains|maintained|hold|holds|held|allege|alleges|alleged|"
+               r"assert|asserts|asserted|conclude|concludes|concluded)\b"
                # a noun, not a verb: "a 2018 research report," names one work
                r"(?!\s*[,;:)”\"'])", re.I),
     re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous )?(?:latest |recent |new |available )?"
@@ -341,9 +369,38 @@ VAGUE_PATTERNS = [
 ]
 
 
+# A quotation of eight words or more is someone's words: with no citation and no speaker named
+# in the sentence ("Smith told ...", "the report puts it", "according to", a section of a law),
+# or introduced by the sentence before (one ending in a colon), nobody can check it.
+_QUOTATION = re.compile(r"(?<![\w,.;:!?])[“\"](?=\S)([^“”\"\n]{30,600}?)(?<=\S)[”\"](?!\w)")
+_SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|later\s+)?"
+                      r"(?:" + REPORTING_VERBS + r"|told|tells|added|adds|recalled|recalls|testified|wrote|put it|"
+                      r"asked|replied|insisted|admitted|announced|declared|commented|remarked|acknowledged|"
+                      r"recommended|urged|called|talks? about|spoke|speaks|described|charged with|requires?|provides?)\b|"
+                      r"(?i:\baccording to\b|\bin the words of\b|\bquoted\b)|\bas\s+[A-Z]|"
+                      # a law or instrument is the source of its own wording
+                      r"\b(?:Article|Art\.|Section|Sec\.|§|Clause|Rule|Principle|Paragraph)\s*\d|"
+                      r"\b(?:Act|Law|Code|Convention|Protocol|Directive|Regulation|Bill|Treaty|Statute|Constitution)\b|"
+                      r"(?i:\bthe (?:legislation|statute|law|act|bill|treaty|constitution)\b)")
+
+
+def unsourced_quotation(ctx, sent) -> str | None:
+    """The first eight-plus-word quotation of `sent` that nobody in or before the sentence is said
+    to have written or spoken."""
+    text = sent.text
+    for m in _QUOTATION.finditer(text):
+        if len(m.group(1).split()) < 8 or m.group(1).rstrip(" ,.").endswith("?") or _SPEAKER.search(text):
+            continue  # short, a questionnaire item, or someone is named as saying it
+        if sent.index and ctx.doc.sentences[sent.index - 1].text.rstrip("*_ ").endswith(":"):
+            continue
+        return m.group(1)
+    return None
+
+
 @rule("vague-attribution", "warning",
       "The sentence leans on an unnamed authority (\"studies show\", \"according to reports\", \"experts say\", "
-      "\"it is estimated that\", \"reportedly\") and cites no specific source.",
+      "\"it is estimated that\", \"reportedly\") and cites no specific source, or quotes eight words or more "
+      "with no citation and no speaker.",
       fires="Studies show that most recruitment now begins on gaming platforms.",
       passes="Studies show that most recruitment now begins on gaming platforms (Okafor, 2021).",
       priority=5, order=20)
@@ -361,6 +418,12 @@ def vague_attribution(ctx):
                 phrase = " ".join(m.group(0).split())
                 yield ctx.flag("vague-attribution", sent, f"'{phrase}' with no specific source", evidence=phrase)
                 break
+        else:
+            quoted = unsourced_quotation(ctx, sent)
+            if quoted:
+                shown = " ".join(quoted.split()[:8]) + " …"
+                yield ctx.flag("vague-attribution", sent, f"a quotation ('{shown}') with no citation and no speaker",
+                               evidence=quoted)
 
 
 _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vital|useful|helpful|promising|appropriate|"
@@ -400,11 +463,22 @@ SUPERLATIVE_PATTERNS = [
     # prevalence asserted as settled: "complicity is rampant", "exposure is prevalent among", "it is
     # common for", "far exceeds"
     re.compile(r"\b(?:is|are|was|were) (?:rampant|endemic|"
-               r"ubiquitous|pervasive|rife)\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
+               r"ubiquitous|pervasive|rife|widespread|commonplace)\b|"
+               r"\b(?:reached|reaching|reaches|of) (?:epidemic|pandemic|crisis|alarming|record) (?:proportions|levels)\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
                r"\bit is (?:very |increasingly )?common (?:for|that|to)\b|\ba (?:common|frequent|regular) occurrence\b|"
                r"\bfar (?:exceeds?|exceeded|outstrips?|surpass(?:es)?)\b|"
                r"\b(?:research|evidence|data|scholarship|knowledge)(?:\s+(?:on|into|about|in|of)(?:\s+[\w-]+){1,3}?)? (?:is|are|remains?) "
                r"(?:lacking|absent|non-existent|scarce)\b", re.I),
+    # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest"
+    re.compile(r"\b(?:ranks?|ranked|ranking|placed|places|comes|came) (?:as )?(?:(?:first|second|third|fourth|fifth|sixth|"
+               r"seventh|eighth|ninth|tenth|last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
+               r"\bthe (?:second|third|fourth|fifth)[- ](?:largest|biggest|highest|lowest|greatest|most|fastest|worst|"
+               r"leading)\b", re.I),
+    # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
+    # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
+    re.compile(r"\bthere (?:is|are|has been|have been) (?:no|little|scant) (?:evidence|research|data|studies|proof)\b|"
+               r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
+               r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
     # a claim about a whole literature: "most research on X concerns ...", "most studies find"
     re.compile(r"\bmost (?:research|studies|scholars|experts|researchers|analyses|work) (?:on|in|of|about|has|have|finds?|shows?|"
                r"concerns?|focus(?:es)?|agrees?|suggests?)\b", re.I),
@@ -437,7 +511,8 @@ def superlative(ctx):
     for sent in ctx.claim_sentences():
         if ctx.is_cited(sent) or names_a_work(sent.text):
             continue
-        own_data = own.speaks_of_own_data(sent)  # "most respondents", "the largest group in our sample"
+        # "most respondents"; "the lowest of the three types" in a data analysis's own sections
+        own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
         text = ctx.doc.masked[sent.start:sent.end]
         low = lowered(text)
         for pattern in SUPERLATIVE_PATTERNS:

@@ -1,0 +1,76 @@
+"""figure-mismatch on a share the document's own counts contradict: the arithmetic is redone from
+the document alone, in the body and in the notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litcheck.scan.arithmetic import count_value, share_errors
+
+DATA = Path(__file__).parent / "data" / "scan"
+
+
+@pytest.mark.parametrize("written, value", [
+    ("1,103", 1103), ("230", 230), ("two hundred thirty", 230), ("Two hundred and five", 205),
+    ("one thousand one hundred three", 1103), ("twenty-five", 25), ("many", None),
+])
+def test_counts_in_digits_and_words(written, value):
+    assert count_value(written) == value
+
+
+@pytest.mark.parametrize("text, computed", [
+    ("Two hundred thirty of the 1,103 NGOs (20.1%) are based in the US.", 20.9),
+    ("Of those asked, 52 (14%) of the 127 respondents agreed.", 40.9),
+    ("Some 14% (52 of 127) agreed.", 40.9),
+    ("In all, 30 out of 60 survivors (25 per cent) were minors.", 50.0),
+])
+def test_a_share_the_counts_do_not_give_is_found(text, computed):
+    [error] = share_errors(text)
+    assert round(error.computed, 1) == computed
+
+
+@pytest.mark.parametrize("text", [
+    "About 339 of the 1,763 NGOs (19.2%) are listed.",  # rounds to 19.2
+    "Of them, 52 (41%) of the 127 respondents agreed.",  # 40.9 rounds to 41
+    "Some 20.9% (231 of 1,103) agreed.",  # 20.94, cut to one decimal
+    "One of the 12 cases (8%) went to trial.",
+    "The 2019 report (45%) was widely read.",  # no counts
+])
+def test_right_shares_pass(text):
+    assert share_errors(text) == []
+
+
+def test_the_rule_flags_a_wrong_share_in_a_note_where_it_stands():
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
+
+    scanner = Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
+    text = ("Few groups are based in the US.[^6]\n\n"
+            "[^6]: Two hundred thirty of the 1,103 NGOs (20.1%) in our list are in the United States.\n")
+    [flag] = [f for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "figure-mismatch"]
+    assert flag.line == 3 and "20.9%" in flag.message and flag.where == "footnote"
+
+
+@pytest.mark.parametrize("text, right", [
+    ("Daily cost: 516 beds x $89.55 per day = **$46,208**", True),
+    ("Year to date: $1,386,240 per month x 10 months = $13,862,400", True),
+    ("In all, 1,293 + 14,812 = 22,960 beds.", False),
+    ("Per head: 900 / 4 = 250.", False),
+])
+def test_a_calculation_written_out_is_redone(text, right):
+    from litcheck.scan.arithmetic import calculations
+
+    [calc] = calculations(text)
+    assert calc.right is right
+
+
+def test_a_wrong_calculation_is_a_figure_mismatch_and_a_right_one_needs_no_source():
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
+
+    scanner = Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
+    text = "Daily cost: 516 beds x $89.55 per day = $46,208.\n\nIn all, 1,293 + 14,812 = 22,960 beds.\n"
+    flags = [(f.rule, f.line) for f in scanner.scan_text(text, fmt="markdown").flags]
+    assert flags == [("figure-mismatch", 3)]

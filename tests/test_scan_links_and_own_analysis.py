@@ -1,0 +1,78 @@
+"""Shapes of web articles and data reports: a hyperlink cites its page, an acronym is an author,
+and a document that declares itself a data analysis reports its own figures in its own sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data" / "scan"
+
+
+@pytest.fixture(scope="module")
+def scanner():
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
+
+    return Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
+
+
+def scan(scanner, text):
+    return scanner.scan_text(text, fmt="markdown")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The shelter [expanded](https://example.org/history) to 910 beds in 1997.",
+    "The agency counted 4,500 cases in 2020 <https://example.org/stats>.",
+    "The agency counted 4,500 cases in 2020, see https://example.org/stats for the table.",
+])
+def test_a_hyperlink_cites_its_page(scanner, sentence):
+    result = scan(scanner, sentence + "\n")
+    assert [c.kind for c in result.citations] == ["link"]
+    assert not [f for f in result.flags if f.rule == "uncited-statistic"]
+
+
+def test_an_image_is_not_a_citation(scanner):
+    result = scan(scanner, "The agency counted 4,500 cases ![chart](https://example.org/chart.png).\n")
+    assert [f.rule for f in result.flags if f.rule == "uncited-statistic"] == ["uncited-statistic"]
+
+
+def test_an_acronym_author_is_matched_to_its_reference_item(scanner):
+    text = ("Workers were paid $1 a day (ICE, 2016, p. 408).\n\n# References\n\n"
+            "ICE (2016) \"Performance based national detention standards 2011.\" Washington, DC.\n")
+    result = scan(scanner, text)
+    [c] = [c for c in result.citations if c.kind == "author-date"]
+    assert c.names == ["ICE"] and c.via_reference == 0
+    assert not [f for f in result.flags if f.rule == "dangling-citation"]
+
+
+ANALYSIS = """# Detention beds
+
+This post is an exploratory data analysis of the agency's facility list [1].
+
+# Introduction
+
+Detention grew by 4,000 beds in a decade.
+
+# Facility types
+
+There are a total of 1293 empty beds in SPCs, 5.63% of all empty beds.
+
+SPCs average 528 beds per facility, the lowest of the three types.
+
+# References
+
+[1] Agency (2021) Facility list. https://example.org/list
+"""
+
+
+def test_a_declared_data_analysis_reports_its_own_figures_outside_the_introduction(scanner):
+    flagged = {(f.rule, f.sentence) for f in scan(scanner, ANALYSIS).flags if f.severity != "info"}
+    assert flagged == {("uncited-statistic", "Detention grew by 4,000 beds in a decade.")}
+
+
+def test_without_the_declaration_the_same_figures_need_sources(scanner):
+    text = ANALYSIS.replace("This post is an exploratory data analysis of", "This post looks at")
+    rules = sorted(f.rule for f in scan(scanner, text).flags if f.severity != "info")
+    assert rules == ["superlative", "uncited-statistic", "uncited-statistic", "uncited-statistic"]

@@ -1,0 +1,112 @@
+"""Arithmetic a document shows, redone from the document alone (so a slip is found in any
+article, with no library): a share stated next to the counts it is computed from ("230 of the
+1,103 NGOs (20.1%)", "41% (52 of 127)", "52 (41%) of the 127 respondents"), and a calculation
+written out ("516 beds x $89.55 per day = $46,208").
+
+Written by hand: number parsers on PyPI (word2number, quantulum3) read a number, not the
+part-of-whole shapes above, and the check is one division.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD = r"(?:" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|hundred|thousand|and)"
+_WORDS = r"(?:" + _WORD + r")(?:[- ]" + _WORD + r")*"
+# a count: digits ("1,103") or words ("two hundred thirty"), not a year-like decimal
+_COUNT = r"(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+|" + _WORDS + r")"
+_PCT = r"(?P<p>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)"
+_NOUNS = r"(?:\s+[\w’'-]+){0,6}?"
+_SHAPES = [
+    # "230 of the 1,103 NGOs (20.1%)", "52 out of 127 respondents (41%)"
+    re.compile(r"\b" + _COUNT.format("x") + r"\s+(?:of|out of)\s+(?:the\s+|all\s+|these\s+|those\s+)?"
+               + _COUNT.format("y") + _NOUNS + r"\s*\(\s*" + _PCT + r"\s*\)", re.I),
+    # "52 (41%) of the 127 respondents"
+    re.compile(r"\b" + _COUNT.format("x") + r"\s*\(\s*" + _PCT + r"\s*\)\s+(?:of|out of)\s+(?:the\s+|all\s+)?"
+               + _COUNT.format("y") + r"\b", re.I),
+    # "41% (52 of 127)", "41% (52/127)"
+    re.compile(_PCT + r"\s*\(\s*(?:n\s*=\s*)?" + _COUNT.format("x") + r"\s*(?:/|of|out of)\s*" + _COUNT.format("y")
+               + r"\s*\)", re.I),
+]
+
+
+@dataclass(frozen=True)
+class ShareError:
+    surface: str  # the words as written
+    stated: str  # the percentage as written
+    computed: float  # what the counts give
+
+
+def count_value(text: str) -> int | None:
+    """The integer a count is written as ("1,103", "two hundred thirty", "one thousand and five")."""
+    text = text.strip().lower()
+    if re.fullmatch(r"[\d,]+", text):
+        return int(text.replace(",", ""))
+    total = current = 0
+    for word in re.split(r"[- ]+", text):
+        if word == "and":
+            continue
+        if word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+        elif word in _SMALL:
+            current += _SMALL[word]
+        else:
+            return None
+    return total + current or None
+
+
+def share_errors(text: str) -> list[ShareError]:
+    """Stated shares that the stated counts do not give. A share written to d decimals is right
+    when the true value rounds to it or is cut to it ("20.9" for 20.96), so only a real slip is
+    reported."""
+    found, seen = [], set()
+    for shape in _SHAPES:
+        for m in shape.finditer(text):
+            x, y = count_value(m.group("x")), count_value(m.group("y"))
+            if not x or not y or x > y or (m.start(), m.end()) in seen:
+                continue
+            stated = m.group("p")
+            unit = 10.0 ** -(len(stated.split(".")[1]) if "." in stated else 0)
+            value, true = float(stated), 100.0 * x / y
+            if value - unit / 2 - 1e-9 <= true < value + unit + 1e-9:
+                continue
+            seen.add((m.start(), m.end()))
+            found.append(ShareError(" ".join(m.group(0).split()), stated, true))
+    return found
+
+
+_AMOUNT = r"\**\$?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\**"
+_UNIT = r"(?:\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:per\s+\w+|[a-z][\w'’-]*))?"
+_CALCULATION = re.compile(_AMOUNT + _UNIT + r"\s*([x×*/÷+])\s*" + _AMOUNT + _UNIT + r"\s*=\s*" + _AMOUNT)
+_OPS = {"x": lambda a, b: a * b, "×": lambda a, b: a * b, "*": lambda a, b: a * b, "/": lambda a, b: a / b,
+        "÷": lambda a, b: a / b, "+": lambda a, b: a + b}
+
+
+@dataclass(frozen=True)
+class Calculation:
+    surface: str
+    result: str  # as written
+    computed: float
+    right: bool
+
+
+def calculations(text: str) -> list[Calculation]:
+    """Calculations written out in `text`, each redone. A result is right when it equals the
+    computed value to the precision it is written to, or within half a per cent (rounded money)."""
+    found = []
+    for m in _CALCULATION.finditer(text):
+        a, op, b, c = float(m.group(1).replace(",", "")), m.group(2), float(m.group(3).replace(",", "")), m.group(4)
+        if op in "/÷" and b == 0:
+            continue
+        value, result = _OPS[op](a, b), float(c.replace(",", ""))
+        unit = 10.0 ** -(len(c.split(".")[1]) if "." in c else 0)
+        right = abs(value - result) <= max(unit / 2, 0.005 * abs(value)) + 1e-9
+        found.append(Calculation(" ".join(m.group(0).split()), c, value, right))
+    return found
