@@ -283,9 +283,10 @@ def _restated(ctx, sent, surface: str) -> bool:
     for other in ctx.doc.sentences[max(0, sent.index - 12):sent.index]:
         if other.block != sent.block:
             continue
-        if other.index not in cache:
-            cache[other.index] = quantities(ctx.claim_text(other)) if ctx.is_cited(other) else []
-        if shared(mine, cache[other.index]):
+        theirs = cache.get(other.index)
+        if theirs is None:
+            theirs = cache[other.index] = quantities(ctx.claim_text(other)) if ctx.is_cited(other) else []
+        if theirs and shared(mine, theirs):
             return True
     return False
 
