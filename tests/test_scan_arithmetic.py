@@ -51,3 +51,26 @@ def test_the_rule_flags_a_wrong_share_in_a_note_where_it_stands():
             "[^6]: Two hundred thirty of the 1,103 NGOs (20.1%) in our list are in the United States.\n")
     [flag] = [f for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "figure-mismatch"]
     assert flag.line == 3 and "20.9%" in flag.message and flag.where == "footnote"
+
+
+@pytest.mark.parametrize("text, right", [
+    ("Daily cost: 516 beds x $89.55 per day = **$46,208**", True),
+    ("Year to date: $1,386,240 per month x 10 months = $13,862,400", True),
+    ("In all, 1,293 + 14,812 = 22,960 beds.", False),
+    ("Per head: 900 / 4 = 250.", False),
+])
+def test_a_calculation_written_out_is_redone(text, right):
+    from litcheck.scan.arithmetic import calculations
+
+    [calc] = calculations(text)
+    assert calc.right is right
+
+
+def test_a_wrong_calculation_is_a_figure_mismatch_and_a_right_one_needs_no_source():
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
+
+    scanner = Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
+    text = "Daily cost: 516 beds x $89.55 per day = $46,208.\n\nIn all, 1,293 + 14,812 = 22,960 beds.\n"
+    flags = [(f.rule, f.line) for f in scanner.scan_text(text, fmt="markdown").flags]
+    assert flags == [("figure-mismatch", 3)]

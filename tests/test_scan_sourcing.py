@@ -188,3 +188,16 @@ def test_a_court_case_cited_by_name_is_not_a_dangling_author(scanner):
     text = "The pledge was struck down in 2013 (Agency for Development v. Open Society Fund, 2013).\n"
     assert fired(scanner, text, "dangling-citation") == []
     assert fired(scanner, "The pledge was struck down (Okonkwo, 2013).\n", "dangling-citation")
+
+
+def test_a_paragraph_that_names_the_body_its_next_citation_gives_is_covered(scanner):
+    text = ("In May the ODO inspected the site and found it met 18 of the 26 standards. "
+            "There were 21 deficiencies in all. The office asked for a plan (ODO, 2021, p. 14).\n\n"
+            "There were 45 complaints in June. The office asked for a plan (ODO, 2021, p. 15).\n")
+    assert fired(scanner, text, "uncited-statistic") == ["There were 45 complaints in June."]
+
+
+def test_two_authors_and_a_year_in_brackets_are_a_citation_wherever_the_clause_ends(scanner):
+    result = scanner.scan_text("Threats and abuse co-occur (as earlier work shows: Yilmaz & Emberson (2023)).\n",
+                               fmt="markdown")
+    assert [(c.kind, c.names, c.year) for c in result.citations] == [("author-date", ["Yilmaz", "Emberson"], 2023)]

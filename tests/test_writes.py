@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,85 @@ def test_set_then_unset_gives_back_the_exact_bytes_on_every_bench_entry():
     if not paths:
         pytest.skip(f"no bench files in {BENCH}")
     assert _set_unset_changes(paths) == []
+
+
+# --- readers never see a multi-file commit half done -------------------------------------------
+
+NEW_A = "@misc{alpha2020one, title = {One, revised}, year = {2020}}\n"
+NEW_B = "@misc{beta2021two, title = {Two, revised}, year = {2021}}\n"
+
+# Commits new versions of both files, then (per argv[2]) is killed after renaming a.bib, or pauses
+# there for a second holding the writers' lock, as a slow writer would.
+WRITER = textwrap.dedent("""
+    import os, signal, sys, time
+    from pathlib import Path
+    from litcheck.editing import transaction
+    from litcheck.editing.writing import backup_folder, library_lock
+    lib, how = Path(sys.argv[1]), sys.argv[2]
+    real = os.replace
+    def replace(src, dst):
+        if str(dst).endswith("b.bib"):
+            if how == "killed":
+                os.kill(os.getpid(), signal.SIGKILL)
+            (lib.parent / "half-done").touch()
+            time.sleep(1.0)
+        return real(src, dst)
+    transaction.os.replace = replace
+    a, b = lib / "a.bib", lib / "b.bib"
+    with library_lock([a, b]):
+        transaction.replace_all([(a, a.read_bytes(), sys.argv[3].encode()), (b, b.read_bytes(), sys.argv[4].encode())],
+                                backup_folder(a))
+""")
+
+
+def titles(run_cli, lib: Path, use_cache: bool = True) -> dict[str, str]:
+    """What a read-only command sees: each key's title (`list --format csv`)."""
+    import csv
+
+    result = run_cli("list", "--bib", str(lib), "--format", "csv", *([] if use_cache else ["--no-cache"]))
+    assert result.exit_code == 0, result.output
+    return {row["key"]: row["title"] for row in csv.DictReader(result.stdout.splitlines())}
+
+
+REVISED = {"alpha2020one": "One, revised", "beta2021two": "Two, revised"}
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_a_reader_finishes_a_killed_commit_before_reading(two_files, run_cli, tmp_path, use_cache):
+    assert titles(run_cli, two_files, use_cache) == {"alpha2020one": "One", "beta2021two": "Two"}  # also fills the cache
+    proc = subprocess.run([sys.executable, "-c", WRITER, str(two_files), "killed", NEW_A, NEW_B],
+                          capture_output=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL
+    assert files(two_files) == (NEW_A, MESSY_B)  # the kill left the commit half done
+    assert titles(run_cli, two_files, use_cache) == REVISED  # the reader sees the whole commit, not half of it
+    assert files(two_files) == (NEW_A, NEW_B) and stray(tmp_path) == []
+
+
+def test_a_reader_waits_for_a_writer_in_the_middle_of_a_commit(two_files, run_cli, tmp_path):
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(two_files), "paused", NEW_A, NEW_B])
+    try:
+        for _ in range(1200):
+            if (tmp_path / "half-done").exists() or writer.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert (tmp_path / "half-done").exists() and files(two_files) == (NEW_A, MESSY_B)
+        assert titles(run_cli, two_files) == REVISED
+    finally:
+        assert writer.wait(timeout=120) == 0
+    assert stray(tmp_path) == []
+
+
+def test_a_commit_that_lands_while_a_reader_reads_makes_it_read_again(two_files):
+    reads = []
+
+    def read():
+        reads.append(files(two_files))
+        if len(reads) == 1:  # a writer replaces both files while the first read is under way
+            for name, text in (("a.bib", NEW_A), ("b.bib", NEW_B)):
+                transaction.write_bytes_atomic(two_files / name, text.encode())
+        return reads[-1]
+
+    from litcheck.editing.writing import read_consistently
+
+    assert read_consistently([two_files / "a.bib", two_files / "b.bib"], read) == (NEW_A, NEW_B)
+    assert len(reads) == 2

@@ -25,11 +25,14 @@ def library_options(func: Callable) -> Callable:
     def wrapper(*args: Any, bib: tuple[str, ...], notes: str | None, no_cache: bool, **kwargs: Any):
         def load():
             from litcheck.cli.terminal import progress
+            from litcheck.editing.writing import read_consistently
             from litcheck.library.core import load_library
             from litcheck.library.paths import resolve_bib_paths, resolve_notes_dir
 
-            return load_library(resolve_bib_paths(bib), resolve_notes_dir(notes, bool(bib)), use_cache=not no_cache,
-                                progress=progress)
+            paths = resolve_bib_paths(bib)
+            # never half of a writer's multi-file commit (see editing.transaction)
+            return read_consistently(paths, lambda: load_library(paths, resolve_notes_dir(notes, bool(bib)),
+                                                                 use_cache=not no_cache, progress=progress))
 
         return func(*args, library=load, **kwargs)
 

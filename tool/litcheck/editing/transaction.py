@@ -13,6 +13,12 @@ An error in step 3 restores the files already renamed (from the bytes read) and 
 rest. A kill -9 before the journal exists leaves only temporary files, which the next writing
 command deletes; a kill after it is finished by the next writing command (`recover`), which
 renames the staged files that are still there over targets that still hold the expected bytes.
+
+Readers take no lock, so `writing.read_consistently` keeps them from seeing a commit half done: a
+journal naming one of their files means a commit is under way or was killed, so the reader
+takes the writers' lock (waiting for a live writer, as a second writer would) and finishes any
+killed commit with `recover`; and a commit that starts while the reader reads is caught by the
+files' identities (a rename gives a file a new inode), so the reader reads again.
 """
 
 from __future__ import annotations
@@ -83,7 +89,8 @@ def replace_all(changes: list[tuple[Path, bytes | None, bytes]], journal_dir: Pa
 def _write_journal(folder: Path, rows: list[tuple[Path, Path, str | None]]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{os.getpid()}-{os.urandom(4).hex()}{JOURNAL_SUFFIX}"
-    data = json.dumps([[str(t), str(tmp), digest] for t, tmp, digest in rows]).encode()
+    # absolute paths: the reader or writer that finishes the commit may run from another folder
+    data = json.dumps([[os.path.abspath(t), os.path.abspath(tmp), digest] for t, tmp, digest in rows]).encode()
     write_bytes_atomic(path, data)
     return path
 
@@ -109,3 +116,20 @@ def recover(journal_dir: Path, targets: list[Path]) -> list[str]:
     for tmp in leftovers + leftover_temps(journal_dir):
         discard(tmp)
     return notes
+
+
+def pending(folders: list[Path], paths: list[Path]) -> bool:
+    """A commit journal in `folders` names one of `paths`: a commit is under way or was killed."""
+    wanted = {os.path.abspath(real_target(p)) for p in paths}
+    for folder in folders:
+        for journal in folder.glob(f"*{JOURNAL_SUFFIX}") if folder.is_dir() else ():
+            try:
+                rows = json.loads(journal.read_bytes())
+                if any(os.path.abspath(row[0]) in wanted for row in rows):
+                    return True
+            except FileNotFoundError:
+                continue  # finished meanwhile
+            except (OSError, ValueError, TypeError, IndexError, KeyError):
+                return True  # unreadable: let recover (under the lock) deal with it
+    return False
+

@@ -11,7 +11,8 @@ The lock is an advisory `flock` on `.litcheck.lock` beside the files; the kernel
 when the process dies, so a crash never leaves a stale lock behind. The file is deleted when
 the command ends (while still locked; a writer that opened the old file sees, once it holds
 the lock, that the name now points elsewhere and opens it again), so nothing stays beside the
-user's .bib. Several files are replaced all or nothing (`editing.transaction`).
+user's .bib. Several files are replaced all or nothing (`editing.transaction`), and readers never
+see such a commit half done (`read_consistently`).
 """
 
 from __future__ import annotations
@@ -266,3 +267,52 @@ class EditSession:
             return self.diff()
         self.commit()
         return None
+
+
+def read_consistently(paths, read, attempts: int = 3):
+    """`read()` of the library files `paths`, never seeing a multi-file commit half done (see the
+    docstring of editing.transaction). Raises LockBusy when a writer holds the library longer than the lock
+    timeout, and a LitcheckError when a killed commit cannot be finished (no write access)."""
+    from litcheck.editing.transaction import pending
+
+    paths = [Path(p) for p in paths]
+    folders = list(dict.fromkeys(backup_folder(p) for p in paths))
+    for attempt in range(attempts):
+        last = attempt == attempts - 1  # writers kept committing meanwhile: read as a writer would
+        if last or pending(folders, paths):
+            with _writers_lock(paths, folders):
+                if last:
+                    return read()
+        before = _identities(paths)
+        result = read()
+        if _identities(paths) == before and not pending(folders, paths):
+            return result
+    raise AssertionError("unreachable")  # the last attempt returns
+
+
+@contextlib.contextmanager
+def _writers_lock(paths: list[Path], folders: list[Path]):
+    """Hold the lock writers take, after finishing any commit a killed writer left."""
+    from litcheck.editing.transaction import recover
+
+    try:
+        with library_lock(paths):
+            for folder in folders:
+                for line in recover(folder, paths):
+                    print(f"litcheck: {line}", file=sys.stderr)
+            yield
+    except PermissionError as exc:
+        raise LitcheckError(f"{exc.filename}: cannot lock the library to finish an interrupted write of it "
+                            f"({exc.strerror}); run litcheck once with write access to its folder") from None
+
+
+def _identities(paths: list[Path]) -> list[tuple | None]:
+    """What tells a replaced file from the one read: its inode, size and change time."""
+    out = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+            out.append((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+        except OSError:
+            out.append(None)
+    return out

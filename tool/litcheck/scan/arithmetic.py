@@ -1,6 +1,7 @@
-"""A share a document states next to the counts it is computed from: "230 of the 1,103 NGOs
-(20.1%)", "41% (52 of 127)", "52 (41%) of the 127 respondents". The arithmetic can be redone
-from the document alone, so a wrong percentage is found in any article, with no library.
+"""Arithmetic a document shows, redone from the document alone (so a slip is found in any
+article, with no library): a share stated next to the counts it is computed from ("230 of the
+1,103 NGOs (20.1%)", "41% (52 of 127)", "52 (41%) of the 127 respondents"), and a calculation
+written out ("516 beds x $89.55 per day = $46,208").
 
 Written by hand: number parsers on PyPI (word2number, quantulum3) read a number, not the
 part-of-whole shapes above, and the check is one division.
@@ -78,4 +79,34 @@ def share_errors(text: str) -> list[ShareError]:
                 continue
             seen.add((m.start(), m.end()))
             found.append(ShareError(" ".join(m.group(0).split()), stated, true))
+    return found
+
+
+_AMOUNT = r"\**\$?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\**"
+_UNIT = r"(?:\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:per\s+\w+|[a-z][\w'’-]*))?"
+_CALCULATION = re.compile(_AMOUNT + _UNIT + r"\s*([x×*/÷+])\s*" + _AMOUNT + _UNIT + r"\s*=\s*" + _AMOUNT)
+_OPS = {"x": lambda a, b: a * b, "×": lambda a, b: a * b, "*": lambda a, b: a * b, "/": lambda a, b: a / b,
+        "÷": lambda a, b: a / b, "+": lambda a, b: a + b}
+
+
+@dataclass(frozen=True)
+class Calculation:
+    surface: str
+    result: str  # as written
+    computed: float
+    right: bool
+
+
+def calculations(text: str) -> list[Calculation]:
+    """Calculations written out in `text`, each redone. A result is right when it equals the
+    computed value to the precision it is written to, or within half a per cent (rounded money)."""
+    found = []
+    for m in _CALCULATION.finditer(text):
+        a, op, b, c = float(m.group(1).replace(",", "")), m.group(2), float(m.group(3).replace(",", "")), m.group(4)
+        if op in "/÷" and b == 0:
+            continue
+        value, result = _OPS[op](a, b), float(c.replace(",", ""))
+        unit = 10.0 ** -(len(c.split(".")[1]) if "." in c else 0)
+        right = abs(value - result) <= max(unit / 2, 0.005 * abs(value)) + 1e-9
+        found.append(Calculation(" ".join(m.group(0).split()), c, value, right))
     return found

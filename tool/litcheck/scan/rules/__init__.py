@@ -9,6 +9,7 @@ a footnote). Rule ids, severities and meanings are fixed by DESIGN.md.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -215,6 +216,8 @@ class ScanContext:
         paragraph is about that source. A sentence before a paragraph's first citation is not
         covered by it (the reader cannot yet know the source)."""
         before, after = self._cited_near(sent, -1), self._cited_near(sent, 1)
+        if after is not None and self._named_ahead(sent, before, after):
+            return [c for c in self.own_citations(after) if c.kind != "named"]
         if before is None or after is None:
             return []
         cites = [c for s in (before, after) for c in self.own_citations(s) if c.kind != "named"]
@@ -222,6 +225,20 @@ class ScanContext:
         if not cites or len(works) != 1 or None in works:
             return []
         return [c for c in self.own_citations(after) if c.kind != "named"]
+
+    def _named_ahead(self, sent, before, after) -> bool:
+        """The paragraph names, at or before `sent` (and after its previous citation), the author
+        or body its next citation gives ("ODO inspected the site and found ... There were 21
+        deficiencies ... (ODO, 2021a)"): the reader already knows whose findings these are."""
+        names = {n for c in self.own_citations(after) if c.kind == "author-date" for n in c.names[:1] if len(n) > 1}
+        if not names:
+            return False
+        floor = before.index + 1 if before is not None else max(0, sent.index - 12)
+        start = sent.index
+        while start > floor and self.doc.sentences[start - 1].block == sent.block:
+            start -= 1
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b")
+        return any(pattern.search(self.doc.sentences[k].text) for k in range(start, sent.index + 1))
 
     def _cited_near(self, sent, step: int):
         """The nearest sentence with citations of its own before (`step` -1) or after (+1) `sent`,

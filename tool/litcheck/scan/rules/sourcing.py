@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from litcheck.scan.alternation import lowered, may_match
+from litcheck.scan.arithmetic import calculations
 from litcheck.scan.citations.prose import REPORTING_VERBS
 from litcheck.scan.rules import rule
 
@@ -266,9 +267,10 @@ def _restated(ctx, sent, surface: str) -> bool:
     for other in ctx.doc.sentences[max(0, sent.index - 12):sent.index]:
         if other.block != sent.block:
             continue
-        if other.index not in cache:
-            cache[other.index] = quantities(ctx.claim_text(other)) if ctx.is_cited(other) else []
-        if shared(mine, cache[other.index]):
+        theirs = cache.get(other.index)
+        if theirs is None:
+            theirs = cache[other.index] = quantities(ctx.claim_text(other)) if ctx.is_cited(other) else []
+        if theirs and shared(mine, theirs):
             return True
     return False
 
@@ -303,8 +305,8 @@ def uncited_statistic(ctx):
             continue
         cites = ctx.citations_for(sent)
         figures = find_figures(ctx.claim_text(sent))
-        if not figures or own.covers(sent) or names_a_work(sent.text):
-            continue
+        if not figures or own.covers(sent) or names_a_work(sent.text) or calculations(sent.text):
+            continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
         figures = [f for f in figures if not _restated(ctx, sent, f[2])]
         if not figures:
             continue
