@@ -134,6 +134,7 @@ def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
     "Clearly, the policy failed to protect victims.",
     "There is no evidence that the campaign reduced demand.",
     "More children than ever were online during the lockdowns.",
+    "There are currently no estimates of the sums paid in cryptocurrency.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]

@@ -452,7 +452,8 @@ SUPERLATIVE_PATTERNS = [
                r"leading)\b", re.I),
     # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
     # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
-    re.compile(r"\bthere (?:is|are|has been|have been) (?:no|little|scant) (?:evidence|research|data|studies|proof)\b|"
+    re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?(?:no|little|scant) "
+               r"(?:reliable |official |systematic )?(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
                r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
                r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
     # a claim about a whole literature: "most research on X concerns ...", "most studies find"
