@@ -35,6 +35,13 @@ FIGURE_PATTERNS = [
     ("scaled count", re.compile(r"\b(?:tens|hundreds) of (?:thousands|millions|billions)\b|\b(?:a|one|two|three|several|many) (?:million|billion)\b(?! (?:times|years))", re.I)),
     ("ratio", re.compile(r"\b" + _WORDNUM + r"\s+(?:in|out of)\s+(?:every\s+)?" + _WORDNUM + r"\b(?!\s*(?:years?|months?|days?|hours?|minutes?))", re.I)),
     ("ratio", re.compile(r"(?<!second )(?<!first )(?<!latter )(?<!former )\b(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|one[- ]fifth|a fifth)\s+of\s+(?:all\s+|the\s+)?(?!the (?:year|century|decade))(?=[a-z])", re.I)),
+    # a share with no figure: "most victims", "the majority of cases", "a large proportion of users"
+    ("share", re.compile(r"(?<!\bthe )(?<!\bat )(?<!\bof )\b(?:most|(?:the|a) (?:vast |overwhelming |great |large |clear |slim )?"
+                         r"majority of|a (?:large|high|significant|substantial|small|tiny) (?:proportion|share|percentage|"
+                         r"fraction|minority) of)\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:[a-z]+\s+)?"
+                         r"(?:victims|survivors|children|minors|girls|boys|women|men|offenders|traffickers|perpetrators|"
+                         r"cases|users|people|adults|adolescents|teenagers|youth|workers|migrants|platforms|countries|"
+                         r"reports|ads|advertisements|buyers|customers|sellers|vendors|parents|families)\b", re.I)),
     # many of something, with no figure: "thousands of victims", "billions of dollars each year"
     ("scaled count", re.compile(r"\b(?:thousands|millions|billions) of (?!years\b|miles\b|kilometres\b|kilometers\b|pages\b|"
                                 r"words\b|lines\b|times\b)(?=[a-z])", re.I)),
