@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from litcheck.index import fulltext
+from litcheck.index.sqlitefile import path_for
 from litcheck.index.store import cache_dir
 from litcheck.library.core import load_library
 from litcheck.listing.search import search_library, search_page
@@ -111,7 +112,7 @@ def test_failed_build_leaves_no_file_and_still_answers(bib, monkeypatch):
 
 def test_planted_link_is_replaced_not_followed(bib, tmp_path):
     lib = load_library([bib], None)
-    target = fulltext._path(lib)
+    target = path_for(lib, "-search.sqlite")
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     victim = tmp_path / "victim"
     victim.write_text("keep me")

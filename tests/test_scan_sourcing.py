@@ -54,12 +54,32 @@ def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, source
     assert (fired(scanner, sentence + "\n", "uncited-statistic") == []) is sourced
 
 
+@pytest.mark.parametrize("sentence", [
+    "Users are asked to call 911 or contact local police.",
+    "Grooming is regulated under Sections 11, 12 and 13 of the Act.",
+    "In other words, 95% of the people held could be released.",
+    "That is a 96% pass rate.",
+    "President | Total change | Annual change Reagan | 3812 | 477 Bush | 0 | 0",
+])
+def test_numbers_that_name_restate_or_tabulate_are_not_claims(scanner, sentence):
+    assert fired(scanner, sentence + "\n", "uncited-statistic") == []
+
+
+def test_we_find_marks_the_documents_own_results(scanner):
+    text = ("## Methods\n\nWe coded every law.\n\n## Introduction\n\n"
+            "Analysing aid to 140 countries from 1981 to 2012, we find that donors respond to the laws.\n\n"
+            "Aid to 140 countries fell after 2012.\n")
+    assert fired(scanner, text, "uncited-statistic") == ["Aid to 140 countries fell after 2012."]
+
+
 @pytest.mark.parametrize("sentence, fires", [
     ("Trafficking generates billions of dollars each year.", True),
     ("Thousands of children are contacted by strangers every day.", True),
     ("Reports to the hotline have increased dramatically since 2015.", True),
     ("Screen time has skyrocketed during the pandemic.", True),
     ("The survey saw a sharp rise in sextortion reports.", True),
+    ("Sextortion is a growing problem for school police.", True),
+    ("Sextortion is on the rise.", True),
     ("Trafficking generates billions of dollars each year (Okafor, 2021).", False),
     ("The ice sheet formed over millions of years.", False),
     ("The number of reports rose slightly.", False),
@@ -104,6 +124,7 @@ def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
     "Online exploitation has reached epidemic proportions.",
     "Clearly, the policy failed to protect victims.",
     "There is no evidence that the campaign reduced demand.",
+    "More children than ever were online during the lockdowns.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -124,6 +145,11 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "The most recent report appeared in 2023.",
     "The country ranks second in the region for cyberbullying.[^1]\n\n[^1]: A note.",
     "The essay is clearly written.",
+    "It is unlikely that donors always scale back their programmes.",
+    "Not all projects in these categories are always contentious.",
+    "Using data from all countries that received aid, we assess the effect of the laws.",
+    "To our knowledge, this is the first survey of its kind.",
+    "![Chart: the largest markets by volume](chart.png)",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []
@@ -152,6 +178,12 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("Contrary to some criticisms, shelters rarely turn victims away.", True),
     ("Some critics contend that the law drove sex work underground.", True),
     ("Some criticisms hold that shelters turn victims away.", True),
+    ("The defendant allegedly moved the funds abroad before trial.", False),
+    ("The policy, more commonly known as the remain-in-Mexico rule, began in 2019.", False),
+    ("The agency's monthly data shows that detention kept rising.", False),
+    ("The same data show that the site has a guaranteed minimum.", False),
+    ("The data show that detention kept rising.", True),
+    ("Grooming is reportedly common in game chat.", True),
     ("The government has stated that the new law protects adults.", True),
     ("The government has stated that the new law protects adults.[^2]\n\n[^2]: A note.", False),
     ("According to a 2018 research report, “Roadmap to Prevention”, 250 victims were recruited online.", False),

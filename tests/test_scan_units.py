@@ -78,6 +78,9 @@ def test_multiple_author_date_and_non_citations():
         (["Lindqvist"], 2016, "(Lindqvist, 2016a)"), (["Lindqvist"], 2016, "(Lindqvist, 2016b, p. 3)")]
     assert is_acronym_definition("GDPR", "the General Data Protection Regulation")
     assert not is_acronym_definition("SESTA", "it was revised by the")
+    # a letter taken from inside a compound word, the expansion capitalised
+    assert is_acronym_definition("IGSA", "- Intergovernmental Service Agreement")
+    assert not is_acronym_definition("IGSA", "- intergovernmental service agreements with counties")
 
 
 def test_named_sources_in_prose():

@@ -280,3 +280,21 @@ def test_library_entries_in_runs_equal_one_run(tmp_path):
     lib = load(tmp_path)
     items = [to_csl(e) for e in lib]
     assert format_entries(items, "apa", chunk=2) == format_entries(items, "apa", split=False)
+
+
+def test_too_many_works_without_name_or_title_are_refused_before_pandoc_runs(monkeypatch, tmp_path, run_cli):
+    """They would all share one quadratic run (a million `@misc{kN,}` never finished); up to the
+    limit they are still formatted in that one run, with their year suffixes."""
+    from litcheck.listing import styles
+
+    monkeypatch.setattr(styles, "MAX_UNNAMED_WORKS", 5)
+    monkeypatch.setattr(styles, "run_pandoc", lambda *a, **k: pytest.fail("pandoc must not run"))
+    named = [{"id": f"n{i}", "type": "book", "title": f"Title {i}"} for i in range(20)]
+    unnamed = [{"id": f"k{i}", "type": "document"} for i in range(6)]
+    with pytest.raises(EngineError, match=r"6 works have neither an author, editor nor title \(e\.g\. k0, k1, k2\)"):
+        format_entries(named + unnamed, "apa", chunk=10)
+    path = tmp_path / "tiny.bib"
+    path.write_text("".join(f"@misc{{k{i},}}\n" for i in range(6)), encoding="utf-8")
+    refused = run_cli("list", "--bib", str(path), "--format", "json")
+    assert refused.exit_code == 2 and "--style none" in refused.output
+    assert run_cli("list", "--bib", str(path), "--format", "json", "--style", "none").exit_code == 0

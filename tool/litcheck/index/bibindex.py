@@ -450,7 +450,7 @@ class IndexBuilder:
             "problems": [[p.check, p.severity, p.message, p.line, p.key] for p in problems],
             "strings": strings, "external": env_used,
         }
-        yield from _pack(header, columns, self.columns.rows, bytes(self.table), [], self.total)
+        yield from _pack(header, columns, self.columns.rows, self.table, [], self.total)
         del columns
         self.spool.seek(0)
         yield from iter(lambda: self.spool.read(1 << 20), b"")

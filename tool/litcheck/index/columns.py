@@ -81,12 +81,15 @@ class ColumnBuilder:
 
     def build(self) -> tuple[dict, list[bytes]]:
         """The columns' directory (name -> [offset, length, CRC32]) and bytes."""
-        keys = [key.encode("utf-8", "surrogatepass") for key in self.keys]
-        blobs = {"keys": b"".join(keys),
-                 "key_ends": array("q", itertools.accumulate(map(len, keys))).tobytes(),
-                 "key_order": array("I", sorted(range(len(keys)), key=keys.__getitem__)).tobytes(),
+        keys = self.keys
+        # Sorted as text: UTF-8 keeps the order of code points, so this is the keys' byte order
+        # (without a second copy of every key as bytes: 50 MB for a million keys).
+        order = array("I", sorted(range(len(keys)), key=keys.__getitem__))
+        blobs = {"keys": "".join(keys).encode("utf-8", "surrogatepass"),
+                 "key_ends": array("q", itertools.accumulate(len(k.encode("utf-8", "surrogatepass")) for k in keys)).tobytes(),
+                 "key_order": order.tobytes(),
                  "lines": self.lines.tobytes()}
-        del keys
+        del order
         blobs["types"], blobs["types.table"] = self.types.blobs()
         for name, column in self.hot.items():
             if column.filled:

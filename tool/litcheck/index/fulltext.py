@@ -10,23 +10,15 @@ One row per key (entry, note, or both) with one column per weight class of
 accents. The table is contentless: it holds the index only, and the shown lines are taken from
 the library itself.
 
-The database lives in the cache folder (`index.store`), one file per library, and records the
-digest it was built for (the library's `cache_key`, covering every .bib file and note, plus
-`code_fingerprint`), so changed data or code never answers. It is built in a new temporary file
-and renamed into place: a reader sees the old file or the new one, never a half-built one, and
-opens it read-only and immutable (no locks, so readers never wait for each other or for a
-builder). A library without a cache key (--no-cache) or without a usable cache folder gets the
-same index in memory.
+The database lives in the cache folder, one file per library, built and opened as
+`index.sqlitefile` says (valid only for the library's content and litcheck's code; built in a
+temporary file and renamed; opened read-only). A library without a cache key (--no-cache) or
+without a usable cache folder gets the same index in memory.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import sqlite3
-import stat
-from pathlib import Path
-from urllib.parse import quote
 
 FORMAT = "2"
 # Column -> weight class of listing.search.WEIGHTS; "other" is every remaining field.
@@ -60,8 +52,7 @@ def _rows(library, weight_class, keys):
         yield key, [quick_fold("\n".join(values)) if values else "" for values in cols]
 
 
-def _create(conn: sqlite3.Connection, library, weight_class, digest: str, progress) -> None:
-    conn.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
+def _create(conn: sqlite3.Connection, library, weight_class, progress) -> None:
     conn.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, key TEXT NOT NULL)")
     # No prefix indexes: they double the build time and help only one- to three-letter prefixes.
     conn.execute(f"CREATE VIRTUAL TABLE fts USING fts5({', '.join(COLUMNS)}, content='', "
@@ -79,81 +70,23 @@ def _create(conn: sqlite3.Connection, library, weight_class, digest: str, progre
     conn.executemany(f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})", numbered())
     conn.executemany("INSERT INTO docs (id, key) VALUES (?, ?)", enumerate(keys, 1))
     conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", [("digest", digest), ("format", FORMAT)])
     conn.commit()
-
-
-def _digest(library) -> str:
-    from litcheck.index.fingerprint import code_fingerprint
-
-    digest = hashlib.blake2b(library.cache_key.encode(), digest_size=16)
-    digest.update(f"\0{code_fingerprint()}\0{FORMAT}".encode())
-    return digest.hexdigest()
-
-
-def _path(library) -> Path:
-    from litcheck.index.store import cache_dir, name_for
-
-    which = "\0".join([*map(str, library.bib_files), str(library.notes_dir)])
-    return cache_dir() / "derived" / name_for(Path(which), "-search.sqlite")
-
-
-def _open_cached(path: Path, digest: str) -> sqlite3.Connection | None:
-    """The database at `path` if it is a regular file of ours built for `digest`, read-only."""
-    try:
-        st = os.lstat(path)
-        if not stat.S_ISREG(st.st_mode) or (hasattr(os, "geteuid") and st.st_uid != os.geteuid()):
-            return None
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True)
-        conn.execute("PRAGMA trusted_schema = OFF")
-        row = conn.execute("SELECT value FROM meta WHERE name = 'digest'").fetchone()
-        if row and row[0] == digest:
-            return conn
-        conn.close()
-    except (OSError, sqlite3.Error):
-        pass
-    return None
-
-
-def _build_file(path: Path, library, weight_class, digest: str, progress) -> bool:
-    """Build into a new temporary file beside `path`, then rename it into place."""
-    from litcheck.index.store import usable_folder
-
-    folder = usable_folder(path.parent.name)
-    if folder is None or folder != path.parent:
-        return False
-    tmp = folder / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
-    try:
-        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o600))
-        conn = sqlite3.connect(tmp)
-        try:
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA synchronous = OFF")
-            _create(conn, library, weight_class, digest, progress)
-        finally:
-            conn.close()
-        os.replace(tmp, path)
-        return True
-    except (OSError, sqlite3.Error):
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        return False
 
 
 def open_index(library, weight_class, progress=None) -> sqlite3.Connection:
     """A connection to the library's full-text index, built first when missing or stale;
     `progress(items, label, total)`, when given, wraps the build (a progress bar on a terminal)."""
+    from litcheck.index.sqlitefile import build_file, digest_for, open_cached, path_for
+
     if getattr(library, "cache_key", ""):
-        path, digest = _path(library), _digest(library)
-        conn = _open_cached(path, digest)
-        if conn is None and _build_file(path, library, weight_class, digest, progress):
-            conn = _open_cached(path, digest)
+        path, digest = path_for(library, "-search.sqlite"), digest_for(library, FORMAT)
+        conn = open_cached(path, digest)
+        if conn is None and build_file(path, digest, lambda new: _create(new, library, weight_class, progress)):
+            conn = open_cached(path, digest)
         if conn is not None:
             return conn
     conn = sqlite3.connect(":memory:")
-    _create(conn, library, weight_class, "", progress)
+    _create(conn, library, weight_class, progress)
     return conn
 
 

@@ -74,14 +74,11 @@ class Scanner:
 
         self.library = library
         if vocabulary is None:
-            from litcheck.index.derived import derived
+            from litcheck.index.scanindex import scan_index
             from litcheck.library.vocabulary import Organisation, Vocabulary
             from litcheck.scan.citations.orgs import OrgMatcher
-            from litcheck.scan.resolve.index import LibraryIndex, Work
 
-            self.index = derived(library, "scan-index", lambda: build_index(library),
-                                 classes=(LibraryIndex, Work, OrgMatcher, Vocabulary, Organisation),
-                                 valid=lambda index: isinstance(index, LibraryIndex)).attach(library)
+            self.index = scan_index(library, lambda: build_index(library), (OrgMatcher, Vocabulary, Organisation))
         else:  # a vocabulary of the caller's own: nothing cached to reuse
             self.index = build_index(library, vocabulary)
         self.facts = load_facts()

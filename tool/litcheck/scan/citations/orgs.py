@@ -96,6 +96,37 @@ def is_acronym_definition(acronym: str, before: str) -> bool:
         return False
     initials = _initials(words)
     # the acronym's letters must appear, in order, among the initials; one may be missing (4+
+    # letters) only when the expansion is written in capitals ("Protection of Children ... (POCSO"),
+    # wherever it is missing ("Intergovernmental Service Agreement (IGSA": its G is inside a word)
+    if _in_order(letters, initials, words, capitals=False):
+        return True
+    return len(letters) >= 4 and any(_in_order(letters[:gap] + letters[gap + 1:], initials, words, capitals=True)
+                                     for gap in range(len(letters)))
+
+
+def _in_order(letters: str, initials: str, words: list[str], capitals: bool) -> bool:
+    """`letters` appear in order among the initials (with `capitals`: mostly from capitalised
+    words, the last of them one of the last two words)."""
+    for start in range(len(initials)):
+        if initials[start] != letters[0]:
+            continue
+        j, hit = 0, []
+        for k in range(start, len(initials)):
+            if j < len(letters) and initials[k] == letters[j]:
+                j += 1
+                hit.append(k)
+        if j < len(letters):
+            continue
+        if not capitals:
+            return True
+        if sum(1 for k in hit if words[k][0].isupper()) >= 0.6 * len(hit) and hit[-1] >= len(words) - 2:
+            return True
+    return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", before)[-(2 * len(letters) + 6):]
+    if not words:
+        return False
+    initials = _initials(words)
+    # the acronym's letters must appear, in order, among the initials; one may be missing (4+
     # letters) only when the expansion is written in capitals ("Protection of Children ... (POCSO")
     for start in range(len(initials)):
         if initials[start] != letters[0]:

@@ -153,8 +153,8 @@ def split_body(doc: Document) -> None:
         block_text = masked[bs:be]
         one_line = _WS_RUN.sub(" ", block_text).strip()  # = " ".join(block_text.split()), without a list of its words
         marked_heading = kind == "heading"  # a Markdown heading, not one guessed from its shape
-        if one_line.startswith("|") and one_line.count("|") >= 2:
-            kind = "table"
+        if one_line.startswith("|") and one_line.count("|") >= 2 or one_line.count(" | ") >= 3:
+            kind = "table"  # a pipe table, with or without its outer pipes
         if kind == "body" and _is_heading_text(one_line) and not one_line.endswith(":"):
             kind = "heading"
         if kind == "body" and len(one_line.split(maxsplit=3)) <= 3 and not _ends_sentence(one_line):
@@ -187,9 +187,10 @@ def split_body(doc: Document) -> None:
     doc.sentences = sentences
 
 
-# Non-prose blocks: captions ("Figure 2: ...", "Table 1 – ...", "Source: ..."), table rows, and
-# the questions and answer options of a questionnaire or interview guide. They are not claims.
-_CAPTION = re.compile(r"^[*_]{0,2}(?:(?:Figure|Fig\.|Table|Chart|Graph|Map|Exhibit|Box|Plate|Image|Photo|Diagram)"
+# Non-prose blocks: captions ("Figure 2: ...", "Table 1 – ...", "Source: ...", a Markdown image with
+# its caption), table rows, and the questions and answer options of a questionnaire or interview
+# guide. They are not claims.
+_CAPTION = re.compile(r"^!\[|^[*_]{0,2}(?:(?:Figure|Fig\.|Table|Chart|Graph|Map|Exhibit|Box|Plate|Image|Photo|Diagram)"
                       r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?(?:\.\d{1,2})?[*_]{0,2}[ \t]*[.:–—|-]|(?:Source|Sources|Note|Notes)[ \t]*:)", re.I)
 _QUESTIONNAIRE = re.compile(r"\b(?:questionnaire|survey instrument|survey questions|interview (?:guide|questions|protocol)|"
                             r"topic guide)\b", re.I)

@@ -50,12 +50,6 @@ class LibraryIndex:
     def get(self, key: str) -> Work | None:
         return self.works.get(key)
 
-    def attach(self, library) -> "LibraryIndex":
-        """Point the works of an index read from the cache at the library they describe."""
-        for work in self.works.values():
-            work._library = library
-        return self
-
 
 def build_index(library, vocabulary=None) -> LibraryIndex:
     if vocabulary is None:

@@ -8,12 +8,8 @@ something. Not statistics: years and year ranges, dates, ordinals, section / art
 list numbers, ages ("aged 11 to 13", "between 12 and 17 years of age"), durations ("ten years"),
 numbers inside names ("COVID-19", "Web3", "Section 230"), and numbers inside citations.
 
-Whose figure it is (also decided here): a document's own results need no citation. A sentence
-is the document's own finding when it stands in a methods / results / findings / data section
-(the nearest section heading says so; sub-headings inside such a section inherit it), or when
-it points at the document's own study ("our survey", "this study", "respondents", "Table 2")
-in a document that reports a study of its own. A figure restated from a cited sentence earlier
-in the same paragraph is covered by that citation.
+Whose figure it is: a document's own results need no citation (litcheck.scan.own_results). A
+figure restated from a cited sentence earlier in the same paragraph is covered by that citation.
 """
 
 from __future__ import annotations
@@ -23,6 +19,7 @@ import re
 from litcheck.scan.alternation import lowered, may_match
 from litcheck.scan.arithmetic import calculations
 from litcheck.scan.citations.prose import REPORTING_VERBS
+from litcheck.scan.own_results import OwnResults
 from litcheck.scan.rules import rule
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -46,7 +43,10 @@ FIGURE_PATTERNS = [
                          r"(?:dramatically|sharply|exponentially|significantly|substantially|rapidly|drastically|steeply|"
                          r"markedly|enormously|massively|tremendously)|(?:skyrocket|soar|explod|balloon)(?:ed|ing)\b|"
                          r"(?:dramatic|sharp|exponential|massive|drastic|steep|explosive|huge|rapid)\s+"
-                         r"(?:increase|rise|growth|surge|spike|jump|decline|drop|fall)s?)\b", re.I)),
+                         r"(?:increase|rise|growth|surge|spike|jump|decline|drop|fall)s?|"
+                         r"(?:a|an|the)\s+(?:growing|increasing|rising|escalating|mounting)\s+(?:problem|threat|trend|"
+                         r"number|phenomenon|concern|risk|epidemic|crisis)|on the rise|at (?:an\s+)?(?:all-time|record) "
+                         r"(?:high|low|levels?))\b", re.I)),
     ("multiplier", re.compile(r"\b(?:doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|\d+-fold|twice as (?:many|likely|much|high)|(?:three|four|five|ten|\d+) times (?:more|higher|as|greater|larger|the))\b", re.I)),
 ]
 _PLAIN = re.compile(r"(?<![\w.,/$€£%-])" + NUM + r"(?![\w/%]|,\d|\.\d)")
@@ -58,6 +58,11 @@ _NAMED_BEFORE = re.compile(
     r"verse|clause|schedule|order|decision|report|series|issue|cap|code|law no|under|top|covid|sdg|g|web|windows|"
     r"iphone|ios|android|python|ipv|http|https|www)\.?\s*|[#§¶]\s*|[A-Za-z]-|/)$", re.I)
 _TIME_AFTER = re.compile(r"^\s*(?:[-–]\s*(?:year|month|week|day|hour|minute)|(?:to|and|or|-|–)\s*" + NUM + r"\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
+# "call 911", "Sections 11, 12 and 13", "pp. 4, 7 and 9": numbers that name, not count
+_NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|texting|phone|contact)\s+|"
+                          r"\b(?:sections?|articles?|arts?|chapters?|paras?|paragraphs?|clauses?|rules?|pages?|pp?|ss?|"
+                          r"items?|questions?|tables?|figures?|notes?|footnotes?|goals?|targets?|principles?)\.?\s*"
+                          r"\d+[a-z]?(?:\s*(?:,|and|&|or|to|-|–)\s*\d+[a-z]?)*\s*(?:,|and|&|or|to|-|–)\s*)$", re.I)
 _AGE_BEFORE = re.compile(r"(?:\baged?|\bages(?: of)?|\bage of|\bunder(?: the age of)?|\bover the age of|\bas young as|\bas old as)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:(?:to|and|-|–)\s*" + NUM + r"\s*)?(?:-?years?-old|years? old|years? of age|y/o|-year)", re.I)
 _RANGE_AGE = re.compile(r"\b(?:aged?|ages? of|between the ages of)\s+" + NUM + r"\s*(?:to|-|–|and)\s*" + NUM, re.I)
@@ -126,6 +131,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if re.search(r"(?:1[5-9]\d\d|20\d\d)\s*[-–/]\s*$", before):  # the end of a year range
             continue
+        if _NAMING_LIST.search(text[max(0, m.start() - 60):m.start()]):
+            continue
         if _NAMED_BEFORE.search(before) or _TIME_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
             continue
         if _DATE_NEAR.search(before) or _DATE_AFTER.match(after):
@@ -155,85 +162,6 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
-# Section headings that announce the document's own study, and the words such headings use.
-_OWN_CORE = {"method", "methods", "methodology", "results", "result", "findings", "data", "analysis", "analyses",
-             "sample", "participants", "procedure", "procedures", "measures", "design", "regression"}
-_OWN_WORDS = _OWN_CORE | {"research", "study", "survey", "questionnaire", "discussion", "statistical", "empirical",
-                          "materials", "collection", "descriptive", "statistics", "key", "main", "our", "the", "and",
-                          "of", "preliminary", "quantitative", "qualitative", "sampling", "instrument", "variables"}
-# Headings that open a section which is not the document's own study (sub-headings that are
-# neither inherit the section they stand in).
-_OTHER_SECTION = re.compile(
-    r"^(?:introduction|background|literature|review|discussion|conclusions?|summary|references|bibliography|abstract|"
-    r"overview|context|limitations|recommendations|implications|appendix|acknowledge?ments?|theor|policy|legal|"
-    r"gaps|chapter\b|part\b|preface|foreword|notes|endnotes|case stud)", re.I)
-_NUMBERING = re.compile(r"^(?:chapter\s+\d+|part\s+[ivx\d]+|\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-h]\.)\s*[-–—:.]?\s*", re.I)
-_OWN_STUDY = re.compile(r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)?(?:study|survey|questionnaire|research|"
-                        r"experiment|sample|analysis|dataset|data set|interviews)\b", re.I)
-_OWN_REFERENCE = re.compile(
-    r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)?(?:study|survey|questionnaire|sample|analysis|dataset|"
-    r"data set|data|interviews?|research|experiment|regression|model|findings|results)\b|\brespondents?\b|"
-    r"\bparticipants?\b|\binterviewees\b|\bthe (?:sample|questionnaire|survey)\b|\b(?:Table|Figure|Fig\.)\s*\d+\b|"
-    # statistical notation: "(n=50)", "(SD=43.02)", "R^2 = 0.46", "p < .05"
-    r"\(\s*n\s*=\s*\d|\bSD\s*=\s*\d|\bR(?:\^2|²)\s*=|\bp\s*[<=>]\s*0?\.\d")
-
-
-# A document that says it is a data analysis ("This post is an exploratory data analysis of ..."):
-# the sections that are neither
-# introduction nor discussion report its own figures, whatever their headings are called.
-_DATA_ANALYSIS = re.compile(
-    r"\b(?:this|the present|the current|my|our)\s+(?:blog\s+)?(?:post|paper|article|report|brief|essay|piece|chapter|"
-    r"note|working paper)\s+(?:is|presents?|offers?|provides?|contains?)\s+(?:an?\s+)?(?:\w+\s+){0,2}?"
-    r"(?:data|statistical|quantitative|descriptive|regression|numerical)\s+analys[ie]s\b", re.I)
-
-
-def _heading_kind(text: str) -> str | None:
-    """'own' for a methods / results / data heading, 'other' for another major section, None otherwise."""
-    text = _NUMBERING.sub("", text.strip(" *_#\t").lower()).strip(" *_:")
-    words = re.findall(r"[a-z]+", text)
-    if not words or len(words) > 6:
-        return None
-    if set(words) <= _OWN_WORDS and set(words) & _OWN_CORE:
-        return "own"
-    return "other" if _OTHER_SECTION.match(text) else None
-
-
-class OwnResults:
-    """Which sentences report the document's own study (see the module docstring)."""
-
-    def __init__(self, doc):
-        self.in_section: set[int] = set()
-        own = False
-        analyses_data = self.analyses_data = bool(_DATA_ANALYSIS.search(doc.masked))
-        for s in doc.sentences:
-            if s.kind == "heading":
-                kind = _heading_kind(s.text)
-                if kind is not None:
-                    own = kind == "own"
-                elif analyses_data:
-                    own = True
-                continue
-            if own:
-                self.in_section.add(s.index)
-        self.has_study = bool(self.in_section) or bool(_OWN_STUDY.search(doc.masked))
-
-    def covers(self, sent) -> bool:
-        """The sentence reports the document's own results (a figure in it needs no citation)."""
-        return sent.index in self.in_section or self.speaks_of_own_data(sent)
-
-    def speaks_of_own_data(self, sent) -> bool:
-        """The sentence names the document's own data ("most respondents", "in our sample"): a
-        superlative about them is a finding, not a claim about the world."""
-        return self.has_study and bool(_OWN_REFERENCE.search(sent.text))
-
-    @classmethod
-    def of(cls, ctx) -> "OwnResults":
-        cached = getattr(ctx, "_own_results", None)
-        if cached is None:
-            cached = ctx._own_results = cls(ctx.doc)
-        return cached
-
-
 # A work named in the prose precisely enough to be found: a quoted or italic title of three or
 # more words, most of them capitalised ('a 2018 report, “A Roadmap for Systems and Industries”'),
 # or a titled report with its year ('the Tech Transparency Project analysis report (2020)').
@@ -254,6 +182,10 @@ def names_a_work(text: str) -> bool:
                 and sum(w[0].isupper() for w in words) >= 3:
             return True
     return False
+
+
+_RESTATEMENT = re.compile(r"[*_\s]*(?:In other words|That is|This is|That means|This means|Put differently|I\.e\.|"
+                          r"Put another way)\b", re.I)
 
 
 def _restated(ctx, sent, surface: str) -> bool:
@@ -307,6 +239,8 @@ def uncited_statistic(ctx):
         figures = find_figures(ctx.claim_text(sent))
         if not figures or own.covers(sent) or names_a_work(sent.text) or calculations(sent.text):
             continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
+        if _RESTATEMENT.match(sent.text):
+            continue  # "In other words, 95% ...", "That is a 96% pass rate": the figures before it are the claim
         figures = [f for f in figures if not _restated(ctx, sent, f[2])]
         if not figures:
             continue
@@ -341,9 +275,11 @@ VAGUE_PATTERNS = [
     re.compile(r"\b(?:it is|it has been|it was|it's|it has long been) (?:widely |commonly |generally |often |frequently |increasingly |now |also )?"
                r"(?:estimated|believed|reported|observed|known|said|thought|claimed|argued|suggested|documented|noted|"
                r"accepted|acknowledged|understood|recognised|recognized|shown|established) (?:that|to)\b", re.I),
-    re.compile(r"\b(?:reportedly|allegedly|reputedly|purportedly|by (?:some|many|most) accounts|some (?:say|believe|argue))\b", re.I),
+    # ("allegedly" and "purportedly" are how an accusation is reported, not a source of one)
+    re.compile(r"\b(?:reportedly|reputedly|by (?:some|many|most) accounts|some (?:say|believe|argue))\b", re.I),
     re.compile(r"\b(?:found|shown|reported|documented) in (?:their|its|recent|several|many|various|numerous) (?:studies|research|reports|surveys)\b", re.I),
-    re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known|accepted|cited|regarded|considered|seen|recogni[sz]ed)\b", re.I),
+    re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known(?! as\b)|accepted|cited|regarded|considered|seen|"
+               r"recogni[sz]ed)\b", re.I),
     # an agentless passive: "X is believed to ...", "has been reported that", "are thought to be"
     re.compile(r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:believed|thought|said|reported|"
                r"estimated|known|alleged|rumou?red|understood|claimed) to (?:be|have|involve|account|number|reach|"
@@ -397,6 +333,11 @@ def unsourced_quotation(ctx, sent) -> str | None:
     return None
 
 
+# An owner or a pointer right before "data shows", "the report found": the source is named.
+_SPECIFIC_BEFORE = re.compile(r"(?:['’]s|\b(?:this|these|the same|such|its|their|his|her))\s+(?:[\w-]+\s+){0,3}$",
+                              re.I)
+
+
 @rule("vague-attribution", "warning",
       "The sentence leans on an unnamed authority (\"studies show\", \"according to reports\", \"experts say\", "
       "\"it is estimated that\", \"reportedly\") and cites no specific source, or quotes eight words or more "
@@ -414,6 +355,8 @@ def vague_attribution(ctx):
         low = lowered(text)
         for pattern in VAGUE_PATTERNS:
             m = pattern.search(text) if may_match(pattern, low) else None
+            if m and pattern is VAGUE_PATTERNS[0] and _SPECIFIC_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                m = None  # "ICE's monthly ADP data shows", "the same data show": whose data is said
             if m:
                 phrase = " ".join(m.group(0).split())
                 yield ctx.flag("vague-attribution", sent, f"'{phrase}' with no specific source", evidence=phrase)
@@ -449,7 +392,10 @@ SUPERLATIVE_PATTERNS = [
     re.compile(r"(?<![\w-])(?:untraceable|undetectable|unbreakable|uncrackable|impossible to (?:trace|track|detect|identify)|"
                r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
                r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:traffickers?|victims?|offenders?|platforms?|countries|cases?|"
-               r"children|users|people|sites|websites|transactions|markets)\b(?! of)|"
+               r"children|users|people|sites|websites|transactions|markets)\b"
+               # "all countries that received aid", "every case in our sample": a scope, not a claim
+               r"(?! of| that| which| who| where| with| in (?:our|the|this) (?:sample|data|dataset|study|survey)| included| listed| covered|"
+               r" surveyed| studied| receiving| analy[sz]ed| sampled| coded)|"
                r"always|never|every possible|all possible|every single|by any means|uniformly|universally|invariably|"
                r"without exception|unanimously|unprecedented|unparalleled|unmatched|unrivall?ed|second to none|"
                r"no one|nobody|everyone|everybody|undoubtedly|unquestionably|undeniably|indisputabl[ey]|"
@@ -464,7 +410,8 @@ SUPERLATIVE_PATTERNS = [
     # common for", "far exceeds"
     re.compile(r"\b(?:is|are|was|were) (?:rampant|endemic|"
                r"ubiquitous|pervasive|rife|widespread|commonplace)\b|"
-               r"\b(?:reached|reaching|reaches|of) (?:epidemic|pandemic|crisis|alarming|record) (?:proportions|levels)\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
+               r"\b(?:reached|reaching|reaches|of) (?:epidemic|pandemic|crisis|alarming|record) (?:proportions|levels)\b|"
+               r"\b(?:than|as never) ever(?: before)?\b|\blike never before\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
                r"\bit is (?:very |increasingly )?common (?:for|that|to)\b|\ba (?:common|frequent|regular) occurrence\b|"
                r"\bfar (?:exceeds?|exceeded|outstrips?|surpass(?:es)?)\b|"
                r"\b(?:research|evidence|data|scholarship|knowledge)(?:\s+(?:on|into|about|in|of)(?:\s+[\w-]+){1,3}?)? (?:is|are|remains?) "
@@ -494,6 +441,11 @@ SUPERLATIVE_PATTERNS = [
                r"afford|help|wait|say|tell|know|determine|confirm|verify|establish|assess|generali[sz]e|rule|"
                r"exclude|answer|explain|predict|compare|measure|address|cover|list|guarantee|be\b))[a-z]+", re.I),
 ]
+# an absolute under a negation or doubt a few words before: "not all projects ... are always", "it is
+# unlikely that donors always"; a claim made only as far as the authors know
+_NEGATED = re.compile(r"\b(?:not|unlikely|doubtful|rarely|hardly)\b(?:\s+[\w'’-]+){0,6}\s*$", re.I)
+_AS_FAR_AS_KNOWN = re.compile(r"\b(?:to (?:our|my|the authors’|the authors') (?:best )?knowledge|as far as (?:we|I) (?:know|are aware))\b",
+                              re.I)
 _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
                            r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
                            r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bmost)\s+(?:\w+\s+){0,2}$", re.I)
@@ -518,10 +470,12 @@ def superlative(ctx):
         for pattern in SUPERLATIVE_PATTERNS:
             if own_data and pattern not in (_NOVELTY, _CERTAINTY) or not may_match(pattern, low):
                 continue
+            if pattern is _NOVELTY and _AS_FAR_AS_KNOWN.search(text):
+                continue
             hit = None
             for m in pattern.finditer(text):
                 before = text[:m.start()]
-                if _HEDGE_BEFORE.search(before[-40:]):
+                if _HEDGE_BEFORE.search(before[-40:]) or _NEGATED.search(before[-60:]):
                     continue
                 if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)):
                     continue

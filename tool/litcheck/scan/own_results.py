@@ -1,0 +1,93 @@
+"""Which sentences report the document's own study, so that their figures need no citation.
+
+A sentence is the document's own finding when it stands in a methods / results / findings / data
+section (the nearest section heading says so; sub-headings inside such a section inherit it), or
+when it points at the document's own study ("our survey", "this study", "respondents", "Table 2",
+"we find", "(n=50)") in a document that reports a study of its own. A document that declares
+itself a data analysis reports its own figures in every section that is neither introduction nor
+discussion, whatever its headings are called.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Section headings that announce the document's own study, and the words such headings use.
+_OWN_CORE = {"method", "methods", "methodology", "results", "result", "findings", "data", "analysis", "analyses",
+             "sample", "participants", "procedure", "procedures", "measures", "design", "regression"}
+_OWN_WORDS = _OWN_CORE | {"research", "study", "survey", "questionnaire", "discussion", "statistical", "empirical",
+                          "materials", "collection", "descriptive", "statistics", "key", "main", "our", "the", "and",
+                          "of", "preliminary", "quantitative", "qualitative", "sampling", "instrument", "variables"}
+# Headings that open a section which is not the document's own study (sub-headings that are
+# neither inherit the section they stand in).
+_OTHER_SECTION = re.compile(
+    r"^(?:introduction|background|literature|review|discussion|conclusions?|summary|references|bibliography|abstract|"
+    r"overview|context|limitations|recommendations|implications|appendix|acknowledge?ments?|theor|policy|legal|"
+    r"gaps|chapter\b|part\b|preface|foreword|notes|endnotes|case stud)", re.I)
+_NUMBERING = re.compile(r"^(?:chapter\s+\d+|part\s+[ivx\d]+|\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-h]\.)\s*[-–—:.]?\s*", re.I)
+_OWN_STUDY = re.compile(r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)?(?:study|survey|questionnaire|research|"
+                        r"experiment|sample|analysis|dataset|data set|interviews)\b", re.I)
+_OWN_REFERENCE = re.compile(
+    r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)?(?:study|survey|questionnaire|sample|analysis|dataset|"
+    r"data set|data|interviews?|research|experiment|regression|model|findings|results)\b|\brespondents?\b|"
+    r"\bparticipants?\b|\binterviewees\b|\bthe (?:sample|questionnaire|survey)\b|\b(?:Table|Figure|Fig\.)\s*\d+\b|"
+    r"\bwe (?:find|found|show|showed|estimate|estimated|examine|examined|analy[sz]e|analy[sz]ed|assess|assessed|"
+    r"observe|observed|identify|identified|surveyed|interviewed|coded|received)\b|"
+    # statistical notation: "(n=50)", "(SD=43.02)", "R^2 = 0.46", "p < .05"
+    r"\(\s*n\s*=\s*\d|\bSD\s*=\s*\d|\bR(?:\^2|²)\s*=|\bp\s*[<=>]\s*0?\.\d")
+
+
+# A document that says it is a data analysis ("This post is an exploratory data analysis of ..."):
+# the sections that are neither
+# introduction nor discussion report its own figures, whatever their headings are called.
+_DATA_ANALYSIS = re.compile(
+    r"\b(?:this|the present|the current|my|our)\s+(?:blog\s+)?(?:post|paper|article|report|brief|essay|piece|chapter|"
+    r"note|working paper)\s+(?:is|presents?|offers?|provides?|contains?)\s+(?:an?\s+)?(?:\w+\s+){0,2}?"
+    r"(?:data|statistical|quantitative|descriptive|regression|numerical)\s+analys[ie]s\b", re.I)
+
+
+def _heading_kind(text: str) -> str | None:
+    """'own' for a methods / results / data heading, 'other' for another major section, None otherwise."""
+    text = _NUMBERING.sub("", text.strip(" *_#\t").lower()).strip(" *_:")
+    words = re.findall(r"[a-z]+", text)
+    if not words or len(words) > 6:
+        return None
+    if set(words) <= _OWN_WORDS and set(words) & _OWN_CORE:
+        return "own"
+    return "other" if _OTHER_SECTION.match(text) else None
+
+
+class OwnResults:
+    """Which sentences report the document's own study (see the module docstring)."""
+
+    def __init__(self, doc):
+        self.in_section: set[int] = set()
+        own = False
+        analyses_data = self.analyses_data = bool(_DATA_ANALYSIS.search(doc.masked))
+        for s in doc.sentences:
+            if s.kind == "heading":
+                kind = _heading_kind(s.text)
+                if kind is not None:
+                    own = kind == "own"
+                elif analyses_data:
+                    own = True
+                continue
+            if own:
+                self.in_section.add(s.index)
+        self.has_study = bool(self.in_section) or bool(_OWN_STUDY.search(doc.masked))
+
+    def covers(self, sent) -> bool:
+        """The sentence reports the document's own results (a figure in it needs no citation)."""
+        return sent.index in self.in_section or self.speaks_of_own_data(sent)
+
+    def speaks_of_own_data(self, sent) -> bool:
+        """The sentence names the document's own data ("most respondents", "in our sample"): a
+        superlative about them is a finding, not a claim about the world."""
+        return self.has_study and bool(_OWN_REFERENCE.search(sent.text))
+
+    @classmethod
+    def of(cls, ctx) -> "OwnResults":
+        cached = getattr(ctx, "_own_results", None)
+        if cached is None:
+            cached = ctx._own_results = cls(ctx.doc)
+        return cached
