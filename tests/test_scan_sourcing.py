@@ -49,6 +49,11 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     ("The Office on Crime Prevention (OCP) notes that nearly 40 percent of cases involve labour.", True),
     ("The 2009 Charities Proclamation stipulates that charities must raise 90% of their funds at home.", True),
     ("In 2019, an estimated 250 victims were recruited online.", False),
+    ("The Home Office, a department of the UK government, disclosed that it spent £534,000 on the campaign.", True),
+    ("As the researchers explain, the filter can be fooled 99.9% of the time.", True),
+    ("The South African Police Service has arrested eight suspects who stole 100 million rand.", True),
+    ("The federal agency received over 16,000 sextortion complaints by July.", True),
+    ("Offenders, who are often known to the victim, stole 100 million rand.", False),
 ])
 def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, sourced):
     assert (fired(scanner, sentence + "\n", "uncited-statistic") == []) is sourced
@@ -80,6 +85,10 @@ def test_we_find_marks_the_documents_own_results(scanner):
     ("The survey saw a sharp rise in sextortion reports.", True),
     ("Sextortion is a growing problem for school police.", True),
     ("Sextortion is on the rise.", True),
+    ("Most victims know their trafficker.", True),
+    ("The vast majority of cases involve a family member.", True),
+    ("A large proportion of users never change the default settings.", True),
+    ("The most common victims are teenagers.", False),
     ("Trafficking generates billions of dollars each year (Okafor, 2021).", False),
     ("The ice sheet formed over millions of years.", False),
     ("The number of reports rose slightly.", False),

@@ -35,6 +35,13 @@ FIGURE_PATTERNS = [
     ("scaled count", re.compile(r"\b(?:tens|hundreds) of (?:thousands|millions|billions)\b|\b(?:a|one|two|three|several|many) (?:million|billion)\b(?! (?:times|years))", re.I)),
     ("ratio", re.compile(r"\b" + _WORDNUM + r"\s+(?:in|out of)\s+(?:every\s+)?" + _WORDNUM + r"\b(?!\s*(?:years?|months?|days?|hours?|minutes?))", re.I)),
     ("ratio", re.compile(r"(?<!second )(?<!first )(?<!latter )(?<!former )\b(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|one[- ]fifth|a fifth)\s+of\s+(?:all\s+|the\s+)?(?!the (?:year|century|decade))(?=[a-z])", re.I)),
+    # a share with no figure: "most victims", "the majority of cases", "a large proportion of users"
+    ("share", re.compile(r"(?<!\bthe )(?<!\bat )(?<!\bof )\b(?:most|(?:the|a) (?:vast |overwhelming |great |large |clear |slim )?"
+                         r"majority of|a (?:large|high|significant|substantial|small|tiny) (?:proportion|share|percentage|"
+                         r"fraction|minority) of)\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:[a-z]+\s+)?"
+                         r"(?:victims|survivors|children|minors|girls|boys|women|men|offenders|traffickers|perpetrators|"
+                         r"cases|users|people|adults|adolescents|teenagers|youth|workers|migrants|platforms|countries|"
+                         r"reports|ads|advertisements|buyers|customers|sellers|vendors|parents|families)\b", re.I)),
     # many of something, with no figure: "thousands of victims", "billions of dollars each year"
     ("scaled count", re.compile(r"\b(?:thousands|millions|billions) of (?!years\b|miles\b|kilometres\b|kilometers\b|pages\b|"
                                 r"words\b|lines\b|times\b)(?=[a-z])", re.I)),
@@ -212,7 +219,21 @@ def _restated(ctx, sent, surface: str) -> bool:
 # citation is for (whether the body said it is known-claim's and figure-mismatch's business).
 _REPORTED = re.compile(r"(?:\b[A-Z][\w&.'’-]*(?:\s+(?:of|on|for|and|against|the|&)){0,2}(?:\s+[A-Z][\w&.'’-]*)+|\b[A-Z]{2,}[a-z]?)"
                        r"(?:\s*\([A-Z][\w.&-]{1,12}\))?(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|then\s+)?"
-                       + REPORTING_VERBS + r"\b|\baccording to (?:the\s+)?[A-Z]")
+                       + REPORTING_VERBS + r"\b|\baccording to (?:the\s+)?[A-Z]|"
+                       # news style: the named body, then an apposition, then the verb ("The Home Office, a
+                       # ministerial department, disclosed ..."); "as the researchers explain"
+                       r"\b[A-Z][\w&.'’-]*(?:\s+(?:of|on|for|and|the|&))?(?:\s+[A-Z][\w&.'’-]*)*(?:['’]s(?:\s+[A-Z][\w&.'’-]*)+)?"
+                       r",[^.;]{3,160}?,\s+(?:has\s+|had\s+)?(?:also\s+)?(?:" + REPORTING_VERBS + r"|disclosed|announced|"
+                       r"confirmed|told|published|released)\b|"
+                       r"\b(?i:as (?:the|these|those|its|their) (?:researchers|authors|report|study|survey|agency|analysts|"
+                       r"investigators) (?:explain|explained|note|noted|show|showed|found|report|reported|put it))\b|"
+                       # a police force or agency counting its own work: "The South African Police Service has arrested
+                       # eight suspects", "the federal agency received over 16,000 complaints"
+                       r"\b(?:[A-Z][\w&.'’-]*\s+)*(?:Police|Service|Agency|Bureau|Ministry|Department|Commission)\b(?:\s+[A-Z][\w&.'’-]*)*"
+                       r"\s+(?:has\s+|have\s+|had\s+)?(?:arrested|charged|seized|rescued|received|recorded|registered|logged|"
+                       r"identified|prosecuted|removed)\b|"
+                       r"\b(?i:the (?:federal |national |state )?(?:agency|bureau|police|department|ministry|regulator))\s+"
+                       r"(?:has\s+|had\s+)?(?:arrested|charged|seized|rescued|received|recorded|registered|logged|identified)\b")
 # A figure that is a term of a law the sentence names ("the 2009 Charities Proclamation stipulates that
 # NGOs must raise 90% of ..."): the law is the source, named in the sentence.
 _PROVISION = re.compile(r"\b(?:Act|Law|Code|Proclamation|Regulation|Directive|Decree|Ordinance|Bill|Convention|Protocol|Statute)"
