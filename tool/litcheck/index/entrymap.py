@@ -6,6 +6,7 @@ import gc
 from collections.abc import Mapping, MutableMapping
 
 from litcheck.index.bibindex import BibIndex, LazyEntry, settle_gc
+from litcheck.index.columns import HOT_FIELDS
 from litcheck.library.entry import Entry
 
 
@@ -30,6 +31,7 @@ class EntryMap(MutableMapping):
         self._segments: list[tuple[int, BibIndex, str]] = []  # (first row id, index, file name)
         self._next = 0
         self._pending = 0
+        self._changed = False  # an entry added, replaced or removed other than from one index
 
     @property
     def _m(self) -> dict[str, object]:
@@ -58,6 +60,7 @@ class EntryMap(MutableMapping):
                 self._pending += 1
 
     def add_entries(self, entries, shadowed: list) -> None:
+        self._changed = True
         m = self._m
         for e in entries:
             if e.key in m:
@@ -120,6 +123,15 @@ class EntryMap(MutableMapping):
         for value in self._map.values():
             yield self._make(value) if type(value) is int else value
 
+    def field_column(self, name: str) -> list:
+        """The raw value of field `name` (None: absent) of every entry, in order: the index's
+        column while the map is one indexed file with nothing changed, else entry by entry."""
+        if len(self._segments) == 1 and not self._changed and name in HOT_FIELDS:
+            _, index, _ = self._segments[0]
+            column = index.hot_column(name)
+            return list(column) if column is not None else [None] * index.rows
+        return [e.get(name, None) for e in self.each()]
+
     def peek(self, key: str) -> Entry | None:
         """The entry of `key` without keeping it (None when absent)."""
         if self._map is None:
@@ -166,12 +178,14 @@ class EntryMap(MutableMapping):
         return key in self._m
 
     def __setitem__(self, key: str, entry: Entry) -> None:
+        self._changed = True
         old = self._m.get(key)
         if type(old) is int:
             self._pending -= 1
         self._m[key] = entry
 
     def __delitem__(self, key: str) -> None:
+        self._changed = True
         old = self._m.pop(key)
         if type(old) is int:
             self._pending -= 1

@@ -36,7 +36,7 @@ class Library:
     def uses_house_fields(self) -> bool:
         """True once any entry has litcheck's own fields (sourcekind, verification): such a
         library is held to the vocabulary; a foreign one (a Zotero export) is not."""
-        return any(e.kind or e.status for e in self.each())
+        return any(v and v.strip() for name in ("sourcekind", "verification") for v in self.column(name))
 
     def get(self, key: str) -> Entry | None:
         return self.entries.get(key)
@@ -46,6 +46,12 @@ class Library:
         are made for the pass and not kept (checks of a big library hold one at a time)."""
         each = getattr(self.entries, "each", None)
         return each() if each is not None else iter(self.entries.values())
+
+    def column(self, name: str) -> list:
+        """The raw value of field `name` (None when absent) of every entry, in order; read from
+        the index's columns when it has one for the field (a filter then reads no entry)."""
+        column = getattr(self.entries, "field_column", None)
+        return column(name) if column is not None else [e.fields.get(name) for e in self.entries.values()]
 
     def peek(self, key: str) -> Entry | None:
         """`get` without keeping an entry read from the index."""

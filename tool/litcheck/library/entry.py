@@ -19,6 +19,15 @@ def split_list(raw: str) -> list[str]:
     return [item.strip().lower() for item in raw.replace(";", ",").split(",") if item and not item.isspace()]
 
 
+def year_in(*values: str | None) -> int | None:
+    """The first year written in `values` (the raw `year`, then `date` of an entry), or None."""
+    for source in values:
+        match = _YEAR.search(source or "")
+        if match:
+            return int(match.group(1))
+    return None
+
+
 @dataclass
 class Entry:
     """A BibTeX entry. `fields` keeps raw values (lower-case field names) so nothing is lost;
@@ -49,11 +58,7 @@ class Entry:
     @cached_property
     def year(self) -> int | None:
         """The year from `year`, else from an ISO `date` (biblatex), else None."""
-        for source in (self.get("year"), self.get("date")):
-            match = _YEAR.search(source or "")
-            if match:
-                return int(match.group(1))
-        return None
+        return year_in(self.get("year"), self.get("date"))
 
     @cached_property
     def authors(self) -> list[Name]:

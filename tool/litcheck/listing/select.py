@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from litcheck.errors import LitcheckError
-from litcheck.library.entry import Entry
+from litcheck.library.entry import Entry, split_list, year_in
 
 SORTS = ("author", "year", "oldest", "title", "relevance")
 GROUPS = ("topic", "org", "kind", "year", "none")
@@ -123,13 +123,14 @@ def _check_own_keywords(topics: list[str], library) -> None:
     most used keywords."""
     from collections import Counter
 
-    wanted, seen = {t.lower() for t in topics}, set()
-    for entry in library:
-        seen.update(entry.keywords)
-        if wanted <= seen:  # every topic found: no need to read the rest
-            return
-    missing = next(t for t in topics if t.lower() not in seen)
-    counts: Counter = Counter(k for entry in library for k in entry.keywords)
+    wanted = {t.lower() for t in topics}
+    counts: Counter = Counter()
+    for raw, times in Counter(library.column("keywords")).items():
+        for keyword in split_list(raw or ""):
+            counts[keyword] += times
+    if wanted <= set(counts):
+        return
+    missing = next(t for t in topics if t.lower() not in counts)
     common = ", ".join(k for k, _ in counts.most_common(15)) or "none"
     raise SelectionError(f"unknown topic {missing!r}: no entry has it as a keyword "
                          f"(most used keywords: {common}{', ...' if len(counts) > 15 else ''})")
@@ -199,33 +200,51 @@ def _scores_from_search(results) -> dict[str, float]:
 
 
 def select(library, filters: Filters) -> tuple[list[Entry], dict[str, float]]:
-    """Entries matching every filter (library order), and relevance scores when --text is used."""
-    entries: Iterable[Entry]
+    """Entries matching every filter (library order), and relevance scores when --text is used.
+
+    Topic, kind, state and year filters read the library's columns (the index's, for a big
+    library read through it): each distinct value is tested once, and only the entries that
+    pass are made."""
     if filters.keys:
-        entries = [library.get(k) for k in dict.fromkeys(filters.keys) if library.get(k) is not None]
+        keys = [k for k in dict.fromkeys(filters.keys) if library.get(k) is not None]
     else:
-        entries = list(library)
+        keys = list(library.entries)
     scores: dict[str, float] = {}
     if filters.text:
         scores = text_scores(library, filters.text)
-        entries = [e for e in entries if e.key in scores]
-    if filters.topics:
-        wanted = {t.lower() for t in filters.topics}
-        entries = [e for e in entries if wanted & set(e.keywords)]
-    if filters.kinds:
-        wanted = {k.lower() for k in filters.kinds}
-        entries = [e for e in entries if e.kind in wanted]
-    if filters.states:
-        wanted = {s.lower() for s in filters.states}
-        entries = [e for e in entries if e.status in wanted]
-    if filters.since is not None:
-        entries = [e for e in entries if e.year is not None and e.year >= filters.since]
-    if filters.until is not None:
-        entries = [e for e in entries if e.year is not None and e.year <= filters.until]
+        keys = [k for k in keys if k in scores]
+    passing = _passing_keys(library, filters)
+    if passing is not None:
+        keys = [k for k in keys if k in passing]
+    entries = [library.get(k) for k in keys]
     if filters.orgs:
         match = _org_matcher(filters.orgs)
         entries = [e for e in entries if match(e)]
-    return list(entries), scores
+    return entries, scores
+
+
+def _passing_keys(library, filters: Filters) -> set[str] | None:
+    """Keys of the entries passing the column filters (None when there are none)."""
+    tests = []  # (fields read, test of their raw values)
+    if filters.topics:
+        topics = {t.lower() for t in filters.topics}
+        tests.append((("keywords",), lambda raw: not topics.isdisjoint(split_list(raw or ""))))
+    for wanted, name in ((filters.kinds, "sourcekind"), (filters.states, "verification")):
+        if wanted:
+            tests.append(((name,), lambda raw, values={v.lower() for v in wanted}: (raw or "").strip().lower() in values))
+    if filters.since is not None or filters.until is not None:
+        low = -10**9 if filters.since is None else filters.since
+        high = 10**9 if filters.until is None else filters.until
+        tests.append((("year", "date"), lambda y, d: (year := year_in(y, d)) is not None and low <= year <= high))
+    if not tests:
+        return None
+    passing = None
+    for names, test in tests:
+        answers: dict = {}
+        ok = [answers[v] if v in answers else answers.setdefault(v, test(*v))
+              for v in zip(*(library.column(n) for n in names))]
+        passing = ok if passing is None else list(map(bool.__and__, passing, ok))
+    return {k for k, keep in zip(library.entries, passing) if keep}
 
 
 def _author_key(entry: Entry) -> str:
