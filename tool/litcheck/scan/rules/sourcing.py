@@ -174,7 +174,10 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
 # or a titled report with its year ('the Tech Transparency Project analysis report (2020)').
 _QUOTED_TITLE = re.compile(r"[“\"*_]([A-Z][^“”\"*_\n]{8,200}?)[”\"*_]")
 _TITLED_REPORT = re.compile(r"(?:\b[A-Z][\w&.'’-]*\s+){1,6}(?:[a-z]+\s+){0,2}(?:report|study|survey|analysis|assessment|"
-                            r"review|index|estimates?|data|database)\s*,?\s*\((?:19|20)\d\d[a-z]?\)")
+                            r"review|index|estimates?|data|database)\s*,?\s*\((?:19|20)\d\d[a-z]?\)|"
+                            # "the 2014 TIP Report", "the 2022 Global Estimates": a dated, named edition
+                            r"\bthe (?:19|20)\d\d (?:[A-Z][\w&.'’-]*\s+){0,5}(?:Report|Survey|Index|Review|Study|Assessment|"
+                            r"Estimates?|Census|Yearbook)\b")
 
 
 def names_a_work(text: str) -> bool:
@@ -262,6 +265,8 @@ def uncited_statistic(ctx):
             continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
         if _RESTATEMENT.match(sent.text):
             continue  # "In other words, 95% ...", "That is a 96% pass rate": the figures before it are the claim
+        if all(f[3] in ("share", "trend") for f in figures) and _vague_phrase(ctx, sent):
+            continue  # "Studies show that most offenders ...": one claim, flagged as the vague attribution it is
         figures = [f for f in figures if not _restated(ctx, sent, f[2])]
         if not figures:
             continue
@@ -359,6 +364,19 @@ _SPECIFIC_BEFORE = re.compile(r"(?:['’]s|\b(?:this|these|the same|such|its|the
                               re.I)
 
 
+def _vague_phrase(ctx, sent) -> str | None:
+    """The unnamed authority the sentence leans on ("studies show"), or None."""
+    text = ctx.doc.masked[sent.start:sent.end]
+    low = lowered(text)
+    for pattern in VAGUE_PATTERNS:
+        m = pattern.search(text) if may_match(pattern, low) else None
+        if m and pattern is VAGUE_PATTERNS[0] and _SPECIFIC_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+            continue  # "ICE's monthly ADP data shows", "the same data show": whose data is said
+        if m:
+            return " ".join(m.group(0).split())
+    return None
+
+
 @rule("vague-attribution", "warning",
       "The sentence leans on an unnamed authority (\"studies show\", \"according to reports\", \"experts say\", "
       "\"it is estimated that\", \"reportedly\") and cites no specific source, or quotes eight words or more "
@@ -372,16 +390,9 @@ def vague_attribution(ctx):
         if any(c.kind != "named" for c in cites) or any(c.kind == "named" and c.key for c in cites) \
                 or names_a_work(sent.text):
             continue
-        text = ctx.doc.masked[sent.start:sent.end]
-        low = lowered(text)
-        for pattern in VAGUE_PATTERNS:
-            m = pattern.search(text) if may_match(pattern, low) else None
-            if m and pattern is VAGUE_PATTERNS[0] and _SPECIFIC_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
-                m = None  # "ICE's monthly ADP data shows", "the same data show": whose data is said
-            if m:
-                phrase = " ".join(m.group(0).split())
-                yield ctx.flag("vague-attribution", sent, f"'{phrase}' with no specific source", evidence=phrase)
-                break
+        phrase = _vague_phrase(ctx, sent)
+        if phrase:
+            yield ctx.flag("vague-attribution", sent, f"'{phrase}' with no specific source", evidence=phrase)
         else:
             quoted = unsourced_quotation(ctx, sent)
             if quoted:
@@ -444,7 +455,8 @@ SUPERLATIVE_PATTERNS = [
                r"leading)\b", re.I),
     # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
     # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
-    re.compile(r"\bthere (?:is|are|has been|have been) (?:no|little|scant) (?:evidence|research|data|studies|proof)\b|"
+    re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?(?:no|little|scant) "
+               r"(?:reliable |official |systematic )?(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
                r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
                r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
     # a claim about a whole literature: "most research on X concerns ...", "most studies find"
