@@ -243,7 +243,7 @@ def split_groups(csl_items: list[dict], size: int = CHUNK) -> list[list[dict]]:
     by_root: dict[str, list[dict]] = {}
     for item, words in zip(csl_items, tokens):
         by_root.setdefault(root(words[0]), []).append(item)
-    _refuse_unnamed(by_root.get(root("")) or [])
+    refuse_unnamed(by_root.get(root("")) or [])
     runs: list[list[dict]] = [[]]
     for group in sorted(by_root.values(), key=len, reverse=True):
         if runs[-1] and len(runs[-1]) + len(group) > size:
@@ -258,13 +258,24 @@ def split_groups(csl_items: list[dict], size: int = CHUNK) -> list[list[dict]]:
 MAX_UNNAMED_WORKS = 2_000
 
 
-def _refuse_unnamed(works: list[dict]) -> None:
+def refuse_unnamed(works, style: "str | Style | None" = None) -> None:
     """Stop before pandoc runs when more works than MAX_UNNAMED_WORKS have neither a name nor a
-    title: the run that would tell them apart could not finish (a million such entries never did)."""
-    unnamed = [item for item in works if first_name_tokens(item) == {""}]
-    if len(unnamed) > MAX_UNNAMED_WORKS:
-        sample = ", ".join(item["id"] for item in unnamed[:3])
-        raise EngineError(f"{len(unnamed):,} works have neither an author, editor nor title (e.g. {sample}); "
+    title: the run that would tell them apart could not finish (a million such entries never
+    did). `works` are CSL items (an iterable: a caller may make them one at a time); with a
+    `style`, only one whose runs are split is concerned, and its `prepare` is applied."""
+    spec = resolve_style(style) if style is not None else None
+    if spec is not None and not spec.splittable:
+        return
+    count, sample = 0, []
+    for item in works:
+        if spec is not None and spec.prepare is not None:
+            item = spec.prepare(item)
+        if first_name_tokens(item) == {""}:
+            count += 1
+            if len(sample) < 3:
+                sample.append(item["id"])
+    if count > MAX_UNNAMED_WORKS:
+        raise EngineError(f"{count:,} works have neither an author, editor nor title (e.g. {', '.join(sample)}); "
                           f"a citation style can tell at most {MAX_UNNAMED_WORKS:,} such works apart. "
                           "Give them authors or titles, or list them with --style none")
 

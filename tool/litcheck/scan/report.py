@@ -38,34 +38,39 @@ def _groups(flags):
 
 
 def render_text(results, colour: bool = False) -> str:
+    return "".join(text_lines(results, colour))
+
+
+def text_lines(results, colour: bool = False):
+    """The text report line by line (each with its newline), so that a report of hundreds of
+    thousands of flags can be written as it is made instead of held whole (it was the largest
+    object of a dense document's scan)."""
     import click
 
     def style(text, **kw):
         return click.style(text, **kw) if colour else text
 
-    out = []
     total = Counter()
     for r in results:
         counts = Counter(f.rule for f in r.flags)
         total.update(counts)
-        out.append(style(f"{r.path}", bold=True) + f": {len(r.doc.sentences)} sentences, {len(r.citations)} citations, "
-                   f"{len(r.doc.footnotes)} footnotes, {len(r.flags)} flags")
+        yield style(f"{r.path}", bold=True) + f": {len(r.doc.sentences)} sentences, {len(r.citations)} citations, " \
+            f"{len(r.doc.footnotes)} footnotes, {len(r.flags)} flags\n"
         for level, sentences in _groups(r.flags):
-            out.append("")
-            out.append(style(f"  [{level}] {PRIORITIES[level]} ({len(sentences)})", bold=True))
+            yield "\n"
+            yield style(f"  [{level}] {PRIORITIES[level]} ({len(sentences)})", bold=True) + "\n"
             for (start, line), flags in sentences:
-                out.append("")
-                out.append(style(f"  line {line}: ", bold=True) + shorten(flags[0].sentence, 160))
+                yield "\n"
+                yield style(f"  line {line}: ", bold=True) + shorten(flags[0].sentence, 160) + "\n"
                 for f in flags:
                     sev = style(f"{f.severity:<7}", fg=SEVERITY_COLOUR.get(f.severity))
-                    out.append(f"    {sev} {f.rule}: {f.message}")
-        out.append("")
-    out.append("Summary (flags per rule):")
+                    yield f"    {sev} {f.rule}: {f.message}\n"
+        yield "\n"
+    yield "Summary (flags per rule):\n"
     if not total:
-        out.append("  no flags")
+        yield "  no flags\n"
     for rule_id, n in sorted(total.items(), key=lambda kv: (-kv[1], kv[0])):
-        out.append(f"  {rule_id:<24}{n:>5}")
-    return "\n".join(out) + "\n"
+        yield f"  {rule_id:<24}{n:>5}\n"
 
 
 def render_csv(results) -> str:

@@ -1,6 +1,6 @@
 """The scan report formats: one registry, the single source of truth for `--format`.
 
-A renderer is `fn(results, view) -> str`. `results` are ScanResults (their `flags` already
+A renderer is `fn(results, view) -> str`, or an iterable of str pieces written as they come. `results` are ScanResults (their `flags` already
 without suppressed ones); `view` carries what some formats need besides: the documents that
 could not be read, the suppressed flags, the library (for evidence), colour.
 text, csv and md are scan/report.py's worklist (wrapped in people.py); the others have a module here.
@@ -43,7 +43,7 @@ class View:
     colour: bool = False
 
 
-def render(results, fmt: str, view: View | None = None) -> str:
+def render(results, fmt: str, view: View | None = None):
     spec = FORMATS[fmt]
     module, function = spec.target.split(":")
     return getattr(importlib.import_module(module), function)(list(results), view or View())

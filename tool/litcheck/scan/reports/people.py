@@ -9,9 +9,17 @@ from collections import Counter
 from litcheck.scan import report
 
 
-def render_text(results, view) -> str:
-    out = report.render_text(results, view.colour)
-    return out + "".join(_lines(results, view, "text"))
+def render_text(results, view):
+    """Pieces of text written as they come (see report.text_lines), a few thousand lines a
+    piece: writing each line on its own cost more than making it."""
+    piece: list[str] = []
+    for line in report.text_lines(results, view.colour):
+        piece.append(line)
+        if len(piece) == 4096:
+            yield "".join(piece)
+            piece.clear()
+    yield "".join(piece)
+    yield from _lines(results, view, "text")
 
 
 def render_md(results, view) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from litcheck.library.findings import SEVERITIES, severity_rank
@@ -37,13 +37,15 @@ class Flag:
     line: int
     sentence: str
     message: str
-    keys: list[str] = field(default_factory=list)
+    # keys and cited_by are lists, or () when empty: a dense document has hundreds of thousands
+    # of flags, and two empty lists a flag were a sixth of their memory
+    keys: list[str] | tuple = ()
     start: int = 0
     end: int = 0
     evidence: str = ""  # the figure, phrase or citation that triggered it
     priority: int = 0  # the rule's registered level (see PRIORITIES), raised by a rule that knows better
     where: str = "body"  # body | footnote | reference: where the problem lies
-    cited_by: list[tuple[int, str]] = field(default_factory=list)  # (line, sentence) citing a note / item
+    cited_by: list[tuple[int, str]] | tuple = ()  # (line, sentence) citing a note / item
 
     @property
     def rank(self) -> int:
@@ -292,7 +294,7 @@ class ScanContext:
 
     def flag(self, rule_id: str, sent, message: str, keys=(), evidence: str = "") -> Flag:
         r = _RULES[rule_id]
-        return Flag(rule_id, r.severity, sent.line, sent.text, message, list(dict.fromkeys(k for k in keys if k)),
+        return Flag(rule_id, r.severity, sent.line, sent.text, message, list(dict.fromkeys(k for k in keys if k)) or (),
                     sent.start, sent.end, evidence, r.priority)
 
     def flag_at_note(self, rule_id: str, label: str, message: str, keys=(), evidence: str = "") -> Flag:
@@ -318,8 +320,8 @@ class ScanContext:
         if not marker or len(marker) > 12:
             marker, start = "", note.start
         text = f"{marker} {note.text}" if marker else note.text
-        return Flag(rule_id, r.severity, note.line, text, message, list(dict.fromkeys(k for k in keys if k)),
-                    start, note.end, evidence, r.priority, where=where, cited_by=[(s.line, s.text) for s in citing])
+        return Flag(rule_id, r.severity, note.line, text, message, list(dict.fromkeys(k for k in keys if k)) or (),
+                    start, note.end, evidence, r.priority, where=where, cited_by=[(s.line, s.text) for s in citing] or ())
 
     def sentences_citing_footnote(self, label: str) -> list:
         by_label, _ = self._citing()
@@ -372,16 +374,28 @@ def run_rules(ctx: ScanContext, rules: Iterable[Rule], check=None) -> list[Flag]
         if check is not None:
             check()
         flags.extend(r.func(ctx))
-    seen = set()
-    unique = []
+    # Sorted first (stably, so of two equal flags the earlier stays first), then deduplicated:
+    # equal flags share a position, so only the flags at one position need remembering (a set
+    # of every flag's signature was a tenth of the peak memory of a dense document's scan).
+    flags.sort(key=_position)
+    unique: list[Flag] = []
+    seen: set = set()
+    at = None
     for f in flags:
-        sig = (f.rule, f.start, f.message)
+        if f.start != at:
+            seen.clear()
+            at = f.start
+        sig = (f.rule, f.message)
         if sig not in seen:
             seen.add(sig)
             unique.append(f)
-    return in_document_order(unique)
+    return unique
 
 
 def in_document_order(flags: list[Flag]) -> list[Flag]:
     """Flags by position, then the more severe first (the order every report keeps)."""
-    return sorted(flags, key=lambda f: (f.start, -severity_rank(f.severity), f.rule))
+    return sorted(flags, key=_position)
+
+
+def _position(f: Flag) -> tuple:
+    return (f.start, -severity_rank(f.severity), f.rule)
