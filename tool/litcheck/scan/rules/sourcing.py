@@ -174,7 +174,10 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
 # or a titled report with its year ('the Tech Transparency Project analysis report (2020)').
 _QUOTED_TITLE = re.compile(r"[“\"*_]([A-Z][^“”\"*_\n]{8,200}?)[”\"*_]")
 _TITLED_REPORT = re.compile(r"(?:\b[A-Z][\w&.'’-]*\s+){1,6}(?:[a-z]+\s+){0,2}(?:report|study|survey|analysis|assessment|"
-                            r"review|index|estimates?|data|database)\s*,?\s*\((?:19|20)\d\d[a-z]?\)")
+                            r"review|index|estimates?|data|database)\s*,?\s*\((?:19|20)\d\d[a-z]?\)|"
+                            # "the 2014 TIP Report", "the 2022 Global Estimates": a dated, named edition
+                            r"\bthe (?:19|20)\d\d (?:[A-Z][\w&.'’-]*\s+){0,5}(?:Report|Survey|Index|Review|Study|Assessment|"
+                            r"Estimates?|Census|Yearbook)\b")
 
 
 def names_a_work(text: str) -> bool:
@@ -452,7 +455,8 @@ SUPERLATIVE_PATTERNS = [
                r"leading)\b", re.I),
     # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
     # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
-    re.compile(r"\bthere (?:is|are|has been|have been) (?:no|little|scant) (?:evidence|research|data|studies|proof)\b|"
+    re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?(?:no|little|scant) "
+               r"(?:reliable |official |systematic )?(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
                r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
                r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
     # a claim about a whole literature: "most research on X concerns ...", "most studies find"
