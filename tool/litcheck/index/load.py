@@ -70,7 +70,7 @@ def _build_source(path: Path, env: dict[str, str], target: Path, write: bool):
     resolver, sink = stream_file(text, name, env, lambda: _IndexSink(text, bool(problems), bom, ascii_only))
     builder = sink.builder
     parsed = resolver.finish(ParsedFile(name, problems=list(problems)))
-    del text, sink
+    del text, sink, resolver  # its set of keys: not needed for the columns and the header
     try:
         pieces = builder.pieces(path, digest, st, parsed.problems, parsed.strings, parsed.external_macros)
         index = None
@@ -291,11 +291,11 @@ def load_sources(bib_paths: list[Path], notes_dir: Path | None, progress=silent)
 
 def _digest_saved_lists(notes_dir: Path | None, digest) -> None:
     """Saved lists are checked too (saved-list-error): their content is part of the key."""
+    if notes_dir is None:
+        return
     from litcheck.library.files import read_file
     from litcheck.listing.reading_lists import MAX_LIST_BYTES, lists_dir, saved_lists
 
-    if notes_dir is None:
-        return
     for path in saved_lists(lists_dir(notes_dir=notes_dir)):
         try:
             content = file_hash(read_file(path, MAX_LIST_BYTES))
