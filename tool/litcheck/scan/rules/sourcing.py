@@ -235,6 +235,10 @@ _REPORTED = re.compile(r"(?:\b[A-Z][\w&.'’-]*(?:\s+(?:of|on|for|and|against|th
                        r"confirmed|told|published|released)\b|"
                        r"\b(?i:as (?:the|these|those|its|their) (?:researchers|authors|report|study|survey|agency|analysts|"
                        r"investigators) (?:explain|explained|note|noted|show|showed|found|report|reported|put it))\b|"
+                       # a body's own data as the subject: "OJJDP's statistics attribute 53.1% to ..."
+                       r"\b(?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){0,3}(?:statistics|data|figures|"
+                       r"report|survey|study|estimates?|records|analysis|census)\s+(?:" + REPORTING_VERBS + r"|attribute|"
+                       r"attributes|give|gives|list|lists|count|counts|put|puts)\b|"
                        # a police force or agency counting its own work: "The South African Police Service has arrested
                        # eight suspects", "the federal agency received over 16,000 complaints"
                        r"\b(?:[A-Z][\w&.'’-]*\s+)*(?:Police|Service|Agency|Bureau|Ministry|Department|Commission)\b(?:\s+[A-Z][\w&.'’-]*)*"
