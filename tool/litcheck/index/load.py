@@ -70,7 +70,7 @@ def _build_source(path: Path, env: dict[str, str], target: Path, write: bool):
     resolver, sink = stream_file(text, name, env, lambda: _IndexSink(text, bool(problems), bom, ascii_only))
     builder = sink.builder
     parsed = resolver.finish(ParsedFile(name, problems=list(problems)))
-    del text, sink
+    del text, sink, resolver  # its set of keys: not needed for the columns and the header
     try:
         pieces = builder.pieces(path, digest, st, parsed.problems, parsed.strings, parsed.external_macros)
         index = None
