@@ -54,6 +54,7 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     ("As the researchers explain, the filter can be fooled 99.9% of the time.", True),
     ("The South African Police Service has arrested eight suspects who stole 100 million rand.", True),
     ("The federal agency received over 16,000 sextortion complaints by July.", True),
+    ("By comparison, OJJDP’s statistics attribute 53.1% of cases to a victim’s family.", True),
     ("Offenders, who are often known to the victim, stole 100 million rand.", False),
 ])
 def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, sourced):
