@@ -191,7 +191,10 @@ def bench_file(path: Path, args, env_base: dict, work: Path) -> dict:
     if args.scan and _has_scan(env):
         doc = work / "article.txt"
         article(doc, [key] if key else [], args.sentences)
-        wall, _, _ = timed([*lc, "scan", "--bib", str(path), str(doc), "--format", "json"], env, args.timeout, 1)
+        scan = [*lc, "scan", "--bib", str(path), str(doc), "--format", "json"]
+        wall, _, _ = timed(scan, env, args.timeout, 1)  # the first scan builds the scanner's index
+        row["scan_cold"] = args.sentences / wall if wall else None
+        wall, _, _ = timed(scan, env, args.timeout, 1)
         row["scan"] = args.sentences / wall if wall else None
 
     if not args.no_reference:
@@ -270,8 +273,9 @@ def targets(r: dict, args) -> str:
              f"{r['peak'] / r['btp_peak']:.2f}× ({fmt(r['peak'], 0)} / {fmt(r['btp_peak'], 0)} MiB)"
              if r.get("btp_peak") and r.get("peak") else "n/a"),
             ("warm `check`", "≤ 0.5 s", f"{fmt(r['check'], 3)} s"),
-            (f"`scan` of a {args.sentences:,}-sentence article", "≥ 1,000 sentences/s",
-             f"{fmt(r['scan'], 0)} sentences/s" if r.get("scan") else "n/a")]
+            (f"`scan` of a {args.sentences:,}-sentence article (warm; the first scan, which builds the "
+             "scanner's index, in brackets)", "≥ 1,000 sentences/s",
+             f"{fmt(r['scan'], 0)} sentences/s ({fmt(r.get('scan_cold'), 0)})" if r.get("scan") else "n/a")]
     lines = [f"Targets of issue 19 on {r['file']} ({r.get('entries', 0):,} entries):", "",
              "| measure | target | measured |", "|---|---|---|"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]

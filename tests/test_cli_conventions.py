@@ -195,7 +195,7 @@ def test_a_new_command_is_one_module_in_commands(run_cli, monkeypatch, tmp_path)
     import sys
 
     import litcheck.commands
-    from litcheck.cli import commands
+    from litcheck.cli import command_modules, commands
 
     (tmp_path / "greet_.py").write_text(
         '"""Greet someone (a command added as one file).\n\nMore words the help does not show."""\n'
@@ -205,6 +205,7 @@ def test_a_new_command_is_one_module_in_commands(run_cli, monkeypatch, tmp_path)
     monkeypatch.setattr(litcheck.commands, "__path__", [*litcheck.commands.__path__, str(tmp_path)])
     monkeypatch.delitem(sys.modules, "litcheck.commands.greet_", raising=False)
     commands.cache_clear()
+    command_modules.cache_clear()
     try:
         listing = run_cli("--help").output
         assert "greet    Greet someone (a command added as one file)." in listing
@@ -215,6 +216,7 @@ def test_a_new_command_is_one_module_in_commands(run_cli, monkeypatch, tmp_path)
     finally:
         sys.modules.pop("litcheck.commands.greet_", None)
         commands.cache_clear()
+        command_modules.cache_clear()
 
 
 def test_every_command_module_gives_a_one_line_help():

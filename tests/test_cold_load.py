@@ -84,3 +84,29 @@ def test_checks_run_together_report_what_each_reports_alone(tmp_path, cache, mon
     assert together == alone
     assert {"key-style", "bad-date", "doi-url", "missing-field", "bad-isbn", "bad-url", "near-duplicate",
             "duplicate-key", "note-missing", "unknown-type"} <= {f.check for f in together}
+
+
+def test_an_editable_document_knows_every_entry_as_a_whole_parse_does(tmp_path):
+    """`set` reads a file as a stream (where each entry is, its problems and macros) and parses
+    the entries themselves only when a command needs them all."""
+    from litcheck.editing.bibdoc import BibDocument
+    from litcheck.library.bibblocks import scan_text
+
+    text = ("@string{pub = {Example Press}}\n"
+            + "".join(f"@book{{k{i % 30}, title = {{T{i}}}, publisher = pub}}\n" for i in range(40))
+            + "@misc{broken, title = {x}, title = {y}}\n")
+    path = tmp_path / "refs.bib"
+    path.write_text(text, encoding="utf-8")
+    doc = BibDocument.load(path)
+    spans, definitions = {}, {}
+    for block in scan_text(text):
+        if block[0] == "E":
+            spans.setdefault(block[2], (block[4], block[5]))
+            definitions[block[2]] = definitions.get(block[2], 0) + 1
+    assert list(doc.spans) == list(spans) and dict(doc.spans) == spans  # past the first lookups too
+    assert dict(doc.definitions) == definitions and doc.definitions["k3"] == 2 and "k99" not in doc.spans
+    whole = parse_text(text, str(path))
+    assert doc.problems == whole.problems and doc.strings == whole.strings == {"pub": "Example Press"}
+    assert [p.check for p in doc.blocking_problems()] == ["duplicate-field"]
+    assert doc.parsed.entries == whole.entries
+    assert doc.entry_text("k5") == "@book{k5, title = {T5}, publisher = pub}"

@@ -20,6 +20,15 @@ def scanner():
     return Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
 
 
+def years_of(text):
+    """The years a reference item with this text gives, as the checks read them."""
+    from types import SimpleNamespace
+
+    from litcheck.scan.resolve.items import item_years
+
+    return item_years(SimpleNamespace(text=text))
+
+
 def flags(scanner, text, rule):
     return [(f.rule, f.line, f.where) for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == rule]
 
@@ -143,14 +152,7 @@ def test_chicago_author_date_item_gives_its_year_before_the_title():
     ("Okafor, B. (2016). Chat. Journal of Harm, 3, 1–9. https://doi.org/10.1111/joh.12345", None),  # no year in it
 ])
 def test_an_items_year_against_the_year_its_doi_was_registered(text, clash):
-    from litcheck.scan.resolve.items import item_years
-
-    class Item:
-        pass
-
-    item = Item()
-    item.text = text
-    assert items.year_against_doi(item_years(item), text) == clash
+    assert items.year_against_doi(years_of(text), text) == clash
 
 
 def test_a_year_its_doi_contradicts_is_flagged_at_the_item(scanner):
@@ -158,3 +160,24 @@ def test_a_year_its_doi_contradicts_is_flagged_at_the_item(scanner):
             "Okafor, B. (2016). Chat and grooming. Child Abuse & Neglect, 98, 104123. "
             "https://doi.org/10.1016/j.chiabu.2019.104123\n")
     assert ("citation-mismatch", 5, "reference") in flags(scanner, text, "citation-mismatch")
+
+
+@pytest.mark.parametrize("text, clash", [
+    ("[70] J. Jouvenal. 2023. Teen case goes to trial. Washington Post. "
+     "https://www.washingtonpost.com/local/teen-case/2013/04/17/4936b768_story.html", (2013, 2023)),
+    ("Okafor, B. (2016). Chat. The Guardian. https://www.theguardian.com/world/2014/nov/28/chat", (2014, 2016)),
+    ("Okafor, B. (2015, July 28). Key shift. New York Times. http://www.nytimes.com/2015/07/28/world/shift.html", None),
+    ("Okafor, B. (2021). Chat. https://web.archive.org/web/2018/04/17/http://example.org/chat", None),
+])
+def test_a_news_urls_date_against_the_items_year(text, clash):
+    assert items.date_in_url(years_of(text), text) == clash
+
+
+@pytest.mark.parametrize("text, clash", [
+    ("[101] National Center. 2023d. CyberTipline 2021 Report. Technical Report.", (2021, 2023)),
+    ("ILO. 2017. Global Estimates of Modern Slavery. Geneva.", None),
+    ("UNODC. 2021. Global Report on Trafficking in Persons 2020. Vienna.", None),
+    ("IWF. 2024. Annual Report 2021. Cambridge.", (2021, 2024)),
+])
+def test_an_annual_reports_edition_against_the_items_year(text, clash):
+    assert items.edition_out_of_step(years_of(text), text) == clash

@@ -57,3 +57,14 @@ def test_the_documents_own_data_dated_two_ways(scanner):
         "The data were collected from 2,500 agencies in 2000–2006."]
     same = text.replace("in 2000–2006", "in 2012")
     assert fired(scanner, same, "date-mismatch") == []
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    ("In 2003, traffickers advertised on Facebook to recruit victims.", True),
+    ("During 2001, offenders shared links on Telegram.", True),
+    ("In 2003, before Facebook existed, traffickers used chat rooms.", False),
+    ("In 2010, traffickers advertised on Facebook.", False),
+    ("Facebook was launched in 2004.", False),
+])
+def test_a_platform_at_work_before_it_existed(scanner, sentence, fires):
+    assert bool(fired(scanner, sentence + "\n", "date-mismatch")) is fires

@@ -76,3 +76,36 @@ def test_without_the_declaration_the_same_figures_need_sources(scanner):
     text = ANALYSIS.replace("This post is an exploratory data analysis of", "This post looks at")
     rules = sorted(f.rule for f in scan(scanner, text).flags if f.severity != "info")
     assert rules == ["superlative", "uncited-statistic", "uncited-statistic", "uncited-statistic"]
+
+
+PDF_REPORT = """CyberTipline report
+
+In 2023 the hotline received 36.2 million reports to the CyberTipline.2 Appendix A has the chart.
+
+Service providers1 (ESPs) must report what they find.
+
+1 A provider is defined in the statute as an electronic communication service.
+2 References to 2023 refer to the calendar year.
+
+Reports by year 2021 2022 2023 29,309,106 32,059,029 36,210,368
+"""
+
+
+def test_a_pdfs_plain_page_foot_notes_and_their_glued_markers(scanner):
+    result = scan(scanner, PDF_REPORT)
+    assert sorted(result.doc.footnotes) == ["1", "2"]
+    assert result.doc.footnotes["2"].text.startswith("References to 2023")
+    assert sorted(l for c in result.citations if c.kind == "footnote" for l in c.labels) == ["1", "2"]
+    assert not [f for f in result.flags if f.rule == "uncited-statistic"]  # cited, and the last line is a table
+
+
+def test_numbers_after_punctuation_are_not_notes_without_a_page_foot_note():
+    from litcheck.scan.document import parse_document
+
+    doc = parse_document("Sales rose by 4.2 Percent was the word used.\n\n12 Angry Men is a film.\n", "x.txt", "text")
+    assert doc.footnotes == {}
+
+
+def test_a_legal_citations_volume_is_not_a_statistic(scanner):
+    result = scan(scanner, "Providers must report what they find (see 18 U.S.C. § 2258A).\n")
+    assert not [f for f in result.flags if f.rule == "uncited-statistic"]

@@ -49,10 +49,12 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     ("The Office on Crime Prevention (OCP) notes that nearly 40 percent of cases involve labour.", True),
     ("The 2009 Charities Proclamation stipulates that charities must raise 90% of their funds at home.", True),
     ("In 2019, an estimated 250 victims were recruited online.", False),
+    ("In the 2014 TIP Report, religious groups are named as recruiters in 16 countries.", True),
     ("The Home Office, a department of the UK government, disclosed that it spent £534,000 on the campaign.", True),
     ("As the researchers explain, the filter can be fooled 99.9% of the time.", True),
     ("The South African Police Service has arrested eight suspects who stole 100 million rand.", True),
     ("The federal agency received over 16,000 sextortion complaints by July.", True),
+    ("By comparison, OJJDP’s statistics attribute 53.1% of cases to a victim’s family.", True),
     ("Offenders, who are often known to the victim, stole 100 million rand.", False),
 ])
 def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, sourced):
@@ -134,6 +136,7 @@ def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
     "Clearly, the policy failed to protect victims.",
     "There is no evidence that the campaign reduced demand.",
     "More children than ever were online during the lockdowns.",
+    "There are currently no estimates of the sums paid in cryptocurrency.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]

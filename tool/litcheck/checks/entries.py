@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from urllib.parse import urlparse
 
 from litcheck.checks import check
@@ -226,9 +226,14 @@ def near_duplicate(library):
     from rapidfuzz import fuzz, process
 
     # Only (normalised title, key) pairs are kept, not the entries: the pairs to compare are
-    # few, and their entries are read again when found.
+    # few, and their entries are read again when found. A title is normalised only in a year
+    # shared with another entry (years come from the index's columns; a lone 50 MB title is
+    # never copied).
+    years = Counter(entry.year for entry in library.each())
     by_year: dict[int | None, list] = defaultdict(list)
     for entry in library.each():
+        if years[entry.year] < 2:
+            continue
         title = entry.get("title")
         if title:
             by_year[entry.year].append((normal_title(title), entry.key))

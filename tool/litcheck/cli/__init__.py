@@ -6,11 +6,9 @@ it runs, so `litcheck --help` and `--version` stay fast (no pandas, bibtexparser
 
 from __future__ import annotations
 
-import ast
 import functools
 import importlib
 import pkgutil
-import tokenize
 from pathlib import Path
 
 import click
@@ -20,22 +18,31 @@ from litcheck import __version__
 
 
 @functools.cache
-def commands() -> dict[str, tuple[str, str]]:
-    """name -> (module, one-line help): the registry of commands, found in `litcheck.commands`.
+def command_modules() -> dict[str, tuple[str, Path]]:
+    """name -> (module, source file): the registry of commands, found in `litcheck.commands`.
 
-    Every module there is a command (its name without a trailing `_`: `list_` is `list`); the
-    first line of its docstring is the help `litcheck --help` shows. Both are read without
-    importing the module, so adding a command is adding one file, and `--help` stays fast."""
+    Every module there is a command (its name without a trailing `_`: `list_` is `list`), so
+    adding a command is adding one file. Running one reads no other command's file."""
     found = {}
     for info in pkgutil.iter_modules(litcheck.commands.__path__):
         if not info.name.startswith("_"):
             path = Path(info.module_finder.path) / (f"{info.name}/__init__.py" if info.ispkg else f"{info.name}.py")
-            found[info.name.rstrip("_")] = (f"litcheck.commands.{info.name}", _synopsis(path))
+            found[info.name.rstrip("_")] = (f"litcheck.commands.{info.name}", path)
     return found
+
+
+@functools.cache
+def commands() -> dict[str, tuple[str, str]]:
+    """name -> (module, one-line help): the first line of each command module's docstring is
+    the help `litcheck --help` shows, read without importing the module (`--help` stays fast)."""
+    return {name: (module, _synopsis(path)) for name, (module, path) in command_modules().items()}
 
 
 def _synopsis(path: Path) -> str:
     """The first line of a module's docstring, read by the tokenizer (the module is not run)."""
+    import ast
+    import tokenize
+
     with tokenize.open(path) as source:
         for token in tokenize.generate_tokens(source.readline):
             if token.type == tokenize.STRING:
@@ -97,18 +104,18 @@ class LazyGroup(click.Group):
         return sorted(commands())
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in commands():
+        if cmd_name not in command_modules():
             return None
-        module = importlib.import_module(commands()[cmd_name][0])
+        module = importlib.import_module(command_modules()[cmd_name][0])
         return conventional(module.command)
 
     def resolve_command(self, ctx: click.Context, args: list[str]):
         """An unknown command is refused with the closest names ("did you mean list?")."""
         name = args[0] if args else ""
-        if name and not name.startswith("-") and name not in commands():
+        if name and not name.startswith("-") and name not in command_modules():
             import difflib
 
-            close = difflib.get_close_matches(name.lower(), list(commands()), n=2, cutoff=0.6)
+            close = difflib.get_close_matches(name.lower(), list(command_modules()), n=2, cutoff=0.6)
             hint = f" Did you mean {' or '.join(close)}?" if close else ""
             ctx.fail(f"No such command {name!r}.{hint} 'litcheck --help' lists the commands.")
         return super().resolve_command(ctx, args)

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from litcheck.errors import LitcheckError
-from litcheck.library.bibfile import ParsedFile, decode_bytes, resolve_blocks, scan_text
+from litcheck.library.bibfile import ParsedFile, decode_bytes, parse_text, stream_file
 from litcheck.library.findings import Finding
 
 # Load problems that make a file unsafe to rewrite: we could not see all of it as BibTeX.
@@ -147,33 +149,132 @@ def entry_layout(raw: str) -> EntryLayout | None:
 # The document.
 # --------------------------------------------------------------------------------------------
 
+class KeySpans(Mapping):
+    """key -> (start, end) of its first definition in a document's text, and how often each key
+    is defined. Kept as columns (keys in order, offsets in arrays) rather than a dict of tuples
+    (160 MB for a million keys): a command that edits one entry looks up a few keys."""
+
+    LINEAR_LOOKUPS = 16  # found in the key list; after that a key -> row map is made
+
+    def __init__(self):
+        self.order: list[str] = []
+        self.starts, self.ends = array("q"), array("q")
+        self._seen: set[str] = set()
+        self._repeats: dict[str, int] = {}  # keys defined more than once -> how often
+        self._rows: dict[str, int] | None = None
+        self._lookups = 0
+
+    def add(self, key: str, start: int, end: int) -> None:
+        if key in self._seen:
+            self._repeats[key] = self._repeats.get(key, 1) + 1
+            return
+        self._seen.add(key)
+        self.order.append(key)
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def __getitem__(self, key: str) -> tuple[int, int]:
+        if key not in self._seen:
+            raise KeyError(key)
+        if self._rows is None and self._lookups < self.LINEAR_LOOKUPS:
+            self._lookups += 1
+            row = self.order.index(key)
+        else:
+            if self._rows is None:
+                self._rows = {k: i for i, k in enumerate(self.order)}
+            row = self._rows[key]
+        return self.starts[row], self.ends[row]
+
+    def __contains__(self, key) -> bool:
+        return key in self._seen
+
+    def __iter__(self):
+        return iter(self.order)
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def count(self, key: str) -> int:
+        """How often `key` is defined (0: never)."""
+        return self._repeats.get(key, 1) if key in self._seen else 0
+
+
+class _Definitions(Mapping):
+    """key -> how often it is defined (a view of KeySpans)."""
+
+    def __init__(self, spans: KeySpans):
+        self._spans = spans
+
+    def __getitem__(self, key: str) -> int:
+        count = self._spans.count(key)
+        if not count:
+            raise KeyError(key)
+        return count
+
+    def __iter__(self):
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+
+class _SpanSink:
+    """Notes where each entry is (see `bibfile.stream_file`); the entries themselves are dropped."""
+
+    def __init__(self):
+        self.spans = KeySpans()
+
+    def watch(self, blocks):
+        add = self.spans.add
+        for block in blocks:
+            if block[0] == "E":
+                add(block[2], block[4], block[5])
+            yield block
+
+    def entry(self, *entry) -> None:
+        pass
+
+    def discard(self) -> None:
+        pass
+
+
 @dataclass
 class BibDocument:
     path: Path
     data: bytes  # the file's bytes as read: what a write checks is still on disk
     text: str
-    parsed: ParsedFile
-    spans: dict[str, tuple[int, int]]  # key -> (start, end) of its first definition
-    definitions: dict[str, int] = field(default_factory=dict)  # key -> how often it is defined
+    problems: list[Finding]  # load problems (decoding, parsing, repeated keys, ...)
+    strings: dict[str, str]  # lower-case @string name -> resolved value
+    spans: KeySpans  # key -> (start, end) of its first definition
+    env: dict[str, str] | None = None  # macros of the files read before it
     bom: bool = False
     edits: dict[int, tuple[int, str]] = field(default_factory=dict)  # start -> (end, new text)
     appended: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, path: str | Path, env: dict[str, str] | None = None) -> "BibDocument":
+        """Read a file as a stream: where each entry is, its problems and macros, without
+        keeping the parsed entries (`parsed` makes them when a command needs them all)."""
         path = Path(path)
         data = path.read_bytes() if path.exists() else b""
         text, problems = decode_bytes(data, str(path))
-        blocks = scan_text(text)
-        parsed = resolve_blocks(blocks, text, str(path), env)
-        parsed.problems[:0] = problems
-        spans: dict[str, tuple[int, int]] = {}
-        definitions: dict[str, int] = {}
-        for block in blocks:
-            if block[0] == "E":
-                spans.setdefault(block[2], (block[4], block[5]))
-                definitions[block[2]] = definitions.get(block[2], 0) + 1
-        return cls(path, data, text, parsed, spans, definitions, bom=data.startswith(b"\xef\xbb\xbf"))
+        resolver, sink = stream_file(text, str(path), env, _SpanSink)
+        parsed = resolver.finish(ParsedFile(str(path), problems=list(problems)))
+        return cls(path, data, text, parsed.problems, parsed.strings, sink.spans, env,
+                   bom=data.startswith(b"\xef\xbb\xbf"))
+
+    @property
+    def definitions(self) -> Mapping[str, int]:
+        """key -> how often it is defined."""
+        return _Definitions(self.spans)
+
+    @functools.cached_property
+    def parsed(self) -> ParsedFile:
+        """Every entry of the file, parsed on first use: commands that consult the whole
+        library (add, import, tidy) need them; `set` needs only the spans and problems."""
+        parsed = parse_text(self.text, str(self.path), self.env)
+        parsed.problems = list(self.problems)
+        return parsed
 
     @functools.cached_property
     def newline(self) -> str:
@@ -182,7 +283,7 @@ class BibDocument:
         return "\r\n" if first > 0 and self.text[first - 1] == "\r" else "\n"
 
     def blocking_problems(self) -> list[Finding]:
-        return [p for p in self.parsed.problems if p.check in BLOCKING]
+        return [p for p in self.problems if p.check in BLOCKING]
 
     def entry_text(self, key: str) -> str:
         start, end = self.spans[key]

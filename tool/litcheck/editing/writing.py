@@ -126,7 +126,7 @@ def macros_of(documents: list[BibDocument]) -> dict[str, str]:
     """Every @string of the documents (lower-case name -> value), first definition winning."""
     macros: dict[str, str] = {}
     for doc in documents:
-        for name, value in doc.parsed.strings.items():
+        for name, value in doc.strings.items():
             macros.setdefault(name, value)
     return macros
 

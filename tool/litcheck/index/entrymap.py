@@ -10,7 +10,7 @@ from litcheck.index.columns import HOT_FIELDS
 from litcheck.library.entry import Entry
 
 
-EARLY_LOOKUPS = 500  # a binary search in the index's key order costs ~1/2000 of building the map
+EARLY_LOOKUPS = 500  # a binary search in the index's key order costs ~1/1500 of building the map
 
 
 class EntryMap(MutableMapping):

@@ -25,15 +25,37 @@ NOTES_FORMAT = 1
 def notes_index_path(folder: Path) -> Path:
     return cache_dir() / "notes" / name_for(Path(os.path.abspath(folder)), ".json")
 
+class _IndexSink:
+    """Entries of a streamed parse into an IndexBuilder (see `bibfile.stream_file`)."""
+
+    def __init__(self, text: str, raw_in_records: bool, bom: int, ascii_only: bool):
+        from litcheck.index.bibindex import ByteSpans, IndexBuilder
+
+        self.text = text
+        self.builder = IndexBuilder(raw_in_records)
+        self.spans = ByteSpans(text, bom, ascii_only)
+
+    def watch(self, blocks):
+        return blocks
+
+    def entry(self, etype, key, line, start, end, fields, lines) -> None:
+        if self.builder.raw_in_records:
+            self.builder.add(key, etype, line, fields, lines, self.text[start:end], (0, 0))
+        else:
+            self.builder.add(key, etype, line, fields, lines, "", self.spans.of(start, end))
+
+    def discard(self) -> None:
+        self.builder.close()
+
+
 def _build_source(path: Path, env: dict[str, str], target: Path, write: bool):
     """Parse one .bib file straight into its index, entry by entry: returns (BibIndex, hash of
     the bytes, macros it defines), or (ParsedFile, None, {})
     when the file cannot be read. The index is written to `target` (with `write`), else to a
     temporary file; the library is then read from it as from a warm index, so the peak of a
     cold load is the text and one entry at a time, not every parsed entry at once."""
-    from litcheck.index.bibindex import ByteSpans, IndexBuilder, open_temporary
-    from litcheck.library.bibblocks import Chunks, iter_blocks, string_blocks
-    from litcheck.library.bibfile import FileResolver, ParsedFile, decode_bytes, no_gc
+    from litcheck.index.bibindex import open_temporary
+    from litcheck.library.bibfile import ParsedFile, decode_bytes, stream_file
     from litcheck.library.files import read_file
 
     name = str(path)
@@ -45,24 +67,10 @@ def _build_source(path: Path, env: dict[str, str], target: Path, write: bool):
     text, problems = decode_bytes(data, name)
     digest, bom, ascii_only = file_hash(data), 3 if data.startswith(b"\xef\xbb\xbf") else 0, data.isascii()
     del data  # with the text and the index being built, the bytes were part of the peak
-    with no_gc():
-        chunks = Chunks(text)
-        strings = string_blocks(chunks)
-        while True:
-            resolver = FileResolver(strings, name, env)
-            builder = IndexBuilder(raw_in_records=bool(problems))
-            spans = ByteSpans(text, bom, ascii_only)
-            for _type, key, line, start, end, fields, lines in resolver.entries(iter_blocks(text, chunks=chunks)):
-                if problems:
-                    builder.add(key, _type, line, fields, lines, text[start:end], (0, 0))
-                else:
-                    builder.add(key, _type, line, fields, lines, "", spans.of(start, end))
-            if resolver.strings_seen == strings:
-                break
-            builder.close()  # it stopped before some @string: resolve again with the ones read
-            strings = resolver.strings_seen
-        parsed = resolver.finish(ParsedFile(name, problems=list(problems)))
-    del text, chunks
+    resolver, sink = stream_file(text, name, env, lambda: _IndexSink(text, bool(problems), bom, ascii_only))
+    builder = sink.builder
+    parsed = resolver.finish(ParsedFile(name, problems=list(problems)))
+    del text, sink, resolver  # its set of keys: not needed for the columns and the header
     try:
         pieces = builder.pieces(path, digest, st, parsed.problems, parsed.strings, parsed.external_macros)
         index = None
@@ -283,11 +291,11 @@ def load_sources(bib_paths: list[Path], notes_dir: Path | None, progress=silent)
 
 def _digest_saved_lists(notes_dir: Path | None, digest) -> None:
     """Saved lists are checked too (saved-list-error): their content is part of the key."""
+    if notes_dir is None:
+        return
     from litcheck.library.files import read_file
     from litcheck.listing.reading_lists import MAX_LIST_BYTES, lists_dir, saved_lists
 
-    if notes_dir is None:
-        return
     for path in saved_lists(lists_dir(notes_dir=notes_dir)):
         try:
             content = file_hash(read_file(path, MAX_LIST_BYTES))

@@ -255,6 +255,28 @@ def resolve_blocks(blocks: list, text: str, path: str, env: dict[str, str] | Non
     return resolver.finish(result)
 
 
+def stream_file(text: str, path: str, env: dict[str, str] | None, new_sink):
+    """Resolve a file's blocks as a stream into a sink (`new_sink()`: an object with
+    `watch(blocks)`, which passes the raw blocks on and may note them, `entry(type, key, line,
+    start, end, fields, field lines)` per entry kept, and `discard()`), never holding every
+    block or entry at once. The file's `@string` blocks are read first; if the stream meets
+    others (a file cut short after too many blocks that do not parse), the sink is discarded
+    and the file is resolved again with those. Returns the FileResolver and the sink."""
+    from litcheck.library.bibblocks import Chunks, iter_blocks, string_blocks
+
+    with no_gc():
+        chunks = Chunks(text)
+        strings = string_blocks(chunks)
+        while True:
+            resolver, sink = FileResolver(strings, path, env), new_sink()
+            for entry in resolver.entries(sink.watch(iter_blocks(text, chunks=chunks))):
+                sink.entry(*entry)
+            if resolver.strings_seen == strings:
+                return resolver, sink
+            sink.discard()
+            strings = resolver.strings_seen
+
+
 class no_gc:
     """Pause the cyclic garbage collector while millions of small objects are made (it would
     walk them all again and again: parsing a 100k-entry file takes twice as long with it)."""

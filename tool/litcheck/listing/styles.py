@@ -195,9 +195,29 @@ def run_pandoc(csl_items: list[dict], style: "str | Style", cite: bool = True, t
 CHUNK = 100  # works per pandoc run: citeproc's time grows quadratically with the works in a run
 
 
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def _words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.findall(r"[A-Za-z0-9]+", folded)
+    return _WORD.findall(_fold(text))
+
+
+def _first_word(text: str) -> list[str]:
+    """`_words(text)[:1]` without folding and splitting all of a long text (a 50 MB title made
+    ten million words): a prefix four times longer each time, until the word found ends inside
+    it. Folding a prefix gives a prefix of the folded whole: NFKD works character by character,
+    and the marks it may reorder are not ASCII, which folding drops."""
+    size = 256
+    while True:
+        folded = _fold(text[:size])
+        found = _WORD.search(folded)
+        if size >= len(text) or (found and found.end() < len(folded)):
+            return [found.group()] if found else []
+        size *= 4
 
 
 def first_name_tokens(item: dict) -> set[str]:
@@ -213,13 +233,13 @@ def first_name_tokens(item: dict) -> set[str]:
     if names and (names[0].get("family") or names[0].get("literal")):
         first = names[0]
         if first.get("literal"):
-            words = _words(first["literal"])[:1]
+            words = _first_word(first["literal"])
         else:
             words = _words(first["family"])
             core = [w for w in words if not w.islower()] or words
             words = [core[0], words[-1]] if words else []
     else:
-        words = _words(item.get("title", ""))[:1]
+        words = _first_word(item.get("title", ""))
     return {w.casefold() for w in words} or {""}
 
 
@@ -243,7 +263,7 @@ def split_groups(csl_items: list[dict], size: int = CHUNK) -> list[list[dict]]:
     by_root: dict[str, list[dict]] = {}
     for item, words in zip(csl_items, tokens):
         by_root.setdefault(root(words[0]), []).append(item)
-    _refuse_unnamed(by_root.get(root("")) or [])
+    refuse_unnamed(by_root.get(root("")) or [])
     runs: list[list[dict]] = [[]]
     for group in sorted(by_root.values(), key=len, reverse=True):
         if runs[-1] and len(runs[-1]) + len(group) > size:
@@ -258,13 +278,24 @@ def split_groups(csl_items: list[dict], size: int = CHUNK) -> list[list[dict]]:
 MAX_UNNAMED_WORKS = 2_000
 
 
-def _refuse_unnamed(works: list[dict]) -> None:
+def refuse_unnamed(works, style: "str | Style | None" = None) -> None:
     """Stop before pandoc runs when more works than MAX_UNNAMED_WORKS have neither a name nor a
-    title: the run that would tell them apart could not finish (a million such entries never did)."""
-    unnamed = [item for item in works if first_name_tokens(item) == {""}]
-    if len(unnamed) > MAX_UNNAMED_WORKS:
-        sample = ", ".join(item["id"] for item in unnamed[:3])
-        raise EngineError(f"{len(unnamed):,} works have neither an author, editor nor title (e.g. {sample}); "
+    title: the run that would tell them apart could not finish (a million such entries never
+    did). `works` are CSL items (an iterable: a caller may make them one at a time); with a
+    `style`, only one whose runs are split is concerned, and its `prepare` is applied."""
+    spec = resolve_style(style) if style is not None else None
+    if spec is not None and not spec.splittable:
+        return
+    count, sample = 0, []
+    for item in works:
+        if spec is not None and spec.prepare is not None:
+            item = spec.prepare(item)
+        if first_name_tokens(item) == {""}:
+            count += 1
+            if len(sample) < 3:
+                sample.append(item["id"])
+    if count > MAX_UNNAMED_WORKS:
+        raise EngineError(f"{count:,} works have neither an author, editor nor title (e.g. {', '.join(sample)}); "
                           f"a citation style can tell at most {MAX_UNNAMED_WORKS:,} such works apart. "
                           "Give them authors or titles, or list them with --style none")
 

@@ -33,6 +33,8 @@ _OWN_REFERENCE = re.compile(
     r"\bparticipants?\b|\binterviewees\b|\bthe (?:sample|questionnaire|survey)\b|\b(?:Table|Figure|Fig\.)\s*\d+\b|"
     r"\bwe (?:find|found|show|showed|estimate|estimated|examine|examined|analy[sz]e|analy[sz]ed|assess|assessed|"
     r"observe|observed|identify|identified|surveyed|interviewed|coded|received)\b|"
+    # what the document itself surveyed: "out of 16 surveyed platforms", "of the 40 audited sites"
+    r"\b(?:surveyed|audited|sampled|coded|interviewed)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b|"
     # statistical notation: "(n=50)", "(SD=43.02)", "R^2 = 0.46", "p < .05"
     r"\(\s*n\s*=\s*\d|\bSD\s*=\s*\d|\bR(?:\^2|²)\s*=|\bp\s*[<=>]\s*0?\.\d")
 

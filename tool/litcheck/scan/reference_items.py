@@ -125,6 +125,33 @@ def year_against_doi(years: list[int], text: str) -> tuple[str, int, int] | None
     return (doi, registered, given) if given < registered or late else None
 
 
+# A news page's URL carries the day it was published: ".../2013/04/17/...", ".../2014/nov/28/..."
+# (an archive's timestamp, web.archive.org/web/2018..., says when it was saved, not published).
+_URL_DATE = re.compile(r"https?://(?!web\.archive\.org|archive\.)[^\s/]+/(?:[^\s]*?/)?(?P<y>(?:19|20)\d\d)/"
+                       r"(?:0[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(?:0[1-9]|[12]\d|3[01])/", re.I)
+# An annual report's edition year in its title: "CyberTipline 2021 Report", "Global Estimates 2017"
+_EDITION_YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+(?:Annual\s+)?(?:Report|Review|Estimates|Index|Survey|Data)\b|"
+                           r"\b(?:Report|Review|Estimates|Index|Survey)\s+(?P<y2>(?:19|20)\d\d)\b")
+
+
+def date_in_url(years: list[int], text: str) -> tuple[int, int] | None:
+    """(year in the URL, year the item gives) when a dated news URL contradicts the item's year."""
+    m = _URL_DATE.search(text)
+    if m is None or not years or int(m.group("y")) == years[0]:
+        return None
+    return int(m.group("y")), years[0]
+
+
+def edition_out_of_step(years: list[int], text: str) -> tuple[int, int] | None:
+    """(edition year in the title, year the item gives) two or more years apart: an annual report
+    is published in its year or the next, so the item dates another edition or a later access."""
+    m = _EDITION_YEAR.search(text)
+    if m is None or not years:
+        return None
+    edition = int(m.group("y") or m.group("y2"))
+    return (edition, years[0]) if abs(years[0] - edition) >= 2 else None
+
+
 def undated(text: str) -> bool:
     """The item states no year or date at all (nor says it has none: "n.d.", "forthcoming")."""
     return not _DATED.search(text)
@@ -223,6 +250,13 @@ def self_contradicting_items(ctx):
         elif (bad := impossible_range(item.text)):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives pages '{bad}', a range "
                                         "that ends before it starts", evidence=bad)
+        elif (url := date_in_url(item_years(item), item.text)):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is dated {url[1]}, but its "
+                                        f"URL carries the publication date {url[0]}", evidence=str(url[0]))
+        elif (edition := edition_out_of_step(item_years(item), item.text)):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is the {edition[0]} edition "
+                                        f"but is dated {edition[1]}: another edition, or an access date given as the "
+                                        "work's", evidence=str(edition[1]))
         elif (clash := year_against_doi(item_years(item), item.text)):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is dated {clash[2]}, but its "
                                         f"DOI {clash[0]} was registered in {clash[1]}: the year or the DOI is "

@@ -49,9 +49,10 @@ def format_all(entries, style, formats=FORMATS, cite: bool = True) -> dict[str, 
     assigned across the list); with none, a plain built-in line per entry. Unverified works get
     the visible `[unverified]` tag in front of their reference."""
     if style:
-        from litcheck.listing.csl import to_csl_items
-        from litcheck.listing.styles import format_entries
+        from litcheck.listing.csl import to_csl, to_csl_items
+        from litcheck.listing.styles import format_entries, refuse_unnamed
 
+        refuse_unnamed((to_csl(e) for e in entries), style)  # before every work's data is made
         items = to_csl_items(entries)
         refuse_oversized(entries, items)
         out = format_entries(items, style, formats, cite=cite)

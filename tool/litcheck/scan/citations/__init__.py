@@ -27,6 +27,7 @@ from litcheck.scan.citations.orgs import OrgMatcher, is_acronym_definition
 from litcheck.scan.citations.parenthetical import parenthetical_citations
 from litcheck.scan.citations.prose import REPORTING_VERBS, named_sources, prose_titles
 from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Sentence
+from litcheck.scan.document.regions import GLUED_MARK
 
 _SUP = re.compile(r"(?<![" + SUPERSCRIPT_DIGITS + r"])([" + SUPERSCRIPT_DIGITS + r"]{1,3}(?:\s?[⁻,˒–-]\s?[" + SUPERSCRIPT_DIGITS + r"]{1,3})*)")
 _SUP_CHAR = re.compile("[" + SUPERSCRIPT_DIGITS + "]")
@@ -111,6 +112,10 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
         add(Citation("footnote", m.group(1), base + m.start(), base + m.end(), sent.index, labels))
     for m in _MD_MARK.finditer(text) if bracket else ():
         add(Citation("footnote", m.group(0), base + m.start(), base + m.end(), sent.index, [m.group(1)]))
+    if doc.footnotes:  # a PDF's plain note number glued to the punctuation before it: "36.2 million.2"
+        for m in GLUED_MARK.finditer(text):
+            if m.group(1) in doc.footnotes and not inside(taken, m.start()):
+                add(Citation("footnote", m.group(1), base + m.start(), base + m.end(), sent.index, [m.group(1)]))
     for m in _PANDOC.finditer(text) if bracket and at else ():
         keys, locs = [], []
         for item in m.group(1).split(";"):
@@ -183,6 +188,7 @@ def sentence_note_labels(doc: Document, sent: Sentence) -> list[str]:
     text = doc.masked[sent.start:sent.end]
     labels = [l for m in _SUP.finditer(text) for l in _sup_labels(m.group(1))]
     labels += [m.group(1) for m in _MD_MARK.finditer(text)]
+    labels += [m.group(1) for m in GLUED_MARK.finditer(text)]
     return [l for l in labels if l in doc.footnotes]
 
 

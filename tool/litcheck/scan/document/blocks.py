@@ -153,8 +153,9 @@ def split_body(doc: Document) -> None:
         block_text = masked[bs:be]
         one_line = _WS_RUN.sub(" ", block_text).strip()  # = " ".join(block_text.split()), without a list of its words
         marked_heading = kind == "heading"  # a Markdown heading, not one guessed from its shape
-        if one_line.startswith("|") and one_line.count("|") >= 2 or one_line.count(" | ") >= 3:
-            kind = "table"  # a pipe table, with or without its outer pipes
+        if one_line.startswith("|") and one_line.count("|") >= 2 or one_line.count(" | ") >= 3 \
+                or kind in ("body", "item") and _numeric_grid(one_line):
+            kind = "table"  # a pipe table, with or without its outer pipes, or a PDF table's flattened cells
         if kind == "body" and _is_heading_text(one_line) and not one_line.endswith(":"):
             kind = "heading"
         if kind == "body" and len(one_line.split(maxsplit=3)) <= 3 and not _ends_sentence(one_line):
@@ -194,6 +195,23 @@ _CAPTION = re.compile(r"^!\[|^[*_]{0,2}(?:(?:Figure|Fig\.|Table|Chart|Graph|Map|
                       r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?(?:\.\d{1,2})?[*_]{0,2}[ \t]*[.:–—|-]|(?:Source|Sources|Note|Notes)[ \t]*:)", re.I)
 _QUESTIONNAIRE = re.compile(r"\b(?:questionnaire|survey instrument|survey questions|interview (?:guide|questions|protocol)|"
                             r"topic guide)\b", re.I)
+
+
+def _numeric_grid(line: str) -> bool:
+    """A PDF table flattened into a line: numbers side by side ("... CY 2023 5,139 6,692 8,160"), or
+    many numbers with few words between them."""
+    tokens = _BRACKETED.sub(" ", line).split()  # "[28, 40, 70]" cites, it tabulates nothing
+    cells = [bool(_NUMBER_CELL.fullmatch(t)) for t in tokens]
+    run = longest = 0
+    for cell in cells:
+        run = run + 1 if cell else 0
+        longest = max(longest, run)
+    # prose separates its numbers with words; a table row puts three or more side by side
+    return longest >= 3 or sum(cells) >= 6 and sum(cells) >= 0.35 * len(tokens)
+
+
+_NUMBER_CELL = re.compile(r"[$€£]?\d(?:[\d,.]*\d)?%?")  # "5,139", "12.5%"; not "40," in a list of prose
+_BRACKETED = re.compile(r"\[[^\[\]\n]{0,200}\]")
 
 
 def _title_case(line: str) -> bool:

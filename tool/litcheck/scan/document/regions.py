@@ -9,6 +9,12 @@ from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Docum
 
 _MD_FOOTDEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*")
 _SUP_FOOTDEF = re.compile(r"^[ \t]*+([" + SUPERSCRIPT_DIGITS + r"]{1,3})(?![" + SUPERSCRIPT_DIGITS + r"])\.?[ \t]*+(?=\S)")
+# A PDF's page-foot note: "2 References to CY 2021 refer to ..." (a plain number, a space, the note).
+# Taken as a note only when the body carries that number glued to punctuation or a word ("36.2 million.2")
+# and the numbers run in order, since a wrapped body line may start with a number too.
+_PLAIN_FOOTDEF = re.compile(r"^(\d{1,3})[ \t]+(?=[A-Z0-9“\"(§])")
+# (after punctuation, or after a word of four or more small letters: "service providers1 (ESPs)")
+GLUED_MARK = re.compile(r"(?:(?<=[^\d\s][.,;:)”’\"])|(?<=[a-z][a-z][a-z][a-z]))(\d{1,3})(?=[ \t\n]|$)")
 # A line that ends a note's continuation: a horizontal rule or a Markdown heading.
 _RULE_LINE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*+){3,}|(?:-[ \t]*+){3,}|(?:_[ \t]*+){3,})$", re.M)
 _IMAGE_LINE = re.compile(r"^[ \t]{0,3}!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)[ \t]*$", re.M)
@@ -74,6 +80,8 @@ def find_notes(doc: Document, mask: bytearray) -> None:
     text = doc.text
     lines = list(line_spans(text))
     n = len(lines)
+    glued = {m.group(1) for m in GLUED_MARK.finditer(text)} if re.search(r"\n\d{1,3}[ \t]", text) else set()
+    last_plain = 0
     i = 0
     while i < n:
         start, end, line = lines[i]
@@ -82,9 +90,13 @@ def find_notes(doc: Document, mask: bytearray) -> None:
             continue
         md = _MD_FOOTDEF.match(line)
         sup = None if md else _SUP_FOOTDEF.match(line)
-        if md or sup:
-            label = md.group(1) if md else sup.group(1).translate(SUP_TO_DIGIT)
-            body_start = start + (md or sup).end()
+        plain = None
+        if not (md or sup) and glued and (pm := _PLAIN_FOOTDEF.match(line)) and pm.group(1) in glued \
+                and pm.group(1) not in doc.footnotes and (last_plain == 0 or 0 < int(pm.group(1)) - last_plain <= 2):
+            plain, last_plain = pm, int(pm.group(1))
+        if md or sup or plain:
+            label = md.group(1) if md else sup.group(1).translate(SUP_TO_DIGIT) if sup else plain.group(1)
+            body_start = start + (md or sup or plain).end()
             j = i + 1
             last_end = end
             # continuation: following non-blank lines that are not another definition; for
@@ -96,7 +108,8 @@ def find_notes(doc: Document, mask: bytearray) -> None:
                         j += 1
                         continue
                     break
-                if _MD_FOOTDEF.match(l2) or _SUP_FOOTDEF.match(l2) or _NOTE_STOP.match(l2):
+                if _MD_FOOTDEF.match(l2) or _SUP_FOOTDEF.match(l2) or _NOTE_STOP.match(l2) \
+                        or plain and (p2 := _PLAIN_FOOTDEF.match(l2)) and int(p2.group(1)) == last_plain + 1:
                     break
                 last_end = e2
                 j += 1

@@ -186,7 +186,8 @@ def _same_body(who: str, work) -> bool:
       "sentence attributes the point to one author or body while its footnote cites another's work. With no library: "
       "a reference item with no year or date, a page range that ends before it starts, a pinpoint outside the pages "
       "its item gives, a title or venue word one letter from a common word (\"Jounal\"), a year its own DOI rules out "
-      "(\"(2016)\" with 10.1016/j.chiabu.2019.104123), a work dated after the document's own header date. With --online, a cited work "
+      "(\"(2016)\" with 10.1016/j.chiabu.2019.104123) or its news URL's date contradicts, an annual report's "
+      "edition two or more years from the item's year, a work dated after the document's own header date. With --online, a cited work "
       "the library does not hold is compared with its Crossref or OpenAlex record in the same way.",
       fires="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2019) 4 *Journal of Online Harm* 12.",
       passes="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",

@@ -131,6 +131,13 @@ def _laws_in(ctx, text: str):
     return [(rx, w) for rx, w in laws if rx.search(text)]
 
 
+# The year a sentence sets its scene in ("In 2003, ...", "during 2003", "by 2003"), and words that
+# say the platform came later ("before Facebook existed", "prior to", "predates", "until").
+_SCENE_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Ff]rom)\s+(?:early\s+|late\s+|mid-)?(" + YEAR + r")\b(?![-–]\d)")
+_BEFORE_IT = re.compile(r"\b(?:before|prior to|predat\w*|until|pre-|precursor|predecessor|forerunner|earlier than|"
+                        r"did not (?:yet )?exist|not yet|launch\w*|found\w*|creat\w*|introduc\w*|establish\w*)", re.I)
+
+
 def _facts_in(ctx, text: str):
     """The dated facts whose name appears in `text` (one combined search first)."""
     combined = getattr(ctx, "_any_fact", False)
@@ -263,7 +270,8 @@ def _iso(m) -> str:
 @rule("date-mismatch", "error",
       "The text gives a year or date for a law, treaty, report or event that disagrees with the library (or with "
       "data/dated-facts.yaml for platforms, takedowns and events; \"the protocol\" after the protocol was named takes "
-      "its dates), or the document dates its own data differently in different places.",
+      "its dates), or the document dates its own data differently in different places, or sets a platform at work in "
+      "a year before it was launched (\"In 2003, traffickers advertised on Facebook\").",
       fires="The Digital Services Act (DSA 2019) obliges very large platforms to assess risks.",
       passes="The Digital Services Act (DSA 2022) obliges very large platforms to assess risks.",
       why="A wrong date for a law or report misleads about what was in force, or known, when.",
@@ -328,6 +336,15 @@ def date_mismatch(ctx):
                     continue
                 yield ctx.flag("date-mismatch", sent, f"'{m.group(0)}' {tm.group(0)} in {year} here; {fact.source}",
                                evidence=f"{m.group(0)} {year}")
+        # 3. a platform at work in a year before it existed ("In 2003, traffickers recruited on Facebook")
+        for fact in _facts_in(ctx, text):
+            if fact.event != "launch" or _BEFORE_IT.search(text):
+                continue
+            early = [int(y) for y in _SCENE_YEAR.findall(text) if int(y) < fact.earliest]
+            if early:
+                name = fact.pattern.search(text).group(0)
+                yield ctx.flag("date-mismatch", sent, f"{name} is set in {early[0]} here, but it was launched in "
+                               f"{fact.year}; {fact.source}", evidence=f"{name} {early[0]}")
         # 3. a named report whose year differs from the work the names identify
         for c in ctx.own_citations(sent):
             if c.kind == "named" and c.key and c.year_mismatch and c.year:

@@ -64,6 +64,9 @@ _NAMED_BEFORE = re.compile(
     r"case|item|question|q|hypothesis|study|model|type|room|route|flight|line|s|hr|h\.r|ss|r|n|fn|footnote|note|"
     r"verse|clause|schedule|order|decision|report|series|issue|cap|code|law no|under|top|covid|sdg|g|web|windows|"
     r"iphone|ios|android|python|ipv|http|https|www)\.?\s*|[#§¶]\s*|[A-Za-z]-|/)$", re.I)
+# "18 U.S.C. § 2258A", "705 F.2d 472", "31 F. Supp. 3d 540": a title or volume of a legal citation
+_LEGAL_AFTER = re.compile(r"^\s*(?:U\.?\s?S\.?\s?C\.?|C\.?F\.?R\.?|Stat\.|U\.S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th|Supp\.)|"
+                          r"L\.\s?Ed\.|Fed\.\s?Reg\.)", re.I)
 _TIME_AFTER = re.compile(r"^\s*(?:[-–]\s*(?:year|month|week|day|hour|minute)|(?:to|and|or|-|–)\s*" + NUM + r"\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
 # "call 911", "Sections 11, 12 and 13", "pp. 4, 7 and 9": numbers that name, not count
 _NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|texting|phone|contact)\s+|"
@@ -140,6 +143,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if _NAMING_LIST.search(text[max(0, m.start() - 60):m.start()]):
             continue
+        if _LEGAL_AFTER.match(after) or re.search(r"(?:U\.S\.C\.|C\.F\.R\.|F\.\s?(?:2d|3d|4th)|Supp\.\s?(?:2d|3d)?)\s*$", before):
+            continue
         if _NAMED_BEFORE.search(before) or _TIME_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
             continue
         if _DATE_NEAR.search(before) or _DATE_AFTER.match(after):
@@ -174,7 +179,10 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
 # or a titled report with its year ('the Tech Transparency Project analysis report (2020)').
 _QUOTED_TITLE = re.compile(r"[“\"*_]([A-Z][^“”\"*_\n]{8,200}?)[”\"*_]")
 _TITLED_REPORT = re.compile(r"(?:\b[A-Z][\w&.'’-]*\s+){1,6}(?:[a-z]+\s+){0,2}(?:report|study|survey|analysis|assessment|"
-                            r"review|index|estimates?|data|database)\s*,?\s*\((?:19|20)\d\d[a-z]?\)")
+                            r"review|index|estimates?|data|database)\s*,?\s*\((?:19|20)\d\d[a-z]?\)|"
+                            # "the 2014 TIP Report", "the 2022 Global Estimates": a dated, named edition
+                            r"\bthe (?:19|20)\d\d (?:[A-Z][\w&.'’-]*\s+){0,5}(?:Report|Survey|Index|Review|Study|Assessment|"
+                            r"Estimates?|Census|Yearbook)\b")
 
 
 def names_a_work(text: str) -> bool:
@@ -227,6 +235,10 @@ _REPORTED = re.compile(r"(?:\b[A-Z][\w&.'’-]*(?:\s+(?:of|on|for|and|against|th
                        r"confirmed|told|published|released)\b|"
                        r"\b(?i:as (?:the|these|those|its|their) (?:researchers|authors|report|study|survey|agency|analysts|"
                        r"investigators) (?:explain|explained|note|noted|show|showed|found|report|reported|put it))\b|"
+                       # a body's own data as the subject: "OJJDP's statistics attribute 53.1% to ..."
+                       r"\b(?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){0,3}(?:statistics|data|figures|"
+                       r"report|survey|study|estimates?|records|analysis|census)\s+(?:" + REPORTING_VERBS + r"|attribute|"
+                       r"attributes|give|gives|list|lists|count|counts|put|puts)\b|"
                        # a police force or agency counting its own work: "The South African Police Service has arrested
                        # eight suspects", "the federal agency received over 16,000 complaints"
                        r"\b(?:[A-Z][\w&.'’-]*\s+)*(?:Police|Service|Agency|Bureau|Ministry|Department|Commission)\b(?:\s+[A-Z][\w&.'’-]*)*"
@@ -452,7 +464,8 @@ SUPERLATIVE_PATTERNS = [
                r"leading)\b", re.I),
     # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
     # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
-    re.compile(r"\bthere (?:is|are|has been|have been) (?:no|little|scant) (?:evidence|research|data|studies|proof)\b|"
+    re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?(?:no|little|scant) "
+               r"(?:reliable |official |systematic )?(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
                r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
                r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
     # a claim about a whole literature: "most research on X concerns ...", "most studies find"
