@@ -15,8 +15,8 @@ from litcheck.scan.resolve.index import org_forms
 from litcheck.scan.resolve.references import parse_reference, split_works
 from litcheck.scan.resolve.scoring import creators_in, venues_agree
 from litcheck.scan.resolve.text import norm, tokens
-from litcheck.scan.reference_items import (items_after_document, note_reference_matches, repeated_titles,
-                                           self_contradicting_items)
+from litcheck.scan.reference_items import (items_after_document, lonely_suffixes, note_reference_matches,
+                                           repeated_titles, self_contradicting_items)
 from litcheck.scan.rules import rule
 from litcheck.cli.table import shorten
 
@@ -187,7 +187,8 @@ def _same_body(who: str, work) -> bool:
       "a reference item with no year or date, a page range that ends before it starts, a pinpoint outside the pages "
       "its item gives, a title or venue word one letter from a common word (\"Jounal\"), a year its own DOI rules out "
       "(\"(2016)\" with 10.1016/j.chiabu.2019.104123) or its news URL's date contradicts, an annual report's "
-      "edition two or more years from the item's year, a work dated after the document's own header date. With --online, a cited work "
+      "edition two or more years from the item's year, a year letter with no partner (\"2014a\" and no other 2014 "
+      "work by that author), a work dated after the document's own header date. With --online, a cited work "
       "the library does not hold is compared with its Crossref or OpenAlex record in the same way.",
       fires="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2019) 4 *Journal of Online Harm* 12.",
       passes="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
@@ -245,6 +246,7 @@ def citation_mismatch(ctx):
                                    + "; ".join(found[1]), evidence=piece.text)
     yield from self_contradicting_items(ctx)
     yield from items_after_document(ctx)
+    yield from lonely_suffixes(ctx)
     # 5. the prose names one source, the footnote cites another's work
     for sent in ctx.claim_sentences():
         cites = ctx.own_citations(sent)
