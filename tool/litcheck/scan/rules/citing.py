@@ -403,7 +403,7 @@ def doubt_reason(work, ctx) -> str | None:
 
 @rule("doubtful-source", "warning",
       "The sentence rests on a library entry marked unconfirmed (the work could not be found as cited) or known to be "
-      "erroneous (retracted or withdrawn). With --online, also a cited work not in the library that Crossref or "
+      "erroneous (retracted or withdrawn), or on a Wikipedia page alone. With --online, also a cited work not in the library that Crossref or "
       "OpenAlex records as retracted, or a full journal citation or DOI for which they hold nothing matching.",
       fires="Live-streamed abuse grew in coastal provinces.[^4]\n\n[^4]: UNODC, *Silent Screens: Live-Streamed Abuse "
             "in Coastal Provinces* (2018).",
@@ -414,6 +414,12 @@ def doubt_reason(work, ctx) -> str | None:
       order=100)
 def doubtful_source(ctx):
     for sent in ctx.claim_sentences():
+        cited = [c for c in ctx.own_citations(sent) if c.kind != "named"]
+        texts = [t for c in cited for t in _cited_texts(ctx, c)]
+        if texts and all(_WIKI.search(t) for t in texts):
+            yield ctx.flag("doubtful-source", sent, f"rests on {cited[0].display} alone, a Wikipedia page: an openly "
+                           "edited summary, not a source; cite what the page itself cites", evidence=cited[0].display)
+            continue
         done = set()
         for c, work in ctx.works_for(sent):
             if work.key in done:
@@ -426,6 +432,24 @@ def doubtful_source(ctx):
                 yield ctx.flag("doubtful-source", sent,
                                f"{via} → {work.key} ({work.year}), which the library marks {reason}"
                                + (f": {shorten(why, 220)}" if why else ""), keys=[work.key], evidence=via)
+
+
+_WIKI = re.compile(r"\bwikipedia\b", re.I)
+
+
+def _cited_texts(ctx, c) -> list[str]:
+    """What a citation points to inside the document: its notes' or reference items' texts, or a
+    link's address."""
+    if c.kind == "link":
+        return list(c.labels)
+    if c.kind == "footnote":
+        return [ctx.doc.footnotes[l].text for l in c.labels if l in ctx.doc.footnotes]
+    if c.kind == "numeric":
+        items = {r.label: r.text for r in ctx.doc.references if r.label}
+        return [items[l] for l in c.labels if l in items]
+    if c.via_reference is not None and c.via_reference >= 0:
+        return [ctx.doc.references[c.via_reference].text]
+    return []
 
 
 # Topic words: a sentence's subjects, from the controlled topics. Families group topics a single
