@@ -318,6 +318,8 @@ CASES += [
     Case("scan: 80k [^n] notes (limit)", "20.1", _scan_case(lambda: "".join(f"Claim {i}.[^{i}]\n" for i in range(80_000))
                                                          + "".join(f"[^{i}]: Source {i}.\n" for i in range(80_000)))),
     Case("scan: 4 MB single line (limit)", "20.1", _scan_case(lambda: "word " * 799_999)),
+    # every line a sentence with an uncited figure and a vague attribution: two flags a line
+    Case("scan: 4 MB 'Studies show' lines (limit)", "20.1", _scan_case(lambda: "Studies show 45% rise.\n" * 173_478)),
 ]
 
 

@@ -181,3 +181,13 @@ def test_a_news_urls_date_against_the_items_year(text, clash):
 ])
 def test_an_annual_reports_edition_against_the_items_year(text, clash):
     assert items.edition_out_of_step(years_of(text), text) == clash
+
+
+def test_a_year_letter_with_no_partner_is_queried(scanner):
+    text = ("Slavery figures are disputed (Okafor 2014a; Osei 2019a; Osei 2019b).\n\n## References\n\n"
+            "Okafor, Bola. 2014a. “The index rests on flawed data.” *Guardian*, November 28, 2014.\n\n"
+            "Osei, Kwame. 2019a. “Counting the hidden.” *Journal of Harm* 3: 1–9.\n\n"
+            "Dawn Osei. 2019b. Counting again. *Journal of Harm* 3: 10–19.\n")
+    found = [(f.line, f.where) for f in scanner.scan_text(text, fmt="markdown").flags
+             if f.rule == "citation-mismatch" and "no other" in f.message]
+    assert found == [(5, "reference")]

@@ -109,3 +109,15 @@ def test_numbers_after_punctuation_are_not_notes_without_a_page_foot_note():
 def test_a_legal_citations_volume_is_not_a_statistic(scanner):
     result = scan(scanner, "Providers must report what they find (see 18 U.S.C. § 2258A).\n")
     assert not [f for f in result.flags if f.rule == "uncited-statistic"]
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("The group is a partisan lobby [1].\n\n# References\n\n[1] Wikipedia. 2023. National Center on Sexual Exploitation. "
+     "https://en.wikipedia.org/wiki/NCOSE\n", True),
+    ("The group is a [partisan lobby](https://en.wikipedia.org/wiki/NCOSE).\n", True),
+    ("The group is a partisan lobby [1].\n\n# References\n\n[1] Okafor, B. 2021. The lobby. Journal of Harm 3: 1-9.\n", False),
+    ("The group is a partisan lobby [1, 2].\n\n# References\n\n[1] Wikipedia. 2023. NCOSE. https://en.wikipedia.org/wiki/NCOSE\n\n"
+     "[2] Okafor, B. 2021. The lobby. Journal of Harm 3: 1-9.\n", False),
+])
+def test_a_claim_resting_on_wikipedia_alone_is_a_doubtful_source(scanner, text, fires):
+    assert bool([f for f in scan(scanner, text).flags if f.rule == "doubtful-source"]) is fires

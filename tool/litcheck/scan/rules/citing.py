@@ -15,8 +15,8 @@ from litcheck.scan.resolve.index import org_forms
 from litcheck.scan.resolve.references import parse_reference, split_works
 from litcheck.scan.resolve.scoring import creators_in, venues_agree
 from litcheck.scan.resolve.text import norm, tokens
-from litcheck.scan.reference_items import (items_after_document, note_reference_matches, repeated_titles,
-                                           self_contradicting_items)
+from litcheck.scan.reference_items import (items_after_document, lonely_suffixes, note_reference_matches,
+                                           repeated_titles, self_contradicting_items)
 from litcheck.scan.rules import rule
 from litcheck.cli.table import shorten
 
@@ -187,7 +187,8 @@ def _same_body(who: str, work) -> bool:
       "a reference item with no year or date, a page range that ends before it starts, a pinpoint outside the pages "
       "its item gives, a title or venue word one letter from a common word (\"Jounal\"), a year its own DOI rules out "
       "(\"(2016)\" with 10.1016/j.chiabu.2019.104123) or its news URL's date contradicts, an annual report's "
-      "edition two or more years from the item's year, a work dated after the document's own header date. With --online, a cited work "
+      "edition two or more years from the item's year, a year letter with no partner (\"2014a\" and no other 2014 "
+      "work by that author), a work dated after the document's own header date. With --online, a cited work "
       "the library does not hold is compared with its Crossref or OpenAlex record in the same way.",
       fires="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2019) 4 *Journal of Online Harm* 12.",
       passes="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
@@ -245,6 +246,7 @@ def citation_mismatch(ctx):
                                    + "; ".join(found[1]), evidence=piece.text)
     yield from self_contradicting_items(ctx)
     yield from items_after_document(ctx)
+    yield from lonely_suffixes(ctx)
     # 5. the prose names one source, the footnote cites another's work
     for sent in ctx.claim_sentences():
         cites = ctx.own_citations(sent)
@@ -401,7 +403,7 @@ def doubt_reason(work, ctx) -> str | None:
 
 @rule("doubtful-source", "warning",
       "The sentence rests on a library entry marked unconfirmed (the work could not be found as cited) or known to be "
-      "erroneous (retracted or withdrawn). With --online, also a cited work not in the library that Crossref or "
+      "erroneous (retracted or withdrawn), or on a Wikipedia page alone. With --online, also a cited work not in the library that Crossref or "
       "OpenAlex records as retracted, or a full journal citation or DOI for which they hold nothing matching.",
       fires="Live-streamed abuse grew in coastal provinces.[^4]\n\n[^4]: UNODC, *Silent Screens: Live-Streamed Abuse "
             "in Coastal Provinces* (2018).",
@@ -412,6 +414,12 @@ def doubt_reason(work, ctx) -> str | None:
       order=100)
 def doubtful_source(ctx):
     for sent in ctx.claim_sentences():
+        cited = [c for c in ctx.own_citations(sent) if c.kind != "named"]
+        texts = [t for c in cited for t in _cited_texts(ctx, c)]
+        if texts and all(_WIKI.search(t) for t in texts):
+            yield ctx.flag("doubtful-source", sent, f"rests on {cited[0].display} alone, a Wikipedia page: an openly "
+                           "edited summary, not a source; cite what the page itself cites", evidence=cited[0].display)
+            continue
         done = set()
         for c, work in ctx.works_for(sent):
             if work.key in done:
@@ -424,6 +432,24 @@ def doubtful_source(ctx):
                 yield ctx.flag("doubtful-source", sent,
                                f"{via} → {work.key} ({work.year}), which the library marks {reason}"
                                + (f": {shorten(why, 220)}" if why else ""), keys=[work.key], evidence=via)
+
+
+_WIKI = re.compile(r"\bwikipedia\b", re.I)
+
+
+def _cited_texts(ctx, c) -> list[str]:
+    """What a citation points to inside the document: its notes' or reference items' texts, or a
+    link's address."""
+    if c.kind == "link":
+        return list(c.labels)
+    if c.kind == "footnote":
+        return [ctx.doc.footnotes[l].text for l in c.labels if l in ctx.doc.footnotes]
+    if c.kind == "numeric":
+        items = {r.label: r.text for r in ctx.doc.references if r.label}
+        return [items[l] for l in c.labels if l in items]
+    if c.via_reference is not None and c.via_reference >= 0:
+        return [ctx.doc.references[c.via_reference].text]
+    return []
 
 
 # Topic words: a sentence's subjects, from the controlled topics. Families group topics a single

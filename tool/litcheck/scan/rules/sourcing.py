@@ -293,15 +293,16 @@ VAGUE_PATTERNS = [
                r"(?:studies|research|reports|surveys|experts|researchers|scholars|analysts|observers|critics|officials|sources|"
                r"estimates|statistics|data|evidence|figures|investigations|organi[sz]ations|advocates|specialists|authorities|"
                r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists|"
-               r"criticisms|critiques|accounts)\s+"
-               r"(?:have\s+|has\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+)?"
+               r"criticisms|critiques|accounts|insiders|watchdogs|rights groups|human rights groups|aid groups)\s+"
+               r"(?:have\s+|has\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+|consistently\s+|previously\s+|recently\s+|"
+               r"generally\s+|often\s+|widely\s+|increasingly\s+)?"
                r"(?:show|shows|shown|showed|suggest|suggests|suggested|suggesting|indicate|indicates|indicated|find|found|say|says|said|"
                r"claim|claims|claimed|note|noted|estimate|estimated|reveal|revealed|point to|pointed to|warn|warned|caution|"
                r"cautioned|believe|believed|agree|argue|argued|state|stated|report|reported|confirm|confirmed|demonstrate|"
                r"demonstrated|call it|describe|described|observe|observed|put|puts|place|places|attest|documented|"
                r"established|highlighted|proposed|recommended|identified|recogni[sz]ed|stressed|emphasi[sz]ed|"
                r"contend|contends|contended|maintain|maintains|maintained|hold|holds|held|allege|alleges|alleged|"
-               r"assert|asserts|asserted|conclude|concludes|concluded)\b"
+               r"assert|asserts|asserted|conclude|concludes|concluded|accused|accuse|accuses|condemned|critici[sz]ed)\b"
                # a noun, not a verb: "a 2018 research report," names one work
                r"(?!\s*[,;:)”\"'])", re.I),
     re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous )?(?:latest |recent |new |available )?"
@@ -331,6 +332,11 @@ VAGUE_PATTERNS = [
                r"(?:criticisms?|critiques?|claims|beliefs?|views|assumptions|concerns|accounts|commentary)\b|"
                r"\bthe (?:government|ministry|police|authorities|regulator) (?:has|have|had) (?:repeatedly |publicly |also )?"
                r"(?:stated|said|claimed|asserted|announced|maintained|insisted)\b", re.I),
+    # news without a source: "sources familiar with the case said", "reports have emerged", "there are
+    # reports that"
+    re.compile(r"\b(?:sources|people|persons|a source|officials|a person) (?:familiar with|close to|with knowledge of)\b|"
+               r"\breports (?:have|had) (?:emerged|surfaced|circulated)\b|"
+               r"\bthere (?:are|have been|were) (?:also )?(?:reports|claims|allegations|suggestions|rumou?rs) (?:that|of)\b", re.I),
     # evidence without an owner: "there is growing evidence that", "a growing body of research"
     re.compile(r"\bthere (?:is|are) (?:now )?(?:growing|increasing|strong|ample|considerable|much|some|mounting|clear|"
                r"substantial|significant) (?:evidence|research|data|indications|reports|signs) (?:that|of|showing|suggesting)\b|"
