@@ -191,3 +191,24 @@ def test_a_year_letter_with_no_partner_is_queried(scanner):
     found = [(f.line, f.where) for f in scanner.scan_text(text, fmt="markdown").flags
              if f.rule == "citation-mismatch" and "no other" in f.message]
     assert found == [(5, "reference")]
+
+
+def test_brands_and_addresses_are_not_misspellings():
+    words = items._title_words("[5] J. Angwin. 2016. Facebook Lets Advertisers Exclude Users. ProPublica (Oct. 2016). "
+                               "https://www.propublica.org/article/politcal-programps-ads")
+    assert "Publica" not in words and "politcal" not in words and "programps" not in words
+    assert "Advertisers" in words
+
+
+def test_two_different_works_resolved_alike_are_not_one_work_cited_twice():
+    from litcheck.scan.resolve.references import parse_reference
+    from litcheck.scan.rules.citing import _could_be_one_work
+
+    law = parse_reference("European Parliament and Council. 2022. Regulation (EU) 2022/2065 on a Single Market for "
+                          "Digital Services. Official Journal L 277.")
+    comment = parse_reference("Aliya Bhatia and Asha Allen. 2023. Auditing in the Dark: Guidance Is Needed for DSA "
+                              "Algorithmic Audits. https://cdt.org/audits")
+    misdated = parse_reference("European Parliament and Council. 2020. Regulation (EU) 2022/2065 on a Single Market for "
+                               "Digital Services. Official Journal L 277.")
+    assert not _could_be_one_work(law, comment)
+    assert _could_be_one_work(law, misdated)

@@ -371,7 +371,9 @@ def _title_words(text: str) -> list[str]:
     from litcheck.scan.resolve.references import parse_reference
 
     parts = parse_reference(text)
-    return re.findall(r"[A-Za-z][a-z]+", f"{parts.title} {parts.venue}")
+    words = re.sub(r"https?://\S+|www\.\S+|\S+\.(?:org|com|net)\S*", " ", f"{parts.title} {parts.venue}")
+    # a word with a capital inside ("ProPublica", "ePrint") is a brand, not a misspelling
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z]+", words) if not re.search(r"[a-z][A-Z]", w)]
 
 
 def _known_words(ctx) -> set[str]:

@@ -353,6 +353,8 @@ def inconsistent_duplicate(ctx):
             first_of[key] = entry
             continue
         pname, plabel, _, pparts, _ = first_of[key]
+        if not _could_be_one_work(pparts, parts):
+            continue  # a commentary on a law and the law itself resolve alike; they are two works
         diffs = _differences(pparts, parts)
         if not diffs or (label or name, plabel or pname) in reported:
             continue
@@ -368,6 +370,14 @@ def _title_words(title: str) -> set[str]:
     """Title words that carry meaning: without years, acronyms in brackets and "of 2017"."""
     t = re.sub(r"\((?:[A-Z][A-Za-z-]*[A-Z]|\d{4})\)|\b(?:of\s+)?(?:1[5-9]|20)\d\d\b", " ", title)
     return set(tokens(t))
+
+
+def _could_be_one_work(a, b) -> bool:
+    """One work told two ways keeps its title (a wrong author) or its first author (a wrong title)."""
+    from litcheck.scan.resolve.scoring import title_sim
+
+    first = [{w.lower() for w in re.findall(r"[A-Za-z][\w'’-]+", re.split(r",|\band\b|&", p.authors or "")[0])} for p in (a, b)]
+    return title_sim(norm(a.title), norm(b.title)) >= 0.5 or bool(first[0] & first[1])
 
 
 def _differences(a, b) -> list[str]:
@@ -438,8 +448,7 @@ _WIKI = re.compile(r"\bwikipedia\b", re.I)
 
 
 def _cited_texts(ctx, c) -> list[str]:
-    """What a citation points to inside the document: its notes' or reference items' texts, or a
-    link's address."""
+    """What a citation points to in the document: its notes' or items' texts, or a link's address."""
     if c.kind == "link":
         return list(c.labels)
     if c.kind == "footnote":
