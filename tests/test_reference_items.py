@@ -202,7 +202,7 @@ def test_brands_and_addresses_are_not_misspellings():
 
 def test_two_different_works_resolved_alike_are_not_one_work_cited_twice():
     from litcheck.scan.resolve.references import parse_reference
-    from litcheck.scan.rules.citing import _could_be_one_work
+    from litcheck.scan.reference_items import could_be_one_work
 
     law = parse_reference("European Parliament and Council. 2022. Regulation (EU) 2022/2065 on a Single Market for "
                           "Digital Services. Official Journal L 277.")
@@ -210,5 +210,8 @@ def test_two_different_works_resolved_alike_are_not_one_work_cited_twice():
                               "Algorithmic Audits. https://cdt.org/audits")
     misdated = parse_reference("European Parliament and Council. 2020. Regulation (EU) 2022/2065 on a Single Market for "
                                "Digital Services. Official Journal L 277.")
-    assert not _could_be_one_work(law, comment)
-    assert _could_be_one_work(law, misdated)
+    assert not could_be_one_work(law, comment)
+    assert could_be_one_work(law, misdated)
+    editions = [parse_reference(f"US Department of State. ({y}). Trafficking in Persons Report. Washington, DC.")
+                for y in (2015, 2016)]
+    assert not could_be_one_work(*editions)

@@ -344,6 +344,20 @@ def _first_surname(names: str) -> str:
 _SUFFIXED_YEAR = re.compile(r"\((" + YEAR + r")([a-z])[),]|(?<![\d/])(" + YEAR + r")([a-z])(?=[).,;:\s])")
 
 
+_SERIES = re.compile(r"\b(?:annual|yearbook|reports?|index|estimates|(?:19|20)\d\d)\b", re.I)  # a series's editions
+
+
+def could_be_one_work(a, b) -> bool:
+    """One work told two ways keeps its title (a wrong author) or its first author (a wrong title)."""
+    from litcheck.scan.resolve.scoring import title_sim
+    from litcheck.scan.resolve.text import norm
+
+    first = [{w.lower() for w in re.findall(r"[A-Za-z][\w'’-]+", re.split(r",|\band\b|&", p.authors or "")[0])} for p in (a, b)]
+    if a.year != b.year and all(_SERIES.search(p.title) for p in (a, b)):
+        return False  # two editions of an annual report
+    return title_sim(norm(a.title), norm(b.title)) >= 0.5 or bool(first[0] & first[1]) and a.year == b.year
+
+
 def repeated_titles(ctx):
     """inconsistent-duplicate flags: a title the reference list gives twice with different years."""
     from litcheck.scan.resolve.items import item_years
@@ -370,8 +384,8 @@ def _title_words(text: str) -> list[str]:
     """The words of an item's title and venue (author names are left out: names are not typos)."""
     from litcheck.scan.resolve.references import parse_reference
 
-    parts = parse_reference(text)
-    words = re.sub(r"https?://\S+|www\.\S+|\S+\.(?:org|com|net)\S*", " ", f"{parts.title} {parts.venue}")
+    parts = parse_reference(re.sub(r"<?(?:https?://|www\.)\S+", " ", text))  # an address is not a title
+    words = f"{parts.title} {parts.venue}"
     # a word with a capital inside ("ProPublica", "ePrint") is a brand, not a misspelling
     return [w for w in re.findall(r"[A-Za-z][A-Za-z]+", words) if not re.search(r"[a-z][A-Z]", w)]
 

@@ -15,8 +15,8 @@ from litcheck.scan.resolve.index import org_forms
 from litcheck.scan.resolve.references import parse_reference, split_works
 from litcheck.scan.resolve.scoring import creators_in, venues_agree
 from litcheck.scan.resolve.text import norm, tokens
-from litcheck.scan.reference_items import (items_after_document, lonely_suffixes, note_reference_matches,
-                                           repeated_titles, self_contradicting_items)
+from litcheck.scan.reference_items import (could_be_one_work, items_after_document, lonely_suffixes,
+                                           note_reference_matches, repeated_titles, self_contradicting_items)
 from litcheck.scan.rules import rule
 from litcheck.cli.table import shorten
 
@@ -353,7 +353,7 @@ def inconsistent_duplicate(ctx):
             first_of[key] = entry
             continue
         pname, plabel, _, pparts, _ = first_of[key]
-        if not _could_be_one_work(pparts, parts):
+        if not could_be_one_work(pparts, parts):
             continue  # a commentary on a law and the law itself resolve alike; they are two works
         diffs = _differences(pparts, parts)
         if not diffs or (label or name, plabel or pname) in reported:
@@ -370,14 +370,6 @@ def _title_words(title: str) -> set[str]:
     """Title words that carry meaning: without years, acronyms in brackets and "of 2017"."""
     t = re.sub(r"\((?:[A-Z][A-Za-z-]*[A-Z]|\d{4})\)|\b(?:of\s+)?(?:1[5-9]|20)\d\d\b", " ", title)
     return set(tokens(t))
-
-
-def _could_be_one_work(a, b) -> bool:
-    """One work told two ways keeps its title (a wrong author) or its first author (a wrong title)."""
-    from litcheck.scan.resolve.scoring import title_sim
-
-    first = [{w.lower() for w in re.findall(r"[A-Za-z][\w'’-]+", re.split(r",|\band\b|&", p.authors or "")[0])} for p in (a, b)]
-    return title_sim(norm(a.title), norm(b.title)) >= 0.5 or bool(first[0] & first[1])
 
 
 def _differences(a, b) -> list[str]:

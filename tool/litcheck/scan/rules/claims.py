@@ -338,9 +338,6 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     relation = [t for t in common if not t.startswith("E:")]
     if not relation:
         return None
-    own_terms, denied = sentence.around(set(relation))
-    if denied != claim.negated:
-        return None  # one says it, the other denies it
     # the relations of the claim's clause the sentence restates best: a sentence may restate one
     # half of a claim ("... and was taken down in 2018") without the other's relations
     claim_clause = max(claim.clauses, key=lambda c: len(c[0] & common))[0] if claim.clauses else claim.terms
@@ -356,6 +353,9 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     recall = sum(prep.weights[t] for t in common) / total if total else 0.0
     if recall < (RECALL_WITH_FIGURE if figures else RECALL if said or not relations else RECALL_UNKNOWN_VERB):
         return None
+    own_terms, denied = sentence.around(set(relation))  # the costliest test, so the last but one
+    if denied != claim.negated:
+        return None  # one says it, the other denies it
     if len(common & own_terms) / max(1, len(own_terms)) < PRECISION:
         return None
     unsaid = [e for e in claim.entities if not _named(e, sentence)]
