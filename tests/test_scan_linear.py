@@ -42,6 +42,7 @@ SHAPES = {
     "emphasis runs": '"*" * n + " text *x* " + "_" * n + "\\n"',
     "blank lines": '"A claim.\\n" + "\\n" * n + "Another claim.\\n"',
     "reference heading run": '"Text.\\n\\nReferences\\n\\n" + "Smith, J. (2019). T. J, 1.\\n" * (n // 26)',
+    "capitalised name runs": '("Alpha Police Bravo Service " * 70 + "45% rose.\\n\\n") * (n // 1900)',
 }
 
 SCRIPT = textwrap.dedent("""
