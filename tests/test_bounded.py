@@ -107,3 +107,18 @@ def test_json_pieces_lay_out_exactly_as_one_dump():
                       [{"a": big, "b": ["\n"]}] * 3, [{"q": i} for i in range(5_000)]):
             assert "".join(stream_json_object(head, "entries", iter(items))) == dump_json(head | {"entries": items})
             assert "".join(stream_json_array(iter(items))) == dump_json(items)
+
+
+def test_stream_json_lays_out_generators_exactly_as_dump_json_lays_out_lists():
+    from litcheck.cli.jsonout import dump_json, stream_json
+
+    def flags(n):
+        return ({"rule": "uncited-statistic", "line": i, "keys": (), "cited_by": [[i, "a “quoted” line\\n"]],
+                 "nested": {"a": [], "b": {}}} for i in range(n))
+
+    def data(lazy):
+        docs = [{"path": p, "footnotes": [], "flags": flags(n) if lazy else list(flags(n)), "empty": {}}
+                for p, n in (("a.md", 3), ("b.md", 0), ("ü.md", 5000))]
+        return {"documents": (d for d in docs) if lazy else docs, "unreadable": []}
+
+    assert "".join(stream_json(data(True))) == dump_json(data(False))

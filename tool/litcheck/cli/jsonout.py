@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from types import GeneratorType
 from typing import Any, Callable, Iterable, Iterator
 
 
@@ -47,3 +48,40 @@ def _array(items: Iterable, level: int, default: Callable | None) -> Iterator[st
                 size = 0
     buffer.append("[]" if first else "\n" + "  " * level + "]")
     yield "".join(buffer)
+
+
+def stream_json(data: Any, flat_from: int = 4) -> Iterator[str]:
+    """`dump_json(data)` in pieces of about 64 kB, where any list in `data` may be a generator:
+    a scan report's flags are encoded as they are made, never held as one string. Values
+    `flat_from` levels deep are encoded whole by json (in C)."""
+    buffer: list[str] = []
+    size = 0
+    for piece in _pieces(data, 0, flat_from):
+        buffer.append(piece)
+        size += len(piece)
+        if size >= 65536:
+            yield "".join(buffer)
+            buffer.clear()
+            size = 0
+    buffer.append("\n")
+    yield "".join(buffer)
+
+
+def _pieces(value: Any, level: int, flat_from: int) -> Iterator[str]:
+    inner = "  " * (level + 1)
+    if isinstance(value, dict) and level < flat_from:
+        first = True
+        for key, item in value.items():
+            yield ("{\n" if first else ",\n") + inner + json.dumps(key, ensure_ascii=False) + ": "
+            first = False
+            yield from _pieces(item, level + 1, flat_from)
+        yield "{}" if first else "\n" + "  " * level + "}"
+    elif isinstance(value, (list, tuple, GeneratorType)) and level < flat_from:
+        first = True
+        for item in value:
+            yield ("[\n" if first else ",\n") + inner
+            first = False
+            yield from _pieces(item, level + 1, flat_from)
+        yield "[]" if first else "\n" + "  " * level + "]"
+    else:  # JSON strings hold no raw newline: every newline is layout and takes this depth's indent
+        yield json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)

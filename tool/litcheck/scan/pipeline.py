@@ -41,8 +41,9 @@ class ScanResult:
     flags: list = field(default_factory=list)
     notices: list = field(default_factory=list)  # for stderr: what was left out (registry look-ups over the cap)
 
-    def as_dict(self) -> dict:
-        """The JSON contract of DESIGN.md (plus extra fields)."""
+    def as_dict(self, lazy: bool = False) -> dict:
+        """The JSON contract of DESIGN.md (plus extra fields). `lazy`: citations and flags as
+        generators, for a report written as it is encoded (litcheck.cli.jsonout.stream_json)."""
         footnotes = []
         for label, note in self.doc.footnotes.items():
             m = self.resolution.footnotes.get(label)
@@ -53,14 +54,17 @@ class ScanResult:
         for item, m in zip(self.doc.references, self.resolution.references):
             references.append({"label": item.label, "text": item.text, "key": m.key, "score": round(m.score, 3),
                                "line": item.line})
-        citations = []
-        for c in self.citations:
-            sent = self.doc.sentences[c.sentence]
-            citations.append({"text": c.text, "kind": c.kind, "key": c.key, "keys": c.keys, "score": round(c.score, 3),
-                              "sentence": sent.text, "line": sent.line, "labels": c.labels, "names": c.names,
-                              "year": c.year, "note": c.note})
+        citations = (self._citation_dict(c) for c in self.citations)
+        flags = (f.as_dict() for f in self.flags)
         return {"path": self.path, "sentences": len(self.doc.sentences), "footnotes": footnotes,
-                "references": references, "citations": citations, "flags": [f.as_dict() for f in self.flags]}
+                "references": references, "citations": citations if lazy else list(citations),
+                "flags": flags if lazy else list(flags)}
+
+    def _citation_dict(self, c) -> dict:
+        sent = self.doc.sentences[c.sentence]
+        return {"text": c.text, "kind": c.kind, "key": c.key, "keys": c.keys, "score": round(c.score, 3),
+                "sentence": sent.text, "line": sent.line, "labels": c.labels, "names": c.names, "year": c.year,
+                "note": c.note}
 
 
 class Scanner:

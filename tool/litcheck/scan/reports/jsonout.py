@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
-from litcheck.cli.jsonout import dump_json
+from litcheck.cli.jsonout import stream_json
 
 
-def document_dict(result, view) -> dict:
+def document_dict(result, view, lazy: bool = False) -> dict:
     """The contract's document object plus: the input type, suppressed flags (counted; listed
     with --show-suppressed, each with its review)."""
-    d = result.as_dict()
+    d = result.as_dict(lazy)
     d["input"] = getattr(result.doc, "source_kind", result.doc.fmt)
     hidden = view.suppressed.get(result.path, [])
     d["suppressed_count"] = len(hidden)
@@ -19,11 +19,12 @@ def document_dict(result, view) -> dict:
     return d
 
 
-def render_json(results, view) -> str:
-    out = {"documents": [document_dict(r, view) for r in results]}
+def render_json(results, view):
+    """Written as it is encoded: a report of hundreds of thousands of flags is never one string."""
+    out = {"documents": (document_dict(r, view, lazy=True) for r in results)}
     if view.failures:
         out["unreadable"] = [f.as_dict() for f in view.failures]
-    return dump_json(out)
+    return stream_json(out)
 
 
 def jsonl_line(outcome, view) -> str:
