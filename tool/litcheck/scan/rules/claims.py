@@ -458,6 +458,8 @@ def known_claim(ctx):
         best = None
         for i in candidates:
             p = prepared[i]
+            if p.reading.figures and not sentence.figures:
+                continue  # a claim with figures is restated only with them (match_claim's first test, done cheaply)
             m = match_claim(p, sentence, context)
             if m and (best is None or m.score > best[0].score):
                 best = (m, p)
