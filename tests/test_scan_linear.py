@@ -43,6 +43,7 @@ SHAPES = {
     "blank lines": '"A claim.\\n" + "\\n" * n + "Another claim.\\n"',
     "reference heading run": '"Text.\\n\\nReferences\\n\\n" + "Smith, J. (2019). T. J, 1.\\n" * (n // 26)',
     "capitalised name runs": '("Alpha Police Bravo Service " * 70 + "45% rose.\\n\\n") * (n // 1900)',
+    "number word runs": '("one two three four five six seven eight nine ten " * 38 + "(45%).\\n\\n") * (n // 1900)',
 }
 
 SCRIPT = textwrap.dedent("""

@@ -17,7 +17,9 @@ _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
           "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _WORD = r"(?:" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|hundred|thousand|and)"
-_WORDS = r"(?:" + _WORD + r")(?:[- ]" + _WORD + r")*"
+# a count in words is at most six words ("one thousand one hundred and three"); bounded and possessive,
+# so a long run of number words is read in linear time
+_WORDS = r"(?:" + _WORD + r")(?:[- ]" + _WORD + r"){{0,5}}+"  # doubled braces: _COUNT is str.format-ed
 # a count: digits ("1,103") or words ("two hundred thirty"), not a year-like decimal
 _COUNT = r"(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+|" + _WORDS + r")"
 _PCT = r"(?P<p>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)"
