@@ -122,24 +122,3 @@ def _in_order(letters: str, initials: str, words: list[str], capitals: bool) -> 
         if sum(1 for k in hit if words[k][0].isupper()) >= 0.6 * len(hit) and hit[-1] >= len(words) - 2:
             return True
     return False
-    words = re.findall(r"[A-Za-z][\w'’-]*", before)[-(2 * len(letters) + 6):]
-    if not words:
-        return False
-    initials = _initials(words)
-    # the acronym's letters must appear, in order, among the initials; one may be missing (4+
-    # letters) only when the expansion is written in capitals ("Protection of Children ... (POCSO")
-    for start in range(len(initials)):
-        if initials[start] != letters[0]:
-            continue
-        j, hit = 0, []
-        for k in range(start, len(initials)):
-            if j < len(letters) and initials[k] == letters[j]:
-                j += 1
-                hit.append(k)
-        if j == len(letters):
-            return True
-        if j == len(letters) - 1 and len(letters) >= 4:
-            caps = sum(1 for k in hit if words[k][0].isupper())
-            if caps >= 0.6 * len(hit) and hit[-1] >= len(words) - 2:
-                return True
-    return False
