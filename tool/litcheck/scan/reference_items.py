@@ -232,14 +232,16 @@ def note_reference_matches(ctx):
 
 
 def self_contradicting_items(ctx):
-    """citation-mismatch flags from the document alone: an item with no date, a page range that ends
-    before it starts, a pinpoint outside the item's pages."""
+    """citation-mismatch flags from the document alone: an item with no date, a misspelt title or
+    venue word, a page range that ends before it starts, a year its news URL, edition or DOI
+    contradicts, a pinpoint outside the item's pages."""
     from litcheck.cli.table import shorten
     from litcheck.scan.resolve.items import item_years
 
     for i, item in enumerate(ctx.doc.references):
         if not looks_like_reference(item.text):
             continue
+        years = item_years(item)
         if undated(item.text):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives no year or date: which "
                                         "edition, version or bill is cited cannot be told", evidence=item.text)
@@ -250,14 +252,14 @@ def self_contradicting_items(ctx):
         elif (bad := impossible_range(item.text)):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives pages '{bad}', a range "
                                         "that ends before it starts", evidence=bad)
-        elif (url := date_in_url(item_years(item), item.text)):
+        elif (url := date_in_url(years, item.text)):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is dated {url[1]}, but its "
                                         f"URL carries the publication date {url[0]}", evidence=str(url[0]))
-        elif (edition := edition_out_of_step(item_years(item), item.text)):
+        elif (edition := edition_out_of_step(years, item.text)):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is the {edition[0]} edition "
                                         f"but is dated {edition[1]}: another edition, or an access date given as the "
                                         "work's", evidence=str(edition[1]))
-        elif (clash := year_against_doi(item_years(item), item.text)):
+        elif (clash := year_against_doi(years, item.text)):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is dated {clash[2]}, but its "
                                         f"DOI {clash[0]} was registered in {clash[1]}: the year or the DOI is "
                                         "another version's", evidence=clash[0])

@@ -446,7 +446,9 @@ def _cited_texts(ctx, c) -> list[str]:
     if c.kind == "footnote":
         return [ctx.doc.footnotes[l].text for l in c.labels if l in ctx.doc.footnotes]
     if c.kind == "numeric":
-        items = {r.label: r.text for r in ctx.doc.references if r.label}
+        items = ctx.__dict__.get("_item_texts")
+        if items is None:  # built once per document, not once per citation
+            items = ctx._item_texts = {r.label: r.text for r in ctx.doc.references if r.label}
         return [items[l] for l in c.labels if l in items]
     if c.via_reference is not None and c.via_reference >= 0:
         return [ctx.doc.references[c.via_reference].text]
