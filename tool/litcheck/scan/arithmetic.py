@@ -72,7 +72,7 @@ def share_errors(text: str) -> list[ShareError]:
     when the true value rounds to it or is cut to it ("20.9" for 20.96), so only a real slip is
     reported."""
     found, seen = [], set()
-    if "(" not in text or not _DIGIT.search(text):
+    if "(" not in text or not _DIGIT.search(text) or "%" not in text and "cent" not in text.lower():
         return found  # every shape holds a parenthesis and a share in digits: most sentences have neither
     for shape in _SHAPES:
         for m in shape.finditer(text):
