@@ -53,6 +53,7 @@ MAGIC = b"LITCHECK-INDEX\n"
 _HEAD = struct.Struct("<IIQQQQ")  # format, unused (0), header length, columns length, rows, records length
 _DIGEST = 4  # CRC32 of the header: damage detection (a crafted header is still only data)
 RACY_NS = 2_000_000_000  # files modified this recently when indexed are re-hashed on load
+PAGED_BYTES = 16 << 20  # records read through the mapping between two releases of its pages
 
 
 def index_path(source: Path) -> Path:
@@ -91,6 +92,7 @@ class LazyEntry(Entry):
     _fields = None
     _lines = None
     _raw = None
+    _edited = False
 
     def _load(self) -> dict[str, str]:
         fields, lines = self._index.record(self._row)
@@ -104,7 +106,7 @@ class LazyEntry(Entry):
 
     @fields.setter
     def fields(self, value: dict[str, str]) -> None:
-        self._fields = value
+        self._fields, self._edited = value, True
 
     @property
     def field_lines(self) -> dict[str, int]:
@@ -114,7 +116,7 @@ class LazyEntry(Entry):
 
     @field_lines.setter
     def field_lines(self, value: dict[str, int]) -> None:
-        self._lines = value
+        self._lines, self._edited = value, True
 
     @property
     def raw(self) -> str:
@@ -125,7 +127,14 @@ class LazyEntry(Entry):
 
     @raw.setter
     def raw(self, value: str) -> None:
-        self._raw = value
+        self._raw, self._edited = value, True
+
+    def forget(self) -> None:
+        """Drop the fields, lines, raw text and parsed names read so far (read again from the
+        index when used): a listing of a big library holds its entries but the data of a few.
+        An entry given new values keeps them."""
+        if not self._edited:
+            self.__dict__.clear()
 
     def get(self, name: str, default: str = "") -> str:
         f = self._fields
@@ -189,6 +198,7 @@ class BibIndex:
         self._records_at = self._table_at + _ROW.size * rows
         self.columns = Columns(data, columns_at, header["columns"], rows)
         self._fallback: dict[int, tuple] | None = None
+        self._paged = 0  # bytes of records read through the mapping since its pages were released
         self._fallback_raw: dict[int, str] = {}
         self.source_path = Path(header["source"])
         self.env: dict[str, str] = {}
@@ -272,10 +282,21 @@ class BibIndex:
         return None
 
     # -- records --------------------------------------------------------------------------
+    def _release_pages(self) -> None:
+        """Hand the pages of the mapping read so far back to the kernel (they stay in its file
+        cache): a pass over every record would otherwise keep the whole index resident, as
+        much again as the source file, on top of what the pass holds."""
+        self._paged = 0
+        if isinstance(self._data, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
+            self._data.madvise(mmap.MADV_DONTNEED)
+
     def _blob(self, row: int):
         offset, length, crc, _, _ = _ROW.unpack_from(self._data, self._table_at + row * _ROW.size)
         start = self._records_at + offset
         blob = self._data[start:start + length]
+        self._paged += length
+        if self._paged > PAGED_BYTES:
+            self._release_pages()
         if len(blob) != length or zlib.crc32(blob) != crc:
             raise ValueError("record checksum mismatch")
         rec = json.loads(blob)
