@@ -33,6 +33,7 @@ that entry's fields are used, and `raw` is read from the .bib file itself by byt
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import mmap
@@ -433,29 +434,28 @@ def _dumps(value) -> bytes:
 class IndexBuilder:
     """The index of one .bib file, written entry by entry as the file is parsed.
 
-    Each entry's record goes to a spool file at once and only its columns stay in memory (key,
-    line, type and hot-field codes, a 36-byte table row): a cold load then never holds every
-    parsed entry (a gigabyte for a million tiny entries). `raw_in_records`: the entries' raw
+    Each entry's record and table row go to spool files at once and only its type and hot-field
+    codes stay in memory (its key and line are in the reader's columns, shared): a cold load then
+    never holds every parsed entry (a gigabyte for a million tiny entries). `raw_in_records`: the entries' raw
     text is stored in the records (when the file did not decode cleanly, so it cannot be read
     back by byte offsets)."""
 
-    def __init__(self, raw_in_records: bool):
+    def __init__(self, raw_in_records: bool, keys: list[str], lines):
         import tempfile
 
         self.raw_in_records = raw_in_records
         self.spool = tempfile.TemporaryFile()
-        self.table = bytearray()
+        self.table = tempfile.TemporaryFile()  # 32 bytes a row: 32 MB for a million entries
         self.total = 0
-        self.columns = ColumnBuilder()
+        self.columns = ColumnBuilder(keys, lines)
 
-    def add(self, key: str, etype: str, line: int, fields: dict, field_lines: dict, raw: str,
-            span: tuple[int, int]) -> None:
+    def add(self, etype: str, line: int, fields: dict, field_lines: dict, raw: str, span: tuple[int, int]) -> None:
         lines = [field_lines.get(name, line) for name in fields]  # aligned with fields
         blob = _dumps((fields, lines, raw) if self.raw_in_records else (fields, lines))
-        self.table += _ROW.pack(self.total, len(blob), zlib.crc32(blob), *span)
+        self.table.write(_ROW.pack(self.total, len(blob), zlib.crc32(blob), *span))
         self.spool.write(blob)
         self.total += len(blob)
-        self.columns.add(key, line, etype, fields)
+        self.columns.add_fields(etype, fields)
 
     def pieces(self, source: Path, digest: str, st: os.stat_result, problems: list, strings: dict,
                env_used: dict):
@@ -471,12 +471,14 @@ class IndexBuilder:
             "problems": [[p.check, p.severity, p.message, p.line, p.key] for p in problems],
             "strings": strings, "external": env_used,
         }
-        yield from _pack(header, columns, self.columns.rows, self.table, [], self.total)
+        yield from _pack(header, columns, self.columns.rows, b"", [], self.total)
         del columns
-        self.spool.seek(0)
-        yield from iter(lambda: self.spool.read(1 << 20), b"")
+        for spooled in (self.table, self.spool):  # the table, then the records
+            spooled.seek(0)
+            yield from iter(functools.partial(spooled.read, 1 << 20), b"")
 
     def close(self) -> None:
+        self.table.close()
         self.spool.close()
 
 
