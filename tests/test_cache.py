@@ -339,3 +339,34 @@ def test_damaged_key_column_is_read_from_the_source_instead(lib_dir):
     assert snapshot(load(lib_dir)) == fresh
     assert not target.exists()  # dropped, so the next load rebuilds it
     assert snapshot(load(lib_dir)) == fresh
+
+
+REPLACED = """@article{one, title = {First}, year = 2001}
+@article{two, title = {Second work}, year = 2002}
+@book{three, title = {Third}, year = 2003}
+"""
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_raw_text_comes_from_the_file_that_was_checked(tmp_path, monkeypatch, warm):
+    """A writer renames a new file over the source after the library was loaded: each entry's
+    raw text and fields still come from the same bytes (the file as checked), not from the new
+    file at the old offsets."""
+    from litcheck.library.bibfile import parse_text
+
+    monkeypatch.setenv("LITCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "refs.bib"
+    path.write_text(REPLACED, encoding="utf-8")
+    expected = {e.key: (e.raw, dict(e.fields)) for e in parse_text(REPLACED, str(path)).entries}
+    if warm:
+        load_library([path], None)  # builds the index: the next load is warm
+    lib = load_library([path], None)
+    entries = [lib.entries[key] for key in ("one", "two", "three")]
+    assert all(isinstance(e, LazyEntry) for e in entries)
+    new = tmp_path / "new.bib"
+    new.write_text("% a longer preamble moves every entry\n" * 3 + REPLACED.replace("Second work", "Other"),
+                   encoding="utf-8")
+    os.replace(new, path)
+    for e in entries:
+        assert (e.raw, dict(e.fields)) == expected[e.key]
+    assert load_library([path], None).entries["two"].title == "Other"  # a new load sees the new file

@@ -45,6 +45,7 @@ import zlib
 from pathlib import Path
 
 from litcheck.index.columns import HOT_FIELDS, ColumnBuilder, Columns, DamagedColumn, valid_directory
+from litcheck.index.source import SourceFile
 from litcheck.index.store import cache_dir, file_hash, name_for, stamp, write_cache
 from litcheck.library.entry import Entry
 from litcheck.library.findings import Finding
@@ -202,6 +203,7 @@ class BibIndex:
         self._paged = 0  # bytes of records read through the mapping since its pages were released
         self._fallback_raw: dict[int, str] = {}
         self.source_path = Path(header["source"])
+        self.source: SourceFile | None = None  # the file as checked (see `index.source`)
         self.env: dict[str, str] = {}
 
     @classmethod
@@ -262,19 +264,19 @@ class BibIndex:
         return self.columns.hot
 
     # -- freshness ------------------------------------------------------------------------
-    def is_fresh(self, source: Path, st: os.stat_result) -> bool | None:
+    def is_fresh(self, source: SourceFile) -> bool | None:
         """True: fresh; None: same content, but the stamp (mtime, racy flag) should be renewed;
-        False: stale. The source is hashed only when its stat stamp differs or it was racy."""
-        h = self.header
+        False: stale. The source is hashed only when its stat stamp differs or it was racy.
+        Records and raw text are then read from this `source` (`self.source`)."""
+        h, st = self.header, source.st
+        self.source = source
         if stamp(st) == h["stamp"] and not h["racy"]:
             return True
         if st.st_size != h["size"]:
             return False
         try:
-            from litcheck.library.files import read_file
-
-            data = read_file(source)
-        except OSError:
+            data = source.read_all()
+        except (OSError, ValueError):
             return False
         if file_hash(data) != h["hash"]:
             return False
@@ -322,12 +324,7 @@ class BibIndex:
                 if self.header["raw_in_records"]:
                     return self._blob(row)[2]
                 _, _, _, start, end = _ROW.unpack_from(self._data, self._table_at + row * _ROW.size)
-                fd = os.open(self.source_path, os.O_RDONLY | os.O_NONBLOCK)
-                with open(fd, "rb") as handle:
-                    if not stat.S_ISREG(os.fstat(fd).st_mode):
-                        raise ValueError("source is not a regular file")
-                    handle.seek(start)
-                    return handle.read(end - start).decode("utf-8")
+                return self._source().read(start, end).decode("utf-8")
             except (OSError, ValueError, EOFError, TypeError, IndexError, UnicodeDecodeError, RecursionError):
                 self._reparse()
         return self._fallback_raw[row]
@@ -335,9 +332,14 @@ class BibIndex:
     def _reparse(self) -> None:
         """A damaged record or column: parse the source again for this process (records and
         columns then come from that parse), and drop the index file."""
-        from litcheck.library.bibfile import parse_file
+        from litcheck.library.bibfile import decode_bytes, parse_text
 
-        entries = parse_file(self.source_path, self.env).entries
+        name = str(self.source_path)
+        try:
+            data = self._source().read_all()
+        except (OSError, ValueError):  # unreadable now: no entries, as a parse of it would give
+            data = b""
+        entries = parse_text(decode_bytes(data, name)[0], name, self.env).entries
         self._fallback = {row: (dict(e.fields), dict(e.field_lines)) for row, e in enumerate(entries)}
         self._fallback_raw = {row: e.raw for row, e in enumerate(entries)}
         self.rows = len(entries)
@@ -346,6 +348,12 @@ class BibIndex:
             os.unlink(self.path)
         except OSError:
             pass
+
+    def _source(self) -> SourceFile:
+        """The source as checked; opened now only for an index used without a freshness check."""
+        if self.source is None:
+            self.source = SourceFile(self.source_path)
+        return self.source
 
     def entry_class(self, name: str) -> type:
         classes = self.__dict__.setdefault("_classes", {})

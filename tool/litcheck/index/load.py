@@ -16,6 +16,7 @@ from pathlib import Path
 
 from litcheck.index.bibindex import RACY_NS, BibIndex, CorruptIndex, index_path, rewrite_header, settle_gc
 from litcheck.index.entrymap import EntryMap
+from litcheck.index.source import SourceFile
 from litcheck.index.store import cache_dir, file_hash, name_for, read_cache, stamp, write_cache
 from litcheck.library.findings import Finding
 
@@ -45,22 +46,23 @@ class _IndexSink:
         self.builder.close()
 
 
-def _build_source(path: Path, env: dict[str, str], target: Path, write: bool):
-    """Parse one .bib file straight into its index, entry by entry: returns (BibIndex, hash of
-    the bytes, macros it defines), or (ParsedFile, None, {})
-    when the file cannot be read. The index is written to `target` (with `write`), else to a
-    temporary file; the library is then read from it as from a warm index, so the peak of a
-    cold load is the text and one entry at a time, not every parsed entry at once."""
+def _build_source(path: Path, source: SourceFile | None, env: dict[str, str], target: Path, write: bool):
+    """Parse one .bib file (open as `source`, None when it could not be opened) straight into
+    its index, entry by entry: returns (BibIndex, hash of the bytes, macros it defines), or
+    (ParsedFile, None, {}) when the file cannot be read. The index is written to `target` (with
+    `write`), else to a temporary file; the library is then read from it as from a warm index,
+    so the peak of a cold load is the text and one entry at a time, not every parsed entry at
+    once. The index reads raw text from `source`, the bytes it was built from."""
     from litcheck.index.bibindex import open_temporary
     from litcheck.library.bibfile import ParsedFile, decode_bytes, stream_file
-    from litcheck.library.files import read_file
 
     name = str(path)
     try:
-        data = read_file(path)
-        st = os.stat(path)
-    except OSError as exc:
-        return ParsedFile(name, problems=[Finding("unreadable-file", "error", f"cannot read: {exc.strerror}", name)]), None, {}
+        source = source or SourceFile(path)
+        data, st = source.read_all(), source.st
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        return ParsedFile(name, problems=[Finding("unreadable-file", "error", f"cannot read: {reason}", name)]), None, {}
     text, problems = decode_bytes(data, name)
     digest, bom, ascii_only = file_hash(data), 3 if data.startswith(b"\xef\xbb\xbf") else 0, data.isascii()
     del data  # with the text and the index being built, the bytes were part of the peak
@@ -82,6 +84,7 @@ def _build_source(path: Path, env: dict[str, str], target: Path, write: bool):
                                                   parsed.external_macros))
     finally:
         builder.close()
+    index.source = source
     return index, digest, parsed.strings
 
 
@@ -115,13 +118,14 @@ def load_bib_files(bib_paths: list[Path], write: bool = True, progress=silent) -
         state = "new"
         rewrite = False
         try:
-            st = os.stat(path)
+            source = SourceFile(path)  # checked and then read through this descriptor
         except OSError:
-            st = None
-        if st is not None and target.exists():
+            source = None
+        if source is not None and target.exists():
+            st = source.st
             try:
                 index = BibIndex.open(target)
-                fresh = index.is_fresh(path, st)
+                fresh = index.is_fresh(source)
                 if fresh is False:
                     index, state = None, "stale"
                 elif not _env_matches(index.header["external"], env):
@@ -148,7 +152,7 @@ def load_bib_files(bib_paths: list[Path], write: bool = True, progress=silent) -
             continue
         stages = progress(COLD_STAGES, f"reading {path.name}", len(COLD_STAGES) - 1)
         next(stages)
-        built, digest, strings = _build_source(path, env, target, write)
+        built, digest, strings = _build_source(path, source, env, target, write)
         if digest is None:
             results.append(("parsed", built, name, "unreadable"))
         else:
@@ -312,7 +316,7 @@ def describe(bib_paths: list[Path]) -> list[dict]:
             try:
                 index = BibIndex.open(target)
                 row["entries"] = index.rows
-                fresh = index.is_fresh(Path(path), os.stat(path))
+                fresh = index.is_fresh(SourceFile(path))
                 row["state"] = {True: "fresh", None: "fresh (touched)", False: "stale"}[fresh]
             except CorruptIndex as exc:
                 row["state"] = f"corrupt ({exc})"
