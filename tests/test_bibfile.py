@@ -79,3 +79,33 @@ def test_duplicate_key_and_field_within_file(write_bib):
 def test_unreadable_file_is_a_finding(tmp_path):
     parsed = parse_file(tmp_path / "missing.bib")
     assert [p.check for p in parsed.problems] == ["unreadable-file"]
+
+
+PLAIN_NAMES = [
+    "Donald E. Knuth", "Knuth, Donald E.", "Ludwig van Beethoven", "van Beethoven, Ludwig",
+    "Jean de la Fontaine", "de la Fontaine, Jean", "Beeblebrox, IV, Zaphod", "Brinch Hansen, Per",
+    "Smith", "Smith,", ", John", "Smith, , John", "a, b, c, d", "John smith", "John Ronald reuel tolkien",
+    "d'Arcy, Jean", "Jean d'Arcy", "Mary~Ann O'Brien", "3M Team", "Smith, John and Doe, Jane AND Roe, R.",
+    "Smith\tand\nDoe", "A and and B", "Smith and", "and Smith", "Smith and others", "Émile Zola", "émile zola",
+    "Nguyễn, Văn A.", "Lee, J.-H. and Kim, S.", "van der Berg, jan", "X. Y. van der Z", "  Padded ,  Name  ",
+]
+
+
+def test_plain_names_split_as_bibtexparser_splits_them():
+    """Names without braces or backslashes take a shorter path: it must give what bibtexparser's
+    general parser gives (and did before) for every form: First von Last, von Last, First, jr."""
+    from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+
+    from litcheck.library.latex import to_text
+    from litcheck.library.names import Name
+
+    for raw in PLAIN_NAMES:
+        expected = []
+        for part in (p.strip() for p in split_multiple_persons_names(raw)):
+            if part.lower() == "others":
+                expected.append(Name(literal="others"))
+                continue
+            p = parse_single_name_into_parts(part, strict=False)
+            expected.append(Name(family=to_text(" ".join(p.last)), given=to_text(" ".join(p.first)),
+                                 particle=to_text(" ".join(p.von)), suffix=to_text(" ".join(p.jr))))
+        assert parse_names(raw) == expected, raw

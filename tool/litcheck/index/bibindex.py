@@ -362,9 +362,10 @@ class BibIndex:
                                                              "__module__": __name__})
         return classes[name]
 
-    def make_entry(self, name: str, row: int) -> "LazyEntry":
+    def make_entry(self, name: str, row: int, key: str | None = None) -> "LazyEntry":
+        """The entry of `row`; `key` when the caller found the row by it (not read again)."""
         e = object.__new__(self.entry_class(name))
-        e.key = self._read("key_bytes", row).decode("utf-8", "surrogatepass")
+        e.key = key if key is not None else self._read("key_bytes", row).decode("utf-8", "surrogatepass")
         e.type, e.line, e._row = self._read("coded", "types", row), self._read("cell", "lines", row), row
         return e
 

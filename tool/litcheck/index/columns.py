@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import struct
 import zlib
 from array import array
 
@@ -146,6 +145,7 @@ class Columns:
     def __init__(self, data, at: int, directory: dict, rows: int):
         self._data, self._at, self._directory, self.rows = data, at, directory, rows
         self._views: dict[str, memoryview | None] = {}  # checked bytes of the columns used
+        self._cells: dict[str, memoryview] = {}  # number columns, cast to their integer type
         self._tables: dict[str, list] = {}
         self._keys: list[str] | None = None
         self._reads: dict[str, int] = {}  # hot column -> single values read so far
@@ -173,8 +173,10 @@ class Columns:
         return views[name]
 
     def cell(self, name: str, row: int) -> int:
-        size = item_size(name)
-        return struct.unpack_from("q" if size == 8 else "I", self.view(name), row * size)[0]
+        cells = self._cells.get(name)
+        if cells is None:  # the checked bytes seen as machine integers: a row is one index
+            cells = self._cells[name] = self.view(name).cast("q" if item_size(name) == 8 else "I")
+        return cells[row]
 
     def table(self, name: str) -> list:
         """The distinct values of a coded column (a JSON list of strings and nulls)."""

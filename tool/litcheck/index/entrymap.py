@@ -76,9 +76,9 @@ class EntryMap(MutableMapping):
 
         return segments[bisect.bisect_right([s[0] for s in segments], gid) - 1]
 
-    def _make(self, gid: int) -> LazyEntry:
+    def _make(self, gid: int, key: str | None = None) -> LazyEntry:
         first, index, name = self._segment(gid)
-        return index.make_entry(name, gid - first)
+        return index.make_entry(name, gid - first, key)
 
     def _materialise_all(self) -> None:
         if not self._pending:
@@ -139,17 +139,17 @@ class EntryMap(MutableMapping):
             if entry is None and type(key) is str:
                 _, index, name = self._segments[0]
                 row = index.row_of(key)
-                entry = None if row is None else index.make_entry(name, row)
+                entry = None if row is None else index.make_entry(name, row, key)
             return entry
         value = self._map.get(key)
-        return self._make(value) if type(value) is int else value
+        return self._make(value, key) if type(value) is int else value
 
     def __getitem__(self, key: str) -> Entry:
         if self._map is None and self._lookups < EARLY_LOOKUPS:
             return self._early_entry(key)
         value = self._m[key]
         if type(value) is int:
-            value = self._make(value)
+            value = self._make(value, key)
             self._m[key] = value
             self._pending -= 1
         return value
@@ -162,7 +162,7 @@ class EntryMap(MutableMapping):
             row = index.row_of(key)  # keys are unique within one file
             if row is None:
                 raise KeyError(key)
-            entry = self._early[key] = index.make_entry(name, row)
+            entry = self._early[key] = index.make_entry(name, row, key)
             self._pending -= 1
         return entry
 

@@ -77,9 +77,13 @@ def _fast_decode(value: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _converter():
+    """pylatexenc's converter, and its table of known macros built once: by default each value
+    decoded built the whole table anew (about a millisecond, most of the decoding)."""
     from pylatexenc.latex2text import LatexNodes2Text
+    from pylatexenc.latexwalker import get_default_latex_context_db
 
-    return LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
+    converter = LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
+    return functools.partial(converter.latex_to_text, latex_context=get_default_latex_context_db())
 
 
 def _plain(text: str) -> str:
@@ -103,7 +107,7 @@ def to_text(value: str) -> str:
             text = _plain(fast)
         else:
             try:
-                text = _converter().latex_to_text(value)
+                text = _converter()(value)
             except Exception:  # pylatexenc gives up on some malformed TeX; show it plainly
                 text = value.replace("{", "").replace("}", "")
     if _UNTIDY.search(text):  # most values have single spaces only: no copy made word by word

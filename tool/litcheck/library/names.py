@@ -7,6 +7,7 @@ be split into given and family names by any renderer, so it is kept as a `litera
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from litcheck.library.latex import to_text
@@ -61,10 +62,15 @@ def parse_names(raw: str) -> list[Name]:
     """Split a raw BibTeX name list (`A and B and {Org}`) into `Name`s."""
     if not raw or not raw.strip():
         return []
-    from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+    plain = not _MARKUP.search(raw)
+    if plain:
+        people = _AND.split(raw.strip(" \r\n\t"))
+    else:
+        from bibtexparser.middlewares.names import split_multiple_persons_names
 
+        people = split_multiple_persons_names(raw)
     names = []
-    for part in split_multiple_persons_names(raw):
+    for part in people:
         part = part.strip()
         if _fully_braced(part):
             names.append(Name(literal=to_text(part)))
@@ -73,14 +79,72 @@ def parse_names(raw: str) -> list[Name]:
             names.append(Name(literal="others"))
             continue
         try:
-            parts = parse_single_name_into_parts(part, strict=False)
+            last, first, von, jr = _plain_parts(part) if plain else _parts(part)
         except Exception:  # a malformed name is shown as written rather than lost
             names.append(Name(literal=to_text(part)))
             continue
-        names.append(Name(
-            family=to_text(" ".join(parts.last)),
-            given=to_text(" ".join(parts.first)),
-            particle=to_text(" ".join(parts.von)),
-            suffix=to_text(" ".join(parts.jr)),
-        ))
+        names.append(Name(family=to_text(" ".join(last)), given=to_text(" ".join(first)),
+                          particle=to_text(" ".join(von)), suffix=to_text(" ".join(jr))))
     return names
+
+
+def _parts(name: str) -> tuple[list, list, list, list]:
+    from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+    parts = parse_single_name_into_parts(name, strict=False)
+    return parts.last, parts.first, parts.von, parts.jr
+
+
+# Names without braces or backslashes (nearly all) are split here rather than by bibtexparser,
+# whose character-by-character parse was most of the time of listing 5,000 works. The rules are
+# BibTeX's, as bibtexparser applies them (non-strict); tests compare the two on such names.
+_MARKUP = re.compile(r"[{}\\]")
+_AND = re.compile(r"[ \r\n\t]+[aA][nN][dD][ \r\n\t]+")
+_COMMA = re.compile(r"(,)")
+_WORD_BREAK = re.compile(r"[ ~\r\n\t]+")
+
+
+def _case(word: str) -> int:
+    """1 when the word's first letter is upper case, 0 when lower case, -1 without letters."""
+    for char in word:
+        if char.isalpha():
+            return 1 if char.isupper() else 0
+    return -1
+
+
+def _plain_parts(name: str) -> tuple[list, list, list, list]:
+    """(last, first, von, jr) words of a name without braces or backslashes."""
+    sections: list[list[str]] = [[]]
+    for chunk in _COMMA.split(name):
+        if chunk == ",":
+            if len(sections) < 3:  # later commas are dropped (non-strict)
+                sections.append([])
+        else:
+            sections[-1] += [w for w in _WORD_BREAK.split(chunk) if w]
+    if not sections[-1]:
+        sections.pop()
+    if not any(sections):
+        return [], [], [], []
+    if len(sections) == 1:  # First von Last
+        words = sections[0]
+        if len(words) < 3:
+            return words[-1:], words[:-1], [], []
+        cases = [_case(w) for w in words]
+        if 0 not in cases:
+            return words[-1:], words[:-1], [], []
+        first_lower = cases.index(0)
+        last_lower = len(cases) - 1 - cases[::-1].index(0)
+        if last_lower == len(cases) - 1:
+            last_lower -= 1  # the last word is always the family name
+        if last_lower < first_lower:  # only the last word is lower case: bibtexparser's slices
+            return words[last_lower + 1:], words[:first_lower - len(words)], [], []
+        return words[last_lower + 1:], words[:first_lower], words[first_lower:last_lower + 1], []
+    first = sections[-1] if sections[-1] and sections[-1][0] else []
+    jr = sections[1] if len(sections) == 3 and sections[1] and sections[1][0] else []
+    last = sections[0]
+    if len(last) > 1:
+        cases = [_case(w) for w in last]
+        lower = [i for i, c in enumerate(cases[:-1]) if c == 0]
+        if lower:
+            return last[lower[-1] + 1:], first, last[:lower[-1] + 1], jr
+    return last, first, [], jr

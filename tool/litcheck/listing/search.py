@@ -141,17 +141,27 @@ def search_page(library, query: str, limit: int | None = None, progress=None) ->
     (`index.fulltext`: SQLite FTS5, bm25 with the field weights above); a hit's matching lines
     are found afterwards, for the hits that are shown. `progress` wraps the first build of the
     index (a progress bar on a terminal)."""
+    terms = parse_query(query)
+    rows, total = _ranked(library, terms, limit, progress)
+    return [Hit(key, _shown(score), terms, library.get(key), library.note(key)) for key, score in rows], total
+
+
+def search_scores(library, query: str) -> dict[str, float]:
+    """key -> score of every key matching `query`, best first, as `search_page` ranks and shows
+    them; no entry is read (`list --text` selects and sorts by these)."""
+    return {key: _shown(score) for key, score in _ranked(library, parse_query(query), None)[0]}
+
+
+def _ranked(library, terms: list[str], limit: int | None, progress=None) -> tuple[list, int]:
     from litcheck.index.fulltext import column_weights, open_index, ranked
 
-    terms = parse_query(query)
     if not terms:
         return [], 0
     conn = open_index(library, _weight_class, progress)
     try:
-        rows, total = ranked(conn, terms, column_weights(WEIGHTS, OTHER_FIELD), limit)
+        return ranked(conn, terms, column_weights(WEIGHTS, OTHER_FIELD), limit)
     finally:
         conn.close()
-    return [Hit(key, _shown(score), terms, library.get(key), library.note(key)) for key, score in rows], total
 
 
 def _shown(score: float) -> float:

@@ -6,7 +6,6 @@ Filters combine with AND; the values of one repeatable filter combine with OR
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -153,50 +152,11 @@ def _org_matcher(wanted: list[str]):
 
 
 def text_scores(library, query: str) -> dict[str, float]:
-    """key -> relevance for a full-text query over entries and notes.
+    """key -> relevance for a full-text query over entries and notes (the ranked search of
+    `litcheck.listing.search`)."""
+    from litcheck.listing.search import search_scores
 
-    Uses the ranked `search_library` of `litcheck.listing.search` when it is available; otherwise a
-    case-insensitive match of every query word over the entry's fields and its note, scored by
-    how often the words occur (title hits count more).
-    """
-    try:
-        from litcheck.listing.search import search_library
-    except ImportError:
-        search_library = None
-    if search_library is not None:
-        return _scores_from_search(search_library(library, query))
-    words = [w for w in re.findall(r"\w+", query.casefold()) if w]
-    if not words:
-        return {}
-    scores: dict[str, float] = {}
-    for entry in library:
-        fields = " ".join(entry.text(name) for name in entry.fields).casefold()
-        note = library.note(entry.key)
-        body = (note.body if note else "").casefold()
-        title = entry.title.casefold()
-        if all(w in fields or w in body for w in words):
-            scores[entry.key] = sum(3 * title.count(w) + fields.count(w) + body.count(w) for w in words)
-    return scores
-
-
-def _scores_from_search(results) -> dict[str, float]:
-    """Accept what a search function may return: [(key, score)], [obj with .key/.score], [dict], or keys."""
-    scores: dict[str, float] = {}
-    n = len(results) if hasattr(results, "__len__") else 0
-    for rank, hit in enumerate(results):
-        if isinstance(hit, str):
-            key, score = hit, float(n - rank)
-        elif isinstance(hit, tuple):
-            key, score = hit[0], float(hit[1]) if len(hit) > 1 else float(n - rank)
-        elif isinstance(hit, dict):
-            key, score = hit.get("key"), float(hit.get("score", n - rank))
-        else:
-            key = getattr(hit, "key", None)
-            key = getattr(key, "key", key)  # a hit may carry the Entry itself
-            score = float(getattr(hit, "score", n - rank))
-        if key and key not in scores:
-            scores[key] = score
-    return scores
+    return search_scores(library, query)
 
 
 def select(library, filters: Filters, vet=None) -> tuple[list[Entry], dict[str, float]]:

@@ -87,6 +87,8 @@ def markdown_to_markdown(text: str) -> str:
     """A paragraph of Markdown written afresh from its parse, for Markdown exports: words are
     escaped (raw HTML becomes visible text), emphasis and code are kept, and a link is kept only
     when its target is http(s), mailto or a DOI (never javascript:, data: or vbscript:)."""
+    if not text:  # most works have no note: no parse for them
+        return ""
     from litcheck.listing.styles import code_span, md_escape, safe_href
 
     out: list[str] = []
