@@ -8,7 +8,7 @@ import click
 
 from litcheck.cli.options import emit, fail, library_options
 from litcheck.cli.terminal import notice
-from litcheck.listing.render import formats, names
+from litcheck.listing.render import early_refusal, formats, names
 from litcheck.listing.select import GROUPS, SORTS
 from litcheck.listing.styles import STYLES
 
@@ -83,8 +83,11 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
                 lines.append(f"{path.stem}\t(unreadable: {exc})")
         emit("\n".join(lines) + "\n" if lines else f"no saved reading lists in {folder}\n", output)
         return
+    if csl_file and style:
+        fail("give either --style or --csl, not both")
     filters = Filters(topics=split_values(topics), orgs=list(orgs), kinds=split_values(kinds),
                       states=split_values(states), since=since, until=until, text=text, keys=split_values(keys))
+    keep_unconfirmed = include_unconfirmed or "unconfirmed" in {s.lower() for s in filters.states}
     if from_name:
         reading = load_saved_list(lib, from_name, narrow=filters)
         if title:
@@ -93,12 +96,15 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
         if group_by is None:
             flat = fmt not in names("DOCUMENT") or sort is not None or filters.keys or filters.text
             group_by = "none" if flat else "topic"
-        reading = build_listing(lib, filters, sort, group_by, title or "")
-    if csl_file and style:
-        fail("give either --style or --csl, not both")
+        named = csl_file or style or "apa"
+        vet = early_refusal(fmt, None if named.lower() == "none" else resolve_style(named), keep_unconfirmed)
+        try:
+            reading = build_listing(lib, filters, sort, group_by, title or "", vet)
+        except EngineError as exc:
+            fail(f"{exc} (or use --style none)")
     chosen = csl_file or style or (reading.style if from_name and reading.style else "apa")
     resolved = None if str(chosen).lower() == "none" else resolve_style(str(chosen))
-    if not include_unconfirmed and "unconfirmed" not in {s.lower() for s in filters.states}:
+    if not keep_unconfirmed:
         left_out = reading.drop_unconfirmed()
         if left_out:
             notice(f"litcheck: left out {left_out} unconfirmed work{'s' if left_out != 1 else ''} "

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from litcheck.errors import LitcheckError
 from litcheck.library.findings import Finding
+from litcheck.library.keytable import KeyTable
 
 # Load problems that make a file unsafe to rewrite: we could not see all of it as BibTeX.
 # (A repeated key or @string is not one: BibTeX itself reads past it. Editing an entry whose
@@ -150,48 +151,28 @@ def entry_layout(raw: str) -> EntryLayout | None:
 
 class KeySpans(Mapping):
     """key -> (start, end) of its first definition in a document's text, and how often each key
-    is defined. Kept as columns (keys in order, offsets in arrays) rather than a dict of tuples
-    (160 MB for a million keys): a command that edits one entry looks up a few keys."""
+    is defined. Columns shared with the reader (`bibfile.FileResolver`: the keys in order with
+    their table, the repeated keys) plus offsets in arrays, rather than a dict of tuples (160 MB
+    for a million keys): a command that edits one entry looks up a few keys."""
 
-    LINEAR_LOOKUPS = 16  # found in the key list; after that a key -> row map is made
-
-    def __init__(self):
-        self.order: list[str] = []
+    def __init__(self, seen: KeyTable, repeats: dict[str, int]):
+        self._seen, self._repeats = seen, repeats
         self.starts, self.ends = array("q"), array("q")
-        self._seen: set[str] = set()
-        self._repeats: dict[str, int] = {}  # keys defined more than once -> how often
-        self._rows: dict[str, int] | None = None
-        self._lookups = 0
-
-    def add(self, key: str, start: int, end: int) -> None:
-        if key in self._seen:
-            self._repeats[key] = self._repeats.get(key, 1) + 1
-            return
-        self._seen.add(key)
-        self.order.append(key)
-        self.starts.append(start)
-        self.ends.append(end)
 
     def __getitem__(self, key: str) -> tuple[int, int]:
-        if key not in self._seen:
+        row = self._seen.row(key)
+        if row is None:
             raise KeyError(key)
-        if self._rows is None and self._lookups < self.LINEAR_LOOKUPS:
-            self._lookups += 1
-            row = self.order.index(key)
-        else:
-            if self._rows is None:
-                self._rows = {k: i for i, k in enumerate(self.order)}
-            row = self._rows[key]
         return self.starts[row], self.ends[row]
 
     def __contains__(self, key) -> bool:
         return key in self._seen
 
     def __iter__(self):
-        return iter(self.order)
+        return iter(self._seen.keys)
 
     def __len__(self) -> int:
-        return len(self.order)
+        return len(self._seen)
 
     def count(self, key: str) -> int:
         """How often `key` is defined (0: never)."""
@@ -220,18 +201,13 @@ class _Definitions(Mapping):
 class _SpanSink:
     """Notes where each entry is (see `bibfile.stream_file`); the entries themselves are dropped."""
 
-    def __init__(self):
-        self.spans = KeySpans()
+    def __init__(self, resolver):
+        self.spans = KeySpans(resolver.seen, resolver.repeats)
+        self.starts, self.ends = self.spans.starts.append, self.spans.ends.append
 
-    def watch(self, blocks):
-        add = self.spans.add
-        for block in blocks:
-            if block[0] == "E":
-                add(block[2], block[4], block[5])
-            yield block
-
-    def entry(self, *entry) -> None:
-        pass
+    def entry(self, _type, _key, _line, start, end, _fields, _lines) -> None:
+        self.starts(start)
+        self.ends(end)
 
     def discard(self) -> None:
         pass

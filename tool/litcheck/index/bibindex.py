@@ -33,6 +33,7 @@ that entry's fields are used, and `raw` is read from the .bib file itself by byt
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import mmap
@@ -54,6 +55,7 @@ MAGIC = b"LITCHECK-INDEX\n"
 _HEAD = struct.Struct("<IIQQQQ")  # format, unused (0), header length, columns length, rows, records length
 _DIGEST = 4  # CRC32 of the header: damage detection (a crafted header is still only data)
 RACY_NS = 2_000_000_000  # files modified this recently when indexed are re-hashed on load
+PAGED_BYTES = 16 << 20  # records read through the mapping between two releases of its pages
 
 
 def index_path(source: Path) -> Path:
@@ -92,6 +94,7 @@ class LazyEntry(Entry):
     _fields = None
     _lines = None
     _raw = None
+    _edited = False
 
     def _load(self) -> dict[str, str]:
         fields, lines = self._index.record(self._row)
@@ -105,7 +108,7 @@ class LazyEntry(Entry):
 
     @fields.setter
     def fields(self, value: dict[str, str]) -> None:
-        self._fields = value
+        self._fields, self._edited = value, True
 
     @property
     def field_lines(self) -> dict[str, int]:
@@ -115,7 +118,7 @@ class LazyEntry(Entry):
 
     @field_lines.setter
     def field_lines(self, value: dict[str, int]) -> None:
-        self._lines = value
+        self._lines, self._edited = value, True
 
     @property
     def raw(self) -> str:
@@ -126,7 +129,14 @@ class LazyEntry(Entry):
 
     @raw.setter
     def raw(self, value: str) -> None:
-        self._raw = value
+        self._raw, self._edited = value, True
+
+    def forget(self) -> None:
+        """Drop the fields, lines, raw text and parsed names read so far (read again from the
+        index when used): a listing of a big library holds its entries but the data of a few.
+        An entry given new values keeps them."""
+        if not self._edited:
+            self.__dict__.clear()
 
     def get(self, name: str, default: str = "") -> str:
         f = self._fields
@@ -190,6 +200,7 @@ class BibIndex:
         self._records_at = self._table_at + _ROW.size * rows
         self.columns = Columns(data, columns_at, header["columns"], rows)
         self._fallback: dict[int, tuple] | None = None
+        self._paged = 0  # bytes of records read through the mapping since its pages were released
         self._fallback_raw: dict[int, str] = {}
         self.source_path = Path(header["source"])
         self.source: SourceFile | None = None  # the file as checked (see `index.source`)
@@ -274,10 +285,21 @@ class BibIndex:
         return None
 
     # -- records --------------------------------------------------------------------------
+    def _release_pages(self) -> None:
+        """Hand the pages of the mapping read so far back to the kernel (they stay in its file
+        cache): a pass over every record would otherwise keep the whole index resident, as
+        much again as the source file, on top of what the pass holds."""
+        self._paged = 0
+        if isinstance(self._data, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
+            self._data.madvise(mmap.MADV_DONTNEED)
+
     def _blob(self, row: int):
         offset, length, crc, _, _ = _ROW.unpack_from(self._data, self._table_at + row * _ROW.size)
         start = self._records_at + offset
         blob = self._data[start:start + length]
+        self._paged += length
+        if self._paged > PAGED_BYTES:
+            self._release_pages()
         if len(blob) != length or zlib.crc32(blob) != crc:
             raise ValueError("record checksum mismatch")
         rec = json.loads(blob)
@@ -421,29 +443,28 @@ def _dumps(value) -> bytes:
 class IndexBuilder:
     """The index of one .bib file, written entry by entry as the file is parsed.
 
-    Each entry's record goes to a spool file at once and only its columns stay in memory (key,
-    line, type and hot-field codes, a 36-byte table row): a cold load then never holds every
-    parsed entry (a gigabyte for a million tiny entries). `raw_in_records`: the entries' raw
+    Each entry's record and table row go to spool files at once and only its type and hot-field
+    codes stay in memory (its key and line are in the reader's columns, shared): a cold load then
+    never holds every parsed entry (a gigabyte for a million tiny entries). `raw_in_records`: the entries' raw
     text is stored in the records (when the file did not decode cleanly, so it cannot be read
     back by byte offsets)."""
 
-    def __init__(self, raw_in_records: bool):
+    def __init__(self, raw_in_records: bool, keys: list[str], lines):
         import tempfile
 
         self.raw_in_records = raw_in_records
         self.spool = tempfile.TemporaryFile()
-        self.table = bytearray()
+        self.table = tempfile.TemporaryFile()  # 32 bytes a row: 32 MB for a million entries
         self.total = 0
-        self.columns = ColumnBuilder()
+        self.columns = ColumnBuilder(keys, lines)
 
-    def add(self, key: str, etype: str, line: int, fields: dict, field_lines: dict, raw: str,
-            span: tuple[int, int]) -> None:
+    def add(self, etype: str, line: int, fields: dict, field_lines: dict, raw: str, span: tuple[int, int]) -> None:
         lines = [field_lines.get(name, line) for name in fields]  # aligned with fields
         blob = _dumps((fields, lines, raw) if self.raw_in_records else (fields, lines))
-        self.table += _ROW.pack(self.total, len(blob), zlib.crc32(blob), *span)
+        self.table.write(_ROW.pack(self.total, len(blob), zlib.crc32(blob), *span))
         self.spool.write(blob)
         self.total += len(blob)
-        self.columns.add(key, line, etype, fields)
+        self.columns.add_fields(etype, fields)
 
     def pieces(self, source: Path, digest: str, st: os.stat_result, problems: list, strings: dict,
                env_used: dict):
@@ -459,12 +480,14 @@ class IndexBuilder:
             "problems": [[p.check, p.severity, p.message, p.line, p.key] for p in problems],
             "strings": strings, "external": env_used,
         }
-        yield from _pack(header, columns, self.columns.rows, self.table, [], self.total)
+        yield from _pack(header, columns, self.columns.rows, b"", [], self.total)
         del columns
-        self.spool.seek(0)
-        yield from iter(lambda: self.spool.read(1 << 20), b"")
+        for spooled in (self.table, self.spool):  # the table, then the records
+            spooled.seek(0)
+            yield from iter(functools.partial(spooled.read, 1 << 20), b"")
 
     def close(self) -> None:
+        self.table.close()
         self.spool.close()
 
 

@@ -72,9 +72,11 @@ class ColumnBuilder:
     """The columns, built entry by entry (a cold load adds each entry as it is parsed, and so
     holds only these columns, not the entries)."""
 
-    def __init__(self):
-        self.keys: list[str] = []
-        self.lines = array("q")
+    def __init__(self, keys: list[str] | None = None, lines: array | None = None):
+        """`keys` and `lines`: columns the caller fills itself (a cold load shares the reader's,
+        which it keeps anyway), entry by entry before `add_fields`; else `add` fills them."""
+        self.keys: list[str] = [] if keys is None else keys
+        self.lines = array("q") if lines is None else lines
         self.types = _Coded()
         self.hot = {name: _Coded() for name in HOT_FIELDS}
 
@@ -85,6 +87,9 @@ class ColumnBuilder:
     def add(self, key: str, line: int, etype: str, fields: dict) -> None:
         self.keys.append(key)
         self.lines.append(line)
+        self.add_fields(etype, fields)
+
+    def add_fields(self, etype: str, fields: dict) -> None:
         self.types.add(etype)
         for name, column in self.hot.items():
             column.add(fields.get(name))

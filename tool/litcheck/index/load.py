@@ -29,21 +29,18 @@ def notes_index_path(folder: Path) -> Path:
 class _IndexSink:
     """Entries of a streamed parse into an IndexBuilder (see `bibfile.stream_file`)."""
 
-    def __init__(self, text: str, raw_in_records: bool, bom: int, ascii_only: bool):
+    def __init__(self, resolver, text: str, raw_in_records: bool, bom: int, ascii_only: bool):
         from litcheck.index.bibindex import ByteSpans, IndexBuilder
 
         self.text = text
-        self.builder = IndexBuilder(raw_in_records)
+        self.builder = IndexBuilder(raw_in_records, resolver.keys, resolver.lines)  # the reader's columns
         self.spans = ByteSpans(text, bom, ascii_only)
-
-    def watch(self, blocks):
-        return blocks
 
     def entry(self, etype, key, line, start, end, fields, lines) -> None:
         if self.builder.raw_in_records:
-            self.builder.add(key, etype, line, fields, lines, self.text[start:end], (0, 0))
+            self.builder.add(etype, line, fields, lines, self.text[start:end], (0, 0))
         else:
-            self.builder.add(key, etype, line, fields, lines, "", self.spans.of(start, end))
+            self.builder.add(etype, line, fields, lines, "", self.spans.of(start, end))
 
     def discard(self) -> None:
         self.builder.close()
@@ -69,10 +66,10 @@ def _build_source(path: Path, source: SourceFile | None, env: dict[str, str], ta
     text, problems = decode_bytes(data, name)
     digest, bom, ascii_only = file_hash(data), 3 if data.startswith(b"\xef\xbb\xbf") else 0, data.isascii()
     del data  # with the text and the index being built, the bytes were part of the peak
-    resolver, sink = stream_file(text, name, env, lambda: _IndexSink(text, bool(problems), bom, ascii_only))
+    resolver, sink = stream_file(text, name, env, lambda resolver: _IndexSink(resolver, text, bool(problems), bom, ascii_only))
     builder = sink.builder
     parsed = resolver.finish(ParsedFile(name, problems=list(problems)))
-    del text, sink, resolver  # its set of keys: not needed for the columns and the header
+    del text, sink, resolver  # its table of keys: not needed for the columns and the header
     try:
         pieces = builder.pieces(path, digest, st, parsed.problems, parsed.strings, parsed.external_macros)
         index = None

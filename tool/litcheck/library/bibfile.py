@@ -40,6 +40,7 @@ from pathlib import Path
 from litcheck.library.bibblocks import scan_text
 from litcheck.library.entry import Entry
 from litcheck.library.findings import Finding
+from litcheck.library.keytable import KeyTable
 
 MAX_FIELD_CHARS = 100_000  # far beyond any real abstract; larger values are almost surely damage
 
@@ -177,34 +178,29 @@ class FileResolver:
         self.macros = _Macros(local, env or {})
         self.problems: list[Finding] = []
         self.long_fields: list[Finding] = []  # reported after the other problems
-        self.keys: list[str] = []  # of the entries kept, in order
-        self.lines = array("q")
+        self.seen = KeyTable()  # the keys of the entries kept, in order, and the row of each
+        self.keys = self.seen.keys
+        self.lines = array("q")  # the line of each kept entry
+        self.repeats: dict[str, int] = {}  # keys defined more than once -> how often
         self.strings_seen: list = []
-        self._seen: set[str] = set()
-        self._first_line: dict[str, int] | None = None  # made at the first repeated key
         self._lowered: dict[str, str] = {}
 
     def entries(self, blocks):
         """Per entry kept: (type, key, line, start, end, fields, field lines)."""
-        path, problems, value_of, lowered = self.path, self.problems, self.macros.value, self._lowered
+        path, problems, value_of, lowered, new_key = self.path, self.problems, self.macros.value, self._lowered, self.seen.add
         seen_strings: set[str] = set()
         for block in blocks:
             tag = block[0]
             if tag == "E":
                 _, etype, key, line, start, end, raw_fields = block
-                if key in self._seen:
-                    if self._first_line is None:
-                        self._first_line = dict(zip(self.keys, self.lines))
+                if not new_key(key):
+                    self.repeats[key] = self.repeats.get(key, 1) + 1
                     problems.append(Finding(
                         "duplicate-key", "error",
-                        f"key '{key}' is defined again (first defined at line {self._first_line[key]}); only the first is used",
-                        path, line, key))
+                        f"key '{key}' is defined again (first defined at line {self.lines[self.seen.row(key)]}); "
+                        "only the first is used", path, line, key))
                     continue
-                self._seen.add(key)
-                self.keys.append(key)
                 self.lines.append(line)
-                if self._first_line is not None:
-                    self._first_line[key] = line
                 fields: dict[str, str] = {}
                 lines: dict[str, int] = {}
                 for name, value, fline in raw_fields:
@@ -256,10 +252,10 @@ def resolve_blocks(blocks: list, text: str, path: str, env: dict[str, str] | Non
 
 
 def stream_file(text: str, path: str, env: dict[str, str] | None, new_sink):
-    """Resolve a file's blocks as a stream into a sink (`new_sink()`: an object with
-    `watch(blocks)`, which passes the raw blocks on and may note them, `entry(type, key, line,
-    start, end, fields, field lines)` per entry kept, and `discard()`), never holding every
-    block or entry at once. The file's `@string` blocks are read first; if the stream meets
+    """Resolve a file's blocks as a stream into a sink (`new_sink(resolver)`: an object with
+    `entry(type, key, line, start, end, fields, field lines)` per entry kept, and `discard()`;
+    it may share the resolver's columns of keys and lines), never holding every block or entry
+    at once. The file's `@string` blocks are read first; if the stream meets
     others (a file cut short after too many blocks that do not parse), the sink is discarded
     and the file is resolved again with those. Returns the FileResolver and the sink."""
     from litcheck.library.bibblocks import Chunks, iter_blocks, string_blocks
@@ -268,8 +264,9 @@ def stream_file(text: str, path: str, env: dict[str, str] | None, new_sink):
         chunks = Chunks(text)
         strings = string_blocks(chunks)
         while True:
-            resolver, sink = FileResolver(strings, path, env), new_sink()
-            for entry in resolver.entries(sink.watch(iter_blocks(text, chunks=chunks))):
+            resolver = FileResolver(strings, path, env)
+            sink = new_sink(resolver)
+            for entry in resolver.entries(iter_blocks(text, chunks=chunks)):
                 sink.entry(*entry)
             if resolver.strings_seen == strings:
                 return resolver, sink

@@ -28,6 +28,14 @@ def year_in(*values: str | None) -> int | None:
     return None
 
 
+def released(entries):
+    """Each entry in turn, forgetting what it read once the next is asked for: a pass over a
+    big selection then holds the fields of one entry at a time, not of all of them."""
+    for entry in entries:
+        yield entry
+        entry.forget()
+
+
 @dataclass
 class Entry:
     """A BibTeX entry. `fields` keeps raw values (lower-case field names) so nothing is lost;
@@ -50,6 +58,9 @@ class Entry:
 
     def line_of(self, name: str) -> int:
         return self.field_lines.get(name, self.line)
+
+    def forget(self) -> None:
+        """Drop what can be read again; a parsed entry's fields are their only copy, so nothing."""
 
     @property
     def title(self) -> str:

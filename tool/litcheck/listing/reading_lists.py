@@ -97,10 +97,10 @@ class ListError(LitcheckError, ValueError):
 
 
 def build_listing(library, filters: Filters, sort: str | None = None, group_by: str | None = None,
-                  title: str = "") -> ReadingList:
-    """An ad-hoc reading list: the selection, sorted, split into groups."""
+                  title: str = "", vet=None) -> ReadingList:
+    """An ad-hoc reading list: the selection, sorted, split into groups (`vet`: see `select`)."""
     validate(filters, library)
-    entries, scores = select(library, filters)
+    entries, scores = select(library, filters, vet)
     if sort is None:
         sort = "relevance" if filters.text else "none" if filters.keys else "author"
     ordered = sort_entries(entries, sort, scores)

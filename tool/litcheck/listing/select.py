@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from litcheck.errors import LitcheckError
-from litcheck.library.entry import Entry, split_list, year_in
+from litcheck.library.entry import Entry, released, split_list, year_in
 
 SORTS = ("author", "year", "oldest", "title", "relevance")
 GROUPS = ("topic", "org", "kind", "year", "none")
@@ -159,28 +159,38 @@ def text_scores(library, query: str) -> dict[str, float]:
     return search_scores(library, query)
 
 
-def select(library, filters: Filters) -> tuple[list[Entry], dict[str, float]]:
+def select(library, filters: Filters, vet=None) -> tuple[list[Entry], dict[str, float]]:
     """Entries matching every filter (library order), and relevance scores when --text is used.
 
     Topic, kind, state and year filters read the library's columns (the index's, for a big
-    library read through it): each distinct value is tested once, and only the entries that
-    pass are made."""
-    if filters.keys:
-        keys = [k for k in dict.fromkeys(filters.keys) if library.get(k) is not None]
-    else:
-        keys = list(library.entries)
-    scores: dict[str, float] = {}
-    if filters.text:
-        scores = text_scores(library, filters.text)
-        keys = [k for k in keys if k in scores]
+    library read through it): each distinct value is tested once. The entries are made for the
+    selection (the library does not keep them) and hold no field once tested, so selecting
+    100,000 works costs a few MB. `vet(entries)` sees every selected entry in a pass of its
+    own before the list is made (a style's refusal, before a million entries are held)."""
+    scores = text_scores(library, filters.text) if filters.text else {}
     passing = _passing_keys(library, filters)
-    if passing is not None:
-        keys = [k for k in keys if k in passing]
-    entries = [library.get(k) for k in keys]
-    if filters.orgs:
-        match = _org_matcher(filters.orgs)
-        entries = [e for e in entries if match(e)]
-    return entries, scores
+    if filters.text:
+        passing = scores if passing is None else {k for k in passing if k in scores}
+    match = _org_matcher(filters.orgs) if filters.orgs else None
+
+    def made():
+        if filters.keys:
+            chosen = (library.peek(k) for k in dict.fromkeys(filters.keys))
+        else:
+            chosen = library.each()
+        for entry in chosen:
+            if entry is None or (passing is not None and entry.key not in passing):
+                continue
+            if match is not None:
+                keep = match(entry)
+                entry.forget()
+                if not keep:
+                    continue
+            yield entry
+
+    if vet is not None:
+        vet(made())
+    return list(made()), scores
 
 
 def _passing_keys(library, filters: Filters) -> set[str] | None:
@@ -220,19 +230,28 @@ def sort_entries(entries: list[Entry], how: str | None, scores: dict[str, float]
     title, or relevance."""
     if how in (None, "", "none"):
         return list(entries)
-    if how == "author":
-        return sorted(entries, key=lambda e: (_author_key(e), e.year or 0, e.title.casefold()))
-    if how == "year":
-        return sorted(entries, key=lambda e: (-(e.year or 0), _author_key(e), e.title.casefold()))
-    if how == "oldest":
-        return sorted(entries, key=lambda e: (e.year or 10_000, _author_key(e), e.title.casefold()))
-    if how == "title":
-        return sorted(entries, key=lambda e: (e.title.casefold(), e.year or 0))
-    if how == "relevance":
-        scores = scores or {}
-        ranked = sorted(entries, key=lambda e: (-scores.get(e.key, 0.0), _author_key(e), e.year or 0))
-        return ranked
-    raise SelectionError(f"unknown sort {how!r}; choose from {', '.join(SORTS)}")
+    if how not in SORTS:
+        raise SelectionError(f"unknown sort {how!r}; choose from {', '.join(SORTS)}")
+    return sorted(entries, key=_forgetting(_SORT_KEYS[how](scores or {})))
+
+
+def _forgetting(key):
+    """`key`, dropping the fields an entry read to make it (sorting 100,000 entries then holds
+    their sort keys, not their fields)."""
+    def of(entry: Entry):
+        value = key(entry)
+        entry.forget()
+        return value
+    return of
+
+
+_SORT_KEYS = {
+    "author": lambda scores: lambda e: (_author_key(e), e.year or 0, e.title.casefold()),
+    "year": lambda scores: lambda e: (-(e.year or 0), _author_key(e), e.title.casefold()),
+    "oldest": lambda scores: lambda e: (e.year or 10_000, _author_key(e), e.title.casefold()),
+    "title": lambda scores: lambda e: (e.title.casefold(), e.year or 0),
+    "relevance": lambda scores: lambda e: (-scores.get(e.key, 0.0), _author_key(e), e.year or 0),
+}
 
 
 def group_entries(entries: list[Entry], how: str | None, only_topics: list[str] | None = None) -> list[tuple[str, list[Entry]]]:
@@ -257,7 +276,7 @@ def group_entries(entries: list[Entry], how: str | None, only_topics: list[str] 
         names = sorted(groups, key=lambda t: (t == OTHER, order.index(t) if t in order else len(order), t))
         return [(_topic_title(t, vocab), groups[t]) for t in names]
     if how == "org":
-        for e in entries:
+        for e in released(entries):
             orgs = entry_orgs(e, vocab)
             groups.setdefault(orgs[0] if orgs else OTHER, []).append(e)
         names = sorted(groups, key=lambda o: (o == OTHER, o.casefold()))

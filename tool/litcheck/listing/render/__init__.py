@@ -50,6 +50,25 @@ def stream(reading, library, fmt: str, style: str | None = "apa", annotate: bool
     return module.render(reading, library, options)
 
 
+def early_refusal(fmt: str, style, include_unconfirmed: bool):
+    """What `build_listing` runs over the selection before sorting it (see `select.select`): the
+    style's refusal of more works than it can tell apart (`styles.refuse_unnamed`), so a million
+    such entries are refused before a million entries are made and sorted. None when the format
+    shows no style."""
+    _, options = _chosen(fmt, style, False, False)
+    if not options.style:
+        return None
+
+    def vet(entries) -> None:
+        from litcheck.library.entry import released
+        from litcheck.listing.csl import to_csl
+        from litcheck.listing.styles import refuse_unnamed
+
+        listed = (e for e in released(entries) if include_unconfirmed or e.status != "unconfirmed")
+        refuse_unnamed((to_csl(e) for e in listed), options.style)
+    return vet
+
+
 def _chosen(fmt: str, style, annotate: bool, keywords: bool):
     from litcheck.listing.render.common import Options
 

@@ -3,9 +3,10 @@ marking of works that could not be verified."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from litcheck.library.entry import released
 from litcheck.listing.styles import FORMATS, Formatted
 
 # How a work whose verification is `unconfirmed` is marked when the user includes it
@@ -30,7 +31,7 @@ def records(head: str, entries, record) -> Iterator[str]:
     export formats, written one record at a time."""
     if head:
         yield head
-    for i, entry in enumerate(entries):
+    for i, entry in enumerate(released(entries)):
         yield ("\n" if i else "") + record(entry)
 
 
@@ -44,26 +45,49 @@ def unverified(entry) -> bool:
     return entry.status == "unconfirmed"
 
 
-def format_all(entries, style, formats=FORMATS, cite: bool = True) -> dict[str, Formatted]:
+def format_all(entries, style, formats=FORMATS, cite: bool = True) -> Mapping[str, Formatted]:
     """key -> Formatted. With a style, pandoc citeproc over all entries (so 2020a/2020b are
-    assigned across the list); with none, a plain built-in line per entry. Unverified works get
-    the visible `[unverified]` tag in front of their reference."""
-    if style:
-        from litcheck.listing.csl import to_csl, to_csl_items
-        from litcheck.listing.styles import format_entries, refuse_unnamed
+    assigned across the list); with none, a plain built-in line per entry, made when asked.
+    Unverified works get the visible `[unverified]` tag in front of their reference."""
+    if not style:
+        return _PlainLines(entries, formats)
+    from litcheck.listing.csl import to_csl, to_csl_items
+    from litcheck.listing.styles import format_entries, refuse_unnamed
 
-        refuse_unnamed((to_csl(e) for e in entries), style)  # before every work's data is made
-        items = to_csl_items(entries)
-        refuse_oversized(entries, items)
-        out = format_entries(items, style, formats, cite=cite)
-    else:
-        out = {e.key: _plain(e, formats) for e in entries}
+    refuse_unnamed((to_csl(e) for e in released(entries)), style)  # before every work's data is made
+    items = to_csl_items(released(entries))
+    refuse_oversized(entries, items)
+    out = format_entries(items, style, formats, cite=cite)
     for entry in entries:
-        if unverified(entry):
-            ref = out[entry.key].reference
-            for f in ref:
-                ref[f] = f"{_TAG[f]} {ref[f]}"
+        _tag(entry, out[entry.key])
     return out
+
+
+class _PlainLines(Mapping):
+    """key -> the plain built-in line of `--style none`, made when a renderer asks for it:
+    cheap to make, and 100,000 of them held at once are not."""
+
+    def __init__(self, entries, formats):
+        self._entries = {e.key: e for e in entries}
+        self._formats = formats
+
+    def __getitem__(self, key: str) -> Formatted:
+        entry = self._entries[key]
+        return _tag(entry, _plain(entry, self._formats))
+
+    def __iter__(self):
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _tag(entry, formatted: Formatted) -> Formatted:
+    if unverified(entry):
+        ref = formatted.reference
+        for f in ref:
+            ref[f] = f"{_TAG[f]} {ref[f]}"
+    return formatted
 
 
 # The most text of one work the citation engine is given. pandoc needs about 40 bytes of memory

@@ -5,6 +5,7 @@ summary as `annote`, and an unverified work says so in `note`."""
 
 from __future__ import annotations
 
+from litcheck.library.entry import released
 from litcheck.cli.jsonout import stream_json_array
 from litcheck.listing.csl import to_csl
 from litcheck.listing.render.common import UNVERIFIED_NOTE, unverified
@@ -28,7 +29,7 @@ def item(entry, library=None, options=None) -> dict:
 
 
 def stream(reading, library=None, options=None):
-    return stream_json_array(item(e, library, options) for e in reading.entries())
+    return stream_json_array(item(e, library, options) for e in released(reading.entries()))
 
 
 def render(reading, library=None, options=None) -> str:

@@ -7,6 +7,7 @@ apostrophe, the OWASP-recommended neutralisation.
 
 from __future__ import annotations
 
+from litcheck.library.entry import released
 from litcheck.listing.csl import entry_url
 from litcheck.listing.render.common import format_all
 from litcheck.listing.render.summaries import summary_plain
@@ -33,7 +34,7 @@ def rows(reading, library, style: str | None):
     entries = reading.entries()
     formatted = format_all(entries, style, ("plain",), cite=False)
     sections = reading.sections_of()
-    return (_row(e, library, formatted, sections) for e in entries)
+    return (_row(e, library, formatted, sections) for e in released(entries))
 
 
 def _row(e, library, formatted, sections) -> dict:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from litcheck.library.entry import released
 from litcheck.listing.render.bib import entry_bibtex
 from litcheck.listing.render.common import format_all, style_title
 from litcheck.listing.render.summaries import summary_html, summary_plain
@@ -100,7 +101,7 @@ def render(reading, library, options) -> str:
         if section.commentary:
             out.append(f'<div class="commentary">{_paragraphs(section.commentary)}</div>')
         out.append('<ol class="entries">')
-        for entry in section.entries:
+        for entry in released(section.entries):
             fmt = formatted[entry.key]
             note = summary_plain(library, entry.key)
             state = entry.status or "not recorded"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from litcheck.library.entry import released
 from litcheck.cli.jsonout import stream_json_object
 
 from litcheck.listing.csl import to_csl
@@ -58,7 +59,7 @@ def stream(reading, library, options):
         "sections": [{"heading": s.heading, "commentary": s.commentary, "keys": [e.key for e in s.entries]}
                      for s in reading.sections],
     }
-    items = (entry_data(e, library, formatted.get(e.key)) for e in entries)
+    items = (entry_data(e, library, formatted.get(e.key)) for e in released(entries))
     yield from stream_json_object(data, "entries", items, default=_default)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from litcheck.library.entry import released
 from litcheck.listing.render.common import format_all, style_title
 from litcheck.listing.render.summaries import markdown_to_markdown, paragraphs_markdown, summary_markdown
 from litcheck.listing.styles import code_span, md_escape
@@ -27,7 +28,7 @@ def render(reading, library, options) -> str:
             out += [paragraphs_markdown(section.commentary), ""]
         if not section.entries:
             out += [f"*{md_escape(section.empty_message())}*", ""]
-        for entry in section.entries:
+        for entry in released(section.entries):
             ref = formatted[entry.key].reference["markdown"] or md_escape(entry.title)
             out.append(f"- {ref}")
             out.append("")
