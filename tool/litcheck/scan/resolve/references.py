@@ -11,7 +11,7 @@ from litcheck.scan.citations.model import YEAR
 from litcheck.scan.resolve.text import YEAR_RE
 
 
-@dataclass
+@dataclass(slots=True)
 class RefParts:
     text: str
     authors: str = ""
@@ -53,7 +53,8 @@ _APA = re.compile(r"^(?P<auth>[^()]{1,150}?)\s*\((?P<year>" + YEAR + r")[a-z]?(?
 
 # Parsed notes and items, kept while one document is scanned (`parsing_memo`): resolution, work
 # clustering and three rules each parse the same notes, and on a document of tens of thousands of
-# notes the parsing was most of the scan. None outside a scan; the parts are read-only.
+# notes the parsing was most of the scan. None outside a scan; the parts are read-only. (Splitting
+# a note into works is cheap and not kept: the lists cost more memory than they save time.)
 _MEMO: dict | None = None
 
 
@@ -161,21 +162,12 @@ def _tail(parts: RefParts, after: str, have_venue: bool) -> None:
             parts.venue = venue
 
 
-def split_works(text: str, min_words: int = 2) -> list[RefParts]:
-    """A note may cite several works separated by ';' (outside italics and quotes). Pieces of
-    fewer than `min_words` words are dropped ("Id." is one word: pass 1 to keep it)."""
-    if _MEMO is None:
-        return _split_works(text, min_words)
-    works = _MEMO.get((text, min_words))
-    if works is None:
-        works = _MEMO[(text, min_words)] = _split_works(text, min_words)
-    return works
-
-
 _SPLITTERS = re.compile(r"[()\[\];]")
 
 
-def _split_works(text: str, min_words: int) -> list[RefParts]:
+def split_works(text: str, min_words: int = 2) -> list[RefParts]:
+    """A note may cite several works separated by ';' (outside italics and quotes). Pieces of
+    fewer than `min_words` words are dropped ("Id." is one word: pass 1 to keep it)."""
     t = " ".join(text.split())
     pieces, depth, start = [], 0, 0
     for m in _SPLITTERS.finditer(t):  # only brackets and ';' matter: the loop visits those alone
