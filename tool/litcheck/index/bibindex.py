@@ -131,6 +131,10 @@ class LazyEntry(Entry):
     def raw(self, value: str) -> None:
         self._raw, self._edited = value, True
 
+    def stored_size(self) -> int:
+        """The bytes of the record its fields are read from (what forgetting them saves)."""
+        return self._index.record_size(self._row)
+
     def forget(self) -> None:
         """Drop the fields, lines, raw text and parsed names read so far (read again from the
         index when used): a listing of a big library holds its entries but the data of a few.
@@ -308,6 +312,11 @@ class BibIndex:
                 and all(type(n) is int for n in rec[1]) and (len(rec) == 2 or type(rec[2]) is str)):
             raise ValueError("record is malformed")
         return rec
+
+    def record_size(self, row: int) -> int:
+        if self._fallback is not None:
+            return 0
+        return _ROW.unpack_from(self._data, self._table_at + row * _ROW.size)[1]
 
     def record(self, row: int) -> tuple[dict, dict]:
         if self._fallback is None:
