@@ -55,7 +55,8 @@ MAGIC = b"LITCHECK-INDEX\n"
 _HEAD = struct.Struct("<IIQQQQ")  # format, unused (0), header length, columns length, rows, records length
 _DIGEST = 4  # CRC32 of the header: damage detection (a crafted header is still only data)
 RACY_NS = 2_000_000_000  # files modified this recently when indexed are re-hashed on load
-PAGED_BYTES = 16 << 20  # records read through the mapping between two releases of its pages
+PAGED_BYTES = 16 << 20  # bytes mapped by reading records between two releases of the mapping's pages
+FAULT_AROUND = 64 << 10  # what the kernel maps around a page read (Linux's fault_around_bytes)
 
 
 def index_path(source: Path) -> Path:
@@ -292,7 +293,9 @@ class BibIndex:
     def _release_pages(self) -> None:
         """Hand the pages of the mapping read so far back to the kernel (they stay in its file
         cache): a pass over every record would otherwise keep the whole index resident, as
-        much again as the source file, on top of what the pass holds."""
+        much again as the source file, on top of what the pass holds. Reading records in
+        another order than the file's (a sorted list) maps 64 kB around each, so 2,000 of
+        them kept 130 MB of a 150 MB index resident."""
         self._paged = 0
         if isinstance(self._data, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
             self._data.madvise(mmap.MADV_DONTNEED)
@@ -301,7 +304,7 @@ class BibIndex:
         offset, length, crc, _, _ = _ROW.unpack_from(self._data, self._table_at + row * _ROW.size)
         start = self._records_at + offset
         blob = self._data[start:start + length]
-        self._paged += length
+        self._paged += length + FAULT_AROUND
         if self._paged > PAGED_BYTES:
             self._release_pages()
         if len(blob) != length or zlib.crc32(blob) != crc:
