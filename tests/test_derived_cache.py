@@ -1,6 +1,7 @@
 """Values derived from the whole library (the scanner's index) are cached and give the same result."""
 
 import json
+import os
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "scan"
@@ -64,3 +65,25 @@ def test_the_fingerprint_covers_every_module_and_data_file(tmp_path):
         assert fingerprint_of(copy) != before, changed
         path.write_bytes(original)
     assert fingerprint_of(copy) == before
+
+
+def test_the_remembered_fingerprint_follows_every_edit(tmp_path, monkeypatch):
+    """The digest kept in the cache folder is reused only while no file's stat stamp changed:
+    an edit that keeps the size and sets the mtime back still gives a new digest."""
+    import shutil
+
+    from litcheck.index.fingerprint import PACKAGE_DIR, fingerprint_of
+    from litcheck.index.store import cache_dir
+
+    monkeypatch.setenv("LITCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    remembered = cache_dir() / "derived" / "code-fingerprint"
+    copy = tmp_path / "litcheck"
+    shutil.copytree(PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = fingerprint_of(copy)
+    assert fingerprint_of(copy, remembered) == before and remembered.exists()
+    assert fingerprint_of(copy, remembered) == before  # read back
+    path = copy / "library" / "entry.py"
+    st = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"def ", b"def_", 1))  # same size
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert fingerprint_of(copy, remembered) == fingerprint_of(copy) != before

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from litcheck.errors import LitcheckError
-from litcheck.library.bibfile import ParsedFile, decode_bytes, parse_text, stream_file
 from litcheck.library.findings import Finding
 from litcheck.library.keytable import KeyTable
 
@@ -231,6 +230,9 @@ class BibDocument:
     def load(cls, path: str | Path, env: dict[str, str] | None = None) -> "BibDocument":
         """Read a file as a stream: where each entry is, its problems and macros, without
         keeping the parsed entries (`parsed` makes them when a command needs them all)."""
+        # imported here: commands that only read the library load this module, not the parser
+        from litcheck.library.bibfile import ParsedFile, decode_bytes, stream_file
+
         path = Path(path)
         data = path.read_bytes() if path.exists() else b""
         text, problems = decode_bytes(data, str(path))
@@ -248,6 +250,8 @@ class BibDocument:
     def parsed(self) -> ParsedFile:
         """Every entry of the file, parsed on first use: commands that consult the whole
         library (add, import, tidy) need them; `set` needs only the spans and problems."""
+        from litcheck.library.bibfile import parse_text
+
         parsed = parse_text(self.text, str(self.path), self.env)
         parsed.problems = list(self.problems)
         return parsed

@@ -68,7 +68,7 @@ def may_match(pattern: re.Pattern, low: str | None) -> bool:
     if known is None or known[0] is not pattern:
         from re import _parser  # the standard library's own reading of the pattern
 
-        known = _NEEDED[id(pattern)] = (pattern, tuple(_needed(_parser.parse(pattern.pattern, pattern.flags)) or ()))
+        known = _NEEDED[id(pattern)] = (pattern, _shortest(_needed(_parser.parse(pattern.pattern, pattern.flags)) or ()))
     words = known[1]
     if not words:
         return True
@@ -78,17 +78,33 @@ def may_match(pattern: re.Pattern, low: str | None) -> bool:
     return False
 
 
+def may_match_any(patterns: list[re.Pattern], low: str | None) -> bool:
+    """`any(may_match(p, low) for p in patterns)` in one search of `low`: a sentence that holds
+    none of the words a list of patterns needs skips the whole list at the cost of one test."""
+    if low is None:
+        return True
+    known = _ANY.get(id(patterns))
+    if known is None or known[0] is not patterns:
+        for p in patterns:
+            may_match(p, "")  # reads each pattern's words
+        words = [_NEEDED[id(p)][1] for p in patterns]
+        test = None if not all(words) else re.compile(alternation(sorted({w for ws in words for w in ws})))
+        known = _ANY[id(patterns)] = (patterns, test)
+    return known[1] is None or known[1].search(low) is not None
+
+
 # Keyed by the pattern's id, not the pattern: hashing a compiled pattern hashes its whole
 # program every time (several kB for a lexicon), which cost more than the substring tests. The
 # entry holds the pattern, so the id cannot be reused while it stands.
 _NEEDED: dict[int, tuple[re.Pattern, tuple[str, ...]]] = {}
+_ANY: dict[int, tuple[list, re.Pattern | None]] = {}  # a list's id -> (the list, a search for any word it needs)
 
 
 def _needed(items) -> list[str] | None:
     """Lower-case strings one of which every match of the parsed sequence `items` holds, or None
     when no such set is known. An ASCII literal run is one; a group, an atomic group or a
     repetition of at least once gives its body's; alternatives give the union of theirs (if each
-    has one). Of the candidates, the one whose shortest string is longest is kept."""
+    has one); a small character class gives its characters. Of the candidates, the one whose shortest string is longest is kept."""
     from re import _constants as op
 
     best: list[str] | None = None
@@ -100,12 +116,14 @@ def _needed(items) -> list[str] | None:
             best = candidates
 
     for code, arg in items:
-        if code is op.LITERAL and arg < 128:
+        if code is op.LITERAL and _plain(chr(arg)):
             run.append(chr(arg).lower())
             continue
         consider(["".join(run)] if run else None)
         run = []
-        if code is op.SUBPATTERN:
+        if code is op.IN:
+            consider(_class_chars(arg))
+        elif code is op.SUBPATTERN:
             consider(_needed(arg[3]))
         elif code is op.ATOMIC_GROUP:
             consider(_needed(arg))
@@ -117,3 +135,34 @@ def _needed(items) -> list[str] | None:
                 consider(sorted({w for b in branches for w in b}))
     consider(["".join(run)] if run else None)
     return best
+
+
+def _shortest(words) -> tuple[str, ...]:
+    """`words` less those holding another of them ("dramatically" holds "dramatic"): a text
+    holding the longer holds the shorter, so testing the longer is wasted."""
+    words = sorted(set(words), key=len)
+    return tuple(w for i, w in enumerate(words) if not any(v in w for v in words[:i]))
+
+
+def _plain(char: str) -> bool:
+    """A character a plain substring test of the lowered text finds wherever re.I may match it:
+    ASCII, or a symbol with no case ("%", "$", "€"); other letters may fold to other letters."""
+    return char < "\x80" or char.lower() == char.upper() == char
+
+
+def _class_chars(items) -> list[str] | None:
+    """The characters a class `[...]` matches (lower case), when it is a short list of plain
+    characters, small ranges and digits (`[$€£]`, `[0-9]`, `\\d`); None for anything wider."""
+    from re import _constants as op
+
+    chars: set[str] = set()
+    for code, arg in items:
+        if code is op.LITERAL and _plain(chr(arg)):
+            chars.add(chr(arg).lower())
+        elif code is op.RANGE and arg[1] - arg[0] < 10 and all(_plain(chr(c)) for c in range(arg[0], arg[1] + 1)):
+            chars.update(chr(c).lower() for c in range(arg[0], arg[1] + 1))
+        elif code is op.CATEGORY and arg is op.CATEGORY_DIGIT:
+            chars.update("0123456789")
+        else:
+            return None
+    return sorted(chars) if 0 < len(chars) <= 12 else None

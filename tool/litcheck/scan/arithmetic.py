@@ -37,6 +37,9 @@ _SHAPES = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class ShareError:
     surface: str  # the words as written
@@ -69,6 +72,8 @@ def share_errors(text: str) -> list[ShareError]:
     when the true value rounds to it or is cut to it ("20.9" for 20.96), so only a real slip is
     reported."""
     found, seen = [], set()
+    if "(" not in text or not _DIGIT.search(text) or "%" not in text and "cent" not in text.lower():
+        return found  # every shape holds a parenthesis and a share in digits: most sentences have neither
     for shape in _SHAPES:
         for m in shape.finditer(text):
             x, y = count_value(m.group("x")), count_value(m.group("y"))
@@ -103,6 +108,8 @@ def calculations(text: str) -> list[Calculation]:
     """Calculations written out in `text`, each redone. A result is right when it equals the
     computed value to the precision it is written to, or within half a per cent (rounded money)."""
     found = []
+    if "=" not in text:
+        return found  # (a cheap test: most sentences hold no calculation)
     for m in _CALCULATION.finditer(text):
         a, op, b, c = float(m.group(1).replace(",", "")), m.group(2), float(m.group(3).replace(",", "")), m.group(4)
         if op in "/÷" and b == 0:

@@ -95,15 +95,18 @@ class Scanner:
         from litcheck.scan.resolve import resolve_document
         from litcheck.scan.rules import ScanContext, run_rules
 
+        from litcheck.scan.resolve.references import parsing_memo
+
         check = deadline.check if deadline is not None else None
         citations = find_citations(doc, self.index.orgs, set(self.index.works), check=check)
         if check:
             check()
-        resolution = resolve_document(doc, citations, self.index)
-        ctx = ScanContext(doc, citations, resolution, self.index, self.library, self.facts, self.claims)
-        result = ScanResult(doc.path, doc, citations, resolution, run_rules(ctx, self.rules, check=check))
-        if self.registry is not None:
-            self.registry.check(ctx, result, self.rules, budget=check)
+        with parsing_memo():
+            resolution = resolve_document(doc, citations, self.index)
+            ctx = ScanContext(doc, citations, resolution, self.index, self.library, self.facts, self.claims)
+            result = ScanResult(doc.path, doc, citations, resolution, run_rules(ctx, self.rules, check=check))
+            if self.registry is not None:
+                self.registry.check(ctx, result, self.rules, budget=check)
         return result
 
     def scan_path(self, path, timeout: float | None = None) -> ScanResult:

@@ -63,13 +63,12 @@ class Document:
         return bisect.bisect_right(self._line_starts, offset)
 
 
-_LINE = re.compile(r"[^\n]*\n?")
-
-
 def line_spans(text: str):
     """(start, end_without_newline, line_text) for each line."""
-    for m in _LINE.finditer(text):
-        if not m.group(0):
-            break
-        line = m.group(0)
-        yield m.start(), m.start() + len(line.rstrip("\n")), line.rstrip("\n")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the text ends with a newline (or is empty): no line after it
+    start = 0
+    for line in lines:
+        yield start, start + len(line), line
+        start += len(line) + 1

@@ -173,15 +173,19 @@ class ScanContext:
         for c in citations:
             self.by_sentence.setdefault(c.sentence, []).append(c)
         self._cited = sorted(self.by_sentence)  # indices of the sentences with citations of their own
+        self._claim_sentences = None
+        self._covering: dict[int, list] = {}
+        self._memo: dict = {}
+        self._cited_all = None
 
     # --- sentences -------------------------------------------------------------------------
     def claim_sentences(self):
         """Body sentences that can carry a claim (not headings, captions, tables, questionnaires or
-        questions)."""
-        for s in self.doc.sentences:
-            if s.kind in NOT_PROSE or s.text.rstrip("*_\"'”’)").endswith("?"):
-                continue
-            yield s
+        questions). Listed once per document: every rule walks them."""
+        if self._claim_sentences is None:
+            self._claim_sentences = [s for s in self.doc.sentences
+                                     if s.kind not in NOT_PROSE and not s.text.rstrip("*_\"'”’)").endswith("?")]
+        return self._claim_sentences
 
     def own_citations(self, sent) -> list:
         return self.by_sentence.get(sent.index, [])
@@ -200,16 +204,36 @@ class ScanContext:
             text = self._claim_texts[sent.index] = "".join(chars)
         return text
 
+    def per_sentence(self, fn, sent):
+        """`fn(sent.text)`, computed once per sentence: a fact about a sentence that several rules
+        read (whether it names a work) is worth keeping on a dense document."""
+        memo = self._memo.setdefault(fn, {})
+        value = memo.get(sent.index, memo)
+        if value is memo:
+            value = memo[sent.index] = fn(sent.text)
+        return value
+
+    def cited_before(self, sent, span: int) -> list:
+        """The sentences among the `span` before `sent` that a citation covers (`is_cited`), in
+        order; the covered sentences are listed once, so a look back costs a bisection."""
+        if self._cited_all is None:
+            self._cited_all = [s.index for s in self.doc.sentences if self.is_cited(s)]
+        lo = bisect.bisect_left(self._cited_all, sent.index - span)
+        hi = bisect.bisect_left(self._cited_all, sent.index)
+        return [self.doc.sentences[i] for i in self._cited_all[lo:hi]]
+
     def citations_for(self, sent) -> list:
         """The citations that cover the sentence: its own (a note marker right after it, across a
         space or the full stop, is its own); for a list item without any, its lead-in sentence's;
-        else the closing citation of a paragraph about one source."""
-        own = self.own_citations(sent)
-        if own:
-            return own
-        if sent.lead is not None:
-            return self.by_sentence.get(sent.lead, [])
-        return self._paragraph_source(sent)
+        else the closing citation of a paragraph about one source. Kept per sentence: most rules
+        ask, some several times."""
+        covering = self._covering.get(sent.index)
+        if covering is None:
+            covering = self.own_citations(sent)
+            if not covering:
+                covering = self.by_sentence.get(sent.lead, []) if sent.lead is not None else self._paragraph_source(sent)
+            self._covering[sent.index] = covering
+        return covering
 
     def _paragraph_source(self, sent) -> list:
         """The citations of the next cited sentence of the paragraph, when the sentence stands
@@ -294,7 +318,8 @@ class ScanContext:
 
     def flag(self, rule_id: str, sent, message: str, keys=(), evidence: str = "") -> Flag:
         r = _RULES[rule_id]
-        return Flag(rule_id, r.severity, sent.line, sent.text, message, list(dict.fromkeys(k for k in keys if k)) or (),
+        return Flag(rule_id, r.severity, sent.line, sent.text, message,
+                    (list(dict.fromkeys(k for k in keys if k)) or ()) if keys else (),
                     sent.start, sent.end, evidence, r.priority)
 
     def flag_at_note(self, rule_id: str, label: str, message: str, keys=(), evidence: str = "") -> Flag:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from litcheck.scan.alternation import lowered, may_match
+from litcheck.scan.alternation import lowered, may_match, may_match_any
 from litcheck.scan.arithmetic import calculations
 from litcheck.scan.citations.prose import REPORTING_VERBS
 from litcheck.scan.own_results import OwnResults
@@ -97,6 +97,8 @@ def _is_year(s: str) -> bool:
 _BEFORE = 24
 _AFTER = 48
 _SPACES = re.compile(r"\s*")
+_ADDRESS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")  # web and mail addresses: their digits are no figures
+_DIGIT = re.compile(r"\d")
 
 
 def find_figures(text: str) -> list[tuple[int, int, str, str]]:
@@ -105,10 +107,11 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
     Context around a number is read from a bounded window (the patterns are anchored at the
     number), and spans already claimed are marked in a byte map: the work stays linear in
     the length of the text, however many numbers it holds."""
-    text = re.sub(r"https?://\S+|www\.\S+|\S+@\S+\.\w+", lambda m: " " * len(m.group(0)), text)
+    if "http" in text or "www." in text or "@" in text:  # (the blanking below is costly; most texts need none)
+        text = _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
     found: list[tuple[int, int, str, str]] = []
     taken = bytearray(len(text) + 1)  # 1 where a figure already found lies
-    low, digit = lowered(text), re.search(r"\d", text) is not None  # what a pattern needs, tested cheaply
+    low, digit = lowered(text), _DIGIT.search(text) is not None  # what a pattern needs, tested cheaply
     for kind, pattern in FIGURE_PATTERNS:
         for m in pattern.finditer(text) if may_match(pattern, low) else ():
             if any(taken[m.start():m.end()]):
@@ -210,13 +213,13 @@ def _restated(ctx, sent, surface: str) -> bool:
     mine = quantities(surface)
     if not mine:
         return False
-    cache = ctx.__dict__.setdefault("_cited_quantities", {})  # sentence index -> its figures, if cited
-    for other in ctx.doc.sentences[max(0, sent.index - 12):sent.index]:
+    cache = ctx.__dict__.setdefault("_cited_quantities", {})  # sentence index -> its figures
+    for other in ctx.cited_before(sent, 12):
         if other.block != sent.block:
             continue
         theirs = cache.get(other.index)
         if theirs is None:
-            theirs = cache[other.index] = quantities(ctx.claim_text(other)) if ctx.is_cited(other) else []
+            theirs = cache[other.index] = quantities(ctx.claim_text(other))
         if theirs and shared(mine, theirs):
             return True
     return False
@@ -275,7 +278,7 @@ def uncited_statistic(ctx):
             continue
         cites = ctx.citations_for(sent)
         figures = find_figures(ctx.claim_text(sent))
-        if not figures or own.covers(sent) or names_a_work(sent.text) or calculations(sent.text):
+        if not figures or own.covers(sent) or ctx.per_sentence(names_a_work, sent) or calculations(sent.text):
             continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
         if _RESTATEMENT.match(sent.text):
             continue  # "In other words, 95% ...", "That is a 96% pass rate": the figures before it are the claim
@@ -408,7 +411,7 @@ def vague_attribution(ctx):
     for sent in ctx.claim_sentences():
         cites = ctx.citations_for(sent)
         if any(c.kind != "named" for c in cites) or any(c.kind == "named" and c.key for c in cites) \
-                or names_a_work(sent.text):
+                or ctx.per_sentence(names_a_work, sent):
             continue
         phrase = _vague_phrase(ctx, sent)
         if phrase:
@@ -514,12 +517,14 @@ _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)
 def superlative(ctx):
     own = OwnResults.of(ctx)
     for sent in ctx.claim_sentences():
-        if ctx.is_cited(sent) or names_a_work(sent.text):
+        if ctx.is_cited(sent) or ctx.per_sentence(names_a_work, sent):
             continue
         # "most respondents"; "the lowest of the three types" in a data analysis's own sections
         own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
         text = ctx.doc.masked[sent.start:sent.end]
         low = lowered(text)
+        if not may_match_any(SUPERLATIVE_PATTERNS, low):
+            continue
         for pattern in SUPERLATIVE_PATTERNS:
             if own_data and pattern not in (_NOVELTY, _CERTAINTY) or not may_match(pattern, low):
                 continue
