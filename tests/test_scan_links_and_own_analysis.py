@@ -99,6 +99,34 @@ def test_a_pdfs_plain_page_foot_notes_and_their_glued_markers(scanner):
     assert not [f for f in result.flags if f.rule == "uncited-statistic"]  # cited, and the last line is a table
 
 
+PANDOC_SUPERSCRIPTS = """\
+# Facts
+
+Forced labour earned an estimated 150 billion dollars a year.^a^ Most recruits knew the recruiter.^2-3^
+
+Power grows fast: 2^10^ is 1024.
+
+## References
+
+^a^ Okafor, B. *Profits of Forced Labour*. London: Example Press, 2014.
+
+^2^ Lin, C. *Recruiters*. Paris: Example, 2016.
+
+^3^ Mora, D. *Networks*. Rome: Example, 2018.
+"""
+
+
+def test_pandoc_superscript_markers_are_notes(scanner):
+    result = scan(scanner, PANDOC_SUPERSCRIPTS)
+    assert sorted(result.doc.footnotes) == ["2", "3", "a"]
+    assert result.doc.footnotes["a"].text.startswith("Okafor, B.")
+    assert sorted(l for c in result.citations if c.kind == "footnote" for l in c.labels) == ["2", "3", "a"]
+    assert [s.text for s in result.doc.sentences if s.kind == "body"][:2] == [
+        "Forced labour earned an estimated 150 billion dollars a year.^a^", "Most recruits knew the recruiter.^2-3^"]
+    uncited = [f for f in result.flags if f.rule == "uncited-statistic"]
+    assert [f.line for f in uncited] == [5]  # the power is no marker: its figure is uncited
+
+
 def test_numbers_after_punctuation_are_not_notes_without_a_page_foot_note():
     from litcheck.scan.document import parse_document
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-_MARKERS = re.compile(r"\[\^[^\]\s]{1,20}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}(?:[,–-]\s*\d{1,3})*\]")
+_MARKERS = re.compile(r"\[\^[^\]\s]{1,20}\]|\^(?:[A-Za-z]{1,2}|\d{1,3}(?:[,–-]\d{1,3}){0,20})\^|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}(?:[,–-]\s*\d{1,3})*\]")
 
 
 def normalise(sentence: str) -> str:

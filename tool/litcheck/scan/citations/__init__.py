@@ -32,7 +32,9 @@ from litcheck.scan.document.regions import GLUED_MARK
 _SUP = re.compile(r"(?<![" + SUPERSCRIPT_DIGITS + r"])([" + SUPERSCRIPT_DIGITS + r"]{1,3}(?:\s?[⁻,˒–-]\s?[" + SUPERSCRIPT_DIGITS + r"]{1,3})*)")
 _SUP_CHAR = re.compile("[" + SUPERSCRIPT_DIGITS + "]")
 _UNIT_BEFORE = re.compile(r"(?:\b(?:km|cm|mm|m|ft|mi|in|yd|kg)|[a-z]\^?)$")
-_MD_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+# "[^3]", and pandoc's superscript "^3^" / "^a^" as Word and HTML pages come out of pandoc
+# (not after a digit or a space: "2^10^" is a power)
+_MD_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)|(?<=[^\d\s^])\^([A-Za-z]{1,2}|\d{1,3}(?:[,–-]\d{1,3}){0,20})\^")
 _PANDOC = re.compile(r"\[([^\[\]\n]*?-?@[A-Za-z0-9_][^\[\]\n]*?)\]")
 _PANDOC_ITEM = re.compile(r"^\s*(?P<pre>[^@;]*?\s)?-?@(?P<key>[A-Za-z0-9_][\w:.#$%&\-+?<>~/]*?)[.,:]?\s*(?:,\s*(?P<loc>.*?))?\s*$")
 # "@smith2019 found ...", "@DupuyPrakash:2018 show ...": pandoc's narrative citation (an e-mail address
@@ -101,6 +103,7 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
     # most sentences hold no bracket, parenthesis, @, link or superscript, and nine searches of
     # every short sentence were a tenth of a dense document's scan.
     sup, bracket, paren, at = _SUP_CHAR.search(text) is not None, "[" in text, "(" in text, "@" in text
+    caret = "^" in text
     for m in _SUP.finditer(text) if sup else ():
         before = text[max(0, m.start() - 20):m.start()]  # a unit is a few letters; bounded look-back
         if _UNIT_BEFORE.search(before) and not before.endswith((".", ",", ")", "”", '"')):
@@ -110,8 +113,8 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
                 continue
         labels = _sup_labels(m.group(1))
         add(Citation("footnote", m.group(1), base + m.start(), base + m.end(), sent.index, labels))
-    for m in _MD_MARK.finditer(text) if bracket else ():
-        add(Citation("footnote", m.group(0), base + m.start(), base + m.end(), sent.index, [m.group(1)]))
+    for m in _MD_MARK.finditer(text) if bracket or caret else ():
+        add(Citation("footnote", m.group(0), base + m.start(), base + m.end(), sent.index, _mark_labels(m)))
     if doc.footnotes:  # a PDF's plain note number glued to the punctuation before it: "36.2 million.2"
         for m in GLUED_MARK.finditer(text):
             if m.group(1) in doc.footnotes and not inside(taken, m.start()):
@@ -187,9 +190,17 @@ def sentence_note_labels(doc: Document, sent: Sentence) -> list[str]:
     """The labels of the note markers in a sentence (superscripts and [^n])."""
     text = doc.masked[sent.start:sent.end]
     labels = [l for m in _SUP.finditer(text) for l in _sup_labels(m.group(1))]
-    labels += [m.group(1) for m in _MD_MARK.finditer(text)]
+    labels += [l for m in _MD_MARK.finditer(text) for l in _mark_labels(m)]
     labels += [m.group(1) for m in GLUED_MARK.finditer(text)]
     return [l for l in labels if l in doc.footnotes]
+
+
+def _mark_labels(m: re.Match) -> list[str]:
+    """The note labels of a `_MD_MARK` match: "[^x]" names one; "^3-5^" a run, like "³⁻⁵"."""
+    if m.group(1) is not None:
+        return [m.group(1)]
+    raw = m.group(2)
+    return _numeric_labels(raw) if raw[0].isdigit() else [raw]
 
 
 def _sup_labels(raw: str) -> list[str]:

@@ -21,14 +21,16 @@ _TERMINAL = ".!?…"
 _TAIL = 1_000
 
 
-# The last character of every trailing mark the patterns below strip (`]`, a superscript digit,
+# The last character of every trailing mark the patterns below strip (`]`, `^`, a superscript digit,
 # a closing quote or bracket, emphasis): text ending in anything else has none to strip.
-_MARK_END = set("]\"'”’»)*_" + SUPERSCRIPT_DIGITS)
+_MARK_END = set("]^\"'”’»)*_" + SUPERSCRIPT_DIGITS)
 
 
 _CLOSERS = "\"'”’»)*_" + SUPERSCRIPT_DIGITS
 # a bracketed marker at the end of a text: [^3], [12], [3, 5], [3–5], [@key, p. 4]
 _BRACKET_MARK = re.compile(r"\[(?:\^[^\]\s]{1,40}|\d{1,3}(?:[,–-][ ]?\d{1,3}){0,30}|@[^\]\n]{1,200})\]$")
+# pandoc's superscript marker at the end of a text: ^3^, ^a^, ^3-5^
+_CARET_MARK = re.compile(r"\^(?:[A-Za-z]{1,2}|\d{1,3}(?:[,–-]\d{1,3}){0,20})\^$")
 
 
 def strip_trailing_marks(text: str) -> str:
@@ -50,6 +52,11 @@ def strip_trailing_marks(text: str) -> str:
                 continue
             end -= 1  # a lone closing bracket
             continue
+        if ch == "^":
+            m = _CARET_MARK.search(text, max(0, end - 100), end)
+            if m and m.end() == end:
+                end = m.start()
+                continue
         break
     return text[:end]
 

@@ -7,7 +7,8 @@ import re
 
 from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Note, line_spans
 
-_MD_FOOTDEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*")
+# "[^3]: text", and pandoc's superscript label opening a note line: "^3^ text", "^a^ text"
+_MD_FOOTDEF = re.compile(r"^[ ]{0,3}(?:\[\^([^\]\s]+)\]:|\^([A-Za-z]{1,2}|\d{1,3})\^(?=[ \t]))[ \t]*")
 _SUP_FOOTDEF = re.compile(r"^[ \t]*+([" + SUPERSCRIPT_DIGITS + r"]{1,3})(?![" + SUPERSCRIPT_DIGITS + r"])\.?[ \t]*+(?=\S)")
 # A PDF's page-foot note: "2 References to CY 2021 refer to ..." (a plain number, a space, the note).
 # Taken as a note only when the body carries that number glued to punctuation or a word ("36.2 million.2")
@@ -95,7 +96,7 @@ def find_notes(doc: Document, mask: bytearray) -> None:
                 and pm.group(1) not in doc.footnotes and (last_plain == 0 or 0 < int(pm.group(1)) - last_plain <= 2):
             plain, last_plain = pm, int(pm.group(1))
         if md or sup or plain:
-            label = md.group(1) if md else sup.group(1).translate(SUP_TO_DIGIT) if sup else plain.group(1)
+            label = (md.group(1) or md.group(2)) if md else sup.group(1).translate(SUP_TO_DIGIT) if sup else plain.group(1)
             body_start = start + (md or sup or plain).end()
             j = i + 1
             last_end = end

@@ -55,8 +55,8 @@ SENTENCE_STARTERS = {
     "furthermore", "also", "what", "why", "how", "who", "where", "i", "you", "to", "of", "according",
 }
 
-# A note marker: [^3], [12], [3, 5], [3–5], ¹⁴, ¹⁻³, ¹,² (bounded repetition: linear matching).
-MARKER = (r"(?:\[\^[^\]\s]{1,40}\]|\[\d{1,3}(?:[,–-][ ]?\d{1,3}){0,30}\]|"
+# A note marker: [^3], ^3^, [12], [3, 5], [3–5], ¹⁴, ¹⁻³, ¹,² (bounded repetition: linear matching).
+MARKER = (r"(?:\[\^[^\]\s]{1,40}\]|\^(?:[A-Za-z]{1,2}|\d{1,3}(?:[,–-]\d{1,3}){0,20})\^|\[\d{1,3}(?:[,–-][ ]?\d{1,3}){0,30}\]|"
           r"[" + SUPERSCRIPT_DIGITS + r"]{1,3}(?:[,⁻˒–-][" + SUPERSCRIPT_DIGITS + r"]{1,3}){0,30})")
 # Possessive quantifiers and the look-behind keep this linear on runs of punctuation, closers
 # or markers (nested `(...|x+)*` backtracked exponentially on 30 superscripts).
