@@ -169,7 +169,7 @@ def select(library, filters: Filters, vet=None) -> tuple[list[Entry], dict[str, 
     own before the list is made (a style's refusal, before a million entries are held)."""
     scores = text_scores(library, filters.text) if filters.text else {}
     passing = _passing_keys(library, filters)  # in library order
-    few = passing is not None and len(passing) * 64 < len(library.entries)
+    in_order = passing is not None
     if filters.text:
         passing = scores if passing is None else {k: None for k in passing if k in scores}
     match = _org_matcher(filters.orgs) if filters.orgs else None
@@ -177,8 +177,10 @@ def select(library, filters: Filters, vet=None) -> tuple[list[Entry], dict[str, 
     def made():
         if filters.keys:
             chosen = (library.peek(k) for k in dict.fromkeys(filters.keys))
-        elif few:  # a few entries pass: found by key, not every entry made to be skipped
-            chosen = (library.peek(k) for k in passing)
+        elif passing is not None and 4 * len(passing) < len(library):  # a few: made by key
+            # in library order: the filter index gives its keys so, text scores come by rank
+            order = passing if in_order else (k for k in library.entries if k in passing)
+            chosen = (library.peek(k) for k in order)
         else:
             chosen = library.each()
         for entry in chosen:
@@ -222,7 +224,22 @@ def sort_entries(entries: list[Entry], how: str | None, scores: dict[str, float]
         return list(entries)
     if how not in SORTS:
         raise SelectionError(f"unknown sort {how!r}; choose from {', '.join(SORTS)}")
-    return sorted(entries, key=_forgetting(_SORT_KEYS[how](scores or {})))
+    key = _SORT_KEYS[how](scores or {})
+    return sorted(entries, key=key if _few_stored_bytes(entries) else _forgetting(key))
+
+
+KEPT_BYTES = 16 << 20  # entries whose stored records are smaller altogether keep their fields when sorted
+
+
+def _few_stored_bytes(entries: list[Entry]) -> bool:
+    """Whether the fields a sort reads may stay with the entries for the renderer (read once,
+    not twice: the few thousand entries of a search), rather than be forgotten at once."""
+    total = 0
+    for entry in entries:
+        total += entry.stored_size()
+        if total > KEPT_BYTES:
+            return False
+    return True
 
 
 def _forgetting(key):
