@@ -11,7 +11,9 @@ import pytest
 
 from litcheck.library.core import load_library
 from litcheck.library.paths import resolve_bib_paths, resolve_notes_dir
+from litcheck.index.bibindex import BibIndex
 from litcheck.listing import reading_lists
+from litcheck.listing import select as select_module
 from litcheck.listing.reading_lists import build_listing
 from litcheck.listing.render import early_refusal, stream
 from litcheck.listing.select import Filters
@@ -73,9 +75,12 @@ def _peak_of_listing(lib) -> int:
         tracemalloc.stop()
 
 
-def test_a_listing_holds_sort_keys_not_fields(tmp_path):
+def test_a_listing_holds_sort_keys_not_fields(tmp_path, monkeypatch):
     """Twice the works cost about twice the memory, and far less a work than its 3 kB of
-    fields (400 bytes a work; the listing held every entry's fields before: 4.9 kB a work)."""
+    fields (400 bytes a work; the listing held every entry's fields before: 4.9 kB a work).
+    Selections whose stored records exceed `KEPT_BYTES` (16 MB) are held so; these are made
+    to exceed a smaller one."""
+    monkeypatch.setattr(select_module, "KEPT_BYTES", 1 << 20)
     _peak_of_listing(_library(tmp_path, 200))  # modules and tables made once per process
     small, large = _peak_of_listing(_library(tmp_path, 1_000)), _peak_of_listing(_library(tmp_path, 2_000))
     assert large < 2.3 * small
@@ -103,3 +108,18 @@ def test_the_cli_refuses_unnamed_works_in_one_line(tmp_path, run_cli):
     assert result.stdout == ""
     listed = run_cli("list", "--bib", str(path), "--notes", str(tmp_path), "--format", "json", "--style", "none")
     assert listed.exit_code == 0 and listed.stdout.count('"key": "k') == 2_100
+
+
+def test_a_small_selection_reads_each_record_once(tmp_path, monkeypatch):
+    """Under `KEPT_BYTES` of records the fields read for sorting stay for the renderer (a
+    search's few thousand works are read once); over it they are read again when rendered."""
+    lib = _library(tmp_path, 300)
+    reads = []
+    record = BibIndex.record
+    monkeypatch.setattr(BibIndex, "record", lambda self, row: reads.append(row) or record(self, row))
+    listed = "".join(stream(build_listing(lib, Filters(), "author", "none"), lib, "md", None))
+    assert sorted(reads) == list(range(300))
+    reads.clear()
+    monkeypatch.setattr(select_module, "KEPT_BYTES", 100_000)
+    assert "".join(stream(build_listing(lib, Filters(), "author", "none"), lib, "md", None)) == listed
+    assert sorted(reads) == sorted(list(range(300)) * 2)

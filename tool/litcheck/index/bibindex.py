@@ -55,7 +55,8 @@ MAGIC = b"LITCHECK-INDEX\n"
 _HEAD = struct.Struct("<IIQQQQ")  # format, unused (0), header length, columns length, rows, records length
 _DIGEST = 4  # CRC32 of the header: damage detection (a crafted header is still only data)
 RACY_NS = 2_000_000_000  # files modified this recently when indexed are re-hashed on load
-PAGED_BYTES = 16 << 20  # records read through the mapping between two releases of its pages
+PAGED_BYTES = 16 << 20  # bytes mapped by reading records between two releases of the mapping's pages
+FAULT_AROUND = 64 << 10  # what the kernel maps around a page read (Linux's fault_around_bytes)
 
 
 def index_path(source: Path) -> Path:
@@ -130,6 +131,10 @@ class LazyEntry(Entry):
     @raw.setter
     def raw(self, value: str) -> None:
         self._raw, self._edited = value, True
+
+    def stored_size(self) -> int:
+        """The bytes of the record its fields are read from (what forgetting them saves)."""
+        return self._index.record_size(self._row)
 
     def forget(self) -> None:
         """Drop the fields, lines, raw text and parsed names read so far (read again from the
@@ -288,7 +293,9 @@ class BibIndex:
     def _release_pages(self) -> None:
         """Hand the pages of the mapping read so far back to the kernel (they stay in its file
         cache): a pass over every record would otherwise keep the whole index resident, as
-        much again as the source file, on top of what the pass holds."""
+        much again as the source file, on top of what the pass holds. Reading records in
+        another order than the file's (a sorted list) maps 64 kB around each, so 2,000 of
+        them kept 130 MB of a 150 MB index resident."""
         self._paged = 0
         if isinstance(self._data, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
             self._data.madvise(mmap.MADV_DONTNEED)
@@ -297,7 +304,7 @@ class BibIndex:
         offset, length, crc, _, _ = _ROW.unpack_from(self._data, self._table_at + row * _ROW.size)
         start = self._records_at + offset
         blob = self._data[start:start + length]
-        self._paged += length
+        self._paged += length + FAULT_AROUND
         if self._paged > PAGED_BYTES:
             self._release_pages()
         if len(blob) != length or zlib.crc32(blob) != crc:
@@ -308,6 +315,11 @@ class BibIndex:
                 and all(type(n) is int for n in rec[1]) and (len(rec) == 2 or type(rec[2]) is str)):
             raise ValueError("record is malformed")
         return rec
+
+    def record_size(self, row: int) -> int:
+        if self._fallback is not None:
+            return 0
+        return _ROW.unpack_from(self._data, self._table_at + row * _ROW.size)[1]
 
     def record(self, row: int) -> tuple[dict, dict]:
         if self._fallback is None:

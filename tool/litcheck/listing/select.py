@@ -176,6 +176,8 @@ def select(library, filters: Filters, vet=None) -> tuple[list[Entry], dict[str, 
     def made():
         if filters.keys:
             chosen = (library.peek(k) for k in dict.fromkeys(filters.keys))
+        elif passing is not None and 4 * len(passing) < len(library):  # a few: made by key
+            chosen = (library.peek(k) for k in library.entries if k in passing)
         else:
             chosen = library.each()
         for entry in chosen:
@@ -232,7 +234,22 @@ def sort_entries(entries: list[Entry], how: str | None, scores: dict[str, float]
         return list(entries)
     if how not in SORTS:
         raise SelectionError(f"unknown sort {how!r}; choose from {', '.join(SORTS)}")
-    return sorted(entries, key=_forgetting(_SORT_KEYS[how](scores or {})))
+    key = _SORT_KEYS[how](scores or {})
+    return sorted(entries, key=key if _few_stored_bytes(entries) else _forgetting(key))
+
+
+KEPT_BYTES = 16 << 20  # entries whose stored records are smaller altogether keep their fields when sorted
+
+
+def _few_stored_bytes(entries: list[Entry]) -> bool:
+    """Whether the fields a sort reads may stay with the entries for the renderer (read once,
+    not twice: the few thousand entries of a search), rather than be forgotten at once."""
+    total = 0
+    for entry in entries:
+        total += entry.stored_size()
+        if total > KEPT_BYTES:
+            return False
+    return True
 
 
 def _forgetting(key):
