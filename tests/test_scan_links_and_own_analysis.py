@@ -127,6 +127,14 @@ def test_pandoc_superscript_markers_are_notes(scanner):
     assert [f.line for f in uncited] == [5]  # the power is no marker: its figure is uncited
 
 
+def test_a_numeric_marker_glued_to_a_word_is_a_citation(scanner):
+    # text copied from the web keeps its markers glued to the word before them
+    result = scan(scanner, "Fines may reach 10% of global turnover in serious cases[3].\n\n# References\n\n"
+                           "[3] Okafor, B. 2021. Platform fines. Journal of Harm 3: 1-9.\n")
+    assert [(c.kind, c.labels) for c in result.citations] == [("numeric", ["3"])]
+    assert not [f for f in result.flags if f.rule == "uncited-statistic"]
+
+
 def test_numbers_after_punctuation_are_not_notes_without_a_page_foot_note():
     from litcheck.scan.document import parse_document
 

@@ -97,3 +97,40 @@ def test_house_fields_are_seen_in_the_columns(tmp_path):
         load_library([path], None)
         assert load_library([path], None).uses_house_fields is expected
         assert load_library([path], None, use_cache=False).uses_house_fields is expected
+
+
+def test_filters_are_answered_by_an_index_that_follows_the_library(bib):
+    """The topic, kind, state and year filters query the library's filter index (SQLite, one
+    file in the cache folder per library): an edited library is answered by a new one."""
+    from litcheck.index.filters import passing_keys
+    from litcheck.index.store import cache_dir
+
+    load_library([bib], None)
+    library = load_library([bib], None)
+    assert list(passing_keys(library, topics=["CSAM"])) == ["c"]
+    assert list(passing_keys(library, topics=["grooming", "sextortion"])) == ["a2019", "b2021", "c"]  # file order
+    assert list(passing_keys(library, kinds=["ngo-report"], states=["Confirmed"], low=2019, high=2019)) == ["a2019"]
+    assert len(list((cache_dir() / "derived").glob("*-filters.sqlite"))) == 1
+    bib.write_text(BIB.replace("csam, grooming", "grooming") + "@misc{f, keywords = {CSAM}, year = 1999}\n",
+                   encoding="utf-8")
+    library = load_library([bib], None)
+    assert list(passing_keys(library, topics=["csam"])) == ["f"]
+    assert list(passing_keys(library, topics=["csam"], high=1998)) == []
+    assert list(passing_keys(load_library([bib], None, use_cache=False), topics=["csam"], low=1999)) == ["f"]
+    assert len(list((cache_dir() / "derived").glob("*-filters.sqlite"))) == 1  # replaced, not added
+
+
+def test_a_few_passing_entries_are_found_by_key_in_library_order(tmp_path):
+    """When few of many entries pass, they are looked up by key instead of making every entry;
+    the selection and its order are those of testing each entry."""
+    rare = {20: "zeta", 90: "alpha", 150: "mid"}
+    path = tmp_path / "many.bib"
+    path.write_text("".join(f"@misc{{{rare.get(i, f'k{i:03}')}, title = {{Work {i} salmon}}, year = {1900 + i},"
+                            f" keywords = {{{'rare' if i in rare else 'common'}}}}}\n" for i in range(200)),
+                    encoding="utf-8")
+    load_library([path], None)
+    for library in (load_library([path], None), load_library([path], None, use_cache=False)):
+        for filters in (Filters(topics=["rare"]), Filters(topics=["rare"], text="salmon"),
+                        Filters(topics=["rare"], until=2000)):
+            assert [e.key for e in select(library, filters)[0]] == by_hand(library, filters)
+        assert [e.key for e in select(library, Filters(topics=["rare"]))[0]] == ["zeta", "alpha", "mid"]

@@ -76,18 +76,9 @@ def _create(conn: sqlite3.Connection, library, weight_class, progress) -> None:
 def open_index(library, weight_class, progress=None) -> sqlite3.Connection:
     """A connection to the library's full-text index, built first when missing or stale;
     `progress(items, label, total)`, when given, wraps the build (a progress bar on a terminal)."""
-    from litcheck.index.sqlitefile import build_file, digest_for, open_cached, path_for
+    from litcheck.index.sqlitefile import open_or_build
 
-    if getattr(library, "cache_key", ""):
-        path, digest = path_for(library, "-search.sqlite"), digest_for(library, FORMAT)
-        conn = open_cached(path, digest)
-        if conn is None and build_file(path, digest, lambda new: _create(new, library, weight_class, progress)):
-            conn = open_cached(path, digest)
-        if conn is not None:
-            return conn
-    conn = sqlite3.connect(":memory:")
-    _create(conn, library, weight_class, progress)
-    return conn
+    return open_or_build(library, "-search.sqlite", FORMAT, lambda conn: _create(conn, library, weight_class, progress))
 
 
 def match_expression(terms: list[str]) -> str:

@@ -83,3 +83,19 @@ def build_file(path: Path, digest: str, fill) -> bool:
         except OSError:
             pass
         return False
+
+
+def open_or_build(library, suffix: str, fmt: str, fill) -> sqlite3.Connection:
+    """The library's database of kind `suffix` in format `fmt`, built by `fill(conn)` first when
+    missing or stale; built in memory for a library without a cache key (--no-cache) or
+    without a usable cache folder."""
+    if getattr(library, "cache_key", ""):
+        path, digest = path_for(library, suffix), digest_for(library, fmt)
+        conn = open_cached(path, digest)
+        if conn is None and build_file(path, digest, fill):
+            conn = open_cached(path, digest)
+        if conn is not None:
+            return conn
+    conn = sqlite3.connect(":memory:")
+    fill(conn)
+    return conn

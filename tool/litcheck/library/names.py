@@ -7,6 +7,7 @@ be split into given and family names by any renderer, so it is kept as a `litera
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -62,6 +63,13 @@ def parse_names(raw: str) -> list[Name]:
     """Split a raw BibTeX name list (`A and B and {Org}`) into `Name`s."""
     if not raw or not raw.strip():
         return []
+    return list(_parse_names(raw))
+
+
+@functools.lru_cache(maxsize=16384)
+def _parse_names(raw: str) -> tuple[Name, ...]:
+    """Cached: a listing reads an entry's names to sort and again to format it (entries drop
+    what they read between the two, to bound memory), and authors recur across a library."""
     plain = not _MARKUP.search(raw)
     if plain:
         people = _AND.split(raw.strip(" \r\n\t"))
@@ -85,7 +93,7 @@ def parse_names(raw: str) -> list[Name]:
             continue
         names.append(Name(family=to_text(" ".join(last)), given=to_text(" ".join(first)),
                           particle=to_text(" ".join(von)), suffix=to_text(" ".join(jr))))
-    return names
+    return tuple(names)
 
 
 def _parts(name: str) -> tuple[list, list, list, list]:

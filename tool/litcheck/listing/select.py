@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from litcheck.errors import LitcheckError
-from litcheck.library.entry import Entry, split_list, year_in
+from litcheck.library.entry import Entry, split_list
 
 SORTS = ("author", "year", "oldest", "title", "relevance")
 GROUPS = ("topic", "org", "kind", "year", "none")
@@ -162,22 +162,25 @@ def text_scores(library, query: str) -> dict[str, float]:
 def select(library, filters: Filters, vet=None) -> tuple[list[Entry], dict[str, float]]:
     """Entries matching every filter (library order), and relevance scores when --text is used.
 
-    Topic, kind, state and year filters read the library's columns (the index's, for a big
-    library read through it): each distinct value is tested once. The entries are made for the
+    Topic, kind, state and year filters are one query of the library's filter index (SQLite
+    tables with indexes on those fields, `index.filters`). The entries are made for the
     selection (the library does not keep them) and hold no field once tested, so selecting
     100,000 works costs a few MB. `vet(entries)` sees every selected entry in a pass of its
     own before the list is made (a style's refusal, before a million entries are held)."""
     scores = text_scores(library, filters.text) if filters.text else {}
-    passing = _passing_keys(library, filters)
+    passing = _passing_keys(library, filters)  # in library order
+    in_order = passing is not None
     if filters.text:
-        passing = scores if passing is None else {k for k in passing if k in scores}
+        passing = scores if passing is None else {k: None for k in passing if k in scores}
     match = _org_matcher(filters.orgs) if filters.orgs else None
 
     def made():
         if filters.keys:
             chosen = (library.peek(k) for k in dict.fromkeys(filters.keys))
         elif passing is not None and 4 * len(passing) < len(library):  # a few: made by key
-            chosen = (library.peek(k) for k in library.entries if k in passing)
+            # in library order: the filter index gives its keys so, text scores come by rank
+            order = passing if in_order else (k for k in library.entries if k in passing)
+            chosen = (library.peek(k) for k in order)
         else:
             chosen = library.each()
         for entry in chosen:
@@ -192,28 +195,15 @@ def select(library, filters: Filters, vet=None) -> tuple[list[Entry], dict[str, 
     return list(made()), scores
 
 
-def _passing_keys(library, filters: Filters) -> set[str] | None:
-    """Keys of the entries passing the column filters (None when there are none)."""
-    tests = []  # (fields read, test of their raw values)
-    if filters.topics:
-        topics = {t.lower() for t in filters.topics}
-        tests.append((("keywords",), lambda raw: not topics.isdisjoint(split_list(raw or ""))))
-    for wanted, name in ((filters.kinds, "sourcekind"), (filters.states, "verification")):
-        if wanted:
-            tests.append(((name,), lambda raw, values={v.lower() for v in wanted}: (raw or "").strip().lower() in values))
-    if filters.since is not None or filters.until is not None:
-        low = -10**9 if filters.since is None else filters.since
-        high = 10**9 if filters.until is None else filters.until
-        tests.append((("year", "date"), lambda y, d: (year := year_in(y, d)) is not None and low <= year <= high))
-    if not tests:
+def _passing_keys(library, filters: Filters) -> dict[str, None] | None:
+    """Keys of the entries passing the topic, kind, state and year filters, in library order
+    (None when there are none): a query of the library's filter index (`index.filters`)."""
+    if not (filters.topics or filters.kinds or filters.states or filters.since is not None
+            or filters.until is not None):
         return None
-    passing = None
-    for names, test in tests:
-        answers: dict = {}
-        ok = [answers[v] if v in answers else answers.setdefault(v, test(*v))
-              for v in zip(*(library.column(n) for n in names))]
-        passing = ok if passing is None else list(map(bool.__and__, passing, ok))
-    return {k for k, keep in zip(library.entries, passing) if keep}
+    from litcheck.index.filters import passing_keys
+
+    return passing_keys(library, filters.topics, filters.kinds, filters.states, filters.since, filters.until)
 
 
 def _author_key(entry: Entry) -> str:

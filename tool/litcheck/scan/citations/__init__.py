@@ -41,11 +41,12 @@ _PANDOC_ITEM = re.compile(r"^\s*(?P<pre>[^@;]*?\s)?-?@(?P<key>[A-Za-z0-9_][\w:.#
 # has a word before its @; a social-media handle names no year and is not a key the library holds)
 _NARRATIVE_KEY = re.compile(r"(?<![\w@.])@([A-Za-z][\w:.\-]*?(?:19|20)\d\d[a-z]?)(?![\w:-])")
 # Numeric citations: "[12]", "[3, 5]", "[3–5]", "[4, Section 2]", "[7, p. 12]", and runs "[1][2][3]"
-# (one citation). Bounded repetition: linear. A Markdown link "[text][1]" or "[1](url)" is not one.
+# (one citation), also glued to the word before it as text copied from the web has them ("organizations[69]").
+# Bounded repetition: linear. A Markdown link "[text][1]" or "[1](url)" is not one.
 _NUM_GROUP = (r"\[\d{1,3}(?:\s{0,3}[,–-]\s{0,3}\d{1,3}){0,30}"
               r"(?:,\s{0,3}(?:Section|Sec\.|s\.|§|p\.|pp\.|para\.?|Chapter|ch\.|Art\.?|Article|clause|Schedule|Table|"
               r"Fig\.|Figure)\s{0,3}[\w.–-]{1,20})?\]")
-_NUMERIC = re.compile(r"(?<![\w\]^])(?P<run>" + _NUM_GROUP + r"(?:[ ]?" + _NUM_GROUP + r"){0,20})(?![(\[:])")
+_NUMERIC = re.compile(r"(?<![\d_\]^])(?P<run>" + _NUM_GROUP + r"(?:[ ]?" + _NUM_GROUP + r"){0,20})(?![(\[:])")
 _NUM_LOCATOR = re.compile(r",\s*(?:Section|Sec\.|s\.|§|p\.|pp\.|para\.?|Chapter|ch\.|Art\.?|Article|clause|Schedule|"
                           r"Table|Fig\.|Figure)\s*[\w.–-]+(?=\])")
 _PAREN = re.compile(r"\(([^()\n]{1,300})\)")
