@@ -251,3 +251,14 @@ def test_two_authors_and_a_year_in_brackets_are_a_citation_wherever_the_clause_e
     result = scanner.scan_text("Threats and abuse co-occur (as earlier work shows: Yilmaz & Emberson (2023)).\n",
                                fmt="markdown")
     assert [(c.kind, c.names, c.year) for c in result.citations] == [("author-date", ["Yilmaz", "Emberson"], 2023)]
+
+
+@pytest.mark.parametrize("sentence, claim", [
+    ("NEVER send compromising images of yourself to anyone.", False),
+    ("Always report a suspicious profile to the platform.", False),
+    ("Do not reply to messages from every unknown account.", False),
+    ("Never have so many children been online at once.", True),  # an inversion: a claim
+    ("Always used by recruiters, the site is the largest of its kind.", True),
+])
+def test_an_instruction_to_the_reader_is_not_a_claim(scanner, sentence, claim):
+    assert bool(fired(scanner, sentence + "\n", "superlative")) is claim

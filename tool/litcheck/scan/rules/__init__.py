@@ -153,6 +153,11 @@ def describe_rules(rules: list[Rule], fmt: str) -> str:
 
 
 NOT_PROSE = {"heading", "caption", "table", "questionnaire"}
+# An instruction to the reader asserts nothing to check: "NEVER send images to anyone", "Always
+# report abuse", "Do not reply", "Please call 911". (Not an inversion: "Never have so many ...".)
+_IMPERATIVE = re.compile(r"[\W_]*+(?:(?i:never|always|please)\s+(?!(?i:has|have|had|is|are|was|were|been|be|before|"
+                         r"again|once|since|in|so|did|does|do)\b)[a-zA-Z]+(?<!ed)(?<![^s]s)\b|(?i:do not|don['’]t|make sure|be sure|"
+                         r"remember to)\s+[a-z])")
 
 
 class ScanContext:
@@ -180,11 +185,12 @@ class ScanContext:
 
     # --- sentences -------------------------------------------------------------------------
     def claim_sentences(self):
-        """Body sentences that can carry a claim (not headings, captions, tables, questionnaires or
-        questions). Listed once per document: every rule walks them."""
+        """Body sentences that can carry a claim (not headings, captions, tables, questionnaires,
+        questions or instructions to the reader). Listed once per document: every rule walks them."""
         if self._claim_sentences is None:
             self._claim_sentences = [s for s in self.doc.sentences
-                                     if s.kind not in NOT_PROSE and not s.text.rstrip("*_\"'”’)").endswith("?")]
+                                     if s.kind not in NOT_PROSE and not s.text.rstrip("*_\"'”’)").endswith("?")
+                                     and not _IMPERATIVE.match(s.text)]
         return self._claim_sentences
 
     def own_citations(self, sent) -> list:
