@@ -42,7 +42,7 @@ def _text(lib, filters, sort, group_by, fmt, include_unconfirmed=False) -> str:
 
 @pytest.mark.parametrize("fmt", DATA_FORMATS)
 def test_a_listing_read_through_the_index_is_the_listing_of_a_whole_parse(fmt):
-    """Entries read from the index forget their fields after each step (sort key, org group,
+    """Entries read from the index are read once per step and let go (sort key, org group,
     rendered record); the bundled library then lists exactly as when every entry is held."""
     whole, indexed = _bundled(use_cache=False), _bundled(use_cache=True)
     for filters, sort, group_by in CHOICES:

@@ -95,7 +95,6 @@ class LazyEntry(Entry):
     _fields = None
     _lines = None
     _raw = None
-    _edited = False
 
     def _load(self) -> dict[str, str]:
         fields, lines = self._index.record(self._row)
@@ -109,7 +108,7 @@ class LazyEntry(Entry):
 
     @fields.setter
     def fields(self, value: dict[str, str]) -> None:
-        self._fields, self._edited = value, True
+        self._fields = value
 
     @property
     def field_lines(self) -> dict[str, int]:
@@ -119,7 +118,7 @@ class LazyEntry(Entry):
 
     @field_lines.setter
     def field_lines(self, value: dict[str, int]) -> None:
-        self._lines, self._edited = value, True
+        self._lines = value
 
     @property
     def raw(self) -> str:
@@ -130,18 +129,21 @@ class LazyEntry(Entry):
 
     @raw.setter
     def raw(self, value: str) -> None:
-        self._raw, self._edited = value, True
+        self._raw = value
 
     def stored_size(self) -> int:
-        """The bytes of the record its fields are read from (what forgetting them saves)."""
+        """The bytes of the record its fields are read from."""
         return self._index.record_size(self._row)
 
-    def forget(self) -> None:
-        """Drop the fields, lines, raw text and parsed names read so far (read again from the
-        index when used): a listing of a big library holds its entries but the data of a few.
-        An entry given new values keeps them."""
-        if not self._edited:
-            self.__dict__.clear()
+    def transient(self) -> "LazyEntry":
+        """A new entry of the same row, whose fields are read anew and go when it does (a pass
+        over a big selection holds the fields of one entry at a time); this one itself once
+        it holds its fields (read or given)."""
+        if self._fields is not None or self._lines is not None or self._raw is not None:
+            return self
+        e = object.__new__(type(self))
+        e.key, e.type, e.line, e._row = self.key, self.type, self.line, self._row
+        return e
 
     def get(self, name: str, default: str = "") -> str:
         f = self._fields

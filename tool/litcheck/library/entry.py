@@ -29,11 +29,10 @@ def year_in(*values: str | None) -> int | None:
 
 
 def released(entries):
-    """Each entry in turn, forgetting what it read once the next is asked for: a pass over a
-    big selection then holds the fields of one entry at a time, not of all of them."""
+    """Each entry in turn as one to read once (`Entry.transient`): a pass over a big selection
+    then holds the fields of one entry at a time, not of all of them."""
     for entry in entries:
-        yield entry
-        entry.forget()
+        yield entry.transient()
 
 
 @dataclass
@@ -59,11 +58,13 @@ class Entry:
     def line_of(self, name: str) -> int:
         return self.field_lines.get(name, self.line)
 
-    def forget(self) -> None:
-        """Drop what can be read again; a parsed entry's fields are their only copy, so nothing."""
+    def transient(self) -> "Entry":
+        """This entry, to be read once and let go: an entry read from the index gives a copy
+        whose fields go with it; a parsed entry's fields are their only copy, so itself."""
+        return self
 
     def stored_size(self) -> int:
-        """The bytes `forget` would let go of (none: see there)."""
+        """The bytes of what its fields are read from (none: a parsed entry holds them)."""
         return 0
 
     @property

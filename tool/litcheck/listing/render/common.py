@@ -73,7 +73,7 @@ class _PlainLines(Mapping):
 
     def __getitem__(self, key: str) -> Formatted:
         entry = self._entries[key]
-        return _tag(entry, _plain(entry, self._formats))
+        return _tag(entry, _plain(entry.transient(), self._formats))
 
     def __iter__(self):
         return iter(self._entries)
