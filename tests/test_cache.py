@@ -370,3 +370,23 @@ def test_raw_text_comes_from_the_file_that_was_checked(tmp_path, monkeypatch, wa
     for e in entries:
         assert (e.raw, dict(e.fields)) == expected[e.key]
     assert load_library([path], None).entries["two"].title == "Other"  # a new load sees the new file
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts open files through /proc")
+def test_loading_small_libraries_again_and_again_leaves_no_file_open(tmp_path, monkeypatch):
+    """Each load holds its index mapped and its source open while used; once a small library is
+    dropped both are closed (a long process, like the test suite, would run out of files)."""
+    import gc
+
+    monkeypatch.setenv("LITCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "refs.bib"
+    path.write_text(REPLACED, encoding="utf-8")
+    load_library([path], None)
+    gc.collect()
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(30):
+        library = load_library([path], None)
+        assert [e.raw.split("{")[0] for e in library] == ["@article", "@article", "@book"]
+        del library
+    gc.collect()
+    assert len(os.listdir("/proc/self/fd")) - before < 5

@@ -534,10 +534,12 @@ def rewrite_header(index: BibIndex) -> None:
         pass
 
 
-def settle_gc(enabled: bool) -> None:
-    """Re-enable the collector after building many long-lived objects, moving them out of
-    its reach first (`gc.freeze`): they hold no reference cycles to collect, and scanning
-    100,000 entries on every collection would cost more than making them did."""
+def settle_gc(enabled: bool, made: int) -> None:
+    """Re-enable the collector after building `made` long-lived objects, moving them out of its
+    reach first (`gc.freeze`) when they are many: scanning 100,000 entries on every collection
+    would cost more than making them did. A frozen index is never collected, and keeps its
+    mapping and source file open: a process loading many small libraries (tests) does not."""
     if enabled:
-        gc.freeze()
+        if made >= 10_000:
+            gc.freeze()
         gc.enable()

@@ -108,7 +108,7 @@ class EntryMap(MutableMapping):
                         m[key] = objs[value - first]
             self._pending = 0
         finally:
-            settle_gc(enabled)
+            settle_gc(enabled, len(self._map or ()))
 
     def each(self):
         """Every entry, in order, without keeping the ones not made yet: a pass over a big

@@ -269,8 +269,8 @@ def load_sources(bib_paths: list[Path], notes_dir: Path | None, progress=silent)
     in `load_bib_files`."""
     enabled = gc.isenabled()
     gc.disable()  # building 100,000 small objects: the cyclic GC would only slow it down
+    out = Sources()
     try:
-        out = Sources()
         results, out.status = load_bib_files(bib_paths, progress=progress)
         fingerprint = hashlib.blake2b(digest_size=16)
         for kind, item, name, digest in results:
@@ -286,7 +286,7 @@ def load_sources(bib_paths: list[Path], notes_dir: Path | None, progress=silent)
         out.problems.extend(note_problems)
         out.key = fingerprint.hexdigest()
     finally:
-        settle_gc(enabled)
+        settle_gc(enabled, len(out.entries))
     return out
 
 
