@@ -215,3 +215,17 @@ def test_two_different_works_resolved_alike_are_not_one_work_cited_twice():
     editions = [parse_reference(f"US Department of State. ({y}). Trafficking in Persons Report. Washington, DC.")
                 for y in (2015, 2016)]
     assert not could_be_one_work(*editions)
+
+
+def test_an_authors_works_of_two_years_or_year_letters_are_two_works():
+    from litcheck.scan.resolve.references import parse_reference
+    from litcheck.scan.reference_items import could_be_one_work
+
+    first, second = (parse_reference(f"Child Safety Centre. 2017{letter}. Tipline Report {n}. https://example.org/{n}")
+                     for letter, n in (("a", 5778396), ("b", 5778397)))
+    assert not could_be_one_work(first, second)  # the document's own letters say two works
+    by_country = parse_reference("Child Safety Centre. 2020. Tipline Reports by Country. Technical Report.")
+    by_provider = parse_reference("Child Safety Centre. 2021. Tipline Reports by Electronic Service Provider.")
+    assert not could_be_one_work(by_country, by_provider)
+    misdated = parse_reference("Child Safety Centre. 2021. Tipline Reports by Country. Technical Report.")
+    assert could_be_one_work(by_country, misdated)  # the same title under another year

@@ -350,14 +350,35 @@ _SERIES = re.compile(r"\b(?:annual|yearbook|reports?|index|estimates|(?:19|20)\d
 
 
 def could_be_one_work(a, b) -> bool:
-    """One work told two ways keeps its title (a wrong author) or its first author (a wrong title)."""
+    """One work told two ways keeps its title (a wrong author) or its first author (a wrong title).
+    Given under two years it must keep its title, since an author's works of different years
+    share words ("CyberTipline Report", "2019 CyberTipline Reports by Country"); two year letters
+    ("2017a", "2017b") say the document itself counts two works."""
     from litcheck.scan.resolve.scoring import title_sim
     from litcheck.scan.resolve.text import norm
 
     first = [{w.lower() for w in re.findall(r"[A-Za-z][\w'’-]+", re.split(r",|\band\b|&", p.authors or "")[0])} for p in (a, b)]
     if a.year != b.year and all(_SERIES.search(p.title) for p in (a, b)):
         return False  # two editions of an annual report
-    return title_sim(norm(a.title), norm(b.title)) >= 0.5 or bool(first[0] & first[1]) and a.year == b.year
+    similar = title_sim(norm(a.title), norm(b.title))
+    years = _stated_year(a), _stated_year(b)
+    if years[0] and years[1] and years[0] != years[1]:
+        if years[0][1] and years[1][1]:
+            return False  # "2017a" and "2017b": the document's own sign of two works
+        return similar >= 0.8  # an author's works of two years: one work only if the title is kept
+    return similar >= 0.5 or bool(first[0] & first[1]) and a.year == b.year
+
+
+_YEAR_SUFFIX = re.compile(r"(?<!\d)(" + YEAR + r")([a-z]?)(?![\da-z])")
+
+
+def _stated_year(parts) -> tuple[int, str] | None:
+    """The year an item gives, with its letter ("2017b" -> (2017, "b")): the parsed year, else
+    the first year of the text, as author-year styles put it before the title."""
+    for m in _YEAR_SUFFIX.finditer(parts.text):
+        if parts.year is None or int(m.group(1)) == parts.year:
+            return int(m.group(1)), m.group(2)
+    return (parts.year, "") if parts.year else None
 
 
 def repeated_titles(ctx):
