@@ -211,6 +211,11 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("The Act charges the office with “measuring the progress of every country against its minimum standards”.", False),
     ("Respondents answered “Did the offender have any prior arrests for other offences?” in the survey.", False),
     ("The campaign vowed “to end the online trade in children within a single decade” (Okafor, 2021).", False),
+    ("The time span of the data reported is too short to follow the changes.", False),
+    ("“Platforms have failed to remove the accounts that recruit children online,” the regulator said. "
+     "“Every platform must now publish its removal figures at the end of each quarter.”", False),
+    ("The regulator met the platforms. “Every platform must now publish its removal figures at the end of each quarter.”",
+     True),
 ])
 def test_vague_attribution(scanner, sentence, fires):
     assert bool(fired(scanner, sentence + "\n", "vague-attribution")) is fires

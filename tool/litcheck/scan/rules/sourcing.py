@@ -311,6 +311,8 @@ VAGUE_PATTERNS = [
                r"established|highlighted|proposed|recommended|identified|recogni[sz]ed|stressed|emphasi[sz]ed|"
                r"contend|contends|contended|maintain|maintains|maintained|hold|holds|held|allege|alleges|alleged|"
                r"assert|asserts|asserted|conclude|concludes|concluded|accused|accuse|accuses|condemned|critici[sz]ed)\b"
+               # a participle describing the noun, not a verb of reporting: "the data reported are limited"
+               r"(?!\s+(?:are|is|was|were)\b)"
                # a noun, not a verb: "a 2018 research report," names one work
                r"(?!\s*[,;:)”\"'])", re.I),
     re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous )?(?:latest |recent |new |available )?"
@@ -371,15 +373,26 @@ _SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|l
 
 def unsourced_quotation(ctx, sent) -> str | None:
     """The first eight-plus-word quotation of `sent` that nobody in or before the sentence is said
-    to have written or spoken."""
+    to have written or spoken (nor in the sentence before, for a quotation that goes on)."""
     text = sent.text
     for m in _QUOTATION.finditer(text):
         if len(m.group(1).split()) < 8 or m.group(1).rstrip(" ,.").endswith("?") or _SPEAKER.search(text):
             continue  # short, a questionnaire item, or someone is named as saying it
         if sent.index and ctx.doc.sentences[sent.index - 1].text.rstrip("*_ ").endswith(":"):
             continue
+        if _quote_goes_on(ctx, sent):
+            continue
         return m.group(1)
     return None
+
+
+def _quote_goes_on(ctx, sent) -> bool:
+    """The quotation carries on one its paragraph has just given a speaker ("“...,” the company
+    explained. “This meets ...”"): news prose names the speaker once."""
+    for other in ctx.doc.sentences[max(0, sent.index - 2):sent.index]:
+        if other.block == sent.block and _QUOTATION.search(other.text) and _SPEAKER.search(other.text):
+            return True
+    return False
 
 
 # An owner or a pointer right before "data shows", "the report found": the source is named.
