@@ -1,0 +1,47 @@
+"""Quotations nobody is said to have written or spoken: vague-attribution's second case. Kept
+apart from the rule because who is speaking is read from the sentence and its neighbours."""
+
+from __future__ import annotations
+
+import re
+
+from litcheck.scan.citations.prose import REPORTING_VERBS
+
+
+# A quotation of eight words or more is someone's words: with no citation and no speaker named
+# in the sentence ("Smith told ...", "the report puts it", "according to", a section of a law),
+# or introduced by the sentence before (one ending in a colon), nobody can check it.
+_QUOTATION = re.compile(r"(?<![\w,.;:!?])[“\"](?=\S)([^“”\"\n]{30,600}?)(?<=\S)[”\"](?!\w)")
+_SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|later\s+)?"
+                      r"(?:" + REPORTING_VERBS + r"|told|tells|added|adds|recalled|recalls|testified|wrote|put it|"
+                      r"asked|replied|insisted|admitted|announced|declared|commented|remarked|acknowledged|"
+                      r"recommended|urged|called|talks? about|spoke|speaks|described|charged with|requires?|provides?)\b|"
+                      r"(?i:\baccording to\b|\bin the words of\b|\bquoted\b)|\bas\s+[A-Z]|"
+                      # a law or instrument is the source of its own wording
+                      r"\b(?:Article|Art\.|Section|Sec\.|§|Clause|Rule|Principle|Paragraph)\s*\d|"
+                      r"\b(?:Act|Law|Code|Convention|Protocol|Directive|Regulation|Bill|Treaty|Statute|Constitution)\b|"
+                      r"(?i:\bthe (?:legislation|statute|law|act|bill|treaty|constitution)\b)")
+
+
+def unsourced_quotation(ctx, sent) -> str | None:
+    """The first eight-plus-word quotation of `sent` that nobody in or before the sentence is said
+    to have written or spoken (nor in the sentence before, for a quotation that goes on)."""
+    text = sent.text
+    for m in _QUOTATION.finditer(text):
+        if len(m.group(1).split()) < 8 or m.group(1).rstrip(" ,.").endswith("?") or _SPEAKER.search(text):
+            continue  # short, a questionnaire item, or someone is named as saying it
+        if sent.index and ctx.doc.sentences[sent.index - 1].text.rstrip("*_ ").endswith(":"):
+            continue
+        if _quote_goes_on(ctx, sent):
+            continue
+        return m.group(1)
+    return None
+
+
+def _quote_goes_on(ctx, sent) -> bool:
+    """The quotation carries on one its paragraph has just given a speaker ("“...,” the company
+    explained. “This meets ...”"): news prose names the speaker once."""
+    for other in ctx.doc.sentences[max(0, sent.index - 2):sent.index]:
+        if other.block == sent.block and _QUOTATION.search(other.text) and _SPEAKER.search(other.text):
+            return True
+    return False
