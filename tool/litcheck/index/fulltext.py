@@ -42,6 +42,7 @@ def _rows(library, weight_class, keys):
         cols[0].append(key)
         entry, note = library.get(key), library.note(key)
         if entry is not None:
+            entry = entry.transient()  # its fields go when the row is made, not kept on the library's entry
             for name, value in entry.fields.items():
                 cols[columns.get(weight_class(name).replace("-", "_"), other)].append(value)
         if note is not None:
