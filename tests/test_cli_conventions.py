@@ -111,6 +111,7 @@ def test_shell_completion_completes_command_names():
     assert "complete -o nosort -F" in script.stdout
 
 
+@pytest.mark.slow
 def test_a_long_import_shows_a_progress_bar_on_a_terminal(tmp_path):
     """Run with stderr on a pseudo-terminal of 100 columns: the bar appears once the work
     passes a second (20,000 records take several)."""

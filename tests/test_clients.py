@@ -186,6 +186,7 @@ def chromium(tmp_path, *args):
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
 
 
+@pytest.mark.slow
 def test_html_renders_in_chromium(lib, tmp_path):
     page = tmp_path / "list.html"
     page.write_text(render(whole(lib), lib, "html", "apa"), encoding="utf-8")

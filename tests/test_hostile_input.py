@@ -323,6 +323,7 @@ BROKEN_NOTES = {
 }
 
 
+@pytest.mark.slow
 def test_broken_front_matter_is_reported_with_file_and_line(tmp_path):
     notes = tmp_path / "notes"
     notes.mkdir()

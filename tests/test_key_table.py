@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import tracemalloc
 
+import pytest
+
 from litcheck.editing.bibdoc import BibDocument
 from litcheck.library.bibfile import parse_text
 from litcheck.library.core import load_library
@@ -67,6 +69,7 @@ def _peak_of_load(tmp_path, count: int) -> int:
         tracemalloc.stop()
 
 
+@pytest.mark.slow
 def test_a_document_of_tiny_entries_holds_little_beside_each_key(tmp_path):
     """What `set` holds for each entry of a file it edits: its key, row, offsets and line, with
     the file's bytes and text (150 bytes a key here; before, with two sets and a second list of

@@ -75,6 +75,7 @@ def _peak_of_listing(lib) -> int:
         tracemalloc.stop()
 
 
+@pytest.mark.slow
 def test_a_listing_holds_sort_keys_not_fields(tmp_path, monkeypatch):
     """Twice the works cost about twice the memory, and far less a work than its 3 kB of
     fields (400 bytes a work; the listing held every entry's fields before: 4.9 kB a work).

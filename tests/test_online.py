@@ -13,6 +13,10 @@ from litcheck.online.store import ResponseStore
 from litcheck.settings import read_online
 from registry_server import RegistryServer
 
+# each test starts the recorded registry server or runs the CLI: half a minute in all, so out of
+# the everyday run (the README's test command and CI run them)
+pytestmark = pytest.mark.slow
+
 DOI = "10.1371/journal.pone.0033693"
 
 

@@ -18,6 +18,10 @@ from litcheck.scan.online_check import cited_pages, registry_check
 from litcheck.settings import OnlineSettings
 from registry_server import RegistryServer
 
+# each test starts the recorded registry server or runs the CLI: half a minute in all, so out of
+# the everyday run (the README's test command and CI run them)
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 DOC = "tests/data/scan/registry-cited.md"
 LIB = ["--bib", "tests/data/scan/lib.bib", "--notes", "tests/data/scan/notes"]

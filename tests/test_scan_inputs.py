@@ -87,6 +87,7 @@ Game chat moved children to private messaging \cite{lindqvist2021play}.
     # (\cite{lindqvist2021play} became [@lindqvist2021play] and resolved: no dangling-citation)
 
 
+@pytest.mark.slow
 def test_seed_article_as_docx_flags_equal_plain_text(tmp_path):
     """A real source article, converted at test time (the seed text is not committed)."""
     seed = SEEDS / "003_9ee618337523f58a.txt"

@@ -27,6 +27,7 @@ def scan(run_cli, *args):
     return run_cli("scan", "--bib", str(DATA / "lib.bib"), "--notes", str(DATA / "notes"), "--jobs", "1", *args)
 
 
+@pytest.mark.slow
 def test_html_report_in_chromium(run_cli, article, tmp_path):
     page = tmp_path / "report.html"
     result = scan(run_cli, str(article), "--format", "html", "--output", str(page))

@@ -7,7 +7,10 @@ import os
 import subprocess
 import sys
 
+import pytest
 
+
+@pytest.mark.slow
 def test_scan_output_does_not_depend_on_the_hash_seed(tmp_path):
     article = tmp_path / "article.md"
     article.write_text(

@@ -241,6 +241,7 @@ def assert_split_equals_one_run(items, style, chunk):
         assert any(given.match(f.citation["plain"]) for f in whole.values())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("style", ["apa", "chicago", "oscola"])
 def test_split_runs_equal_one_run(style):
     assert_split_equals_one_run(generated_works(240), style, chunk=40)
