@@ -16,10 +16,14 @@ from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from litcheck.errors import LitcheckError
 from litcheck.library.findings import Finding
 from litcheck.library.keytable import KeyTable
+
+if TYPE_CHECKING:  # the parser is imported only when a document is loaded
+    from litcheck.library.bibfile import ParsedFile
 
 # Load problems that make a file unsafe to rewrite: we could not see all of it as BibTeX.
 # (A repeated key or @string is not one: BibTeX itself reads past it. Editing an entry whose

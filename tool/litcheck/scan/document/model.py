@@ -4,7 +4,6 @@ exact offsets into the original text (kept apart from the reading so every stage
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from litcheck.errors import LitcheckError
