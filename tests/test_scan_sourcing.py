@@ -267,3 +267,11 @@ def test_two_authors_and_a_year_in_brackets_are_a_citation_wherever_the_clause_e
 ])
 def test_an_instruction_to_the_reader_is_not_a_claim(scanner, sentence, claim):
     assert bool(fired(scanner, sentence + "\n", "superlative")) is claim
+
+
+def test_what_the_document_examined_itself_is_its_own_result(scanner):
+    text = ("We looked at how platforms report abuse.\n\n"
+            "All but three of the 16 platforms surveyed for this article publish a transparency report.\n\n"
+            "Out of 16 surveyed platforms, 11 disclose removals and 8 disclose appeals.\n\n"
+            "Across the industry, 45% of platforms publish no report at all.\n")
+    assert fired(scanner, text, "uncited-statistic") == ["Across the industry, 45% of platforms publish no report at all."]

@@ -25,8 +25,11 @@ _OTHER_SECTION = re.compile(
     r"overview|context|limitations|recommendations|implications|appendix|acknowledge?ments?|theor|policy|legal|"
     r"gaps|chapter\b|part\b|preface|foreword|notes|endnotes|case stud)", re.I)
 _NUMBERING = re.compile(r"^(?:chapter\s+\d+|part\s+[ivx\d]+|\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-h]\.)\s*[-–—:.]?\s*", re.I)
+# "the 16 platforms surveyed for this article": what the document itself examined
+_EXAMINED_HERE = (r"\b(?:surveyed|audited|sampled|studied|analy[sz]ed|reviewed|examined|coded)\s+(?:for|in)\s+"
+                  r"(?:this|the present|the current)\s+(?:article|post|paper|report|study|piece|analysis)\b")
 _OWN_STUDY = re.compile(r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)?(?:study|survey|questionnaire|research|"
-                        r"experiment|sample|analysis|dataset|data set|interviews)\b", re.I)
+                        r"experiment|sample|analysis|dataset|data set|interviews)\b|" + _EXAMINED_HERE, re.I)
 _OWN_REFERENCE = re.compile(
     r"\b(?:our|this|the present|the current|my)\s+(?:own\s+)?(?:study|survey|questionnaire|sample|analysis|dataset|"
     r"data set|data|interviews?|research|experiment|regression|model|findings|results)\b|\brespondents?\b|"
@@ -36,7 +39,7 @@ _OWN_REFERENCE = re.compile(
     # what the document itself surveyed: "out of 16 surveyed platforms", "of the 40 audited sites"
     r"\b(?:surveyed|audited|sampled|coded|interviewed)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b|"
     # statistical notation: "(n=50)", "(SD=43.02)", "R^2 = 0.46", "p < .05"
-    r"\(\s*n\s*=\s*\d|\bSD\s*=\s*\d|\bR(?:\^2|²)\s*=|\bp\s*[<=>]\s*0?\.\d")
+    r"\(\s*n\s*=\s*\d|\bSD\s*=\s*\d|\bR(?:\^2|²)\s*=|\bp\s*[<=>]\s*0?\.\d|" + _EXAMINED_HERE)
 
 
 # A document that says it is a data analysis ("This post is an exploratory data analysis of ..."):
