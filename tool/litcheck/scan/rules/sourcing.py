@@ -125,7 +125,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             found.append((m.start(), m.end(), surface, kind))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     excluded = bytearray(taken)  # figures and age ranges: a plain number inside them is no figure
-    for m in _RANGE_AGE.finditer(text) if digit else ():  # both need a number in digits
+    # an age range and a plain number both need a number in digits, and an age range "age"
+    for m in _RANGE_AGE.finditer(text) if digit and (low is None or "age" in low) else ():
         excluded[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     last_excluded_end = None
     for m in _PLAIN.finditer(text) if digit else ():
