@@ -105,6 +105,17 @@ def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
     assert fired(scanner, text, "uncited-statistic") == ["The 36.2 million reports were a record."]
 
 
+@pytest.mark.parametrize("third, fires", [
+    ("This represents a 32% increase in entries from 2017 to 2020.", False),  # 7,406 / 5,603 = 1.32
+    ("Entries were 70.1% of the certified positions in 2020.", True),  # 7,406 / 9,192 is 80.6%
+    ("This represents a 45% increase in entries from 2017 to 2020.", True),
+])
+def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fires):
+    text = ("In 2017 there were 5,603 visa entries for work in the state.[^1] In 2020 there were 7,406 entries "
+            f"and 9,192 positions certified.[^2] {third}\n\n[^1]: A note.\n[^2]: Another note.\n")
+    assert (third in fired(scanner, text, "uncited-statistic")) is fires
+
+
 @pytest.mark.parametrize("sentence", [
     "Terrorists are using every possible means to fund their operations.",
     "Criminals cannot steal a user's identity without the private key.",

@@ -125,7 +125,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             found.append((m.start(), m.end(), surface, kind))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     excluded = bytearray(taken)  # figures and age ranges: a plain number inside them is no figure
-    for m in _RANGE_AGE.finditer(text) if digit else ():  # both need a number in digits
+    # an age range and a plain number both need a number in digits, and an age range "age"
+    for m in _RANGE_AGE.finditer(text) if digit and (low is None or "age" in low) else ():
         excluded[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     last_excluded_end = None
     for m in _PLAIN.finditer(text) if digit else ():
@@ -226,6 +227,19 @@ def _restated(ctx, sent, surface: str) -> bool:
     return False
 
 
+def _computed(ctx, sent, surface: str) -> bool:
+    """A percentage worked out from counts stated just before it in the paragraph (a change, or
+    a part of a whole): those counts are the claims to source, and are checked themselves."""
+    from litcheck.scan.quantities import computed_from, is_year, quantities
+
+    shares = [q for q in quantities(surface) if q.percent and q.exact]
+    if not shares:
+        return False
+    counts = [q for k in range(max(0, sent.index - 6), sent.index) if ctx.doc.sentences[k].block == sent.block
+              for q in quantities(ctx.doc.sentences[k].text) if not (q.percent or q.ordinal or is_year(q))]
+    return len(counts) >= 2 and all(computed_from(q, counts) for q in shares)
+
+
 # A figure the sentence credits to a body it names, with a verb of reporting ("the State Department
 # estimated ...", "UNODC notes that ..."): the reader is told whose figure it is, which is what a
 # citation is for (whether the body said it is known-claim's and figure-mismatch's business).
@@ -267,8 +281,9 @@ _PROVISION = re.compile(r"\b(?:Act|Law|Code|Proclamation|Regulation|Directive|De
       "an author-date citation on the sentence (or on the lead-in of a list it belongs to) counts as a citation, "
       "and so does a body named in the prose with a verb of reporting (\"UNODC estimated ...\") or a law whose terms "
       "the figure states. The document's own results "
-      "(methods, results or data sections; 'our survey', 'respondents', 'Table 2') and a figure restated from a "
-      "cited sentence of the same paragraph need none.",
+      "(methods, results or data sections; 'our survey', 'respondents', 'Table 2'), a figure restated from a "
+      "cited sentence of the same paragraph, and a percentage worked out from counts just before it in the "
+      "paragraph ('5,603 in 2017 ... 7,406 in 2020 ... a 32% increase') need none.",
       fires="Offenders contacted 202,605 children in the first ten weeks of the lockdown.",
       passes="Offenders contacted 202,605 children in the first ten weeks of the lockdown.[^3]",
       priority=2, order=10)
@@ -285,7 +300,7 @@ def uncited_statistic(ctx):
             continue  # "In other words, 95% ...", "That is a 96% pass rate": the figures before it are the claim
         if all(f[3] in ("share", "trend") for f in figures) and _vague_phrase(ctx, sent):
             continue  # "Studies show that most offenders ...": one claim, flagged as the vague attribution it is
-        figures = [f for f in figures if not _restated(ctx, sent, f[2])]
+        figures = [f for f in figures if not (_restated(ctx, sent, f[2]) or _computed(ctx, sent, f[2]))]
         if not figures:
             continue
         if _REPORTED.search(sent.text) or _PROVISION.search(sent.text):
