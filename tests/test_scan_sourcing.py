@@ -56,6 +56,9 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     ("The federal agency received over 16,000 sextortion complaints by July.", True),
     ("By comparison, OJJDP’s statistics attribute 53.1% of cases to a victim’s family.", True),
     ("Offenders, who are often known to the victim, stole 100 million rand.", False),
+    ("Last June, the Criminal Police Organization (CPO) released new data: victims came from 66 countries.", True),
+    ("The Criminal Police Organization said victims came from 66 countries. It added that 74 percent were moved.", True),
+    ("Victims came from 66 countries. It added that 74 percent were moved.", False),
 ])
 def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, sourced):
     assert (fired(scanner, sentence + "\n", "uncited-statistic") == []) is sourced
