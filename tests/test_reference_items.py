@@ -229,3 +229,29 @@ def test_an_authors_works_of_two_years_or_year_letters_are_two_works():
     assert not could_be_one_work(by_country, by_provider)
     misdated = parse_reference("Child Safety Centre. 2021. Tipline Reports by Country. Technical Report.")
     assert could_be_one_work(by_country, misdated)  # the same title under another year
+
+
+def test_a_numbered_notes_later_paragraphs_belong_to_it():
+    from litcheck.scan.document import parse_document
+
+    notes = "".join(f"{n} Okafor, Bola. Shelters {n}. Northgate, 2019.\n\n" for n in (1, 2))
+    text = ("Shelters are full.¹ Regions differ.² Counts vary.³\n\n## Endnotes\n\n" + notes
+            + "3 The survey covered these regions:\n\nNorth: Alder and Birch Counties.\n\nSouth: Cedar County.\n")
+    doc = parse_document(text)
+    assert doc.references == [] and doc.footnotes["3"].text.endswith("North: Alder and Birch Counties. South: Cedar County.")
+
+
+def test_an_explanatory_note_in_a_reference_list_is_not_an_undated_reference(scanner):
+    text = ("Help is available [1]. Reviews agree [2].\n\n## References\n\n"
+            "[1] Helpline Network can also be used as a way to find local organisations in your area that do this work.\n\n"
+            "[2] Bola Okafor. Speech is not a hazard: a reply to the white paper.\n")
+    assert flags(scanner, text, "citation-mismatch") == [("citation-mismatch", 7, "reference")]
+
+
+def test_a_year_stated_in_both_notes_is_no_difference(scanner):
+    full = "Okafor, Bola. “Farm Labour in the Northern Counties.” Northgate Press, 2019."
+    text = ("Farms grew.[^1] Labour costs rose.[^2]\n\n"
+            f"[^1]: {full}\n[^2]: See {full} and Department of Land. Land Use Survey. Government Press, 1996.\n")
+    assert flags(scanner, text, "inconsistent-duplicate") == []
+    text = text.replace("Press, 2019. and", "Press, 2018. and")
+    assert flags(scanner, text, "inconsistent-duplicate") == [("inconsistent-duplicate", 4, "footnote")]

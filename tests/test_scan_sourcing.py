@@ -56,6 +56,9 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     ("The federal agency received over 16,000 sextortion complaints by July.", True),
     ("By comparison, OJJDP’s statistics attribute 53.1% of cases to a victim’s family.", True),
     ("Offenders, who are often known to the victim, stole 100 million rand.", False),
+    ("Last June, the Criminal Police Organization (CPO) released new data: victims came from 66 countries.", True),
+    ("The Criminal Police Organization said victims came from 66 countries. It added that 74 percent were moved.", True),
+    ("Victims came from 66 countries. It added that 74 percent were moved.", False),
 ])
 def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, sourced):
     assert (fired(scanner, sentence + "\n", "uncited-statistic") == []) is sourced
@@ -103,6 +106,17 @@ def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
     text = ("Reports rose to 36.2 million in 2023.[^1] Those 36,200,000 reports came mostly from platforms.\n\n"
             "The 36.2 million reports were a record.\n\n[^1]: A note.\n")
     assert fired(scanner, text, "uncited-statistic") == ["The 36.2 million reports were a record."]
+
+
+@pytest.mark.parametrize("third, fires", [
+    ("This represents a 32% increase in entries from 2017 to 2020.", False),  # 7,406 / 5,603 = 1.32
+    ("Entries were 70.1% of the certified positions in 2020.", True),  # 7,406 / 9,192 is 80.6%
+    ("This represents a 45% increase in entries from 2017 to 2020.", True),
+])
+def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fires):
+    text = ("In 2017 there were 5,603 visa entries for work in the state.[^1] In 2020 there were 7,406 entries "
+            f"and 9,192 positions certified.[^2] {third}\n\n[^1]: A note.\n[^2]: Another note.\n")
+    assert (third in fired(scanner, text, "uncited-statistic")) is fires
 
 
 @pytest.mark.parametrize("sentence", [

@@ -194,3 +194,17 @@ def same(a: Quantity, b: Quantity) -> bool:
 def shared(first: list[Quantity], second: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
     """Pairs (x from first, y from second) that are the same figure."""
     return [(x, y) for x in first for y in second if same(x, y)]
+
+
+def computed_from(share: Quantity, counts: list[Quantity]) -> bool:
+    """`share` (a percentage) is what two of `counts` give as a change or a part of a whole
+    ("5,603 entries in 2017 ... 7,406 in 2020 ... a 32% increase"), to the precision it is
+    written with: a figure the reader can check from the text, not a new claim."""
+    decimals = len(share.surface.split("%")[0].split(".")[1]) if "." in share.surface.split("%")[0] else 0
+    tolerance = 0.5 * 10 ** -decimals + 1e-9
+    values = [q.value for q in counts if q.value > 0][:12]
+    for a in values:
+        for b in values:
+            if a != b and (abs(abs(b - a) / a * 100 - share.value) <= tolerance or abs(a / b * 100 - share.value) <= tolerance):
+                return True
+    return False

@@ -206,7 +206,10 @@ def looks_like_reference(text: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     if len(words) < 3 or re.match(r"(?i)(?:see|for more|cf\.?|responses?|interview|coded|note)\b", text):
         return False
-    return sum(w[0].isupper() for w in words) >= 2
+    capitals = sum(w[0].isupper() for w in words)
+    if len(words) >= 14 and capitals < 0.25 * len(words) and not re.search(r"\d{4}|https?://|www\.", text):
+        return False  # a remark in prose ("X can also be used to find ..."): no title, date or address
+    return capitals >= 2
 
 
 # ---------------------------------------------------------------------------------------------

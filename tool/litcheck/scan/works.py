@@ -227,9 +227,9 @@ def repeated_full_differences(pieces: dict[str, list[Piece]], same_work=None) ->
                 for a, b in zip(p.surnames, q.surnames):
                     if 75 <= _surname_match(a, b) < 100:
                         diffs.append(f"spells '{a}' where footnote {q.label} has '{b}'")
-                if p.parts.year and q.parts.year and p.parts.year != q.parts.year:
+                if p.parts.year and q.parts.year and p.parts.year != q.parts.year and _not_in(q.parts.year, p.text):
                     diffs.append(f"gives the year {p.parts.year} where footnote {q.label} has {q.parts.year}")
-                if p.parts.volume and q.parts.volume and p.parts.volume != q.parts.volume:
+                if p.parts.volume and q.parts.volume and p.parts.volume != q.parts.volume and _not_in(q.parts.volume, p.text):
                     diffs.append(f"gives volume {p.parts.volume} where footnote {q.label} has {q.parts.volume}")
                 a, b = norm(p.parts.title), norm(q.parts.title)
                 if a != b and a not in b and b not in a and same_work is not None and same_work(p, q):
@@ -240,6 +240,12 @@ def repeated_full_differences(pieces: dict[str, list[Piece]], same_work=None) ->
             else:
                 seen.append(p)
     return out
+
+
+def _not_in(value, text: str) -> bool:
+    """The earlier note's year or volume is nowhere in the later note: a real difference, not two
+    readings of a note that states both (two works joined by "and", a year in a title or URL)."""
+    return re.search(r"(?<!\d)" + re.escape(str(value)) + r"(?!\d)", text) is None
 
 
 def note_citation(piece: Piece):

@@ -12,10 +12,12 @@ How the text is read
 3. The masked body is cut into blocks (paragraphs, list items, headings). A block that stops
    without terminal punctuation and is followed by one that opens in lower case is joined to it:
    that is a sentence broken by a page break or by an interleaved footnote block.
-4. Each block is split into sentences by `sentences.split_sentences`.
+4. Plain note numbers of PDF-extracted text ("certified. 12 This") are read as markers where
+   they run in the notes' order (`plainmarks`).
+5. Each block is split into sentences by `sentences.split_sentences`.
 
 The stages live in sibling modules: `htmltext` (HTML to text), `regions` (non-body regions:
-front matter, footnotes, reference lists), `blocks` (body blocks and sentence kinds), `sentences`
+front matter, footnotes, reference lists), `plainmarks` (plain-number markers), `blocks` (body blocks and sentence kinds), `sentences`
 (the segmenter); `model` holds the `Document` they fill.
 """
 
@@ -27,6 +29,7 @@ from pathlib import Path
 from litcheck.scan.document.blocks import split_body
 from litcheck.scan.document.htmltext import html_to_text
 from litcheck.scan.document.model import Document, DocumentError
+from litcheck.scan.document.plainmarks import mark_plain_notes
 from litcheck.scan.document.regions import find_notes, mask_furniture
 
 
@@ -98,6 +101,6 @@ def parse_document(text: str, path: str = "<string>", fmt: str = "text") -> Docu
     mask = bytearray(len(text))  # 1 = not body
     mask_furniture(text, mask)
     find_notes(doc, mask)
-    doc.masked = _blank(text, mask)
+    doc.masked = mark_plain_notes(_blank(text, mask), doc.footnotes)
     split_body(doc)
     return doc

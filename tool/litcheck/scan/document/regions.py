@@ -170,6 +170,10 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -
         starts = _looks_like_ref_start(line) or _REPEATED_AUTHOR_LINE.match(line) is not None
         if label == "1" and not is_notes and sum(1 for it in items if not it[0]) >= 3:
             is_notes = True  # numbered notes after an author-date list that had no heading of their own
+        if cur is None and not (label or bullet or starts) and is_notes and items and items[-1][0] and items[-1][3]:
+            cur = list(items.pop())  # a numbered note's later paragraph (the list it introduces, a page break)
+            cur[2] = e
+            continue
         begins_item = bool(label) or bool(bullet) or cur is None or starts
         if begins_item and cur is not None and (label or bullet or starts):
             items.append(tuple(cur))

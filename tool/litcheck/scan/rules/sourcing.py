@@ -18,7 +18,7 @@ import re
 
 from litcheck.scan.alternation import lowered, may_match, may_match_any
 from litcheck.scan.arithmetic import calculations
-from litcheck.scan.citations.prose import REPORTING_VERBS
+from litcheck.scan.attribution import PROVISION, REPORTED, carries_on
 from litcheck.scan.own_results import OwnResults
 from litcheck.scan.quotations import unsourced_quotation
 from litcheck.scan.rules import rule
@@ -125,7 +125,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             found.append((m.start(), m.end(), surface, kind))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     excluded = bytearray(taken)  # figures and age ranges: a plain number inside them is no figure
-    for m in _RANGE_AGE.finditer(text) if digit else ():  # both need a number in digits
+    # an age range and a plain number both need a number in digits, and an age range "age"
+    for m in _RANGE_AGE.finditer(text) if digit and (low is None or "age" in low) else ():
         excluded[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     last_excluded_end = None
     for m in _PLAIN.finditer(text) if digit else ():
@@ -226,49 +227,28 @@ def _restated(ctx, sent, surface: str) -> bool:
     return False
 
 
-# A figure the sentence credits to a body it names, with a verb of reporting ("the State Department
-# estimated ...", "UNODC notes that ..."): the reader is told whose figure it is, which is what a
-# citation is for (whether the body said it is known-claim's and figure-mismatch's business).
-# A name is at most eight capitalised words; every run of them is bounded and possessive, so a long
-# run of capitalised words costs linear time, not a retry from each of its words.
-_NAME = r"[A-Z][\w&.'’-]*+(?:\s+(?:of|on|for|and|against|the|&)){0,2}+(?:\s+[A-Z][\w&.'’-]*+){1,7}+"
-_FORCES = r"(?:Police|Service|Agency|Bureau|Ministry|Department|Commission)\b"
-_REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
-                       r"(?:\s*\([A-Z][\w.&-]{1,12}\))?(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|then\s+)?"
-                       + REPORTING_VERBS + r"\b|\baccording to (?:the\s+)?[A-Z]|"
-                       # news style: the named body, then an apposition, then the verb ("The Home Office, a
-                       # ministerial department, disclosed ..."); "as the researchers explain"
-                       r"\b[A-Z][\w&.'’-]*+(?:\s+(?:of|on|for|and|the|&))?+(?:\s+[A-Z][\w&.'’-]*+){0,7}+"
-                       r"(?:['’]s(?:\s+[A-Z][\w&.'’-]*+){1,4}+)?+"
-                       r",[^.;]{3,160}?,\s+(?:has\s+|had\s+)?(?:also\s+)?(?:" + REPORTING_VERBS + r"|disclosed|announced|"
-                       r"confirmed|told|published|released)\b|"
-                       r"\b(?i:as (?:the|these|those|its|their) (?:researchers|authors|report|study|survey|agency|analysts|"
-                       r"investigators) (?:explain|explained|note|noted|show|showed|found|report|reported|put it))\b|"
-                       # a body's own data as the subject: "OJJDP's statistics attribute 53.1% to ..."
-                       r"\b(?:[A-Z][\w&.-]*+\s+){0,4}+[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){0,3}(?:statistics|data|figures|"
-                       r"report|survey|study|estimates?|records|analysis|census)\s+(?:" + REPORTING_VERBS + r"|attribute|"
-                       r"attributes|give|gives|list|lists|count|counts|put|puts)\b|"
-                       # a police force or agency counting its own work: "The South African Police Service has arrested
-                       # eight suspects", "the federal agency received over 16,000 complaints"
-                       r"\b(?:(?!" + _FORCES + r")[A-Z][\w&.'’-]*+\s+){0,5}+" + _FORCES +
-                       r"(?:\s+[A-Z][\w&.'’-]*+){0,3}+\s+(?:has\s+|have\s+|had\s+)?(?:arrested|charged|seized|rescued|received|"
-                       r"recorded|registered|logged|identified|prosecuted|removed)\b|"
-                       r"\b(?i:the (?:federal |national |state )?(?:agency|bureau|police|department|ministry|regulator))\s+"
-                       r"(?:has\s+|had\s+)?(?:arrested|charged|seized|rescued|received|recorded|registered|logged|identified)\b")
-# A figure that is a term of a law the sentence names ("the 2009 Charities Proclamation stipulates that
-# NGOs must raise 90% of ..."): the law is the source, named in the sentence.
-_PROVISION = re.compile(r"\b(?:Act|Law|Code|Proclamation|Regulation|Directive|Decree|Ordinance|Bill|Convention|Protocol|Statute)"
-                        r"\b[^.;]{0,80}?\b(?:stipulates?|requires?|provides?|mandates?|prohibits?|obliges?|sets|caps?|limits?|"
-                        r"imposes?|specifies|states)\b")
+def _computed(ctx, sent, surface: str) -> bool:
+    """A percentage worked out from counts stated just before it in the paragraph (a change, or
+    a part of a whole): those counts are the claims to source, and are checked themselves."""
+    from litcheck.scan.quantities import computed_from, is_year, quantities
+
+    shares = [q for q in quantities(surface) if q.percent and q.exact]
+    if not shares:
+        return False
+    counts = [q for k in range(max(0, sent.index - 6), sent.index) if ctx.doc.sentences[k].block == sent.block
+              for q in quantities(ctx.doc.sentences[k].text) if not (q.percent or q.ordinal or is_year(q))]
+    return len(counts) >= 2 and all(computed_from(q, counts) for q in shares)
 
 
 @rule("uncited-statistic", "warning",
       "A figure, percentage or count is stated as fact with no citation. A footnote marker, [@key], [n] or "
       "an author-date citation on the sentence (or on the lead-in of a list it belongs to) counts as a citation, "
-      "and so does a body named in the prose with a verb of reporting (\"UNODC estimated ...\") or a law whose terms "
+      "and so does a body named in the prose with a verb of reporting (\"UNODC estimated ...\", and \"It added that ...\" "
+      "in the sentence after it) or a law whose terms "
       "the figure states. The document's own results "
-      "(methods, results or data sections; 'our survey', 'respondents', 'Table 2') and a figure restated from a "
-      "cited sentence of the same paragraph need none.",
+      "(methods, results or data sections; 'our survey', 'respondents', 'Table 2'), a figure restated from a "
+      "cited sentence of the same paragraph, and a percentage worked out from counts just before it in the "
+      "paragraph ('5,603 in 2017 ... 7,406 in 2020 ... a 32% increase') need none.",
       fires="Offenders contacted 202,605 children in the first ten weeks of the lockdown.",
       passes="Offenders contacted 202,605 children in the first ten weeks of the lockdown.[^3]",
       priority=2, order=10)
@@ -285,10 +265,10 @@ def uncited_statistic(ctx):
             continue  # "In other words, 95% ...", "That is a 96% pass rate": the figures before it are the claim
         if all(f[3] in ("share", "trend") for f in figures) and _vague_phrase(ctx, sent):
             continue  # "Studies show that most offenders ...": one claim, flagged as the vague attribution it is
-        figures = [f for f in figures if not _restated(ctx, sent, f[2])]
+        figures = [f for f in figures if not (_restated(ctx, sent, f[2]) or _computed(ctx, sent, f[2]))]
         if not figures:
             continue
-        if _REPORTED.search(sent.text) or _PROVISION.search(sent.text):
+        if REPORTED.search(sent.text) or PROVISION.search(sent.text) or carries_on(ctx, sent):
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
         named = [n for c in cites if c.kind == "named" for n in c.names]
