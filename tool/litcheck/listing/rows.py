@@ -49,6 +49,26 @@ class RowList(Sequence):
             return self.with_rows(self.rows[i])
         return self._index.make_entry(self._name, int(self.rows[i]))
 
+    def finder(self):
+        """key -> its entry, for a caller asking in list order (a renderer wanting each
+        work's plain line): the next entry is made then, and nothing is held for the others;
+        any other key of the list is found by a binary search in the index's key order."""
+        made = iter(self)
+        ahead = None
+
+        def find(key: str):
+            nonlocal ahead
+            if ahead is None:
+                ahead = next(made, None)
+            if ahead is not None and ahead.key == key:
+                found, ahead = ahead, None
+                return found
+            row = self._index.row_of(key) if type(key) is str else None
+            if row is None:
+                raise KeyError(key)
+            return self._index.make_entry(self._name, row, key)
+        return find
+
     def keep(self, predicate) -> "RowList":
         """The entries for which `predicate(entry)` holds, in order."""
         return self.with_rows(array("q", (e._row for e in self if predicate(e))))
