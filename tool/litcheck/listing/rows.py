@@ -29,14 +29,15 @@ class RowList(Sequence):
     each entry is made when it is read and goes when the reader lets it go."""
 
     def __init__(self, source, rows):
+        """`source`: (index, file name), as `Library.row_source()` gives; `rows`: row numbers."""
+        import numpy
+
         self._index, self._name = source
-        self.rows = rows
+        self.rows = numpy.asarray(rows, dtype=numpy.int64)
 
     def with_rows(self, rows) -> "RowList":
         """Another selection of the same file."""
-        import numpy
-
-        return RowList((self._index, self._name), numpy.asarray(rows, dtype=numpy.int64))
+        return RowList((self._index, self._name), rows)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -83,17 +84,19 @@ def _each(rows, batch: int = 4096):
 def gather(entries, source) -> list | RowList:
     """The selection `entries` (an iterable of entries of the library whose `row_source()` is
     `source`): a list while their fields would take under KEPT_BYTES, else a RowList."""
+    if source is None:
+        return list(entries)
     kept: list = []
     total = 0
     it = iter(entries)
     for entry in it:
         kept.append(entry)
         total += kept_size(entry)
-        if source is not None and total > KEPT_BYTES:
+        if total > KEPT_BYTES:
             rows = array("q", (e._row for e in kept))
             del kept
             rows.extend(e._row for e in it)
-            return RowList(source, []).with_rows(rows)
+            return RowList(source, rows)
     return kept
 
 
