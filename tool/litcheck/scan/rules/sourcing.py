@@ -284,7 +284,7 @@ VAGUE_PATTERNS = [
                r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists|"
                r"criticisms|critiques|accounts|insiders|watchdogs|rights groups|human rights groups|aid groups)\s+"
                r"(?:have\s+|has\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+|consistently\s+|previously\s+|recently\s+|"
-               r"generally\s+|often\s+|widely\s+|increasingly\s+)?"
+               r"generally\s+|often\s+|widely\s+|increasingly\s+|only\s+|further\s+|clearly\s+)?"
                r"(?:show|shows|shown|showed|suggest|suggests|suggested|suggesting|indicate|indicates|indicated|find|found|say|says|said|"
                r"claim|claims|claimed|note|noted|estimate|estimated|reveal|revealed|point to|pointed to|warn|warned|caution|"
                r"cautioned|believe|believed|agree|argue|argued|state|stated|report|reported|confirm|confirmed|demonstrate|"
@@ -296,9 +296,14 @@ VAGUE_PATTERNS = [
                r"(?!\s+(?:are|is|was|were)\b)"
                # a noun, not a verb: "a 2018 research report," names one work
                r"(?!\s*[,;:)”\"'])", re.I),
-    re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous )?(?:latest |recent |new |available )?"
+    re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous )?(?:latest |recent |new |available |"
+               r"local |federal |state |government )?"
                r"(?:reports|studies|experts|estimates|research|sources|researchers|analysts|statistics|data|surveys|some|many|officials|"
-               r"observers|media reports|news reports|insiders|specialists|authorities|analyses)\b", re.I),
+               r"observers|media reports|news reports|insiders|specialists|authorities|analyses|law enforcement|police)\b", re.I),
+    # common knowledge, or a literature nobody cites: "everyone knows", "consistent with the ... literature"
+    re.compile(r"\b(?:everyone|everybody) knows\b|\bas (?:we all|everyone|everybody) knows?\b|\bit is common knowledge\b|"
+               r"\b(?:consistent with|in line with|as (?:suggested|recommended|shown) (?:by|in)) (?:the )?(?:[\w-]+ ){0,6}"
+               r"(?:literature|scholarship)\b", re.I),
     re.compile(r"\b(?:it is|it has been|it was|it's|it has long been) (?:widely |commonly |generally |often |frequently |increasingly |now |also )?"
                r"(?:estimated|believed|reported|observed|known|said|thought|claimed|argued|suggested|documented|noted|"
                r"accepted|acknowledged|understood|recognised|recognized|shown|established) (?:that|to)\b", re.I),
