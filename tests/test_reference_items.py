@@ -272,3 +272,13 @@ def test_a_key_the_citation_processor_could_not_find_is_dangling(scanner):
 ])
 def test_a_bodys_name_split_as_a_persons_or_an_initial_alone(item, author):
     assert items.mangled_author(item) == author
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2020. General comment No. 25 (2021) on children's rights online.", (2020, 2021, "General comment No. 25 (2021)")),
+    ("Okafor, B. (2019). Report on the Act (2021). Northgate.", (2019, 2021, "Report on the Act (2021)")),
+    ("Okafor, B. (2019). The plan (2018 revision). Northgate.", None),
+    ("Okafor, B. 2019. The plan. Northgate. Last accessed (2023).", None),
+])
+def test_a_title_that_names_a_year_after_the_items_date(text, found):
+    assert items.titled_after_date(text) == found
