@@ -122,3 +122,17 @@ def test_stream_json_lays_out_generators_exactly_as_dump_json_lays_out_lists():
         return {"documents": (d for d in docs) if lazy else docs, "unreadable": []}
 
     assert "".join(stream_json(data(True))) == dump_json(data(False))
+
+
+def test_a_streamed_dict_writes_its_generators_at_any_depth():
+    """A reading list's sections sit where values are encoded whole; their million keys are a
+    generator in a `Streamed` dict, laid out exactly as the list would be."""
+    from litcheck.cli.jsonout import Streamed, dump_json, stream_json_object
+
+    def head(lazy):
+        keys = [[], ["a"], [f"k{i}" for i in range(3)]]
+        return {"title": "T", "sections": [Streamed(heading=f"h{n}", keys=iter(k)) if lazy else
+                                           {"heading": f"h{n}", "keys": k} for n, k in enumerate(keys)]}
+
+    items = [{"key": "a", "fields": {"x": "1"}}]
+    assert "".join(stream_json_object(head(True), "entries", iter(items))) == dump_json(head(False) | {"entries": items})

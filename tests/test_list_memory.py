@@ -13,7 +13,7 @@ from litcheck.library.core import load_library
 from litcheck.library.paths import resolve_bib_paths, resolve_notes_dir
 from litcheck.index.bibindex import BibIndex
 from litcheck.listing import reading_lists
-from litcheck.listing import select as select_module
+from litcheck.listing import rows as rows_module
 from litcheck.listing.reading_lists import build_listing
 from litcheck.listing.render import early_refusal, stream
 from litcheck.listing.select import Filters
@@ -81,7 +81,7 @@ def test_a_listing_holds_sort_keys_not_fields(tmp_path, monkeypatch):
     fields (400 bytes a work; the listing held every entry's fields before: 4.9 kB a work).
     Selections whose stored records exceed `KEPT_BYTES` (16 MB) are held so; these are made
     to exceed a smaller one."""
-    monkeypatch.setattr(select_module, "KEPT_BYTES", 1 << 20)
+    monkeypatch.setattr(rows_module, "KEPT_BYTES", 1 << 20)
     _peak_of_listing(_library(tmp_path, 200))  # modules and tables made once per process
     small, large = _peak_of_listing(_library(tmp_path, 1_000)), _peak_of_listing(_library(tmp_path, 2_000))
     assert large < 2.3 * small
@@ -121,6 +121,6 @@ def test_a_small_selection_reads_each_record_once(tmp_path, monkeypatch):
     listed = "".join(stream(build_listing(lib, Filters(), "author", "none"), lib, "md", None))
     assert sorted(reads) == list(range(300))
     reads.clear()
-    monkeypatch.setattr(select_module, "KEPT_BYTES", 100_000)
+    monkeypatch.setattr(rows_module, "KEPT_BYTES", 100_000)
     assert "".join(stream(build_listing(lib, Filters(), "author", "none"), lib, "md", None)) == listed
     assert sorted(reads) == sorted(list(range(300)) * 2)

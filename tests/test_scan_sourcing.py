@@ -56,6 +56,9 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     ("The federal agency received over 16,000 sextortion complaints by July.", True),
     ("By comparison, OJJDP’s statistics attribute 53.1% of cases to a victim’s family.", True),
     ("Offenders, who are often known to the victim, stole 100 million rand.", False),
+    ("Last June, the Criminal Police Organization (CPO) released new data: victims came from 66 countries.", True),
+    ("The Criminal Police Organization said victims came from 66 countries. It added that 74 percent were moved.", True),
+    ("Victims came from 66 countries. It added that 74 percent were moved.", False),
 ])
 def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, sourced):
     assert (fired(scanner, sentence + "\n", "uncited-statistic") == []) is sourced
@@ -215,6 +218,12 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("Studies have consistently found that abusers are known to their victims.", True),
     ("The government has stated that the new law protects adults.", True),
     ("The government has stated that the new law protects adults.[^2]\n\n[^2]: A note.", False),
+    ("In fact, statistics only confirm these findings.", True),
+    ("According to local law enforcement, ads now run on three or four sites.", True),
+    ("The gang threatens its victims, and everyone knows that it carries out its threats.", True),
+    ("Participants were paid, consistent with the design advice of the survey-incentive literature.", True),
+    ("Participants were paid, consistent with the design advice of the survey literature.[^2]\n\n[^2]: A note.", False),
+    ("According to local law enforcement (Okafor, 2021), ads now run on three or four sites.", False),
     ("According to a 2018 research report, “Roadmap to Prevention”, 250 victims were recruited online.", False),
     ("The campaign vowed “to end the online trade in children within a single decade”.", True),
     ("Smith told reporters, “we will end the online trade in children within a decade”.", False),

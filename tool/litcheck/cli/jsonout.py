@@ -21,11 +21,17 @@ def stream_json_object(data: dict, last: str, items: Iterable, default: Callable
     return stream_json({**data, last: iter(items)}, flat_from=2, default=default)
 
 
+class Streamed(dict):
+    """A dict `stream_json` writes member by member at any depth, so a generator among its
+    values (a million keys of a reading list's section) is written as it is made."""
+
+
 def stream_json(data: Any, flat_from: int = 4, default: Callable | None = None) -> Iterator[str]:
     """`dump_json(data)` in pieces of about 64 kB, where any list in `data` may be a generator:
     a scan report's flags or an export's entries are encoded as they are made, never held as
-    one string. Values `flat_from` levels deep are encoded whole by json (in C); a huge value
-    is one piece of its own, never copied into a larger one."""
+    one string. Values `flat_from` levels deep are encoded whole by json (in C), except
+    generators and `Streamed` dicts; a huge value is one piece of its own, never copied into a
+    larger one."""
     buffer: list[str] = []
     size = 0
     for piece in _pieces(data, 0, flat_from, default):
@@ -45,14 +51,14 @@ def stream_json(data: Any, flat_from: int = 4, default: Callable | None = None) 
 
 def _pieces(value: Any, level: int, flat_from: int, default: Callable | None) -> Iterator[str]:
     inner = "  " * (level + 1)
-    if isinstance(value, dict) and level < flat_from:
+    if isinstance(value, dict) and (level < flat_from or type(value) is Streamed):
         first = True
         for key, item in value.items():
             yield ("{\n" if first else ",\n") + inner + json.dumps(key, ensure_ascii=False) + ": "
             first = False
             yield from _pieces(item, level + 1, flat_from, default)
         yield "{}" if first else "\n" + "  " * level + "}"
-    elif isinstance(value, (list, tuple, AnIterator)) and level < flat_from:
+    elif isinstance(value, AnIterator) or (isinstance(value, (list, tuple)) and level < flat_from):
         first = True
         for item in value:
             yield ("[\n" if first else ",\n") + inner

@@ -388,17 +388,21 @@ class BibIndex:
 
     def iter_entries(self, name: str):
         """A new entry for every row, in order (made one by one for a caller that keeps none)."""
+        return self.entries_at(name)
+
+    def entries_at(self, name: str, rows=None):
+        """A new entry for each row of `rows` (default: every row) in turn, made one by one for
+        a caller that keeps none (a reading list of row numbers, `listing.rows`)."""
         new = object.__new__
         cls = self.entry_class(name)
-        row = 0
-        for key, etype, line in zip(self.keys, self._read("whole", "types"), self._read("lines")):
+        keys, types, lines = self.keys, self._read("whole", "types"), self._read("lines")
+        for row in range(len(keys)) if rows is None else rows:
             e = new(cls)
-            e.key = key
-            e.type = etype
-            e.line = line
+            e.key = keys[row]
+            e.type = types[row]
+            e.line = lines[row]
             e._row = row
             yield e
-            row += 1
 
     def problems(self, name: str) -> list[Finding]:
         return [Finding(c, s, m, name, line, key) for c, s, m, line, key in self.header["problems"]]

@@ -123,6 +123,14 @@ class EntryMap(MutableMapping):
         for value in self._map.values():
             yield self._make(value) if type(value) is int else value
 
+    def row_source(self):
+        """(index, file name) while every entry is a row of one indexed file, unchanged, in
+        row order: a selection may then be kept as row numbers (`listing.rows`); else None."""
+        if len(self._segments) == 1 and not self._changed:
+            _, index, name = self._segments[0]
+            return index, name
+        return None
+
     def field_column(self, name: str) -> list:
         """The raw value of field `name` (None: absent) of every entry, in order: the index's
         column while the map is one indexed file with nothing changed, else entry by entry."""

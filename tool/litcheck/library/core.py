@@ -53,6 +53,12 @@ class Library:
         column = getattr(self.entries, "field_column", None)
         return column(name) if column is not None else [e.fields.get(name) for e in self.entries.values()]
 
+    def row_source(self):
+        """(index, file name) when the entries are the rows of one indexed file (a selection
+        may then be row numbers, `listing.rows`), else None."""
+        source = getattr(self.entries, "row_source", None)
+        return source() if source is not None else None
+
     def peek(self, key: str) -> Entry | None:
         """`get` without keeping an entry read from the index."""
         peek = getattr(self.entries, "peek", None)

@@ -22,11 +22,13 @@ listed. Unknown keys and unknown filter names are errors naming the file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from litcheck.errors import LitcheckError
 from litcheck.library.entry import Entry
+from litcheck.listing.rows import distinct, keep
 from litcheck.listing.select import Filters, SelectionError, group_entries, select, sort_entries, validate
 
 LIST_SUFFIXES = (".yaml", ".yml")
@@ -58,13 +60,9 @@ class ReadingList:
     style: str | None = None
     name: str = ""  # the saved list's name, "" for an ad-hoc selection
 
-    def entries(self) -> list[Entry]:
+    def entries(self) -> Sequence[Entry]:
         """Every entry once, in first-appearance order (for flat exports such as .bib or CSV)."""
-        seen: dict[str, Entry] = {}
-        for section in self.sections:
-            for entry in section.entries:
-                seen.setdefault(entry.key, entry)
-        return list(seen.values())
+        return distinct([section.entries for section in self.sections])
 
     def drop_unconfirmed(self) -> int:
         """Leave out works whose verification is `unconfirmed` (they may not exist as cited, and a
@@ -76,7 +74,8 @@ class ReadingList:
         for section in self.sections:
             gone = {e.key for e in section.entries if e.status == "unconfirmed"}
             dropped |= gone
-            section.entries = [e for e in section.entries if e.key not in gone]
+            if gone:
+                section.entries = keep(section.entries, lambda e: e.key not in gone)
             section.left_out = len(gone)
             if section.entries or not gone or self.name:
                 kept.append(section)
@@ -84,9 +83,11 @@ class ReadingList:
         return len(dropped)
 
     def sections_of(self) -> dict[str, list[str]]:
-        """key -> headings of the sections that list it."""
+        """key -> headings of the sections that list it (sections without one are not named)."""
         out: dict[str, list[str]] = {}
         for section in self.sections:
+            if not section.heading:
+                continue
             for entry in section.entries:
                 out.setdefault(entry.key, []).append(section.heading)
         return out

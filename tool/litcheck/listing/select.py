@@ -11,6 +11,7 @@ from typing import Iterable
 
 from litcheck.errors import LitcheckError
 from litcheck.library.entry import Entry, split_list
+from litcheck.listing.rows import RowList, few_stored_bytes, picker, sort_rows
 
 SORTS = ("author", "year", "oldest", "title", "relevance")
 GROUPS = ("topic", "org", "kind", "year", "none")
@@ -160,7 +161,8 @@ def text_scores(library, query: str) -> dict[str, float]:
 
 
 def select(library, filters: Filters, vet=None) -> tuple[list[Entry], dict[str, float]]:
-    """Entries matching every filter (library order), and relevance scores when --text is used.
+    """Entries matching every filter (library order), and relevance scores when --text is used;
+    a big selection of one indexed file comes as row numbers (a `rows.RowList`).
 
     Topic, kind, state and year filters are one query of the library's filter index (SQLite
     tables with indexes on those fields, `index.filters`). The entries are made for the
@@ -194,7 +196,9 @@ def select(library, filters: Filters, vet=None) -> tuple[list[Entry], dict[str, 
 
     if vet is not None:
         vet(made())
-    return list(made()), scores
+    from litcheck.listing.rows import gather
+
+    return gather(made(), library.row_source()), scores
 
 
 def _passing_keys(library, filters: Filters) -> dict[str, None] | None:
@@ -220,27 +224,15 @@ def sort_entries(entries: list[Entry], how: str | None, scores: dict[str, float]
     """Order entries: author (then year, title), year (newest first), oldest (oldest first),
     title, or relevance."""
     if how in (None, "", "none"):
-        return list(entries)
+        return entries if isinstance(entries, RowList) else list(entries)
     if how not in SORTS:
         raise SelectionError(f"unknown sort {how!r}; choose from {', '.join(SORTS)}")
     key = _SORT_KEYS[how](scores or {})
-    return sorted(entries, key=key if _few_stored_bytes(entries) else lambda e: key(e.transient()))
-
-
-# A sort keeps the fields it reads on the entries (for the renderer: read once, not twice) while
-# they would take less than this; else each is read for its sort key and let go. An entry's
-# fields take about 4 times their stored record as objects, plus dicts and names even when empty.
-KEPT_BYTES = 48 << 20
-
-
-def _few_stored_bytes(entries: list[Entry]) -> bool:
-    """Whether the fields a sort reads may stay with the entries (a search's few thousand)."""
-    total = 0
-    for entry in entries:
-        total += 4 * entry.stored_size() + 600
-        if total > KEPT_BYTES:
-            return False
-    return True
+    if isinstance(entries, RowList):  # each entry is made for its key and let go
+        return sort_rows(entries, key)
+    # A sort keeps the fields it reads on the entries (for the renderer: read once, not twice)
+    # while they are few; else each is read for its sort key and let go.
+    return sorted(entries, key=key if few_stored_bytes(entries) else lambda e: key(e.transient()))
 
 
 _SORT_KEYS = {
@@ -261,35 +253,36 @@ def group_entries(entries: list[Entry], how: str | None, only_topics: list[str] 
     under "Other".
     """
     if how in (None, "", "none"):
-        return [("", list(entries))]
+        return [("", entries if isinstance(entries, RowList) else list(entries))]
     vocab = _vocabulary()
-    groups: dict[str, list[Entry]] = {}
+    groups: dict[str, list] = {}
+    pick, make = picker(entries)  # a group of a RowList keeps row numbers
     if how == "topic":
         order = list(vocab.topics) if vocab else []
         wanted = {t.lower() for t in only_topics or []}
         for e in entries:
             topics = [t for t in e.keywords if not wanted or t in wanted] or [OTHER]
             for t in topics:
-                groups.setdefault(t, []).append(e)
+                groups.setdefault(t, []).append(pick(e))
         names = sorted(groups, key=lambda t: (t == OTHER, order.index(t) if t in order else len(order), t))
-        return [(_topic_title(t, vocab), groups[t]) for t in names]
+        return [(_topic_title(t, vocab), make(groups[t])) for t in names]
     if how == "org":
         for e in entries:
             orgs = entry_orgs(e.transient(), vocab)
-            groups.setdefault(orgs[0] if orgs else OTHER, []).append(e)
+            groups.setdefault(orgs[0] if orgs else OTHER, []).append(pick(e))
         names = sorted(groups, key=lambda o: (o == OTHER, o.casefold()))
-        return [(o, groups[o]) for o in names]
+        return [(o, make(groups[o])) for o in names]
     if how == "kind":
         order = list(vocab.kinds) if vocab else []
         for e in entries:
-            groups.setdefault(e.kind or OTHER, []).append(e)
+            groups.setdefault(e.kind or OTHER, []).append(pick(e))
         names = sorted(groups, key=lambda k: (k == OTHER, order.index(k) if k in order else len(order), k))
-        return [(_kind_title(k), groups[k]) for k in names]
+        return [(_kind_title(k), make(groups[k])) for k in names]
     if how == "year":
         for e in entries:
-            groups.setdefault(str(e.year) if e.year else OTHER, []).append(e)
+            groups.setdefault(str(e.year) if e.year else OTHER, []).append(pick(e))
         names = sorted(groups, key=lambda y: (y == OTHER, -int(y) if y != OTHER else 0))
-        return [(y, groups[y]) for y in names]
+        return [(y, make(groups[y])) for y in names]
     raise SelectionError(f"unknown grouping {how!r}; choose from {', '.join(GROUPS)}")
 
 

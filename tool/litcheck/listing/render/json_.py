@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from litcheck.library.entry import released
-from litcheck.cli.jsonout import stream_json_object
+from litcheck.cli.jsonout import Streamed, stream_json_object
 
 from litcheck.listing.csl import to_csl
 from litcheck.listing.render.common import format_all
@@ -56,7 +56,7 @@ def stream(reading, library, options):
         "title": reading.title,
         "introduction": reading.introduction,
         "style": resolve_style(style).name if style else None,
-        "sections": [{"heading": s.heading, "commentary": s.commentary, "keys": [e.key for e in s.entries]}
+        "sections": [Streamed(heading=s.heading, commentary=s.commentary, keys=(e.key for e in s.entries))
                      for s in reading.sections],
     }
     items = (entry_data(e, library, formatted.get(e.key)) for e in released(entries))

@@ -18,7 +18,7 @@ import re
 
 from litcheck.scan.alternation import lowered, may_match, may_match_any
 from litcheck.scan.arithmetic import calculations
-from litcheck.scan.citations.prose import REPORTING_VERBS
+from litcheck.scan.attribution import PROVISION, REPORTED, carries_on
 from litcheck.scan.own_results import OwnResults
 from litcheck.scan.quotations import unsourced_quotation
 from litcheck.scan.rules import rule
@@ -240,46 +240,11 @@ def _computed(ctx, sent, surface: str) -> bool:
     return len(counts) >= 2 and all(computed_from(q, counts) for q in shares)
 
 
-# A figure the sentence credits to a body it names, with a verb of reporting ("the State Department
-# estimated ...", "UNODC notes that ..."): the reader is told whose figure it is, which is what a
-# citation is for (whether the body said it is known-claim's and figure-mismatch's business).
-# A name is at most eight capitalised words; every run of them is bounded and possessive, so a long
-# run of capitalised words costs linear time, not a retry from each of its words.
-_NAME = r"[A-Z][\w&.'’-]*+(?:\s+(?:of|on|for|and|against|the|&)){0,2}+(?:\s+[A-Z][\w&.'’-]*+){1,7}+"
-_FORCES = r"(?:Police|Service|Agency|Bureau|Ministry|Department|Commission)\b"
-_REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
-                       r"(?:\s*\([A-Z][\w.&-]{1,12}\))?(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|then\s+)?"
-                       + REPORTING_VERBS + r"\b|\baccording to (?:the\s+)?[A-Z]|"
-                       # news style: the named body, then an apposition, then the verb ("The Home Office, a
-                       # ministerial department, disclosed ..."); "as the researchers explain"
-                       r"\b[A-Z][\w&.'’-]*+(?:\s+(?:of|on|for|and|the|&))?+(?:\s+[A-Z][\w&.'’-]*+){0,7}+"
-                       r"(?:['’]s(?:\s+[A-Z][\w&.'’-]*+){1,4}+)?+"
-                       r",[^.;]{3,160}?,\s+(?:has\s+|had\s+)?(?:also\s+)?(?:" + REPORTING_VERBS + r"|disclosed|announced|"
-                       r"confirmed|told|published|released)\b|"
-                       r"\b(?i:as (?:the|these|those|its|their) (?:researchers|authors|report|study|survey|agency|analysts|"
-                       r"investigators) (?:explain|explained|note|noted|show|showed|found|report|reported|put it))\b|"
-                       # a body's own data as the subject: "OJJDP's statistics attribute 53.1% to ..."
-                       r"\b(?:[A-Z][\w&.-]*+\s+){0,4}+[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){0,3}(?:statistics|data|figures|"
-                       r"report|survey|study|estimates?|records|analysis|census)\s+(?:" + REPORTING_VERBS + r"|attribute|"
-                       r"attributes|give|gives|list|lists|count|counts|put|puts)\b|"
-                       # a police force or agency counting its own work: "The South African Police Service has arrested
-                       # eight suspects", "the federal agency received over 16,000 complaints"
-                       r"\b(?:(?!" + _FORCES + r")[A-Z][\w&.'’-]*+\s+){0,5}+" + _FORCES +
-                       r"(?:\s+[A-Z][\w&.'’-]*+){0,3}+\s+(?:has\s+|have\s+|had\s+)?(?:arrested|charged|seized|rescued|received|"
-                       r"recorded|registered|logged|identified|prosecuted|removed)\b|"
-                       r"\b(?i:the (?:federal |national |state )?(?:agency|bureau|police|department|ministry|regulator))\s+"
-                       r"(?:has\s+|had\s+)?(?:arrested|charged|seized|rescued|received|recorded|registered|logged|identified)\b")
-# A figure that is a term of a law the sentence names ("the 2009 Charities Proclamation stipulates that
-# NGOs must raise 90% of ..."): the law is the source, named in the sentence.
-_PROVISION = re.compile(r"\b(?:Act|Law|Code|Proclamation|Regulation|Directive|Decree|Ordinance|Bill|Convention|Protocol|Statute)"
-                        r"\b[^.;]{0,80}?\b(?:stipulates?|requires?|provides?|mandates?|prohibits?|obliges?|sets|caps?|limits?|"
-                        r"imposes?|specifies|states)\b")
-
-
 @rule("uncited-statistic", "warning",
       "A figure, percentage or count is stated as fact with no citation. A footnote marker, [@key], [n] or "
       "an author-date citation on the sentence (or on the lead-in of a list it belongs to) counts as a citation, "
-      "and so does a body named in the prose with a verb of reporting (\"UNODC estimated ...\") or a law whose terms "
+      "and so does a body named in the prose with a verb of reporting (\"UNODC estimated ...\", and \"It added that ...\" "
+      "in the sentence after it) or a law whose terms "
       "the figure states. The document's own results "
       "(methods, results or data sections; 'our survey', 'respondents', 'Table 2'), a figure restated from a "
       "cited sentence of the same paragraph, and a percentage worked out from counts just before it in the "
@@ -303,7 +268,7 @@ def uncited_statistic(ctx):
         figures = [f for f in figures if not (_restated(ctx, sent, f[2]) or _computed(ctx, sent, f[2]))]
         if not figures:
             continue
-        if _REPORTED.search(sent.text) or _PROVISION.search(sent.text):
+        if REPORTED.search(sent.text) or PROVISION.search(sent.text) or carries_on(ctx, sent):
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
         named = [n for c in cites if c.kind == "named" for n in c.names]
@@ -319,7 +284,7 @@ VAGUE_PATTERNS = [
                r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists|"
                r"criticisms|critiques|accounts|insiders|watchdogs|rights groups|human rights groups|aid groups)\s+"
                r"(?:have\s+|has\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+|consistently\s+|previously\s+|recently\s+|"
-               r"generally\s+|often\s+|widely\s+|increasingly\s+)?"
+               r"generally\s+|often\s+|widely\s+|increasingly\s+|only\s+|further\s+|clearly\s+)?"
                r"(?:show|shows|shown|showed|suggest|suggests|suggested|suggesting|indicate|indicates|indicated|find|found|say|says|said|"
                r"claim|claims|claimed|note|noted|estimate|estimated|reveal|revealed|point to|pointed to|warn|warned|caution|"
                r"cautioned|believe|believed|agree|argue|argued|state|stated|report|reported|confirm|confirmed|demonstrate|"
@@ -331,9 +296,14 @@ VAGUE_PATTERNS = [
                r"(?!\s+(?:are|is|was|were)\b)"
                # a noun, not a verb: "a 2018 research report," names one work
                r"(?!\s*[,;:)”\"'])", re.I),
-    re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous )?(?:latest |recent |new |available )?"
+    re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous )?(?:latest |recent |new |available |"
+               r"local |federal |state |government )?"
                r"(?:reports|studies|experts|estimates|research|sources|researchers|analysts|statistics|data|surveys|some|many|officials|"
-               r"observers|media reports|news reports|insiders|specialists|authorities|analyses)\b", re.I),
+               r"observers|media reports|news reports|insiders|specialists|authorities|analyses|law enforcement|police)\b", re.I),
+    # common knowledge, or a literature nobody cites: "everyone knows", "consistent with the ... literature"
+    re.compile(r"\b(?:everyone|everybody) knows\b|\bas (?:we all|everyone|everybody) knows?\b|\bit is common knowledge\b|"
+               r"\b(?:consistent with|in line with|as (?:suggested|recommended|shown) (?:by|in)) (?:the )?(?:[\w-]+ ){0,6}"
+               r"(?:literature|scholarship)\b", re.I),
     re.compile(r"\b(?:it is|it has been|it was|it's|it has long been) (?:widely |commonly |generally |often |frequently |increasingly |now |also )?"
                r"(?:estimated|believed|reported|observed|known|said|thought|claimed|argued|suggested|documented|noted|"
                r"accepted|acknowledged|understood|recognised|recognized|shown|established) (?:that|to)\b", re.I),

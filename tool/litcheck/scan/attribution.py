@@ -1,0 +1,59 @@
+"""Figures credited in the prose: a body named with a verb of reporting ("UNODC estimated ..."),
+the sentence after it going on for that body ("It added that ..."), a law whose terms the figure
+states. For uncited-statistic: the reader is told whose figure it is, which is what a citation is for."""
+
+from __future__ import annotations
+
+import re
+
+from litcheck.scan.citations.prose import REPORTING_VERBS
+
+# A figure the sentence credits to a body it names, with a verb of reporting ("the State Department
+# estimated ...", "UNODC notes that ..."): the reader is told whose figure it is, which is what a
+# citation is for (whether the body said it is known-claim's and figure-mismatch's business).
+# A name is at most eight capitalised words; every run of them is bounded and possessive, so a long
+# run of capitalised words costs linear time, not a retry from each of its words.
+_NAME = r"[A-Z][\w&.'’-]*+(?:\s+(?:of|on|for|and|against|the|&)){0,2}+(?:\s+[A-Z][\w&.'’-]*+){1,7}+"
+_FORCES = r"(?:Police|Service|Agency|Bureau|Ministry|Department|Commission)\b"
+REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
+                      r"(?:\s*\([A-Z][\w.&-]{1,12}\))?(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|then\s+)?"
+                      r"(?:" + REPORTING_VERBS + r"|(?:released|published|issued)\s+(?:new\s+|its\s+|a\s+|the\s+)?"
+                      r"(?:data|figures|information|statistics|estimates|findings|report))\b|\baccording to (?:the\s+)?[A-Z]|"
+                      # news style: the named body, then an apposition, then the verb ("The Home Office, a
+                      # ministerial department, disclosed ..."); "as the researchers explain"
+                      r"\b[A-Z][\w&.'’-]*+(?:\s+(?:of|on|for|and|the|&))?+(?:\s+[A-Z][\w&.'’-]*+){0,7}+"
+                      r"(?:['’]s(?:\s+[A-Z][\w&.'’-]*+){1,4}+)?+"
+                      r",[^.;]{3,160}?,\s+(?:has\s+|had\s+)?(?:also\s+)?(?:" + REPORTING_VERBS + r"|disclosed|announced|"
+                      r"confirmed|told|published|released)\b|"
+                      r"\b(?i:as (?:the|these|those|its|their) (?:researchers|authors|report|study|survey|agency|analysts|"
+                      r"investigators) (?:explain|explained|note|noted|show|showed|found|report|reported|put it))\b|"
+                      # a body's own data as the subject: "OJJDP's statistics attribute 53.1% to ..."
+                      r"\b(?:[A-Z][\w&.-]*+\s+){0,4}+[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){0,3}(?:statistics|data|figures|"
+                      r"report|survey|study|estimates?|records|analysis|census)\s+(?:" + REPORTING_VERBS + r"|attribute|"
+                      r"attributes|give|gives|list|lists|count|counts|put|puts)\b|"
+                      # a police force or agency counting its own work: "The South African Police Service has arrested
+                      # eight suspects", "the federal agency received over 16,000 complaints"
+                      r"\b(?:(?!" + _FORCES + r")[A-Z][\w&.'’-]*+\s+){0,5}+" + _FORCES +
+                      r"(?:\s+[A-Z][\w&.'’-]*+){0,3}+\s+(?:has\s+|have\s+|had\s+)?(?:arrested|charged|seized|rescued|received|"
+                      r"recorded|registered|logged|identified|prosecuted|removed)\b|"
+                      r"\b(?i:the (?:federal |national |state )?(?:agency|bureau|police|department|ministry|regulator))\s+"
+                      r"(?:has\s+|had\s+)?(?:arrested|charged|seized|rescued|received|recorded|registered|logged|identified)\b")
+# "It added that ...", "The agency also said ...": the body named in the sentence before goes on
+_CARRY_ON = re.compile(r"[*_\s]*(?:It|They|The (?:agency|report|organi[sz]ation|bureau|ministry|department|study|survey|"
+                       r"office|police|force|authors|researchers))\s+(?:also\s+)?(?:added|adds|said|says|noted|"
+                       r"notes|reported|reports|found|estimated|estimates|stated|showed|shows)\b")
+
+
+def carries_on(ctx, sent) -> bool:
+    """The sentence goes on reporting for the body the sentence before it credits."""
+    if sent.index == 0 or not _CARRY_ON.match(sent.text):
+        return False
+    prev = ctx.doc.sentences[sent.index - 1]
+    return prev.block == sent.block and REPORTED.search(prev.text) is not None
+
+
+# A figure that is a term of a law the sentence names ("the 2009 Charities Proclamation stipulates that
+# NGOs must raise 90% of ..."): the law is the source, named in the sentence.
+PROVISION = re.compile(r"\b(?:Act|Law|Code|Proclamation|Regulation|Directive|Decree|Ordinance|Bill|Convention|Protocol|Statute)"
+                       r"\b[^.;]{0,80}?\b(?:stipulates?|requires?|provides?|mandates?|prohibits?|obliges?|sets|caps?|limits?|"
+                       r"imposes?|specifies|states)\b")
