@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 
-FORMAT = "2"
+FORMAT = "3"
 # Column -> weight class of listing.search.WEIGHTS; "other" is every remaining field.
 COLUMNS = ("key", "title", "author", "editor", "keywords", "venue", "discrepancy", "year", "note_meta", "note", "other")
 _CLASS_OF = {"note_meta": "note-meta"}
@@ -53,7 +53,9 @@ def _rows(library, weight_class, keys):
         yield key, [quick_fold("\n".join(values)) if values else "" for values in cols]
 
 
-def _create(conn: sqlite3.Connection, library, weight_class, progress) -> None:
+def _create(conn: sqlite3.Connection, library, weight_class, weights, progress) -> None:
+    from litcheck.index.tophits import Collector
+
     conn.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, key TEXT NOT NULL)")
     # No prefix indexes: they double the build time and help only one- to three-letter prefixes.
     conn.execute(f"CREATE VIRTUAL TABLE fts USING fts5({', '.join(COLUMNS)}, content='', "
@@ -61,25 +63,30 @@ def _create(conn: sqlite3.Connection, library, weight_class, progress) -> None:
     keys: list[str] = []  # streamed: the folded text of 100,000 entries is never held at once
 
     every = sorted(set(library.entries) | set(library.notes))
+    collector = Collector(len(every), len(COLUMNS))
 
     def numbered():
         rows = _rows(library, weight_class, every)
         for key, cols in progress(rows, "indexing for search", len(every)) if progress else rows:
             keys.append(key)
+            collector.add(cols)
             yield (len(keys), *cols)
 
     conn.executemany(f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})", numbered())
     conn.executemany("INSERT INTO docs (id, key) VALUES (?, ?)", enumerate(keys, 1))
     conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+    collector.store(conn, weights)
     conn.commit()
 
 
-def open_index(library, weight_class, progress=None) -> sqlite3.Connection:
-    """A connection to the library's full-text index, built first when missing or stale;
-    `progress(items, label, total)`, when given, wraps the build (a progress bar on a terminal)."""
+def open_index(library, weight_class, weights: list[float], progress=None) -> sqlite3.Connection:
+    """A connection to the library's full-text index (ranking with the column `weights`),
+    built first when missing or stale; `progress(items, label, total)`, when given, wraps the
+    build (a progress bar on a terminal)."""
     from litcheck.index.sqlitefile import open_or_build
 
-    return open_or_build(library, "-search.sqlite", FORMAT, lambda conn: _create(conn, library, weight_class, progress))
+    return open_or_build(library, "-search.sqlite", FORMAT,
+                         lambda conn: _create(conn, library, weight_class, weights, progress))
 
 
 def match_expression(terms: list[str]) -> str:
@@ -103,6 +110,12 @@ def ranked(conn: sqlite3.Connection, terms: list[str], weights: list[float],
     expr = match_expression(terms)
     if not expr:
         return [], 0
+    if len(terms) == 1:
+        from litcheck.index.tophits import top
+
+        found = top(conn, terms[0], limit)
+        if found is not None:
+            return found
     # bm25 of every match is the cost of a common query; keys are looked up for the shown rows only.
     sql = (f"SELECT docs.key, r.score FROM (SELECT rowid AS id, -bm25(fts, {', '.join(map(repr, weights))}) AS score "
            "FROM fts WHERE fts MATCH ?1 ORDER BY score DESC, rowid LIMIT ?2) AS r "

@@ -157,9 +157,10 @@ def _ranked(library, terms: list[str], limit: int | None, progress=None) -> tupl
 
     if not terms:
         return [], 0
-    conn = open_index(library, _weight_class, progress)
+    weights = column_weights(WEIGHTS, OTHER_FIELD)
+    conn = open_index(library, _weight_class, weights, progress)
     try:
-        return ranked(conn, terms, column_weights(WEIGHTS, OTHER_FIELD), limit)
+        return ranked(conn, terms, weights, limit)
     finally:
         conn.close()
 
