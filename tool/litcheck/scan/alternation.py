@@ -11,6 +11,7 @@ alternation would have taken.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 
@@ -60,44 +61,85 @@ def lowered(text: str) -> str | None:
 def may_match(pattern: re.Pattern, low: str | None) -> bool:
     """False when `pattern` cannot match the text whose `lowered` form is `low`: every match of
     the pattern holds one of a few literal strings, read from the pattern itself, and the text
-    holds none of them. A substring test is far cheaper than trying a long case-insensitive
-    pattern at every character, and most sentences fail it."""
+    holds none of them. Far cheaper than trying a long case-insensitive pattern at every
+    character, and most sentences fail it. (Called for every sentence and pattern: kept short.)"""
     if low is None:
         return True
     known = _NEEDED.get(id(pattern))
-    if known is None or known[0] is not pattern:
-        from re import _parser  # the standard library's own reading of the pattern
-
-        known = _NEEDED[id(pattern)] = (pattern, _shortest(_needed(_parser.parse(pattern.pattern, pattern.flags)) or ()))
-    words = known[1]
-    if not words:
+    bit = known[1] if known is not None and known[0] is pattern else _register(pattern)
+    if not bit:
         return True
-    for w in words:  # a plain loop: a generator in any() cost as much as the tests themselves
-        if w in low:
-            return True
-    return False
+    if low != _LAST[0]:
+        _read(low)
+    return (_LAST[1] & bit) != 0
 
 
 def may_match_any(patterns: list[re.Pattern], low: str | None) -> bool:
-    """`any(may_match(p, low) for p in patterns)` in one search of `low`: a sentence that holds
-    none of the words a list of patterns needs skips the whole list at the cost of one test."""
+    """`any(may_match(p, low) for p in patterns)`: a sentence that holds none of the words a
+    list of patterns needs skips the whole list at the cost of one test."""
     if low is None:
         return True
     known = _ANY.get(id(patterns))
     if known is None or known[0] is not patterns:
-        for p in patterns:
-            may_match(p, "")  # reads each pattern's words
-        words = [_NEEDED[id(p)][1] for p in patterns]
-        test = None if not all(words) else re.compile(alternation(sorted({w for ws in words for w in ws})))
-        known = _ANY[id(patterns)] = (patterns, test)
-    return known[1] is None or known[1].search(low) is not None
+        bits = [_bit(p) for p in patterns]
+        known = _ANY[id(patterns)] = (patterns, sum(bits) if all(bits) else 0)  # 0: one may always match
+    if not known[1]:
+        return True
+    if low != _LAST[0]:
+        _read(low)
+    return (_LAST[1] & known[1]) != 0
+
+
+def _bit(pattern: re.Pattern) -> int:
+    """The pattern's bit in `_LAST`'s answer (0: no words it needs are known)."""
+    known = _NEEDED.get(id(pattern))
+    return known[1] if known is not None and known[0] is pattern else _register(pattern)
+
+
+def _register(pattern: re.Pattern) -> int:
+    """`_bit(pattern)` for a pattern not seen before: its words read from the pattern itself."""
+    from re import _parser  # the standard library's own reading of the pattern
+
+    words = _shortest(_needed(_parser.parse(pattern.pattern, pattern.flags)) or ())
+    bit = 1 << next(_BITS) if words else 0
+    for w in words:
+        _WORD_BITS[w] = _WORD_BITS.get(w, 0) | bit
+    _NEEDED[id(pattern)] = (pattern, bit)
+    if words:
+        _AUTOMATON.clear()
+        _LAST[:] = [None, 0]
+    return bit
+
+
+def _read(low: str) -> None:
+    """Set `_LAST` to `low` and the bits of every pattern known so far one of whose words `low`
+    holds. One Aho-Corasick pass (pyahocorasick, in C) finds every word of every pattern at
+    once; testing each pattern's words one by one, in Python, took 20-50 us a sentence over the
+    lists of three rules. The answer for the last text is kept: the rules ask about one sentence
+    many times in a row."""
+    if not _AUTOMATON:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for w, bits in _WORD_BITS.items():
+            automaton.add_word(w, bits)
+        automaton.make_automaton()
+        _AUTOMATON.append(automaton)
+    mask = 0
+    for _, bits in _AUTOMATON[0].iter(low):
+        mask |= bits
+    _LAST[:] = [low, mask]
 
 
 # Keyed by the pattern's id, not the pattern: hashing a compiled pattern hashes its whole
-# program every time (several kB for a lexicon), which cost more than the substring tests. The
-# entry holds the pattern, so the id cannot be reused while it stands.
-_NEEDED: dict[int, tuple[re.Pattern, tuple[str, ...]]] = {}
-_ANY: dict[int, tuple[list, re.Pattern | None]] = {}  # a list's id -> (the list, a search for any word it needs)
+# program every time (several kB for a lexicon). The entry holds the pattern, so the id cannot
+# be reused while it stands.
+_NEEDED: dict[int, tuple[re.Pattern, int]] = {}  # a pattern's id -> (the pattern, its bit)
+_ANY: dict[int, tuple[list, int]] = {}  # a list's id -> (the list, the bits of its patterns)
+_WORD_BITS: dict[str, int] = {}  # a needed word -> the bits of the patterns that need it
+_AUTOMATON: list = []  # the automaton over _WORD_BITS, built again when a pattern is added
+_LAST: list = [None, 0]  # the last text `_read` read, and its answer
+_BITS = itertools.count()  # the next pattern's bit number
 
 
 def _needed(items) -> list[str] | None:

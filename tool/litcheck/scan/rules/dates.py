@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from litcheck.scan.alternation import lowered, may_match
 from litcheck.scan.citations.model import YEAR
 from litcheck.scan.resolve.references import split_works
 from litcheck.scan.rules import rule
@@ -319,7 +320,8 @@ def date_mismatch(ctx):
                                        keys=[w.key], evidence=dm.group(0))
                         break
         # 2. dated facts: a year near the name and an event verb
-        for fact in _facts_in(ctx, text):
+        facts = _facts_in(ctx, text)  # (searched once: sections 2 and 3 both read them)
+        for fact in facts:
             m = fact.pattern.search(text)
             trig = _trigger_re(fact.triggers)
             window = text[m.start():m.end() + 90]
@@ -337,7 +339,7 @@ def date_mismatch(ctx):
                 yield ctx.flag("date-mismatch", sent, f"'{m.group(0)}' {tm.group(0)} in {year} here; {fact.source}",
                                evidence=f"{m.group(0)} {year}")
         # 3. a platform at work in a year before it existed ("In 2003, traffickers recruited on Facebook")
-        for fact in _facts_in(ctx, text):
+        for fact in facts:
             if fact.event != "launch" or _BEFORE_IT.search(text):
                 continue
             early = [int(y) for y in _SCENE_YEAR.findall(text) if int(y) < fact.earliest]
@@ -352,7 +354,7 @@ def date_mismatch(ctx):
                 yield ctx.flag("date-mismatch", sent, f"the {c.text} report is dated {c.year} here; the library's "
                                f"{w.key} is from {w.year}", keys=[w.key], evidence=f"{c.text} {c.year}")
         # 4. a law described as amended or enacted while the only authority cited for it is a bill
-        if sent.kind != "heading" and _IN_FORCE.search(text):
+        if sent.kind != "heading" and may_match(_IN_FORCE, lowered(text)) and _IN_FORCE.search(text):
             labels = [l for c in ctx.own_citations(sent) if c.kind == "footnote" for l in c.labels]
             bills = [(l, b) for l in labels if (b := _cites_only_a_bill(ctx.doc.footnotes.get(l)))]
             if bills and len(bills) == len(labels):
