@@ -132,6 +132,8 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Traffickers always use encrypted apps.",
     "Cryptocurrency is the currency of choice for offenders.",
     "This study is the first to measure online recruitment.",
+    "In an overwhelming majority of cases, victims did not report the crime.",
+    "The tier was the only indication that the country could lose its aid.",
     "Platforms are undoubtedly the main recruitment channel.",
     "It is clear from the interviews that moderation has failed.",
     "Weak regulation has proven to be costly for families.",
@@ -176,9 +178,16 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Using data from all countries that received aid, we assess the effect of the laws.",
     "To our knowledge, this is the first survey of its kind.",
     "![Chart: the largest markets by volume](chart.png)",
+    "The country was ranked Tier 1, the highest rating a country can receive.",
+    "One mother told us:\n\n\"They took our papers. Now we can never leave the farm.\"",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []
+
+
+def test_the_authors_words_after_a_closed_quotation_are_checked(scanner):
+    text = 'The mother said her papers were taken. "We were told we could leave." We never saw them again.\n'
+    assert fired(scanner, text, "superlative") == ["We never saw them again."]
 
 
 def test_most_respondents_in_a_results_section_is_a_finding(scanner):

@@ -45,3 +45,29 @@ def _quote_goes_on(ctx, sent) -> bool:
         if other.block == sent.block and _QUOTATION.search(other.text) and _SPEAKER.search(other.text):
             return True
     return False
+
+
+def wholly_quoted(ctx, sent) -> bool:
+    """Every word of the sentence is inside a quotation (testimony set as its own paragraph, or
+    a quotation's later sentence): someone else's words, not the author's claim."""
+    text = sent.text.strip("*_ ")
+    open_before = False
+    for other in ctx.doc.sentences[max(0, sent.index - 12):sent.index]:
+        if other.block == sent.block:
+            open_before = _still_open(other.text, open_before)
+    if not (open_before or text[:1] in "“\"") or not text:
+        return False
+    inner = text[1:] if text[:1] in "“\"" and not open_before else text
+    close = min((i for i in (inner.find("”"), inner.find('"')) if i >= 0), default=-1)
+    return close >= 0 and not re.search(r"\w", inner[close + 1:]) and "“" not in inner[:close]
+
+
+def _still_open(text: str, is_open: bool) -> bool:
+    for ch in text:
+        if ch == "“":
+            is_open = True
+        elif ch == "”":
+            is_open = False
+        elif ch == '"':
+            is_open = not is_open
+    return is_open

@@ -20,7 +20,7 @@ from litcheck.scan.alternation import lowered, may_match, may_match_any
 from litcheck.scan.arithmetic import calculations
 from litcheck.scan.attribution import PROVISION, REPORTED, carries_on
 from litcheck.scan.own_results import OwnResults
-from litcheck.scan.quotations import unsourced_quotation
+from litcheck.scan.quotations import unsourced_quotation, wholly_quoted
 from litcheck.scan.rules import rule
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -37,7 +37,7 @@ FIGURE_PATTERNS = [
     ("ratio", re.compile(r"\b" + _WORDNUM + r"\s+(?:in|out of)\s+(?:every\s+)?" + _WORDNUM + r"\b(?!\s*(?:years?|months?|days?|hours?|minutes?))", re.I)),
     ("ratio", re.compile(r"(?<!second )(?<!first )(?<!latter )(?<!former )\b(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|one[- ]fifth|a fifth)\s+of\s+(?:all\s+|the\s+)?(?!the (?:year|century|decade))(?=[a-z])", re.I)),
     # a share with no figure: "most victims", "the majority of cases", "a large proportion of users"
-    ("share", re.compile(r"(?<!\bthe )(?<!\bat )(?<!\bof )\b(?:most|(?:the|a) (?:vast |overwhelming |great |large |clear |slim )?"
+    ("share", re.compile(r"(?<!\bthe )(?<!\bat )(?<!\bof )\b(?:most|(?:the|an?) (?:vast |overwhelming |great |large |clear |slim )?"
                          r"majority of|a (?:large|high|significant|substantial|small|tiny) (?:proportion|share|percentage|"
                          r"fraction|minority) of)\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:[a-z]+\s+)?"
                          r"(?:victims|survivors|children|minors|girls|boys|women|men|offenders|traffickers|perpetrators|"
@@ -397,13 +397,16 @@ _NOVELTY = re.compile(r"\bthe first\b(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bthe first\
 # overclaim even about the document's own data, so like novelty it is checked there too
 _CERTAINTY = re.compile(r"\bit is (?:clear|evident|obvious|certain|undeniable|beyond dispute) (?:that|from)\b|"
                         r"\b(?:has|have|had) (?:been )?(?:proven|proved) (?:to be|that)\b", re.I)
+# the end of a scale, not a ranking: "Tier 1, the highest rating a country can receive"
+_SCALE_END = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s+(?:a|an|any|one|you|we|they)\s+[\w-]+\s+"
+                        r"(?:can|could|may)\b|\s+(?:possible|permitted|allowed|available)\b")
 SUPERLATIVE_PATTERNS = [
     re.compile(r"\bthe\s+(?:world'?s\s+|world’s\s+|country'?s\s+|nation'?s\s+|internet'?s\s+|region'?s\s+|europe'?s\s+|asia'?s\s+)?(?:single\s+)?"
                r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|smallest|deadliest|richest|"
                r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|worst(?!\s+forms)|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
                r"least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b", re.I),
     _NOVELTY,
-    re.compile(r"\b(?:the (?:vast|overwhelming) majority of)\b", re.I),
+    re.compile(r"\b(?:(?:the|an) (?:vast|overwhelming) majority of)\b", re.I),
     re.compile(r"(?<![\w-])(?:untraceable|undetectable|unbreakable|uncrackable|impossible to (?:trace|track|detect|identify)|"
                r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
                r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:traffickers?|victims?|offenders?|platforms?|countries|cases?|"
@@ -483,8 +486,8 @@ def superlative(ctx):
         own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
         text = ctx.doc.masked[sent.start:sent.end]
         low = lowered(text)
-        if not may_match_any(SUPERLATIVE_PATTERNS, low):
-            continue
+        if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent):
+            continue  # (a witness's "never" is testimony, not the author's overclaim)
         for pattern in SUPERLATIVE_PATTERNS:
             if own_data and pattern not in (_NOVELTY, _CERTAINTY) or not may_match(pattern, low):
                 continue
@@ -495,7 +498,7 @@ def superlative(ctx):
                 before = text[:m.start()]
                 if _HEDGE_BEFORE.search(before[-40:]) or _NEGATED.search(before[-60:]):
                     continue
-                if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)):
+                if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) or _SCALE_END.match(text, m.end()):
                     continue
                 hit = m
                 break
