@@ -57,10 +57,17 @@ def main() -> None:
         notes = Path(tmp) / "notes"
         notes.mkdir()
         lib = ["--bib", str(args.bib), "--notes", str(notes)]
-        print(f"{args.bib.name}: {args.bib.stat().st_size / 1e6:.1f} MB; code: {args.code or 'installed'}")
+        size = args.bib.stat().st_size
+        bound = 2 * size / 2**20 + 200  # issue 11: at most twice the input plus 200 MB
+
+        def memory(peak: float) -> str:
+            return f"peak {peak:.0f} MB (bound {bound:.0f} MB: {'within' if peak <= bound else 'OVER'})"
+
+        print(f"{args.bib.name}: {size / 1e6:.1f} MB; code: {args.code or 'installed'}; "
+              f"load average {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
         if "check" in wanted:
             wall, peak, code = run(["check", *lib], env, args.timeout)
-            print(f"cold check: {wall:.2f} s, peak {peak:.0f} MB, exit {code}")
+            print(f"cold check: {wall:.2f} s, {memory(peak)}, exit {code}")
         if "search" in wanted:
             query = args.query.split()
             run(["search", *lib, *query, "--limit", "10"], env, args.timeout)  # builds the index
@@ -69,7 +76,7 @@ def main() -> None:
                   f"best {min(walls):.3f} s ({args.runs} runs)")
         if "list" in wanted:
             wall, peak, code = run(["list", *lib, "--format", "json", "--style", "none"], env, args.timeout)
-            print(f"list --format json --style none: {wall:.2f} s, peak {peak:.0f} MB, exit {code}")
+            print(f"list --format json --style none: {wall:.2f} s, {memory(peak)}, exit {code}")
 
 
 if __name__ == "__main__":

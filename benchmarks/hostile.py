@@ -14,7 +14,9 @@ status and what happened: "ok" (finished), "TIMEOUT", "MEMORY" (hit the address-
 write outside its cache folder).
 
 The goal the issues set: every case finishes within 2 s per MB of input and under 300 MB, or is
-refused with a clear message in that time. This script prints figures; it asserts nothing.
+refused with a clear message in that time (issue 20); its peak resident memory is at most twice
+its input plus 200 MB (issue 11: the "bound" and "within" columns). The load average of the
+machine is printed before and after. This script prints figures; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -254,6 +256,7 @@ def _bib_case(build_text):
         (folder / "refs.bib").write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         return [Run("check", ["check", *lib_args(folder)], len(data)),
                 Run("list json", ["list", *lib_args(folder), "--format", "json"], len(data)),
+                Run("list json none", ["list", *lib_args(folder), "--format", "json", "--style", "none"], len(data)),
                 Run("set", ["set", "--bib", str(folder / "refs.bib"), "work1", "note", "x"], len(data))]
     return build
 
@@ -394,7 +397,9 @@ def main() -> None:
     parser.add_argument("--markdown", help="also write the table to this Markdown file")
     args = parser.parse_args()
     rows = []
-    header = f"{'case':36} {'command':12} {'input':>9} {'time s':>7} {'s/MB':>6} {'peak MB':>8} {'exit':>4}  outcome"
+    header = (f"{'case':36} {'command':15} {'input':>9} {'time s':>7} {'s/MB':>6} {'peak MB':>8} {'bound':>6} "
+              f"{'within':>6} {'exit':>4}  outcome")
+    print(f"load average at the start: {_load()}")
     print(header)
     for case in CASES:
         if args.only and args.only not in case.name:
@@ -410,20 +415,31 @@ def main() -> None:
                 outcome = " ".join(x for x in (result["outcome"], extra) if x and not (x == "ok" and extra))
                 mb = run.size / 1e6
                 per_mb = f"{result['wall'] / mb:.2f}" if mb >= 0.5 else ""
+                bound = 2 * run.size / 2**20 + 200
                 row = dict(case=case.name, issue=case.issue, command=run.label, size=_human(run.size),
                            wall=("> " if result["outcome"] == "TIMEOUT" else "") + f"{result['wall']:.2f}",
-                           per_mb=per_mb, peak=f"{result['peak']:.0f}",
+                           per_mb=per_mb, peak=f"{result['peak']:.0f}", bound=f"{bound:.0f}",
+                           within="yes" if result["peak"] <= bound else "NO",
                            code="" if result["code"] is None else str(result["code"]), outcome=outcome,
                            message=result["err"])
                 rows.append(row)
-                print(f"{row['case'][:36]:36} {row['command']:12} {row['size']:>9} {row['wall']:>7} {per_mb:>6} "
-                      f"{row['peak']:>8} {row['code']:>4}  {outcome}  {row['message'][:60]}", flush=True)
+                print(f"{row['case'][:36]:36} {row['command']:15} {row['size']:>9} {row['wall']:>7} {per_mb:>6} "
+                      f"{row['peak']:>8} {row['bound']:>6} {row['within']:>6} {row['code']:>4}  {outcome}  "
+                      f"{row['message'][:60]}", flush=True)
+    print(f"load average at the end: {_load()}")
     if args.markdown:
-        lines = ["| case | issue | command | input | time s | s/MB | peak MB | exit | outcome |",
-                 "|---|---|---|---|---:|---:|---:|---:|---|"]
+        lines = ["| case | issue | command | input | time s | s/MB | peak MB | bound MB | within | exit | outcome |",
+                 "|---|---|---|---|---:|---:|---:|---:|---|---:|---|"]
         lines += [f"| {r['case']} | {r['issue']} | {r['command']} | {r['size']} | {r['wall']} | {r['per_mb']} | "
-                  f"{r['peak']} | {r['code']} | {r['outcome']} |" for r in rows]
+                  f"{r['peak']} | {r['bound']} | {r['within']} | {r['code']} | {r['outcome']} |" for r in rows]
         Path(args.markdown).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
 
 
 def _human(size: int) -> str:

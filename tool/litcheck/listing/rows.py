@@ -29,14 +29,15 @@ class RowList(Sequence):
     each entry is made when it is read and goes when the reader lets it go."""
 
     def __init__(self, source, rows):
+        """`source`: (index, file name), as `Library.row_source()` gives; `rows`: row numbers."""
+        import numpy
+
         self._index, self._name = source
-        self.rows = rows
+        self.rows = numpy.asarray(rows, dtype=numpy.int64)
 
     def with_rows(self, rows) -> "RowList":
         """Another selection of the same file."""
-        import numpy
-
-        return RowList((self._index, self._name), numpy.asarray(rows, dtype=numpy.int64))
+        return RowList((self._index, self._name), rows)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -48,6 +49,26 @@ class RowList(Sequence):
         if isinstance(i, slice):
             return self.with_rows(self.rows[i])
         return self._index.make_entry(self._name, int(self.rows[i]))
+
+    def finder(self):
+        """key -> its entry, for a caller asking in list order (a renderer wanting each
+        work's plain line): the next entry is made then, and nothing is held for the others;
+        any other key of the list is found by a binary search in the index's key order."""
+        made = iter(self)
+        ahead = None
+
+        def find(key: str):
+            nonlocal ahead
+            if ahead is None:
+                ahead = next(made, None)
+            if ahead is not None and ahead.key == key:
+                found, ahead = ahead, None
+                return found
+            row = self._index.row_of(key) if type(key) is str else None
+            if row is None:
+                raise KeyError(key)
+            return self._index.make_entry(self._name, row, key)
+        return find
 
     def keep(self, predicate) -> "RowList":
         """The entries for which `predicate(entry)` holds, in order."""
@@ -63,17 +84,19 @@ def _each(rows, batch: int = 4096):
 def gather(entries, source) -> list | RowList:
     """The selection `entries` (an iterable of entries of the library whose `row_source()` is
     `source`): a list while their fields would take under KEPT_BYTES, else a RowList."""
+    if source is None:
+        return list(entries)
     kept: list = []
     total = 0
     it = iter(entries)
     for entry in it:
         kept.append(entry)
         total += kept_size(entry)
-        if source is not None and total > KEPT_BYTES:
+        if total > KEPT_BYTES:
             rows = array("q", (e._row for e in kept))
             del kept
             rows.extend(e._row for e in it)
-            return RowList(source, []).with_rows(rows)
+            return RowList(source, rows)
     return kept
 
 

@@ -65,18 +65,25 @@ def format_all(entries, style, formats=FORMATS, cite: bool = True) -> Mapping[st
 
 class _PlainLines(Mapping):
     """key -> the plain built-in line of `--style none`, made when a renderer asks for it:
-    cheap to make, and 100,000 of them held at once are not."""
+    cheap to make, and 100,000 of them held at once are not (nor their entries: a list of row
+    numbers finds the entry of a key when asked)."""
 
     def __init__(self, entries, formats):
-        self._entries = {e.key: e for e in entries}
+        from litcheck.listing.rows import RowList
+
+        if isinstance(entries, RowList):
+            self._entries, self._find = entries, entries.finder()
+        else:
+            by_key = {e.key: e for e in entries}
+            self._entries, self._find = by_key.values(), by_key.__getitem__
         self._formats = formats
 
     def __getitem__(self, key: str) -> Formatted:
-        entry = self._entries[key]
+        entry = self._find(key)
         return _tag(entry, _plain(entry.transient(), self._formats))
 
     def __iter__(self):
-        return iter(self._entries)
+        return (e.key for e in self._entries)
 
     def __len__(self) -> int:
         return len(self._entries)
