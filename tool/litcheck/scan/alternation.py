@@ -81,13 +81,39 @@ def may_match_any(patterns: list[re.Pattern], low: str | None) -> bool:
         return True
     known = _ANY.get(id(patterns))
     if known is None or known[0] is not patterns:
-        bits = [_bit(p) for p in patterns]
-        known = _ANY[id(patterns)] = (patterns, sum(bits) if all(bits) else 0)  # 0: one may always match
+        known = _list(patterns, None)
     if not known[1]:
         return True
     if low != _LAST[0]:
         _read(low)
     return (_LAST[1] & known[1]) != 0
+
+
+def matchable(items: list, low: str | None, of=None) -> list:
+    """The items (patterns, or anything `of(item)` reads a pattern from) whose pattern may match
+    the text whose `lowered` form is `low`, in order: `may_match` for a whole list at the cost
+    of one test, where a rule would call it for every pattern of every sentence."""
+    known = _ANY.get(id(items))
+    if known is None or known[0] is not items:
+        known = _list(items, of)
+    if low is None:
+        return items
+    if low != _LAST[0]:
+        _read(low)
+    mask = _LAST[1]
+    if known[1] and not mask & known[1]:
+        return []
+    return [item for bit, item in known[2] if not bit or mask & bit]
+
+
+def _list(items: list, of) -> tuple:
+    """(items, the bits of their patterns or 0 when one needs no word, (bit, item) pairs)."""
+    bits = [_bit(item if of is None else of(item)) for item in items]
+    union = 0
+    for bit in bits:
+        union |= bit
+    _ANY[id(items)] = known = (items, union if all(bits) else 0, tuple(zip(bits, items)))
+    return known
 
 
 def _bit(pattern: re.Pattern) -> int:
@@ -135,7 +161,7 @@ def _read(low: str) -> None:
 # program every time (several kB for a lexicon). The entry holds the pattern, so the id cannot
 # be reused while it stands.
 _NEEDED: dict[int, tuple[re.Pattern, int]] = {}  # a pattern's id -> (the pattern, its bit)
-_ANY: dict[int, tuple[list, int]] = {}  # a list's id -> (the list, the bits of its patterns)
+_ANY: dict[int, tuple] = {}  # a list's id -> `_list`'s answer for it
 _WORD_BITS: dict[str, int] = {}  # a needed word -> the bits of the patterns that need it
 _AUTOMATON: list = []  # the automaton over _WORD_BITS, built again when a pattern is added
 _LAST: list = [None, 0]  # the last text `_read` read, and its answer

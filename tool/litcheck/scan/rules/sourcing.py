@@ -15,8 +15,9 @@ figure restated from a cited sentence earlier in the same paragraph is covered b
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
-from litcheck.scan.alternation import lowered, may_match, may_match_any
+from litcheck.scan.alternation import lowered, matchable, may_match_any
 from litcheck.scan.arithmetic import calculations
 from litcheck.scan.attribution import PROVISION, REPORTED, carries_on
 from litcheck.scan.own_results import OwnResults
@@ -113,8 +114,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
     found: list[tuple[int, int, str, str]] = []
     taken = bytearray(len(text) + 1)  # 1 where a figure already found lies
     low, digit = lowered(text), _DIGIT.search(text) is not None  # what a pattern needs, tested cheaply
-    for kind, pattern in FIGURE_PATTERNS:
-        for m in pattern.finditer(text) if may_match(pattern, low) else ():
+    for kind, pattern in matchable(FIGURE_PATTERNS, low, itemgetter(1)):
+        for m in pattern.finditer(text):
             if any(taken[m.start():m.end()]):
                 continue
             surface = m.group(0).strip()
@@ -351,8 +352,8 @@ def _vague_phrase(ctx, sent) -> str | None:
     """The unnamed authority the sentence leans on ("studies show"), or None."""
     text = ctx.doc.masked[sent.start:sent.end]
     low = lowered(text)
-    for pattern in VAGUE_PATTERNS:
-        m = pattern.search(text) if may_match(pattern, low) else None
+    for pattern in matchable(VAGUE_PATTERNS, low):
+        m = pattern.search(text)
         if m and pattern is VAGUE_PATTERNS[0] and _SPECIFIC_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
             continue  # "ICE's monthly ADP data shows", "the same data show": whose data is said
         if m:
@@ -488,8 +489,8 @@ def superlative(ctx):
         low = lowered(text)
         if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent):
             continue  # (a witness's "never" is testimony, not the author's overclaim)
-        for pattern in SUPERLATIVE_PATTERNS:
-            if own_data and pattern not in (_NOVELTY, _CERTAINTY) or not may_match(pattern, low):
+        for pattern in matchable(SUPERLATIVE_PATTERNS, low):
+            if own_data and pattern not in (_NOVELTY, _CERTAINTY):
                 continue
             if pattern is _NOVELTY and _AS_FAR_AS_KNOWN.search(text):
                 continue
