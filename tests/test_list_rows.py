@@ -109,3 +109,27 @@ def test_a_small_selection_stays_a_list_and_a_big_one_becomes_row_numbers(tmp_pa
     assert [e.key for e in entries] == [f"w{i}" for i in range(200)]
     assert [e.key for e in entries[5:8]] == ["w5", "w6", "w7"] and entries[-1].key == "w199"
     assert load_library([path], use_cache=False).row_source() is None  # parsed entries stay entries
+
+
+def test_an_entry_with_a_huge_field_is_written_in_slices(tmp_path, monkeypatch):
+    """A 3 MB title is written as slices of it (no piece of the export holds it whole, let
+    alone its three copies: title, raw field, CSL title); the text is the same as when the
+    entry is encoded at once."""
+    from litcheck.cli import jsonout
+
+    path = tmp_path / "big.bib"
+    path.write_text("@misc{small, title = {A small one}, year = {2020}}\n"
+                    "@misc{big, title = {" + "word \\& {W}ord " * 200_000 + "}, year = {2021}}\n", encoding="utf-8")
+    lib = load_library([path])
+
+    def pieces():
+        return list(stream(build_listing(lib, Filters(), "title", "none"), lib, "json", None))
+
+    sliced = pieces()
+    assert max(map(len, sliced)) <= 2 * jsonout.BIG_TEXT
+    monkeypatch.setattr(jsonout, "BIG_TEXT", 1 << 30)
+    from litcheck.listing.render import json_
+    monkeypatch.setattr(json_, "BIG_TEXT", 1 << 30)
+    whole = pieces()
+    assert max(map(len, whole)) > 3 * 2_000_000  # encoded at once: one piece with all three
+    assert "".join(sliced) == "".join(whole)

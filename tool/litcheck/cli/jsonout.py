@@ -26,6 +26,20 @@ class Streamed(dict):
     values (a million keys of a reading list's section) is written as it is made."""
 
 
+BIG_TEXT = 1 << 20  # characters: a longer string met member by member is written in slices
+
+
+def streamed(value: Any) -> Any:
+    """`value` to be written member by member all through (its dicts `Streamed`, its lists
+    generators): a record with a 50 MB field is then written as slices of that field, not
+    encoded whole into one string, indented into another and encoded again for the output."""
+    if isinstance(value, dict):
+        return Streamed((key, streamed(item)) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return iter([streamed(item) for item in value])
+    return value
+
+
 def stream_json(data: Any, flat_from: int = 4, default: Callable | None = None) -> Iterator[str]:
     """`dump_json(data)` in pieces of about 64 kB, where any list in `data` may be a generator:
     a scan report's flags or an export's entries are encoded as they are made, never held as
@@ -65,6 +79,11 @@ def _pieces(value: Any, level: int, flat_from: int, default: Callable | None) ->
             first = False
             yield from _pieces(item, level + 1, flat_from, default)
         yield "[]" if first else "\n" + "  " * level + "]"
+    elif type(value) is str and len(value) > BIG_TEXT:  # each character is escaped on its own
+        yield '"'
+        for start in range(0, len(value), BIG_TEXT):
+            yield json.dumps(value[start:start + BIG_TEXT], ensure_ascii=False)[1:-1]
+        yield '"'
     else:  # JSON strings hold no raw newline: every newline is layout and takes this depth's indent
         text = json.dumps(value, ensure_ascii=False, indent=2, default=default)
         yield text.replace("\n", "\n" + "  " * level) if level else text

@@ -94,9 +94,19 @@ def _plain(text: str) -> str:
     return text.replace(_PROTECTED["{"], "{").replace(_PROTECTED["}"], "}").replace(_PROTECTED["\\"], "\\")
 
 
-@functools.lru_cache(maxsize=65536)
 def to_text(value: str) -> str:
-    """Display text of a raw BibTeX value: accents decoded, braces removed, spaces collapsed."""
+    """Display text of a raw BibTeX value: accents decoded, braces removed, spaces collapsed.
+    Remembered for values of ordinary length (names, venues and titles repeat across a listing),
+    not for a huge one, which the cache would keep alive with its text after its entry is gone."""
+    if not value:
+        return ""
+    return _to_text(value) if len(value) > CACHED_CHARS else _cached_to_text(value)
+
+
+CACHED_CHARS = 10_000
+
+
+def _to_text(value: str) -> str:
     if not value:
         return ""
     if "\\" not in value:
@@ -113,6 +123,9 @@ def to_text(value: str) -> str:
     if _UNTIDY.search(text):  # most values have single spaces only: no copy made word by word
         text = _SPACE.sub(" ", text)
     return text.strip()
+
+
+_cached_to_text = functools.lru_cache(maxsize=65536)(_to_text)
 
 
 # LaTeX markup removed before matching: accent commands, command names before a brace group,

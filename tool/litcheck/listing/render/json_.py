@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from litcheck.library.entry import released
-from litcheck.cli.jsonout import Streamed, stream_json_object
+from litcheck.cli.jsonout import BIG_TEXT, Streamed, stream_json_object, streamed
 
 from litcheck.listing.csl import to_csl
 from litcheck.listing.render.common import format_all
@@ -59,8 +59,14 @@ def stream(reading, library, options):
         "sections": [Streamed(heading=s.heading, commentary=s.commentary, keys=(e.key for e in s.entries))
                      for s in reading.sections],
     }
-    items = (entry_data(e, library, formatted.get(e.key)) for e in released(entries))
+    items = (_item(e, library, formatted.get(e.key)) for e in released(entries))
     yield from stream_json_object(data, "entries", items, default=_default)
+
+
+def _item(entry, library, formatted) -> dict:
+    """An entry's data, written member by member when its fields are huge (a 50 MB title)."""
+    data = entry_data(entry, library, formatted)
+    return streamed(data) if sum(map(len, entry.fields.values())) > BIG_TEXT else data
 
 
 def render(reading, library, options) -> str:
