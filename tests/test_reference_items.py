@@ -255,3 +255,20 @@ def test_a_year_stated_in_both_notes_is_no_difference(scanner):
     assert flags(scanner, text, "inconsistent-duplicate") == []
     text = text.replace("Press, 2019. and", "Press, 2018. and")
     assert flags(scanner, text, "inconsistent-duplicate") == [("inconsistent-duplicate", 4, "footnote")]
+
+
+def test_a_key_the_citation_processor_could_not_find_is_dangling(scanner):
+    text = ("The indicators of forced labour (Okafor, 2012; okafor12-ilo?) frame the survey.\n\n## References\n\n"
+            "Okafor, B. (2012). *Indicators of forced labour*. Northgate.\n")
+    found = [f.message for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "dangling-citation"]
+    assert len(found) == 1 and "(okafor12-ilo?)" in found[0] and "citation processor" in found[0]
+
+
+@pytest.mark.parametrize("item, author", [
+    ("Service, L. A. W. R. (2023). Behind closed doors: Domestic workers in the UK.", "Service, L. A. W. R."),
+    ("Okafor, A., Lindqvist, R. T., & N. (2009). Broken laws, unprotected workers.", "& N."),
+    ("Okafor, A., & Lindqvist, R. T. (2009). Broken laws, unprotected workers.", None),
+    ("Lindqvist, J. A. (2020). Drafting refugee law.", None),
+])
+def test_a_bodys_name_split_as_a_persons_or_an_initial_alone(item, author):
+    assert items.mangled_author(item) == author

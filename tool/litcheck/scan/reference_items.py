@@ -216,6 +216,20 @@ def looks_like_reference(text: str) -> bool:
 # As flags (called by the citation-mismatch and inconsistent-duplicate rules)
 # ---------------------------------------------------------------------------------------------
 
+# A body's head noun read as a surname ("Service, L. A. W. R." for "Latin American Women's Rights
+# Service"), or an author that is an initial alone ("Bernhardt, A., Milkman, R. T., & N. (2009)").
+_BODY_NOUN = (r"(?:Service|Organi[sz]ation|Office|Council|Commission|Agency|Department|Ministry|Foundation|Institute|"
+              r"Centre|Center|Network|Project|Coalition|Alliance|Union|Association|Committee|Bureau|Fund|Programme|"
+              r"Program|Trust|Society|Group|Authority|Board|Forum|Watch|Campaign|Initiative|Partnership)")
+_MANGLED_AUTHOR = re.compile(r"^(?P<body>" + _BODY_NOUN + r",\s+(?:[A-Z]\.\s?){2,})|"
+                             r"^(?:[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?)+,\s+)+(?P<initial>&\s+[A-Z]\.)\s+\(\d{4}")
+
+
+def mangled_author(text: str) -> str | None:
+    m = _MANGLED_AUTHOR.match(text)
+    return None if m is None else (m.group("body") or m.group("initial")).strip()
+
+
 def note_reference_matches(ctx):
     """(label, piece, (item index, differences) or None) for every author-date note piece, when the
     document has a reference list."""
@@ -262,6 +276,11 @@ def self_contradicting_items(ctx):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is the {edition[0]} edition "
                                         f"but is dated {edition[1]}: another edition, or an access date given as the "
                                         "work's", evidence=str(edition[1]))
+        elif (author := mangled_author(item.text)):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives the author as '{author}': "
+                                        "a body's name split into a surname and initials, or an author reduced to an "
+                                        "initial (a reference manager's misreading); the work cannot be found under it",
+                                        evidence=author)
         elif (clash := year_against_doi(years, item.text)):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is dated {clash[2]}, but its "
                                         f"DOI {clash[0]} was registered in {clash[1]}: the year or the DOI is "

@@ -38,6 +38,10 @@ def _one_year_each(part: str) -> list[str]:
     return out
 
 
+# "int25-ilo?": a key with letters and digits or punctuation, then the question mark
+_UNRESOLVED_KEY = re.compile(r"(?=[\w:.-]*[\d:_-])[A-Za-z][\w:.-]{1,60}\?")
+
+
 def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]:
     inner = m.group(1).strip()
     base = sent.start
@@ -52,6 +56,9 @@ def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]
     parts = [q for p in inner.split(";") for q in _one_year_each(p.strip())]
     for part in parts:
         shown = m.group(0) if len(parts) == 1 else f"({part})"
+        if _UNRESOLVED_KEY.fullmatch(part):  # pandoc's citeproc prints a key it cannot find as "key?"
+            out.append(Citation("author-date", shown, start, end, sent.index, names=[part[:-1]]))
+            continue
         c = _title_first_part(part, start, end, sent.index, shown) or \
             _author_date_part(part, start, end, sent.index, shown) or _mla_part(part, start, end, sent.index, shown)
         if c:

@@ -40,9 +40,11 @@ def dangling_citation(ctx):
         if c.kind == "author-date" and c.key is None and c.via_reference is None and c.via_note is None:
             if _CASE_NAME.search(c.text):
                 continue  # "(Roe v. Wade, 1973)": a case cited by its name, which is how style guides cite cases in text
+            unknown_key = c.names[:1] and f"{c.names[0]}?" in c.text  # citeproc's mark of a key it did not find
             yield ctx.flag("dangling-citation", sent, f"{c.text} matches no entry in the library"
-                           + (" or the reference list" if ctx.doc.references else "") + (f" ({c.note})" if c.note else ""),
-                           evidence=c.text)
+                           + (" or the reference list" if ctx.doc.references else "") + (
+                               ": a citation key the citation processor could not find, printed with '?'" if unknown_key
+                               else f" ({c.note})" if c.note else ""), evidence=c.text)
         elif c.kind == "pandoc" and c.note.startswith("not in the library") and not foreign_keys:
             yield ctx.flag("dangling-citation", sent, f"{c.text}: {c.note}", keys=c.keys, evidence=c.text)
         elif c.kind == "numeric" and c.note.startswith("no reference-list item") and (ctx.doc.references or has_notes):
