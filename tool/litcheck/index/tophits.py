@@ -94,7 +94,7 @@ class Collector:
         for row in digits:
             code *= 37
             code += row
-        codes, which = np.unique(code, return_inverse=True)
+        codes, which = _unique(code)
         ids = self._ids
         token = np.fromiter((ids.setdefault(c, len(ids)) for c in codes.tolist()), np.int32, len(codes))[which]
         lengths = np.frombuffer(self._lengths, np.int64)[self._flushed_rows:]
@@ -171,6 +171,21 @@ class Collector:
                     for i, next_char in enumerate(_ALPHABET):
                         if bounds[i + 1] > bounds[i]:
                             stack.append((prefix + next_char, value * 37 + i + 1, bounds[i], bounds[i + 1]))
+
+
+def _unique(values):
+    """np.unique(values, return_inverse=True), sorting with the stable sort: numpy's default
+    sort took about three times as long on these many repeated codes."""
+    import numpy as np
+
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    first = np.empty(len(values), bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    which = np.empty(len(values), np.intp)
+    which[order] = np.cumsum(first) - 1
+    return ordered[first], which
 
 
 def _best(hits, f, base) -> tuple[bytes, bytes]:
