@@ -51,7 +51,7 @@ class Collector:
     at a time."""
 
     def __init__(self, rows: int, columns: int):
-        self.active = rows >= MIN_HITS and columns <= 16
+        self.active = MIN_HITS <= rows < 1 << 28 and columns <= 16  # row and column packed in 32 bits
         self._ids: dict[int, int] = {}  # token code -> id
         self._buckets: list[list] = [[] for _ in _ALPHABET]  # per first character: (ids, rows and columns)
         self._pending: list[bytes] = []

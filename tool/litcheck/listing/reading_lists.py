@@ -28,7 +28,7 @@ from pathlib import Path
 
 from litcheck.errors import LitcheckError
 from litcheck.library.entry import Entry
-from litcheck.listing.rows import distinct, keep
+from litcheck.listing.rows import RowList, distinct, keep
 from litcheck.listing.select import Filters, SelectionError, group_entries, select, sort_entries, validate
 
 LIST_SUFFIXES = (".yaml", ".yml")
@@ -72,7 +72,10 @@ class ReadingList:
         dropped: set[str] = set()
         kept = []
         for section in self.sections:
-            gone = {e.key for e in section.entries if e.status == "unconfirmed"}
+            entries = section.entries
+            # (no pass when no work of the file records a verification state)
+            recorded = not isinstance(entries, RowList) or entries.may_have("verification")
+            gone = {e.key for e in entries if e.status == "unconfirmed"} if recorded else set()
             dropped |= gone
             if gone:
                 section.entries = keep(section.entries, lambda e: e.key not in gone)

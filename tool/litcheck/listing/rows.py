@@ -70,6 +70,16 @@ class RowList(Sequence):
             return self._index.make_entry(self._name, row, key)
         return find
 
+    def keys(self):
+        """The entries' keys, in order (no entry made)."""
+        keys = self._index.keys
+        return (keys[row] for row in _each(self.rows))
+
+    def may_have(self, name: str) -> bool:
+        """False when no entry of the file has field `name` (one of the index's columns), so
+        a pass looking for a value of it can be skipped."""
+        return self._index.hot_column(name) is not None
+
     def keep(self, predicate) -> "RowList":
         """The entries for which `predicate(entry)` holds, in order."""
         return self.with_rows(array("q", (e._row for e in self if predicate(e))))
@@ -115,6 +125,11 @@ def keep(entries, predicate):
     if isinstance(entries, RowList):
         return entries.keep(predicate)
     return [e for e in entries if predicate(e)]
+
+
+def keys_of(entries):
+    """The keys of a list or RowList of entries, in order."""
+    return entries.keys() if isinstance(entries, RowList) else (e.key for e in entries)
 
 
 def picker(entries):

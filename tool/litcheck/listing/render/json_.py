@@ -9,6 +9,7 @@ from litcheck.cli.jsonout import BIG_TEXT, Streamed, stream_json_object, streame
 
 from litcheck.listing.csl import to_csl
 from litcheck.listing.render.common import format_all
+from litcheck.listing.rows import keys_of
 from litcheck.listing.styles import resolve_style
 
 FORMAT = "json"
@@ -56,7 +57,7 @@ def stream(reading, library, options):
         "title": reading.title,
         "introduction": reading.introduction,
         "style": resolve_style(style).name if style else None,
-        "sections": [Streamed(heading=s.heading, commentary=s.commentary, keys=(e.key for e in s.entries))
+        "sections": [Streamed(heading=s.heading, commentary=s.commentary, keys=keys_of(s.entries))
                      for s in reading.sections],
     }
     items = (_item(e, library, formatted.get(e.key)) for e in released(entries))
