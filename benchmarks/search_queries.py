@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-QUERIES = ["salmon migration", '"stock assessment" model', "fish", "the", "a", "zzzz"]
+QUERIES = ["salmon migration", '"stock assessment" model', "fish", "fisheries", "the", "a", "fish a", "zzzz"]
 
 
 def main() -> None:

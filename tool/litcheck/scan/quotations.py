@@ -52,9 +52,13 @@ def wholly_quoted(ctx, sent) -> bool:
     a quotation's later sentence): someone else's words, not the author's claim."""
     text = sent.text.strip("*_ ")
     open_before = False
-    for other in ctx.doc.sentences[max(0, sent.index - 12):sent.index]:
-        if other.block == sent.block:
-            open_before = _still_open(other.text, open_before)
+    window = ctx.doc.sentences[max(0, sent.index - 12):sent.index]
+    # a sentence's text is made of its span of the masked text: a window whose span holds no
+    # quotation mark (nearly all) leaves nothing open, found with one search
+    if window and _QUOTE_MARK.search(ctx.doc.masked, window[0].start, window[-1].end):
+        for other in window:
+            if other.block == sent.block:
+                open_before = _still_open(other.text, open_before)
     if not (open_before or text[:1] in "“\"") or not text:
         return False
     inner = text[1:] if text[:1] in "“\"" and not open_before else text
@@ -62,12 +66,14 @@ def wholly_quoted(ctx, sent) -> bool:
     return close >= 0 and not re.search(r"\w", inner[close + 1:]) and "“" not in inner[:close]
 
 
+_QUOTE_MARK = re.compile("[“”\"]")
+
+
 def _still_open(text: str, is_open: bool) -> bool:
-    for ch in text:
-        if ch == "“":
-            is_open = True
-        elif ch == "”":
-            is_open = False
-        elif ch == '"':
-            is_open = not is_open
-    return is_open
+    """Whether a quotation is open after `text` (`is_open`: before it). A curly mark opens or
+    closes; a straight one toggles, so only the marks after the last curly one count (read with
+    string searches: a loop over every character cost more than the rest of the rule)."""
+    last = max(text.rfind("“"), text.rfind("”"))
+    if last >= 0:
+        is_open = text[last] == "“"
+    return is_open != (text.count('"', last + 1) % 2 == 1)
