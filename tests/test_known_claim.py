@@ -52,3 +52,29 @@ def test_the_message_says_why_it_matched(scanner):
                               "worldwide in 2023.\n").flags
     message = next(f.message for f in flags if f.rule == "known-claim")
     assert "36,200,000" in message and "36.2 million" in message
+
+
+# Claims circulating in the field, registered in the notes of the works that document them
+# (tests/data/claims/field-claims.yaml): each case is asserted on its own, and the cases the
+# matcher gets wrong today are expected to fail, strictly, with the reason the file gives.
+FIELD = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "field-claims.yaml").read_text(encoding="utf-8"))
+
+
+def test_field_cases_aim_at_registers_outside_the_articles(scanner):
+    registered = {f"{c.article}#{c.id}": c for c in scanner.claims}
+    claims = {c["claim"] for c in FIELD}
+    assert claims <= set(registered)
+    assert not {registered[c].article for c in claims} & {"saxenandfrom", "jawadweb2023exploring", "diginex2021human",
+                                                           "antitraffickingresponsenddark", "nicholasdwestndcorrelation"}
+    for claim in claims:  # every claim has at least one paraphrase and one near-miss
+        assert {k for c in FIELD if c["claim"] == claim for k in c} >= {"paraphrase", "near_miss"}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True)) if "xfail" in c
+                                  else c for c in FIELD],
+                         ids=[f"{c['claim']}-{'paraphrase' if 'paraphrase' in c else 'near-miss'}" for c in FIELD])
+def test_field_claim_case(scanner, case):
+    if "paraphrase" in case:
+        assert case["claim"] in named_claims(scanner, case["paraphrase"])
+    else:
+        assert case["claim"] not in named_claims(scanner, case["near_miss"])

@@ -272,3 +272,23 @@ def test_a_key_the_citation_processor_could_not_find_is_dangling(scanner):
 ])
 def test_a_bodys_name_split_as_a_persons_or_an_initial_alone(item, author):
     assert items.mangled_author(item) == author
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2020. General comment No. 25 (2021) on children's rights online.", (2020, 2021, "General comment No. 25 (2021)")),
+    ("Okafor, B. (2019). Report on the Act (2021). Northgate.", (2019, 2021, "Report on the Act (2021)")),
+    ("Okafor, B. (2019). The plan (2018 revision). Northgate.", None),
+    ("Okafor, B. 2019. The plan. Northgate. Last accessed (2023).", None),
+])
+def test_a_title_that_names_a_year_after_the_items_date(text, found):
+    assert items.titled_after_date(text) == found
+
+
+def test_a_place_name_in_lower_case_is_queried_unless_the_whole_list_is_so(scanner):
+    items_text = ["Okafor, B. (2012). Rape and violence among sex workers: Kampala, uganda. *Journal of Harm*, 3(2), 1-9.",
+                  "Lindqvist, J. (2019). Shelters. Northgate Press. https://example.org/uganda/shelters"]
+    text = "Claims (Okafor, 2012; Lindqvist, 2019).\n\n## References\n\n" + "\n\n".join(items_text) + "\n"
+    assert flags(scanner, text, "citation-mismatch") == [("citation-mismatch", 5, "reference")]
+    many = [f"Okafor, B. ({2010 + n}). Prisons in rural america, part {n}. Northgate Press." for n in range(3)]
+    text = "Claims (Okafor, 2010).\n\n## References\n\n" + "\n\n".join(many) + "\n"
+    assert flags(scanner, text, "citation-mismatch") == []

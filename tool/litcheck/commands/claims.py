@@ -1,6 +1,7 @@
-"""The verification worklist from the articles' claims registers.
+"""The verification worklist from the notes' claims registers.
 
-`litcheck claims`: the verification worklist from the articles' claims registers."""
+`litcheck claims`: the verification worklist from the notes' claims registers (the articles under
+review, and the works that document claims circulating in the field)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from litcheck.cli.options import emit, fail, library_options
 @library_options
 @click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES, case_sensitive=False),
               help="Only claims with this status (repeatable).")
-@click.option("--article", metavar="KEY", help="Only the register of this article's note.")
+@click.option("--article", metavar="KEY", help="Only the register of this note (an article's, or a work's).")
 @click.option("--topic", metavar="TOPIC", help="Only claims on this topic (the claim's own topics, "
               "else those of the works it cites, else the article's).")
 @click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json"]), default="table",
@@ -23,8 +24,10 @@ from litcheck.cli.options import emit, fail, library_options
 def command(library, statuses, article, topic, fmt, output):
     """List the claims registered in the notes' `claims:` registers, with status and evidence.
 
-    Each row gives the article key, claim id, where it stands in the article, the claim, what
-    the article cites for it, its status and the evidence.
+    Each row gives the key of the note holding the register, claim id, where the claim stands
+    in that work, the claim, what it cites or is attributed to, its status and the evidence.
+    The registers are in the notes of the articles under review and of works that document a
+    claim circulating in the field (a fact-check, an audit, a critique).
 
     \b
     Examples:

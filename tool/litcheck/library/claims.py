@@ -1,4 +1,4 @@
-"""The claims registers of the articles' notes, flattened into one verification worklist.
+"""The claims registers of the notes, flattened into one verification worklist.
 
 `collect_claims` is the stable entry point: `litcheck claims` prints its rows, and the
 scanner's `known-claim` rule reads it to recognise claims already judged.
@@ -24,7 +24,7 @@ def _text(value) -> str:
 @dataclass(frozen=True)
 class Claim:
     id: str
-    article: str  # key of the article (the note holding the register)
+    article: str  # key of the note holding the register (an article under review, or a work documenting a claim)
     claim: str
     where: str  # "para 3", "fn 14", ...
     cites: str  # what the article cites for it: "none", "fn 14" or a key

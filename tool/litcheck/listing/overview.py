@@ -99,7 +99,7 @@ def render_overview(view: Overview, width: int = 100, style: str | None = "apa")
     total = sum(view.claims.values())
     if total:
         out.append("")
-        out += para(f"Claims registers: {total} claims from {view.articles} articles; "
+        out += para(f"Claims registers: {total} claims in {view.articles} registers; "
                     f"{judged['false']} false and {judged['misleading']} misleading.", "  ", "")
         out.append("  see them: litcheck claims --status false --status misleading")
     out += ["", "Next: litcheck scan docs/examples/draft.md   (flag the sentences of a draft that need checking)"]

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from litcheck.scan.citations.model import YEAR
+from litcheck.scan.citations.orgs import COUNTRIES
 
 _DASH = r"\s*(?:-{1,3}|[–—])\s*"
 # Where an item states its pages: "pp. 344–364", "p. 12", "8(4): 151–173", "15 (Sept. 2015), 61--66",
@@ -230,6 +231,39 @@ def mangled_author(text: str) -> str | None:
     return None if m is None else (m.group("body") or m.group("initial")).strip()
 
 
+_PLACES = COUNTRIES - {"turkey", "china", "japan", "jordan", "chad", "global", "us", "uk", "u.s.", "u.k.", "usa"}
+
+
+def lowercased_place(text: str) -> str | None:
+    """A country or region written in lower case in the item's words (not in an address)."""
+    words = re.sub(r"\S*[/@]\S*|\b\S+\.(?:org|com|gov|int|net|edu)\S*", " ", text)
+    for m in re.finditer(r"(?<![\w.'’-])([a-z]+)(?:['’]s)?(?![\w-])", words):
+        if m.group(1) in _PLACES:
+            return m.group(0)
+    return None
+
+
+# The date an item states for itself ("Author. 2020. Title", "Author (2020). Title") and a year in
+# parentheses inside its title ("General comment No. 25 (2021) on ..."), not an access date.
+_STATED_DATE = re.compile(r"(?:^|[\s(])((?:19|20)\d\d)[a-z]?\)?\.\s")
+_TITLE_YEAR = re.compile(r"(?<=[A-Za-z0-9] )\(((?:19|20)\d\d)\)")
+_ACCESS_WORDS = re.compile(r"(?i)(?:access|retriev|view|visit|updat|revis|original|publish|consult)\w*\W*$")
+
+
+def titled_after_date(text: str) -> tuple[int, int, str] | None:
+    """(stated year, later year in the title, the words around it) when the title names a year
+    after the date the item gives: a work cannot be dated before a year its own title names."""
+    stated = _STATED_DATE.search(text)
+    if stated is None:
+        return None
+    for m in _TITLE_YEAR.finditer(text, stated.end()):
+        if int(m.group(1)) > int(stated.group(1)) and not _ACCESS_WORDS.search(text[max(0, m.start() - 30):m.start()]):
+            start = max(stated.end(), m.start() - 25)
+            words = text[start:m.end()].split()
+            return int(stated.group(1)), int(m.group(1)), " ".join(words[1:] if start > stated.end() else words)
+    return None
+
+
 def note_reference_matches(ctx):
     """(label, piece, (item index, differences) or None) for every author-date note piece, when the
     document has a reference list."""
@@ -255,6 +289,9 @@ def self_contradicting_items(ctx):
     from litcheck.cli.table import shorten
     from litcheck.scan.resolve.items import item_years
 
+    places = {i: p for i, item in enumerate(ctx.doc.references) if (p := lowercased_place(item.text))}
+    if len(places) >= 3:
+        places = {}  # the whole list is in sentence case: its style, not one item's slip
     for i, item in enumerate(ctx.doc.references):
         if not looks_like_reference(item.text):
             continue
@@ -281,6 +318,14 @@ def self_contradicting_items(ctx):
                                         "a body's name split into a surname and initials, or an author reduced to an "
                                         "initial (a reference manager's misreading); the work cannot be found under it",
                                         evidence=author)
+        elif (place := places.get(i)):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} writes '{place}' in lower case: "
+                                        "a place name lost its capital (a reference manager's sentence case), so the "
+                                        "title is not as published", evidence=place)
+        elif (later := titled_after_date(item.text)):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is dated {later[0]}, but its "
+                                        f"title names {later[1]} ('{later[2]}'): the date or the work is wrong",
+                                        evidence=later[2])
         elif (clash := year_against_doi(years, item.text)):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is dated {clash[2]}, but its "
                                         f"DOI {clash[0]} was registered in {clash[1]}: the year or the DOI is "
@@ -289,6 +334,10 @@ def self_contradicting_items(ctx):
         if (bad := impossible_range(note.text)):
             yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} gives pages '{bad}', a range that "
                                    "ends before it starts", evidence=bad)
+        elif (later := titled_after_date(note.text)):
+            yield ctx.flag_at_note("citation-mismatch", label, f"footnote {label} is dated {later[0]}, but the title "
+                                   f"it gives names {later[1]} ('{later[2]}'): the date or the work is wrong",
+                                   evidence=later[2])
     by_label = {item.label: i for i, item in enumerate(ctx.doc.references) if item.label}
     for c in ctx.citations:
         index = c.via_reference if c.via_reference is not None and c.via_reference >= 0 else None

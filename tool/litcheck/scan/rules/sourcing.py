@@ -309,14 +309,15 @@ VAGUE_PATTERNS = [
                r"(?:estimated|believed|reported|observed|known|said|thought|claimed|argued|suggested|documented|noted|"
                r"accepted|acknowledged|understood|recognised|recognized|shown|established) (?:that|to)\b", re.I),
     # ("allegedly" and "purportedly" are how an accusation is reported, not a source of one)
-    re.compile(r"\b(?:reportedly|reputedly|by (?:some|many|most) accounts|some (?:say|believe|argue))\b", re.I),
+    re.compile(r"\b(?:reportedly|reputedly|by (?:some|many|most) accounts|some (?:say|believe|argue))\b|"
+               r"^(?:[*_]*)an estimated\b", re.I),
     re.compile(r"\b(?:found|shown|reported|documented) in (?:their|its|recent|several|many|various|numerous) (?:studies|research|reports|surveys)\b", re.I),
     re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known(?! as\b)|accepted|cited|regarded|considered|seen|"
                r"recogni[sz]ed)\b", re.I),
     # an agentless passive: "X is believed to ...", "has been reported that", "are thought to be"
     re.compile(r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:believed|thought|said|reported|"
                r"estimated|known|alleged|rumou?red|understood|claimed) to (?:be|have|involve|account|number|reach|"
-               r"make|exceed|represent|use|operate|control|generate)\b|"
+               r"make|exceed|represent|use|operate|control|generate|surpass|overtake|outpace|double|grow|rise|affect)\b|"
                r"\b(?:has|have) (?:long |widely |often |repeatedly |also )?been (?:widely |repeatedly |often )?"
                r"(?:reported|suggested|argued|claimed|documented|shown|observed|noted|estimated) (?:that|to)\b", re.I),
     # bodies named only by their kind, with a settled-sounding perfect: "NGOs have proposed ...", "advocacy
@@ -339,7 +340,7 @@ VAGUE_PATTERNS = [
                r"substantial|significant) (?:evidence|research|data|indications|reports|signs) (?:that|of|showing|suggesting)\b|"
                r"\ba (?:growing|large|substantial|considerable) body of (?:research|evidence|literature|work|studies)\b|"
                r"\b(?:many|some|most) (?:(?:people|commentators|observers|experts|scholars|researchers|analysts|critics)\s+)?"
-               r"(?:have\s+)?(?:argued|suggested|claimed|believe|argue|claim|suggest|say|agree|think|fear|warn)\b", re.I),
+               r"(?:have\s+)?(?:argued|suggested|claimed|believe|argue|claim|suggest|say|agree|think|fear|warn|estimate)\b", re.I),
 ]
 
 
