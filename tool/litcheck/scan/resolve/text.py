@@ -17,13 +17,17 @@ STOP = {
 }
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 @lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Accent-, case- and punctuation-folded text (memoised: titles are compared many times)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # (ASCII has no accents to fold: a character loop saved on most texts)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("&", " and ").replace("’", "'")
-    text = re.sub(r"[^\w\s]", " ", text.casefold())
+    text = _PUNCTUATION.sub(" ", text.casefold())
     return " ".join(text.split())
 
 
