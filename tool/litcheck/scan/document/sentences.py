@@ -116,6 +116,10 @@ def cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_NON_WORD = re.compile(r"[^\w]")
+_INITIALS = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{0,2}")
+
+
 def _is_boundary(text: str, m: re.Match) -> bool:
     punct_start = m.start()
     punct = text[punct_start:m.start("close")]
@@ -139,9 +143,9 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return True
     low = token.lower().rstrip(".")
     bare = low.replace(".", "")
-    next_word = re.sub(r"[^\w]", "", nxt).lower()
+    next_word = _NON_WORD.sub("", nxt).lower()
     # initials and dotted acronyms: "J. Smith", "U.S.", "e.g.", "LL.M."
-    if re.fullmatch(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{0,2}", token + ".") and "." in token + ".":
+    if _INITIALS.fullmatch(token + ".") and "." in token + ".":
         if len(token) == 1 and token.isupper():
             # single initial: continues unless the next word is a common sentence opener
             return next_word in SENTENCE_STARTERS and len(window.split()) > 3 and not _prev_is_initial(window, len(window))
