@@ -144,3 +144,9 @@ def test_captions_tables_and_questionnaires_are_not_prose():
                      ("questionnaire", "How old are "), ("questionnaire", "Under 18"), ("questionnaire", "18 to 25"),
                      ("questionnaire", "Less than 2 "), ("questionnaire", "More than 5 "), ("heading", "Discussion"),
                      ("body", "Platforms re")]
+
+
+def test_the_number_of_a_name_is_not_a_figure():
+    from litcheck.scan.quantities import quantities
+
+    assert [q.surface for q in quantities("COVID-19 closed schools; H-2A visas and Form I-9 rose 35% to 1,200.")] == ["35%", "1,200"]

@@ -64,7 +64,8 @@ def _patterns(number: str, words: bool) -> list[tuple[str, re.Pattern]]:
         ("percent", re.compile(r"(?<![\w.])(?P<a>" + number + r")(?:\s*[-–]\s*(?P<b>" + _DIGITS + r"))?\s*"
                                r"(?:%|per\s?cent\b|percent\b)", re.I)),
         # counts and money: "36.2 million", "$1-2 billion", "36,200,000", "forty million", "1.5bn"
-        ("count", re.compile(r"(?<![\w.,])(?:[$€£]|US\$|USD\s?|EUR\s?)?(?P<a>" + number + r")"
+        # (not a name's number: "COVID-19", "H-2A", "Form I-9")
+        ("count", re.compile(r"(?<![\w.,])(?<![A-Za-z]-)(?:[$€£]|US\$|USD\s?|EUR\s?)?(?P<a>" + number + r")"
                              r"(?:\s*(?:[-–]|to)\s*(?P<b>" + _DIGITS + r"))?(?:\s*(?P<s>" + _SCALE + r"))?"
                              r"(?![\w])", re.I)),
     ]
