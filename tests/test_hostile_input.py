@@ -3,7 +3,7 @@
 Each case gets a clear error or a sensible result: exit status 0, 1 or 2, a message naming the
 file and line where there is one, never a traceback, a hang or a crash, and nothing written
 next to the inputs (the folder's paths, bytes and mtimes are compared before and after).
-Cases that could hang (10,000-deep nesting, a YAML alias bomb, a 4 MB line) run the CLI in a
+Cases that could hang (10,000-deep nesting, a YAML alias bomb, a 2 MB line) run the CLI in a
 subprocess with a timeout, so a hang fails the test instead of blocking the suite.
 
 Already covered elsewhere and not repeated here: an unbalanced brace (test_bibfile), invalid
@@ -26,7 +26,7 @@ import pytest
 from conftest import GOOD_ENTRY
 
 HOUSE = "keywords = {statistics}, sourcekind = {official-report}, verification = {confirmed}"
-TIMEOUT = 60  # seconds for one CLI run (the 4 MB line, about 12 s of CPU, is given 180 s)
+TIMEOUT = 60  # seconds for one CLI run (the 2 MB line, about 6 s of CPU, is given 180 s)
 SCAN_DATA = Path(__file__).parent / "data" / "scan"
 
 
@@ -385,7 +385,7 @@ def test_document_without_sentences_scans_clean(tmp_path, run_cli, content):
 
 @pytest.mark.slow
 def test_longest_document_on_one_line_without_full_stops(tmp_path):
-    """A line of the most text a document may hold (4 MB), without a full stop: scanned."""
+    """A line of the most text a document may hold (2 MB), without a full stop: scanned."""
     from litcheck.scan.document import MAX_DOCUMENT_CHARS
 
     rng = random.Random(5)
@@ -407,7 +407,7 @@ def test_longest_document_on_one_line_without_full_stops(tmp_path):
     doc = json.loads(out)["documents"][0]
     from litcheck.scan.document.sentences import MAX_SENTENCE_CHARS
 
-    assert doc["sentences"] >= len(text) // MAX_SENTENCE_CHARS  # cut into bounded pieces, not one 4 MB sentence
+    assert doc["sentences"] >= len(text) // MAX_SENTENCE_CHARS  # cut into bounded pieces, not one 2 MB sentence
     assert doc["flags"] and all(f["line"] == 1 and len(f["sentence"]) <= MAX_SENTENCE_CHARS for f in doc["flags"])
     assert snapshot(tmp_path) == before
 

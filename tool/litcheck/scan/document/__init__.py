@@ -81,11 +81,12 @@ def _blank(text: str, mask: bytearray) -> str:
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-# The most text one document may hold: about 650,000 words, several books. Scanning keeps
-# objects for every sentence, citation and flag, so memory grows with the text: 5 MB of short
-# sentences each with a citation and a flag peaked at 335 MB; a longer text is refused (split
-# it) rather than let run.
-MAX_DOCUMENT_CHARS = 4_000_000
+# The most text one document may hold: about 330,000 words, a long book. Scanning keeps
+# objects for every sentence, citation and flag, so memory grows with the text: 4 MB of short
+# sentences each with two flags peaked at 284-296 MB, over the bound of twice the input plus
+# 200 MB that every command keeps (issue 11); at this limit the densest shapes stay within it.
+# A longer text is refused (split it) rather than let run.
+MAX_DOCUMENT_CHARS = 2_000_000
 
 
 def parse_document(text: str, path: str = "<string>", fmt: str = "text") -> Document:
