@@ -349,7 +349,6 @@ def _limit(max_mb: int):
 
 def measure(args: list[str], env: dict, timeout: float, max_mb: int) -> dict:
     """Run one command in a child process; wall time, peak RSS (MB), exit status, stderr tail."""
-    import resource
     import signal
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
