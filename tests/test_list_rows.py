@@ -17,16 +17,10 @@ from litcheck.listing.render import stream
 from litcheck.listing.rows import RowList
 from litcheck.listing.select import SORTS, Filters, _SORT_KEYS, select, sort_entries
 
-FORMATS = ["json", "csv", "csl-json", "bib", "biblatex", "ris", "md", "html"]
-CHOICES = [  # (filters, sort, group by)
-    (Filters(), "author", "topic"),
-    (Filters(), "year", "org"),
-    (Filters(since=2015), "oldest", "kind"),
-    (Filters(text="grooming"), None, "none"),
-    (Filters(orgs=["UNODC"]), "title", "year"),
-    (Filters(topics=["grooming"]), None, "none"),
-    (Filters(), None, "none"),
-]
+from test_list_memory import CHOICES as _MEMORY_CHOICES
+from test_list_memory import DATA_FORMATS as FORMATS
+
+CHOICES = [*_MEMORY_CHOICES, (Filters(topics=["grooming"]), None, "none"), (Filters(), None, "none")]
 
 
 def _text(lib, filters, sort, group_by, fmt, include_unconfirmed) -> str:
