@@ -231,7 +231,7 @@ def mangled_author(text: str) -> str | None:
     return None if m is None else (m.group("body") or m.group("initial")).strip()
 
 
-_PLACES = COUNTRIES - {"turkey", "china", "japan", "jordan", "chad", "global", "us", "uk", "u.s.", "u.k.", "usa"}
+_PLACES = COUNTRIES - {"turkey", "china", "japan", "jordan", "chad", "global", "us", "uk", "usa"}  # (words with other senses)
 
 
 def lowercased_place(text: str) -> str | None:

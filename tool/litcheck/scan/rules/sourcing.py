@@ -236,8 +236,12 @@ def _computed(ctx, sent, surface: str) -> bool:
     shares = [q for q in quantities(surface) if q.percent and q.exact]
     if not shares:
         return False
-    counts = [q for k in range(max(0, sent.index - 6), sent.index) if ctx.doc.sentences[k].block == sent.block
-              for q in quantities(ctx.doc.sentences[k].text) if not (q.percent or q.ordinal or is_year(q))]
+    cache = ctx.__dict__.setdefault("_counts_before", {})  # sentence index -> its paragraph's counts before it
+    counts = cache.get(sent.index)
+    if counts is None:  # read once a sentence, not once for each of its figures
+        counts = cache[sent.index] = [
+            q for k in range(max(0, sent.index - 6), sent.index) if ctx.doc.sentences[k].block == sent.block
+            for q in quantities(ctx.doc.sentences[k].text) if not (q.percent or q.ordinal or is_year(q))]
     return len(counts) >= 2 and all(computed_from(q, counts) for q in shares)
 
 
