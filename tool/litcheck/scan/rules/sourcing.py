@@ -43,7 +43,10 @@ FIGURE_PATTERNS = [
                          r"fraction|minority) of)\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:[a-z]+\s+)?"
                          r"(?:victims|survivors|children|minors|girls|boys|women|men|offenders|traffickers|perpetrators|"
                          r"cases|users|people|adults|adolescents|teenagers|youth|workers|migrants|platforms|countries|"
-                         r"reports|ads|advertisements|buyers|customers|sellers|vendors|parents|families)\b", re.I)),
+                         r"reports|ads|advertisements|buyers|customers|sellers|vendors|parents|families|agencies|"
+                         r"organi[sz]ations|NGOs|companies|firms|businesses|states|governments|schools|students|"
+                         r"teens|citizens|residents|households|crimes|offen[cs]es|prosecutions|convictions|arrests|"
+                         r"websites|sites|apps|accounts|images|videos|them)\b", re.I)),
     # many of something, with no figure: "thousands of victims", "billions of dollars each year"
     ("scaled count", re.compile(r"\b(?:thousands|millions|billions) of (?!years\b|miles\b|kilometres\b|kilometers\b|pages\b|"
                                 r"words\b|lines\b|times\b)(?=[a-z])", re.I)),
@@ -339,6 +342,13 @@ VAGUE_PATTERNS = [
     re.compile(r"\b(?:sources|people|persons|a source|officials|a person) (?:familiar with|close to|with knowledge of)\b|"
                r"\breports (?:have|had) (?:emerged|surfaced|circulated)\b|"
                r"\bthere (?:are|have been|were) (?:also )?(?:reports|claims|allegations|suggestions|rumou?rs) (?:that|of)\b", re.I),
+    # a body named, but not which of its works: "another report released last year by the UNODC said ...",
+    # "a study by Ipsos found ..." (with a year or a title the work can be found, see names_a_work)
+    re.compile(r"\b(?i:an?|another|one)\s+(?:(?:recent|new|separate|earlier|later|further|similar)\s+)?(?:report|study|survey|"
+               r"analysis|investigation|review|assessment|poll)\s+(?:(?:released|published|issued|conducted|carried out|"
+               r"commissioned|produced)\s+(?:(?:last|this|earlier this|in recent)\s+(?:year|month|week|years|months)\s+)?)?"
+               r"by\s+(?:the\s+)?[A-Z][^.;:]{0,100}?\b(?:said|says|found|finds|showed|shows|revealed|reveals|concluded|"
+               r"estimated|estimates|warned|noted|reported|suggested|suggests|indicated|indicates)\b"),
     # evidence without an owner: "there is growing evidence that", "a growing body of research"
     re.compile(r"\bthere (?:is|are) (?:now )?(?:growing|increasing|strong|ample|considerable|much|some|mounting|clear|"
                r"substantial|significant) (?:evidence|research|data|indications|reports|signs) (?:that|of|showing|suggesting)\b|"
