@@ -155,6 +155,9 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "There is no evidence that the campaign reduced demand.",
     "More children than ever were online during the lockdowns.",
     "There are currently no estimates of the sums paid in cryptocurrency.",
+    "Encrypted messengers are now the dominant technology for grooming.",
+    "The platform is unique among its rivals in publishing prevalence figures.",
+    "The company withdrew its least popular feature after the criticism.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -172,6 +175,8 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Most importantly, reports must be acted on.",
     "Facebook leads the world in users.[^1]\n\n[^1]: A note.",
     "At most a few platforms report it.",
+    "At least the platform publishes its removal figures.",
+    "Its least important feature is the timeline.",
     "The most recent report appeared in 2023.",
     "The country ranks second in the region for cyberbullying.[^1]\n\n[^1]: A note.",
     "The essay is clearly written.",

@@ -438,7 +438,11 @@ SUPERLATIVE_PATTERNS = [
     re.compile(r"\b(?:leads?|leading|led) the (?:world|globe|industry|market|field)\b|\bworld[- ]leader\b|"
                r"\b(?:the|a) (?:preferred|favou?red|favou?rite) (?:mechanism|means|method|tool|platform|choice|way|vehicle|"
                r"currency|channel|venue|site|medium|payment|instrument|route)\b|"
-               r"\b(?:mechanism|means|method|tool|platform|vehicle|currency|channel|venue|site|medium|weapon|payment) of choice\b", re.I),
+               r"\b(?:mechanism|means|method|tool|platform|vehicle|currency|channel|venue|site|medium|weapon|payment) of choice\b|"
+               # dominance and uniqueness: "the dominant technology", "unique amongst platforms", "its least popular"
+               r"\bthe (?:dominant|predominant) (?:technology|platform|form|method|mode|means|source|channel|tool|way|model|"
+               r"player|force|market|app|service|network|language|currency)\b|\bunique (?:among|amongst)\b|"
+               r"\b(?:its|their|his|her) least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+", re.I),
     _CERTAINTY,
     # prevalence asserted as settled: "complicity is rampant", "exposure is prevalent among", "it is
     # common for", "far exceeds"
