@@ -17,6 +17,7 @@ from litcheck.scan.resolve.scoring import creators_in, venues_agree
 from litcheck.scan.resolve.text import norm, tokens
 from litcheck.scan.reference_items import (could_be_one_work, items_after_document, lonely_suffixes,
                                            note_reference_matches, repeated_titles, self_contradicting_items)
+from litcheck.scan.resolve import EMPTY_ITEM
 from litcheck.scan.rules import rule
 from litcheck.cli.table import shorten
 
@@ -33,8 +34,9 @@ _CASE_NAME = re.compile(r"\w\s+v\.?\s+[A-Z]")
           "reference list that was never finished.",
       order=30)
 def dangling_citation(ctx):
-    has_notes = bool(ctx.doc.footnotes)
+    has_notes = bool(ctx.doc.footnotes or ctx.doc.empty_items)
     foreign_keys = cites_another_bibliography(ctx)
+    lost = ctx.doc.list_text_lost()  # reported once, by unresolved-footnote
     for c in ctx.citations:
         sent = ctx.doc.sentences[c.sentence]
         if c.kind == "author-date" and c.key is None and c.via_reference is None and c.via_note is None:
@@ -47,6 +49,8 @@ def dangling_citation(ctx):
                                else f" ({c.note})" if c.note else ""), evidence=c.text)
         elif c.kind == "pandoc" and c.note.startswith("not in the library") and not foreign_keys:
             yield ctx.flag("dangling-citation", sent, f"{c.text}: {c.note}", keys=c.keys, evidence=c.text)
+        elif lost and c.note.endswith(EMPTY_ITEM):
+            continue
         elif c.kind == "numeric" and c.note.startswith("no reference-list item") and (ctx.doc.references or has_notes):
             yield ctx.flag("dangling-citation", sent, f"{c.text}: {c.note}", evidence=c.text)
         elif c.kind == "footnote" and c.note.startswith("no footnote text") and has_notes:
@@ -120,6 +124,13 @@ def unresolved_footnote(ctx):
         what = f"reference item '{shorten(item.text, 80)}'"
         yield ctx.flag_at_reference("unresolved-footnote", i, (f"{what} is {m.key}" if m.key else f"{what} matches no library entry")
                                     + uncited, keys=[m.key] if m.key else [], evidence=item.text)
+    lost = [c for c in ctx.citations if c.note.endswith(EMPTY_ITEM)] if ctx.doc.list_text_lost() else []
+    if lost:
+        total = len(ctx.doc.empty_items) + len(ctx.doc.references) + len(ctx.doc.footnotes)
+        yield ctx.flag("unresolved-footnote", ctx.doc.sentences[lost[0].sentence],
+                       f"{len(ctx.doc.empty_items)} of the document's {total} numbered notes or reference items have no "
+                       f"text (lost in a conversion or an extract?), so the {len(lost)} citations of them cannot be checked",
+                       evidence=lost[0].text)
     if cites_another_bibliography(ctx):
         for c in ctx.citations:
             if c.kind == "pandoc" and c.note.startswith("not in the library"):
