@@ -290,7 +290,7 @@ VAGUE_PATTERNS = [
                r"(?:studies|research|reports|surveys|experts|researchers|scholars|analysts|observers|critics|officials|sources|"
                r"estimates|statistics|data|evidence|figures|investigations|organi[sz]ations|advocates|specialists|authorities|"
                r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists|"
-               r"criticisms|critiques|accounts|insiders|watchdogs|rights groups|human rights groups|aid groups)\s+"
+               r"criticisms|critiques|accounts|insiders|watchdogs|rights groups|human rights groups|aid groups|investigators)\s+"
                r"(?:have\s+|has\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+|consistently\s+|previously\s+|recently\s+|"
                r"generally\s+|often\s+|widely\s+|increasingly\s+|only\s+|further\s+|clearly\s+)?"
                r"(?:show|shows|shown|showed|suggest|suggests|suggested|suggesting|indicate|indicates|indicated|find|found|say|says|said|"
@@ -299,7 +299,8 @@ VAGUE_PATTERNS = [
                r"demonstrated|call it|describe|described|observe|observed|put|puts|place|places|attest|documented|"
                r"established|highlighted|proposed|recommended|identified|recogni[sz]ed|stressed|emphasi[sz]ed|"
                r"contend|contends|contended|maintain|maintains|maintained|hold|holds|held|allege|alleges|alleged|"
-               r"assert|asserts|asserted|conclude|concludes|concluded|accused|accuse|accuses|condemned|critici[sz]ed)\b"
+               r"assert|asserts|asserted|conclude|concludes|concluded|accused|accuse|accuses|condemned|critici[sz]ed|"
+               r"told|tell|tells)\b"
                # a participle describing the noun, not a verb of reporting: "the data reported are limited"
                r"(?!\s+(?:are|is|was|were)\b)"
                # a noun, not a verb: "a 2018 research report," names one work
@@ -340,6 +341,9 @@ VAGUE_PATTERNS = [
     # news without a source: "sources familiar with the case said", "reports have emerged", "there are
     # reports that"
     re.compile(r"\b(?:sources|people|persons|a source|officials|a person) (?:familiar with|close to|with knowledge of)\b|"
+               r"\b(?:speaking|spoke|talking) (?:on|under) (?:the )?condition of anonymity\b|\b(?:who|which) (?:asked|declined|"
+               r"wished|requested) not to be (?:named|identified)\b|\b(?:who|which) declined to be (?:named|identified)\b|"
+               r"\b(?:an?|two|three|several) (?:unnamed|anonymous) (?:officials?|sources?|investigators?|officers?|diplomats?)\b|"
                r"\breports (?:have|had) (?:emerged|surfaced|circulated)\b|"
                r"\bthere (?:are|have been|were) (?:also )?(?:reports|claims|allegations|suggestions|rumou?rs) (?:that|of)\b", re.I),
     # a body named, but not which of its works: "another report released last year by the UNODC said ...",
