@@ -156,6 +156,8 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "More children than ever were online during the lockdowns.",
     "There are currently no estimates of the sums paid in cryptocurrency.",
     "Encrypted messengers are now the dominant technology for grooming.",
+    "Today the US has the largest detention system of any country.",
+    "Facebook leads the world in number of internet users.",
     "The platform is unique among its rivals in publishing prevalence figures.",
     "The company withdrew its least popular feature after the criticism.",
 ])
@@ -176,6 +178,9 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Facebook leads the world in users.[^1]\n\n[^1]: A note.",
     "At most a few platforms report it.",
     "At least the platform publishes its removal figures.",
+    "I have never felt so afraid.",
+    "Nobody told us where we were going.",
+    "It's the least we can do.",
     "Its least important feature is the timeline.",
     "The most recent report appeared in 2023.",
     "The country ranks second in the region for cyberbullying.[^1]\n\n[^1]: A note.",
@@ -193,8 +198,8 @@ def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
 
 
 def test_the_authors_words_after_a_closed_quotation_are_checked(scanner):
-    text = 'The mother said her papers were taken. "We were told we could leave." We never saw them again.\n'
-    assert fired(scanner, text, "superlative") == ["We never saw them again."]
+    text = 'The mother said her papers were taken. "We were told we could leave." The papers were never returned.\n'
+    assert fired(scanner, text, "superlative") == ["The papers were never returned."]
 
 
 def test_most_respondents_in_a_results_section_is_a_finding(scanner):

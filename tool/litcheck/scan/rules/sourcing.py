@@ -489,6 +489,14 @@ SUPERLATIVE_PATTERNS = [
 _NEGATED = re.compile(r"\b(?:not|unlikely|doubtful|rarely|hardly)\b(?:\s+[\w'’-]+){0,6}\s*$", re.I)
 _AS_FAR_AS_KNOWN = re.compile(r"\b(?:to (?:our|my|the authors’|the authors') (?:best )?knowledge|as far as (?:we|I) (?:know|are aware))\b",
                               re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|us|[Mm]y|[Ww]e|[Oo]ur)\b")  # ("US" is the country)
+
+
+def _speaks_for_self(text: str, m) -> bool:
+    """A first-person word within a few words of the match: testimony or a personal remark."""
+    lo = text.rfind(" ", 0, max(0, m.start() - 25)) + 1
+    hi = text.find(" ", m.end() + 25)
+    return _FIRST_PERSON.search(text, lo, len(text) if hi < 0 else hi) is not None
 _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
                            r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
                            r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bmost)\s+(?:\w+\s+){0,2}$", re.I)
@@ -524,6 +532,8 @@ def superlative(ctx):
                     continue
                 if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) or _SCALE_END.match(text, m.end()):
                     continue
+                if pattern not in (_NOVELTY, _CERTAINTY) and _speaks_for_self(text, m):
+                    continue  # "I have never felt so ...", "Nobody told us": a speaker's own experience
                 hit = m
                 break
             if hit:
