@@ -330,3 +330,10 @@ def test_what_the_document_examined_itself_is_its_own_result(scanner):
             "Out of 16 surveyed platforms, 11 disclose removals and 8 disclose appeals.\n\n"
             "Across the industry, 45% of platforms publish no report at all.\n")
     assert fired(scanner, text, "uncited-statistic") == ["Across the industry, 45% of platforms publish no report at all."]
+
+
+def test_the_documents_own_data_speaking_is_not_a_vague_attribution(scanner):
+    text = ("## Methods\n\nWe surveyed 530 farmworkers on 100 farms in 2020.\n\n## Results\n\n"
+            "The data show that the vast majority of respondents are paid the minimum wage.\n\n"
+            "## Background\n\nThe data show that wage theft is common on farms.\n")
+    assert fired(scanner, text, "vague-attribution") == ["The data show that wage theft is common on farms."]

@@ -367,6 +367,9 @@ _SPECIFIC_BEFORE = re.compile(r"(?:['’]s|\b(?:this|these|the same|such|its|the
                               re.I)
 
 
+_OWN_DATA_WORDS = re.compile(r"\b(?:data|estimates|figures|statistics|evidence)\b", re.I)
+
+
 def _vague_phrase(ctx, sent) -> str | None:
     """The unnamed authority the sentence leans on ("studies show"), or None."""
     text = ctx.doc.masked[sent.start:sent.end]
@@ -394,6 +397,8 @@ def vague_attribution(ctx):
                 or ctx.per_sentence(names_a_work, sent):
             continue
         phrase = _vague_phrase(ctx, sent)
+        if phrase and _OWN_DATA_WORDS.search(phrase) and OwnResults.of(ctx).covers(sent):
+            continue  # "the data show that most respondents ...": the document's own data speak
         if phrase:
             yield ctx.flag("vague-attribution", sent, f"'{phrase}' with no specific source", evidence=phrase)
         else:
