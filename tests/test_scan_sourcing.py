@@ -266,6 +266,9 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("The Act charges the office with “measuring the progress of every country against its minimum standards”.", False),
     ("Respondents answered “Did the offender have any prior arrests for other offences?” in the survey.", False),
     ("The campaign vowed “to end the online trade in children within a single decade” (Okafor, 2021).", False),
+    ("That law mandates the government “to promote the overseas employment of workers through a programme”.", False),
+    ("She was asked why she fled. “Because members of the gang threatened to kill me and my son.”", False),
+    ("The company was asked why. “Because members of the gang threatened to close down our offices.”", True),
     ("The time span of the data reported is too short to follow the changes.", False),
     ("“Platforms have failed to remove the accounts that recruit children online,” the regulator said. "
      "“Every platform must now publish its removal figures at the end of each quarter.”", False),
