@@ -98,6 +98,10 @@ def test_we_find_marks_the_documents_own_results(scanner):
     ("The most common victims are teenagers.", False),
     ("Trafficking generates billions of dollars each year (Okafor, 2021).", False),
     ("The ice sheet formed over millions of years.", False),
+    ("The charity runs a 24-hour hotline for survivors in the city.", False),
+    ("Walker explained, “In most of my 14 placements in foster homes, nobody asked how I was.”", False),
+    ("A survivor said, “I saw 20 girls on the track that night.", False),
+    ("Walker explained that in most of the 14 placements in foster homes, nobody asked.", True),
     ("The number of reports rose slightly.", False),
 ])
 def test_magnitudes_and_trends_without_figures_are_statistics(scanner, sentence, fires):

@@ -41,6 +41,20 @@ def unsourced_quotation(ctx, sent) -> str | None:
     return None
 
 
+def in_testimony(text: str, at: int) -> bool:
+    """Offset `at` lies inside a quotation in a witness's first person ("In most of my 14
+    placements ..."): a figure there is the speaker's experience, not a statistic."""
+    curly = text.rfind("“", 0, at)
+    if curly > text.rfind("”", 0, at):
+        opened, closer = curly, "”"
+    elif text.count('"', 0, at) % 2:
+        opened, closer = text.rfind('"', 0, at), '"'
+    else:
+        return False
+    close = text.find(closer, at)  # a quotation may run on past the sentence's end
+    return _FIRST_PERSON_SINGULAR.search(text, opened, len(text) if close < 0 else close) is not None
+
+
 def _quote_goes_on(ctx, sent) -> bool:
     """The quotation carries on one its paragraph has just given a speaker ("“...,” the company
     explained. “This meets ...”"): news prose names the speaker once."""
