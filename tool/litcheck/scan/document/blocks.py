@@ -213,7 +213,7 @@ _QUESTIONNAIRE = re.compile(r"\b(?:questionnaire|survey instrument|survey questi
 
 
 _SECTION_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3})+(?=\s+[A-Z])")  # "2.1 Pinterest", not "2.17 million"
-_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\b")
+_LEADER = re.compile(r"(?<!\.)(?<!\.\s)(?:\.\s?){4,}+\s*\d{1,4}\b")  # (from a run's start only: linear on a run of dots)
 
 
 def _contents_line(line: str) -> bool:

@@ -17,6 +17,7 @@ from litcheck.scan.citations.model import YEAR
 from litcheck.scan.resolve.references import split_works
 from litcheck.scan.rules import rule
 from litcheck.scan.data_dates import data_date_conflicts
+from litcheck.scan.event_dates import event_date_conflicts
 
 _YEAR = re.compile(r"\b(" + YEAR + r")\b")
 
@@ -361,8 +362,9 @@ def date_mismatch(ctx):
                 label, bill = bills[0]
                 yield ctx.flag("date-mismatch", sent, f"described as enacted or amended law, but footnote {label} cites "
                                f"a bill ({bill}), not an enacted law", evidence=bill)
-    # 5. the document's own data dated differently in different places
+    # 5. the document's own data, or one named event, dated differently in different places
     yield from data_date_conflicts(ctx)
+    yield from event_date_conflicts(ctx)
     # the same inside a note: a note that cites a bill and says the law "has been amended"
     for label, note in ctx.doc.footnotes.items():
         bill = _cites_only_a_bill(note)
