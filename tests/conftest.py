@@ -51,3 +51,13 @@ def run_cli(monkeypatch):
         return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def scanner():
+    """A scanner over the test library of tests/data/scan (files that need another define their own)."""
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
+
+    data = Path(__file__).parent / "data" / "scan"
+    return Scanner(load_library([data / "lib.bib"], data / "notes", use_cache=False))

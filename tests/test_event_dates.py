@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_reference_items import flags, scanner  # noqa: F401  (the module's scanner fixture)
+from test_reference_items import flags
 
 
 @pytest.mark.parametrize("text, line", [
@@ -13,7 +13,7 @@ from test_reference_items import flags, scanner  # noqa: F401  (the module's sca
     ("The Protection Act of 2000 was signed into law on 28 October 2000.\n\n"
      "The Protection Act of 2000 was signed into law in 2001.\n", 3),
 ])
-def test_one_event_given_two_years_is_queried_where_it_contradicts(scanner, text, line):  # noqa: F811
+def test_one_event_given_two_years_is_queried_where_it_contradicts(scanner, text, line):
     assert flags(scanner, text, "date-mismatch") == [("date-mismatch", line, "body")]
 
 
@@ -23,5 +23,5 @@ def test_one_event_given_two_years_is_queried_where_it_contradicts(scanner, text
     "The Protection Act of 2000 was signed into law in 2000.\n\nThe Protection Act of 2008 was signed into law in 2008.\n",
     "Operation Harbour was launched in 2017.\n\nOperation Lighthouse was launched in 2019.\n",
 ])
-def test_different_events_or_names_are_not_one_event(scanner, text):  # noqa: F811
+def test_different_events_or_names_are_not_one_event(scanner, text):
     assert flags(scanner, text, "date-mismatch") == []

@@ -304,14 +304,6 @@ doc_text = st.one_of(
 )
 
 
-@pytest.fixture(scope="module")
-def scanner():
-    from litcheck.library.core import load_library
-    from litcheck.scan.pipeline import Scanner
-
-    return Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
-
-
 def assert_scanned_sanely(result) -> None:
     doc = result.doc
     lines = doc.text.count("\n") + 1

@@ -12,14 +12,6 @@ from litcheck.scan import reference_items as items
 DATA = Path(__file__).parent / "data" / "scan"
 
 
-@pytest.fixture(scope="module")
-def scanner():
-    from litcheck.library.core import load_library
-    from litcheck.scan.pipeline import Scanner
-
-    return Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
-
-
 def years_of(text):
     """The years a reference item with this text gives, as the checks read them."""
     from types import SimpleNamespace

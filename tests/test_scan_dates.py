@@ -10,14 +10,6 @@ import pytest
 DATA = Path(__file__).parent / "data" / "scan"
 
 
-@pytest.fixture(scope="module")
-def scanner():
-    from litcheck.library.core import load_library
-    from litcheck.scan.pipeline import Scanner
-
-    return Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
-
-
 def fired(scanner, text, rule):
     return [f.sentence for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == rule]
 
