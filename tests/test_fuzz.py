@@ -283,7 +283,6 @@ def test_every_check_runs_on_a_damaged_library(text):
 # ---------------------------------------------------------------------------------------------
 # Scanner strategies and properties
 # ---------------------------------------------------------------------------------------------
-DATA = Path(__file__).parent / "data" / "scan"
 
 DOC_TOKENS = [
     "The", "report", "found", "that", "children", "were", "contacted", "online", "in", "2019", "2021", "12%",

@@ -3,13 +3,11 @@ be, pinpoints outside the item's pages, and one title listed under two years (no
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from litcheck.scan import reference_items as items
 
-DATA = Path(__file__).parent / "data" / "scan"
 
 
 def years_of(text):

@@ -3,11 +3,9 @@ its kind ("the regulation") after it was named in full, and a pandoc key that na
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).parent / "data" / "scan"
 
 
 def fired(scanner, text, rule):
