@@ -143,6 +143,8 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return True
     low = token.lower().rstrip(".")
     bare = low.replace(".", "")
+    if len(token) > 2 and "." not in token and bare not in ABBREVIATIONS and bare not in ALWAYS_CONTINUE:
+        return True  # a plain word (neither initials nor an abbreviation): decided without the tests below
     next_word = _NON_WORD.sub("", nxt).lower()
     # initials and dotted acronyms: "J. Smith", "U.S.", "e.g.", "LL.M."
     if _INITIALS.fullmatch(token + ".") and "." in token + ".":
