@@ -156,6 +156,8 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "More children than ever were online during the lockdowns.",
     "There are currently no estimates of the sums paid in cryptocurrency.",
     "Encrypted messengers are now the dominant technology for grooming.",
+    "Today the US has the largest detention system of any country.",
+    "Facebook leads the world in number of internet users.",
     "The platform is unique among its rivals in publishing prevalence figures.",
     "The company withdrew its least popular feature after the criticism.",
 ])
@@ -176,6 +178,9 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Facebook leads the world in users.[^1]\n\n[^1]: A note.",
     "At most a few platforms report it.",
     "At least the platform publishes its removal figures.",
+    "I have never felt so afraid.",
+    "Nobody told us where we were going.",
+    "It's the least we can do.",
     "Its least important feature is the timeline.",
     "The most recent report appeared in 2023.",
     "The country ranks second in the region for cyberbullying.[^1]\n\n[^1]: A note.",
@@ -193,8 +198,8 @@ def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
 
 
 def test_the_authors_words_after_a_closed_quotation_are_checked(scanner):
-    text = 'The mother said her papers were taken. "We were told we could leave." We never saw them again.\n'
-    assert fired(scanner, text, "superlative") == ["We never saw them again."]
+    text = 'The mother said her papers were taken. "We were told we could leave." The papers were never returned.\n'
+    assert fired(scanner, text, "superlative") == ["The papers were never returned."]
 
 
 def test_most_respondents_in_a_results_section_is_a_finding(scanner):
@@ -242,6 +247,12 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("According to local law enforcement, ads now run on three or four sites.", True),
     ("Another report released last year by the Office on Drugs and Crime said corruption drives the trade.", True),
     ("A study by the Justice Mission found that the cases rose.", True),
+    ("Police sources told the newspaper that the recruits were held for months.", True),
+    ("Investigators believe the network moved its money through shell companies.", True),
+    ("A senior official, speaking on condition of anonymity, said the camps were closed.", True),
+    ("The officer, who asked not to be named, said the raids had stopped.", True),
+    ("Two unnamed officials confirmed the arrests.", True),
+    ("Inspector Okafor told the newspaper that the recruits were held for months.", False),
     ("A 2019 study by the Justice Mission, “Online Sexual Exploitation of Children”, found that the cases rose.", False),
     ("A study by the Justice Mission found that the cases rose (Okafor, 2021).", False),
     ("The gang threatens its victims, and everyone knows that it carries out its threats.", True),
@@ -319,3 +330,10 @@ def test_what_the_document_examined_itself_is_its_own_result(scanner):
             "Out of 16 surveyed platforms, 11 disclose removals and 8 disclose appeals.\n\n"
             "Across the industry, 45% of platforms publish no report at all.\n")
     assert fired(scanner, text, "uncited-statistic") == ["Across the industry, 45% of platforms publish no report at all."]
+
+
+def test_the_documents_own_data_speaking_is_not_a_vague_attribution(scanner):
+    text = ("## Methods\n\nWe surveyed 530 farmworkers on 100 farms in 2020.\n\n## Results\n\n"
+            "The data show that the vast majority of respondents are paid the minimum wage.\n\n"
+            "## Background\n\nThe data show that wage theft is common on farms.\n")
+    assert fired(scanner, text, "vague-attribution") == ["The data show that wage theft is common on farms."]
