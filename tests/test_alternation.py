@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from litcheck.scan.alternation import lowered, matchable, may_match, may_match_any
+from litcheck.scan.alternation import lowered, matchable, may_match, may_match_any, may_occur
 from litcheck.scan.document import parse_document
-from litcheck.scan.rules.sourcing import FIGURE_PATTERNS, SUPERLATIVE_PATTERNS, VAGUE_PATTERNS
+from litcheck.scan.own_results import _DATA_ANALYSIS, _OWN_STUDY
+from litcheck.scan.rules.sourcing import FIGURE_PATTERNS, VAGUE_PATTERNS
+from litcheck.scan.rules.superlatives import SUPERLATIVE_PATTERNS
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "eval"
-PATTERNS = SUPERLATIVE_PATTERNS + VAGUE_PATTERNS + [p for _, p in FIGURE_PATTERNS]
+PATTERNS = SUPERLATIVE_PATTERNS + VAGUE_PATTERNS + [p for _, p in FIGURE_PATTERNS] + [_DATA_ANALYSIS, _OWN_STUDY]
 EMPTY_FIELD = next(p for p in SUPERLATIVE_PATTERNS if p.pattern.startswith(r"\bthere (?:is|are|has been"))
 
 
@@ -34,6 +36,7 @@ def test_a_pattern_that_matches_is_never_skipped():
         for pattern in PATTERNS:
             if pattern.search(text):
                 assert may_match(pattern, low), (pattern.pattern[:60], text)
+                assert may_occur(pattern, low), (pattern.pattern[:60], text)
                 assert pattern in kept, (pattern.pattern[:60], text)
         if any(p.search(text) for p in SUPERLATIVE_PATTERNS):
             assert may_match_any(SUPERLATIVE_PATTERNS, low), text
@@ -46,6 +49,10 @@ def test_every_part_of_a_pattern_needs_its_words():
     assert not may_match_any(SUPERLATIVE_PATTERNS, lowered("Studies show 45% rise."))
     for text in ("There is no evidence that it rose.", "No research has examined it.", "Clearly, the policy failed."):
         assert EMPTY_FIELD.search(text) and may_match(EMPTY_FIELD, lowered(text))
+    # a whole text without "study", "survey", "our", ... is not searched for the document's own study
+    assert not may_occur(_OWN_STUDY, lowered("Studies show 45% rise.\n" * 1000))
+    assert may_occur(_OWN_STUDY, lowered("In our survey, 45% said so.")) and _OWN_STUDY.search("In our survey, 45% said so.")
     # a pattern with no word to test is always tried
     anything = re.compile(r"\w+")
-    assert may_match(anything, lowered("x")) and matchable([anything], lowered("")) == [anything]
+    assert may_match(anything, lowered("x")) and may_occur(anything, lowered("x"))
+    assert matchable([anything], lowered("")) == [anything]
