@@ -316,3 +316,15 @@ def test_a_list_whose_text_was_lost_is_reported_once(scanner):
     notices = [f.message for f in result.flags if f.rule == "unresolved-footnote" and "have no text" in f.message]
     assert notices == ["5 of the document's 6 numbered notes or reference items have no text (lost in a conversion "
                        "or an extract?), so the 5 citations of them cannot be checked"]
+
+
+def test_a_source_named_in_the_prose_against_the_numbered_item_cited(scanner):
+    items = {1: "B. Okafor, \u201cChat and grooming,\u201d Journal of Online Harm, vol. 8, 2019.",
+             2: "M. Lindqvist, \u201cPlay and prey,\u201d Journal of Online Harm, vol. 4, 2021.",
+             3: "Office of Juvenile Justice and Delinquency Prevention. 2022. Statistical Briefing Book."}
+    body = ("As Okafor notes, most grooming now starts in game chat [2]. As Okafor notes, chat moves fast [1]. "
+            "The figures published by OJJDP come from the FBI\u2019s files [3].")
+    found = [f.message for f in scanner.scan_text(_numbered(body, items), fmt="markdown").flags
+             if f.rule == "citation-mismatch" and "attributes" in f.message]
+    assert found == ["the sentence attributes this to Okafor, but reference item [2] cites "
+                     "lindqvist2021play (Lindqvist, Maja; Osei, Kwame, 2021)"]

@@ -264,30 +264,54 @@ def citation_mismatch(ctx):
     for sent in ctx.claim_sentences():
         cites = ctx.own_citations(sent)
         named = [c for c in cites if c.kind == "named"]
-        notes = [c for c in cites if c.kind == "footnote"]
+        notes = [c for c in cites if c.kind in ("footnote", "numeric")]
         if not named or not notes:
             continue
-        for n in named:
-            forms = {norm(x) for x in n.names}
-            if n.note == "person":
-                forms = {norm(x).split()[-1] for x in n.names}
-            vocab_forms = forms.union(*(org_forms(x, ctx.index.vocabulary) for x in n.names))
-            for fc in notes:
-                for label in fc.labels:
-                    note = ctx.doc.footnotes.get(label)
-                    if note is None:
-                        continue
-                    note_norm = f" {norm(note.text)} "
-                    if any(f" {f} " in note_norm for f in vocab_forms if f) or _distinctive_word_shared(n.names, note_norm):
-                        continue
-                    m = ctx.resolution.footnotes.get(label)
-                    work = ctx.index.get(m.key) if m and m.key else None
-                    if work is not None and any(f in work.creator_forms for f in vocab_forms):
-                        continue
-                    cited = f"{work.key} ({work.creator_display}, {work.year})" if work else f"'{shorten(note.text, 60)}'"
-                    yield ctx.flag("citation-mismatch", sent,
-                                   f"the sentence attributes this to {n.names[0] if n.note == 'person' else n.text}, "
-                                   f"but footnote {label} cites {cited}", keys=[work.key] if work else [], evidence=n.text)
+        pieces = [(fc, label, note, m) for fc in notes for label, note, m in _cited_notes(ctx, fc)]
+        if not pieces or any(_names_source(ctx, n, note, m) for n in named for _, _, note, m in pieces) \
+                or any(_credits_author(sent.text, note.text) for _, _, note, _ in pieces):
+            continue  # "statistics published by OJJDP based on the FBI's files [106]": [106] is OJJDP's
+        n, (fc, label, note, m) = named[0], pieces[0]
+        work = ctx.index.get(m.key) if m and m.key else None
+        cited = f"{work.key} ({work.creator_display}, {work.year})" if work else f"'{shorten(note.text, 60)}'"
+        what = f"footnote {label}" if fc.kind == "footnote" else f"reference item [{label}]"
+        yield ctx.flag("citation-mismatch", sent, f"the sentence attributes this to "
+                       f"{n.names[0] if n.note == 'person' else n.text}, but {what} cites {cited}",
+                       keys=[work.key] if work else [], evidence=n.text)
+
+
+def _credits_author(sentence: str, item: str) -> bool:
+    """The sentence also names the cited item's author, by name or by the initials of a body
+    ("published by OJJDP" for an item by the Office of Juvenile Justice and Delinquency Prevention)."""
+    author = re.split(r"[.(]\s|\b(?:19|20)\d\d\b|[“\"]", item, maxsplit=1)[0]
+    words = re.findall(r"[A-Z][\w'’-]+", author)
+    if len(words) >= 3 and "".join(w[0] for w in words) in sentence:
+        return True
+    return any(len(w) > 3 and re.search(rf"\b{re.escape(w)}\b", sentence) for w in words[:2])
+
+
+def _names_source(ctx, n, note, m) -> bool:
+    """The note (or its library work) names the source the prose credits, in any of its forms."""
+    forms = {norm(x).split()[-1] for x in n.names} if n.note == "person" else {norm(x) for x in n.names}
+    forms = forms.union(*(org_forms(x, ctx.index.vocabulary) for x in n.names))
+    note_norm = f" {norm(note.text)} "
+    if any(f" {f} " in note_norm for f in forms if f) or _distinctive_word_shared(n.names, note_norm):
+        return True
+    work = ctx.index.get(m.key) if m and m.key else None
+    return work is not None and any(f in work.creator_forms for f in forms)
+
+
+def _cited_notes(ctx, c):
+    """(label, note or reference item, its library match) for each label a note marker or a
+    numeric citation gives that the document defines."""
+    for label in c.labels:
+        if c.kind == "footnote":
+            if label in ctx.doc.footnotes:
+                yield label, ctx.doc.footnotes[label], ctx.resolution.footnotes.get(label)
+            continue
+        at = next((i for i, r in enumerate(ctx.doc.references) if r.label == label), None)
+        if at is not None:
+            yield label, ctx.doc.references[at], ctx.resolution.references[at]
 
 
 @rule("inconsistent-duplicate", "warning",
