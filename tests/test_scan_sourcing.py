@@ -98,6 +98,10 @@ def test_we_find_marks_the_documents_own_results(scanner):
     ("The most common victims are teenagers.", False),
     ("Trafficking generates billions of dollars each year (Okafor, 2021).", False),
     ("The ice sheet formed over millions of years.", False),
+    ("The charity runs a 24-hour hotline for survivors in the city.", False),
+    ("Walker explained, “In most of my 14 placements in foster homes, nobody asked how I was.”", False),
+    ("A survivor said, “I saw 20 girls on the track that night.", False),
+    ("Walker explained that in most of the 14 placements in foster homes, nobody asked.", True),
     ("The number of reports rose slightly.", False),
 ])
 def test_magnitudes_and_trends_without_figures_are_statistics(scanner, sentence, fires):
@@ -266,6 +270,9 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("The Act charges the office with “measuring the progress of every country against its minimum standards”.", False),
     ("Respondents answered “Did the offender have any prior arrests for other offences?” in the survey.", False),
     ("The campaign vowed “to end the online trade in children within a single decade” (Okafor, 2021).", False),
+    ("That law mandates the government “to promote the overseas employment of workers through a programme”.", False),
+    ("She was asked why she fled. “Because members of the gang threatened to kill me and my son.”", False),
+    ("The company was asked why. “Because members of the gang threatened to close down our offices.”", True),
     ("The time span of the data reported is too short to follow the changes.", False),
     ("“Platforms have failed to remove the accounts that recruit children online,” the regulator said. "
      "“Every platform must now publish its removal figures at the end of each quarter.”", False),

@@ -22,7 +22,7 @@ from litcheck.scan.arithmetic import calculations
 from litcheck.scan.attribution import PROVISION, REPORTED, carries_on
 from litcheck.scan.own_results import OwnResults
 from litcheck.scan.quantities import computed_from, is_year, quantities, shared
-from litcheck.scan.quotations import unsourced_quotation
+from litcheck.scan.quotations import in_testimony, unsourced_quotation
 from litcheck.scan.rules import rule
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -73,7 +73,7 @@ _NAMED_BEFORE = re.compile(
 # "18 U.S.C. § 2258A", "705 F.2d 472", "31 F. Supp. 3d 540": a title or volume of a legal citation
 _LEGAL_AFTER = re.compile(r"^\s*(?:U\.?\s?S\.?\s?C\.?|C\.?F\.?R\.?|Stat\.|U\.S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th|Supp\.)|"
                           r"L\.\s?Ed\.|Fed\.\s?Reg\.)", re.I)
-_TIME_AFTER = re.compile(r"^\s*(?:[-–]\s*(?:year|month|week|day|hour|minute)|(?:to|and|or|-|–)\s*" + NUM + r"\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
+_TIME_AFTER = re.compile(r"^[-–]\s*(?:year|month|week|day|hour|minute)s?\b|^\s*(?:(?:to|and|or|-|–)\s*" + NUM + r"\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
 # "call 911", "Sections 11, 12 and 13", "pp. 4, 7 and 9": numbers that name, not count
 _NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|texting|phone|contact)\s+|"
                           r"\b(?:sections?|articles?|arts?|chapters?|paras?|paragraphs?|clauses?|rules?|pages?|pp?|ss?|"
@@ -263,7 +263,8 @@ def uncited_statistic(ctx):
         if ctx.is_cited(sent):
             continue
         cites = ctx.citations_for(sent)
-        figures = find_figures(ctx.claim_text(sent))
+        text = ctx.claim_text(sent)
+        figures = [f for f in find_figures(text) if not in_testimony(text, f[0])]
         if not figures or own.covers(sent) or ctx.per_sentence(names_a_work, sent) or calculations(sent.text):
             continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
         if _RESTATEMENT.match(sent.text):

@@ -8,7 +8,7 @@ import re
 
 from litcheck.scan.alternation import lowered, matchable, may_match_any
 from litcheck.scan.own_results import OwnResults
-from litcheck.scan.quotations import wholly_quoted
+from litcheck.scan.quotations import in_testimony, wholly_quoted
 from litcheck.scan.rules import rule
 from litcheck.scan.rules.sourcing import names_a_work
 
@@ -140,7 +140,7 @@ def superlative(ctx):
                     continue
                 if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) or _SCALE_END.match(text, m.end()):
                     continue
-                if pattern not in (_NOVELTY, _CERTAINTY) and _speaks_for_self(text, m):
+                if pattern not in (_NOVELTY, _CERTAINTY) and (_speaks_for_self(text, m) or in_testimony(text, m.start())):
                     continue  # "I have never felt so ...", "Nobody told us": a speaker's own experience
                 hit = m
                 break
