@@ -55,7 +55,7 @@ def lowered(text: str) -> str | None:
     a case-insensitive pattern for that word could match: a cheap test before a costly search.
     None when the text holds one of the four non-ASCII letters that re.I equates with ASCII ones
     (then any word may be there)."""
-    return None if _FOLDS_TO_ASCII.search(text) else text.lower()
+    return text.lower() if text.isascii() or not _FOLDS_TO_ASCII.search(text) else None
 
 
 def may_match(pattern: re.Pattern, low: str | None) -> bool:

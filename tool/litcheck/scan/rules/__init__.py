@@ -202,18 +202,23 @@ class ScanContext:
         read it."""
         text = self._claim_texts.get(sent.index)
         if text is None:
-            chars = list(self.doc.masked[sent.start:sent.end])
-            for c in self.own_citations(sent):
-                if c.kind != "named":
+            text = self.doc.masked[sent.start:sent.end]
+            blanked = [c for c in self.own_citations(sent) if c.kind != "named"]
+            if blanked:  # (most sentences have nothing to blank: their text is kept as it is)
+                chars = list(text)
+                for c in blanked:
                     for i in range(max(0, c.start - sent.start), min(len(chars), c.end - sent.start)):
                         chars[i] = " "
-            text = self._claim_texts[sent.index] = "".join(chars)
+                text = "".join(chars)
+            self._claim_texts[sent.index] = text
         return text
 
     def per_sentence(self, fn, sent):
         """`fn(sent.text)`, computed once per sentence: a fact about a sentence that several rules
         read (whether it names a work) is worth keeping on a dense document."""
-        memo = self._memo.setdefault(fn, {})
+        memo = self._memo.get(fn)
+        if memo is None:
+            memo = self._memo[fn] = {}
         value = memo.get(sent.index, memo)
         if value is memo:
             value = memo[sent.index] = fn(sent.text)
