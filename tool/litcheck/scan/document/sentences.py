@@ -90,9 +90,10 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         last = e  # a span may be a whole 20 MB line
         while last > first and text[last - 1].isspace():
             last -= 1
-        if last > first:
-            for cs, ce in cut_long(text, first, last):
-                out.append((offset + cs, offset + ce))
+        if last - first > MAX_SENTENCE_CHARS:
+            out += [(offset + cs, offset + ce) for cs, ce in cut_long(text, first, last)]
+        elif last > first:
+            out.append((offset + first, offset + last))
     return out
 
 
