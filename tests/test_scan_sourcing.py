@@ -105,6 +105,9 @@ def test_we_find_marks_the_documents_own_results(scanner):
     ("As noted in the Platform's Fourth DSA Transparency Report, it received 14,325 reports. During the same period, "
      "it received 14 reports from trusted flaggers.", False),
     ("The platform received 14,325 reports. During the same period, it received 14 reports from trusted flaggers.", True),
+    ("Between the two locations, we were able to provide over 4,200 nights of rest last year.", False),
+    ("In the same timeframe, our shelter operated at 93% capacity.", False),
+    ("We know that 80% of victims never report the abuse.", True),
     ("The number of reports rose slightly.", False),
 ])
 def test_magnitudes_and_trends_without_figures_are_statistics(scanner, sentence, fires):

@@ -212,6 +212,15 @@ def names_a_work(text: str) -> bool:
     return False
 
 
+# An organisation counting its own work in the first person ("we received 14,325 notices", "our shelter
+# provided over 4,200 nights"): the writer's own records, like a study's own results
+_OWN_OPERATIONS = re.compile(r"\b(?:[Ww]e|[Oo]ur (?:team|teams|staff|organi[sz]ation|shelters?|programmes?|programs?|"
+                             r"services?|platform|hotline|helpline|volunteers|moderators))\s+(?:have\s+|had\s+|were able to\s+|"
+                             r"also\s+)*(?:received|removed|reviewed|actioned|completed|launched|served|provided|provide|"
+                             r"sheltered|housed|hired|employ|employed|trained|processed|answered|handled|supported|helped|"
+                             r"reached|assisted|referred|celebrated|hosted|welcomed|operated|run|ran|opened|funded|"
+                             r"awarded|donated|responded to|took down|taken down|blocked|banned|suspended|deleted|"
+                             r"reported|submitted|sent|made|added|increased|expanded|invested)\b")
 # "During the same period, it received 14 reports": the figures go on from the sentence before
 _SAME_PERIOD = re.compile(r"[*_\s]*(?:(?:In addition|Additionally|Also|Similarly|Meanwhile),?\s+)?(?:during|in|over|for|within) "
                           r"the same (?:period|year|time|timeframe|time frame|quarter|month|months|reporting period)\b", re.I)
@@ -292,7 +301,8 @@ def uncited_statistic(ctx):
         figures = [f for f in figures if not (_restated(ctx, sent, f[2]) or _computed(ctx, sent, f[2]))]
         if not figures:
             continue
-        if REPORTED.search(sent.text) or PROVISION.search(sent.text) or carries_on(ctx, sent) or _same_period(ctx, sent):
+        if REPORTED.search(sent.text) or PROVISION.search(sent.text) or carries_on(ctx, sent) or _same_period(ctx, sent) \
+                or _OWN_OPERATIONS.search(sent.text):
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
         named = [n for c in cites if c.kind == "named" for n in c.names]
