@@ -42,6 +42,18 @@ def test_a_pattern_that_matches_is_never_skipped():
             assert may_match_any(SUPERLATIVE_PATTERNS, low), text
 
 
+def test_a_document_without_a_patterns_words_has_no_sentence_it_matches():
+    # a sentence's text is a span of the document with its whitespace collapsed: "data\nset"
+    # in the document is "data set" in the sentence, so the words are looked for without spaces
+    assert may_occur(re.compile("the data set"), lowered("In the data\nset, 45% were girls."))
+    for path in sorted(BENCH.glob("*.txt")):
+        doc = parse_document(path.read_text(encoding="utf-8"), str(path), "text")
+        low = lowered(doc.masked)
+        for pattern in PATTERNS:
+            if not may_occur(pattern, low):
+                assert not any(pattern.search(s.text) for s in doc.sentences), (path.name, pattern.pattern[:60])
+
+
 def test_every_part_of_a_pattern_needs_its_words():
     # "studies" is one of the words after "there is no" and after "no", but neither "there "
     # nor "no " is in the sentence: the pattern is skipped without being tried

@@ -79,14 +79,18 @@ def may_occur(pattern: re.Pattern, low: str | None) -> bool:
     pattern's words is looked for with `in`, a substring search in C, where the automaton would
     report every word of every pattern in megabytes of text. A search of a whole document for a
     pattern that opens with a case-insensitive alternation tries it at every character (0.1 s
-    a pattern for 2 MB); most documents lack one of its sets of words."""
+    a pattern for 2 MB); most documents lack one of its sets of words. False also means that no
+    span of the text can match, even with its whitespace collapsed (a sentence's text): each word
+    is looked for by its longest part without a space."""
     if low is None:
         return True
     known = _SETS.get(id(pattern))
     if known is None or known[0] is not pattern:
         from re import _parser
 
-        known = _SETS[id(pattern)] = (pattern, [_shortest(c) for c in _needed(_parser.parse(pattern.pattern, pattern.flags))])
+        sets = [tuple(max(w.split(" "), key=len) for w in _shortest(c))
+                for c in _needed(_parser.parse(pattern.pattern, pattern.flags))]
+        known = _SETS[id(pattern)] = (pattern, sets)
     return all(any(w in low for w in words) for words in known[1])
 
 

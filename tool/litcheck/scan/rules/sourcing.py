@@ -301,8 +301,8 @@ def uncited_statistic(ctx):
         figures = [f for f in figures if not (_restated(ctx, sent, f[2]) or _computed(ctx, sent, f[2]))]
         if not figures:
             continue
-        if REPORTED.search(sent.text) or PROVISION.search(sent.text) or carries_on(ctx, sent) or _same_period(ctx, sent) \
-                or _OWN_OPERATIONS.search(sent.text):
+        if REPORTED.search(sent.text) or ctx.in_text(PROVISION) and PROVISION.search(sent.text) or carries_on(ctx, sent) \
+                or _same_period(ctx, sent) or _OWN_OPERATIONS.search(sent.text):
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
         named = [n for c in cites if c.kind == "named" for n in c.names]
