@@ -8,6 +8,7 @@ import click
 
 from litcheck.cli.options import emit, id_list_option, library_options, severity_choice
 from litcheck.scan.online_check import DEFAULT_LIMIT
+from litcheck.scan.pipeline import paced_collector
 
 
 def _rule_ids():
@@ -51,6 +52,7 @@ def _format_names():
 @click.option("--show-suppressed", is_flag=True, help="List the flags marked reviewed or wrong (hidden by default).")
 @click.option("--review", is_flag=True,
               help="Go through the flags one by one and record each as reviewed or wrong in ARTICLE.litcheck.yaml.")
+@paced_collector
 def command(inputs, library, only, ignore, fail_on, fmt, output, online, lookups, jobs, engine, scheduler, timeout,
             show_suppressed, review):
     """Scan articles for claims that need verification: text, Markdown, HTML, Word (.docx),

@@ -55,23 +55,43 @@ def lowered(text: str) -> str | None:
     a case-insensitive pattern for that word could match: a cheap test before a costly search.
     None when the text holds one of the four non-ASCII letters that re.I equates with ASCII ones
     (then any word may be there)."""
-    return None if _FOLDS_TO_ASCII.search(text) else text.lower()
+    return text.lower() if text.isascii() or not _FOLDS_TO_ASCII.search(text) else None
 
 
 def may_match(pattern: re.Pattern, low: str | None) -> bool:
     """False when `pattern` cannot match the text whose `lowered` form is `low`: every match of
-    the pattern holds one of a few literal strings, read from the pattern itself, and the text
-    holds none of them. Far cheaper than trying a long case-insensitive pattern at every
+    the pattern holds one string of each of a few sets of literal strings, read from the pattern
+    itself, and the text holds none of some set. Far cheaper than trying a long case-insensitive pattern at every
     character, and most sentences fail it. (Called for every sentence and pattern: kept short.)"""
     if low is None:
         return True
     known = _NEEDED.get(id(pattern))
-    bit = known[1] if known is not None and known[0] is pattern else _register(pattern)
-    if not bit:
+    bits = known[1] if known is not None and known[0] is pattern else _register(pattern)
+    if not bits:
         return True
     if low != _LAST[0]:
         _read(low)
-    return (_LAST[1] & bit) != 0
+    return (_LAST[1] & bits) == bits
+
+
+def may_occur(pattern: re.Pattern, low: str | None) -> bool:
+    """`may_match` for one long text (a whole document) asked about one pattern: each set of the
+    pattern's words is looked for with `in`, a substring search in C, where the automaton would
+    report every word of every pattern in megabytes of text. A search of a whole document for a
+    pattern that opens with a case-insensitive alternation tries it at every character (0.1 s
+    a pattern for 2 MB); most documents lack one of its sets of words. False also means that no
+    span of the text can match, even with its whitespace collapsed (a sentence's text): each word
+    is looked for by its longest part without a space."""
+    if low is None:
+        return True
+    known = _SETS.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        from re import _parser
+
+        sets = [tuple(max(w.split(" "), key=len) for w in _shortest(c))
+                for c in _needed(_parser.parse(pattern.pattern, pattern.flags))]
+        known = _SETS[id(pattern)] = (pattern, sets)
+    return all(any(w in low for w in words) for words in known[1])
 
 
 def may_match_any(patterns: list[re.Pattern], low: str | None) -> bool:
@@ -86,7 +106,8 @@ def may_match_any(patterns: list[re.Pattern], low: str | None) -> bool:
         return True
     if low != _LAST[0]:
         _read(low)
-    return (_LAST[1] & known[1]) != 0
+    mask = _LAST[1]
+    return (mask & known[1]) != 0 and any(mask & bits == bits for bits, _ in known[2])
 
 
 def matchable(items: list, low: str | None, of=None) -> list:
@@ -103,38 +124,41 @@ def matchable(items: list, low: str | None, of=None) -> list:
     mask = _LAST[1]
     if known[1] and not mask & known[1]:
         return []
-    return [item for bit, item in known[2] if not bit or mask & bit]
+    return [item for bits, item in known[2] if mask & bits == bits]
 
 
 def _list(items: list, of) -> tuple:
-    """(items, the bits of their patterns or 0 when one needs no word, (bit, item) pairs)."""
-    bits = [_bit(item if of is None else of(item)) for item in items]
+    """(items, the union of their patterns' bits or 0 when one needs no word, (bits, item) pairs)."""
+    bits = [_bits(item if of is None else of(item)) for item in items]
     union = 0
-    for bit in bits:
-        union |= bit
+    for b in bits:
+        union |= b
     _ANY[id(items)] = known = (items, union if all(bits) else 0, tuple(zip(bits, items)))
     return known
 
 
-def _bit(pattern: re.Pattern) -> int:
-    """The pattern's bit in `_LAST`'s answer (0: no words it needs are known)."""
+def _bits(pattern: re.Pattern) -> int:
+    """The pattern's bits in `_LAST`'s answer, one for each set of words of which a match holds
+    one (0: none known); the pattern may match only a text whose answer has all of them."""
     known = _NEEDED.get(id(pattern))
     return known[1] if known is not None and known[0] is pattern else _register(pattern)
 
 
 def _register(pattern: re.Pattern) -> int:
-    """`_bit(pattern)` for a pattern not seen before: its words read from the pattern itself."""
+    """`_bits(pattern)` for a pattern not seen before: its words read from the pattern itself."""
     from re import _parser  # the standard library's own reading of the pattern
 
-    words = _shortest(_needed(_parser.parse(pattern.pattern, pattern.flags)) or ())
-    bit = 1 << next(_BITS) if words else 0
-    for w in words:
-        _WORD_BITS[w] = _WORD_BITS.get(w, 0) | bit
-    _NEEDED[id(pattern)] = (pattern, bit)
-    if words:
+    bits = 0
+    for clause in _needed(_parser.parse(pattern.pattern, pattern.flags)):
+        bit = 1 << next(_BITS)
+        bits |= bit
+        for w in _shortest(clause):
+            _WORD_BITS[w] = _WORD_BITS.get(w, 0) | bit
+    _NEEDED[id(pattern)] = (pattern, bits)
+    if bits:
         _AUTOMATON.clear()
         _LAST[:] = [None, 0]
-    return bit
+    return bits
 
 
 def _read(low: str) -> None:
@@ -160,49 +184,60 @@ def _read(low: str) -> None:
 # Keyed by the pattern's id, not the pattern: hashing a compiled pattern hashes its whole
 # program every time (several kB for a lexicon). The entry holds the pattern, so the id cannot
 # be reused while it stands.
-_NEEDED: dict[int, tuple[re.Pattern, int]] = {}  # a pattern's id -> (the pattern, its bit)
+_NEEDED: dict[int, tuple[re.Pattern, int]] = {}  # a pattern's id -> (the pattern, its bits)
 _ANY: dict[int, tuple] = {}  # a list's id -> `_list`'s answer for it
-_WORD_BITS: dict[str, int] = {}  # a needed word -> the bits of the patterns that need it
+_SETS: dict[int, tuple] = {}  # a pattern's id -> (the pattern, its sets of words) for `may_occur`
+_WORD_BITS: dict[str, int] = {}  # a needed word -> the bits of the sets of words it is in
 _AUTOMATON: list = []  # the automaton over _WORD_BITS, built again when a pattern is added
 _LAST: list = [None, 0]  # the last text `_read` read, and its answer
-_BITS = itertools.count()  # the next pattern's bit number
+_BITS = itertools.count()  # the next set's bit number
 
 
-def _needed(items) -> list[str] | None:
-    """Lower-case strings one of which every match of the parsed sequence `items` holds, or None
-    when no such set is known. An ASCII literal run is one; a group, an atomic group or a
-    repetition of at least once gives its body's; alternatives give the union of theirs (if each
-    has one); a small character class gives its characters. Of the candidates, the one whose shortest string is longest is kept."""
+def _needed(items) -> list[list[str]]:
+    """Sets of lower-case strings such that every match of the parsed sequence `items` holds
+    one string of each set (at most `_CLAUSES` sets, those whose shortest string is longest
+    first; none when nothing is known). An ASCII literal run is one set; a group, an atomic
+    group or a repetition of at least once adds its body's sets; a small character class gives
+    its characters; alternatives, when each has sets, give sets that take one set of each
+    alternative ("there is no evidence|no research has" needs "there " or "no ", and also
+    "evidence" or "research": a text holding "research" alone is skipped)."""
     from re import _constants as op
 
-    best: list[str] | None = None
+    found: list[list[str]] = []
     run: list[str] = []
-
-    def consider(candidates):
-        nonlocal best
-        if candidates and (best is None or min(map(len, candidates)) > min(map(len, best))):
-            best = candidates
-
     for code, arg in items:
         if code is op.LITERAL and _plain(chr(arg)):
             run.append(chr(arg).lower())
             continue
-        consider(["".join(run)] if run else None)
+        if run:
+            found.append(["".join(run)])
         run = []
         if code is op.IN:
-            consider(_class_chars(arg))
+            found += [chars] if (chars := _class_chars(arg)) else []
         elif code is op.SUBPATTERN:
-            consider(_needed(arg[3]))
+            found += _needed(arg[3])
         elif code is op.ATOMIC_GROUP:
-            consider(_needed(arg))
+            found += _needed(arg)
         elif code in (op.MAX_REPEAT, op.MIN_REPEAT, op.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            consider(_needed(arg[2]))
+            found += _needed(arg[2])
         elif code is op.BRANCH:
-            branches = [_needed(b) for b in arg[1]]
-            if all(branches):
-                consider(sorted({w for b in branches for w in b}))
-    consider(["".join(run)] if run else None)
-    return best
+            found += _either([_needed(b) for b in arg[1]])
+    if run:
+        found.append(["".join(run)])
+    unique = {tuple(sorted(set(clause))): None for clause in found}
+    return [list(c) for c in sorted(unique, key=lambda c: -min(map(len, c)))[:_CLAUSES]]
+
+
+_CLAUSES = 3  # sets kept for one sequence: more adds bits, rarely precision
+
+
+def _either(alternatives: list[list[list[str]]]) -> list[list[str]]:
+    """The sets that alternatives with these sets need: one set of each alternative, joined
+    (each alternative's best two when there are at most three alternatives, else its best)."""
+    if not alternatives or not all(alternatives):
+        return []
+    best = 2 if len(alternatives) <= 3 else 1
+    return [[w for clause in pick for w in clause] for pick in itertools.product(*(a[:best] for a in alternatives))]
 
 
 def _shortest(words) -> tuple[str, ...]:

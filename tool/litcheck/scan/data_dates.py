@@ -35,6 +35,8 @@ def _span(text: str) -> tuple[int, int] | None:
 def data_date_statements(ctx) -> list[tuple[object, tuple[int, int]]]:
     """(sentence, year span) for every sentence that says when the document's data were collected."""
     out = []
+    if not ctx.in_text(_DATA_SUBJECT):
+        return out  # (a document that never says "data" has no sentence to search)
     for sent in ctx.claim_sentences():
         text = ctx.claim_text(sent)
         subject = _DATA_SUBJECT.search(text)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from litcheck.scan.alternation import lowered, may_occur
+
 # Section headings that announce the document's own study, and the words such headings use.
 _OWN_CORE = {"method", "methods", "methodology", "results", "result", "findings", "data", "analysis", "analyses",
              "sample", "participants", "procedure", "procedures", "measures", "design", "regression"}
@@ -68,7 +70,8 @@ class OwnResults:
     def __init__(self, doc):
         self.in_section: set[int] = set()
         own = False
-        analyses_data = self.analyses_data = bool(_DATA_ANALYSIS.search(doc.masked))
+        low = lowered(doc.masked)  # (both searches of the whole text below are tried only where their words are)
+        analyses_data = self.analyses_data = may_occur(_DATA_ANALYSIS, low) and bool(_DATA_ANALYSIS.search(doc.masked))
         for s in doc.sentences:
             if s.kind == "heading":
                 kind = _heading_kind(s.text)
@@ -79,7 +82,7 @@ class OwnResults:
                 continue
             if own:
                 self.in_section.add(s.index)
-        self.has_study = bool(self.in_section) or bool(_OWN_STUDY.search(doc.masked))
+        self.has_study = bool(self.in_section) or may_occur(_OWN_STUDY, low) and bool(_OWN_STUDY.search(doc.masked))
 
     def covers(self, sent) -> bool:
         """The sentence reports the document's own results (a figure in it needs no citation)."""

@@ -6,12 +6,31 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 import time
 from dataclasses import dataclass, field
 
 from litcheck.errors import LitcheckError
 
 DEFAULT_TIMEOUT = 120.0  # seconds per document: every step is linear, so only a huge file reaches it
+
+
+def paced_collector(func):
+    """Run `func` with the cyclic garbage collector's first threshold raised from 700 to 10,000
+    allocations. A dense document keeps a million small objects alive (sentences, citations,
+    flags), and with the default pace each survivor was walked again and again: a tenth of the
+    scan and half the report of a 2 MB document. The collector still runs (cycles are freed),
+    only less often; the old threshold is restored after."""
+    @functools.wraps(func)
+    def paced(*args, **kwargs):
+        old = gc.get_threshold()
+        gc.set_threshold(max(old[0], 10_000), *old[1:])
+        try:
+            return func(*args, **kwargs)
+        finally:
+            gc.set_threshold(*old)
+    return paced
 
 
 class ScanTimeout(LitcheckError):

@@ -36,6 +36,8 @@ _SHORT = re.compile(r"^(?P<head>[A-Z][^\d;]{1,200}?)[,\s]\s*(?:at\s+)?(?P<pages>
 _INTERNAL = re.compile(r"^(?:responses?|respondents?|interviews?|interviewees?|participants?|tables?|figures?|fig\.|"
                        r"chapters?|sections?|appendix|appendices|annex|pages?|cases?|survey)\b[\s#.:]*(?:\d|[A-Z]\b|$)", re.I)
 _SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b)\s*")
+_ET_AL = re.compile(r"\bet al\.?")
+_INITIAL = re.compile(r"[A-Z]\.?")  # "J" or "J." in a name: not the surname
 # A note that is an author-date short citation: "Efrat 2012, Ch. 5", "Gallagher and Chuang 2001, 1002"
 _AUTHOR_DATE = re.compile(r"^(?P<names>[A-Z][\w'’\-]{1,40}(?:(?:,|,? and|,? &)\s+[A-Z][\w'’\-]{1,40}){0,3}(?:\s+et\s+al\.)?),?\s+"
                           r"(?P<year>" + YEAR + r"[a-z]?|n\.\s?d\.)(?:,\s*(?P<loc>.{0,80}?))?\.?$")
@@ -62,9 +64,9 @@ def surnames_of(authors: str) -> list[str]:
     """Family names in an author string: "Kimberly J. Mitchell, David Finkelhor, and Heather
     Turner" -> Mitchell, Finkelhor, Turner (the last capitalised word of each name)."""
     out = []
-    for chunk in _SPLIT_NAMES.split(re.sub(r"\bet al\.?", "", authors)):
+    for chunk in _SPLIT_NAMES.split(_ET_AL.sub("", authors) if "et al" in authors else authors):
         words = [w.strip(".*_") for w in chunk.split() if w.strip(".*_")]
-        words = [w for w in words if w[:1].isupper() and not re.fullmatch(r"[A-Z]\.?", w)]
+        words = [w for w in words if w[:1].isupper() and not _INITIAL.fullmatch(w)]
         if words:
             out.append(words[-1])
     return out

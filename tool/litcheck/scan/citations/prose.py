@@ -42,7 +42,7 @@ _NEAR_YEAR = re.compile(r"\b(" + YEAR + r")\b")
 
 def prose_titles(text: str, base: int, sent: Sentence, taken) -> list[Citation]:
     out = []
-    for m in _PROSE_TITLE.finditer(text):
+    for m in _PROSE_TITLE.finditer(text) if "“" in text or '"' in text else ():  # (a title is in quotation marks)
         if inside(taken, m.start("title")):
             continue
         title = m.group("title").strip()

@@ -72,8 +72,9 @@ def _blank(text: str, mask: bytearray) -> str:
     the mask (a list of the characters took eight bytes a character: 160 MB for a 20 MB text)."""
     pieces, at = [], 0
     for m in re.finditer(rb"\x01+", mask):
-        pieces += [text[at:m.start()], _NOT_NEWLINE.sub(" ", text[m.start():m.end()])]
-        at = m.end()
+        start, end = m.span()
+        pieces += [text[at:start], _NOT_NEWLINE.sub(" ", text[start:end]) if "\n" in text[start:end] else " " * (end - start)]
+        at = end
     pieces.append(text[at:])
     return "".join(pieces)
 

@@ -5,6 +5,7 @@ lead, caption, table, questionnaire)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from litcheck.scan.document.model import SUPERSCRIPT_DIGITS, Document, Sentence, line_spans
 from litcheck.scan.document.sentences import WS, cut_long, split_sentences
@@ -159,6 +160,7 @@ def split_body(doc: Document) -> None:
         joined.append(list(b))
 
     sentences: list[Sentence] = []
+    line_starts = doc._line_starts  # (Document.line_of, without a method call a sentence)
     lead_index = None
     in_questionnaire = False
     for bi, (bs, be, kind) in enumerate(joined):
@@ -192,8 +194,8 @@ def split_body(doc: Document) -> None:
                 skind = "lead"
             elif _PAGE_NUMBER.fullmatch(stext):
                 skind = "page"  # a PDF's page number left between or after sentences: no claim
-            sent = Sentence(len(sentences), ss, se, doc.line_of(ss), stext, bi, skind,
-                            lead_index if kind == "item" else None, doc.line_of(max(ss, se - 1)))
+            sent = Sentence(len(sentences), ss, se, bisect_right(line_starts, ss), stext, bi, skind,
+                            lead_index if kind == "item" else None, bisect_right(line_starts, max(ss, se - 1)))
             sentences.append(sent)
         if kind in ("body",) and sentences and sentences[-1].kind == "lead":
             lead_index = sentences[-1].index
@@ -230,13 +232,12 @@ def _numeric_grid(line: str) -> bool:
     """A PDF table flattened into a line: numbers side by side ("... CY 2023 5,139 6,692 8,160"), or
     many numbers with few words between them."""
     tokens = _BRACKETED.sub(" ", line).split()  # "[28, 40, 70]" cites, it tabulates nothing
-    cells = [bool(_NUMBER_CELL.fullmatch(t)) for t in tokens]
-    run = longest = 0
-    for cell in cells:
-        run = run + 1 if cell else 0
-        longest = max(longest, run)
+    # one byte a token, 1 for a number (a paragraph of megabytes has hundreds of thousands of
+    # tokens: read without a Python step each)
+    cells = bytes(map(bool, map(_NUMBER_CELL.fullmatch, tokens)))
+    numbers = cells.count(1)
     # prose separates its numbers with words; a table row puts three or more side by side
-    return longest >= 3 or sum(cells) >= 6 and sum(cells) >= 0.35 * len(tokens)
+    return b"\x01\x01\x01" in cells or numbers >= 6 and numbers >= 0.35 * len(tokens)
 
 
 _NUMBER_CELL = re.compile(r"[$€£]?\d(?:[\d,.]*\d)?%?")  # "5,139", "12.5%"; not "40," in a list of prose

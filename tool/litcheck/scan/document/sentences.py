@@ -90,9 +90,10 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         last = e  # a span may be a whole 20 MB line
         while last > first and text[last - 1].isspace():
             last -= 1
-        if last > first:
-            for cs, ce in cut_long(text, first, last):
-                out.append((offset + cs, offset + ce))
+        if last - first > MAX_SENTENCE_CHARS:
+            out += [(offset + cs, offset + ce) for cs, ce in cut_long(text, first, last)]
+        elif last > first:
+            out.append((offset + first, offset + last))
     return out
 
 
@@ -143,6 +144,8 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return True
     low = token.lower().rstrip(".")
     bare = low.replace(".", "")
+    if len(token) > 2 and "." not in token and bare not in ABBREVIATIONS and bare not in ALWAYS_CONTINUE:
+        return True  # a plain word (neither initials nor an abbreviation): decided without the tests below
     next_word = _NON_WORD.sub("", nxt).lower()
     # initials and dotted acronyms: "J. Smith", "U.S.", "e.g.", "LL.M."
     if _INITIALS.fullmatch(token + ".") and "." in token + ".":

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from litcheck.library.findings import SEVERITIES, severity_rank
+from litcheck.scan.alternation import lowered, may_occur
 
 # The worklist levels: what a fact-checker should look at first. An error is always level 1; a
 # rule's other flags stand at the level its registration gives (by default 3 for a warning, 6
@@ -182,6 +183,8 @@ class ScanContext:
         self._covering: dict[int, list] = {}
         self._memo: dict = {}
         self._cited_all = None
+        self._in_text: dict[int, bool] = {}  # a pattern's id -> in_text's answer
+        self._text_low: str | None | bool = False  # the masked text lowered (False: not yet)
 
     # --- sentences -------------------------------------------------------------------------
     def claim_sentences(self):
@@ -202,18 +205,35 @@ class ScanContext:
         read it."""
         text = self._claim_texts.get(sent.index)
         if text is None:
-            chars = list(self.doc.masked[sent.start:sent.end])
-            for c in self.own_citations(sent):
-                if c.kind != "named":
+            text = self.doc.masked[sent.start:sent.end]
+            blanked = [c for c in self.own_citations(sent) if c.kind != "named"]
+            if blanked:  # (most sentences have nothing to blank: their text is kept as it is)
+                chars = list(text)
+                for c in blanked:
                     for i in range(max(0, c.start - sent.start), min(len(chars), c.end - sent.start)):
                         chars[i] = " "
-            text = self._claim_texts[sent.index] = "".join(chars)
+                text = "".join(chars)
+            self._claim_texts[sent.index] = text
         return text
+
+    def in_text(self, pattern: re.Pattern) -> bool:
+        """False when `pattern` cannot match in any sentence: the document lacks every word of one
+        of the pattern's sets (alternation.may_occur), read once a document. A rule then skips
+        searching each sentence for it (a sentence's text, or its claim text, is a span of the
+        document with its whitespace collapsed or citations blanked)."""
+        known = self._in_text.get(id(pattern))
+        if known is None:
+            if self._text_low is False:
+                self._text_low = lowered(self.doc.masked)
+            known = self._in_text[id(pattern)] = may_occur(pattern, self._text_low)
+        return known
 
     def per_sentence(self, fn, sent):
         """`fn(sent.text)`, computed once per sentence: a fact about a sentence that several rules
         read (whether it names a work) is worth keeping on a dense document."""
-        memo = self._memo.setdefault(fn, {})
+        memo = self._memo.get(fn)
+        if memo is None:
+            memo = self._memo[fn] = {}
         value = memo.get(sent.index, memo)
         if value is memo:
             value = memo[sent.index] = fn(sent.text)

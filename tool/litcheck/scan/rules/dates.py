@@ -109,7 +109,7 @@ def _antecedent_law(ctx, sent, text: str):
     """[(pattern of the anaphor, work)] when the sentence names a law only by its kind ("The protocol
     entered into force ...") and one of the three sentences before it, in the same paragraph, names a
     law or treaty of that kind in the library (the latest such mention wins)."""
-    m = _ANAPHOR.search(text)
+    m = _ANAPHOR.search(text) if ctx.in_text(_ANAPHOR) else None
     if not m or not _ENACT.search(text):
         return []
     word = _KIND_WORD[m.group(1).lower()]

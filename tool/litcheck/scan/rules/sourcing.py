@@ -21,6 +21,7 @@ from litcheck.scan.alternation import lowered, matchable
 from litcheck.scan.arithmetic import calculations
 from litcheck.scan.attribution import PROVISION, REPORTED, carries_on
 from litcheck.scan.own_results import OwnResults
+from litcheck.scan.quantities import computed_from, is_year, quantities, shared
 from litcheck.scan.quotations import in_testimony, unsourced_quotation
 from litcheck.scan.rules import rule
 
@@ -241,15 +242,12 @@ _RESTATEMENT = re.compile(r"[*_\s]*(?:In other words|That is|This is|That means|
 
 def _restated(ctx, sent, surface: str) -> bool:
     """The figure was already stated in a cited sentence earlier in the same paragraph."""
-    from litcheck.scan.quantities import quantities, shared
-
-    mine = quantities(surface)
+    cited = [other for other in ctx.cited_before(sent, 12) if other.block == sent.block]
+    mine = quantities(surface) if cited else ()  # (most sentences have no cited one before them)
     if not mine:
         return False
     cache = ctx.__dict__.setdefault("_cited_quantities", {})  # sentence index -> its figures
-    for other in ctx.cited_before(sent, 12):
-        if other.block != sent.block:
-            continue
+    for other in cited:
         theirs = cache.get(other.index)
         if theirs is None:
             theirs = cache[other.index] = quantities(ctx.claim_text(other))
@@ -261,17 +259,16 @@ def _restated(ctx, sent, surface: str) -> bool:
 def _computed(ctx, sent, surface: str) -> bool:
     """A percentage worked out from counts stated just before it in the paragraph (a change, or
     a part of a whole): those counts are the claims to source, and are checked themselves."""
-    from litcheck.scan.quantities import computed_from, is_year, quantities
-
     shares = [q for q in quantities(surface) if q.percent and q.exact]
     if not shares:
         return False
     cache = ctx.__dict__.setdefault("_counts_before", {})  # sentence index -> its paragraph's counts before it
     counts = cache.get(sent.index)
     if counts is None:  # read once a sentence, not once for each of its figures
+        sentences, block = ctx.doc.sentences, sent.block
         counts = cache[sent.index] = [
-            q for k in range(max(0, sent.index - 6), sent.index) if ctx.doc.sentences[k].block == sent.block
-            for q in quantities(ctx.doc.sentences[k].text) if not (q.percent or q.ordinal or is_year(q))]
+            q for other in sentences[max(0, sent.index - 6):sent.index] if other.block == block
+            for q in quantities(other.text) if not (q.percent or q.ordinal or is_year(q))]
     return len(counts) >= 2 and all(computed_from(q, counts) for q in shares)
 
 
@@ -304,8 +301,8 @@ def uncited_statistic(ctx):
         figures = [f for f in figures if not (_restated(ctx, sent, f[2]) or _computed(ctx, sent, f[2]))]
         if not figures:
             continue
-        if REPORTED.search(sent.text) or PROVISION.search(sent.text) or carries_on(ctx, sent) or _same_period(ctx, sent) \
-                or _OWN_OPERATIONS.search(sent.text):
+        if REPORTED.search(sent.text) or ctx.in_text(PROVISION) and PROVISION.search(sent.text) or carries_on(ctx, sent) \
+                or _same_period(ctx, sent) or _OWN_OPERATIONS.search(sent.text):
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
         named = [n for c in cites if c.kind == "named" for n in c.names]
