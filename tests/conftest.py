@@ -51,3 +51,12 @@ def run_cli(monkeypatch):
         return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def small_lists(monkeypatch):
+    """Stored best hits (`index.tophits`) for a generated library of a few hundred entries."""
+    from litcheck.index import tophits
+
+    monkeypatch.setattr(tophits, "MIN_HITS", 40)
+    monkeypatch.setattr(tophits, "TOP", 12)

@@ -153,14 +153,14 @@ def search_scores(library, query: str) -> dict[str, float]:
 
 
 def _ranked(library, terms: list[str], limit: int | None, progress=None) -> tuple[list, int]:
-    from litcheck.index.fulltext import column_weights, open_index, ranked
+    from litcheck.index.fulltext import column_weights, folded_rows, open_index, ranked
 
     if not terms:
         return [], 0
     weights = column_weights(WEIGHTS, OTHER_FIELD)
     conn = open_index(library, _weight_class, weights, progress)
     try:
-        return ranked(conn, terms, weights, limit)
+        return ranked(conn, terms, weights, limit, lambda keys: folded_rows(library, _weight_class, keys))
     finally:
         conn.close()
 
