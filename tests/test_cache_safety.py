@@ -114,6 +114,16 @@ def test_a_cache_folder_writable_by_others_is_not_used(lib):
     assert list(folder.iterdir()) == []
 
 
+def test_a_missing_cache_home_is_created(lib, monkeypatch, tmp_path):
+    """A fresh account has no ~/.cache: litcheck makes it rather than running uncached."""
+    monkeypatch.delenv("LITCHECK_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / ".cache"))
+    code, out, err = litcheck("check", "--bib", "lib.bib", "--notes", "notes", cwd=lib)
+    assert code in (0, 1) and "not using the cache" not in err
+    assert {p.name for p in cache_dir().iterdir()} >= {"bib", "notes"}
+    assert cache_dir().stat().st_mode & 0o077 == 0
+
+
 def test_cache_folders_are_private(lib):
     check_json(lib)
     for folder in [cache_dir(), *(p for p in cache_dir().iterdir() if p.is_dir())]:

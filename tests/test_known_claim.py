@@ -78,3 +78,21 @@ def test_field_claim_case(scanner, case):
         assert case["claim"] in named_claims(scanner, case["paraphrase"])
     else:
         assert case["claim"] not in named_claims(scanner, case["near_miss"])
+
+
+@pytest.mark.parametrize("claim, sentence, same", [
+    ("An estimated 40,000 women were trafficked into Germany.", "Around 40,000 police officers were deployed in Germany.", False),
+    ("An estimated 40,000 women were trafficked into Germany.", "Some 40,000 women were brought to Germany.", True),
+    ("Operation X led to 179 arrests.", "Police detained 179 suspects.", True),
+    ("About 800,000 American children go missing.", "Nearly 800,000 children are reported missing.", True),
+    ("Some 36.2 million people are enslaved.", "36.2 million victims are enslaved.", True),
+    ("Between 600,000 and 800,000 people are moved.", "Between 600,000 and 800,000 tourists arrive.", True),  # people: any
+])
+def test_a_shared_count_must_count_the_same_thing(claim, sentence, same):
+    from litcheck.scan.quantities import shared
+    from litcheck.scan.rules.claims import Lexicon, _same_measure
+
+    lexicon = Lexicon()
+    c, s = lexicon.read(claim), lexicon.read(sentence)
+    pairs = shared(s.figures, c.figures)
+    assert pairs and all(_same_measure(s, c, p) is same for p in pairs)

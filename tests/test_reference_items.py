@@ -292,3 +292,39 @@ def test_a_place_name_in_lower_case_is_queried_unless_the_whole_list_is_so(scann
     many = [f"Okafor, B. ({2010 + n}). Prisons in rural america, part {n}. Northgate Press." for n in range(3)]
     text = "Claims (Okafor, 2010).\n\n## References\n\n" + "\n\n".join(many) + "\n"
     assert flags(scanner, text, "citation-mismatch") == []
+
+
+def _numbered(body: str, items: dict[int, str]) -> str:
+    return body + "\n\n## References\n\n" + "\n\n".join(f"[{n}] {t}".rstrip() for n, t in items.items()) + "\n"
+
+
+def test_an_empty_reference_item_is_named_as_empty(scanner):
+    items = {1: "Okafor, B. 2019. Chat and grooming. Northgate.", 2: "", 3: "Ilse Hartmann. 2012. Markets. Northgate.",
+             4: "Kwame Osei. 2021. Play and Prey. Northgate."}
+    result = scanner.scan_text(_numbered("Chat rooms changed.[1] Games changed.[2] Markets changed.[3][4]", items),
+                               fmt="markdown")
+    dangling = [f.message for f in result.flags if f.rule == "dangling-citation"]
+    assert dangling == ["[2]: no reference-list item 2 (the item is there but empty)"]
+
+
+def test_a_list_whose_text_was_lost_is_reported_once(scanner):
+    """Only the numbers survived a conversion: one notice, not an error per sentence."""
+    body = " ".join(f"Claim number {n} holds.[{n}]" for n in range(1, 7))
+    result = scanner.scan_text(_numbered(body, {n: "" for n in range(1, 6)} | {6: "Okafor, B. 2019. Chat. Northgate."}),
+                               fmt="markdown")
+    assert [f for f in result.flags if f.rule == "dangling-citation"] == []
+    notices = [f.message for f in result.flags if f.rule == "unresolved-footnote" and "have no text" in f.message]
+    assert notices == ["5 of the document's 6 numbered notes or reference items have no text (lost in a conversion "
+                       "or an extract?), so the 5 citations of them cannot be checked"]
+
+
+def test_a_source_named_in_the_prose_against_the_numbered_item_cited(scanner):
+    items = {1: "B. Okafor, \u201cChat and grooming,\u201d Journal of Online Harm, vol. 8, 2019.",
+             2: "M. Lindqvist, \u201cPlay and prey,\u201d Journal of Online Harm, vol. 4, 2021.",
+             3: "Office of Juvenile Justice and Delinquency Prevention. 2022. Statistical Briefing Book."}
+    body = ("As Okafor notes, most grooming now starts in game chat [2]. As Okafor notes, chat moves fast [1]. "
+            "The figures published by OJJDP come from the FBI\u2019s files [3].")
+    found = [f.message for f in scanner.scan_text(_numbered(body, items), fmt="markdown").flags
+             if f.rule == "citation-mismatch" and "attributes" in f.message]
+    assert found == ["the sentence attributes this to Okafor, but reference item [2] cites "
+                     "lindqvist2021play (Lindqvist, Maja; Osei, Kwame, 2021)"]

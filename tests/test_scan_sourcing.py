@@ -93,9 +93,15 @@ def test_we_find_marks_the_documents_own_results(scanner):
     ("Most victims know their trafficker.", True),
     ("The vast majority of cases involve a family member.", True),
     ("A large proportion of users never change the default settings.", True),
+    ("Most agencies provide little or no feedback.", True),
+    ("Many migrants, the majority of them poor, have been deceived by recruiters.", True),
     ("The most common victims are teenagers.", False),
     ("Trafficking generates billions of dollars each year (Okafor, 2021).", False),
     ("The ice sheet formed over millions of years.", False),
+    ("The charity runs a 24-hour hotline for survivors in the city.", False),
+    ("Walker explained, “In most of my 14 placements in foster homes, nobody asked how I was.”", False),
+    ("A survivor said, “I saw 20 girls on the track that night.", False),
+    ("Walker explained that in most of the 14 placements in foster homes, nobody asked.", True),
     ("The number of reports rose slightly.", False),
 ])
 def test_magnitudes_and_trends_without_figures_are_statistics(scanner, sentence, fires):
@@ -153,6 +159,11 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "There is no evidence that the campaign reduced demand.",
     "More children than ever were online during the lockdowns.",
     "There are currently no estimates of the sums paid in cryptocurrency.",
+    "Encrypted messengers are now the dominant technology for grooming.",
+    "Today the US has the largest detention system of any country.",
+    "Facebook leads the world in number of internet users.",
+    "The platform is unique among its rivals in publishing prevalence figures.",
+    "The company withdrew its least popular feature after the criticism.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -170,6 +181,11 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Most importantly, reports must be acted on.",
     "Facebook leads the world in users.[^1]\n\n[^1]: A note.",
     "At most a few platforms report it.",
+    "At least the platform publishes its removal figures.",
+    "I have never felt so afraid.",
+    "Nobody told us where we were going.",
+    "It's the least we can do.",
+    "Its least important feature is the timeline.",
     "The most recent report appeared in 2023.",
     "The country ranks second in the region for cyberbullying.[^1]\n\n[^1]: A note.",
     "The essay is clearly written.",
@@ -186,8 +202,8 @@ def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
 
 
 def test_the_authors_words_after_a_closed_quotation_are_checked(scanner):
-    text = 'The mother said her papers were taken. "We were told we could leave." We never saw them again.\n'
-    assert fired(scanner, text, "superlative") == ["We never saw them again."]
+    text = 'The mother said her papers were taken. "We were told we could leave." The papers were never returned.\n'
+    assert fired(scanner, text, "superlative") == ["The papers were never returned."]
 
 
 def test_most_respondents_in_a_results_section_is_a_finding(scanner):
@@ -233,6 +249,16 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("An estimated 30,000 victims die each year.[^2]\n\n[^2]: A note.", False),
     ("Human trafficking is estimated to surpass the drug trade within five years.", True),
     ("According to local law enforcement, ads now run on three or four sites.", True),
+    ("Another report released last year by the Office on Drugs and Crime said corruption drives the trade.", True),
+    ("A study by the Justice Mission found that the cases rose.", True),
+    ("Police sources told the newspaper that the recruits were held for months.", True),
+    ("Investigators believe the network moved its money through shell companies.", True),
+    ("A senior official, speaking on condition of anonymity, said the camps were closed.", True),
+    ("The officer, who asked not to be named, said the raids had stopped.", True),
+    ("Two unnamed officials confirmed the arrests.", True),
+    ("Inspector Okafor told the newspaper that the recruits were held for months.", False),
+    ("A 2019 study by the Justice Mission, “Online Sexual Exploitation of Children”, found that the cases rose.", False),
+    ("A study by the Justice Mission found that the cases rose (Okafor, 2021).", False),
     ("The gang threatens its victims, and everyone knows that it carries out its threats.", True),
     ("Participants were paid, consistent with the design advice of the survey-incentive literature.", True),
     ("Participants were paid, consistent with the design advice of the survey literature.[^2]\n\n[^2]: A note.", False),
@@ -244,6 +270,9 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("The Act charges the office with “measuring the progress of every country against its minimum standards”.", False),
     ("Respondents answered “Did the offender have any prior arrests for other offences?” in the survey.", False),
     ("The campaign vowed “to end the online trade in children within a single decade” (Okafor, 2021).", False),
+    ("That law mandates the government “to promote the overseas employment of workers through a programme”.", False),
+    ("She was asked why she fled. “Because members of the gang threatened to kill me and my son.”", False),
+    ("The company was asked why. “Because members of the gang threatened to close down our offices.”", True),
     ("The time span of the data reported is too short to follow the changes.", False),
     ("“Platforms have failed to remove the accounts that recruit children online,” the regulator said. "
      "“Every platform must now publish its removal figures at the end of each quarter.”", False),
@@ -308,3 +337,10 @@ def test_what_the_document_examined_itself_is_its_own_result(scanner):
             "Out of 16 surveyed platforms, 11 disclose removals and 8 disclose appeals.\n\n"
             "Across the industry, 45% of platforms publish no report at all.\n")
     assert fired(scanner, text, "uncited-statistic") == ["Across the industry, 45% of platforms publish no report at all."]
+
+
+def test_the_documents_own_data_speaking_is_not_a_vague_attribution(scanner):
+    text = ("## Methods\n\nWe surveyed 530 farmworkers on 100 farms in 2020.\n\n## Results\n\n"
+            "The data show that the vast majority of respondents are paid the minimum wage.\n\n"
+            "## Background\n\nThe data show that wage theft is common on farms.\n")
+    assert fired(scanner, text, "vague-attribution") == ["The data show that wage theft is common on farms."]

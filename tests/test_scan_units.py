@@ -120,7 +120,8 @@ def test_figures(text, figures):
 
 
 def test_vague_and_superlative_phrases():
-    from litcheck.scan.rules.sourcing import SUPERLATIVE_PATTERNS, VAGUE_PATTERNS
+    from litcheck.scan.rules.sourcing import VAGUE_PATTERNS
+    from litcheck.scan.rules.superlatives import SUPERLATIVE_PATTERNS
 
     def vague(t):
         return any(p.search(t) for p in VAGUE_PATTERNS)

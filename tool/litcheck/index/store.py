@@ -63,12 +63,14 @@ def _unsafe_reason(st: os.stat_result) -> str:
 
 
 def usable_folder(sub: str) -> Path | None:
-    """`<cache>/<sub>`, created 0700 if needed; None (with one warning) when it is unsafe."""
+    """`<cache>/<sub>`, created 0700 if needed; None (with one warning) when it is unsafe. The
+    folders above the cache (`~/.cache` on a fresh account) are made too, as `mkdir -p` would:
+    without them every run was a cold run."""
     root = cache_dir()
     folder = root / sub
     for path in (root, folder):
         try:
-            path.mkdir(mode=0o700, exist_ok=True)
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
             reason = _unsafe_reason(os.lstat(path))
         except OSError as exc:
             reason = f"cannot be used ({exc.strerror or exc})"

@@ -20,7 +20,9 @@ _SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|l
                       # a law or instrument is the source of its own wording
                       r"\b(?:Article|Art\.|Section|Sec\.|§|Clause|Rule|Principle|Paragraph)\s*\d|"
                       r"\b(?:Act|Law|Code|Convention|Protocol|Directive|Regulation|Bill|Treaty|Statute|Constitution)\b|"
-                      r"(?i:\bthe (?:legislation|statute|law|act|bill|treaty|constitution)\b)")
+                      r"(?i:\b(?:the|that|this|such a|the new) (?:legislation|statute|law|act|bill|treaty|constitution)\b)")
+# a witness's own words ("... threatened to kill me."): testimony, whose speaker a report keeps anonymous
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 
 
 def unsourced_quotation(ctx, sent) -> str | None:
@@ -28,14 +30,29 @@ def unsourced_quotation(ctx, sent) -> str | None:
     to have written or spoken (nor in the sentence before, for a quotation that goes on)."""
     text = sent.text
     for m in _QUOTATION.finditer(text):
-        if len(m.group(1).split()) < 8 or m.group(1).rstrip(" ,.").endswith("?") or _SPEAKER.search(text):
-            continue  # short, a questionnaire item, or someone is named as saying it
+        if len(m.group(1).split()) < 8 or m.group(1).rstrip(" ,.").endswith("?") or _SPEAKER.search(text) \
+                or _FIRST_PERSON_SINGULAR.search(m.group(1)):
+            continue  # short, a questionnaire item, someone is named as saying it, or a witness's words
         if sent.index and ctx.doc.sentences[sent.index - 1].text.rstrip("*_ ").endswith(":"):
             continue
         if _quote_goes_on(ctx, sent):
             continue
         return m.group(1)
     return None
+
+
+def in_testimony(text: str, at: int) -> bool:
+    """Offset `at` lies inside a quotation in a witness's first person ("In most of my 14
+    placements ..."): a figure there is the speaker's experience, not a statistic."""
+    curly = text.rfind("“", 0, at)
+    if curly > text.rfind("”", 0, at):
+        opened, closer = curly, "”"
+    elif text.count('"', 0, at) % 2:
+        opened, closer = text.rfind('"', 0, at), '"'
+    else:
+        return False
+    close = text.find(closer, at)  # a quotation may run on past the sentence's end
+    return _FIRST_PERSON_SINGULAR.search(text, opened, len(text) if close < 0 else close) is not None
 
 
 def _quote_goes_on(ctx, sent) -> bool:

@@ -20,6 +20,8 @@ REPORTING_VERBS = (
 _NAMED_LEAD = re.compile(
     r"\b(?:according to|as reported by|as documented by|as noted by|data from|figures from|a (?:\d{4} )?(?:study|report|survey|review|analysis|assessment|estimate) (?:by|from|of)|"
     r"research by|estimates (?:by|from)|statistics from|published by)\s+", re.I)
+# words that open a sentence before the name of the person it credits ("As Okafor notes")
+_CONNECTIVES = {"As", "But", "Yet", "And", "While", "Although", "Though", "Thus", "So", "Hence", "Indeed", "Still"}
 _PERSON_ATTRIB = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:writes|wrote|argues|argued|notes|noted|states|stated|"
     r"observes|observed|contends|contended|explains|explained|claims|claimed|warns|warned|suggests|suggested|"
@@ -101,13 +103,16 @@ def named_sources(text: str, base: int, sent: Sentence, orgs: OrgMatcher, taken)
     for m in _PERSON_ATTRIB.finditer(text):
         if inside(taken, m.start()) or named.covers(m.start()):
             continue
-        name = m.group("name")
+        name, start = m.group("name"), m.start("name")
+        lead, _, rest = name.partition(" ")
+        if lead in _CONNECTIVES and rest[:1].isupper():
+            name, start = rest, start + len(lead) + 1  # "As Okafor notes": the name is Okafor
         if text[max(0, m.start() - LOOKBACK):m.start()].rstrip().endswith(("the", "The")):
             continue
         if name.split()[0] in ("The", "This", "That", "These", "It", "Such", "One", "Each", "Research", "Evidence", "Data"):
             continue
         if orgs.find(name):
             continue
-        out.append(Citation("named", name, base + m.start("name"), base + m.end("name"), sent.index,
+        out.append(Citation("named", name, base + start, base + m.end("name"), sent.index,
                             names=[name], note="person"))
     return out

@@ -55,8 +55,16 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     footnotes: dict[str, Note] = field(default_factory=dict)
     references: list[Note] = field(default_factory=list)
+    # labels of numbered notes / reference items that are there but hold no text ("[12]" alone on
+    # its line): a citation of one is not dangling in the usual sense, the item's text is missing
+    empty_items: set[str] = field(default_factory=set)
     fmt: str = "text"
     _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def list_text_lost(self) -> bool:
+        """Most numbered items are empty: the list's text was lost (a conversion or an extract
+        that kept only the numbers), so its citations cannot be checked one by one."""
+        return len(self.empty_items) >= max(3, len(self.references) + len(self.footnotes))
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._line_starts, offset)

@@ -191,6 +191,8 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -
     for label, s, e, notes in items:
         note = Note(label, _clean_note_text(text[s:e]), s, e, doc.line_of(s), "footnote" if notes else "reference")
         if not note.text:
+            if label:
+                doc.empty_items.add(label)
             continue
         if notes and label:
             doc.footnotes.setdefault(label, note)

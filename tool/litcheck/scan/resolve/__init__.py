@@ -69,7 +69,7 @@ def _resolve_citation(c: Citation, doc, res: Resolution, index: LibraryIndex) ->
         c.key = c.keys[0] if c.keys else None
         c.score = max((m.score for m in ms if m), default=0.0)
         missing = [l for l, m in zip(c.labels, ms) if m is None]
-        c.note = f"no footnote text for {', '.join(missing)}" if missing else ""
+        c.note = f"no footnote text for {', '.join(missing)}{_empty(missing, doc)}" if missing else ""
         return
     if c.kind == "pandoc":
         known = [k for k in c.labels if k in index.works]
@@ -97,7 +97,7 @@ def _resolve_citation(c: Citation, doc, res: Resolution, index: LibraryIndex) ->
         c.key = c.keys[0] if c.keys else None
         c.score = 1.0 if c.key else 0.0
         if missing:
-            c.note = "no reference-list item " + ", ".join(missing)
+            c.note = "no reference-list item " + ", ".join(missing) + _empty(missing, doc)
         return
     if c.kind == "author-date":
         _resolve_author_date(c, doc, res, index)
@@ -114,6 +114,14 @@ def _resolve_citation(c: Citation, doc, res: Resolution, index: LibraryIndex) ->
         return
     if c.kind == "title":
         _resolve_title(c, doc, res)
+
+
+EMPTY_ITEM = " (the item is there but empty)"
+
+
+def _empty(labels: list[str], doc) -> str:
+    """Say so when every missing label is an item without text, not an item that is absent."""
+    return EMPTY_ITEM if all(label in doc.empty_items for label in labels) else ""
 
 
 def _resolve_title(c: Citation, doc, res: Resolution) -> None:

@@ -1,5 +1,5 @@
 """Rules about the citations themselves: dangling-citation, unresolved-footnote,
-citation-mismatch, inconsistent-duplicate, doubtful-source, topic-mismatch.
+citation-mismatch, inconsistent-duplicate, doubtful-source (topic-mismatch is in topics.py).
 
 A problem inside a footnote or reference item is reported where it lies: on the note's or item's
 own text and line, naming the body sentences that cite it. A problem in how the body cites (a
@@ -17,6 +17,7 @@ from litcheck.scan.resolve.scoring import creators_in, venues_agree
 from litcheck.scan.resolve.text import norm, tokens
 from litcheck.scan.reference_items import (could_be_one_work, items_after_document, lonely_suffixes,
                                            note_reference_matches, repeated_titles, self_contradicting_items)
+from litcheck.scan.resolve import EMPTY_ITEM
 from litcheck.scan.rules import rule
 from litcheck.cli.table import shorten
 
@@ -33,8 +34,9 @@ _CASE_NAME = re.compile(r"\w\s+v\.?\s+[A-Z]")
           "reference list that was never finished.",
       order=30)
 def dangling_citation(ctx):
-    has_notes = bool(ctx.doc.footnotes)
+    has_notes = bool(ctx.doc.footnotes or ctx.doc.empty_items)
     foreign_keys = cites_another_bibliography(ctx)
+    lost = ctx.doc.list_text_lost()  # reported once, by unresolved-footnote
     for c in ctx.citations:
         sent = ctx.doc.sentences[c.sentence]
         if c.kind == "author-date" and c.key is None and c.via_reference is None and c.via_note is None:
@@ -47,6 +49,8 @@ def dangling_citation(ctx):
                                else f" ({c.note})" if c.note else ""), evidence=c.text)
         elif c.kind == "pandoc" and c.note.startswith("not in the library") and not foreign_keys:
             yield ctx.flag("dangling-citation", sent, f"{c.text}: {c.note}", keys=c.keys, evidence=c.text)
+        elif lost and c.note.endswith(EMPTY_ITEM):
+            continue
         elif c.kind == "numeric" and c.note.startswith("no reference-list item") and (ctx.doc.references or has_notes):
             yield ctx.flag("dangling-citation", sent, f"{c.text}: {c.note}", evidence=c.text)
         elif c.kind == "footnote" and c.note.startswith("no footnote text") and has_notes:
@@ -120,6 +124,13 @@ def unresolved_footnote(ctx):
         what = f"reference item '{shorten(item.text, 80)}'"
         yield ctx.flag_at_reference("unresolved-footnote", i, (f"{what} is {m.key}" if m.key else f"{what} matches no library entry")
                                     + uncited, keys=[m.key] if m.key else [], evidence=item.text)
+    lost = [c for c in ctx.citations if c.note.endswith(EMPTY_ITEM)] if ctx.doc.list_text_lost() else []
+    if lost:
+        total = len(ctx.doc.empty_items) + len(ctx.doc.references) + len(ctx.doc.footnotes)
+        yield ctx.flag("unresolved-footnote", ctx.doc.sentences[lost[0].sentence],
+                       f"{len(ctx.doc.empty_items)} of the document's {total} numbered notes or reference items have no "
+                       f"text (lost in a conversion or an extract?), so the {len(lost)} citations of them cannot be checked",
+                       evidence=lost[0].text)
     if cites_another_bibliography(ctx):
         for c in ctx.citations:
             if c.kind == "pandoc" and c.note.startswith("not in the library"):
@@ -253,30 +264,54 @@ def citation_mismatch(ctx):
     for sent in ctx.claim_sentences():
         cites = ctx.own_citations(sent)
         named = [c for c in cites if c.kind == "named"]
-        notes = [c for c in cites if c.kind == "footnote"]
+        notes = [c for c in cites if c.kind in ("footnote", "numeric")]
         if not named or not notes:
             continue
-        for n in named:
-            forms = {norm(x) for x in n.names}
-            if n.note == "person":
-                forms = {norm(x).split()[-1] for x in n.names}
-            vocab_forms = forms.union(*(org_forms(x, ctx.index.vocabulary) for x in n.names))
-            for fc in notes:
-                for label in fc.labels:
-                    note = ctx.doc.footnotes.get(label)
-                    if note is None:
-                        continue
-                    note_norm = f" {norm(note.text)} "
-                    if any(f" {f} " in note_norm for f in vocab_forms if f) or _distinctive_word_shared(n.names, note_norm):
-                        continue
-                    m = ctx.resolution.footnotes.get(label)
-                    work = ctx.index.get(m.key) if m and m.key else None
-                    if work is not None and any(f in work.creator_forms for f in vocab_forms):
-                        continue
-                    cited = f"{work.key} ({work.creator_display}, {work.year})" if work else f"'{shorten(note.text, 60)}'"
-                    yield ctx.flag("citation-mismatch", sent,
-                                   f"the sentence attributes this to {n.names[0] if n.note == 'person' else n.text}, "
-                                   f"but footnote {label} cites {cited}", keys=[work.key] if work else [], evidence=n.text)
+        pieces = [(fc, label, note, m) for fc in notes for label, note, m in _cited_notes(ctx, fc)]
+        if not pieces or any(_names_source(ctx, n, note, m) for n in named for _, _, note, m in pieces) \
+                or any(_credits_author(sent.text, note.text) for _, _, note, _ in pieces):
+            continue  # "statistics published by OJJDP based on the FBI's files [106]": [106] is OJJDP's
+        n, (fc, label, note, m) = named[0], pieces[0]
+        work = ctx.index.get(m.key) if m and m.key else None
+        cited = f"{work.key} ({work.creator_display}, {work.year})" if work else f"'{shorten(note.text, 60)}'"
+        what = f"footnote {label}" if fc.kind == "footnote" else f"reference item [{label}]"
+        yield ctx.flag("citation-mismatch", sent, f"the sentence attributes this to "
+                       f"{n.names[0] if n.note == 'person' else n.text}, but {what} cites {cited}",
+                       keys=[work.key] if work else [], evidence=n.text)
+
+
+def _credits_author(sentence: str, item: str) -> bool:
+    """The sentence also names the cited item's author, by name or by the initials of a body
+    ("published by OJJDP" for an item by the Office of Juvenile Justice and Delinquency Prevention)."""
+    author = re.split(r"[.(]\s|\b(?:19|20)\d\d\b|[“\"]", item, maxsplit=1)[0]
+    words = re.findall(r"[A-Z][\w'’-]+", author)
+    if len(words) >= 3 and "".join(w[0] for w in words) in sentence:
+        return True
+    return any(len(w) > 3 and re.search(rf"\b{re.escape(w)}\b", sentence) for w in words[:2])
+
+
+def _names_source(ctx, n, note, m) -> bool:
+    """The note (or its library work) names the source the prose credits, in any of its forms."""
+    forms = {norm(x).split()[-1] for x in n.names} if n.note == "person" else {norm(x) for x in n.names}
+    forms = forms.union(*(org_forms(x, ctx.index.vocabulary) for x in n.names))
+    note_norm = f" {norm(note.text)} "
+    if any(f" {f} " in note_norm for f in forms if f) or _distinctive_word_shared(n.names, note_norm):
+        return True
+    work = ctx.index.get(m.key) if m and m.key else None
+    return work is not None and any(f in work.creator_forms for f in forms)
+
+
+def _cited_notes(ctx, c):
+    """(label, note or reference item, its library match) for each label a note marker or a
+    numeric citation gives that the document defines."""
+    for label in c.labels:
+        if c.kind == "footnote":
+            if label in ctx.doc.footnotes:
+                yield label, ctx.doc.footnotes[label], ctx.resolution.footnotes.get(label)
+            continue
+        at = next((i for i, r in enumerate(ctx.doc.references) if r.label == label), None)
+        if at is not None:
+            yield label, ctx.doc.references[at], ctx.resolution.references[at]
 
 
 @rule("inconsistent-duplicate", "warning",
@@ -455,91 +490,3 @@ def _cited_texts(ctx, c) -> list[str]:
     if c.via_reference is not None and c.via_reference >= 0:
         return [ctx.doc.references[c.via_reference].text]
     return []
-
-
-# Topic words: a sentence's subjects, from the controlled topics. Families group topics a single
-# work often spans, so that only a clear change of subject is reported.
-TOPIC_WORDS = {
-    "sex-trafficking": r"sex[- ]trafficking|brothels?|prostitution|escort|commercial sex|sex work(?:ers?)?|pimps?|lover-?boy",
-    "labour-trafficking": r"forced labou?r|labou?r trafficking|debt bondage|domestic work(?:ers?)?|migrant workers?",
-    "child-labour": r"child labou?r",
-    "grooming": r"groom(?:ing|ed|ers?)?",
-    "sextortion": r"sextortion|blackmail(?:ed|ing)?|extort(?:ion|ed)?",
-    "csam": r"child sexual abuse material|csam|child pornography|abuse images?|explicit (?:images?|photos?|material)",
-    "live-streaming": r"live[- ]?stream(?:ed|ing)?|webcams?|cam shows?|cybersex",
-    "ai-generated-content": r"deep ?fakes?|ai[- ]generated|synthetic (?:images?|media)|nudif\w+",
-    "dark-web": r"dark[- ]?web|darknet|dark-?net|tor\b|onion|hidden services?",
-    "cryptocurrency": r"crypto\w*|bitcoins?|monero|ethereum|blockchain",
-    "social-media": r"social media|facebook|instagram|tik ?tok|snapchat|whatsapp|telegram|twitter|dating apps?|messaging apps?",
-    "online-advertising": r"classified (?:ads?|sites?|websites?|platforms?)|backpage|craigslist|online ads?|advertis\w+",
-    "encryption": r"encrypt\w*|end-to-end|vpns?|anonymi[sz]\w+",
-    "legislation": r"\blaws?\b|legislation|statutes?|treaty|treaties|convention|protocol|\bacts?\b|regulation|criminali[sz]\w+",
-    "platform-regulation": r"platform (?:liability|accountability|responsibility)|section 230|content moderation|intermediar\w+",
-    "law-enforcement": r"police|law[- ]enforcement|investigat\w+|prosecut\w+|arrest\w*|takedowns?|raids?|fbi|europol|interpol",
-    "financial-investigation": r"money laundering|anti-money|\baml\b|know your customer|kyc|financial intelligence",
-    "victim-impact": r"trauma\w*|re-?victimi[sz]\w+|survivors?|mental health|psycholog\w+|stigma\w*|shame",
-    "prevention": r"awareness|education|prevention|preventive",
-    "counter-technology": r"machine learning|artificial intelligence|\bai\b|osint|forensic\w*|algorithms?|classifiers?|detection tools?",
-    "covid-19": r"covid|pandemic|lockdowns?|coronavirus",
-    "cybercrime": r"cybercrime|cyber-?crime|hacking|malware|budapest convention",
-}
-TOPIC_FAMILY = {
-    "sex-trafficking": "exploitation", "labour-trafficking": "labour", "child-labour": "labour", "forced-labour": "labour",
-    "recruitment": "exploitation", "grooming": "child", "sextortion": "child", "csam": "child", "live-streaming": "child",
-    "ai-generated-content": "child", "dark-web": "tech", "cryptocurrency": "tech", "social-media": "tech",
-    "online-advertising": "tech", "encryption": "tech", "legislation": "law", "platform-regulation": "law",
-    "law-enforcement": "enforcement", "financial-investigation": "enforcement", "victim-impact": "victims",
-    "prevention": "victims", "counter-technology": "tech", "statistics": "any", "covid-19": "covid", "cybercrime": "law",
-}
-_TOPIC_NAMES = list(TOPIC_WORDS)
-# one pass over the sentence for all topics (a named group per topic) instead of one per topic
-_TOPIC_ANY = re.compile(r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(TOPIC_WORDS.values())) + r")", re.I)
-
-
-def sentence_topics(text: str) -> set[str]:
-    return {_TOPIC_NAMES[int(m.lastgroup[1:])] for m in _TOPIC_ANY.finditer(text)}
-
-
-def work_topics(work, ctx) -> set[str]:
-    topics = set(work.entry.keywords)
-    note = ctx.note(work.key)
-    if note is not None and isinstance(note.meta.get("topics"), list):
-        topics |= {str(t).lower() for t in note.meta["topics"]}
-    return topics
-
-
-@rule("topic-mismatch", "warning",
-      "The claim and the cited work share no subject: none of the sentence's topics (from the controlled vocabulary's "
-      "topic words) is a topic of the work or a neighbouring one, and they share no title word.",
-      fires="Machine-learning classifiers now spot coded escort ads.[^5]\n\n[^5]: ILO, *Counting the Hidden: Child Labour "
-            "in Agriculture* (2016).",
-      passes="Machine-learning classifiers now spot coded escort ads.[^5]\n\n[^5]: Ilse Hartmann, *Markets in the "
-             "Shadows* (Northgate Press 2012).",
-      why="A footnote on another subject makes a claim look supported when it is not (a misplaced or recycled note).",
-      order=90)
-def topic_mismatch(ctx):
-    for sent in ctx.claim_sentences():
-        if not any(c.kind != "named" for c, _ in ctx.works_for(sent)):
-            continue  # nothing cited to compare with (most sentences): no topic search
-        s_topics = sentence_topics(ctx.claim_text(sent))
-        if len(s_topics) < 2:
-            continue
-        s_tokens = set(tokens(sent.text))
-        done = set()
-        for c, work in ctx.works_for(sent):
-            if work.key in done or c.kind == "named":
-                continue
-            done.add(work.key)
-            w_topics = work_topics(work, ctx) - {"statistics"}
-            if not w_topics:
-                continue
-            fams_s = {TOPIC_FAMILY.get(t, t) for t in s_topics}
-            fams_w = {TOPIC_FAMILY.get(t, t) for t in w_topics}
-            if s_topics & w_topics or fams_s & fams_w:
-                continue
-            if len(s_tokens & work.title_tokens) >= 1:
-                continue
-            yield ctx.flag("topic-mismatch", sent,
-                           f"the sentence is about {', '.join(sorted(s_topics))}; the cited {work.key} covers "
-                           f"{', '.join(sorted(w_topics))}", keys=[work.key], evidence=", ".join(sorted(s_topics)))
-

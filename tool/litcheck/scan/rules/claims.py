@@ -12,7 +12,8 @@ disputed. The method (docs/known-claims.md has the long form):
    bought"; "cannot be traced" = "untraceable"); other words are stemmed (Snowball).
    Figures are normalised (36.2 million = 36,200,000; 60% = six in ten = three-fifths).
 2. A sentence asserts the claim when
-   - it carries one of the claim's figures, if the claim has any (years aside);
+   - it carries one of the claim's figures, if the claim has any (years aside), counting the same
+     thing ("40,000 women" is not "40,000 police officers");
    - every entity of the claim is named in the sentence or its paragraph (one may be missing
      when the claim names four or more);
    - it covers at least half of the claim's terms (a third when a figure is shared), terms
@@ -141,6 +142,7 @@ class Reading:
     negated: bool  # some clause is denied
     surfaces: dict[str, str] = field(default_factory=dict)  # term -> how the text wrote it
     clauses: list[tuple[set[str], bool]] = field(default_factory=list)  # (terms, denied) per clause
+    counted: dict[int, frozenset] = field(default_factory=dict)  # figure start -> terms of what it counts
 
     @classmethod
     def merged(cls, readings: list["Reading"]) -> "Reading":
@@ -150,7 +152,7 @@ class Reading:
             surfaces.update(r.surfaces)
         return cls(set().union(*(r.entities for r in readings)), set().union(*(r.terms for r in readings)),
                    [f for r in readings for f in r.figures], any(r.negated for r in readings), surfaces,
-                   [c for r in readings for c in r.clauses])
+                   [c for r in readings for c in r.clauses])  # (counted: left out, the offsets would collide)
 
     def around(self, terms: set[str]) -> tuple[set[str], bool]:
         """The terms of the clauses that carry most of `terms` (at least half as many as the best
@@ -237,17 +239,51 @@ class Lexicon:
         clauses = [(set(), denial and _NEGATION.search(rest, a, b) is not None) for a, b in zip(bounds, bounds[1:])]
         for start, token in found:
             clauses[bisect.bisect_right(bounds, start) - 1][0].add(token)
+        at: dict[int, str] = dict(found)  # offset -> term, for what a figure counts
         for m in _WORD.finditer(rest):
             word = m.group(0)
             token, inner_capital = _word_token(word)
             if token is None:
                 continue
+            at[m.start()] = token
             if (word[0].isupper() and not _starts_sentence(rest, m.start())) or inner_capital:
                 entities.add("N:" + token)  # a name the lexicon does not know: matched as its word
             terms.add(token)
             surfaces.setdefault(token, word)
             clauses[bisect.bisect_right(bounds, m.start()) - 1][0].add(token)
-        return Reading(entities, terms, figures, any(c[1] for c in clauses), surfaces, clauses)
+        counted = {q.start: c for q in figures if not q.percent and (c := _counted(rest, q.end, at))}
+        return Reading(entities, terms, figures, any(c[1] for c in clauses), surfaces, clauses, counted)
+
+
+# between a count and the noun it counts: the range's other end, and words that do not say what is counted
+_COUNT_GAP = re.compile(r"\s*(?:(?:to|and|or|-|–)\s*[\d.,]+\s*(?:thousand|million|billion)?\s*)?"
+                        r"(?:(?:more|additional|other|new|extra|such|young)\s+)*")
+_COUNT_WORD = re.compile(r"[A-Za-z_][\w'’.-]*")
+# what any count of people may be said to count: "36.2 million people" = "36.2 million victims"
+_GENERIC_COUNT = {"C:person", "victim", "case", "individu"}
+
+
+def _counted(text: str, end: int, at: dict[int, str]) -> frozenset:
+    """The terms of the (at most two) words right after a count that say what it counts
+    ("40,000 police officers", "800,000 American children"); empty when a verb or a stop word
+    follows. Lets a match tell "40,000 women" from "40,000 police officers"."""
+    pos = _COUNT_GAP.match(text, end).end()
+    out = []
+    for _ in range(2):
+        m = _COUNT_WORD.match(text, pos)
+        if m is None or pos not in at:
+            break
+        out.append(at[pos])
+        pos = m.end() + len(text[m.end():m.end() + 3]) - len(text[m.end():m.end() + 3].lstrip(" "))
+    return frozenset(out)
+
+
+def _same_measure(sentence: Reading, claim: Reading, pair) -> bool:
+    """The shared figure counts the same thing in both, or either leaves it unsaid or generic, or
+    the other text names what it counts in another place ("179 arrests" = "detained 179 suspects")."""
+    mine, theirs = sentence.counted.get(pair[0].start), claim.counted.get(pair[1].start)
+    return not mine or not theirs or bool((mine | theirs) & _GENERIC_COUNT) \
+        or bool(mine & claim.terms) or bool(theirs & sentence.terms)
 
 
 @dataclass
@@ -331,7 +367,7 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     from litcheck.scan.quantities import shared
 
     claim = prep.reading
-    figures = shared(sentence.figures, claim.figures) if claim.figures else []
+    figures = [p for p in shared(sentence.figures, claim.figures) if _same_measure(sentence, claim, p)] if claim.figures else []
     if claim.figures and not figures:
         return None
     common = claim.terms & sentence.terms

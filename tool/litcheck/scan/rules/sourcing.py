@@ -1,5 +1,5 @@
 """Rules about sentences that state something checkable without a source:
-uncited-statistic, vague-attribution, superlative.
+uncited-statistic and vague-attribution (superlative is in superlatives.py).
 
 What counts as a statistic (decided once, here): a percentage; an amount of money; a count with
 a scale word ("168.9 million", "tens of thousands"); a ratio ("one in ten", "two-thirds of");
@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from litcheck.scan.alternation import lowered, matchable, may_match_any
+from litcheck.scan.alternation import lowered, matchable
 from litcheck.scan.arithmetic import calculations
 from litcheck.scan.attribution import PROVISION, REPORTED, carries_on
 from litcheck.scan.own_results import OwnResults
-from litcheck.scan.quotations import unsourced_quotation, wholly_quoted
+from litcheck.scan.quotations import in_testimony, unsourced_quotation
 from litcheck.scan.rules import rule
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -43,7 +43,10 @@ FIGURE_PATTERNS = [
                          r"fraction|minority) of)\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:[a-z]+\s+)?"
                          r"(?:victims|survivors|children|minors|girls|boys|women|men|offenders|traffickers|perpetrators|"
                          r"cases|users|people|adults|adolescents|teenagers|youth|workers|migrants|platforms|countries|"
-                         r"reports|ads|advertisements|buyers|customers|sellers|vendors|parents|families)\b", re.I)),
+                         r"reports|ads|advertisements|buyers|customers|sellers|vendors|parents|families|agencies|"
+                         r"organi[sz]ations|NGOs|companies|firms|businesses|states|governments|schools|students|"
+                         r"teens|citizens|residents|households|crimes|offen[cs]es|prosecutions|convictions|arrests|"
+                         r"websites|sites|apps|accounts|images|videos|them)\b", re.I)),
     # many of something, with no figure: "thousands of victims", "billions of dollars each year"
     ("scaled count", re.compile(r"\b(?:thousands|millions|billions) of (?!years\b|miles\b|kilometres\b|kilometers\b|pages\b|"
                                 r"words\b|lines\b|times\b)(?=[a-z])", re.I)),
@@ -69,7 +72,7 @@ _NAMED_BEFORE = re.compile(
 # "18 U.S.C. § 2258A", "705 F.2d 472", "31 F. Supp. 3d 540": a title or volume of a legal citation
 _LEGAL_AFTER = re.compile(r"^\s*(?:U\.?\s?S\.?\s?C\.?|C\.?F\.?R\.?|Stat\.|U\.S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th|Supp\.)|"
                           r"L\.\s?Ed\.|Fed\.\s?Reg\.)", re.I)
-_TIME_AFTER = re.compile(r"^\s*(?:[-–]\s*(?:year|month|week|day|hour|minute)|(?:to|and|or|-|–)\s*" + NUM + r"\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
+_TIME_AFTER = re.compile(r"^[-–]\s*(?:year|month|week|day|hour|minute)s?\b|^\s*(?:(?:to|and|or|-|–)\s*" + NUM + r"\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
 # "call 911", "Sections 11, 12 and 13", "pp. 4, 7 and 9": numbers that name, not count
 _NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|texting|phone|contact)\s+|"
                           r"\b(?:sections?|articles?|arts?|chapters?|paras?|paragraphs?|clauses?|rules?|pages?|pp?|ss?|"
@@ -263,7 +266,8 @@ def uncited_statistic(ctx):
         if ctx.is_cited(sent):
             continue
         cites = ctx.citations_for(sent)
-        figures = find_figures(ctx.claim_text(sent))
+        text = ctx.claim_text(sent)
+        figures = [f for f in find_figures(text) if not in_testimony(text, f[0])]
         if not figures or own.covers(sent) or ctx.per_sentence(names_a_work, sent) or calculations(sent.text):
             continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
         if _RESTATEMENT.match(sent.text):
@@ -287,7 +291,7 @@ VAGUE_PATTERNS = [
                r"(?:studies|research|reports|surveys|experts|researchers|scholars|analysts|observers|critics|officials|sources|"
                r"estimates|statistics|data|evidence|figures|investigations|organi[sz]ations|advocates|specialists|authorities|"
                r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists|"
-               r"criticisms|critiques|accounts|insiders|watchdogs|rights groups|human rights groups|aid groups)\s+"
+               r"criticisms|critiques|accounts|insiders|watchdogs|rights groups|human rights groups|aid groups|investigators)\s+"
                r"(?:have\s+|has\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+|consistently\s+|previously\s+|recently\s+|"
                r"generally\s+|often\s+|widely\s+|increasingly\s+|only\s+|further\s+|clearly\s+)?"
                r"(?:show|shows|shown|showed|suggest|suggests|suggested|suggesting|indicate|indicates|indicated|find|found|say|says|said|"
@@ -296,7 +300,8 @@ VAGUE_PATTERNS = [
                r"demonstrated|call it|describe|described|observe|observed|put|puts|place|places|attest|documented|"
                r"established|highlighted|proposed|recommended|identified|recogni[sz]ed|stressed|emphasi[sz]ed|"
                r"contend|contends|contended|maintain|maintains|maintained|hold|holds|held|allege|alleges|alleged|"
-               r"assert|asserts|asserted|conclude|concludes|concluded|accused|accuse|accuses|condemned|critici[sz]ed)\b"
+               r"assert|asserts|asserted|conclude|concludes|concluded|accused|accuse|accuses|condemned|critici[sz]ed|"
+               r"told|tell|tells)\b"
                # a participle describing the noun, not a verb of reporting: "the data reported are limited"
                r"(?!\s+(?:are|is|was|were)\b)"
                # a noun, not a verb: "a 2018 research report," names one work
@@ -337,8 +342,18 @@ VAGUE_PATTERNS = [
     # news without a source: "sources familiar with the case said", "reports have emerged", "there are
     # reports that"
     re.compile(r"\b(?:sources|people|persons|a source|officials|a person) (?:familiar with|close to|with knowledge of)\b|"
+               r"\b(?:speaking|spoke|talking) (?:on|under) (?:the )?condition of anonymity\b|\b(?:who|which) (?:asked|declined|"
+               r"wished|requested) not to be (?:named|identified)\b|\b(?:who|which) declined to be (?:named|identified)\b|"
+               r"\b(?:an?|two|three|several) (?:unnamed|anonymous) (?:officials?|sources?|investigators?|officers?|diplomats?)\b|"
                r"\breports (?:have|had) (?:emerged|surfaced|circulated)\b|"
                r"\bthere (?:are|have been|were) (?:also )?(?:reports|claims|allegations|suggestions|rumou?rs) (?:that|of)\b", re.I),
+    # a body named, but not which of its works: "another report released last year by the UNODC said ...",
+    # "a study by Ipsos found ..." (with a year or a title the work can be found, see names_a_work)
+    re.compile(r"\b(?i:an?|another|one)\s+(?:(?:recent|new|separate|earlier|later|further|similar)\s+)?(?:report|study|survey|"
+               r"analysis|investigation|review|assessment|poll)\s+(?:(?:released|published|issued|conducted|carried out|"
+               r"commissioned|produced)\s+(?:(?:last|this|earlier this|in recent)\s+(?:year|month|week|years|months)\s+)?)?"
+               r"by\s+(?:the\s+)?[A-Z][^.;:]{0,100}?\b(?:said|says|found|finds|showed|shows|revealed|reveals|concluded|"
+               r"estimated|estimates|warned|noted|reported|suggested|suggests|indicated|indicates)\b"),
     # evidence without an owner: "there is growing evidence that", "a growing body of research"
     re.compile(r"\bthere (?:is|are) (?:now )?(?:growing|increasing|strong|ample|considerable|much|some|mounting|clear|"
                r"substantial|significant) (?:evidence|research|data|indications|reports|signs) (?:that|of|showing|suggesting)\b|"
@@ -351,6 +366,9 @@ VAGUE_PATTERNS = [
 # An owner or a pointer right before "data shows", "the report found": the source is named.
 _SPECIFIC_BEFORE = re.compile(r"(?:['’]s|\b(?:this|these|the same|such|its|their|his|her))\s+(?:[\w-]+\s+){0,3}$",
                               re.I)
+
+
+_OWN_DATA_WORDS = re.compile(r"\b(?:data|estimates|figures|statistics|evidence)\b", re.I)
 
 
 def _vague_phrase(ctx, sent) -> str | None:
@@ -380,6 +398,8 @@ def vague_attribution(ctx):
                 or ctx.per_sentence(names_a_work, sent):
             continue
         phrase = _vague_phrase(ctx, sent)
+        if phrase and _OWN_DATA_WORDS.search(phrase) and OwnResults.of(ctx).covers(sent):
+            continue  # "the data show that most respondents ...": the document's own data speak
         if phrase:
             yield ctx.flag("vague-attribution", sent, f"'{phrase}' with no specific source", evidence=phrase)
         else:
@@ -388,127 +408,3 @@ def vague_attribution(ctx):
                 shown = " ".join(quoted.split()[:8]) + " …"
                 yield ctx.flag("vague-attribution", sent, f"a quotation ('{shown}') with no citation and no speaker",
                                evidence=quoted)
-
-
-_EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vital|useful|helpful|promising|appropriate|"
-               r"efficient|vulnerable|recent|part|likely|common sense|basic|fundamental|pressing|urgent|difficult|"
-               r"challenging|obvious|practical|ethical|relevant|suitable|concerning|alarming|worrying|heinous|serious|"
-               r"beautiful|interesting|famous|well-known|ancient|destructive|innocent|marginalised|marginalized|notable|"
-               r"striking|remarkable|worrying|troubling|disturbing|pernicious|insidious")
-# "the first ... to", "the only": a claim of novelty, which needs evidence even when it is made
-# about the document's own study ("this study is the first to ...")
-_NOVELTY = re.compile(r"\bthe first\b(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bthe first\b(?:\s+[\w-]+){1,4}?\s+of its kind\b|"
-                      r"\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+", re.I)
-# certainty asserted as settled ("it is clear from the survey that", "has proven to be harmful"): an
-# overclaim even about the document's own data, so like novelty it is checked there too
-_CERTAINTY = re.compile(r"\bit is (?:clear|evident|obvious|certain|undeniable|beyond dispute) (?:that|from)\b|"
-                        r"\b(?:has|have|had) (?:been )?(?:proven|proved) (?:to be|that)\b", re.I)
-# the end of a scale, not a ranking: "Tier 1, the highest rating a country can receive"
-_SCALE_END = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s+(?:a|an|any|one|you|we|they)\s+[\w-]+\s+"
-                        r"(?:can|could|may)\b|\s+(?:possible|permitted|allowed|available)\b")
-SUPERLATIVE_PATTERNS = [
-    re.compile(r"\bthe\s+(?:world'?s\s+|world’s\s+|country'?s\s+|nation'?s\s+|internet'?s\s+|region'?s\s+|europe'?s\s+|asia'?s\s+)?(?:single\s+)?"
-               r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|smallest|deadliest|richest|"
-               r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|worst(?!\s+forms)|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
-               r"least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b", re.I),
-    _NOVELTY,
-    re.compile(r"\b(?:(?:the|an) (?:vast|overwhelming) majority of)\b", re.I),
-    re.compile(r"(?<![\w-])(?:untraceable|undetectable|unbreakable|uncrackable|impossible to (?:trace|track|detect|identify)|"
-               r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
-               r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:traffickers?|victims?|offenders?|platforms?|countries|cases?|"
-               r"children|users|people|sites|websites|transactions|markets)\b"
-               # "all countries that received aid", "every case in our sample": a scope, not a claim
-               r"(?! of| that| which| who| where| with| in (?:our|the|this) (?:sample|data|dataset|study|survey)| included| listed| covered|"
-               r" surveyed| studied| receiving| analy[sz]ed| sampled| coded)|"
-               r"always|never|every possible|all possible|every single|by any means|uniformly|universally|invariably|"
-               r"without exception|unanimously|unprecedented|unparalleled|unmatched|unrivall?ed|second to none|"
-               r"no one|nobody|everyone|everybody|undoubtedly|unquestionably|undeniably|indisputabl[ey]|"
-               r"without (?:a |any )?doubt|beyond (?:any )?doubt|there is no doubt|it is a fact that)(?![\w-])", re.I),
-    # leadership and preference: "leads the world", "the world leader", "a preferred mechanism", "the tool of choice"
-    re.compile(r"\b(?:leads?|leading|led) the (?:world|globe|industry|market|field)\b|\bworld[- ]leader\b|"
-               r"\b(?:the|a) (?:preferred|favou?red|favou?rite) (?:mechanism|means|method|tool|platform|choice|way|vehicle|"
-               r"currency|channel|venue|site|medium|payment|instrument|route)\b|"
-               r"\b(?:mechanism|means|method|tool|platform|vehicle|currency|channel|venue|site|medium|weapon|payment) of choice\b", re.I),
-    _CERTAINTY,
-    # prevalence asserted as settled: "complicity is rampant", "exposure is prevalent among", "it is
-    # common for", "far exceeds"
-    re.compile(r"\b(?:is|are|was|were) (?:rampant|endemic|"
-               r"ubiquitous|pervasive|rife|widespread|commonplace)\b|"
-               r"\b(?:reached|reaching|reaches|of) (?:epidemic|pandemic|crisis|alarming|record) (?:proportions|levels)\b|"
-               r"\b(?:than|as never) ever(?: before)?\b|\blike never before\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
-               r"\bit is (?:very |increasingly )?common (?:for|that|to)\b|\ba (?:common|frequent|regular) occurrence\b|"
-               r"\bfar (?:exceeds?|exceeded|outstrips?|surpass(?:es)?)\b|"
-               r"\b(?:research|evidence|data|scholarship|knowledge)(?:\s+(?:on|into|about|in|of)(?:\s+[\w-]+){1,3}?)? (?:is|are|remains?) "
-               r"(?:lacking|absent|non-existent|scarce)\b", re.I),
-    # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest"
-    re.compile(r"\b(?:ranks?|ranked|ranking|placed|places|comes|came) (?:as )?(?:(?:first|second|third|fourth|fifth|sixth|"
-               r"seventh|eighth|ninth|tenth|last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
-               r"\bthe (?:second|third|fourth|fifth)[- ](?:largest|biggest|highest|lowest|greatest|most|fastest|worst|"
-               r"leading)\b", re.I),
-    # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
-    # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
-    re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?(?:no|little|scant) "
-               r"(?:reliable |official |systematic )?(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
-               r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
-               r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
-    # a claim about a whole literature: "most research on X concerns ...", "most studies find"
-    re.compile(r"\bmost (?:research|studies|scholars|experts|researchers|analyses|work) (?:on|in|of|about|has|have|finds?|shows?|"
-               r"concerns?|focus(?:es)?|agrees?|suggests?)\b", re.I),
-    # adverbial superlatives: "thrives most successfully", "most commonly used"
-    re.compile(r"\bmost (?!(?:importantly|notably|recently|likely|probably|certainly|clearly|obviously|strikingly|"
-               r"interestingly|crucially|worryingly|surprisingly|famously|significantly|especially|particularly|"
-               r"simply|fairly|really|nearly|closely|directly)\b)[a-z]+ly\b", re.I),
-    # impossibility stated as fact: "criminals cannot steal ...", "it cannot be traced" (not the past
-    # "could not", which reports what happened or what a court held)
-    re.compile(r"(?<!\bwe )(?<!\bi )(?<!\byou )(?<!\bone )(?<!\bthey )\b(?:cannot|can ?not|can't)\s+"
-               r"(?!(?:be\s+)?(?:overstated|ignored|underestimated|overemphasi[sz]ed|denied|understated|stressed|"
-               r"emphasi[sz]ed|excluded|ruled out|certain|sure|determined|generali[sz]ed|established|known|assessed|"
-               r"afford|help|wait|say|tell|know|determine|confirm|verify|establish|assess|generali[sz]e|rule|"
-               r"exclude|answer|explain|predict|compare|measure|address|cover|list|guarantee|be\b))[a-z]+", re.I),
-]
-# an absolute under a negation or doubt a few words before: "not all projects ... are always", "it is
-# unlikely that donors always"; a claim made only as far as the authors know
-_NEGATED = re.compile(r"\b(?:not|unlikely|doubtful|rarely|hardly)\b(?:\s+[\w'’-]+){0,6}\s*$", re.I)
-_AS_FAR_AS_KNOWN = re.compile(r"\b(?:to (?:our|my|the authors’|the authors') (?:best )?knowledge|as far as (?:we|I) (?:know|are aware))\b",
-                              re.I)
-_HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
-                           r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
-                           r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bmost)\s+(?:\w+\s+){0,2}$", re.I)
-
-
-@rule("superlative", "warning",
-      "An unqualified superlative or absolute (\"the largest\", \"the first ... to\", \"untraceable\", \"always\", "
-      "\"the vast majority of\") stated with no citation. Hedged forms (\"one of the largest\", \"almost always\", "
-      "\"virtually impossible\") and evaluative ones (\"the most important\") are left alone.",
-      fires="Cryptocurrency gives traffickers an untraceable way to take payment.",
-      passes="Cryptocurrency gives traffickers a way to take payment that is hard to trace.",
-      priority=4, order=110)
-def superlative(ctx):
-    own = OwnResults.of(ctx)
-    for sent in ctx.claim_sentences():
-        if ctx.is_cited(sent) or ctx.per_sentence(names_a_work, sent):
-            continue
-        # "most respondents"; "the lowest of the three types" in a data analysis's own sections
-        own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
-        text = ctx.doc.masked[sent.start:sent.end]
-        low = lowered(text)
-        if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent):
-            continue  # (a witness's "never" is testimony, not the author's overclaim)
-        for pattern in matchable(SUPERLATIVE_PATTERNS, low):
-            if own_data and pattern not in (_NOVELTY, _CERTAINTY):
-                continue
-            if pattern is _NOVELTY and _AS_FAR_AS_KNOWN.search(text):
-                continue
-            hit = None
-            for m in pattern.finditer(text):
-                before = text[:m.start()]
-                if _HEDGE_BEFORE.search(before[-40:]) or _NEGATED.search(before[-60:]):
-                    continue
-                if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) or _SCALE_END.match(text, m.end()):
-                    continue
-                hit = m
-                break
-            if hit:
-                phrase = " ".join(hit.group(0).split())
-                yield ctx.flag("superlative", sent, f"'{phrase}' stated with no citation", evidence=phrase)
-                break

@@ -1,0 +1,150 @@
+"""superlative: unqualified superlatives and absolutes stated with no citation ("the largest",
+"never", "untraceable", "leads the world"), the overclaims a fact-checker queries first.
+Hedged, evaluative, negated and first-person forms are left alone (see the rule's docs)."""
+
+from __future__ import annotations
+
+import re
+
+from litcheck.scan.alternation import lowered, matchable, may_match_any
+from litcheck.scan.own_results import OwnResults
+from litcheck.scan.quotations import in_testimony, wholly_quoted
+from litcheck.scan.rules import rule
+from litcheck.scan.rules.sourcing import names_a_work
+
+_EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vital|useful|helpful|promising|appropriate|"
+               r"efficient|vulnerable|recent|part|likely|common sense|basic|fundamental|pressing|urgent|difficult|"
+               r"challenging|obvious|practical|ethical|relevant|suitable|concerning|alarming|worrying|heinous|serious|"
+               r"beautiful|interesting|famous|well-known|ancient|destructive|innocent|marginalised|marginalized|notable|"
+               r"striking|remarkable|worrying|troubling|disturbing|pernicious|insidious")
+# "the first ... to", "the only": a claim of novelty, which needs evidence even when it is made
+# about the document's own study ("this study is the first to ...")
+_NOVELTY = re.compile(r"\bthe first\b(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bthe first\b(?:\s+[\w-]+){1,4}?\s+of its kind\b|"
+                      r"\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+", re.I)
+# certainty asserted as settled ("it is clear from the survey that", "has proven to be harmful"): an
+# overclaim even about the document's own data, so like novelty it is checked there too
+_CERTAINTY = re.compile(r"\bit is (?:clear|evident|obvious|certain|undeniable|beyond dispute) (?:that|from)\b|"
+                        r"\b(?:has|have|had) (?:been )?(?:proven|proved) (?:to be|that)\b", re.I)
+# the end of a scale, not a ranking: "Tier 1, the highest rating a country can receive"
+_SCALE_END = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s+(?:a|an|any|one|you|we|they)\s+[\w-]+\s+"
+                        r"(?:can|could|may)\b|\s+(?:possible|permitted|allowed|available)\b")
+SUPERLATIVE_PATTERNS = [
+    re.compile(r"\bthe\s+(?:world'?s\s+|world’s\s+|country'?s\s+|nation'?s\s+|internet'?s\s+|region'?s\s+|europe'?s\s+|asia'?s\s+)?(?:single\s+)?"
+               r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|smallest|deadliest|richest|"
+               r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|worst(?!\s+forms)|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
+               r"least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b", re.I),
+    _NOVELTY,
+    re.compile(r"\b(?:(?:the|an) (?:vast|overwhelming) majority of)\b", re.I),
+    re.compile(r"(?<![\w-])(?:untraceable|undetectable|unbreakable|uncrackable|impossible to (?:trace|track|detect|identify)|"
+               r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
+               r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:traffickers?|victims?|offenders?|platforms?|countries|cases?|"
+               r"children|users|people|sites|websites|transactions|markets)\b"
+               # "all countries that received aid", "every case in our sample": a scope, not a claim
+               r"(?! of| that| which| who| where| with| in (?:our|the|this) (?:sample|data|dataset|study|survey)| included| listed| covered|"
+               r" surveyed| studied| receiving| analy[sz]ed| sampled| coded)|"
+               r"always|never|every possible|all possible|every single|by any means|uniformly|universally|invariably|"
+               r"without exception|unanimously|unprecedented|unparalleled|unmatched|unrivall?ed|second to none|"
+               r"no one|nobody|everyone|everybody|undoubtedly|unquestionably|undeniably|indisputabl[ey]|"
+               r"without (?:a |any )?doubt|beyond (?:any )?doubt|there is no doubt|it is a fact that)(?![\w-])", re.I),
+    # leadership and preference: "leads the world", "the world leader", "a preferred mechanism", "the tool of choice"
+    re.compile(r"\b(?:leads?|leading|led) the (?:world|globe|industry|market|field)\b|\bworld[- ]leader\b|"
+               r"\b(?:the|a) (?:preferred|favou?red|favou?rite) (?:mechanism|means|method|tool|platform|choice|way|vehicle|"
+               r"currency|channel|venue|site|medium|payment|instrument|route)\b|"
+               r"\b(?:mechanism|means|method|tool|platform|vehicle|currency|channel|venue|site|medium|weapon|payment) of choice\b|"
+               # dominance and uniqueness: "the dominant technology", "unique amongst platforms", "its least popular"
+               r"\bthe (?:dominant|predominant) (?:technology|platform|form|method|mode|means|source|channel|tool|way|model|"
+               r"player|force|market|app|service|network|language|currency)\b|\bunique (?:among|amongst)\b|"
+               r"\b(?:its|their|his|her) least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+", re.I),
+    _CERTAINTY,
+    # prevalence asserted as settled: "complicity is rampant", "exposure is prevalent among", "it is
+    # common for", "far exceeds"
+    re.compile(r"\b(?:is|are|was|were) (?:rampant|endemic|"
+               r"ubiquitous|pervasive|rife|widespread|commonplace)\b|"
+               r"\b(?:reached|reaching|reaches|of) (?:epidemic|pandemic|crisis|alarming|record) (?:proportions|levels)\b|"
+               r"\b(?:than|as never) ever(?: before)?\b|\blike never before\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
+               r"\bit is (?:very |increasingly )?common (?:for|that|to)\b|\ba (?:common|frequent|regular) occurrence\b|"
+               r"\bfar (?:exceeds?|exceeded|outstrips?|surpass(?:es)?)\b|"
+               r"\b(?:research|evidence|data|scholarship|knowledge)(?:\s+(?:on|into|about|in|of)(?:\s+[\w-]+){1,3}?)? (?:is|are|remains?) "
+               r"(?:lacking|absent|non-existent|scarce)\b", re.I),
+    # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest"
+    re.compile(r"\b(?:ranks?|ranked|ranking|placed|places|comes|came) (?:as )?(?:(?:first|second|third|fourth|fifth|sixth|"
+               r"seventh|eighth|ninth|tenth|last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
+               r"\bthe (?:second|third|fourth|fifth)[- ](?:largest|biggest|highest|lowest|greatest|most|fastest|worst|"
+               r"leading)\b", re.I),
+    # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
+    # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
+    re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?(?:no|little|scant) "
+               r"(?:reliable |official |systematic )?(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
+               r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
+               r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
+    # a claim about a whole literature: "most research on X concerns ...", "most studies find"
+    re.compile(r"\bmost (?:research|studies|scholars|experts|researchers|analyses|work) (?:on|in|of|about|has|have|finds?|shows?|"
+               r"concerns?|focus(?:es)?|agrees?|suggests?)\b", re.I),
+    # adverbial superlatives: "thrives most successfully", "most commonly used"
+    re.compile(r"\bmost (?!(?:importantly|notably|recently|likely|probably|certainly|clearly|obviously|strikingly|"
+               r"interestingly|crucially|worryingly|surprisingly|famously|significantly|especially|particularly|"
+               r"simply|fairly|really|nearly|closely|directly)\b)[a-z]+ly\b", re.I),
+    # impossibility stated as fact: "criminals cannot steal ...", "it cannot be traced" (not the past
+    # "could not", which reports what happened or what a court held)
+    re.compile(r"(?<!\bwe )(?<!\bi )(?<!\byou )(?<!\bone )(?<!\bthey )\b(?:cannot|can ?not|can't)\s+"
+               r"(?!(?:be\s+)?(?:overstated|ignored|underestimated|overemphasi[sz]ed|denied|understated|stressed|"
+               r"emphasi[sz]ed|excluded|ruled out|certain|sure|determined|generali[sz]ed|established|known|assessed|"
+               r"afford|help|wait|say|tell|know|determine|confirm|verify|establish|assess|generali[sz]e|rule|"
+               r"exclude|answer|explain|predict|compare|measure|address|cover|list|guarantee|be\b))[a-z]+", re.I),
+]
+# an absolute under a negation or doubt a few words before: "not all projects ... are always", "it is
+# unlikely that donors always"; a claim made only as far as the authors know
+_NEGATED = re.compile(r"\b(?:not|unlikely|doubtful|rarely|hardly)\b(?:\s+[\w'’-]+){0,6}\s*$", re.I)
+_AS_FAR_AS_KNOWN = re.compile(r"\b(?:to (?:our|my|the authors’|the authors') (?:best )?knowledge|as far as (?:we|I) (?:know|are aware))\b",
+                              re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|us|[Mm]y|[Ww]e|[Oo]ur)\b")  # ("US" is the country)
+
+
+def _speaks_for_self(text: str, m) -> bool:
+    """A first-person word within a few words of the match: testimony or a personal remark."""
+    lo = text.rfind(" ", 0, max(0, m.start() - 25)) + 1
+    hi = text.find(" ", m.end() + 25)
+    return _FIRST_PERSON.search(text, lo, len(text) if hi < 0 else hi) is not None
+_HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
+                           r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
+                           r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bmost)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+@rule("superlative", "warning",
+      "An unqualified superlative or absolute (\"the largest\", \"the first ... to\", \"untraceable\", \"always\", "
+      "\"the vast majority of\") stated with no citation. Hedged forms (\"one of the largest\", \"almost always\", "
+      "\"virtually impossible\") and evaluative ones (\"the most important\") are left alone.",
+      fires="Cryptocurrency gives traffickers an untraceable way to take payment.",
+      passes="Cryptocurrency gives traffickers a way to take payment that is hard to trace.",
+      priority=4, order=110)
+def superlative(ctx):
+    own = OwnResults.of(ctx)
+    for sent in ctx.claim_sentences():
+        if ctx.is_cited(sent) or ctx.per_sentence(names_a_work, sent):
+            continue
+        # "most respondents"; "the lowest of the three types" in a data analysis's own sections
+        own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
+        text = ctx.doc.masked[sent.start:sent.end]
+        low = lowered(text)
+        if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent):
+            continue  # (a witness's "never" is testimony, not the author's overclaim)
+        for pattern in matchable(SUPERLATIVE_PATTERNS, low):
+            if own_data and pattern not in (_NOVELTY, _CERTAINTY):
+                continue
+            if pattern is _NOVELTY and _AS_FAR_AS_KNOWN.search(text):
+                continue
+            hit = None
+            for m in pattern.finditer(text):
+                before = text[:m.start()]
+                if _HEDGE_BEFORE.search(before[-40:]) or _NEGATED.search(before[-60:]):
+                    continue
+                if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) or _SCALE_END.match(text, m.end()):
+                    continue
+                if pattern not in (_NOVELTY, _CERTAINTY) and (_speaks_for_self(text, m) or in_testimony(text, m.start())):
+                    continue  # "I have never felt so ...", "Nobody told us": a speaker's own experience
+                hit = m
+                break
+            if hit:
+                phrase = " ".join(hit.group(0).split())
+                yield ctx.flag("superlative", sent, f"'{phrase}' stated with no citation", evidence=phrase)
+                break
