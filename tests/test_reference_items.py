@@ -328,3 +328,9 @@ def test_a_source_named_in_the_prose_against_the_numbered_item_cited(scanner):
              if f.rule == "citation-mismatch" and "attributes" in f.message]
     assert found == ["the sentence attributes this to Okafor, but reference item [2] cites "
                      "lindqvist2021play (Lindqvist, Maja; Osei, Kwame, 2021)"]
+
+
+def test_a_rating_in_parentheses_is_not_a_yearless_citation(scanner):
+    text = "The platform revised its inherent risk score from Year 2 (Medium), given new threats.\n"
+    assert flags(scanner, text, "dangling-citation") == []
+    assert flags(scanner, "Most grooming now starts in game chat (Okonkwo).\n", "dangling-citation") != []

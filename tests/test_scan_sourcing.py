@@ -102,6 +102,12 @@ def test_we_find_marks_the_documents_own_results(scanner):
     ("Walker explained, “In most of my 14 placements in foster homes, nobody asked how I was.”", False),
     ("A survivor said, “I saw 20 girls on the track that night.", False),
     ("Walker explained that in most of the 14 placements in foster homes, nobody asked.", True),
+    ("As noted in the Platform's Fourth DSA Transparency Report, it received 14,325 reports. During the same period, "
+     "it received 14 reports from trusted flaggers.", False),
+    ("The platform received 14,325 reports. During the same period, it received 14 reports from trusted flaggers.", True),
+    ("Between the two locations, we were able to provide over 4,200 nights of rest last year.", False),
+    ("In the same timeframe, our shelter operated at 93% capacity.", False),
+    ("We know that 80% of victims never report the abuse.", True),
     ("The number of reports rose slightly.", False),
 ])
 def test_magnitudes_and_trends_without_figures_are_statistics(scanner, sentence, fires):
@@ -186,6 +192,8 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Nobody told us where we were going.",
     "It's the least we can do.",
     "Its least important feature is the timeline.",
+    "The first of these measures is to publish more about generative AI.",
+    "Our moderation practices are always evolving to keep up with new trends.",
     "The most recent report appeared in 2023.",
     "The country ranks second in the region for cyberbullying.[^1]\n\n[^1]: A note.",
     "The essay is clearly written.",

@@ -147,6 +147,15 @@ def test_captions_tables_and_questionnaires_are_not_prose():
                      ("body", "Platforms re")]
 
 
+def test_page_numbers_and_contents_lines_from_a_pdf_are_not_prose():
+    text = ("1. Summary 3 2. Introduction 4 2.1 The Platform 4 2.2 The Act 5 2.3 What changed 6 3. Method 8\n\n"
+            "The platform received 14,325 reports. 38\n\nIntroduction ........ 4 Methods ........ 9\n\n"
+            "Sales grew by 2.17 million dollars, 4.5 times the 1.2 million of 2019 and 3.3 million of 2020.\n")
+    kinds = [(s.kind, s.text[:12]) for s in parse_document(text, fmt="markdown").sentences]
+    assert kinds == [("table", "Summary 3 2."), ("table", "Introduction"), ("table", "Method 8"), ("body", "The platform"),
+                     ("page", "38"), ("table", "Introduction"), ("body", "Sales grew b")]
+
+
 def test_the_number_of_a_name_is_not_a_figure():
     from litcheck.scan.quantities import quantities
 

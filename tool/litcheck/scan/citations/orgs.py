@@ -79,6 +79,10 @@ NOT_SOURCES = {
     "plural", "singular", "translated", "translation", "original", "abridged", "forthcoming", "draft",
     "winter", "spring", "summer", "autumn", "fall", "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december",
+    # ratings, levels and answers written in parentheses ("revised from Year 2 (Medium)")
+    "low", "medium", "high", "very high", "very low", "moderate", "severe", "critical", "minor", "major",
+    "limited", "significant", "negligible", "yes", "no", "none", "required", "mandatory", "voluntary", "unknown",
+    "male", "female", "other", "total", "average", "mean", "median", "increase", "decrease", "unchanged", "new",
 }
 
 

@@ -69,6 +69,9 @@ def _ends_sentence(text: str) -> bool:
     return bool(t) and t[-1] in _TERMINAL + ":;"
 
 
+_PAGE_AFTER_SENTENCE = re.compile(r"(?<=[.!?])\s+\d{1,4}$")  # "... 14,325 reports. 38": a page number after it
+
+
 def _is_heading_text(text: str) -> bool:
     text = text.strip()
     if text and text[-1] not in _MARK_END:  # nothing to strip (the common case, without a regex)
@@ -77,6 +80,8 @@ def _is_heading_text(text: str) -> bool:
         t = (text[:-_TAIL] + strip_trailing_marks(text[-_TAIL:])).strip("*_#").strip()
     if not t:
         return True
+    if t[-1].isdigit():
+        t = t[:-_TAIL] + _PAGE_AFTER_SENTENCE.sub("", t[-_TAIL:])  # (bounded: the tail only)
     words = t.split(maxsplit=16)  # bounded: a 20 MB one-line paragraph is not split into its words
     if len(words) > 16 or t[-1] in ".!?;,":
         return False
@@ -161,7 +166,7 @@ def split_body(doc: Document) -> None:
         one_line = _WS_RUN.sub(" ", block_text).strip()  # = " ".join(block_text.split()), without a list of its words
         marked_heading = kind == "heading"  # a Markdown heading, not one guessed from its shape
         if one_line.startswith("|") and one_line.count("|") >= 2 or one_line.count(" | ") >= 3 \
-                or kind in ("body", "item") and _numeric_grid(one_line):
+                or kind in ("body", "item") and (_numeric_grid(one_line) or _contents_line(one_line)):
             kind = "table"  # a pipe table, with or without its outer pipes, or a PDF table's flattened cells
         if kind == "body" and _is_heading_text(one_line) and not one_line.endswith(":"):
             kind = "heading"
@@ -185,6 +190,8 @@ def split_body(doc: Document) -> None:
             skind = kind
             if kind == "body" and stext.endswith(":") and (ss, se) == spans[-1]:
                 skind = "lead"
+            elif _PAGE_NUMBER.fullmatch(stext):
+                skind = "page"  # a PDF's page number left between or after sentences: no claim
             sent = Sentence(len(sentences), ss, se, doc.line_of(ss), stext, bi, skind,
                             lead_index if kind == "item" else None, doc.line_of(max(ss, se - 1)))
             sentences.append(sent)
@@ -200,8 +207,23 @@ def split_body(doc: Document) -> None:
 # guide. They are not claims.
 _CAPTION = re.compile(r"^!\[|^[*_]{0,2}(?:(?:Figure|Fig\.|Table|Chart|Graph|Map|Exhibit|Box|Plate|Image|Photo|Diagram)"
                       r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?(?:\.\d{1,2})?[*_]{0,2}[ \t]*[.:–—|-]|(?:Source|Sources|Note|Notes)[ \t]*:)", re.I)
+_PAGE_NUMBER = re.compile(r"(?:(?i:page|p\.)\s*)?\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]")
 _QUESTIONNAIRE = re.compile(r"\b(?:questionnaire|survey instrument|survey questions|interview (?:guide|questions|protocol)|"
                             r"topic guide)\b", re.I)
+
+
+_SECTION_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3})+(?=\s+[A-Z])")  # "2.1 Pinterest", not "2.17 million"
+_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\b")
+
+
+def _contents_line(line: str) -> bool:
+    """A table of contents flattened into a line: section numbers and page numbers between short
+    titles ("2.1 Pinterest 4 2.2 The Digital Services Act 4 2.3 ..."), or dot leaders ("Introduction
+    ........ 4")."""
+    if len(_LEADER.findall(line)) >= 2:
+        return True
+    numbers = len(_SECTION_NUMBER.findall(line))
+    return numbers >= 3 and len(line.split()) <= 15 * numbers
 
 
 def _numeric_grid(line: str) -> bool:

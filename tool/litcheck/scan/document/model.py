@@ -25,7 +25,7 @@ class Sentence:
     text: str  # the body text of the span, whitespace collapsed (masked parts left out)
     block: int  # index of the paragraph / list item / heading it belongs to
     # body | heading | item (a list item) | lead (ends with ':' before a list) | caption | table |
-    # questionnaire (the last three are not prose: no claims)
+    # questionnaire | page (a page number; the last four are not prose: no claims)
     kind: str = "body"
     lead: int | None = None  # for list items: the index of the sentence that introduced the list
     end_line: int = 0

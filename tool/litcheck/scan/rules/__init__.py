@@ -152,7 +152,7 @@ def describe_rules(rules: list[Rule], fmt: str) -> str:
     return "\n".join(out) + "\n"
 
 
-NOT_PROSE = {"heading", "caption", "table", "questionnaire"}
+NOT_PROSE = {"heading", "caption", "table", "questionnaire", "page"}
 # An instruction to the reader asserts nothing to check: "NEVER send images to anyone", "Always
 # report abuse", "Do not reply", "Please call 911". (Not an inversion: "Never have so many ...".)
 _IMPERATIVE = re.compile(r"[\W_]*+(?:(?i:never|always|please)\s+(?!(?i:has|have|had|is|are|was|were|been|be|before|"

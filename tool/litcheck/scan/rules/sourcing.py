@@ -191,7 +191,10 @@ _TITLED_REPORT = re.compile(r"(?:\b[A-Z][\w&.'’-]*\s+){1,6}(?:[a-z]+\s+){0,2}(
                             r"review|index|estimates?|data|database)\s*,?\s*\((?:19|20)\d\d[a-z]?\)|"
                             # "the 2014 TIP Report", "the 2022 Global Estimates": a dated, named edition
                             r"\bthe (?:19|20)\d\d (?:[A-Z][\w&.'’-]*\s+){0,5}(?:Report|Survey|Index|Review|Study|Assessment|"
-                            r"Estimates?|Census|Yearbook)\b")
+                            r"Estimates?|Census|Yearbook)\b|"
+                            # a body's titled publication: "TikTok's Fourth DSA Transparency Report"
+                            r"\b[A-Z][\w&.-]*['’]s\s+(?:[A-Z0-9][\w&-]*\s+){1,6}(?:Report|Survey|Review|Index|Study|"
+                            r"Assessment|Estimates|Census|Yearbook|Audit)\b")
 
 
 def names_a_work(text: str) -> bool:
@@ -206,6 +209,30 @@ def names_a_work(text: str) -> bool:
                 and sum(w[0].isupper() for w in words) >= 3:
             return True
     return False
+
+
+# An organisation counting its own work in the first person ("we received 14,325 notices", "our shelter
+# provided over 4,200 nights"): the writer's own records, like a study's own results
+_OWN_OPERATIONS = re.compile(r"\b(?:[Ww]e|[Oo]ur (?:team|teams|staff|organi[sz]ation|shelters?|programmes?|programs?|"
+                             r"services?|platform|hotline|helpline|volunteers|moderators))\s+(?:have\s+|had\s+|were able to\s+|"
+                             r"also\s+)*(?:received|removed|reviewed|actioned|completed|launched|served|provided|provide|"
+                             r"sheltered|housed|hired|employ|employed|trained|processed|answered|handled|supported|helped|"
+                             r"reached|assisted|referred|celebrated|hosted|welcomed|operated|run|ran|opened|funded|"
+                             r"awarded|donated|responded to|took down|taken down|blocked|banned|suspended|deleted|"
+                             r"reported|submitted|sent|made|added|increased|expanded|invested)\b")
+# "During the same period, it received 14 reports": the figures go on from the sentence before
+_SAME_PERIOD = re.compile(r"[*_\s]*(?:(?:In addition|Additionally|Also|Similarly|Meanwhile),?\s+)?(?:during|in|over|for|within) "
+                          r"the same (?:period|year|time|timeframe|time frame|quarter|month|months|reporting period)\b", re.I)
+
+
+def _same_period(ctx, sent) -> bool:
+    """The sentence adds figures for the period the sentence before sourced (by a citation, a
+    named work or a body reporting them)."""
+    if sent.index == 0 or not _SAME_PERIOD.match(sent.text):
+        return False
+    prev = ctx.doc.sentences[sent.index - 1]
+    return prev.block == sent.block and (ctx.is_cited(prev) or names_a_work(prev.text) or REPORTED.search(prev.text)
+                                         is not None or _same_period(ctx, prev))
 
 
 _RESTATEMENT = re.compile(r"[*_\s]*(?:In other words|That is|This is|That means|This means|Put differently|I\.e\.|"
@@ -277,7 +304,8 @@ def uncited_statistic(ctx):
         figures = [f for f in figures if not (_restated(ctx, sent, f[2]) or _computed(ctx, sent, f[2]))]
         if not figures:
             continue
-        if REPORTED.search(sent.text) or PROVISION.search(sent.text) or carries_on(ctx, sent):
+        if REPORTED.search(sent.text) or PROVISION.search(sent.text) or carries_on(ctx, sent) or _same_period(ctx, sent) \
+                or _OWN_OPERATIONS.search(sent.text):
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
         named = [n for c in cites if c.kind == "named" for n in c.names]

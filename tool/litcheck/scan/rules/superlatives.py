@@ -19,7 +19,8 @@ _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vita
                r"striking|remarkable|worrying|troubling|disturbing|pernicious|insidious")
 # "the first ... to", "the only": a claim of novelty, which needs evidence even when it is made
 # about the document's own study ("this study is the first to ...")
-_NOVELTY = re.compile(r"\bthe first\b(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bthe first\b(?:\s+[\w-]+){1,4}?\s+of its kind\b|"
+_NOVELTY = re.compile(r"\bthe first\b(?!\s+of\s+(?:these|those|them|the|our|its|which|two|three|four|five)\b)"
+                      r"(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bthe first\b(?:\s+[\w-]+){1,4}?\s+of its kind\b|"
                       r"\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+", re.I)
 # certainty asserted as settled ("it is clear from the survey that", "has proven to be harmful"): an
 # overclaim even about the document's own data, so like novelty it is checked there too
@@ -42,7 +43,9 @@ SUPERLATIVE_PATTERNS = [
                # "all countries that received aid", "every case in our sample": a scope, not a claim
                r"(?! of| that| which| who| where| with| in (?:our|the|this) (?:sample|data|dataset|study|survey)| included| listed| covered|"
                r" surveyed| studied| receiving| analy[sz]ed| sampled| coded)|"
-               r"always|never|every possible|all possible|every single|by any means|uniformly|universally|invariably|"
+               # ("always evolving" is a platitude, not a claim)
+               r"always(?! (?:evolving|changing|improving|learning|looking|working|striving|seeking|trying|adapting)\b)|"
+               r"never|every possible|all possible|every single|by any means|uniformly|universally|invariably|"
                r"without exception|unanimously|unprecedented|unparalleled|unmatched|unrivall?ed|second to none|"
                r"no one|nobody|everyone|everybody|undoubtedly|unquestionably|undeniably|indisputabl[ey]|"
                r"without (?:a |any )?doubt|beyond (?:any )?doubt|there is no doubt|it is a fact that)(?![\w-])", re.I),
