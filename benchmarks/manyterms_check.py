@@ -54,10 +54,10 @@ def main() -> int:
     from litcheck.listing.search import OTHER_FIELD, WEIGHTS, _weight_class, parse_query
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("file", type=Path)
-    ap.add_argument("queries", nargs="*")
-    ap.add_argument("--queries-made", "--queries", dest="n", type=int, default=300)
-    ap.add_argument("--limit", type=int, default=10)
+    ap.add_argument("file", type=Path, help="a .bib file (its index is built first when missing)")
+    ap.add_argument("queries", nargs="*", help="queries to compare (default: made from the file)")
+    ap.add_argument("--queries", dest="n", type=int, default=300, metavar="N", help="how many queries to make")
+    ap.add_argument("--limit", type=int, default=10, help="hits asked for, as `search --limit`")
     args = ap.parse_args()
     library = load_library([args.file], None)
     weights = fulltext.column_weights(WEIGHTS, OTHER_FIELD)
