@@ -61,3 +61,12 @@ def scanner():
 
     data = Path(__file__).parent / "data" / "scan"
     return Scanner(load_library([data / "lib.bib"], data / "notes", use_cache=False))
+
+
+@pytest.fixture
+def small_lists(monkeypatch):
+    """Stored best hits (`index.tophits`) for a generated library of a few hundred entries."""
+    from litcheck.index import tophits
+
+    monkeypatch.setattr(tophits, "MIN_HITS", 40)
+    monkeypatch.setattr(tophits, "TOP", 12)

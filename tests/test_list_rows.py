@@ -15,7 +15,7 @@ from litcheck.listing import rows as rows_module
 from litcheck.listing.reading_lists import build_listing
 from litcheck.listing.render import stream
 from litcheck.listing.rows import RowList
-from litcheck.listing.select import SORTS, Filters, _SORT_KEYS, select, sort_entries
+from litcheck.listing.select import SORTS, Filters, _sort_key, select, sort_entries
 
 from test_list_memory import CHOICES as _MEMORY_CHOICES
 from test_list_memory import DATA_FORMATS as FORMATS
@@ -81,7 +81,7 @@ def test_sorted_row_numbers_keep_the_order_of_ties_across_batches(tmp_path, monk
     path = _tied_library(tmp_path, 3_000)
     whole = load_library([path], use_cache=False)
     scores = {f"w{i}": float(i % 5) for i in range(0, 3_000, 3)}
-    expected = [e.key for e in sorted(whole.entries.values(), key=_SORT_KEYS[how](scores))]
+    expected = [e.key for e in sorted(whole.entries.values(), key=_sort_key(how, scores))]
     monkeypatch.setattr(rows_module, "KEPT_BYTES", 0)
     for batch in (1, 250, 4096):
         monkeypatch.setattr(rows_module, "SORT_BATCH", batch)

@@ -6,11 +6,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import pytest
-
 from litcheck.index import fulltext, tophits
 from litcheck.library.core import load_library
-from litcheck.listing.search import OTHER_FIELD, WEIGHTS, _shown, _weight_class, search_page
+from litcheck.listing.search import OTHER_FIELD, WEIGHTS, _weight_class, search_page
 
 WORDS = ("fish fishery fisheries fishing salmon sal salt stock stocks assessment a an and at "
          "trout tuna river sea seal model modelling growth").split()
@@ -40,20 +38,13 @@ def _library(tmp_path: Path, entries: int = 400, notes: int = 30, note_step: int
     return load_library([path], folder)
 
 
-def _bm25(conn, term: str, limit: int):
+def _bm25(conn, terms: list[str], limit: int):
     """The ranking as FTS5 gives it, every match scored (what `search` did before)."""
+    expr = fulltext.match_expression(terms)
     weights = ", ".join(map(repr, fulltext.column_weights(WEIGHTS, OTHER_FIELD)))
     rows = conn.execute(f"SELECT docs.key, -bm25(fts, {weights}) AS s FROM fts JOIN docs ON docs.id = fts.rowid "
-                        "WHERE fts MATCH ? ORDER BY s DESC, fts.rowid LIMIT ?",
-                        (fulltext.match_expression([term]), limit)).fetchall()
-    total = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (fulltext.match_expression([term]),)).fetchone()
-    return rows, total[0]
-
-
-@pytest.fixture
-def small_lists(monkeypatch):
-    monkeypatch.setattr(tophits, "MIN_HITS", 40)
-    monkeypatch.setattr(tophits, "TOP", 12)
+                        "WHERE fts MATCH ? ORDER BY s DESC, fts.rowid LIMIT ?", (expr, limit)).fetchall()
+    return rows, conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expr,)).fetchone()[0]
 
 
 def test_stored_best_hits_equal_bm25_over_every_match(tmp_path, small_lists):
@@ -65,7 +56,7 @@ def test_stored_best_hits_equal_bm25_over_every_match(tmp_path, small_lists):
     for prefix in prefixes:
         for limit in (1, 3, 10, 12):
             found = tophits.top(conn, prefix, limit)
-            expected = _bm25(conn, prefix, limit)
+            expected = _bm25(conn, [prefix], limit)
             if found is not None:  # None: FTS5 answers (a tie at the end of the stored rows)
                 answered += 1
                 assert found == expected, (prefix, limit)
@@ -82,21 +73,9 @@ def test_notes_weights_are_added_as_fts5_adds_them(tmp_path, small_lists):
     for (prefix,) in conn.execute("SELECT prefix FROM top_hits").fetchall():
         found = tophits.top(conn, prefix, 12)
         if found is not None:
-            assert found == _bm25(conn, prefix, 12), prefix
+            assert found == _bm25(conn, [prefix], 12), prefix
             with_notes += sum(1 for key, _ in found[0] if lib.note(key) is not None)
     assert with_notes >= 20
-
-
-def test_search_answers_one_common_word_from_the_lists(tmp_path, small_lists, monkeypatch):
-    lib = _library(tmp_path)
-    answers = []
-    real = tophits.top
-    monkeypatch.setattr(tophits, "top", lambda *a: answers.append(real(*a)) or answers[-1])
-    hits, total = search_page(lib, "fish", 10)
-    assert len(answers) == 1 and answers[0] is not None
-    conn = fulltext.open_index(lib, _weight_class, fulltext.column_weights(WEIGHTS, OTHER_FIELD))
-    rows, count = _bm25(conn, "fish", 10)
-    assert [(h.key, h.score) for h in hits] == [(key, _shown(score)) for key, score in rows] and total == count
 
 
 def test_no_lists_for_text_unicode61_would_split_otherwise(tmp_path, small_lists):

@@ -117,3 +117,6 @@ def command(library, topics, orgs, kinds, since, until, states, text, keys, sort
         emit(stream(reading, lib, fmt, resolved, annotate, keywords), output)
     except EngineError as exc:
         fail(f"{exc} (or use --style none)")
+    from litcheck.listing.display import save
+
+    save()  # the display values computed for this listing, for the next one

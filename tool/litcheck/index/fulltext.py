@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 
-FORMAT = "3"
+FORMAT = "4"
 # Column -> weight class of listing.search.WEIGHTS; "other" is every remaining field.
 COLUMNS = ("key", "title", "author", "editor", "keywords", "venue", "discrepancy", "year", "note_meta", "note", "other")
 _CLASS_OF = {"note_meta": "note-meta"}
@@ -30,7 +30,7 @@ def column_weights(weights: dict[str, float], other: float) -> list[float]:
     return [weights.get(_CLASS_OF.get(c, c), other) for c in COLUMNS]
 
 
-def _rows(library, weight_class, keys):
+def folded_rows(library, weight_class, keys):
     """(key, text per column) for each of `keys`, folded for matching (one fold per column,
     not per field: folding is most of the build time)."""
     from litcheck.library.latex import quick_fold
@@ -66,7 +66,7 @@ def _create(conn: sqlite3.Connection, library, weight_class, weights, progress) 
     collector = Collector(len(every), len(COLUMNS))
 
     def numbered():
-        rows = _rows(library, weight_class, every)
+        rows = folded_rows(library, weight_class, every)
         for key, cols in progress(rows, "indexing for search", len(every)) if progress else rows:
             keys.append(key)
             collector.add(cols)
@@ -104,9 +104,11 @@ def match_expression(terms: list[str]) -> str:
 
 
 def ranked(conn: sqlite3.Connection, terms: list[str], weights: list[float],
-           limit: int | None = None) -> tuple[list[tuple[str, float]], int]:
+           limit: int | None = None, folded=None) -> tuple[list[tuple[str, float]], int]:
     """(key, score) of the keys matching all `terms`, best first (ties by key; rows are numbered
-    in key order), the first `limit` of them; and how many match in all."""
+    in key order), the first `limit` of them; and how many match in all. `folded(keys)`, when
+    given, yields the keys' indexed text (`folded_rows`), which lets a query of several common
+    words be answered from the stored best hits (`index.manyterms`)."""
     expr = match_expression(terms)
     if not expr:
         return [], 0
@@ -114,6 +116,12 @@ def ranked(conn: sqlite3.Connection, terms: list[str], weights: list[float],
         from litcheck.index.tophits import top
 
         found = top(conn, terms[0], limit)
+        if found is not None:
+            return found
+    elif folded is not None:
+        from litcheck.index.manyterms import top_of_many
+
+        found = top_of_many(conn, terms, weights, limit, folded, match_expression)
         if found is not None:
             return found
     # bm25 of every match is the cost of a common query; keys are looked up for the shown rows only.

@@ -33,7 +33,10 @@ import sys
 from array import array
 
 MIN_HITS = 5_000  # below this FTS5 ranks a term in a few milliseconds
-TOP = 100  # most rows a query can show from the lists (one more is kept: it bounds the rest)
+# Most rows a query can show from the lists (one more is kept: it bounds the rest). Deep lists
+# let queries of several common words (`index.manyterms`) bound the rows not stored: with 100,
+# `fish a` on the 99k-entry bench file could not be decided; 1,000 cost about 7 MB of index.
+TOP = 1000
 K1, B = 1.2, 0.75  # FTS5's bm25 constants (fts5_aux.c)
 WIDTH = 12  # prefixes up to this long get lists: a token's first 12 characters are its sort code
 _ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"  # unicode61's token characters in ASCII text
@@ -116,19 +119,23 @@ class Collector:
     def store(self, conn: sqlite3.Connection, weights: list[float]) -> None:
         """Write the `top_hits` table (empty when this library gets no lists)."""
         conn.execute("CREATE TABLE top_hits (prefix TEXT PRIMARY KEY, hits INTEGER NOT NULL, "
-                     "rowids BLOB NOT NULL, scores BLOB NOT NULL) WITHOUT ROWID")
+                     "rowids BLOB NOT NULL, scores BLOB NOT NULL, matching BLOB NOT NULL) WITHOUT ROWID")
+        conn.execute("CREATE TABLE top_sizes (rows INTEGER NOT NULL, tokens INTEGER NOT NULL)")
         try:
             if self.active and min(weights) > 0:  # a row matches where its weighted count is positive
                 self._flush()
                 if self._spill is not None and list(_document_sizes(conn)) == list(self._lengths):
-                    conn.executemany("INSERT INTO top_hits VALUES (?, ?, ?, ?)", self._lists(weights))
+                    conn.executemany("INSERT INTO top_hits VALUES (?, ?, ?, ?, ?)", self._lists(weights))
+                    conn.execute("INSERT INTO top_sizes VALUES (?, ?)", (len(self._lengths), sum(self._lengths)))
         finally:
             if self._spill is not None:
                 self._spill.close()
                 self._spill = None
 
     def _lists(self, weights: list[float]):
-        """(prefix, rows matching, rowids, g) for every prefix matched by `MIN_HITS` rows or more."""
+        """(prefix, rows matching, rowids, g, which rows match) for every prefix matched by
+        `MIN_HITS` rows or more; the last is a bit per row (bit i of the little-endian number:
+        rowid i + 1), which a query of several terms intersects."""
         import numpy as np
 
         lengths = np.frombuffer(self._lengths, np.int64)
@@ -172,7 +179,7 @@ class Collector:
                 if inexact[c].any():
                     mask = np.isin(r, np.unique(r[inexact[c]]))
                     _add_in_column_order(f, r[mask], c[mask], col_weight)
-                yield (prefix, len(hits), *_best(hits, f[hits], base[hits]))
+                yield (prefix, len(hits), *_best(hits, f[hits], base[hits]), np.packbits(f > 0, bitorder="little").tobytes())
                 if len(prefix) < WIDTH:  # each one character longer: a sub-run of the sorted codes
                     scale = 37 ** (WIDTH - len(prefix) - 1)
                     bounds = np.searchsorted(codes[lo:hi], (value * 37 + np.arange(1, 38)) * scale) + lo

@@ -66,34 +66,43 @@ def parse_names(raw: str) -> list[Name]:
     return list(_parse_names(raw))
 
 
+def first_names(raw: str):
+    """The `Name`s of a raw name list one at a time, each parsed when reached: a caller that
+    shows the start of a list of hundreds of authors parses only the first few."""
+    if raw and raw.strip():
+        plain = not _MARKUP.search(raw)
+        for part in _people(raw, plain):
+            yield _name(part, plain)
+
+
 @functools.lru_cache(maxsize=16384)
 def _parse_names(raw: str) -> tuple[Name, ...]:
     """Cached: a listing reads an entry's names to sort and again to format it (entries drop
     what they read between the two, to bound memory), and authors recur across a library."""
     plain = not _MARKUP.search(raw)
-    if plain:
-        people = _AND.split(raw.strip(" \r\n\t"))
-    else:
-        from bibtexparser.middlewares.names import split_multiple_persons_names
+    return tuple(_name(part, plain) for part in _people(raw, plain))
 
-        people = split_multiple_persons_names(raw)
-    names = []
-    for part in people:
-        part = part.strip()
-        if _fully_braced(part):
-            names.append(Name(literal=to_text(part)))
-            continue
-        if part.lower() == "others":
-            names.append(Name(literal="others"))
-            continue
-        try:
-            last, first, von, jr = _plain_parts(part) if plain else _parts(part)
-        except Exception:  # a malformed name is shown as written rather than lost
-            names.append(Name(literal=to_text(part)))
-            continue
-        names.append(Name(family=to_text(" ".join(last)), given=to_text(" ".join(first)),
-                          particle=to_text(" ".join(von)), suffix=to_text(" ".join(jr))))
-    return tuple(names)
+
+def _people(raw: str, plain: bool) -> list[str]:
+    if plain:
+        return _AND.split(raw.strip(" \r\n\t"))
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    return split_multiple_persons_names(raw)
+
+
+def _name(part: str, plain: bool) -> Name:
+    part = part.strip()
+    if _fully_braced(part):
+        return Name(literal=to_text(part))
+    if part.lower() == "others":
+        return Name(literal="others")
+    try:
+        last, first, von, jr = _plain_parts(part) if plain else _parts(part)
+    except Exception:  # a malformed name is shown as written rather than lost
+        return Name(literal=to_text(part))
+    return Name(family=to_text(" ".join(last)), given=to_text(" ".join(first)),
+                particle=to_text(" ".join(von)), suffix=to_text(" ".join(jr)))
 
 
 def _parts(name: str) -> tuple[list, list, list, list]:

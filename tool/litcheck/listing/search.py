@@ -60,6 +60,22 @@ class Match:
             self._text = " ".join(value.split())
         return self._text
 
+    def head(self, width: int) -> str:
+        """The text, cut to `width` characters with "…" when longer (a line of the text output).
+        Of a long author list only the names that fill the line are parsed: a work with
+        hundreds of authors took milliseconds to show."""
+        if self._text is None and self.field in ("author", "editor"):
+            from litcheck.library.names import first_names
+
+            shown = ""
+            for name in first_names(self._entry.get(self.field)):
+                shown = f"{shown}; {name.display}" if shown else name.display
+                line = " ".join(shown.split())  # the start of `text`, whatever follows
+                if len(line) > width:
+                    return line[:width - 1] + "…"
+        text = self.text
+        return text if len(text) <= width else text[:width - 1] + "…"
+
     def as_dict(self) -> dict:
         return {"source": self.source, "field": self.field, "file": self.file, "line": self.line, "text": self.text}
 
@@ -153,14 +169,14 @@ def search_scores(library, query: str) -> dict[str, float]:
 
 
 def _ranked(library, terms: list[str], limit: int | None, progress=None) -> tuple[list, int]:
-    from litcheck.index.fulltext import column_weights, open_index, ranked
+    from litcheck.index.fulltext import column_weights, folded_rows, open_index, ranked
 
     if not terms:
         return [], 0
     weights = column_weights(WEIGHTS, OTHER_FIELD)
     conn = open_index(library, _weight_class, weights, progress)
     try:
-        return ranked(conn, terms, weights, limit)
+        return ranked(conn, terms, weights, limit, lambda keys: folded_rows(library, _weight_class, keys))
     finally:
         conn.close()
 
@@ -202,8 +218,7 @@ def render_hits(hits, total: int, max_lines: int) -> str:
             path = m.file
             if path and os.path.isabs(path) and not os.path.relpath(path, cwd).startswith(".."):
                 path = os.path.relpath(path, cwd)
-            text = m.text if len(m.text) <= 110 else m.text[:109] + "…"
-            out.append(f"    {path}:{m.line}: {text}")
+            out.append(f"    {path}:{m.line}: {m.head(110)}")
     more = f" (showing {len(hits)})" if total > len(hits) else ""
     out.append(f"\n{total} match{'es' if total != 1 else ''}{more}")
     return "\n".join(out) + "\n"

@@ -212,12 +212,6 @@ def _passing_keys(library, filters: Filters) -> dict[str, None] | None:
     return passing_keys(library, filters.topics, filters.kinds, filters.states, filters.since, filters.until)
 
 
-def _author_key(entry: Entry) -> str:
-    names = entry.creators
-    if names:
-        first = names[0]
-        return (first.literal or f"{first.family} {first.given}").casefold()
-    return entry.title.casefold()  # laws and anonymous works file under their title
 
 
 def sort_entries(entries: list[Entry], how: str | None, scores: dict[str, float] | None = None) -> list[Entry]:
@@ -227,7 +221,7 @@ def sort_entries(entries: list[Entry], how: str | None, scores: dict[str, float]
         return entries if isinstance(entries, RowList) else list(entries)
     if how not in SORTS:
         raise SelectionError(f"unknown sort {how!r}; choose from {', '.join(SORTS)}")
-    key = _SORT_KEYS[how](scores or {})
+    key = _sort_key(how, scores or {})
     if isinstance(entries, RowList):  # each entry is made for its key and let go
         return sort_rows(entries, key)
     # A sort keeps the fields it reads on the entries (for the renderer: read once, not twice)
@@ -235,13 +229,22 @@ def sort_entries(entries: list[Entry], how: str | None, scores: dict[str, float]
     return sorted(entries, key=key if few_stored_bytes(entries) else lambda e: key(e.transient()))
 
 
+# Sort keys from an entry and its display values (`display.of`: stored for an indexed file's
+# entries, as parsing names and decoding titles was most of the time of a warm listing).
 _SORT_KEYS = {
-    "author": lambda scores: lambda e: (_author_key(e), e.year or 0, e.title.casefold()),
-    "year": lambda scores: lambda e: (-(e.year or 0), _author_key(e), e.title.casefold()),
-    "oldest": lambda scores: lambda e: (e.year or 10_000, _author_key(e), e.title.casefold()),
-    "title": lambda scores: lambda e: (e.title.casefold(), e.year or 0),
-    "relevance": lambda scores: lambda e: (-scores.get(e.key, 0.0), _author_key(e), e.year or 0),
+    "author": lambda scores: lambda e, d: (d.author_key, e.year or 0, d.title.casefold()),
+    "year": lambda scores: lambda e, d: (-(e.year or 0), d.author_key, d.title.casefold()),
+    "oldest": lambda scores: lambda e, d: (e.year or 10_000, d.author_key, d.title.casefold()),
+    "title": lambda scores: lambda e, d: (d.title.casefold(), e.year or 0),
+    "relevance": lambda scores: lambda e, d: (-scores.get(e.key, 0.0), d.author_key, e.year or 0),
 }
+
+
+def _sort_key(how: str, scores: dict[str, float]):
+    from litcheck.listing.display import of
+
+    key = _SORT_KEYS[how](scores)
+    return lambda e: key(e, of(e))
 
 
 def group_entries(entries: list[Entry], how: str | None, only_topics: list[str] | None = None) -> list[tuple[str, list[Entry]]]:

@@ -8,7 +8,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from litcheck.library.entry import released
-from litcheck.listing.csl import clean, entry_url
+from litcheck.listing import display
+from litcheck.listing.csl import clean
 from litcheck.listing.styles import FORMATS, Formatted, md_escape, safe_href
 
 # How a work whose verification is `unconfirmed` is marked when the user includes it
@@ -126,13 +127,14 @@ _TAG = {"plain": UNVERIFIED, "markdown": "\\[unverified\\]",
 def _plain(entry, formats) -> Formatted:
     """Author (year) Title. Venue. URL -- for --style none (fast, no external program; its
     modules are imported with this one, not once per work: that was a third of its time)."""
-    who = entry.author_display() or ""
+    shown = display.of(entry)  # names and decoded text, stored for an indexed file's entries
+    who = shown.who
     year = str(entry.year) if entry.year else "n.d."
-    parts = [f"{who} ({year})" if who else f"({year})", clean(entry.title)]
-    if entry.venue:
-        parts.append(entry.venue)
+    parts = [f"{who} ({year})" if who else f"({year})", clean(shown.title)]
+    if shown.venue:
+        parts.append(shown.venue)
     text = ". ".join(p.strip(". ") for p in parts if p) + "."
-    url = entry_url(entry)
+    url = shown.url
     href = safe_href(url) if url else None  # a link only to http(s), mailto or a DOI
     out = {}
     for f in formats:
@@ -143,5 +145,5 @@ def _plain(entry, formats) -> Formatted:
             out[f] = md_escape(text) + (f" <{href}>" if href else "")
         else:
             out[f] = text + (f" {url}" if url else "")
-    cite = {f: f"({who or entry.title}, {year})" for f in formats}
+    cite = {f: f"({who or shown.title}, {year})" for f in formats}
     return Formatted(out, cite)

@@ -13,6 +13,7 @@ import re
 from html import escape
 
 from litcheck.library.entry import released
+from litcheck.listing import display
 from litcheck.listing.render.bib import entry_bibtex
 from litcheck.listing.render.common import format_all, style_title
 from litcheck.listing.render.summaries import summary_html, summary_plain
@@ -105,9 +106,10 @@ def render(reading, library, options) -> str:
             fmt = formatted[entry.key]
             note = summary_plain(library, entry.key)
             state = entry.status or "not recorded"
-            search = " ".join([fmt.reference["plain"], entry.title, note, entry.key, state, entry.kind,
+            title = display.of(entry).title  # decoded once, stored for an indexed file's entries
+            search = " ".join([fmt.reference["plain"], title, note, entry.key, state, entry.kind,
                                " ".join(entry.keywords)]).lower()
-            ref_html = fmt.reference["html"] or escape(entry.title)
+            ref_html = fmt.reference["html"] or escape(title)
             out.append(f'<li class="entry" id="{escape(entry.key)}" data-key="{escape(entry.key)}" '
                        f'data-search="{escape(search, quote=True)}">')
             out.append(f'<div class="reference">{ref_html}</div>')

@@ -1,0 +1,78 @@
+"""Queries of several terms answered from the stored best hits give the same rows, scores,
+order and count as FTS5's bm25 over every match, and fall back to FTS5 when the lists cannot
+decide."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from test_tophits import _bm25, _library
+
+from litcheck.index import fulltext, manyterms, tophits
+from litcheck.listing.search import OTHER_FIELD, WEIGHTS, _shown, _weight_class, search_page
+
+WEIGHTS_BY_COLUMN = fulltext.column_weights(WEIGHTS, OTHER_FIELD)
+
+
+def _many(conn, terms: list[str], limit, folded):
+    return manyterms.top_of_many(conn, terms, WEIGHTS_BY_COLUMN, limit, folded, fulltext.match_expression)
+
+
+def _open(lib):
+    conn = fulltext.open_index(lib, _weight_class, WEIGHTS_BY_COLUMN)
+    return conn, lambda keys: fulltext.folded_rows(lib, _weight_class, keys)
+
+
+def test_several_terms_equal_bm25_over_every_match(tmp_path, small_lists, monkeypatch):
+    lib = _library(tmp_path)
+    conn, folded = _open(lib)
+    read = []
+    real = manyterms._scores_from_text
+    monkeypatch.setattr(manyterms, "_scores_from_text", lambda *a: read.append(len(a[2])) or real(*a))
+    prefixes = [p for (p,) in conn.execute("SELECT prefix FROM top_hits")]
+    rare = ["stock", "trout", "seal", "model", "zzz", "tuna river", "fish salmon", "salmon fish"]
+    queries = [list(q) for q in itertools.product(prefixes[::2] + rare, repeat=2)]
+    queries += [list(q) for q in itertools.product(["fish", "a", "s", "sea", "stock", "sal", "tuna river"], repeat=3)]
+    answered = enumerated = 0
+    for terms in queries:
+        for limit in (1, 5):
+            found = _many(conn, terms, limit, folded)
+            if found is not None:
+                answered += 1
+                enumerated += any(t in rare for t in terms)
+                assert found == _bm25(conn, terms, limit), (terms, limit)
+    assert answered >= 2000 and enumerated >= 500  # pairs of listed words, and listed with rare
+    assert sum(read) >= 10_000  # rows whose shares came from their text
+
+
+def test_what_the_lists_cannot_decide_goes_to_fts5(tmp_path, small_lists):
+    lib = _library(tmp_path)
+    conn, folded = _open(lib)
+    assert _many(conn, ["fish", "a"], tophits.TOP + 1, folded) is None  # more than stored
+    assert _many(conn, ["fish", "a"], None, folded) is None  # every match (list --text)
+    assert _many(conn, ["fish"], 5, folded) is None  # one word: tophits.top
+    assert _many(conn, ["stock", "trout"], 5, folded) is None  # no common word
+    assert _many(conn, ["fish a", "sea"], 5, folded) is None  # a phrase of common words
+    assert _many(conn, ["fish", "ærø"], 5, folded) is None  # not unicode61's ASCII
+
+
+def test_text_that_disagrees_with_the_index_is_not_trusted(tmp_path, small_lists):
+    lib = _library(tmp_path)
+    conn, folded = _open(lib)
+    assert _many(conn, ["salmon", "a"], 5, folded) is not None
+    blank = lambda keys: ((key, [""] * len(fulltext.COLUMNS)) for key in keys)  # noqa: E731
+    assert _many(conn, ["salmon", "a"], 5, blank) is None
+
+
+@pytest.mark.parametrize("module, name, query, limit", [(tophits, "top", "fish", 10),
+                                                      (manyterms, "top_of_many", "salmon a", 5)])
+def test_search_answers_common_words_from_the_lists(tmp_path, small_lists, monkeypatch, module, name, query, limit):
+    lib = _library(tmp_path)
+    answers = []
+    real = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda *a: answers.append(real(*a)) or answers[-1])
+    hits, total = search_page(lib, query, limit)
+    assert len(answers) == 1 and answers[0] is not None
+    rows, count = _bm25(_open(lib)[0], query.split(), limit)
+    assert [(h.key, h.score) for h in hits] == [(key, _shown(score)) for key, score in rows] and total == count

@@ -1,0 +1,204 @@
+"""The best hits of a query of several terms, from the stored best hits of its common words.
+
+Why: FTS5 scores every row that matches all the terms, and for a common word it first merges
+the posting lists of every word that starts with it (`fish a`: 56,054 rows, about 0.3 s on the
+99k-entry bench file). `index.tophits` keeps, for every common prefix, its best rows, their g
+(bm25's per-row factor) and which rows match; that decides most such queries exactly.
+
+bm25 of a query is a sum over its terms, in query order: score = Σ idf_t · g_t(row), each term
+a phrase FTS5 matches in every row it scores. A term is taken one of two ways:
+- *listed*: one word whose prefix has a stored list. Rows matching it: its bitset. Its idf:
+  from its stored count, as `tophits.top` computes it. Its g for a row: stored for the best
+  rows; for any other row no larger than the last stored one.
+- *enumerated*: a word or phrase with a word whose prefix has no list (so rarer than
+  `tophits.MIN_HITS` rows, usually): FTS5 scores it alone, which gives every row it matches
+  and idf·g for each, the very number the whole query adds for it (same idf, D and avgdl).
+The rows matching the query are the intersection (counted exactly). A row's score is known
+when every term's share is; otherwise it is bounded above by the last stored g of the terms it
+lacks (added in the same order: rounding is monotonic, so the bound is never below the score).
+Rows whose bound reaches the `limit`-th known score get their shares computed from their
+folded text (tokens as FTS5's unicode61 makes them from ASCII, occurrences weighted in column
+order, FTS5's floating-point operations), until no unknown row can reach the shown ones. If
+rows outside every stored list could, or too many rows would need their text, FTS5 answers.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import sqlite3
+import sys
+from array import array
+
+from litcheck.index import tophits
+
+# Rows whose text a query may fold: FTS5 is cheaper than more (the queries of the 99k bench
+# file that the lists answered read at most 348; one that could not be decided read 464).
+MAX_TEXTS = 400
+COMMON = 5  # the lists answer when a term matches at least 1/COMMON of the rows
+_WORDS = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(f"[{tophits._ALPHABET}]+")
+
+
+class _Listed:
+    """A one-word term whose prefix has a stored list."""
+
+    def __init__(self, word: str, hits: int, rowids: bytes, g: bytes, matching: bytes, rows: int):
+        self.word, self.matching = word.encode("ascii"), matching
+        self.idf = _idf(rows, hits)
+        self.hits = hits
+        ids, values = array("i", rowids), array("d", g)
+        if sys.byteorder != "little":
+            ids.byteswap()
+            values.byteswap()
+        self.share = {rowid: self.idf * x for rowid, x in zip(ids, values)}
+        self.bound = self.idf * values[-1] if len(values) < hits else 0.0  # rows not stored: no more
+
+    def has(self, rowid: int) -> int:
+        return self.matching[(rowid - 1) >> 3] >> ((rowid - 1) & 7) & 1
+
+
+def _idf(rows: int, hits: int) -> float:
+    """bm25's idf, as FTS5 computes it (fts5_aux.c)."""
+    idf = math.log((rows - hits + 0.5) / (hits + 0.5))
+    return idf if idf > 0.0 else 1e-6
+
+
+def top_of_many(conn: sqlite3.Connection, terms: list[str], weights: list[float], limit: int | None,
+                folded, match) -> tuple[list[tuple[str, float]], int] | None:
+    """(key, score) of the first `limit` rows matching every one of `terms`, best first (ties
+    by row), and how many match; None when the stored lists cannot decide it (FTS5 answers).
+    `folded(keys)` gives (key, folded text per column) of the library's keys, as indexed;
+    `match(terms)` the FTS5 query of terms (`fulltext.match_expression`)."""
+    if limit is None or limit > tophits.TOP or len(terms) < 2:
+        return None
+    words = [_WORDS.findall(t) for t in terms]
+    if not all(w and all(_ASCII_WORD.fullmatch(x) for x in w) for w in words):
+        return None
+    sizes = conn.execute("SELECT rows, tokens FROM top_sizes").fetchone()
+    if sizes is None:  # this library has no lists
+        return None
+    rows, avgdl = sizes[0], float(sizes[1]) / float(sizes[0])
+    plan: list[_Listed | str] = []
+    for term, term_words in zip(terms, words):
+        stored = [_stored(conn, w[:tophits.WIDTH]) for w in term_words]
+        if len(term_words) == 1 and len(term_words[0]) <= tophits.WIDTH and stored[0] is not None:
+            plan.append(_Listed(term_words[0], *stored[0], rows))
+        elif None in stored:
+            plan.append(term)
+        else:  # a phrase (or long word) of common words: counting it alone costs as much as FTS5
+            return None
+    # FTS5's cost grows with its terms' posting lists: below a fifth of the rows it answers in
+    # a few milliseconds, about what reading the rows' text here would cost.
+    if max((p.hits for p in plan if isinstance(p, _Listed)), default=0) * COMMON < rows:
+        return None
+    plan = [_enumerated(conn, match([p]), weights) if isinstance(p, str) else p for p in plan]
+    found = _rank(plan, limit, lambda rowids: _scores_from_text(conn, plan, rowids, weights, avgdl, folded))
+    if found is None:
+        return None
+    shown, total = found
+    keys = dict(conn.execute(f"SELECT id, key FROM docs WHERE id IN ({', '.join('?' * len(shown))})",
+                             [rowid for _, rowid in shown]))
+    return [(keys[rowid], score) for score, rowid in shown], total
+
+
+def _stored(conn, prefix: str):
+    return conn.execute("SELECT hits, rowids, scores, matching FROM top_hits WHERE prefix = ?", (prefix,)).fetchone()
+
+
+def _enumerated(conn, expression: str, weights: list[float]) -> dict[int, float]:
+    """rowid -> idf·g of every row matching the FTS5 query of one term, by FTS5."""
+    sql = f"SELECT rowid, -bm25(fts, {', '.join(map(repr, weights))}) FROM fts WHERE fts MATCH ?"
+    return dict(conn.execute(sql, (expression,)))
+
+
+def _rank(plan, limit: int, from_text):
+    """((score, rowid) of the best `limit` matching rows, best first; how many match), or None
+    when rows outside every stored list could reach them or too many rows need their text.
+    `from_text(rowids)` gives those rows' exact scores (None: it cannot)."""
+    listed = [p for p in plan if isinstance(p, _Listed)]
+    enumerated = [p for p in plan if isinstance(p, dict)]
+    if enumerated:  # every matching row is among those of the smallest enumerated term
+        smallest = min(enumerated, key=len)
+        others = [s for s in enumerated if s is not smallest]
+        rows = [r for r in smallest if all(r in s for s in others) and all(p.has(r) for p in listed)]
+        total = len(rows)
+    else:
+        both = int.from_bytes(listed[0].matching, "little")
+        for p in listed[1:]:
+            both &= int.from_bytes(p.matching, "little")
+        total = both.bit_count()
+        rows = sorted({r for p in listed for r in p.share if all(q.has(r) for q in listed)})
+    # A row in no list and no enumerated term: every share at most its term's bound.
+    outside = _sum([p.bound for p in listed]) if total > len(rows) else None
+    exact: dict[int, float] = {}
+    bounds: dict[int, float] = {}
+    shares = [(p, None) if isinstance(p, dict) else (p.share, p.bound) for p in plan]
+    for r in rows:  # the shares added in query order, a term's bound where its share is unknown
+        score, known = 0.0, True
+        for share, bound in shares:
+            x = share.get(r)
+            if x is None:
+                x, known = bound, False
+            score += x
+        (exact if known else bounds)[r] = score
+    need = min(limit, total)
+    waiting = sorted(bounds, key=lambda r: (-bounds[r], r))  # highest bound first
+    read = 0
+    while True:
+        if outside is not None:  # can the shown rows still all be among the stored ones?
+            best = heapq.nlargest(need, [*exact.values(), *(bounds[r] for r in waiting)])
+            if len(best) < need or outside >= best[-1]:
+                return None
+        ranking = sorted(((s, r) for r, s in exact.items()), key=lambda x: (-x[0], x[1]))[:need]
+        last = ranking[-1][0] if len(ranking) == need and need else -math.inf
+        # The rows that could still reach or tie the last shown one, best bound first; each
+        # reading takes as many again as all before it, and at first a few more than missing.
+        reach = sum(1 for r in waiting[:MAX_TEXTS + 1] if bounds[r] >= last)
+        if not reach:
+            return None if outside is not None and outside >= last else (ranking, total)
+        batch = min(reach, max(need - len(ranking) + 2 * need, read))
+        read += batch
+        found = from_text(waiting[:batch]) if read <= MAX_TEXTS else None
+        if found is None:
+            return None
+        exact.update(found)
+        waiting = waiting[batch:]
+
+
+def _scores_from_text(conn, plan, rowids, weights, avgdl, folded) -> dict[int, float] | None:
+    """rowid -> exact score of `rowids`, the shares of listed terms computed from the rows'
+    folded text as FTS5 computes them; None if a row's text does not match as the index says."""
+    keys = dict(conn.execute(f"SELECT key, id FROM docs WHERE id IN ({', '.join('?' * len(rowids))})", rowids))
+    scores = {}
+    for key, cols in folded(list(keys)):
+        rowid = keys[key]
+        if not all(c.isascii() for c in cols):
+            return None
+        # Tokens as unicode61 makes them from ASCII, one space before each: a token starting
+        # with a word is an occurrence of " word".
+        spaced = [b" " + c.encode("ascii").translate(tophits._SPLIT) for c in cols]
+        base = (1 - tophits.B) + (tophits.B * float(sum(len(c.split()) for c in spaced))) / avgdl
+        shares = []
+        for p in plan:
+            share = p.get(rowid) if isinstance(p, dict) else p.share.get(rowid)
+            if share is None:
+                word, f = b" " + p.word, 0.0
+                for c, column in enumerate(spaced):
+                    for _ in range(column.count(word)):  # one occurrence at a time, as FTS5 adds
+                        f += weights[c]
+                if f == 0.0:
+                    return None
+                share = p.idf * ((f * (tophits.K1 + 1.0)) / (f + tophits.K1 * base))
+            shares.append(share)
+        scores[rowid] = _sum(shares)
+    return scores if len(scores) == len(rowids) else None
+
+
+def _sum(shares) -> float:
+    """The terms' shares added in query order, from 0.0, as FTS5's bm25 adds them."""
+    score = 0.0
+    for s in shares:
+        score += s
+    return score
