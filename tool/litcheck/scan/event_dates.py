@@ -50,6 +50,8 @@ def _key(name: str) -> str:
 def event_date_statements(ctx) -> list[tuple[object, str, str, int, str]]:
     """(sentence, name key, event kind, year, the words) of every dated event statement."""
     out = []
+    if not ctx.in_text(_STATEMENT):
+        return out  # no verb of an event anywhere in the document (most documents): nothing to read
     for sent in ctx.claim_sentences():
         text = ctx.claim_text(sent)
         if not re.search(r"\d", text):

@@ -44,6 +44,8 @@ def unsourced_quotation(ctx, sent) -> str | None:
 def in_testimony(text: str, at: int) -> bool:
     """Offset `at` lies inside a quotation in a witness's first person ("In most of my 14
     placements ..."): a figure there is the speaker's experience, not a statistic."""
+    if "“" not in text and '"' not in text:
+        return False
     curly = text.rfind("“", 0, at)
     if curly > text.rfind("”", 0, at):
         opened, closer = curly, "”"

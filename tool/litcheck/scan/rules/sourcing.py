@@ -229,7 +229,7 @@ _SAME_PERIOD = re.compile(r"[*_\s]*(?:(?:In addition|Additionally|Also|Similarly
 def _same_period(ctx, sent) -> bool:
     """The sentence adds figures for the period the sentence before sourced (by a citation, a
     named work or a body reporting them)."""
-    if sent.index == 0 or not _SAME_PERIOD.match(sent.text):
+    if sent.index == 0 or "same" not in sent.text or not _SAME_PERIOD.match(sent.text):
         return False
     prev = ctx.doc.sentences[sent.index - 1]
     return prev.block == sent.block and (ctx.is_cited(prev) or names_a_work(prev.text) or REPORTED.search(prev.text)
