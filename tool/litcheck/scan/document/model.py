@@ -60,11 +60,22 @@ class Document:
     empty_items: set[str] = field(default_factory=set)
     fmt: str = "text"
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _item_of_label: dict[str, int] | None = field(default=None, repr=False)
 
     def list_text_lost(self) -> bool:
         """Most numbered items are empty: the list's text was lost (a conversion or an extract
         that kept only the numbers), so its citations cannot be checked one by one."""
         return len(self.empty_items) >= max(3, len(self.references) + len(self.footnotes))
+
+    def reference_index(self, label: str) -> int | None:
+        """The position in `references` of the first item numbered `label` (a numeric citation's
+        target); the table is made on first use, once the document is parsed."""
+        if self._item_of_label is None:
+            self._item_of_label = {}
+            for i, r in enumerate(self.references):
+                if r.label:
+                    self._item_of_label.setdefault(r.label, i)
+        return self._item_of_label.get(label)
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._line_starts, offset)

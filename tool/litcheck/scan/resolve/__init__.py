@@ -82,7 +82,7 @@ def _resolve_citation(c: Citation, doc, res: Resolution, index: LibraryIndex) ->
     if c.kind == "numeric":
         keys, missing = [], []
         for label in c.labels:
-            item = next((i for i, r in enumerate(doc.references) if r.label == label), None)
+            item = doc.reference_index(label)
             if item is None and label in doc.footnotes:
                 m = res.footnotes[label]
                 keys.extend(m.keys or ([m.key] if m.key else []))

@@ -309,7 +309,7 @@ def _cited_notes(ctx, c):
             if label in ctx.doc.footnotes:
                 yield label, ctx.doc.footnotes[label], ctx.resolution.footnotes.get(label)
             continue
-        at = next((i for i, r in enumerate(ctx.doc.references) if r.label == label), None)
+        at = ctx.doc.reference_index(label)
         if at is not None:
             yield label, ctx.doc.references[at], ctx.resolution.references[at]
 
@@ -483,10 +483,8 @@ def _cited_texts(ctx, c) -> list[str]:
     if c.kind == "footnote":
         return [ctx.doc.footnotes[l].text for l in c.labels if l in ctx.doc.footnotes]
     if c.kind == "numeric":
-        items = ctx.__dict__.get("_item_texts")
-        if items is None:  # built once per document, not once per citation
-            items = ctx._item_texts = {r.label: r.text for r in ctx.doc.references if r.label}
-        return [items[l] for l in c.labels if l in items]
+        found = (ctx.doc.reference_index(l) for l in c.labels)
+        return [ctx.doc.references[i].text for i in found if i is not None]
     if c.via_reference is not None and c.via_reference >= 0:
         return [ctx.doc.references[c.via_reference].text]
     return []
