@@ -26,6 +26,9 @@ def sentences(text):
     ("Smith et al. (2018) found it. Nobody disputed it.", 2),
     ("Victims were groomed.¹⁴ Offenders moved on.", 2),
     ("She holds an LL.M. from Delhi. Her thesis was cited.", 2),
+    # a PDF's text that lost the blank after a full stop; a domain or a dotted name is no boundary
+    ("Cases soared to 27,000, a 235% jump.Further research found more.", 2),
+    ("Ads moved to www.Backpage.com and then to Node.Js forums. Police followed.", 2),
 ])
 def test_segmenter_abbreviations(text, expected):
     got = sentences(text)
