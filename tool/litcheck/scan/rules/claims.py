@@ -15,7 +15,9 @@ disputed. The method (docs/known-claims.md has the long form):
    - it carries one of the claim's figures, if the claim has any (years aside), counting the same
      thing ("40,000 women" is not "40,000 police officers");
    - every entity of the claim is named in the sentence or its paragraph (one may be missing
-     when the claim names four or more);
+     when the claim names four or more; a name after "before" or "until" is a point in time);
+   - what the claim is about (trafficking, people, drugs ...: `alternatives:` in the terms file)
+     is said in the sentence or its paragraph, not only the claim's figure, names or setting;
    - it covers at least half of the claim's terms (a third when a figure is shared), terms
      weighted by how rare they are across all registers, so the field's common words
      ("trafficking", "dark web") cannot make a match alone, and by what the register's
@@ -92,6 +94,17 @@ _FOOTNOTE_REF = re.compile(r"\(?\b(?:fn|fns|footnotes?|notes?)\s+\d+(?:\s*(?:,|a
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z0-9]|[A-Za-z]")
 # where one clause of a sentence ends and the next begins
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\s(?:but|while|whereas|although|though|because|since)\s", re.I)
+
+
+# "... days before FOSTA became law": what follows names a point in time, not a party to the
+# clause's event (it came first, so the thing named did not bring it about)
+_EARLIER_THAN = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|until|till)\b[^,;:()—–]*$", re.I)
+
+
+def _time_reference(text: str, at: int) -> bool:
+    """The name at `at` follows "before", "prior to", "ahead of" or "until" in its clause (read
+    a few words back)."""
+    return _EARLIER_THAN.search(text, max(0, at - 60), at) is not None
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -230,7 +243,7 @@ class Lexicon:
             terms.add(token)
             found.append((m.start(), token))
             surfaces.setdefault(token, surface)
-            if token.startswith("E:"):
+            if token.startswith("E:") and not _time_reference(text, m.start()):
                 entities.add(token)
             chars[m.start():m.end()] = "_" * (m.end() - m.start())  # read; still a word for the negation test
         rest = "".join(chars)
@@ -246,7 +259,8 @@ class Lexicon:
             if token is None:
                 continue
             at[m.start()] = token
-            if (word[0].isupper() and not _starts_sentence(rest, m.start())) or inner_capital:
+            if ((word[0].isupper() and not _starts_sentence(rest, m.start())) or inner_capital) \
+                    and not _time_reference(rest, m.start()):
                 entities.add("N:" + token)  # a name the lexicon does not know: matched as its word
             terms.add(token)
             surfaces.setdefault(token, word)
@@ -360,6 +374,15 @@ def _named(entity: str, reading: Reading) -> bool:
     return entity in reading.entities if entity.startswith("E:") else entity[2:] in reading.terms
 
 
+def _says(reading: Reading, term: str, claim: Reading) -> bool:
+    """The text carries the claim's term, or all the words of the phrase the claim wrote it with,
+    in any order ("videos of abusive sex acts" says the claim's "abusive videos")."""
+    if term in reading.terms:
+        return True
+    words = {_word_token(w)[0] for w in _WORD.findall(claim.surfaces.get(term, ""))} - {None}
+    return len(words) > 1 and words <= reading.terms
+
+
 def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     """How the sentence restates the claim, or None when it does not (see the module docstring).
     `context` is the paragraph's Reading, or a function returning it: it is read only when the
@@ -381,8 +404,11 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     said = sentence.terms & prep.lexicon.relations
     if relations and said and len(relations & said) < max(1, round(RELATIONS * len(relations))):
         return None  # the same things, but something else said about them
+    subjects = []  # what the claim is about (trafficking, drugs ...) when the sentence leaves it unsaid
     for group in prep.lexicon.alternatives:
         named, claimed = sentence.terms & group, claim.terms & group
+        if any(t.startswith("C:") for t in claimed) and not any(_says(sentence, t, claim) for t in claimed):
+            subjects.append(claimed)
         if named and claimed and not named <= claimed:
             return None  # the same relation to other things: "sold drugs" is not "sold people"
     total = sum(prep.weights.values())
@@ -395,8 +421,10 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     if len(common & own_terms) / max(1, len(own_terms)) < PRECISION:
         return None
     unsaid = [e for e in claim.entities if not _named(e, sentence)]
-    if unsaid and callable(context):
+    if (unsaid or subjects) and callable(context):
         context = context()
+    if any(not any(_says(context, t, claim) for t in terms) for terms in subjects):
+        return None  # the same figure or names, but said of something else, here and in the paragraph
     missing = [e for e in unsaid if not _named(e, context)]
     if len(missing) > (1 if len(claim.entities) >= 4 else 0):
         return None
