@@ -17,7 +17,8 @@ disputed. The method (docs/known-claims.md has the long form):
    - every entity of the claim is named in the sentence or its paragraph (one may be missing
      when the claim names four or more; a name after "before" or "until" is a point in time);
    - what the claim is about (trafficking, people, drugs ...: `alternatives:` in the terms file)
-     is said in the sentence or its paragraph, not only the claim's figure, names or setting;
+     is said in the sentence or its paragraph, not only the claim's figure, names or setting,
+     and the sentence shares more than the claim's names;
    - it covers at least half of the claim's terms (a third when a figure is shared), terms
      weighted by how rare they are across all registers, so the field's common words
      ("trafficking", "dark web") cannot make a match alone, and by what the register's
