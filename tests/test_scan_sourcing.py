@@ -359,3 +359,13 @@ def test_a_ruling_needs_its_case_and_a_named_case_is_the_source(scanner):
     named = "In Smith v. Jones, a federal court ruled that the ban was lawful, awarding $2 million to the platform.\n"
     assert fired(scanner, unnamed, "vague-attribution") == [unnamed.strip()]
     assert fired(scanner, named, "vague-attribution") == [] and fired(scanner, named, "uncited-statistic") == []
+
+
+def test_the_writers_own_share_and_the_end_of_its_own_scale_need_no_source(scanner):
+    own = "Age checks in one state led to an immediate loss of over 80% of our traffic there.\n"
+    world = "Age checks in one state led to an immediate loss of over 80% of adult traffic there.\n"
+    assert fired(scanner, own, "uncited-statistic") == []
+    assert fired(scanner, world, "uncited-statistic") == [world.strip()]
+    scale = "As a result, the company places this risk in the lowest likelihood category.\n"
+    ranking = "The platform has the highest level of abuse reports in the region.\n"
+    assert fired(scanner, scale, "superlative") == [] and fired(scanner, ranking, "superlative") == [ranking.strip()]

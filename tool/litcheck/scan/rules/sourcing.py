@@ -224,7 +224,11 @@ _OWN_OPERATIONS = re.compile(r"\b(?:[Ww]e|[Oo]ur (?:team|teams|staff|organi[sz]a
                              r"sheltered|housed|hired|employ|employed|trained|processed|answered|handled|supported|helped|"
                              r"reached|assisted|referred|celebrated|hosted|welcomed|operated|run|ran|opened|funded|"
                              r"awarded|donated|responded to|took down|taken down|blocked|banned|suspended|deleted|"
-                             r"reported|submitted|sent|made|added|increased|expanded|invested)\b")
+                             r"reported|submitted|sent|made|added|increased|expanded|invested)\b|"
+                             # a share of the writer's own: "a loss of over 80% of our traffic", "our own records"
+                             r"\b(?:of|in|on|from) our (?:own )?(?:traffic|users|platforms?|sites?|services?|members|customers|"
+                             r"clients|staff|caseload|cases|hotline|helpline|shelters?)\b|"
+                             r"\b[Oo]ur own (?:experience|data|records|figures|statistics|monitoring|logs)\b")
 # "During the same period, it received 14 reports": the figures go on from the sentence before
 _SAME_PERIOD = re.compile(r"[*_\s]*(?:(?:In addition|Additionally|Also|Similarly|Meanwhile),?\s+)?(?:during|in|over|for|within) "
                           r"the same (?:period|year|time|timeframe|time frame|quarter|month|months|reporting period)\b", re.I)

@@ -26,9 +26,12 @@ _NOVELTY = re.compile(r"\bthe first\b(?!\s+of\s+(?:these|those|them|the|our|its|
 # overclaim even about the document's own data, so like novelty it is checked there too
 _CERTAINTY = re.compile(r"\bit is (?:clear|evident|obvious|certain|undeniable|beyond dispute) (?:that|from)\b|"
                         r"\b(?:has|have|had) (?:been )?(?:proven|proved) (?:to be|that)\b", re.I)
-# the end of a scale, not a ranking: "Tier 1, the highest rating a country can receive"
+# the end of a scale, not a ranking: "Tier 1, the highest rating a country can receive"; after "the
+# highest", "the lowest": a grade of a scale ("into the lowest likelihood category", "the highest risk tier")
 _SCALE_END = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s+(?:a|an|any|one|you|we|they)\s+[\w-]+\s+"
                         r"(?:can|could|may)\b|\s+(?:possible|permitted|allowed|available)\b")
+_SCALE_GRADE = re.compile(r"(?:\s+[\w-]+)?\s+(?:category|categories|tier|tiers|level|levels|rating|ratings|grade|band|"
+                          r"bracket|score|class|classification|setting|priority)\b(?!\s+(?:of|in|among|for)\b)")
 SUPERLATIVE_PATTERNS = [
     re.compile(r"\bthe\s+(?:world'?s\s+|world’s\s+|country'?s\s+|nation'?s\s+|internet'?s\s+|region'?s\s+|europe'?s\s+|asia'?s\s+)?(?:single\s+)?"
                r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|smallest|deadliest|richest|"
@@ -143,7 +146,8 @@ def superlative(ctx):
                 before = text[:m.start()]
                 if _HEDGE_BEFORE.search(before[-40:]) or _NEGATED.search(before[-60:]):
                     continue
-                if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) or _SCALE_END.match(text, m.end()):
+                if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) or _SCALE_END.match(text, m.end()) \
+                        or m.group(0)[:4].lower() == "the " and _SCALE_GRADE.match(text, m.end()):
                     continue
                 if pattern not in (_NOVELTY, _CERTAINTY) and (_speaks_for_self(text, m) or in_testimony(text, m.start())):
                     continue  # "I have never felt so ...", "Nobody told us": a speaker's own experience
