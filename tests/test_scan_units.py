@@ -132,6 +132,8 @@ def test_vague_and_superlative_phrases():
     assert vague("Recent studies show it grew.") and vague("It is estimated that 5 people left.")
     assert vague("Reportedly, the law changed.") and not vague("The study by Okafor shows it grew.")
     assert not vague("Our case studies indicate flexibility.")
+    assert vague("According to all available evidence, most users are adults.")
+    assert vague("According to the best available evidence, it grew.")
     assert any(p.search("the largest market in the world") for p in SUPERLATIVE_PATTERNS)
     assert not any(p.search("the worst forms of child labour") for p in SUPERLATIVE_PATTERNS)
 

@@ -331,9 +331,9 @@ VAGUE_PATTERNS = [
                r"(?!\s+(?:are|is|was|were)\b)"
                # a noun, not a verb: "a 2018 research report," names one work
                r"(?!\s*[,;:)”\"'])", re.I),
-    re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous )?(?:latest |recent |new |available |"
-               r"local |federal |state |government )?"
-               r"(?:reports|studies|experts|estimates|research|sources|researchers|analysts|statistics|data|surveys|some|many|officials|"
+    re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous |all (?:the )?|the best )?"
+               r"(?:latest |recent |new |available |local |federal |state |government )?"
+               r"(?:reports|studies|experts|estimates|research|sources|researchers|analysts|statistics|data|surveys|some|many|officials|evidence|"
                r"observers|media reports|news reports|insiders|specialists|authorities|analyses|law enforcement|police)\b", re.I),
     # common knowledge, or a literature nobody cites: "everyone knows", "consistent with the ... literature"
     re.compile(r"\b(?:everyone|everybody) knows\b|\bas (?:we all|everyone|everybody) knows?\b|\bit is common knowledge\b|"
