@@ -134,6 +134,11 @@ def test_vague_and_superlative_phrases():
     assert not vague("Our case studies indicate flexibility.")
     assert vague("According to all available evidence, most users are adults.")
     assert vague("According to the best available evidence, it grew.")
+    assert vague("A federal judge in Texas rightly found that the law violated free speech.")
+    assert vague("A court ruled in 2023 that the app must verify ages.")
+    assert not vague("The study of the court system took two years.")
+    assert any(p.search("Most providers have no measures in place at all.") for p in SUPERLATIVE_PATTERNS)
+    assert not any(p.search("Most providers have no age checks in place.") for p in SUPERLATIVE_PATTERNS)
     assert any(p.search("the largest market in the world") for p in SUPERLATIVE_PATTERNS)
     assert not any(p.search("the worst forms of child labour") for p in SUPERLATIVE_PATTERNS)
 
