@@ -60,6 +60,8 @@ def test_the_message_says_why_it_matched(scanner):
 FIELD = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "field-claims.yaml").read_text(encoding="utf-8"))
 # ... and the registered claims no other case file aims at (tests/data/claims/other-claims.yaml)
 OTHER = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "other-claims.yaml").read_text(encoding="utf-8"))
+# ... and a third batch over claims of six registers, written before its first run (third-batch.yaml)
+THIRD = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "third-batch.yaml").read_text(encoding="utf-8"))
 
 
 def test_field_cases_aim_at_registers_outside_the_articles(scanner):
@@ -72,6 +74,14 @@ def test_field_cases_aim_at_registers_outside_the_articles(scanner):
         assert {k for c in FIELD if c["claim"] == claim for k in c} >= {"paraphrase", "near_miss"}
 
 
+def test_the_third_batch_aims_at_ten_registered_claims(scanner):
+    registered = {f"{c.article}#{c.id}" for c in scanner.claims}
+    claims = {c["claim"] for c in THIRD}
+    assert claims <= registered and len(claims) == 10
+    for claim in claims:
+        assert {k for c in THIRD if c["claim"] == claim for k in c} >= {"paraphrase", "near_miss"}
+
+
 def test_other_cases_aim_at_claims_no_other_file_aims_at(scanner):
     registered = {f"{c.article}#{c.id}" for c in scanner.claims}
     claims = {c["claim"] for c in OTHER}
@@ -81,8 +91,9 @@ def test_other_cases_aim_at_claims_no_other_file_aims_at(scanner):
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True)) if "xfail" in c
-                                  else c for c in FIELD + OTHER],
-                         ids=[f"{c['claim']}-{'paraphrase' if 'paraphrase' in c else 'near-miss'}" for c in FIELD + OTHER])
+                                  else c for c in FIELD + OTHER + THIRD],
+                         ids=[f"{c['claim']}-{'paraphrase' if 'paraphrase' in c else 'near-miss'}"
+                              for c in FIELD + OTHER + THIRD])
 def test_field_claim_case(scanner, case):
     if "paraphrase" in case:
         assert case["claim"] in named_claims(scanner, case["paraphrase"])
@@ -106,3 +117,41 @@ def test_a_shared_count_must_count_the_same_thing(claim, sentence, same):
     c, s = lexicon.read(claim), lexicon.read(sentence)
     pairs = shared(s.figures, c.figures)
     assert pairs and all(same_measure(s, c, p) is same for p in pairs)
+
+
+def test_a_claims_bracketed_citation_is_how_it_was_sourced_not_the_claim():
+    from litcheck.scan.rules.claims import _claim_proper
+
+    assert _claim_proper("The GDPR restricts police access to data (fn 41, with '(Cordner, 2018)').") == \
+        "The GDPR restricts police access to data ."
+    assert _claim_proper("Behaviour is learned by imitation (Bandura 1977, fn 14).") == "Behaviour is learned by imitation ."
+    assert _claim_proper("The EU Digital Services Act (DSA 2022) binds platforms.") == \
+        "The EU Digital Services Act (DSA 2022) binds platforms."  # an alias, not a citation
+
+
+def test_names_numbers_glued_years_defined_terms_and_qualifiers():
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon()
+    glued = lexicon.read("Section 230 was amended by SESTA2018 in June.")
+    assert "E:FOSTA-SESTA" in glued.entities and not glued.figures  # 230 is the section's number
+    ordinary = frozenset({"larg", "onlin", "platform"})
+    defined = lexicon.read("The law obliges Very Large Online Platforms and Meta Platforms to act.", ordinary)
+    assert "N:larg" not in defined.entities and "larg" in defined.terms and "N:meta" in defined.entities
+    assert "N:larg" in lexicon.read("The law obliges Very Large Online Platforms to act.").entities
+    assert lexicon.read("India's POCSO Act protects children.").qualifiers == {"E:India"}
+    assert not lexicon.read("India passed the POCSO Act in 2012.").qualifiers
+
+
+@pytest.mark.parametrize("sentence, same", [
+    ("FOSTA-SESTA amended Section 230.", False),  # the claim's error is its date: no date, no restatement
+    ("On 27 June 2018 SESTA amended Section 230.", True),
+    ("In June, SESTA amended Section 230.", True),
+    ("SESTA amended Section 230 in April 2018.", False),
+])
+def test_a_claim_dated_to_the_day_with_no_figure_is_restated_with_its_date(sentence, same):
+    from litcheck.scan.claim_reading import Lexicon, same_date
+
+    lexicon = Lexicon()
+    claim = lexicon.read("Section 230 was amended by SESTA2018 on 27 June 2018.")
+    assert same_date(lexicon.read(sentence), claim) is same

@@ -60,6 +60,10 @@ WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z0-9]|[A-Za-z]")
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\s(?:but|while|whereas|although|though|because|since)\s", re.I)
 
 
+# an acronym glued to a year ("SESTA2018"): the name and a date, read apart
+_GLUED_YEAR = re.compile(r"\b([A-Z]{2,})((?:19|20)\d\d)\b")
+
+
 # "... days before FOSTA became law": what follows names a point in time, not a party to the
 # clause's event (it came first, so the thing named did not bring it about)
 _EARLIER_THAN = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|until|till)\b[^,;:()—–]*$", re.I)
@@ -116,6 +120,8 @@ class Reading:
     surfaces: dict[str, str] = field(default_factory=dict)  # term -> how the text wrote it
     clauses: list[tuple[set[str], bool]] = field(default_factory=list)  # (terms, denied) per clause
     counted: dict[int, frozenset] = field(default_factory=dict)  # figure start -> terms of what it counts
+    qualifiers: set[str] = field(default_factory=set)  # entities named only right before another ("the EU DSA")
+    dates: set[tuple[str, str | None, bool]] = field(default_factory=set)  # (month, year, with its day) of dates
 
     @classmethod
     def merged(cls, readings: list["Reading"]) -> "Reading":
@@ -174,15 +180,19 @@ class Lexicon:
         self.relations = {"C:" + r for r in data.get("relations") or ()}
         kinds = {name: "C:" for name in data.get("concepts") or {}} | {name: "E:" for name in data.get("entities") or {}}
         self.alternatives = [{kinds[name] + name for name in group} for group in data.get("alternatives") or ()]
+        self.opposites = {("C:" + a, "C:" + b) for pair in data.get("opposites") or () for a, b in (pair, pair[::-1])}
         self.forms, self.exact = forms, exact
         alternatives = sorted(list(forms) + list(exact), key=len, reverse=True)
         body = alternation(alternatives, lambda f: re.escape(f).replace(r"\ ", r"[\s-]+"), ignorecase=True)
         self.pattern = re.compile(r"(?<![\w@])" + body + r"(?![\w])", re.I)
 
-    def read(self, text: str) -> Reading:
+    def read(self, text: str, ordinary: frozenset = frozenset()) -> Reading:
+        """`ordinary`: stems of words written in lower case in the text's field; a run of two or
+        more capitalised words all of them ordinary ("Very Large Online Platforms") is a defined
+        term, not a name a restatement must carry (a claim's reading passes them)."""
         from litcheck.scan.quantities import is_year, quantities
 
-        text = text.replace("’", "'")
+        text = _GLUED_YEAR.sub(r"\1 \2", text.replace("’", "'"))
         low = lowered(text)  # blanking footnote references below cannot add a word to it
         if low is None or "fn" in low or "note" in low:  # "(fn 34)" in a register is not a figure
             text = _FOOTNOTE_REF.sub(" ", text)
@@ -191,6 +201,7 @@ class Lexicon:
         terms: set[str] = set()
         surfaces: dict[str, str] = {}
         found: list[tuple[int, str]] = []  # (offset, term) of the entity and concept forms
+        spans: list[tuple[int, int, str]] = []  # (start, end, entity) of the entity forms
         chars = list(text)
         for m in self.pattern.finditer(text):
             surface = m.group(0)
@@ -205,6 +216,9 @@ class Lexicon:
             surfaces.setdefault(token, surface)
             if token.startswith("E:") and not _time_reference(text, m.start()):
                 entities.add(token)
+                spans.append((m.start(), m.end(), token))
+                # the number of a name ("SDG 8.7", "Section 230") is part of the name, not a figure
+                figures = [q for q in figures if not m.start() <= q.start < m.end()]
             chars[m.start():m.end()] = "_" * (m.end() - m.start())  # read; still a word for the negation test
         rest = "".join(chars)
         bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest)] + [len(rest) + 1]
@@ -213,9 +227,12 @@ class Lexicon:
         for start, token in found:
             clauses[bisect.bisect_right(bounds, start) - 1][0].add(token)
         at: dict[int, str] = dict(found)  # offset -> term, for what a figure counts
+        capitals: list[tuple[int, int, str | None, bool]] = []  # capitalised words: (start, end, stem, ordinary)
         for m in WORD.finditer(rest):
             word = m.group(0)
             token, inner_capital = word_token(word)
+            if ordinary and word[0].isupper() and not _starts_sentence(rest, m.start()):
+                capitals.append((m.start(), m.end(), token, token is None or token in ordinary))
             if token is None:
                 continue
             at[m.start()] = token
@@ -225,8 +242,63 @@ class Lexicon:
             terms.add(token)
             surfaces.setdefault(token, word)
             clauses[bisect.bisect_right(bounds, m.start()) - 1][0].add(token)
+        entities -= {"N:" + t for t in _defined_terms(rest, capitals)}
         counted = {q.start: c for q in figures if not q.percent and (c := _counted(rest, q.end, at))}
-        return Reading(entities, terms, figures, any(c[1] for c in clauses), surfaces, clauses, counted)
+        return Reading(entities, terms, figures, any(c[1] for c in clauses), surfaces, clauses, counted,
+                       _qualifiers(text, spans), _dates(text) if low is None or any(m in low for m in _MONTHS) else set())
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# "27 June 2018", "June 27, 2018", "in June 2018", "March": a month, its day and year when given
+_DATE = re.compile(r"(?:\b(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+)?\b(?P<m>" + "|".join(_MONTHS) + r")\b"
+                   r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I)
+
+
+def _dates(text: str) -> set[tuple[str, str | None, bool]]:
+    """The months the text names, with their year and whether it gives the day."""
+    return {(m["m"].lower(), m["y"], bool(m["d"] or m["d2"])) for m in _DATE.finditer(text)}
+
+
+def same_date(sentence: Reading, claim: Reading) -> bool:
+    """A claim dated to the day ("on 27 June 2018") with no figure asserts that date: the sentence
+    names its month (in the same year, if it gives one). Without it, "FOSTA-SESTA amended Section
+    230" would repeat "Section 230 was amended by SESTA on 27 June 2018", whose error is the date."""
+    days = {(m, y) for m, y, day in claim.dates if day}
+    return not days or bool(claim.figures) or any(
+        (m, y) in days or (y is None and m in {d[0] for d in days}) for m, y, _ in sentence.dates)
+
+
+# between a place or body and the name of what is theirs: "EU Digital Services Act", "India's POCSO"
+_QUALIFIER_GAP = re.compile(r"(?:'s)?\s+")
+
+
+def _qualifiers(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
+    """The entities named only as the place or body a next name belongs to ("the EU Digital
+    Services Act", "India's POCSO Act"): the next name names the thing, so a restatement need not
+    repeat whose it is."""
+    before = {i for i, (a, b) in enumerate(zip(spans, spans[1:]))
+              if a[2] != b[2] and _QUALIFIER_GAP.fullmatch(text, a[1], b[0])}
+    return {spans[i][2] for i in before} - {s[2] for i, s in enumerate(spans) if i not in before}
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The words at start:end stand in quotation marks: a title ("'International Laws'"), a name."""
+    return text[start - 1:start] in ("'", '"', "“", "‘") and text[end:end + 1] in ("'", '"', "”", "’")
+
+
+def _defined_terms(text: str, capitals: list[tuple[int, int, str | None, bool]]) -> set[str]:
+    """The stems of the runs of two or more capitalised words (only blanks between them) whose
+    words are all ordinary and not in quotation marks (a title): "Very Large Online Platforms"."""
+    out: set[str] = set()
+    run: list[tuple[int, int, str | None, bool]] = []
+    for word in [*capitals, (-1, -1, None, False)]:  # the sentinel ends the last run
+        if run and (word[0] < 0 or text[run[-1][1]:word[0]].strip()):
+            if len(run) > 1 and all(w[3] for w in run) and not _quoted(text, run[0][0], run[-1][1]):
+                out |= {w[2] for w in run if w[2]}
+            run = []
+        run.append(word)
+    return out
 
 
 # between a count and the noun it counts: the range's other end, and words that do not say what is counted

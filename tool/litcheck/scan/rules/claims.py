@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from litcheck.scan.claim_reading import NEGATION, WORD, Lexicon, Reading, same_measure, word_token
+from litcheck.scan.claim_reading import NEGATION, WORD, Lexicon, Reading, same_date, same_measure, word_token
 from litcheck.scan.rules import rule
 
 BAD = ("false", "misleading", "unconfirmed", "disputed")
@@ -55,6 +55,9 @@ _ABOUT_FOOTNOTES = re.compile(r"\s*fns?\s+\d+(?:\s*(?:,|and)\s*(?:fns?\s+)?\d+)*
 # a sentence repeating the claim need not say
 _ATTRIBUTION_TAIL = re.compile(r",?\s+(?:citing|cited\s+(?:in\s+the\s+text\s+)?as|attributed\s+(?:only\s+)?to|"
                                r"footnoted\s+to)\b.*$", re.I | re.S)
+# "(fn 41, with '(Cordner, 2018)')", "(Bandura 1977, fn 14)": a citation in brackets, innermost
+# first; its author is the article's source, not a party to the claim
+_BRACKETED_CITATION = re.compile(r"\([^()]*?(?:\bfns?\s+\d|\b[A-Z][a-z][\w'-]*(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d)[^()]*\)")
 MAX_CONTEXT_CHARS = 6_000  # a paragraph longer than this is read only around the sentence
 CONTEXT_SENTENCES = 3  # sentences either side of it
 
@@ -91,7 +94,8 @@ def _prepare(ctx) -> tuple[Lexicon, list[_Prepared]]:
     if cached is not None and cached[0] == (ctx.claims, ctx.facts, orgs):
         return cached[1], cached[2]
     lexicon = lexicon_for(ctx)
-    readings = [(c, lexicon.read(_ATTRIBUTION_TAIL.sub("", c.claim))) for c in ctx.claims]
+    ordinary = _ordinary_words(ctx.claims)
+    readings = [(c, lexicon.read(_claim_proper(c.claim), ordinary)) for c in ctx.claims]
     # a term found in many claims of this field weighs less (inverse document frequency)
     df: dict[str, int] = {}
     for _, r in readings:
@@ -109,6 +113,21 @@ def _prepare(ctx) -> tuple[Lexicon, list[_Prepared]]:
     _PREPARED.clear()  # one Scanner's worth at a time
     _PREPARED[ident] = ((ctx.claims, ctx.facts, orgs), lexicon, prepared)
     return lexicon, prepared
+
+
+def _claim_proper(text: str) -> str:
+    """The claim without how the article sourced it: the attribution tail and bracketed citations."""
+    text = _ATTRIBUTION_TAIL.sub("", text)
+    while (bare := _BRACKETED_CITATION.sub("", text)) != text:
+        text = bare
+    return text
+
+
+def _ordinary_words(claims) -> frozenset:
+    """The stems of the words the registers (claims and evidence) write in lower case: the field's
+    ordinary words, so that a claim's capitalised run of them is a term, not a name."""
+    words = {w for c in claims for w in WORD.findall(f"{c.claim} {c.evidence or ''}") if w.islower()}
+    return frozenset(t for w in words if (t := word_token(w)[0]))
 
 
 def _conceded(lexicon: Lexicon, evidence: str) -> set[str]:
@@ -150,7 +169,7 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
 
     claim = prep.reading
     figures = [p for p in shared(sentence.figures, claim.figures) if same_measure(sentence, claim, p)] if claim.figures else []
-    if claim.figures and not figures:
+    if claim.figures and not figures or not same_date(sentence, claim):
         return None
     common = claim.terms & sentence.terms
     relation = [t for t in common if not t.startswith("E:") and "N:" + t not in claim.entities]  # not names alone
@@ -163,6 +182,8 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     said = sentence.terms & prep.lexicon.relations
     if relations and said and len(relations & said) < max(1, round(RELATIONS * len(relations))):
         return None  # the same things, but something else said about them
+    if any(b in sentence.terms and a in claim_clause and b not in claim.terms for a, b in prep.lexicon.opposites):
+        return None  # the contrary said of them: "gives users the right to access" against "restricts access"
     subjects = []  # what the claim is about (trafficking, drugs ...) when the sentence leaves it unsaid
     for group in prep.lexicon.alternatives:
         named, claimed = sentence.terms & group, claim.terms & group
@@ -179,7 +200,7 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
         return None  # one says it, the other denies it
     if len(common & own_terms) / max(1, len(own_terms)) < PRECISION:
         return None
-    unsaid = [e for e in claim.entities if not _named(e, sentence)]
+    unsaid = [e for e in claim.entities - claim.qualifiers if not _named(e, sentence)]
     if (unsaid or subjects) and callable(context):
         context = context()
     if any(not any(_says(context, t, claim) for t in terms) for terms in subjects):
@@ -188,7 +209,7 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     if len(missing) > (1 if len(claim.entities) >= 4 else 0):
         return None
     entities = [sentence.surfaces.get(e if e.startswith("E:") else e[2:]) or context.surfaces.get(e, e[2:])
-                for e in sorted(claim.entities) if e not in missing]
+                for e in sorted(claim.entities) if e not in missing and (e not in claim.qualifiers or _named(e, sentence))]
     return Match(recall, figures, entities, [sentence.surfaces[t] for t in sorted(relation)])
 
 
