@@ -369,3 +369,11 @@ def test_the_writers_own_share_and_the_end_of_its_own_scale_need_no_source(scann
     scale = "As a result, the company places this risk in the lowest likelihood category.\n"
     ranking = "The platform has the highest level of abuse reports in the region.\n"
     assert fired(scanner, scale, "superlative") == [] and fired(scanner, ranking, "superlative") == [ranking.strip()]
+
+
+def test_a_reference_written_into_the_prose_sources_its_sentence(scanner):
+    text = ("A similar view follows from Smahel, D., Livingstone, S., and Hasebrink, U. (2020). EU Kids Online "
+            "2020: Survey results from 19 countries.\n")
+    assert fired(scanner, text, "uncited-statistic") == [] and fired(scanner, text, "dangling-citation") == []
+    bare = "A similar view follows from a survey. It gave results from 19 countries.\n"
+    assert fired(scanner, bare, "uncited-statistic") == ["It gave results from 19 countries."]

@@ -63,7 +63,15 @@ _NARRATIVE_AD = re.compile(
     # two authors or "et al." before a year in brackets are a citation wherever the clause ends:
     # "(…, which prior work suggests: Yilmaz & Emberson (2023))"
     r"(?P<names2>[A-Z][\w'’\-]*+(?:[ ](?:&|and)[ ][A-Z][\w'’\-]*+|\s+et\s+al\.))\s*\((?P<year2>" + YEAR + r"[a-z]?)\)"
-    r"(?=\s*[);,.:]|\s*$)")
+    r"(?=\s*[);,.:]|\s*$)|"
+    # a reference written into the prose, authors with initials: "Smahel, D., Machackova, H., ... and
+    # Hasebrink, U. (2020)" cites the work of its first author
+    r"(?P<names3>[A-ZÀ-Þ][\w'’\-]*+),\s+[A-Z]\.(?:\s?[A-Z]\.)*+(?P<more>(?:,?\s+(?:&\s+|and\s+)?[A-ZÀ-Þ][\w'’\-]*+,\s+"
+    r"[A-Z]\.(?:\s?[A-Z]\.)*+){0,20}+)\s*\((?P<year3>" + YEAR + r"[a-z]?)\)")
+
+
+# the title after a reference's year: "... Hasebrink, U. (2020). EU Kids Online 2020: Survey results ..."
+_INLINE_TITLE = re.compile(r"\.\s+([^.?!\n]{3,300})")
 
 
 def find_citations(doc: Document, orgs: OrgMatcher | None = None, known_keys: set[str] | None = None,
@@ -145,14 +153,16 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
         add(Citation("numeric", m.group(0), base + m.start(), base + m.end(), sent.index, list(dict.fromkeys(labels)),
                      locator="; ".join(locators)))
     for m in _NARRATIVE_AD.finditer(text) if paren else ():
-        names_text = _drop_sentence_opener(m.group("names") or m.group("names2"))
-        year_text = m.group("year") or m.group("year2")
+        names_text = _drop_sentence_opener(m.group("names") or m.group("names2") or m.group("names3"))
+        year_text = m.group("year") or m.group("year2") or m.group("year3")
         if not names_text or inside(taken, m.start()):
             continue
-        et_al = "et al" in names_text
+        et_al = "et al" in names_text or m.group("more") is not None and m.group("more").count(",") >= 2
         names = [n for n in re.split(r"\s+(?:and|&)\s+|\s+et\s+al\.", names_text) if n.strip()]
+        title = _INLINE_TITLE.match(text, m.end()) if m.group("names3") else None
         add(Citation("author-date", m.group(0), base + m.start(), base + m.end(), sent.index, names=names,
-                     year=int(year_text[:4]), year_text=year_text, et_al=et_al))
+                     year=int(year_text[:4]), year_text=year_text, et_al=et_al,
+                     title=title.group(1).strip() if title else ""))
     for m in _LINK.finditer(text) if "http" in text else ():
         if inside(taken, m.start()):
             continue

@@ -119,6 +119,8 @@ def cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _NON_WORD = re.compile(r"[^\w]")
+# "... Livingstone, S., and Hasebrink, U. (2020)": the author part of a reference (APA and kin)
+_REFERENCE_AUTHOR_YEAR = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*){1,3}\((?:\d{4}[a-z]?|n\.d\.)\)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{0,2}")
 
 
@@ -142,6 +144,8 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return False
     if punct != ".":
         return True
+    if window.endswith(")") and _REFERENCE_AUTHOR_YEAR.search(window):
+        return False  # a reference written into the prose: its title goes with its authors and year
     if m.group("close") or m.group("mark"):
         # "...abuse.¹⁴ Next" or "...said.” Next": a marker or closer after the stop ends it
         return True

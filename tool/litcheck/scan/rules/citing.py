@@ -23,6 +23,7 @@ from litcheck.cli.table import shorten
 
 
 _CASE_NAME = re.compile(r"\w\s+v\.?\s+[A-Z]")
+_WITH_INITIALS = re.compile(r"[\w'’-],\s+[A-Z]\.")  # "Hasebrink, U. (2020)": a reference's author list
 
 
 @rule("dangling-citation", "error",
@@ -42,6 +43,8 @@ def dangling_citation(ctx):
         if c.kind == "author-date" and c.key is None and c.via_reference is None and c.via_note is None:
             if _CASE_NAME.search(c.text):
                 continue  # "(Roe v. Wade, 1973)": a case cited by its name, which is how style guides cite cases in text
+            if c.title and _WITH_INITIALS.search(c.text):
+                continue  # a whole reference written into the prose (authors, year, title): the work is named
             unknown_key = c.names[:1] and f"{c.names[0]}?" in c.text  # citeproc's mark of a key it did not find
             yield ctx.flag("dangling-citation", sent, f"{c.text} matches no entry in the library"
                            + (" or the reference list" if ctx.doc.references else "") + (
