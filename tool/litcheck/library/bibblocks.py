@@ -421,8 +421,7 @@ BATCH = 2000  # blocks a worker writes at a time
 
 def _spool_worker(bounds: tuple[int, int]) -> str:
     """Scan one part of the text in a worker, writing the blocks to a temporary file in
-    batches (marshal is 5x faster than pickle); returns the file's name."""
-    import marshal
+    batches (marshal is 5x faster than pickle), each after its length; returns the file's name."""
     import tempfile
 
     chunks = _WORK
@@ -432,23 +431,33 @@ def _spool_worker(bounds: tuple[int, int]) -> str:
         for block in iter_range(chunks.text, chunks.starts, chunks.lines, *bounds):
             batch.append(block)
             if len(batch) >= BATCH:
-                marshal.dump(batch, out)
+                _write_batch(out, batch)
                 batch = []
-        marshal.dump(batch, out)
+        _write_batch(out, batch)
     return name
 
 
+def _write_batch(out, batch: list) -> None:
+    import marshal
+
+    data = marshal.dumps(batch)
+    out.write(len(data).to_bytes(8, "little"))
+    out.write(data)
+
+
 def _read_spooled(name: str):
+    """The blocks a worker wrote. Each batch is read whole, then decoded: `marshal.load` on a
+    file reads it a few bytes at a time, one call per string (1 s for half of a 100 MB file,
+    five times `marshal.loads` of the same bytes)."""
     import marshal
 
     try:
         with open(name, "rb") as handle:
             while True:
-                try:
-                    batch = marshal.load(handle)
-                except EOFError:
+                head = handle.read(8)
+                if not head:
                     return
-                yield from batch
+                yield from marshal.loads(handle.read(int.from_bytes(head, "little")))
     finally:
         _unlink(name)
 
