@@ -454,8 +454,7 @@ class ByteSpans:
         return bstart + self.bom, self.bpos + self.bom
 
 
-def _dumps(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once: one record an entry
 
 
 class IndexBuilder:
@@ -476,9 +475,11 @@ class IndexBuilder:
         self.total = 0
         self.columns = ColumnBuilder(keys, lines)
 
-    def add(self, etype: str, line: int, fields: dict, field_lines: dict, raw: str, span: tuple[int, int]) -> None:
-        lines = [field_lines.get(name, line) for name in fields]  # aligned with fields
-        blob = _dumps((fields, lines, raw) if self.raw_in_records else (fields, lines))
+    def add(self, etype: str, fields: dict, field_lines: dict, raw: str, span: tuple[int, int]) -> None:
+        """`field_lines`: the line of every field, in the order of `fields` (the parser makes them
+        together)."""
+        lines = list(field_lines.values())
+        blob = _ENCODE((fields, lines, raw) if self.raw_in_records else (fields, lines)).encode("utf-8", "surrogatepass")
         self.table.write(_ROW.pack(self.total, len(blob), zlib.crc32(blob), *span))
         self.spool.write(blob)
         self.total += len(blob)

@@ -38,9 +38,9 @@ class _IndexSink:
 
     def entry(self, etype, key, line, start, end, fields, lines) -> None:
         if self.builder.raw_in_records:
-            self.builder.add(etype, line, fields, lines, self.text[start:end], (0, 0))
+            self.builder.add(etype, fields, lines, self.text[start:end], (0, 0))
         else:
-            self.builder.add(etype, line, fields, lines, "", self.spans.of(start, end))
+            self.builder.add(etype, fields, lines, "", self.spans.of(start, end))
 
     def discard(self) -> None:
         self.builder.close()
@@ -66,7 +66,7 @@ def _build_source(path: Path, source: SourceFile | None, env: dict[str, str], ta
     text, problems = decode_bytes(data, name)
     digest, bom, ascii_only = file_hash(data), 3 if data.startswith(b"\xef\xbb\xbf") else 0, data.isascii()
     del data  # with the text and the index being built, the bytes were part of the peak
-    resolver, sink = stream_file(text, name, env, lambda resolver: _IndexSink(resolver, text, bool(problems), bom, ascii_only))
+    resolver, sink = stream_file(text, name, env, lambda resolver, text=text: _IndexSink(resolver, text, bool(problems), bom, ascii_only))
     builder = sink.builder
     parsed = resolver.finish(ParsedFile(name, problems=list(problems)))
     del text, sink, resolver  # its table of keys: not needed for the columns and the header
