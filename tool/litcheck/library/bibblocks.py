@@ -170,35 +170,33 @@ def _scan_fast(text: str, a: int, b: int, line: int):
                         return None
                     end = c.end()
                     break
+                raw_name = m.group(1)
                 parsed = _parse_value(text, m.end(), b, False)
                 if parsed is None:
                     return None
                 value, sep, sep_pos, pos = parsed
             else:
-                sep = m.group(6)
+                raw_name, _, braced, quoted, bare, sep = m.groups()  # one call, not one per group
                 if sep == "#":  # a concatenation: parse the value again, part by part
                     parsed = _parse_value(text, _WS.match(text, m.end(2)).end(), b, False)
                     if parsed is None:
                         return None
                     value, sep, sep_pos, pos = parsed
                 else:
-                    value = m.group(3)
-                    if value is not None:
+                    if braced is not None:
+                        value = braced
                         if "\\" in value and ("\\{" in value or "\\}" in value):
                             return None
+                    elif quoted is not None:
+                        value = quoted
+                        q = m.end(4)
+                        if text[q - 1] == "{" and text[q + 1:q + 2] == "}":
+                            return None
                     else:
-                        value = m.group(4)
-                        if value is not None:
-                            q = m.end(4)
-                            if text[q - 1] == "{" and text[q + 1:q + 2] == "}":
-                                return None
-                        else:
-                            value = m.group(5)
-                            if not value.isdigit():
-                                value = [(value,)]
-                    sep_pos = m.start(6)
+                        value = bare if bare.isdigit() else [(bare,)]
                     pos = m.end()
-            name = intern(m.group(1))  # a few dozen names, 20 per entry: one string each
+                    sep_pos = m.start(6)
+            name = intern(raw_name)  # a few dozen names, 20 per entry: one string each
             eq = m.start(2)
             cur_line += count("\n", cur_pos, eq)
             cur_pos = eq
