@@ -415,6 +415,7 @@ def string_blocks(chunks: Chunks) -> list:
 
 _WORK: Chunks | None = None  # shared with forked workers
 BATCH = 2000  # blocks a worker writes at a time
+OWN_PART = 0.75  # this process's part of the text, for a worker's 1 (measured on the 99k-entry file)
 
 
 def _spool_worker(bounds: tuple[int, int]) -> str:
@@ -487,10 +488,12 @@ def iter_blocks(text: str, parallel: bool | None = None, chunks: Chunks | None =
         return
     import bisect
 
-    # Split by characters, not by block count, so the parts take about as long.
+    # Split by characters, not by block count, so the parts take about as long; this process's
+    # part is smaller, since it also takes in the blocks of every part as it scans its own.
+    weight = OWN_PART + workers - 1
     cuts = [0]
     for w in range(1, workers):
-        cuts.append(max(cuts[-1], bisect.bisect_left(starts, len(text) * w // workers)))
+        cuts.append(max(cuts[-1], bisect.bisect_left(starts, int(len(text) * (OWN_PART + w - 1) / weight))))
     cuts.append(n)
     bounds = [(cuts[i], cuts[i + 1]) for i in range(workers)]
     global _WORK
