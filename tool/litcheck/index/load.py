@@ -26,21 +26,55 @@ NOTES_FORMAT = 1
 def notes_index_path(folder: Path) -> Path:
     return cache_dir() / "notes" / name_for(Path(os.path.abspath(folder)), ".json")
 
+
+class ByteSpans:
+    """The byte offsets in the file of entries' character spans in its decoded `text`, given in
+    order (the index reads an entry's raw text from the file by these)."""
+
+    def __init__(self, text: str, bom: int, ascii_only: bool):
+        self.text, self.bom, self.ascii_only = text, bom, ascii_only
+        self.cpos = self.bpos = 0
+
+    def of(self, start: int, end: int) -> tuple[int, int]:
+        if self.ascii_only:
+            return start + self.bom, end + self.bom
+        text = self.text
+        self.bpos += len(text[self.cpos:start].encode("utf-8"))
+        bstart = self.bpos
+        self.bpos += len(text[start:end].encode("utf-8"))
+        self.cpos = end
+        return bstart + self.bom, self.bpos + self.bom
+
+
 class _IndexSink:
-    """Entries of a streamed parse into an IndexBuilder (see `bibfile.stream_file`)."""
+    """Entries of a streamed parse into an IndexBuilder (see `bibfile.stream_file`); the
+    entries of a large file's later parts come as records made in the parser's other process
+    (`prepare`)."""
 
     def __init__(self, resolver, text: str, raw_in_records: bool, bom: int, ascii_only: bool):
-        from litcheck.index.bibindex import ByteSpans, IndexBuilder
+        from litcheck.index.bibindex import IndexBuilder
 
         self.text = text
+        self.resolver = resolver
         self.builder = IndexBuilder(raw_in_records, resolver.keys, resolver.lines)  # the reader's columns
         self.spans = ByteSpans(text, bom, ascii_only)
 
     def entry(self, etype, key, line, start, end, fields, lines) -> None:
-        if self.builder.raw_in_records:
-            self.builder.add(etype, fields, lines, self.text[start:end], (0, 0))
+        span = (0, 0) if self.builder.raw_in_records else self.spans.of(start, end)
+        if lines is None:  # made by `prepare`
+            self.builder.add_record(etype, *fields, span)
         else:
-            self.builder.add(etype, fields, lines, "", self.spans.of(start, end))
+            self.builder.add(etype, fields, lines, self.text[start:end] if self.builder.raw_in_records else "", span)
+
+    def prepare(self, block) -> tuple:
+        """An entry block made into its record in a worker process (`bibblocks.iter_blocks`)."""
+        return self.resolver.prepared(block, self._record)
+
+    def _record(self, etype, fields, lines, start, end) -> tuple:
+        from litcheck.index.columns import hot_values
+
+        builder = self.builder
+        return builder.record(fields, lines, self.text[start:end] if builder.raw_in_records else ""), hot_values(fields)
 
     def discard(self) -> None:
         self.builder.close()

@@ -413,22 +413,22 @@ def string_blocks(chunks: Chunks) -> list:
     return out
 
 
-_WORK: Chunks | None = None  # shared with forked workers
+_WORK: tuple | None = None  # (chunks, prepare), shared with forked workers
 BATCH = 2000  # blocks a worker writes at a time
-OWN_PART = 0.75  # this process's part of the text, for a worker's 1 (measured on the 99k-entry file)
 
 
 def _spool_worker(bounds: tuple[int, int]) -> str:
-    """Scan one part of the text in a worker, writing the blocks to a temporary file in
-    batches (marshal is 5x faster than pickle), each after its length; returns the file's name."""
+    """Scan one part of the text in a worker, writing the blocks (entries through `prepare`) to
+    a temporary file in batches (marshal is 5x faster than pickle), each after its length;
+    returns the file's name."""
     import tempfile
 
-    chunks = _WORK
+    chunks, prepare = _WORK
     fd, name = tempfile.mkstemp(prefix="litcheck-blocks-")
     with open(fd, "wb") as out:
         batch = []
         for block in iter_range(chunks.text, chunks.starts, chunks.lines, *bounds):
-            batch.append(block)
+            batch.append(prepare(block) if prepare is not None and block[0] == "E" else block)
             if len(batch) >= BATCH:
                 _write_batch(out, batch)
                 batch = []
@@ -470,11 +470,13 @@ def _unlink(name: str) -> None:
         pass
 
 
-def iter_blocks(text: str, parallel: bool | None = None, chunks: Chunks | None = None):
+def iter_blocks(text: str, parallel: bool | None = None, chunks: Chunks | None = None, prepare=None):
     """Every raw block of a .bib text, in order, as a stream. Large texts are split in parts
     at block starts, the later parts scanned in other processes (fork) when the machine has
     more than one core; they write their blocks to temporary files, read back in order, so
-    the blocks of the whole file are never held at once."""
+    the blocks of the whole file are never held at once. `prepare(block)`, when given, is what
+    a worker sends instead of an entry block ("E"): the caller's own work on it, done in the
+    worker (so this process takes in less); the caller takes both forms."""
     chunks = chunks or Chunks(text)
     starts, lines = chunks.starts, chunks.lines
     if chunks.prefix:
@@ -488,18 +490,18 @@ def iter_blocks(text: str, parallel: bool | None = None, chunks: Chunks | None =
         return
     import bisect
 
-    # Split by characters, not by block count, so the parts take about as long; this process's
-    # part is smaller, since it also takes in the blocks of every part as it scans its own.
-    weight = OWN_PART + workers - 1
+    # Split by characters, not by block count, so the parts take about as long (with `prepare`
+    # this process takes in the others' parts at little cost: equal parts finished within
+    # 0.1-0.3 s of each other on the 99k-entry file).
     cuts = [0]
     for w in range(1, workers):
-        cuts.append(max(cuts[-1], bisect.bisect_left(starts, int(len(text) * (OWN_PART + w - 1) / weight))))
+        cuts.append(max(cuts[-1], bisect.bisect_left(starts, len(text) * w // workers)))
     cuts.append(n)
     bounds = [(cuts[i], cuts[i + 1]) for i in range(workers)]
     global _WORK
     import multiprocessing
 
-    _WORK = chunks
+    _WORK = chunks, prepare
     try:
         pool = multiprocessing.get_context("fork").Pool(workers - 1)
     except (OSError, ValueError, ImportError):  # no fork (or no /dev/shm): do it here
