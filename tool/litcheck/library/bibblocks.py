@@ -159,9 +159,9 @@ def _scan_fast(text: str, a: int, b: int, line: int):
         dupes = None
         cur_pos, cur_line = a, line
         count = text.count
-        field_match = _FIELD.match
+        next_field = _FIELD.scanner(text, pos, b).match  # each match starts where the last ended
         while True:
-            m = field_match(text, pos, b)
+            m = next_field()
             if m is None:
                 m = _NAME.match(text, pos, b)
                 if m is None:
@@ -175,6 +175,7 @@ def _scan_fast(text: str, a: int, b: int, line: int):
                 if parsed is None:
                     return None
                 value, sep, sep_pos, pos = parsed
+                next_field = _FIELD.scanner(text, pos, b).match
             else:
                 raw_name, _, braced, quoted, bare, sep = m.groups()  # one call, not one per group
                 if sep == "#":  # a concatenation: parse the value again, part by part
@@ -182,6 +183,7 @@ def _scan_fast(text: str, a: int, b: int, line: int):
                     if parsed is None:
                         return None
                     value, sep, sep_pos, pos = parsed
+                    next_field = _FIELD.scanner(text, pos, b).match
                 else:
                     if braced is not None:
                         value = braced
