@@ -58,6 +58,8 @@ def test_the_message_says_why_it_matched(scanner):
 # (tests/data/claims/field-claims.yaml): each case is asserted on its own, and the cases the
 # matcher gets wrong today are expected to fail, strictly, with the reason the file gives.
 FIELD = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "field-claims.yaml").read_text(encoding="utf-8"))
+# ... and the registered claims no other case file aims at (tests/data/claims/other-claims.yaml)
+OTHER = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "other-claims.yaml").read_text(encoding="utf-8"))
 
 
 def test_field_cases_aim_at_registers_outside_the_articles(scanner):
@@ -70,9 +72,17 @@ def test_field_cases_aim_at_registers_outside_the_articles(scanner):
         assert {k for c in FIELD if c["claim"] == claim for k in c} >= {"paraphrase", "near_miss"}
 
 
+def test_other_cases_aim_at_claims_no_other_file_aims_at(scanner):
+    registered = {f"{c.article}#{c.id}" for c in scanner.claims}
+    claims = {c["claim"] for c in OTHER}
+    assert claims <= registered and not claims & {c["claim"] for c in CASES + FIELD}
+    for claim in claims:
+        assert {k for c in OTHER if c["claim"] == claim for k in c} >= {"paraphrase", "near_miss"}
+
+
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True)) if "xfail" in c
-                                  else c for c in FIELD],
-                         ids=[f"{c['claim']}-{'paraphrase' if 'paraphrase' in c else 'near-miss'}" for c in FIELD])
+                                  else c for c in FIELD + OTHER],
+                         ids=[f"{c['claim']}-{'paraphrase' if 'paraphrase' in c else 'near-miss'}" for c in FIELD + OTHER])
 def test_field_claim_case(scanner, case):
     if "paraphrase" in case:
         assert case["claim"] in named_claims(scanner, case["paraphrase"])
@@ -90,9 +100,9 @@ def test_field_claim_case(scanner, case):
 ])
 def test_a_shared_count_must_count_the_same_thing(claim, sentence, same):
     from litcheck.scan.quantities import shared
-    from litcheck.scan.rules.claims import Lexicon, _same_measure
+    from litcheck.scan.claim_reading import Lexicon, same_measure
 
     lexicon = Lexicon()
     c, s = lexicon.read(claim), lexicon.read(sentence)
     pairs = shared(s.figures, c.figures)
-    assert pairs and all(_same_measure(s, c, p) is same for p in pairs)
+    assert pairs and all(same_measure(s, c, p) is same for p in pairs)

@@ -352,3 +352,10 @@ def test_the_documents_own_data_speaking_is_not_a_vague_attribution(scanner):
             "The data show that the vast majority of respondents are paid the minimum wage.\n\n"
             "## Background\n\nThe data show that wage theft is common on farms.\n")
     assert fired(scanner, text, "vague-attribution") == ["The data show that wage theft is common on farms."]
+
+
+def test_a_ruling_needs_its_case_and_a_named_case_is_the_source(scanner):
+    unnamed = "A federal court ruled that the ban was lawful, awarding $2 million to the platform.\n"
+    named = "In Smith v. Jones, a federal court ruled that the ban was lawful, awarding $2 million to the platform.\n"
+    assert fired(scanner, unnamed, "vague-attribution") == [unnamed.strip()]
+    assert fired(scanner, named, "vague-attribution") == [] and fired(scanner, named, "uncited-statistic") == []

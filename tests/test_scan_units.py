@@ -26,6 +26,9 @@ def sentences(text):
     ("Smith et al. (2018) found it. Nobody disputed it.", 2),
     ("Victims were groomed.¹⁴ Offenders moved on.", 2),
     ("She holds an LL.M. from Delhi. Her thesis was cited.", 2),
+    # a PDF's text that lost the blank after a full stop; a domain or a dotted name is no boundary
+    ("Cases soared to 27,000, a 235% jump.Further research found more.", 2),
+    ("Ads moved to www.Backpage.com and then to Node.Js forums. Police followed.", 2),
 ])
 def test_segmenter_abbreviations(text, expected):
     got = sentences(text)
@@ -129,6 +132,13 @@ def test_vague_and_superlative_phrases():
     assert vague("Recent studies show it grew.") and vague("It is estimated that 5 people left.")
     assert vague("Reportedly, the law changed.") and not vague("The study by Okafor shows it grew.")
     assert not vague("Our case studies indicate flexibility.")
+    assert vague("According to all available evidence, most users are adults.")
+    assert vague("According to the best available evidence, it grew.")
+    assert vague("A federal judge in Texas rightly found that the law violated free speech.")
+    assert vague("A court ruled in 2023 that the app must verify ages.")
+    assert not vague("The study of the court system took two years.")
+    assert any(p.search("Most providers have no measures in place at all.") for p in SUPERLATIVE_PATTERNS)
+    assert not any(p.search("Most providers have no age checks in place.") for p in SUPERLATIVE_PATTERNS)
     assert any(p.search("the largest market in the world") for p in SUPERLATIVE_PATTERNS)
     assert not any(p.search("the worst forms of child labour") for p in SUPERLATIVE_PATTERNS)
 

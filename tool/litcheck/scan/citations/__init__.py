@@ -27,7 +27,7 @@ from litcheck.scan.citations.orgs import OrgMatcher, is_acronym_definition
 from litcheck.scan.citations.parenthetical import parenthetical_citations
 from litcheck.scan.citations.prose import REPORTING_VERBS, named_sources, prose_titles
 from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Sentence
-from litcheck.scan.document.regions import GLUED_MARK
+from litcheck.scan.document.plainmarks import GLUED_MARK
 
 _SUP = re.compile(r"(?<![" + SUPERSCRIPT_DIGITS + r"])([" + SUPERSCRIPT_DIGITS + r"]{1,3}(?:\s?[⁻,˒–-]\s?[" + SUPERSCRIPT_DIGITS + r"]{1,3})*)")
 _SUP_CHAR = re.compile("[" + SUPERSCRIPT_DIGITS + "]")

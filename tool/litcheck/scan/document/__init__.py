@@ -71,9 +71,11 @@ def _blank(text: str, mask: bytearray) -> str:
     """`text` with every character under `mask` but newlines made a space, built from runs of
     the mask (a list of the characters took eight bytes a character: 160 MB for a 20 MB text)."""
     pieces, at = [], 0
-    for m in re.finditer(rb"\x01+", mask):
+    for m in re.finditer(rb"\x01+|\x02+", mask):
         start, end = m.span()
-        pieces += [text[at:start], _NOT_NEWLINE.sub(" ", text[start:end]) if "\n" in text[start:end] else " " * (end - start)]
+        inside = mask[start] == 2  # lines cut out of a paragraph: newlines too (regions.INSIDE_PARAGRAPH)
+        pieces += [text[at:start], _NOT_NEWLINE.sub(" ", text[start:end]) if "\n" in text[start:end] and not inside
+                   else " " * (end - start)]
         at = end
     pieces.append(text[at:])
     return "".join(pieces)

@@ -167,9 +167,13 @@ def split_body(doc: Document) -> None:
         block_text = masked[bs:be]
         one_line = _WS_RUN.sub(" ", block_text).strip()  # = " ".join(block_text.split()), without a list of its words
         marked_heading = kind == "heading"  # a Markdown heading, not one guessed from its shape
+        spans = None
         if one_line.startswith("|") and one_line.count("|") >= 2 or one_line.count(" | ") >= 3 \
                 or kind in ("body", "item") and (_numeric_grid(one_line) or _contents_line(one_line)):
             kind = "table"  # a pipe table, with or without its outer pipes, or a PDF table's flattened cells
+            if one_line[:1] != "|" and len(spans := split_sentences(block_text, bs)) > 3:
+                kind = "body"  # PDF text with no blank lines: a table and prose in one block, told apart sentence by sentence
+        mixed = kind == "body" and spans is not None
         if kind == "body" and _is_heading_text(one_line) and not one_line.endswith(":"):
             kind = "heading"
         if kind == "body" and len(one_line.split(maxsplit=3)) <= 3 and not _ends_sentence(one_line):
@@ -182,7 +186,8 @@ def split_body(doc: Document) -> None:
             kind = "questionnaire"
         elif kind in ("body", "item") and _CAPTION.match(one_line):
             kind = "caption"
-        spans = cut_long(masked, bs, be) if kind == "heading" else split_sentences(block_text, bs)
+        if not mixed:
+            spans = cut_long(masked, bs, be) if kind == "heading" else split_sentences(block_text, bs)
         if kind != "item":
             lead_index = None
         for ss, se in spans:
@@ -194,6 +199,8 @@ def split_body(doc: Document) -> None:
                 skind = "lead"
             elif _PAGE_NUMBER.fullmatch(stext):
                 skind = "page"  # a PDF's page number left between or after sentences: no claim
+            elif mixed and (_numeric_grid(stext) or _contents_line(stext)):
+                skind = "table"
             sent = Sentence(len(sentences), ss, se, bisect_right(line_starts, ss), stext, bi, skind,
                             lead_index if kind == "item" else None, bisect_right(line_starts, max(ss, se - 1)))
             sentences.append(sent)

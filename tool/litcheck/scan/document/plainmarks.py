@@ -23,8 +23,14 @@ _TO_SUP = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 # quote or bracket (the next sentence), or punctuation. "In 2019, 12 states" (a small letter
 # next) is a figure.
 _SPACED = re.compile(r"(?<=[.,;:!?)\]”’\"%])[ \t]++(\d{1,3})(?=[ \t]*+(?:\n|$)|[ \t]++[A-Z“\"‘(\[]|[.,;:])")
-# glued to the punctuation before it ("million.2 Next"), not inside a number ("3.2", "1,000")
-_GLUED = re.compile(r"(?<=[^\d\s][.,;:)”’\"])(\d{1,3})(?=[ \t\n]|$)")
+# A number glued to what it sources: the punctuation before it ("million.2 Next"; not inside a
+# number, "3.2", "1,000"), a year in brackets ("Lim et al. (2015)3", "Perry (2017, 2020)10"), or a word of four small
+# letters or three capitals ("service providers1 (ESPs)", "figures from NCMEC19,"); followed by
+# a blank, the end, or punctuation and a blank ("to users1, society"). Shared with `regions`,
+# which takes a plain-numbered page-foot note only when the body carries its number so.
+GLUED_MARK = re.compile(
+    r"(?:(?<=[^\d\s][.,;:)”’\"])|(?<=\d{4}\))|(?<=\d{4}[a-z]\))|(?<=[a-z][a-z][a-z][a-z])|(?<=[A-Z][A-Z][A-Z]))"
+    r"(\d{1,3})(?=[ \t\n]|[.,;:](?:[ \t\n]|$)|$)")
 # markers the segmenter already knows: superscripts, [^n], ^n^, [n]
 _OTHER_MARKERS = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"]|\[\^[^\]\s]{1,40}\]|\^\w{1,3}\^|\[\d{1,3}\]")
 _MAX_SKIP = 3
@@ -37,7 +43,7 @@ def mark_plain_notes(masked: str, note_labels) -> str:
     if len(numbers) < 3 or len(_OTHER_MARKERS.findall(masked, 0, len(masked))[:3]) >= 3:
         return masked
     found = sorted([(m.start(1), m.end(1)) for m in _SPACED.finditer(masked)]
-                   + [(m.start(1), m.end(1)) for m in _GLUED.finditer(masked)])
+                   + [(m.start(1), m.end(1)) for m in GLUED_MARK.finditer(masked)])
     taken, recent = [], [-1]  # ranks of the last numbers taken
     for start, end in found:
         r = rank.get(int(masked[start:end]))

@@ -6,16 +6,19 @@ from __future__ import annotations
 import re
 
 from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Note, line_spans
+from litcheck.scan.document.plainmarks import GLUED_MARK
 
 # "[^3]: text", and pandoc's superscript label opening a note line: "^3^ text", "^a^ text"
 _MD_FOOTDEF = re.compile(r"^[ ]{0,3}(?:\[\^([^\]\s]+)\]:|\^([A-Za-z]{1,2}|\d{1,3})\^(?=[ \t]))[ \t]*")
 _SUP_FOOTDEF = re.compile(r"^[ \t]*+([" + SUPERSCRIPT_DIGITS + r"]{1,3})(?![" + SUPERSCRIPT_DIGITS + r"])\.?[ \t]*+(?=\S)")
 # A PDF's page-foot note: "2 References to CY 2021 refer to ..." (a plain number, a space, the note).
 # Taken as a note only when the body carries that number glued to punctuation or a word ("36.2 million.2")
-# and the numbers run in order, since a wrapped body line may start with a number too.
+# and either the numbers run in order or the line opens as a source does (a signal, or a name or
+# title and a comma: "12 European Commission, EU strategy ..."), since a wrapped body line may start
+# with a number too. Reports print each page's notes in any order, often the last first.
 _PLAIN_FOOTDEF = re.compile(r"^(\d{1,3})[ \t]+(?=[A-Z0-9“\"(§])")
-# (after punctuation, or after a word of four or more small letters: "service providers1 (ESPs)")
-GLUED_MARK = re.compile(r"(?:(?<=[^\d\s][.,;:)”’\"])|(?<=[a-z][a-z][a-z][a-z]))(\d{1,3})(?=[ \t\n]|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]\d{0,3}[ \t]*$")  # (a note marker may follow)
+_SOURCE_OPENING = re.compile(r"[ \t]*+(?:(?:See|Cf)\b|[A-Z‘“\"][^\n,]{0,90},)")
 # A line that ends a note's continuation: a horizontal rule or a Markdown heading.
 _RULE_LINE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*+){3,}|(?:-[ \t]*+){3,}|(?:_[ \t]*+){3,})$", re.M)
 _IMAGE_LINE = re.compile(r"^[ \t]{0,3}!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)[ \t]*$", re.M)
@@ -41,9 +44,13 @@ def _short_line_matches(pattern: re.Pattern, line: str) -> bool:
     return len(line) <= 200 and pattern.match(line.strip()) is not None
 
 
-def _set(mask: bytearray, start: int, end: int) -> None:
-    """Mark text[start:end] as not body (one slice assignment, not a Python step a character)."""
-    mask[start:end] = b"\x01" * (min(end, len(mask)) - start)
+def _set(mask: bytearray, start: int, end: int, value: bytes = b"\x01") -> None:
+    """Mark text[start:end] as not body (one slice assignment, not a Python step a character).
+    `INSIDE_PARAGRAPH` marks lines cut out of a paragraph, whose newlines go too."""
+    mask[start:end] = value * (min(end, len(mask)) - start)
+
+
+INSIDE_PARAGRAPH = b"\x02"
 
 
 def mask_furniture(text: str, mask: bytearray) -> None:
@@ -82,7 +89,22 @@ def find_notes(doc: Document, mask: bytearray) -> None:
     lines = list(line_spans(text))
     n = len(lines)
     glued = {m.group(1) for m in GLUED_MARK.finditer(text)} if re.search(r"\n\d{1,3}[ \t]", text) else set()
+
+    def plain_note(line: str, last: int, next_line: str = "x") -> re.Match | None:
+        pm = _PLAIN_FOOTDEF.match(line) if glued else None
+        if pm is None or pm.group(1) not in glued or pm.group(1) in doc.footnotes:
+            return None
+        if not next_line.strip() and not _ENDS_SENTENCE.search(line) and len(line) <= 80:
+            return None  # a numbered heading standing alone: "2 Background and Related Work"
+        in_order = last == 0 or 0 < int(pm.group(1)) - last <= 2
+        return pm if in_order or _SOURCE_OPENING.match(line, pm.end()) else None
+
     last_plain = 0
+    # A block of page-foot notes printed inside a sentence of the body (the line before it stops
+    # mid-sentence): each of its notes ends at its first line that ends a sentence, and the body
+    # goes on after the block ("... part of the Federal Bureau of / 7 In January 2024, ... (CENP).
+    # / Investigation, United States ...").
+    inside_sentence = False
     i = 0
     while i < n:
         start, end, line = lines[i]
@@ -91,10 +113,13 @@ def find_notes(doc: Document, mask: bytearray) -> None:
             continue
         md = _MD_FOOTDEF.match(line)
         sup = None if md else _SUP_FOOTDEF.match(line)
-        plain = None
-        if not (md or sup) and glued and (pm := _PLAIN_FOOTDEF.match(line)) and pm.group(1) in glued \
-                and pm.group(1) not in doc.footnotes and (last_plain == 0 or 0 < int(pm.group(1)) - last_plain <= 2):
-            plain, last_plain = pm, int(pm.group(1))
+        plain = None if md or sup else plain_note(line, last_plain, lines[i + 1][2] if i + 1 < n else "")
+        if plain:
+            if i == 0 or not lines[i - 1][2].strip():
+                inside_sentence = False
+            elif not mask[lines[i - 1][0]]:  # (a note line before it keeps the block's state)
+                inside_sentence = not _ENDS_SENTENCE.search(lines[i - 1][2])
+            last_plain = int(plain.group(1))
         if md or sup or plain:
             label = (md.group(1) or md.group(2)) if md else sup.group(1).translate(SUP_TO_DIGIT) if sup else plain.group(1)
             body_start = start + (md or sup or plain).end()
@@ -102,7 +127,9 @@ def find_notes(doc: Document, mask: bytearray) -> None:
             last_end = end
             # continuation: following non-blank lines that are not another definition; for
             # Markdown also indented paragraphs after a blank line
-            while j < n:
+            ended = plain and inside_sentence and _ENDS_SENTENCE.search(line)
+            width = len(line.rstrip())  # the widest line of the note so far
+            while j < n and not ended:
                 s2, e2, l2 = lines[j]
                 if not l2.strip():
                     if md and j + 1 < n and lines[j + 1][2].startswith(("    ", "\t")):
@@ -110,13 +137,19 @@ def find_notes(doc: Document, mask: bytearray) -> None:
                         continue
                     break
                 if _MD_FOOTDEF.match(l2) or _SUP_FOOTDEF.match(l2) or _NOTE_STOP.match(l2) \
-                        or plain and (p2 := _PLAIN_FOOTDEF.match(l2)) and int(p2.group(1)) == last_plain + 1:
+                        or plain and (plain_note(l2, last_plain) or _body_again(l2, lines[j - 1][2], width, last_plain)):
                     break
                 last_end = e2
+                width = max(width, len(l2.rstrip()))
                 j += 1
+                if plain and inside_sentence and _ENDS_SENTENCE.search(l2):
+                    break
             note_text = _clean_note_text(text[body_start:last_end])
             doc.footnotes.setdefault(label, Note(label, note_text, body_start, last_end, doc.line_of(start)))
-            _set(mask, start, last_end)
+            if plain and inside_sentence:  # the body's sentence goes on after the note: one paragraph
+                _set(mask, start, min(last_end + 1, len(text)), INSIDE_PARAGRAPH)
+            else:
+                _set(mask, start, last_end)
             i = j
             continue
         if i > 0 and _short_line_matches(_REF_HEADING, line):
@@ -125,6 +158,18 @@ def find_notes(doc: Document, mask: bytearray) -> None:
             i = _read_reference_section(doc, mask, lines, i)
             continue
         i += 1
+
+
+def _body_again(line: str, before: str, width: int, label: int) -> bool:
+    """Whether `line`, after a plain-numbered note's line `before`, is the body going on (the next
+    page, with no blank line between): `before` is the short last line of a paragraph (a finished
+    sentence, shorter than the note's or this line's width), or a small letter follows a finished
+    sentence, or `line` holds the marker of a later note, which the body carries and a note does
+    not ("... Assistance program7, which is part of ..."). A page-foot note is one paragraph."""
+    if _ENDS_SENTENCE.search(before) and (
+            line[:1].islower() or len(before.rstrip()) < 0.8 * max(width, len(line.rstrip()))):
+        return True
+    return any(int(m.group(1)) > label for m in GLUED_MARK.finditer(line))
 
 
 def _is_notes_heading(heading: str) -> bool:

@@ -63,7 +63,8 @@ MARKER = (r"(?:\[\^[^\]\s]{1,40}\]|\^(?:[A-Za-z]{1,2}|\d{1,3}(?:[,–-]\d{1,3}){
 _BOUNDARY = re.compile(
     r"(?<![.!?])(?:[.!?]++|…)"  # terminal punctuation
     r"(?P<close>(?:[\"'”’»)\]*_]|" + MARKER + r")*+)"
-    r"(?P<gap>\s++)"
+    # a blank, or none where a PDF's text lost it between a word and the next sentence ("jump.Further")
+    r"(?P<gap>\s++|(?<=[a-z][a-z][a-z][.!?])(?=[A-Z][a-z][a-z]))"
     # a marker written after a space ("abuse. ¹⁴ Next") still closes the sentence before it
     r"(?:(?P<mark>" + MARKER + r")(?=\s|$)(?P<gap2>\s*+))?"
     r"(?=(?P<next>[\"'“‘(\[*_]*+\S+)?)")
@@ -135,6 +136,8 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return first.isupper() or first.isdigit() is False and not first.islower() and first not in ",;:"
     if not first:
         return True
+    if m.start("gap") == m.end("gap"):  # no blank: only a plain word, then a word that is not a domain's
+        return token.isalpha() and token.islower() and token != "www" and not re.search(r"[./@]\w", nxt)
     if first.islower() or first in ",;:)":
         return False
     if punct != ".":

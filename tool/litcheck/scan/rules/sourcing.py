@@ -198,11 +198,15 @@ _TITLED_REPORT = re.compile(r"(?:\b[A-Z][\w&.'’-]*\s+){1,6}(?:[a-z]+\s+){0,2}(
                             r"Assessment|Estimates|Census|Yearbook|Audit)\b")
 
 
+# a court case by its parties: "Smith v. Jones", "United States v Ulbricht" (the ruling is the work)
+_CASE_NAME = re.compile(r"\b[A-Z][\w.'’&-]*+(?:\s+(?:of\s+)?[A-Z][\w.'’&-]*+){0,4}+\s+v\.?\s+[A-Z][\w'’-]")
+
+
 def names_a_work(text: str) -> bool:
     """The sentence names a specific work (title, or titled report and year): its figures and
     claims are sourced, even when the library does not hold that work (dangling-citation and
     unresolved-footnote are the rules that care whether it does)."""
-    if _TITLED_REPORT.search(text):
+    if _TITLED_REPORT.search(text) or " v" in text and _CASE_NAME.search(text):
         return True
     for m in _QUOTED_TITLE.finditer(text):
         words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
@@ -331,9 +335,9 @@ VAGUE_PATTERNS = [
                r"(?!\s+(?:are|is|was|were)\b)"
                # a noun, not a verb: "a 2018 research report," names one work
                r"(?!\s*[,;:)”\"'])", re.I),
-    re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous )?(?:latest |recent |new |available |"
-               r"local |federal |state |government )?"
-               r"(?:reports|studies|experts|estimates|research|sources|researchers|analysts|statistics|data|surveys|some|many|officials|"
+    re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous |all (?:the )?|the best )?"
+               r"(?:latest |recent |new |available |local |federal |state |government )?"
+               r"(?:reports|studies|experts|estimates|research|sources|researchers|analysts|statistics|data|surveys|some|many|officials|evidence|"
                r"observers|media reports|news reports|insiders|specialists|authorities|analyses|law enforcement|police)\b", re.I),
     # common knowledge, or a literature nobody cites: "everyone knows", "consistent with the ... literature"
     re.compile(r"\b(?:everyone|everybody) knows\b|\bas (?:we all|everyone|everybody) knows?\b|\bit is common knowledge\b|"
@@ -379,6 +383,10 @@ VAGUE_PATTERNS = [
                r"commissioned|produced)\s+(?:(?:last|this|earlier this|in recent)\s+(?:year|month|week|years|months)\s+)?)?"
                r"by\s+(?:the\s+)?[A-Z][^.;:]{0,100}?\b(?:said|says|found|finds|showed|shows|revealed|reveals|concluded|"
                r"estimated|estimates|warned|noted|reported|suggested|suggests|indicated|indicates)\b"),
+    # a ruling without its case: "a federal judge in Texas found that the law violated ...", "a court ruled"
+    re.compile(r"\b(?:an?|another|one)\s+(?:[\w.-]+\s+){0,3}?(?:judge|court|tribunal)\s+(?:in\s+(?:the\s+)?[A-Z][\w.-]*\s+)?"
+               r"(?:(?:has|had|rightly|wrongly|recently|later|also|then|subsequently|eventually)\s+)*"
+               r"(?:found|ruled|held|decided|concluded|determined|struck down|blocked|upheld)\b", re.I),
     # evidence without an owner: "there is growing evidence that", "a growing body of research"
     re.compile(r"\bthere (?:is|are) (?:now )?(?:growing|increasing|strong|ample|considerable|much|some|mounting|clear|"
                r"substantial|significant) (?:evidence|research|data|indications|reports|signs) (?:that|of|showing|suggesting)\b|"

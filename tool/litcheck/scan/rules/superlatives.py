@@ -80,6 +80,8 @@ SUPERLATIVE_PATTERNS = [
                r"(?:reliable |official |systematic )?(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
                r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
                r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
+    # nothing at all: "have no measures in place at all", "none whatsoever"
+    re.compile(r"\bno\s+(?:[\w-]+\s+){1,5}?(?:at all|whatsoever)\b|\bnone (?:at all|whatsoever)\b", re.I),
     # a claim about a whole literature: "most research on X concerns ...", "most studies find"
     re.compile(r"\bmost (?:research|studies|scholars|experts|researchers|analyses|work) (?:on|in|of|about|has|have|finds?|shows?|"
                r"concerns?|focus(?:es)?|agrees?|suggests?)\b", re.I),
