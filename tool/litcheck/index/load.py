@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from litcheck.index.bibindex import RACY_NS, BibIndex, CorruptIndex, index_path, rewrite_header, settle_gc
+from litcheck.index.columns import hot_values
 from litcheck.index.entrymap import EntryMap
 from litcheck.index.source import SourceFile
 from litcheck.index.store import cache_dir, file_hash, name_for, read_cache, stamp, write_cache
@@ -71,8 +72,6 @@ class _IndexSink:
         return self.resolver.prepared(block, self._record)
 
     def _record(self, etype, fields, lines, start, end) -> tuple:
-        from litcheck.index.columns import hot_values
-
         builder = self.builder
         return builder.record(fields, lines, self.text[start:end] if builder.raw_in_records else ""), hot_values(fields)
 

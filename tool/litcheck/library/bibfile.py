@@ -258,8 +258,10 @@ class FileResolver:
         return fields, lines
 
     @staticmethod
-    def too_long(fields: dict, lines: dict, line: int) -> list:
+    def too_long(fields: dict, lines: dict, line: int):
         """(name, length, line) of the fields over MAX_FIELD_CHARS."""
+        if not fields or max(map(len, fields.values())) <= MAX_FIELD_CHARS:  # nearly always: one C loop
+            return ()
         return [(name, len(value), lines.get(name, line)) for name, value in fields.items() if len(value) > MAX_FIELD_CHARS]
 
     def prepared(self, block, make) -> tuple:
