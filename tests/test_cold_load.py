@@ -67,6 +67,35 @@ def test_a_file_parsed_in_parts_streams_the_same_entries(tmp_path, cache, monkey
     assert "first defined at line 9" in cold.problems[0].message
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])  # latin-1: raw text kept in the records
+def test_entries_made_in_the_other_process_are_those_of_a_whole_parse(tmp_path, cache, monkeypatch, encoding):
+    """The later part's entries are resolved and made into records in a worker: macros of this
+    file and of the file before, fields too long, repeated keys, as when parsed in one piece."""
+    from litcheck.index.load import load_bib_files
+    from litcheck.library import bibfile
+
+    monkeypatch.setattr(bibfile, "MAX_FIELD_CHARS", 30)
+    defs = tmp_path / "defs.bib"
+    defs.write_text("@string{ext = {From Before}}\n", encoding="utf-8")
+    text = ("@string{org = {Institut é}}\n"
+            + "".join(f"@techreport{{k{i}, title = {{Report {i} é}}, institution = org{' # ext' if i > 1500 else ''},"
+                      f" note = {{{'x' * (40 if i % 700 == 0 else 3)}}}, month = {'nomacro' if i == 2400 else 'jan'}}}\n"
+                      for i in range(2_500))
+            + "@misc{k2, title = {Again}}\n@misc{k2100, title = {And again}}\n")
+    path = tmp_path / "big.bib"
+    path.write_bytes(text.encode(encoding))
+    monkeypatch.setattr(bibblocks, "PARALLEL_MIN_CHARS", 0)  # parts in other processes
+    cold = load_library([defs, path])
+    monkeypatch.setattr(bibblocks, "PARALLEL_MIN_CHARS", 10**12)
+    whole = load_library([defs, path], use_cache=False)
+    assert entries(cold) == entries(whole)
+    assert cold.get("k2000").fields["institution"] == "Institut " + ("é" if encoding == "utf-8" else "\ufffd") + "From Before"
+    assert [(p.message, p.line) for p in cold.problems] == [(p.message, p.line) for p in whole.problems]
+    assert sum(p.check == "field-too-long" for p in cold.problems) == 4
+    results, _ = load_bib_files([defs, path])
+    assert list(results[1][1].header["external"].items()) == [("jan", None), ("ext", "From Before"), ("nomacro", None)]
+
+
 def test_checks_run_together_report_what_each_reports_alone(tmp_path, cache, monkeypatch):
     monkeypatch.setattr(checks, "ENTRY_BATCH", 2)  # batches end between entries of a check's findings
     path = tmp_path / "refs.bib"

@@ -44,7 +44,7 @@ import time
 import zlib
 from pathlib import Path
 
-from litcheck.index.columns import HOT_FIELDS, ColumnBuilder, Columns, DamagedColumn, valid_directory
+from litcheck.index.columns import HOT_FIELDS, ColumnBuilder, Columns, DamagedColumn, hot_values, valid_directory
 from litcheck.index.source import SourceFile
 from litcheck.index.store import cache_dir, file_hash, name_for, stamp, write_cache
 from litcheck.library.entry import Entry
@@ -435,27 +435,7 @@ def _pack(header: dict, columns: list[bytes], rows: int, table: bytes, records: 
     return [prefix, raw_header, *columns, table, *records]
 
 
-class ByteSpans:
-    """The byte offsets in the file of entries' character spans in its decoded `text`, given in
-    order (the index reads an entry's raw text from the file by these)."""
-
-    def __init__(self, text: str, bom: int, ascii_only: bool):
-        self.text, self.bom, self.ascii_only = text, bom, ascii_only
-        self.cpos = self.bpos = 0
-
-    def of(self, start: int, end: int) -> tuple[int, int]:
-        if self.ascii_only:
-            return start + self.bom, end + self.bom
-        text = self.text
-        self.bpos += len(text[self.cpos:start].encode("utf-8"))
-        bstart = self.bpos
-        self.bpos += len(text[start:end].encode("utf-8"))
-        self.cpos = end
-        return bstart + self.bom, self.bpos + self.bom
-
-
-def _dumps(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once: one record an entry
 
 
 class IndexBuilder:
@@ -471,18 +451,26 @@ class IndexBuilder:
         import tempfile
 
         self.raw_in_records = raw_in_records
-        self.spool = tempfile.TemporaryFile()
+        self.spool = tempfile.TemporaryFile(buffering=1 << 20)  # 150 MB of records for 100k entries: fewer writes
         self.table = tempfile.TemporaryFile()  # 32 bytes a row: 32 MB for a million entries
         self.total = 0
         self.columns = ColumnBuilder(keys, lines)
 
-    def add(self, etype: str, line: int, fields: dict, field_lines: dict, raw: str, span: tuple[int, int]) -> None:
-        lines = [field_lines.get(name, line) for name in fields]  # aligned with fields
-        blob = _dumps((fields, lines, raw) if self.raw_in_records else (fields, lines))
+    def add(self, etype: str, fields: dict, field_lines: dict, raw: str, span: tuple[int, int]) -> None:
+        self.add_record(etype, self.record(fields, field_lines, raw), hot_values(fields), span)
+
+    def record(self, fields: dict, field_lines: dict, raw: str) -> bytes:
+        """An entry's record. `field_lines`: the line of every field, in the order of `fields`
+        (the parser makes them together)."""
+        lines = list(field_lines.values())
+        return _ENCODE((fields, lines, raw) if self.raw_in_records else (fields, lines)).encode("utf-8", "surrogatepass")
+
+    def add_record(self, etype: str, blob: bytes, hot: tuple, span: tuple[int, int]) -> None:
+        """An entry by its `record` and `columns.hot_values` (made in a worker process)."""
         self.table.write(_ROW.pack(self.total, len(blob), zlib.crc32(blob), *span))
         self.spool.write(blob)
         self.total += len(blob)
-        self.columns.add_fields(etype, fields)
+        self.columns.add_values(etype, hot)
 
     def pieces(self, source: Path, digest: str, st: os.stat_result, problems: list, strings: dict,
                env_used: dict):

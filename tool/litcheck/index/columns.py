@@ -40,6 +40,11 @@ def item_size(name: str) -> int:
     return 8 if name in ("key_ends", "lines") else 4
 
 
+def hot_values(fields: dict) -> tuple:
+    """An entry's values of HOT_FIELDS (None where it has none), in that order."""
+    return tuple(map(fields.get, HOT_FIELDS))
+
+
 class _Coded:
     """Repeated values (years, kinds, types) as codes into a table of the distinct values,
     added row by row. The codes are made at the first value: a field no entry has (a hot
@@ -90,9 +95,13 @@ class ColumnBuilder:
         self.add_fields(etype, fields)
 
     def add_fields(self, etype: str, fields: dict) -> None:
+        self.add_values(etype, hot_values(fields))
+
+    def add_values(self, etype: str, hot: tuple) -> None:
+        """`hot`: the entry's `hot_values`."""
         self.types.add(etype)
-        for name, column in self.hot.items():
-            column.add(fields.get(name))
+        for column, value in zip(self.hot.values(), hot):
+            column.add(value)
 
     def build(self) -> tuple[dict, list[bytes]]:
         """The columns' directory (name -> [offset, length, CRC32]) and bytes."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from litcheck.index.bibindex import RACY_NS, BibIndex, CorruptIndex, index_path, rewrite_header, settle_gc
+from litcheck.index.columns import hot_values
 from litcheck.index.entrymap import EntryMap
 from litcheck.index.source import SourceFile
 from litcheck.index.store import cache_dir, file_hash, name_for, read_cache, stamp, write_cache
@@ -26,21 +27,53 @@ NOTES_FORMAT = 1
 def notes_index_path(folder: Path) -> Path:
     return cache_dir() / "notes" / name_for(Path(os.path.abspath(folder)), ".json")
 
+
+class ByteSpans:
+    """The byte offsets in the file of entries' character spans in its decoded `text`, given in
+    order (the index reads an entry's raw text from the file by these)."""
+
+    def __init__(self, text: str, bom: int, ascii_only: bool):
+        self.text, self.bom, self.ascii_only = text, bom, ascii_only
+        self.cpos = self.bpos = 0
+
+    def of(self, start: int, end: int) -> tuple[int, int]:
+        if self.ascii_only:
+            return start + self.bom, end + self.bom
+        text = self.text
+        self.bpos += len(text[self.cpos:start].encode("utf-8"))
+        bstart = self.bpos
+        self.bpos += len(text[start:end].encode("utf-8"))
+        self.cpos = end
+        return bstart + self.bom, self.bpos + self.bom
+
+
 class _IndexSink:
-    """Entries of a streamed parse into an IndexBuilder (see `bibfile.stream_file`)."""
+    """Entries of a streamed parse into an IndexBuilder (see `bibfile.stream_file`); the
+    entries of a large file's later parts come as records made in the parser's other process
+    (`prepare`)."""
 
     def __init__(self, resolver, text: str, raw_in_records: bool, bom: int, ascii_only: bool):
-        from litcheck.index.bibindex import ByteSpans, IndexBuilder
+        from litcheck.index.bibindex import IndexBuilder
 
         self.text = text
+        self.resolver = resolver
         self.builder = IndexBuilder(raw_in_records, resolver.keys, resolver.lines)  # the reader's columns
         self.spans = ByteSpans(text, bom, ascii_only)
 
     def entry(self, etype, key, line, start, end, fields, lines) -> None:
-        if self.builder.raw_in_records:
-            self.builder.add(etype, line, fields, lines, self.text[start:end], (0, 0))
+        span = (0, 0) if self.builder.raw_in_records else self.spans.of(start, end)
+        if lines is None:  # made by `prepare`
+            self.builder.add_record(etype, *fields, span)
         else:
-            self.builder.add(etype, line, fields, lines, "", self.spans.of(start, end))
+            self.builder.add(etype, fields, lines, self.text[start:end] if self.builder.raw_in_records else "", span)
+
+    def prepare(self, block) -> tuple:
+        """An entry block made into its record in a worker process (`bibblocks.iter_blocks`)."""
+        return self.resolver.prepared(block, self._record)
+
+    def _record(self, etype, fields, lines, start, end) -> tuple:
+        builder = self.builder
+        return builder.record(fields, lines, self.text[start:end] if builder.raw_in_records else ""), hot_values(fields)
 
     def discard(self) -> None:
         self.builder.close()
@@ -66,7 +99,7 @@ def _build_source(path: Path, source: SourceFile | None, env: dict[str, str], ta
     text, problems = decode_bytes(data, name)
     digest, bom, ascii_only = file_hash(data), 3 if data.startswith(b"\xef\xbb\xbf") else 0, data.isascii()
     del data  # with the text and the index being built, the bytes were part of the peak
-    resolver, sink = stream_file(text, name, env, lambda resolver: _IndexSink(resolver, text, bool(problems), bom, ascii_only))
+    resolver, sink = stream_file(text, name, env, lambda resolver, text=text: _IndexSink(resolver, text, bool(problems), bom, ascii_only))
     builder = sink.builder
     parsed = resolver.finish(ParsedFile(name, problems=list(problems)))
     del text, sink, resolver  # its table of keys: not needed for the columns and the header

@@ -159,9 +159,9 @@ def _scan_fast(text: str, a: int, b: int, line: int):
         dupes = None
         cur_pos, cur_line = a, line
         count = text.count
-        field_match = _FIELD.match
+        next_field = _FIELD.scanner(text, pos, b).match  # each match starts where the last ended
         while True:
-            m = field_match(text, pos, b)
+            m = next_field()
             if m is None:
                 m = _NAME.match(text, pos, b)
                 if m is None:
@@ -170,35 +170,35 @@ def _scan_fast(text: str, a: int, b: int, line: int):
                         return None
                     end = c.end()
                     break
+                raw_name = m.group(1)
                 parsed = _parse_value(text, m.end(), b, False)
                 if parsed is None:
                     return None
                 value, sep, sep_pos, pos = parsed
+                next_field = _FIELD.scanner(text, pos, b).match
             else:
-                sep = m.group(6)
+                raw_name, _, braced, quoted, bare, sep = m.groups()  # one call, not one per group
                 if sep == "#":  # a concatenation: parse the value again, part by part
                     parsed = _parse_value(text, _WS.match(text, m.end(2)).end(), b, False)
                     if parsed is None:
                         return None
                     value, sep, sep_pos, pos = parsed
+                    next_field = _FIELD.scanner(text, pos, b).match
                 else:
-                    value = m.group(3)
-                    if value is not None:
+                    if braced is not None:
+                        value = braced
                         if "\\" in value and ("\\{" in value or "\\}" in value):
                             return None
+                    elif quoted is not None:
+                        value = quoted
+                        q = m.end(4)
+                        if text[q - 1] == "{" and text[q + 1:q + 2] == "}":
+                            return None
                     else:
-                        value = m.group(4)
-                        if value is not None:
-                            q = m.end(4)
-                            if text[q - 1] == "{" and text[q + 1:q + 2] == "}":
-                                return None
-                        else:
-                            value = m.group(5)
-                            if not value.isdigit():
-                                value = [(value,)]
-                    sep_pos = m.start(6)
+                        value = bare if bare.isdigit() else [(bare,)]
                     pos = m.end()
-            name = intern(m.group(1))  # a few dozen names, 20 per entry: one string each
+                    sep_pos = m.start(6)
+            name = intern(raw_name)  # a few dozen names, 20 per entry: one string each
             eq = m.start(2)
             cur_line += count("\n", cur_pos, eq)
             cur_pos = eq
@@ -415,40 +415,50 @@ def string_blocks(chunks: Chunks) -> list:
     return out
 
 
-_WORK: Chunks | None = None  # shared with forked workers
+_WORK: tuple | None = None  # (chunks, prepare), shared with forked workers
 BATCH = 2000  # blocks a worker writes at a time
 
 
 def _spool_worker(bounds: tuple[int, int]) -> str:
-    """Scan one part of the text in a worker, writing the blocks to a temporary file in
-    batches (marshal is 5x faster than pickle); returns the file's name."""
-    import marshal
+    """Scan one part of the text in a worker, writing the blocks (entries through `prepare`) to
+    a temporary file in batches (marshal is 5x faster than pickle), each after its length;
+    returns the file's name."""
     import tempfile
 
-    chunks = _WORK
+    chunks, prepare = _WORK
     fd, name = tempfile.mkstemp(prefix="litcheck-blocks-")
     with open(fd, "wb") as out:
         batch = []
         for block in iter_range(chunks.text, chunks.starts, chunks.lines, *bounds):
-            batch.append(block)
+            batch.append(prepare(block) if prepare is not None and block[0] == "E" else block)
             if len(batch) >= BATCH:
-                marshal.dump(batch, out)
+                _write_batch(out, batch)
                 batch = []
-        marshal.dump(batch, out)
+        _write_batch(out, batch)
     return name
 
 
+def _write_batch(out, batch: list) -> None:
+    import marshal
+
+    data = marshal.dumps(batch)
+    out.write(len(data).to_bytes(8, "little"))
+    out.write(data)
+
+
 def _read_spooled(name: str):
+    """The blocks a worker wrote. Each batch is read whole, then decoded: `marshal.load` on a
+    file reads it a few bytes at a time, one call per string (1 s for half of a 100 MB file,
+    five times `marshal.loads` of the same bytes)."""
     import marshal
 
     try:
         with open(name, "rb") as handle:
             while True:
-                try:
-                    batch = marshal.load(handle)
-                except EOFError:
+                head = handle.read(8)
+                if not head:
                     return
-                yield from batch
+                yield from marshal.loads(handle.read(int.from_bytes(head, "little")))
     finally:
         _unlink(name)
 
@@ -462,11 +472,13 @@ def _unlink(name: str) -> None:
         pass
 
 
-def iter_blocks(text: str, parallel: bool | None = None, chunks: Chunks | None = None):
+def iter_blocks(text: str, parallel: bool | None = None, chunks: Chunks | None = None, prepare=None):
     """Every raw block of a .bib text, in order, as a stream. Large texts are split in parts
     at block starts, the later parts scanned in other processes (fork) when the machine has
     more than one core; they write their blocks to temporary files, read back in order, so
-    the blocks of the whole file are never held at once."""
+    the blocks of the whole file are never held at once. `prepare(block)`, when given, is what
+    a worker sends instead of an entry block ("E"): the caller's own work on it, done in the
+    worker (so this process takes in less); the caller takes both forms."""
     chunks = chunks or Chunks(text)
     starts, lines = chunks.starts, chunks.lines
     if chunks.prefix:
@@ -480,7 +492,9 @@ def iter_blocks(text: str, parallel: bool | None = None, chunks: Chunks | None =
         return
     import bisect
 
-    # Split by characters, not by block count, so the parts take about as long.
+    # Split by characters, not by block count, so the parts take about as long (with `prepare`
+    # this process takes in the others' parts at little cost: equal parts finished within
+    # 0.1-0.3 s of each other on the 99k-entry file).
     cuts = [0]
     for w in range(1, workers):
         cuts.append(max(cuts[-1], bisect.bisect_left(starts, len(text) * w // workers)))
@@ -489,7 +503,7 @@ def iter_blocks(text: str, parallel: bool | None = None, chunks: Chunks | None =
     global _WORK
     import multiprocessing
 
-    _WORK = chunks
+    _WORK = chunks, prepare
     try:
         pool = multiprocessing.get_context("fork").Pool(workers - 1)
     except (OSError, ValueError, ImportError):  # no fork (or no /dev/shm): do it here

@@ -156,6 +156,11 @@ class _Macros:
         return "".join(out)
 
 
+def _too_long(name: str, length: int, path: str, line: int, key: str) -> Finding:
+    return Finding("field-too-long", "error", f"field '{name}' holds {length:,} characters "
+                   f"(limit {MAX_FIELD_CHARS:,}); probably a missing closing brace", path, line, key)
+
+
 class FileResolver:
     """Turns one file's raw blocks, in order, into entries and problems, as a stream.
 
@@ -186,36 +191,35 @@ class FileResolver:
         self._lowered: dict[str, str] = {}
 
     def entries(self, blocks):
-        """Per entry kept: (type, key, line, start, end, fields, field lines)."""
-        path, problems, value_of, lowered, new_key = self.path, self.problems, self.macros.value, self._lowered, self.seen.add
+        """Per entry kept: (type, key, line, start, end, fields, field lines); for an entry a
+        worker prepared ("R", see `prepared`), (type, key, line, start, end, what it made, None)."""
+        path, problems, new_key = self.path, self.problems, self.seen.add
         seen_strings: set[str] = set()
         for block in blocks:
             tag = block[0]
             if tag == "E":
                 _, etype, key, line, start, end, raw_fields = block
                 if not new_key(key):
-                    self.repeats[key] = self.repeats.get(key, 1) + 1
-                    problems.append(Finding(
-                        "duplicate-key", "error",
-                        f"key '{key}' is defined again (first defined at line {self.lines[self.seen.row(key)]}); "
-                        "only the first is used", path, line, key))
+                    self._repeated(key, line)
                     continue
                 self.lines.append(line)
-                fields: dict[str, str] = {}
-                lines: dict[str, int] = {}
-                for name, value, fline in raw_fields:
-                    low = lowered.get(name)
-                    if low is None:  # one string per field name, not one per entry (100 MB on 100k entries)
-                        low = lowered[name] = sys.intern(name.lower())
-                    fields[low] = value if type(value) is str else value_of(value)
-                    lines[low] = fline
-                for name, value in fields.items():
-                    if len(value) > MAX_FIELD_CHARS:
-                        self.long_fields.append(Finding(
-                            "field-too-long", "error", f"field '{name}' holds {len(value):,} characters "
-                            f"(limit {MAX_FIELD_CHARS:,}); probably a missing closing brace",
-                            path, lines.get(name, line), key))
+                fields, lines = self.entry_fields(raw_fields)
+                for name, length, fline in self.too_long(fields, lines, line):
+                    self.long_fields.append(_too_long(name, length, path, fline, key))
                 yield etype, key, line, start, end, fields, lines
+            elif tag == "R":
+                _, etype, key, line, start, end, made, too_long, external = block
+                if not new_key(key):
+                    self._repeated(key, line)
+                    continue
+                self.lines.append(line)
+                used = self.macros.external
+                for name, value in external:  # where this process would have met them
+                    if name not in used:
+                        used[name] = value
+                for name, length, fline in too_long:
+                    self.long_fields.append(_too_long(name, length, path, fline, key))
+                yield etype, key, line, start, end, made, None
             elif tag == "S":
                 self.strings_seen.append(block)
                 name, line = block[1], block[3]
@@ -232,6 +236,45 @@ class FileResolver:
             elif tag == "F":
                 problems.append(Finding("parse-error", "error",
                                         f"could not parse the block starting here: {block[2]}", path, block[1]))
+
+    def _repeated(self, key: str, line: int) -> None:
+        self.repeats[key] = self.repeats.get(key, 1) + 1
+        self.problems.append(Finding(
+            "duplicate-key", "error",
+            f"key '{key}' is defined again (first defined at line {self.lines[self.seen.row(key)]}); "
+            "only the first is used", self.path, line, key))
+
+    def entry_fields(self, raw_fields) -> tuple[dict, dict]:
+        """An entry's fields (lower-case names, macros resolved) and the line of each."""
+        value_of, lowered = self.macros.value, self._lowered
+        fields: dict[str, str] = {}
+        lines: dict[str, int] = {}
+        for name, value, fline in raw_fields:
+            low = lowered.get(name)
+            if low is None:  # one string per field name, not one per entry (100 MB on 100k entries)
+                low = lowered[name] = sys.intern(name.lower())
+            fields[low] = value if type(value) is str else value_of(value)
+            lines[low] = fline
+        return fields, lines
+
+    @staticmethod
+    def too_long(fields: dict, lines: dict, line: int):
+        """(name, length, line) of the fields over MAX_FIELD_CHARS."""
+        if not fields or max(map(len, fields.values())) <= MAX_FIELD_CHARS:  # nearly always: one C loop
+            return ()
+        return [(name, len(value), lines.get(name, line)) for name, value in fields.items() if len(value) > MAX_FIELD_CHARS]
+
+    def prepared(self, block, make) -> tuple:
+        """What a worker process sends for an entry block (`bibblocks.iter_blocks`): ("R", type,
+        key, line, start, end, make(type, fields, field lines, start, end), its fields over
+        MAX_FIELD_CHARS, the macros of other files it used). Whether the key is new is left to
+        this process, which sees every key; the worker's copy of the macros records what it used
+        for this entry alone."""
+        _, etype, key, line, start, end, raw_fields = block
+        used = self.macros.external = {}
+        fields, lines = self.entry_fields(raw_fields)
+        return ("R", etype, key, line, start, end, make(etype, fields, lines, start, end),
+                self.too_long(fields, lines, line), tuple(used.items()))
 
     def finish(self, result: ParsedFile) -> ParsedFile:
         """Problems and macros into `result`, once every block has been read."""
@@ -266,7 +309,8 @@ def stream_file(text: str, path: str, env: dict[str, str] | None, new_sink):
         while True:
             resolver = FileResolver(strings, path, env)
             sink = new_sink(resolver)
-            for entry in resolver.entries(iter_blocks(text, chunks=chunks)):
+            blocks = iter_blocks(text, chunks=chunks, prepare=getattr(sink, "prepare", None))
+            for entry in resolver.entries(blocks):
                 sink.entry(*entry)
             if resolver.strings_seen == strings:
                 return resolver, sink
