@@ -62,6 +62,8 @@ FIELD = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "field-claim
 OTHER = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "other-claims.yaml").read_text(encoding="utf-8"))
 # ... and a third batch over claims of six registers, written before its first run (third-batch.yaml)
 THIRD = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "third-batch.yaml").read_text(encoding="utf-8"))
+# ... and a fourth, written before its first run once the third had been tuned on (fourth-batch.yaml)
+FOURTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "fourth-batch.yaml").read_text(encoding="utf-8"))
 
 
 def test_field_cases_aim_at_registers_outside_the_articles(scanner):
@@ -74,12 +76,13 @@ def test_field_cases_aim_at_registers_outside_the_articles(scanner):
         assert {k for c in FIELD if c["claim"] == claim for k in c} >= {"paraphrase", "near_miss"}
 
 
-def test_the_third_batch_aims_at_ten_registered_claims(scanner):
+@pytest.mark.parametrize("batch", [THIRD, FOURTH], ids=["third", "fourth"])
+def test_the_later_batches_aim_at_ten_registered_claims(scanner, batch):
     registered = {f"{c.article}#{c.id}" for c in scanner.claims}
-    claims = {c["claim"] for c in THIRD}
+    claims = {c["claim"] for c in batch}
     assert claims <= registered and len(claims) == 10
     for claim in claims:
-        assert {k for c in THIRD if c["claim"] == claim for k in c} >= {"paraphrase", "near_miss"}
+        assert {k for c in batch if c["claim"] == claim for k in c} >= {"paraphrase", "near_miss"}
 
 
 def test_other_cases_aim_at_claims_no_other_file_aims_at(scanner):
@@ -91,9 +94,9 @@ def test_other_cases_aim_at_claims_no_other_file_aims_at(scanner):
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True)) if "xfail" in c
-                                  else c for c in FIELD + OTHER + THIRD],
+                                  else c for c in FIELD + OTHER + THIRD + FOURTH],
                          ids=[f"{c['claim']}-{'paraphrase' if 'paraphrase' in c else 'near-miss'}"
-                              for c in FIELD + OTHER + THIRD])
+                              for c in FIELD + OTHER + THIRD + FOURTH])
 def test_field_claim_case(scanner, case):
     if "paraphrase" in case:
         assert case["claim"] in named_claims(scanner, case["paraphrase"])
@@ -108,6 +111,10 @@ def test_field_claim_case(scanner, case):
     ("About 800,000 American children go missing.", "Nearly 800,000 children are reported missing.", True),
     ("Some 36.2 million people are enslaved.", "36.2 million victims are enslaved.", True),
     ("Between 600,000 and 800,000 people are moved.", "Between 600,000 and 800,000 tourists arrive.", True),  # people: any
+    ("300,000 girls are at risk.", "The agency awarded $300,000 in grants.", False),  # a sum of money is not a count
+    ("Trafficking is a $150 billion a year industry.", "It earns 150 billion US dollars a year.", True),
+    ("The site ran for 12 years.", "It was online for 12 years.", True),
+    ("The site ran for 12 years.", "The site had 12 owners.", False),  # a span of time is not a count
 ])
 def test_a_shared_count_must_count_the_same_thing(claim, sentence, same):
     from litcheck.scan.quantities import shared
@@ -155,3 +162,30 @@ def test_a_claim_dated_to_the_day_with_no_figure_is_restated_with_its_date(sente
     lexicon = Lexicon()
     claim = lexicon.read("Section 230 was amended by SESTA2018 on 27 June 2018.")
     assert same_date(lexicon.read(sentence), claim) is same
+
+
+@pytest.mark.parametrize("claim, sentence, swapped", [
+    ("Traffickers use encrypted apps, making them hard for police to track.",
+     "Police use encrypted apps to track traffickers.", True),
+    ("Traffickers use encrypted apps, making them hard for police to track.",
+     "Trafficking rings use encrypted apps, so police cannot track them.", False),
+    ("Traffickers use encrypted apps, making them hard for police to track.",
+     "According to the police, traffickers use encrypted apps.", False),  # who reports it is not who does it
+    ("Police took down the market to arrest traffickers.", "The market was taken down by police to arrest traffickers.", False),
+])
+def test_who_does_what(claim, sentence, swapped):
+    from litcheck.scan.claim_reading import Lexicon
+    from litcheck.scan.rules.claims import _roles_swapped
+
+    lexicon = Lexicon()
+    assert _roles_swapped(lexicon.read(sentence), lexicon.read(claim)) is swapped
+
+
+def test_a_participle_before_a_noun_is_no_relation():
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon()
+    assert "C:takedown" in lexicon.read("Traffickers use closed groups.").modifiers
+    assert not lexicon.read("Police closed websites.").modifiers
+    assert not lexicon.read("The market was closed in 2018.").modifiers
+    assert not lexicon.read("Pakistan has signed agreements.").modifiers

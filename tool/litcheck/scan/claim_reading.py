@@ -122,6 +122,10 @@ class Reading:
     counted: dict[int, frozenset] = field(default_factory=dict)  # figure start -> terms of what it counts
     qualifiers: set[str] = field(default_factory=set)  # entities named only right before another ("the EU DSA")
     dates: set[tuple[str, str | None, bool]] = field(default_factory=set)  # (month, year, with its day) of dates
+    units: dict[int, str] = field(default_factory=dict)  # figure start -> "money", "duration" or "" (a count)
+    modifiers: set[str] = field(default_factory=set)  # relations written only as a noun's adjective ("closed groups")
+    head: str | None = None  # the first term of what is said (its subject side), past an attribution
+    passive: bool = False  # "... was shut down by ...": the doer comes after the verb
 
     @classmethod
     def merged(cls, readings: list["Reading"]) -> "Reading":
@@ -182,6 +186,7 @@ class Lexicon:
         self.alternatives = [{kinds[name] + name for name in group} for group in data.get("alternatives") or ()]
         self.opposites = {("C:" + a, "C:" + b) for pair in data.get("opposites") or () for a, b in (pair, pair[::-1])}
         self.forms, self.exact = forms, exact
+        self.parties = {" ".join(str(w).split()).casefold() for w in data.get("parties") or ()}
         alternatives = sorted(list(forms) + list(exact), key=len, reverse=True)
         body = alternation(alternatives, lambda f: re.escape(f).replace(r"\ ", r"[\s-]+"), ignorecase=True)
         self.pattern = re.compile(r"(?<![\w@])" + body + r"(?![\w])", re.I)
@@ -201,6 +206,8 @@ class Lexicon:
         terms: set[str] = set()
         surfaces: dict[str, str] = {}
         found: list[tuple[int, str]] = []  # (offset, term) of the entity and concept forms
+        verbal: set[str] = set()  # relations written as a verb at least once
+        parties: list[tuple[int, str]] = []  # (offset, term) of the words naming who acts
         spans: list[tuple[int, int, str]] = []  # (start, end, entity) of the entity forms
         chars = list(text)
         for m in self.pattern.finditer(text):
@@ -214,6 +221,10 @@ class Lexicon:
             terms.add(token)
             found.append((m.start(), token))
             surfaces.setdefault(token, surface)
+            if token in self.relations and not _attributive(text, m.start(), m.end()):
+                verbal.add(token)
+            if " ".join(surface.split()).casefold() in self.parties:
+                parties.append((m.start(), token))
             if token.startswith("E:") and not _time_reference(text, m.start()):
                 entities.add(token)
                 spans.append((m.start(), m.end(), token))
@@ -245,7 +256,41 @@ class Lexicon:
         entities -= {"N:" + t for t in _defined_terms(rest, capitals)}
         counted = {q.start: c for q in figures if not q.percent and (c := _counted(rest, q.end, at))}
         return Reading(entities, terms, figures, any(c[1] for c in clauses), surfaces, clauses, counted,
-                       _qualifiers(text, spans), _dates(text) if low is None or any(m in low for m in _MONTHS) else set())
+                       _qualifiers(text, spans), _dates(text) if low is None or any(m in low for m in _MONTHS) else set(),
+                       {q.start: figure_unit(text, q) for q in figures if not q.percent},
+                       (terms & self.relations) - verbal, _head(text, parties), _PASSIVE.search(text) is not None)
+
+
+# a participle right before a noun, after a determiner, a preposition, a comma or "use": an
+# adjective ("use encrypted apps, closed groups"), not the verb of what is said ("police closed sites")
+_BEFORE_ADJECTIVE = re.compile(r"(?:^|[,;:(]|\b(?:a|an|the|its|their|his|her|our|these|those|some|many|of|in|on|with|"
+                               r"through|via|for|from|into|use|uses|used|using))\s*$", re.I)
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z'-]*)")
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """The relation form at start:end is a participle used as an adjective of the next word."""
+    if not text[start:end].lower().endswith("ed") or " " in text[start:end]:
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and word_token(nxt.group(1))[0] is not None \
+        and _BEFORE_ADJECTIVE.search(text, max(0, start - 12), start) is not None
+
+
+# "According to UNICEF, ...", "The DOJ estimates that ...": who reports it, not who does it
+_ATTRIBUTION = re.compile(r"\s*(?:according\s+to\s+[^,]*,|[^,;:]*?\b(?:says?|said|estimates?|estimated|reports?|"
+                          r"reported|found|finds|shows?|showed|claims?|claimed|argues?|argued|notes?|noted|warns?|"
+                          r"warned|believes?|believed|writes?|wrote|states?|stated)\s+(?:that\s+)?)", re.I)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)\s+by\b", re.I)
+
+
+def _head(text: str, parties: list[tuple[int, str]]) -> str | None:
+    """The first party (`parties:` in the terms file: who can act, "police", "traffickers") named in
+    what the text says past an attribution: its subject side ("Police forces use ..." -> police;
+    "According to the police, traffickers use ..." -> traffickers)."""
+    attribution = _ATTRIBUTION.match(text)
+    begin = attribution.end() if attribution else 0
+    return next((t for o, t in parties if o >= begin), None)
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -324,9 +369,26 @@ def _counted(text: str, end: int, at: dict[int, str]) -> frozenset:
     return frozenset(out)
 
 
+# a sum of money and a span of time, told apart from a count by the unit written with the figure
+_CURRENCY = re.compile(r"[$€£]|US\$|USD|EUR|GBP", re.I)
+_MONEY_AFTER = re.compile(r"\s*(?:(?:US|U\.S\.|American|Australian|Canadian)\s+)?(?:dollars?|euros?|pounds?(?!\s+of)|usd|eur|gbp)\b", re.I)
+_DURATION_AFTER = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?|hours?|decades?|minutes?)\b(?![\s-]+olds?\b)", re.I)
+
+
+def figure_unit(text: str, q) -> str:
+    """What kind of quantity a figure (not a share) is: "money" ("$300,000", "150 billion dollars"),
+    "duration" ("ten years", "13 days") or "" (a count): "$300,000 in grants" is not "300,000 girls"."""
+    if _CURRENCY.match(q.surface) or _MONEY_AFTER.match(text, q.end):
+        return "money"
+    return "duration" if _DURATION_AFTER.match(text, q.end) else ""
+
+
 def same_measure(sentence: Reading, claim: Reading, pair) -> bool:
-    """The shared figure counts the same thing in both, or either leaves it unsaid or generic, or
-    the other text names what it counts in another place ("179 arrests" = "detained 179 suspects")."""
+    """The shared figure is the same kind of quantity (money, duration or count) and counts the
+    same thing in both, or either leaves what it counts unsaid or generic, or the other text names
+    it in another place ("179 arrests" = "detained 179 suspects")."""
+    if sentence.units.get(pair[0].start, "") != claim.units.get(pair[1].start, ""):
+        return False
     mine, theirs = sentence.counted.get(pair[0].start), claim.counted.get(pair[1].start)
     return not mine or not theirs or bool((mine | theirs) & _GENERIC_COUNT) \
         or bool(mine & claim.terms) or bool(theirs & sentence.terms)

@@ -12,8 +12,12 @@ disputed. The method (docs/known-claims.md has the long form):
    bought"; "cannot be traced" = "untraceable"); other words are stemmed (Snowball).
    Figures are normalised (36.2 million = 36,200,000; 60% = six in ten = three-fifths).
 2. A sentence asserts the claim when
-   - it carries one of the claim's figures, if the claim has any (years aside), counting the same
-     thing ("40,000 women" is not "40,000 police officers");
+   - it carries one of the claim's figures, if the claim has any (years aside), of the same kind
+     (money, duration or count: "$300,000" is not "300,000 girls") and counting the same thing
+     ("40,000 women" is not "40,000 police officers");
+   - it names the claim's parties the same way round ("police use encrypted apps against
+     traffickers" is not "traffickers use them against police"), and a participle before a noun
+     ("closed groups") is not read as what the claim says of them;
    - every entity of the claim is named in the sentence or its paragraph (one may be missing
      when the claim names four or more; a name after "before" or "until" is a point in time);
    - what the claim is about (trafficking, people, drugs ...: `alternatives:` in the terms file)
@@ -178,12 +182,14 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     # the relations of the claim's clause the sentence restates best: a sentence may restate one
     # half of a claim ("... and was taken down in 2018") without the other's relations
     claim_clause = max(claim.clauses, key=lambda c: len(c[0] & common))[0] if claim.clauses else claim.terms
-    relations = claim_clause & prep.lexicon.relations
-    said = sentence.terms & prep.lexicon.relations
+    relations = claim_clause & prep.lexicon.relations - claim.modifiers  # "closed groups" says nothing of them
+    said = sentence.terms & prep.lexicon.relations - sentence.modifiers
     if relations and said and len(relations & said) < max(1, round(RELATIONS * len(relations))):
         return None  # the same things, but something else said about them
     if any(b in sentence.terms and a in claim_clause and b not in claim.terms for a, b in prep.lexicon.opposites):
         return None  # the contrary said of them: "gives users the right to access" against "restricts access"
+    if _roles_swapped(sentence, claim):
+        return None  # who does what: "police use encrypted apps against traffickers" is not "traffickers use them"
     subjects = []  # what the claim is about (trafficking, drugs ...) when the sentence leaves it unsaid
     for group in prep.lexicon.alternatives:
         named, claimed = sentence.terms & group, claim.terms & group
@@ -211,6 +217,14 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     entities = [sentence.surfaces.get(e if e.startswith("E:") else e[2:]) or context.surfaces.get(e, e[2:])
                 for e in sorted(claim.entities) if e not in missing and (e not in claim.qualifiers or _named(e, sentence))]
     return Match(recall, figures, entities, [sentence.surfaces[t] for t in sorted(relation)])
+
+
+def _roles_swapped(sentence: Reading, claim: Reading) -> bool:
+    """Each text's subject side is a term the other has elsewhere (neither in the passive): the
+    same parties, with who does what turned round."""
+    s, c = sentence.head, claim.head
+    return not (sentence.passive or claim.passive) and bool(s and c) and s != c and s in claim.terms \
+        and c in sentence.terms
 
 
 def _rank(match: Match) -> tuple:
