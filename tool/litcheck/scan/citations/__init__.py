@@ -99,7 +99,8 @@ def _defined_acronyms(doc: Document) -> set[str]:
 
 def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, defined: set[str] = frozenset(),
                        known_keys: set[str] | None = None) -> list[Citation]:
-    text = doc.masked[sent.start:sent.end]
+    # a wrapped line is a space: "(Macy et al.,\n2023)" is one citation (one character for one: offsets hold)
+    text = doc.masked[sent.start:sent.end].replace("\n", " ")
     base = sent.start
     cites: list[Citation] = []
     taken = Spans(len(text))

@@ -102,7 +102,7 @@ def _author_date_part(part: str, start: int, end: int, sent_index: int, shown: s
     am = _AD_ITEM.match(part)
     if not am:
         return None
-    names_text = am.group("names").strip().rstrip(",")
+    names_text = re.sub(r"(?<=\w)- (?=[A-Z])", "-", am.group("names").strip().rstrip(","))  # "Franchino-\nOlsen"
     if len(names_text) > 120 or re.search(r"\d", names_text):
         return None
     # every word must look like part of a name (capitalised, a particle, or a connector)
@@ -116,7 +116,7 @@ def _author_date_part(part: str, start: int, end: int, sent_index: int, shown: s
     if names_text.lower() in COUNTRIES or names_text.lower() in NOT_SOURCES:
         return None
     et_al = bool(re.search(r"\bet\s+al\.?", names_text))
-    names = [n.strip(" ,.") for n in re.split(r"\s*(?:,|\band\b|&|\bet\s+al\.?)\s*", names_text) if n.strip(" ,.")]
+    names = [n.strip(" ,.*_") for n in re.split(r"\s*(?:,|\band\b|&|\bet\s+al\.?)\s*", names_text) if n.strip(" ,.*_")]
     # "Smith, J." style initials are not separate names; "ICE" or "ODO" undotted is an acronym, a name
     names = [n for n in names if not re.fullmatch(r"(?:[A-Z]\.\s?){1,3}|[A-Z]", n)]
     year_text = am.group("year")
@@ -151,6 +151,8 @@ def _title_first_part(part: str, start: int, end: int, sent_index: int, shown: s
     if not ym:
         return None
     head = part[:ym.start()].strip(" ,")
+    if re.search(r"\bet\s+al\b|,\s+(?:and|&)\s", head):
+        return None  # "Franchino-Olsen et al.", "Sciences, Engineering, and Medicine": names, not a title
     title, author = head, ""
     if ", " in head:
         t, a = head.rsplit(", ", 1)

@@ -252,4 +252,12 @@ _REPEATED_AUTHOR_LINE = re.compile(r"^[ \t]*(?:[—–]{2,}|-{3,}|_{3,})[ \t]*[.
 
 def _looks_like_ref_start(line: str) -> bool:
     """`Surname, A.` / `Organisation (2018).` / `Organisation. (2018)` opening a reference item."""
-    return bool(re.match(r"^[ \t]*[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*(?:,\s+(?:[A-Z]\.|[A-Z][a-z]+)| ?\(\d{4}| \(n\.d\.\)|\.\s+\(?\d{4})", line))
+    return bool(_REF_START.match(line) or _BODY_REF_START.match(line))
+
+
+_REF_START = re.compile(r"^[ \t]*[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*(?:,\s+(?:[A-Z]\.|[A-Z][a-z]+)| ?\(\d{4}| \(n\.d\.\)|\.\s+\(?\d{4})")
+# a body's name with particles, commas and dotted abbreviations, then its year: "National Academies of
+# Sciences, Engineering, and Medicine. (2020)", "U.S. Census Bureau. (2024a, November 25)" (not a
+# wrapped author list going on with an initial: "M., Darkwa, A., & Wallace, C. (2021)")
+_BODY_REF_START = re.compile(r"^[ \t]*+(?:[A-Z][\w'’\-]++|[A-Z]\.(?:[A-Z]\.)++)(?:,?[ ](?:(?:of|and|for|the|on|in|&)[ ])?"
+                             r"[A-Z][\w'’\-]*+(?:\.[A-Z][\w'’\-]*+)*+\.?){0,8}(?: ?\(\d{4}|\.?\s+\(\d{4})")

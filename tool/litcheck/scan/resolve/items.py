@@ -45,6 +45,21 @@ def _year_suffix_agrees(c: Citation, item) -> bool:
     return not suffix or not letter or letter == suffix
 
 
+# "(e.g., National Academies of Sciences, Engineering, and Medicine, 2020" -> the name before the year
+_WRITTEN_NAME = re.compile(r"^\(?\s*(?:(?:see also|see|e\.g\.,?|cf\.|for example,?)\s+)?(?P<name>[^()\d;]{2,150}?)"
+                           r",?\s+(?:" + YEAR + r"|n\.\s?d\.)", re.I)
+
+
+def _written_name(text: str) -> str:
+    """The citing name as written, folded ("Franchino- Olsen et al." -> "franchino olsen"): matched
+    against the opening of reference items when the name is not one the name splitter keeps whole
+    (a body with commas in its name, a surname broken at a line's hyphen)."""
+    m = _WRITTEN_NAME.match(text)
+    if not m:
+        return ""
+    return norm(re.sub(r"\bet\s+al\.?", "", m.group("name")))
+
+
 def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[str]] | None:
     """The reference-list item an in-text citation points to, and how they disagree.
 
@@ -54,6 +69,9 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
     from rapidfuzz import fuzz
 
     heads = reference_heads(doc)
+    written = _written_name(c.text)
+    if written and len(written) >= 4:
+        forms = forms | {written}  # the name as the citation writes it: "National Academies of Sciences, Engineering, and Medicine"
 
     def by_author(i, exact=True):
         head = heads[i]

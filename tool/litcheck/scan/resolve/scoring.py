@@ -131,6 +131,8 @@ def score_work(parts: RefParts, work: Work) -> float:
         # the work's title inside the note; with a parsed title, only inside that title
         where = full_norm if not parts.title else title_norm
         partial = fuzz.partial_ratio(work.title_norm, where) / 100 if len(work.title_norm) >= 12 and len(where) >= 12 else 0
+        if parts.title and partial < 0.9:
+            partial = 0  # two titles sharing a phrase ("... human trafficking") are two works, not one inside the other
         sim = max(sim, partial * 0.95)
     year = 0.0
     if parts.year is not None:
@@ -150,6 +152,8 @@ def score_work(parts: RefParts, work: Work) -> float:
         return min(0.5, 0.70 * sim)
     if parts.authors:
         author = 1.0 if creators_in(work, norm(parts.authors)) else 0.0
+        if not author and sim < 0.85:
+            sim *= 0.8  # other authors and a title only like the work's: another work on the same subject
         return 0.70 * sim + 0.15 * author + 0.10 * year + 0.05 * venue
     author_anywhere = 0.5 if creators_in(work, full_norm) else 0.0
     return min(1.0, 0.80 * sim + 0.15 * year + 0.05 * venue + 0.1 * author_anywhere)

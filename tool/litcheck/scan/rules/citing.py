@@ -365,7 +365,9 @@ def inconsistent_duplicate(ctx):
         item_title = parse_reference(ctx.doc.references[i].text).title
         if not item_title:
             continue
-        other = [c for c in cites if fuzz.partial_ratio(norm(c.title), norm(item_title)) < 80]
+        head = norm(ctx.doc.references[i].text[:200])  # (a case's name is its item's author part: "X v. Y. (2013)")
+        other = [c for c in cites if fuzz.partial_ratio(norm(c.title), norm(item_title)) < 80
+                 and fuzz.partial_ratio(norm(c.title), head) < 80]
         if other:
             c = other[0]
             line = ctx.doc.sentences[c.sentence].line
