@@ -324,3 +324,12 @@ def test_a_rating_in_parentheses_is_not_a_yearless_citation(scanner):
     text = "The platform revised its inherent risk score from Year 2 (Medium), given new threats.\n"
     assert flags(scanner, text, "dangling-citation") == []
     assert flags(scanner, "Most grooming now starts in game chat (Okonkwo).\n", "dangling-citation") != []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("[25] M. Tajalizadehkhoob and S. Author, “Title of the paper,” in Proceedings of WEIS, 2014.", "S. Author"),
+    ("Okafor, B. (2019). Article title. Journal name, 8(4), 151–173.", "Article title"),
+    ("Okafor, B. (2019). Chat and grooming: the title of the game. Journal of Online Harm, 8(4), 151–173.", None),
+])
+def test_template_text_left_in_an_item(text, found):
+    assert items.placeholder(text) == found

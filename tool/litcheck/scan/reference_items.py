@@ -264,6 +264,18 @@ def titled_after_date(text: str) -> tuple[int, int, str] | None:
     return None
 
 
+# Text a template or a reference manager puts where the real value goes
+_PLACEHOLDER = re.compile(r"[“\"‘']?\b(?:(?:Title|Name) of (?:the |your )?(?:paper|article|book|chapter|work|journal|conference)|"
+                          r"(?:Paper|Article|Book|Chapter) [Tt]itle|[A-Z]\. Author|First Author|Author Name|Lorem ipsum|"
+                          r"Firstname Lastname|Last[Nn]ame, First[Nn]ame|Journal [Nn]ame|Conference [Nn]ame|TODO|TBD|XXXX)\b")
+
+
+def placeholder(text: str) -> str | None:
+    """Template text left in an item ("S. Author", "Title of the paper"): no one can find that work."""
+    m = _PLACEHOLDER.search(text)
+    return m.group(0).strip("“\"‘'") if m else None
+
+
 def note_reference_matches(ctx):
     """(label, piece, (item index, differences) or None) for every author-date note piece, when the
     document has a reference list."""
@@ -296,7 +308,11 @@ def self_contradicting_items(ctx):
         if not looks_like_reference(item.text):
             continue
         years = item_years(item)
-        if undated(item.text):
+        if (template := placeholder(item.text)):
+            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} holds template text "
+                                        f"('{template}'): a placeholder left in, not a work anyone can find",
+                                        evidence=template)
+        elif undated(item.text):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives no year or date: which "
                                         "edition, version or bill is cited cannot be told", evidence=item.text)
         elif (typos := misspellings(_title_words(item.text), _known_words(ctx), _venue_words(ctx))):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from litcheck.scan.case_pins import pin_conflicts
 from litcheck.scan.resolve.index import org_forms
 from litcheck.scan.resolve.references import parse_reference, split_works
 from litcheck.scan.resolve.scoring import creators_in, venues_agree
@@ -320,8 +321,9 @@ def _cited_notes(ctx, c):
 @rule("inconsistent-duplicate", "warning",
       "One work is cited twice in the document with different details, whether or not the library holds it: a short "
       "form, Id. or supra that spells an author differently from the full note it abbreviates; a work cited in full "
-      "twice with another year, volume or title; a reference item whose title differs from its in-text citation; one "
-      "title listed twice in the reference list under different years.",
+      "twice with another year, volume or title; a case's short form whose page the case cannot reach (\"742 F.3d at "
+      "872\" for a case that begins at 742 F.3d 414); a reference item whose title differs from its in-text citation; "
+      "one title listed twice in the reference list under different years.",
       fires="Grooming moves fast.[^1] It moves to private chat.[^2]\n\n[^1]: Kimberly Mitchell and Heather Turner, "
             "'Youth Internet Victimization' (2011) 48 *Journal of Adolescent Health* 128.\n[^2]: Mitchel & Turner, 130.",
       passes="Grooming moves fast.[^1] It moves to private chat.[^2]\n\n[^1]: Kimberly Mitchell and Heather Turner, "
@@ -345,6 +347,10 @@ def inconsistent_duplicate(ctx):
                 yield ctx.flag_at_note("inconsistent-duplicate", label,
                                        f"footnote {label} ({what} of footnote {p.target.label}) " + "; ".join(diffs),
                                        evidence=p.text)
+    for pc in pin_conflicts({label: note.text for label, note in ctx.doc.footnotes.items()}):  # "742 F.3d at 872"
+        yield ctx.flag_at_note("inconsistent-duplicate", pc.label, f"footnote {pc.label} cites {pc.short}, a page the "
+                               f"case cited in full as {pc.full} (footnote {', '.join(pc.full_labels)}) cannot reach",
+                               evidence=pc.short)
     # 2. a work cited in full twice with different details
     def key_of(piece):
         m = ctx.resolution.footnotes.get(piece.label)
