@@ -377,3 +377,9 @@ def test_a_reference_written_into_the_prose_sources_its_sentence(scanner):
     assert fired(scanner, text, "uncited-statistic") == [] and fired(scanner, text, "dangling-citation") == []
     bare = "A similar view follows from a survey. It gave results from 19 countries.\n"
     assert fired(scanner, bare, "uncited-statistic") == ["It gave results from 19 countries."]
+
+
+def test_a_claim_about_all_firms_is_an_absolute_but_a_duty_of_every_provider_is_not(scanner):
+    claim = "All major firms collect location data from their users.\n"
+    duty = "Every provider must register with the regulator.\n"
+    assert fired(scanner, claim, "superlative") == [claim.strip()] and fired(scanner, duty, "superlative") == []

@@ -41,11 +41,12 @@ SUPERLATIVE_PATTERNS = [
     re.compile(r"\b(?:(?:the|an) (?:vast|overwhelming) majority of)\b", re.I),
     re.compile(r"(?<![\w-])(?:untraceable|undetectable|unbreakable|uncrackable|impossible to (?:trace|track|detect|identify)|"
                r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
-               r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:traffickers?|victims?|offenders?|platforms?|countries|cases?|"
-               r"children|users|people|sites|websites|transactions|markets)\b"
+               r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:(?:major|large|big|leading|online|tech|technology|internet) )?"
+               r"(?:traffickers?|victims?|offenders?|platforms?|countries|cases?|children|users|people|sites|websites|"
+               r"transactions|markets|firms?|compan(?:y|ies)|business(?:es)?|providers?|apps?|governments?)\b"
                # "all countries that received aid", "every case in our sample": a scope, not a claim
                r"(?! of| that| which| who| where| with| in (?:our|the|this) (?:sample|data|dataset|study|survey)| included| listed| covered|"
-               r" surveyed| studied| receiving| analy[sz]ed| sampled| coded)|"
+               r" surveyed| studied| receiving| analy[sz]ed| sampled| coded| must| shall| should| (?:is|are) required| (?:need|needs|have|has) to)|"
                # ("always evolving" is a platitude, not a claim)
                r"always(?! (?:evolving|changing|improving|learning|looking|working|striving|seeking|trying|adapting)\b)|"
                r"never|every possible|all possible|every single|by any means|uniformly|universally|invariably|"
