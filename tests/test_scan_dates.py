@@ -58,3 +58,10 @@ def test_the_documents_own_data_dated_two_ways(scanner):
 ])
 def test_a_platform_at_work_before_it_existed(scanner, sentence, fires):
     assert bool(fired(scanner, sentence + "\n", "date-mismatch")) is fires
+
+
+def test_a_year_of_the_documents_own_methods_dates_the_authors_work_not_a_claim(scanner):
+    text = ("# Report\n\n## Background\n\nThe survey of 2023 found grooming on TikTok.[^1]\n\n## Methods\n\n"
+            "The survey ran on TikTok between July and October 2023.[^1]\n\n"
+            "[^1]: Maja Lindqvist, *Grooming online* (Northgate Press 2012).\n")
+    assert fired(scanner, text, "anachronism") == ["The survey of 2023 found grooming on TikTok.[^1]"]

@@ -18,6 +18,7 @@ from litcheck.scan.resolve.references import split_works
 from litcheck.scan.rules import rule
 from litcheck.scan.data_dates import data_date_conflicts
 from litcheck.scan.event_dates import event_date_conflicts
+from litcheck.scan.own_results import OwnResults
 
 _YEAR = re.compile(r"\b(" + YEAR + r")\b")
 
@@ -228,10 +229,11 @@ def _cited_years(ctx, sent):
           "belongs elsewhere.",
       order=70)
 def anachronism(ctx):
+    own = OwnResults.of(ctx)
     for sent in ctx.claim_sentences():
         cited = _cited_years(ctx, sent)
-        if not cited:
-            continue
+        if not cited or own.covers(sent):
+            continue  # (a year in the document's own methods or results dates the authors' work, not the claim's)
         deps = sentence_dependencies(ctx, ctx.claim_text(sent))
         if not deps:
             continue
