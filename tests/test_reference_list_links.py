@@ -45,3 +45,14 @@ def test_an_item_sharing_only_a_phrase_with_a_library_title_is_another_work(scan
             "J. Jones (Ed.), Handbook of labour exploitation (pp. 147-162). Northgate.\n")
     result = scanner.scan_text(text, fmt="text")
     assert [c.key for c in result.citations] == [None]
+
+
+def test_a_text_citing_by_number_does_not_cite_by_a_bare_abbreviation(scanner):
+    text = ("Underground markets were studied [1].\n\n2.1. Related work\n\nThe work was financed by the Dutch "
+            "National Research Council (NWO).\n\nReferences\n\n[1] A. Moneva, E. R. Leukfeldt, and M. Romagna, "
+            "Fieldwork experi- ences researching cybercriminals. Springer, 2023, pp. 511–533.\n")
+    flags = [(f.rule, f.sentence) for f in scanner.scan_text(text, fmt="text").flags if f.severity != "info"]
+    assert flags == []
+    author_date = ("Underground markets were studied (Moneva, 2023). The work was financed by the Dutch National "
+                   "Research Council (NWO).\n\nReferences\n\nMoneva, A. (2023). Fieldwork. Springer.\n")
+    assert [c.text for c in scanner.scan_text(author_date, fmt="text").citations] == ["(Moneva, 2023)", "(NWO)"]

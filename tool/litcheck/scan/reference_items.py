@@ -495,7 +495,7 @@ def _title_words(text: str) -> list[str]:
     from litcheck.scan.resolve.references import parse_reference
 
     parts = parse_reference(re.sub(r"<?(?:https?://|www\.)\S+", " ", text))  # an address is not a title
-    words = f"{parts.title} {parts.venue}"
+    words = re.sub(r"(?<=[a-z])- (?=[a-z])", "", f"{parts.title} {parts.venue}")  # "exper- imental": a PDF line's hyphen
     # a word with a capital inside ("ProPublica", "ePrint") is a brand, not a misspelling
     return [w for w in re.findall(r"[A-Za-z][A-Za-z]+", words) if not re.search(r"[a-z][A-Z]", w)]
 

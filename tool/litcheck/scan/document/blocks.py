@@ -216,7 +216,8 @@ def split_body(doc: Document) -> None:
 # guide. They are not claims.
 _CAPTION = re.compile(r"^!\[|^[*_]{0,2}(?:(?:Figure|Fig\.|Table|Chart|Graph|Map|Exhibit|Box|Plate|Image|Photo|Diagram)"
                       r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?(?:\.\d{1,2})?[*_]{0,2}[ \t]*[.:–—|-]|(?:Source|Sources|Note|Notes)[ \t]*:)", re.I)
-_PAGE_NUMBER = re.compile(r"(?:(?i:page|p\.)\s*)?\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]")
+# (and a section's number left alone by the segmenter: "2.1." of "2.1. Related work")
+_PAGE_NUMBER = re.compile(r"(?:(?i:page|p\.)\s*)?\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]|\d{1,2}(?:\.\d{1,2}){1,3}\.?")
 _QUESTIONNAIRE = re.compile(r"\b(?:questionnaire|survey instrument|survey questions|interview (?:guide|questions|protocol)|"
                             r"topic guide)\b", re.I)
 
