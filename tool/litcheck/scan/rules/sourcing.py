@@ -66,7 +66,7 @@ FIGURE_PATTERNS = [
     ("rate", re.compile(r"(?<![\w.])(?!24\b)(?:\d{1,2}|twelve|fourteen|fifteen|sixteen|eighteen|twenty)(?:\s?[-–]\s?\d{1,2})?"
                         r"(?:\s+hours?\s+(?:a|per|each)\s+(?:day|week|shift)|\s+hours?\s+or\s+(?:more|longer)|"
                         r"[- ]hours?\s+(?:days|shifts|workdays|working days))\b", re.I)),
-    ("multiplier", re.compile(r"\b(?:doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|\d+-fold|twice as (?:many|likely|much|high)|(?:three|four|five|ten|\d+) times (?:more|higher|as|greater|larger|the))\b", re.I)),
+    ("multiplier", re.compile(r"\b(?:doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|\d+-fold|twice as (?:many|likely|much|high)|(?:three|four|five|ten|\d+) times (?:more|higher|as|greater|larger|the)|(?:an|one|two|three) orders? of magnitude)\b", re.I)),
 ]
 _PLAIN = re.compile(r"(?<![\w.,/$€£%-])" + NUM + r"(?![\w/%]|,\d|\.\d)")
 _NAMED_BEFORE = re.compile(
