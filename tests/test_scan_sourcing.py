@@ -390,3 +390,9 @@ def test_hours_of_work_as_a_rate_are_a_figure_but_a_narrative_duration_is_not(sc
     narrative = "The hearing lasted 3 hours, and the helpline is open 24 hours a day.\n"
     assert fired(scanner, rate, "uncited-statistic") == [rate.strip()]
     assert fired(scanner, narrative, "uncited-statistic") == []
+
+
+def test_figures_read_off_the_documents_own_chart_need_no_citation(scanner):
+    pointed = "Private contractors hold 92% of the guaranteed beds (Figure 6).\n"
+    bare = "Private contractors hold 92% of the guaranteed beds.\n"
+    assert fired(scanner, pointed, "uncited-statistic") == [] and fired(scanner, bare, "uncited-statistic") == [bare.strip()]
