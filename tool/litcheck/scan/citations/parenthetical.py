@@ -84,7 +84,7 @@ def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]
     if re.fullmatch(r"[A-Z][A-Za-z&]*[A-Z]", inner):
         if inner in defined and not (orgs and orgs.find(inner)):
             return out  # a name the text defined earlier, used again: not a citation
-        if doc.footnotes or any(r.label for r in doc.references):
+        if doc.footnotes or doc.references and doc.references[0].label:
             return out  # a text citing by notes or numbers does not cite by a bare "(NWO)": an abbreviation
         if orgs and orgs.find(inner):
             return [Citation("author-date", m.group(0), start, end, sent.index, names=[inner])]

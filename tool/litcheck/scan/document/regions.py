@@ -90,11 +90,12 @@ def find_notes(doc: Document, mask: bytearray) -> None:
     n = len(lines)
     glued = {m.group(1) for m in GLUED_MARK.finditer(text)} if re.search(r"\n\d{1,3}[ \t]", text) else set()
 
-    def plain_note(line: str, last: int, next_line: str = "x") -> re.Match | None:
+    def plain_note(line: str, last: int, alone: bool = False) -> re.Match | None:
+        """The page-foot note opening `line`, if it is one (`alone`: a blank line follows it)."""
         pm = _PLAIN_FOOTDEF.match(line) if glued else None
         if pm is None or pm.group(1) not in glued or pm.group(1) in doc.footnotes:
             return None
-        if not next_line.strip() and not _ENDS_SENTENCE.search(line) and len(line) <= 80:
+        if alone and not _ENDS_SENTENCE.search(line) and len(line) <= 80:
             return None  # a numbered heading standing alone: "2 Background and Related Work"
         in_order = last == 0 or 0 < int(pm.group(1)) - last <= 2
         return pm if in_order or _SOURCE_OPENING.match(line, pm.end()) else None
@@ -113,7 +114,7 @@ def find_notes(doc: Document, mask: bytearray) -> None:
             continue
         md = _MD_FOOTDEF.match(line)
         sup = None if md else _SUP_FOOTDEF.match(line)
-        plain = None if md or sup else plain_note(line, last_plain, lines[i + 1][2] if i + 1 < n else "")
+        plain = None if md or sup else plain_note(line, last_plain, i + 1 == n or not lines[i + 1][2].strip())
         if plain:
             if i == 0 or not lines[i - 1][2].strip():
                 inside_sentence = False
