@@ -383,3 +383,16 @@ def test_a_claim_about_all_firms_is_an_absolute_but_a_duty_of_every_provider_is_
     claim = "All major firms collect location data from their users.\n"
     duty = "Every provider must register with the regulator.\n"
     assert fired(scanner, claim, "superlative") == [claim.strip()] and fired(scanner, duty, "superlative") == []
+
+
+def test_hours_of_work_as_a_rate_are_a_figure_but_a_narrative_duration_is_not(scanner):
+    rate = "Recruited fishers end up working 20 hours or longer on the boats.\n"
+    narrative = "The hearing lasted 3 hours, and the helpline is open 24 hours a day.\n"
+    assert fired(scanner, rate, "uncited-statistic") == [rate.strip()]
+    assert fired(scanner, narrative, "uncited-statistic") == []
+
+
+def test_figures_read_off_the_documents_own_chart_need_no_citation(scanner):
+    pointed = "Private contractors hold 92% of the guaranteed beds (Figure 6).\n"
+    bare = "Private contractors hold 92% of the guaranteed beds.\n"
+    assert fired(scanner, pointed, "uncited-statistic") == [] and fired(scanner, bare, "uncited-statistic") == [bare.strip()]

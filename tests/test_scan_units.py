@@ -102,6 +102,7 @@ def test_footnote_and_numeric_and_pandoc_shapes():
 
 
 @pytest.mark.parametrize("text, figures", [
+    ("Surveys underestimate prevalence by an order of magnitude.", ["an order of magnitude"]),
     ("More than 60% of victims were girls.", ["60%"]),
     ("It reached 202,605 cases, a 265% increase.", ["202,605", "265%"]),
     ("Use is estimated at $1-2 billion a year.", ["$1-2 billion"]),

@@ -44,6 +44,11 @@ _OWN_REFERENCE = re.compile(
     r"\(\s*n\s*=\s*\d|\bSD\s*=\s*\d|\bR(?:\^2|²)\s*=|\bp\s*[<=>]\s*0?\.\d|" + _EXAMINED_HERE)
 
 
+_POINTER = re.compile(r"\((?:see\s+)?(?:Table|Figure|Fig\.|Chart|Graph|Exhibit)\s*\d+[a-z]?\)|"
+                      r"\b(?:shown|seen|illustrated|presented|summari[sz]ed|detailed|plotted)\s+in\s+"
+                      r"(?:Table|Figure|Fig\.|Chart|Graph|Exhibit)\s*\d+", re.I)
+
+
 # A document that says it is a data analysis ("This post is an exploratory data analysis of ..."):
 # the sections that are neither
 # introduction nor discussion report its own figures, whatever their headings are called.
@@ -85,8 +90,11 @@ class OwnResults:
         self.has_study = bool(self.in_section) or may_occur(_OWN_STUDY, low) and bool(_OWN_STUDY.search(doc.masked))
 
     def covers(self, sent) -> bool:
-        """The sentence reports the document's own results (a figure in it needs no citation)."""
-        return sent.index in self.in_section or self.speaks_of_own_data(sent)
+        """The sentence reports the document's own results (a figure in it needs no citation), or
+        reads its figures off a table or chart of the document ("... 92% of the beds (Figure 6)"),
+        whose caption is where their source belongs."""
+        return sent.index in self.in_section or self.speaks_of_own_data(sent) or (
+            "ig" in sent.text or "able" in sent.text or "hart" in sent.text) and _POINTER.search(sent.text) is not None
 
     def speaks_of_own_data(self, sent) -> bool:
         """The sentence names the document's own data ("most respondents", "in our sample"): a

@@ -60,7 +60,13 @@ FIGURE_PATTERNS = [
                          r"(?:a|an|the)\s+(?:growing|increasing|rising|escalating|mounting)\s+(?:problem|threat|trend|"
                          r"number|phenomenon|concern|risk|epidemic|crisis)|on the rise|at (?:an\s+)?(?:all-time|record) "
                          r"(?:high|low|levels?))\b", re.I)),
-    ("multiplier", re.compile(r"\b(?:doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|\d+-fold|twice as (?:many|likely|much|high)|(?:three|four|five|ten|\d+) times (?:more|higher|as|greater|larger|the))\b", re.I)),
+    # hours of work or captivity as a rate ("16 hours a day", "20 hours or longer", "12-hour shifts"):
+    # a claim about conditions, unlike a duration in a narrative ("the hearing lasted 3 hours") or a
+    # service's hours ("open 24 hours a day")
+    ("rate", re.compile(r"(?<![\w.])(?!24\b)(?:\d{1,2}|twelve|fourteen|fifteen|sixteen|eighteen|twenty)(?:\s?[-–]\s?\d{1,2})?"
+                        r"(?:\s+hours?\s+(?:a|per|each)\s+(?:day|week|shift)|\s+hours?\s+or\s+(?:more|longer)|"
+                        r"[- ]hours?\s+(?:days|shifts|workdays|working days))\b", re.I)),
+    ("multiplier", re.compile(r"\b(?:doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|\d+-fold|twice as (?:many|likely|much|high)|(?:three|four|five|ten|\d+) times (?:more|higher|as|greater|larger|the)|(?:an|one|two|three) orders? of magnitude)\b", re.I)),
 ]
 _PLAIN = re.compile(r"(?<![\w.,/$€£%-])" + NUM + r"(?![\w/%]|,\d|\.\d)")
 _NAMED_BEFORE = re.compile(
