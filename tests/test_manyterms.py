@@ -52,9 +52,28 @@ def test_what_the_lists_cannot_decide_goes_to_fts5(tmp_path, small_lists):
     assert _many(conn, ["fish", "a"], tophits.TOP + 1, folded) is None  # more than stored
     assert _many(conn, ["fish", "a"], None, folded) is None  # every match (list --text)
     assert _many(conn, ["fish"], 5, folded) is None  # one word: tophits.top
-    assert _many(conn, ["stock", "trout"], 5, folded) is None  # no common word
     assert _many(conn, ["fish a", "sea"], 5, folded) is None  # a phrase of common words
     assert _many(conn, ["fish", "ærø"], 5, folded) is None  # not unicode61's ASCII
+
+
+def test_levels_decide_what_the_best_rows_alone_cannot(tmp_path, small_lists, monkeypatch):
+    """Common words whose best rows overlap too little: every row's bounded share (a byte a row,
+    `tophits._levels`) finds the few rows that can reach the shown ones, exactly as FTS5 ranks."""
+    lib = _library(tmp_path)
+    conn, folded = _open(lib)
+    levelled = [p for (p,) in conn.execute("SELECT prefix FROM top_hits WHERE length(levels) > 0")]
+    queries = [["stock", "trout"]] + [list(q) for q in itertools.product(levelled[::3] + ["tuna river"], repeat=2)]
+    queries += [list(q) for q in itertools.product(["stock", "trout", "a", "sea", "fish"], repeat=3)]
+    answers = {(tuple(q), limit): _many(conn, q, limit, folded) for q in queries for limit in (1, 5, 12)}
+    real = manyterms._stored
+    monkeypatch.setattr(manyterms, "_stored", lambda *a: (lambda row: row and (*row[:4], b""))(real(*a)))
+    only_levels = 0
+    for (terms, limit), found in answers.items():
+        if found is not None:
+            assert found == _bm25(conn, list(terms), limit), (terms, limit)
+            only_levels += _many(conn, list(terms), limit, folded) is None
+    assert answers[("stock", "trout"), 5] is not None and _many(conn, ["stock", "trout"], 5, folded) is None
+    assert only_levels >= 1000 and sum(found is None for found in answers.values()) < len(answers) / 5
 
 
 def test_text_that_disagrees_with_the_index_is_not_trusted(tmp_path, small_lists):

@@ -18,8 +18,12 @@ when every term's share is; otherwise it is bounded above by the last stored g o
 lacks (added in the same order: rounding is monotonic, so the bound is never below the score).
 Rows whose bound reaches the `limit`-th known score get their shares computed from their
 folded text (tokens as FTS5's unicode61 makes them from ASCII, occurrences weighted in column
-order, FTS5's floating-point operations), until no unknown row can reach the shown ones. If
-rows outside every stored list could, or too many rows would need their text, FTS5 answers.
+order, FTS5's floating-point operations), until no unknown row can reach the shown ones.
+When every listed term also has levels (a byte a row bounding its g, for prefixes in a fifth
+of the rows or more: `tophits._levels`), the rows outside the stored lists are bounded row by
+row instead of all by the same bound, so pairs of very common words (`sal fish`, `00 ur`) are
+decided too (`_start_from_levels`). If rows outside every stored list could reach the shown
+ones, or too many rows would need their text, FTS5 answers.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from litcheck.index import tophits
 # Rows whose text a query may fold: FTS5 is cheaper than more (the queries of the 99k bench
 # file that the lists answered read at most 348; one that could not be decided read 464).
 MAX_TEXTS = 400
+_MAX_CANDIDATES = 20_000  # rows whose levels a query reads in Python (a few ms): FTS5 is cheaper than more
 COMMON = 5  # the lists answer when a term matches at least 1/COMMON of the rows
 _WORDS = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(f"[{tophits._ALPHABET}]+")
@@ -44,16 +49,19 @@ _ASCII_WORD = re.compile(f"[{tophits._ALPHABET}]+")
 class _Listed:
     """A one-word term whose prefix has a stored list."""
 
-    def __init__(self, word: str, hits: int, rowids: bytes, g: bytes, matching: bytes, rows: int):
-        self.word, self.matching = word.encode("ascii"), matching
+    def __init__(self, word: str, hits: int, rowids: bytes, g: bytes, matching: bytes, levels: bytes, rows: int):
+        self.word, self.matching, self.levels = word.encode("ascii"), matching, levels
         self.idf = _idf(rows, hits)
         self.hits = hits
         ids, values = array("i", rowids), array("d", g)
         if sys.byteorder != "little":
             ids.byteswap()
             values.byteswap()
+        self.ids, self.g = ids, values
         self.share = {rowid: self.idf * x for rowid, x in zip(ids, values)}
         self.bound = self.idf * values[-1] if len(values) < hits else 0.0  # rows not stored: no more
+        step = self.idf * values[-1] / 255.0  # a level's share (`tophits._levels`), widened far
+        self.steps = (step * (1.0 - 1e-9), step * (1.0 + 1e-9))  # beyond these operations' roundings
 
     def has(self, rowid: int) -> int:
         return self.matching[(rowid - 1) >> 3] >> ((rowid - 1) & 7) & 1
@@ -104,7 +112,7 @@ def top_of_many(conn: sqlite3.Connection, terms: list[str], weights: list[float]
 
 
 def _stored(conn, prefix: str):
-    return conn.execute("SELECT hits, rowids, scores, matching FROM top_hits WHERE prefix = ?", (prefix,)).fetchone()
+    return conn.execute("SELECT hits, rowids, scores, matching, levels FROM top_hits WHERE prefix = ?", (prefix,)).fetchone()
 
 
 def _enumerated(conn, expression: str, weights: list[float]) -> dict[int, float]:
@@ -119,16 +127,96 @@ def _rank(plan, limit: int, from_text):
     `from_text(rowids)` gives those rows' exact scores (None: it cannot)."""
     listed = [p for p in plan if isinstance(p, _Listed)]
     enumerated = [p for p in plan if isinstance(p, dict)]
+    if all(p.levels for p in listed):
+        return _settle(*_start_from_levels(plan, listed, enumerated, limit), limit, from_text)
+    return _settle(*_start_from_lists(plan, listed, enumerated), limit, from_text)
+
+
+def _start_from_levels(plan, listed, enumerated, limit: int):
+    """(exact scores, bounds of the rows that may need their text, bound of every other
+    matching row or None, how many match), from the levels (`tophits._levels`): a row's share
+    of a listed term it is not stored for lies between (level - 1) and level steps of
+    idf · last stored g / 255. The rows with the best lower bounds among the stored ones (or
+    those of an enumerated term) give θ, below the score of the `limit`-th row; a row outside
+    them can reach θ only if for some term its level reaches that term's part of θ, and those
+    rows are found by a byte class over the levels (the plain-Python path: importing numpy
+    would cost a search more than all of this)."""
+    if enumerated:  # every matching row is among those of the smallest enumerated term
+        pool = set(min(enumerated, key=len))
+    else:
+        pool = {r for p in listed for r in p.share}
+    found = {r: b for r in pool if (b := _row_bounds(r, plan)) is not None}
+    lows = heapq.nlargest(limit, (low for low, _, _ in found.values()))
+    theta = lows[-1] if len(lows) == limit else 0.0
+    outside = None
+    if not enumerated:
+        if theta <= 0.0:
+            return {}, {}, math.inf, _count(listed)  # nothing bounds the rows not stored: FTS5
+        # A term's part of θ in proportion to its largest share of a row not stored; a row
+        # below every term's part is below θ (the bound of every one such: `outside`).
+        top = sum(p.steps[1] * 255 for p in listed)
+        outside = 0.0
+        for p in listed:
+            below = min(255, math.floor(theta * p.steps[1] * 255 / top / p.steps[1]))
+            outside += below * p.steps[1]
+            if below < 255:
+                found.update((r, b) for m in re.finditer(b"[%s-\xff]" % re.escape(bytes([below + 1])), p.levels)
+                             if (r := m.start() + 1) not in found and (b := _row_bounds(r, plan)) is not None)
+            if len(found) > _MAX_CANDIDATES:
+                return {}, {}, math.inf, _count(listed)
+    exact, bounds = {}, {}
+    for r, (_, high, known) in found.items():
+        if known:
+            exact[r] = high
+        elif high >= theta:
+            bounds[r] = high
+        else:  # below θ: never shown, never tied
+            outside = high if outside is None else max(outside, high)
+    return exact, bounds, outside, len(found) if enumerated else _count(listed)
+
+
+def _row_bounds(r: int, plan) -> tuple[float, float, bool] | None:
+    """(lower bound, upper bound, known) of row `r`'s score, its shares added in query order
+    (when every share is known both are the score); None when it does not match every term."""
+    low = high = 0.0
+    known = True
+    for p in plan:
+        if isinstance(p, dict):
+            x = p.get(r)
+        else:
+            x = p.share.get(r)
+            if x is None:
+                level = p.levels[r - 1]
+                if not level:
+                    return None
+                known = False
+                low += (level - 1) * p.steps[0]
+                high += level * p.steps[1]
+                continue
+        if x is None:
+            return None
+        low += x
+        high += x
+    return low, high, known
+
+
+def _count(listed) -> int:
+    """How many rows match every listed term (their bitsets intersected)."""
+    both = int.from_bytes(listed[0].matching, "little")
+    for p in listed[1:]:
+        both &= int.from_bytes(p.matching, "little")
+    return both.bit_count()
+
+
+def _start_from_lists(plan, listed, enumerated):
+    """As `_start_from_levels`, from the stored best rows alone (a listed term without levels)."""
     if enumerated:  # every matching row is among those of the smallest enumerated term
         smallest = min(enumerated, key=len)
         others = [s for s in enumerated if s is not smallest]
         rows = [r for r in smallest if all(r in s for s in others) and all(p.has(r) for p in listed)]
         total = len(rows)
     else:
-        both = int.from_bytes(listed[0].matching, "little")
-        for p in listed[1:]:
-            both &= int.from_bytes(p.matching, "little")
-        total = both.bit_count()
+        total = _count(listed)
         rows = sorted({r for p in listed for r in p.share if all(q.has(r) for q in listed)})
     # A row in no list and no enumerated term: every share at most its term's bound.
     outside = _sum([p.bound for p in listed]) if total > len(rows) else None
@@ -143,13 +231,19 @@ def _rank(plan, limit: int, from_text):
                 x, known = bound, False
             score += x
         (exact if known else bounds)[r] = score
+    return exact, bounds, outside, total
+
+
+def _settle(exact: dict, bounds: dict, outside: float | None, total: int, limit: int, from_text):
+    """The ranking of `_rank`, from exact scores and bounds: the rows whose bound reaches the
+    last shown score get their text read, best bound first, until none can."""
     need = min(limit, total)
     waiting = sorted(bounds, key=lambda r: (-bounds[r], r))  # highest bound first
     read = 0
     while True:
         if outside is not None:  # can the shown rows still all be among the stored ones?
             best = heapq.nlargest(need, [*exact.values(), *(bounds[r] for r in waiting)])
-            if len(best) < need or outside >= best[-1]:
+            if need and (len(best) < need or outside >= best[-1]):
                 return None
         ranking = sorted(((s, r) for r, s in exact.items()), key=lambda x: (-x[0], x[1]))[:need]
         last = ranking[-1][0] if len(ranking) == need and need else -math.inf

@@ -38,6 +38,7 @@ MIN_HITS = 5_000  # below this FTS5 ranks a term in a few milliseconds
 # `fish a` on the 99k-entry bench file could not be decided; 1,000 cost about 7 MB of index.
 TOP = 1000
 K1, B = 1.2, 0.75  # FTS5's bm25 constants (fts5_aux.c)
+LEVELS_SHARE = 5  # prefixes matched by at least 1/5 of the rows get `_levels` (a byte per row)
 WIDTH = 12  # prefixes up to this long get lists: a token's first 12 characters are its sort code
 _ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"  # unicode61's token characters in ASCII text
 _SPLIT = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)).lower()
@@ -119,13 +120,13 @@ class Collector:
     def store(self, conn: sqlite3.Connection, weights: list[float]) -> None:
         """Write the `top_hits` table (empty when this library gets no lists)."""
         conn.execute("CREATE TABLE top_hits (prefix TEXT PRIMARY KEY, hits INTEGER NOT NULL, "
-                     "rowids BLOB NOT NULL, scores BLOB NOT NULL, matching BLOB NOT NULL) WITHOUT ROWID")
+                     "rowids BLOB NOT NULL, scores BLOB NOT NULL, matching BLOB NOT NULL, levels BLOB NOT NULL) WITHOUT ROWID")
         conn.execute("CREATE TABLE top_sizes (rows INTEGER NOT NULL, tokens INTEGER NOT NULL)")
         try:
             if self.active and min(weights) > 0:  # a row matches where its weighted count is positive
                 self._flush()
                 if self._spill is not None and list(_document_sizes(conn)) == list(self._lengths):
-                    conn.executemany("INSERT INTO top_hits VALUES (?, ?, ?, ?, ?)", self._lists(weights))
+                    conn.executemany("INSERT INTO top_hits VALUES (?, ?, ?, ?, ?, ?)", self._lists(weights))
                     conn.execute("INSERT INTO top_sizes VALUES (?, ?)", (len(self._lengths), sum(self._lengths)))
         finally:
             if self._spill is not None:
@@ -133,9 +134,10 @@ class Collector:
                 self._spill = None
 
     def _lists(self, weights: list[float]):
-        """(prefix, rows matching, rowids, g, which rows match) for every prefix matched by
-        `MIN_HITS` rows or more; the last is a bit per row (bit i of the little-endian number:
-        rowid i + 1), which a query of several terms intersects."""
+        """(prefix, rows matching, rowids, g, which rows match, levels) for every prefix matched
+        by `MIN_HITS` rows or more; which rows match is a bit per row (bit i of the little-endian
+        number: rowid i + 1), which a query of several terms intersects; levels (`_levels`) bound
+        every row's g, for the prefixes that `LEVELS_SHARE` of the rows match."""
         import numpy as np
 
         lengths = np.frombuffer(self._lengths, np.int64)
@@ -179,7 +181,9 @@ class Collector:
                 if inexact[c].any():
                     mask = np.isin(r, np.unique(r[inexact[c]]))
                     _add_in_column_order(f, r[mask], c[mask], col_weight)
-                yield (prefix, len(hits), *_best(hits, f[hits], base[hits]), np.packbits(f > 0, bitorder="little").tobytes())
+                rowids, g = _best(hits, f[hits], base[hits])
+                levels = _levels(f, base, g[-8:]) if len(hits) * LEVELS_SHARE >= rows else b""
+                yield prefix, len(hits), rowids, g, np.packbits(f > 0, bitorder="little").tobytes(), levels
                 if len(prefix) < WIDTH:  # each one character longer: a sub-run of the sorted codes
                     scale = 37 ** (WIDTH - len(prefix) - 1)
                     bounds = np.searchsorted(codes[lo:hi], (value * 37 + np.arange(1, 38)) * scale) + lo
@@ -215,6 +219,18 @@ def _best(hits, f, base) -> tuple[bytes, bytes]:
         hits, g = hits[keep], g[keep]
     best = np.lexsort((hits, -g))[:kept]
     return (hits[best] + 1).astype("<i4").tobytes(), g[best].astype("<f8").tobytes()
+
+
+def _levels(f, base, last_g: bytes) -> bytes:
+    """A byte per row (rowid i + 1 at i): ceil(255 · g / the last stored g), at most 255. Every
+    row not stored has g ≤ the last stored one, so `level / 255 · last` bounds its g within
+    1/255 of that: a query of several common words (`index.manyterms`) ranks its rows by the
+    sum of such bounds and computes exact shares only for the few that can reach the shown ones."""
+    import numpy as np
+
+    last = np.frombuffer(last_g, "<f8")[-1]
+    g = (f * (K1 + 1.0)) / (f + K1 * base)
+    return np.minimum(np.ceil(g / last * 255.0), 255.0).astype(np.uint8).tobytes()
 
 
 def _add_in_column_order(f, r, c, col_weight) -> None:
