@@ -56,3 +56,11 @@ def test_a_text_citing_by_number_does_not_cite_by_a_bare_abbreviation(scanner):
     author_date = ("Underground markets were studied (Moneva, 2023). The work was financed by the Dutch National "
                    "Research Council (NWO).\n\nReferences\n\nMoneva, A. (2023). Fieldwork. Springer.\n")
     assert [c.text for c in scanner.scan_text(author_date, fmt="text").citations] == ["(Moneva, 2023)", "(NWO)"]
+
+
+def test_a_title_naming_another_kind_of_document_is_another_work(scanner):
+    # (the library holds the regulation: "Regulation (EU) 2022/2065 on a Single Market for Digital Services")
+    law = "Platforms must assess risks.[^1]\n\n[^1]: European Union, Regulation (EU) 2022/2065 on a Single Market for Digital Services, 2022.\n"
+    guide = law.replace("Regulation (EU) 2022/2065", "Guidelines", 1)
+    assert [c.key for c in scanner.scan_text(law, fmt="markdown").citations] == ["eu2022digital"]
+    assert [c.key for c in scanner.scan_text(guide, fmt="markdown").citations] == [None]

@@ -109,7 +109,15 @@ def _another_work(parts: RefParts, work: Work, year: float, whole: float) -> boo
     if parts.year is not None and work.year and year == 0.0 and whole < 0.8:
         return True  # another year and a clearly other title (a near title with a wrong year is a mis-citation)
     cited, held = norm(parts.title or parts.text).split(), work.title_norm.split()
+    cited_kind, held_kind = _KINDS.intersection(cited), _KINDS.intersection(held)
+    if cited_kind and held_kind and not cited_kind & held_kind:
+        return True  # "European Day on the Protection of Children ..." is not the "Convention on the Protection ..."
     return ("bill" in cited) != ("bill" in held) and ("act" in cited or "act" in held)
+
+
+# Words that say what kind of document a title names: two titles naming different kinds are two works
+_KINDS = frozenset({"convention", "protocol", "directive", "regulation", "strategy", "day", "declaration", "resolution",
+                    "recommendation", "guidelines", "handbook", "charter", "treaty", "statute", "communication"})
 
 
 def score_work(parts: RefParts, work: Work) -> float:
