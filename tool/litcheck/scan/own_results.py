@@ -93,8 +93,7 @@ class OwnResults:
         """The sentence reports the document's own results (a figure in it needs no citation), or
         reads its figures off a table or chart of the document ("... 92% of the beds (Figure 6)"),
         whose caption is where their source belongs."""
-        return sent.index in self.in_section or self.speaks_of_own_data(sent) or (
-            "ig" in sent.text or "able" in sent.text or "hart" in sent.text) and _POINTER.search(sent.text) is not None
+        return sent.index in self.in_section or self.speaks_of_own_data(sent) or _POINTER.search(sent.text) is not None
 
     def speaks_of_own_data(self, sent) -> bool:
         """The sentence names the document's own data ("most respondents", "in our sample"): a

@@ -3,9 +3,12 @@ bounded look-back, the characters already taken)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# A court case by its parties, "Smith v. Jones", "United States v Ulbricht": the ruling is the work
+CASE_NAME = re.compile(r"\b[A-Z][\w.'’&-]*+(?:\s+(?:of\s+)?[A-Z][\w.'’&-]*+){0,4}+\s+v\.?\s+[A-Z][\w'’-]")
 # How far back from a match the look-behind tests read. Bounded so that one very long sentence
 # (a 5 MB line without a full stop) is scanned in linear time, not quadratic.
 LOOKBACK = 200

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from litcheck.scan.case_pins import pin_conflicts
+from litcheck.scan.citations.model import CASE_NAME
 from litcheck.scan.resolve.index import org_forms
 from litcheck.scan.resolve.references import parse_reference, split_works
 from litcheck.scan.resolve.scoring import creators_in, venues_agree
@@ -23,7 +24,6 @@ from litcheck.scan.rules import rule
 from litcheck.cli.table import shorten
 
 
-_CASE_NAME = re.compile(r"\w\s+v\.?\s+[A-Z]")
 _WITH_INITIALS = re.compile(r"[\w'’-],\s+[A-Z]\.")  # "Hasebrink, U. (2020)": a reference's author list
 
 
@@ -42,7 +42,7 @@ def dangling_citation(ctx):
     for c in ctx.citations:
         sent = ctx.doc.sentences[c.sentence]
         if c.kind == "author-date" and c.key is None and c.via_reference is None and c.via_note is None:
-            if _CASE_NAME.search(c.text):
+            if CASE_NAME.search(c.text):
                 continue  # "(Roe v. Wade, 1973)": a case cited by its name, which is how style guides cite cases in text
             if c.title and _WITH_INITIALS.search(c.text):
                 continue  # a whole reference written into the prose (authors, year, title): the work is named

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
+from litcheck.scan.citations.model import CASE_NAME
 from litcheck.scan.alternation import lowered, matchable
 from litcheck.scan.arithmetic import calculations
 from litcheck.scan.attribution import PROVISION, REPORTED, carries_on
@@ -204,15 +205,11 @@ _TITLED_REPORT = re.compile(r"(?:\b[A-Z][\w&.'’-]*\s+){1,6}(?:[a-z]+\s+){0,2}(
                             r"Assessment|Estimates|Census|Yearbook|Audit)\b")
 
 
-# a court case by its parties: "Smith v. Jones", "United States v Ulbricht" (the ruling is the work)
-_CASE_NAME = re.compile(r"\b[A-Z][\w.'’&-]*+(?:\s+(?:of\s+)?[A-Z][\w.'’&-]*+){0,4}+\s+v\.?\s+[A-Z][\w'’-]")
-
-
 def names_a_work(text: str) -> bool:
     """The sentence names a specific work (title, or titled report and year): its figures and
     claims are sourced, even when the library does not hold that work (dangling-citation and
     unresolved-footnote are the rules that care whether it does)."""
-    if _TITLED_REPORT.search(text) or " v" in text and _CASE_NAME.search(text):
+    if _TITLED_REPORT.search(text) or " v" in text and CASE_NAME.search(text):
         return True
     for m in _QUOTED_TITLE.finditer(text):
         words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
