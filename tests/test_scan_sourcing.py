@@ -70,6 +70,12 @@ def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, source
     "In other words, 95% of the people held could be released.",
     "That is a 96% pass rate.",
     "President | Total change | Annual change Reagan | 3812 | 477 Bush | 0 | 0",
+    "Share the National Human Trafficking Hotline (1-888-373-7888) with friends.",
+    "Tommy Connors Senior, 53, was jailed and his son Patrick, 21, for five years at Luton Crown Court.",
+    "Married couple James John (left) , 34, and Josie Connors (right) 31, were jailed for 11 and four years respectively.",
+    "The Irish victim, 57, contacts the charity after seeing its founder on TV.",
+    "Foreign couple, both 67, are arrested on suspicion of immigration offences.",
+    "The deaths of the men and women - aged between 18 and 45 - exposed the gangmasters.",
 ])
 def test_numbers_that_name_restate_or_tabulate_are_not_claims(scanner, sentence):
     assert fired(scanner, sentence + "\n", "uncited-statistic") == []
@@ -170,6 +176,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Facebook leads the world in number of internet users.",
     "The platform is unique among its rivals in publishing prevalence figures.",
     "The company withdrew its least popular feature after the criticism.",
+    "The gang said it would kill her, and everyone knows that gangs carry out their threats.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -204,6 +211,7 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "![Chart: the largest markets by volume](chart.png)",
     "The country was ranked Tier 1, the highest rating a country can receive.",
     "One mother told us:\n\n\"They took our papers. Now we can never leave the farm.\"",
+    "The National Crime Agency estimates that the UK was the third most common country of origin.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []
@@ -396,3 +404,18 @@ def test_figures_read_off_the_documents_own_chart_need_no_citation(scanner):
     pointed = "Private contractors hold 92% of the guaranteed beds (Figure 6).\n"
     bare = "Private contractors hold 92% of the guaranteed beds.\n"
     assert fired(scanner, pointed, "uncited-statistic") == [] and fired(scanner, bare, "uncited-statistic") == [bare.strip()]
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Victims came from Romania, 53, and Poland, 40.\n", True),  # counts by country, not ages
+    ("For the seventh month running, the border patrol has released zero migrants.\n", True),
+    ("The agency has zero tolerance for abuse.\n", False),
+    # news style: one sentence a paragraph, the person credited in the paragraph before goes on
+    ("Andrew Wallis, chief executive of a charity, says three women were found.\n\n"
+     "He estimated there could be as many as 5,000 people held in homes.\n", False),
+    ("Three women were found in a house.\n\nHe estimated there could be as many as 5,000 people held in homes.\n",
+     True),
+    ("Data from the National Crime Agency's Human Trafficking Centre had previously put the number at 2,744.\n", False),
+])
+def test_news_ages_counts_and_credits(scanner, text, fires):
+    assert bool(fired(scanner, text, "uncited-statistic")) is fires

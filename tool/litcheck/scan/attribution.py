@@ -31,6 +31,12 @@ REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
                       r"\b(?:[A-Z][\w&.-]*+\s+){0,4}+[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){0,3}(?:statistics|data|figures|"
                       r"report|survey|study|estimates?|records|analysis|census)\s+(?:" + REPORTING_VERBS + r"|attribute|"
                       r"attributes|give|gives|list|lists|count|counts|put|puts)\b|"
+                      # data credited to a named body: "Data from the National Crime Agency's Human Trafficking
+                      # Centre had previously put the number ... at 2,744"
+                      r"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Rr]esearch|[Aa]nalysis)\s+(?:from|by)\s+(?:the\s+)?"
+                      r"(?:" + _NAME + r"|[A-Z][\w&.'’-]*+)\s+(?:has\s+|had\s+|have\s+)?(?:previously\s+|also\s+|earlier\s+)?"
+                      r"(?:put|puts|show|shows|showed|suggest|suggests|suggested|found|finds|estimated|estimates|indicated|"
+                      r"indicates)\b|"
                       # a police force or agency counting its own work: "The South African Police Service has arrested
                       # eight suspects", "the federal agency received over 16,000 complaints"
                       r"\b(?:(?!" + _FORCES + r")[A-Z][\w&.'’-]*+\s+){0,5}+" + _FORCES +
@@ -39,17 +45,18 @@ REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
                       r"\b(?i:the (?:federal |national |state )?(?:agency|bureau|police|department|ministry|regulator))\s+"
                       r"(?:has\s+|had\s+)?(?:arrested|charged|seized|rescued|received|recorded|registered|logged|identified)\b")
 # "It added that ...", "The agency also said ...": the body named in the sentence before goes on
-_CARRY_ON = re.compile(r"[*_\s]*(?:It|They|The (?:agency|report|organi[sz]ation|bureau|ministry|department|study|survey|"
+_CARRY_ON = re.compile(r"[*_\s]*(?:It|They|He|She|The (?:agency|report|organi[sz]ation|bureau|ministry|department|study|survey|"
                        r"office|police|force|authors|researchers))\s+(?:also\s+)?(?:added|adds|said|says|noted|"
                        r"notes|reported|reports|found|estimated|estimates|stated|showed|shows)\b")
 
 
 def carries_on(ctx, sent) -> bool:
-    """The sentence goes on reporting for the body the sentence before it credits."""
+    """The sentence goes on reporting for the body or person the sentence before it credits, in the
+    same paragraph or, as news reports write one sentence a paragraph, in the paragraph before."""
     if sent.index == 0 or not _CARRY_ON.match(sent.text):
         return False
     prev = ctx.doc.sentences[sent.index - 1]
-    return prev.block == sent.block and REPORTED.search(prev.text) is not None
+    return prev.block in (sent.block, sent.block - 1) and prev.kind == "body" and REPORTED.search(prev.text) is not None
 
 
 # A figure that is a term of a law the sentence names ("the 2009 Charities Proclamation stipulates that

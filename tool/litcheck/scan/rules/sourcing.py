@@ -49,6 +49,10 @@ FIGURE_PATTERNS = [
                          r"organi[sz]ations|NGOs|companies|firms|businesses|states|governments|schools|students|"
                          r"teens|citizens|residents|households|crimes|offen[cs]es|prosecutions|convictions|arrests|"
                          r"websites|sites|apps|accounts|images|videos|them)\b", re.I)),
+    # none at all, as a count: "released zero illegal aliens", "zero deaths" (not "zero tolerance", "zero-hours")
+    ("count", re.compile(r"\bzero\s+(?!hours?\b)(?:[a-z-]+\s+){0,2}?(?:people|persons|aliens|migrants|children|minors|"
+                         r"victims|cases|deaths|arrests|prosecutions|convictions|reports|incidents|crossings|releases|"
+                         r"applications|complaints|days|months|years)\b", re.I)),
     # many of something, with no figure: "thousands of victims", "billions of dollars each year"
     ("scaled count", re.compile(r"\b(?:thousands|millions|billions) of (?!years\b|miles\b|kilometres\b|kilometers\b|pages\b|"
                                 r"words\b|lines\b|times\b)(?=[a-z])", re.I)),
@@ -80,7 +84,7 @@ _NAMED_BEFORE = re.compile(
 # "18 U.S.C. § 2258A", "705 F.2d 472", "31 F. Supp. 3d 540": a title or volume of a legal citation
 _LEGAL_AFTER = re.compile(r"^\s*(?:U\.?\s?S\.?\s?C\.?|C\.?F\.?R\.?|Stat\.|U\.S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th|Supp\.)|"
                           r"L\.\s?Ed\.|Fed\.\s?Reg\.)", re.I)
-_TIME_AFTER = re.compile(r"^[-–]\s*(?:year|month|week|day|hour|minute)s?\b|^\s*(?:(?:to|and|or|-|–)\s*" + NUM + r"\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
+_TIME_AFTER = re.compile(r"^[-–]\s*(?:year|month|week|day|hour|minute)s?\b|^\s*(?:(?:to|and|or|-|–)\s*(?:" + NUM + "|" + _WORDNUM + r")\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
 # "call 911", "Sections 11, 12 and 13", "pp. 4, 7 and 9": numbers that name, not count
 _NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|texting|phone|contact)\s+|"
                           r"\b(?:sections?|articles?|arts?|chapters?|paras?|paragraphs?|clauses?|rules?|pages?|pp?|ss?|"
@@ -88,7 +92,18 @@ _NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|text
                           r"\d+[a-z]?(?:\s*(?:,|and|&|or|to|-|–)\s*\d+[a-z]?)*\s*(?:,|and|&|or|to|-|–)\s*)$", re.I)
 _AGE_BEFORE = re.compile(r"(?:\baged?|\bages(?: of)?|\bage of|\bunder(?: the age of)?|\bover the age of|\bas young as|\bas old as)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:(?:to|and|-|–)\s*" + NUM + r"\s*)?(?:-?years?-old|years? old|years? of age|y/o|-year)", re.I)
-_RANGE_AGE = re.compile(r"\b(?:aged?|ages? of|between the ages of)\s+" + NUM + r"\s*(?:to|-|–|and)\s*" + NUM, re.I)
+# A news report's age in apposition: "Tommy Connors Senior, 53, was jailed", "the youngest victim, 30,
+# meet", "Sisters Bo, 46 and Yan Li, 43,", "Josie Connors (right) 31,", "the Malaysian woman, 69." --
+# a number after a name or a person, closed by a comma, a full stop or the next person's age (not
+# "Romania, 53, and Poland, 40", a list of counts)
+_PICTURED = r"(?:\s*\((?:left|right|centre|center|pictured|above|below)\))?"
+_AGE_NOUN_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w'’-]+|\b(?:victims?|wom[ae]n|m[ae]n|girls?|boys?|sons?|daughters?|mother|father|wife|husband|"
+    r"brother|sister|couple|teenager|mum|dad|grand(?:mother|father)|widow|pensioner|partner|boyfriend|girlfriend))"
+    + _PICTURED + r"\s*,?\s+(?:both\s+|now\s+)?$")
+_AGE_CLOSE_AFTER = re.compile(r"^(?:,\s+(?!and\b|or\b|with\b|while\b)[a-z]|,?\s+and\s+(?:[A-Z][\w'’-]+\s+){1,3}?[A-Z][\w'’-]+" + _PICTURED + r",?\s+"
+                              r"\d{1,2}\b|[.;)](?!\d))")
+_RANGE_AGE = re.compile(r"\b(?:aged?(?:\s+between)?|ages? of|between the ages of)\s+" + NUM + r"\s*(?:to|-|–|and)\s*" + NUM, re.I)
 _DATE_NEAR = re.compile(r"(?:" + _MONTHS + r"\s*$)", re.I)
 _DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTHS + r"(?!\w)", re.I)
 _QUANTIFIER = re.compile(r"(?:at least|more than|over|nearly|almost|about|around|approximately|roughly|up to|some|fewer than|less than|as many as|an estimated|estimated|only|just)\s*$", re.I)
@@ -110,7 +125,8 @@ def _is_year(s: str) -> bool:
 _BEFORE = 24
 _AFTER = 48
 _SPACES = re.compile(r"\s*")
-_ADDRESS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")  # web and mail addresses: their digits are no figures
+# web and mail addresses and telephone numbers ("1-888-373-7888", "(202) 555-0143"): their digits are no figures
+_ADDRESS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<![\w.,-])(?:\+?\d{1,3}[-. ])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-])")
 _DIGIT = re.compile(r"\d")
 
 
@@ -120,7 +136,7 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
     Context around a number is read from a bounded window (the patterns are anchored at the
     number), and spans already claimed are marked in a byte map: the work stays linear in
     the length of the text, however many numbers it holds."""
-    if "http" in text or "www." in text or "@" in text:  # (the blanking below is costly; most texts need none)
+    if "http" in text or "www." in text or "@" in text or re.search(r"\d[-.]\d{4}\b", text):  # (most texts need no blanking)
         text = _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
     found: list[tuple[int, int, str, str]] = []
     taken = bytearray(len(text) + 1)  # 1 where a figure already found lies
@@ -163,6 +179,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
         if _LEGAL_AFTER.match(after) or re.search(r"(?:U\.S\.C\.|C\.F\.R\.|F\.\s?(?:2d|3d|4th)|Supp\.\s?(?:2d|3d)?)\s*$", before):
             continue
         if _NAMED_BEFORE.search(before) or _TIME_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+            continue
+        if surface.isdigit() and 0 < int(surface) <= 110 and _AGE_NOUN_BEFORE.search(before) and _AGE_CLOSE_AFTER.match(after):
             continue
         if _DATE_NEAR.search(before) or _DATE_AFTER.match(after):
             continue

@@ -8,6 +8,7 @@ import re
 
 from litcheck.scan.alternation import lowered, matchable, may_match_any
 from litcheck.scan.own_results import OwnResults
+from litcheck.scan.attribution import REPORTED
 from litcheck.scan.quotations import in_testimony, wholly_quoted
 from litcheck.scan.rules import rule
 from litcheck.scan.rules.sourcing import names_a_work
@@ -119,6 +120,15 @@ _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)
                            r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bmost)\s+(?:\w+\s+){0,2}$", re.I)
 
 
+def _credited(before: str) -> bool:
+    """The superlative is in the clause a named source is credited with ("UNODC estimates that ... the
+    largest"), not in a clause of the writer's after it ("The gang said ..., and everyone knows ...")."""
+    last = None
+    for last in REPORTED.finditer(before):
+        pass
+    return last is not None and not re.search(r",\s+(?:and|but)\s|;", before[last.end():])
+
+
 @rule("superlative", "warning",
       "An unqualified superlative or absolute (\"the largest\", \"the first ... to\", \"untraceable\", \"always\", "
       "\"the vast majority of\") stated with no citation. Hedged forms (\"one of the largest\", \"almost always\", "
@@ -152,6 +162,8 @@ def superlative(ctx):
                     continue
                 if pattern not in (_NOVELTY, _CERTAINTY) and (_speaks_for_self(text, m) or in_testimony(text, m.start())):
                     continue  # "I have never felt so ...", "Nobody told us": a speaker's own experience
+                if _credited(before[-300:]):
+                    continue  # "The National Crime Agency estimates that the UK was the third most common ..."
                 hit = m
                 break
             if hit:
