@@ -177,6 +177,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "The platform is unique among its rivals in publishing prevalence figures.",
     "The company withdrew its least popular feature after the criticism.",
     "The gang said it would kill her, and everyone knows that gangs carry out their threats.",
+    "This slavery is more widespread numerically than at any other time in history.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -294,6 +295,9 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
      "“Every platform must now publish its removal figures at the end of each quarter.”", False),
     ("The regulator met the platforms. “Every platform must now publish its removal figures at the end of each quarter.”",
      True),
+    ("Relatives back home are said to face threats if the workers resign.", True),
+    ("A poster urges officers to look closer. “The next worker you encounter may be a victim of trafficking,” reads the "
+     "poster.", False),
 ])
 def test_vague_attribution(scanner, sentence, fires):
     assert bool(fired(scanner, sentence + "\n", "vague-attribution")) is fires
@@ -418,4 +422,19 @@ def test_figures_read_off_the_documents_own_chart_need_no_citation(scanner):
     ("Data from the National Crime Agency's Human Trafficking Centre had previously put the number at 2,744.\n", False),
 ])
 def test_news_ages_counts_and_credits(scanner, text, fires):
+    assert bool(fired(scanner, text, "uncited-statistic")) is fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Since 2017 perhaps 1m Uighurs have been held in camps.\n", True),
+    ("The corps is a nearly 3m-strong business.\n", True),
+    ("The camp is behind a 5m wall.\n", False),
+    ("Violations can be punished with fines of up to 6 percent of worldwide turnover.\n", False),
+    ("According to a conservative estimate by the non-profit organization Free the Slaves, 27 million people "
+     "live in slavery.\n", False),
+    ("A report published on March 1st by the Strategic Policy Institute reveals that workers were moved. "
+     "In 2017-19, the study found, more than 80,000 workers were shipped out.\n", False),
+    ("Workers were moved. In 2017-19, the study found, more than 80,000 workers were shipped out.\n", True),
+])
+def test_news_magazine_figures_and_their_credits(scanner, text, fires):
     assert bool(fired(scanner, text, "uncited-statistic")) is fires

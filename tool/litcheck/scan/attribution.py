@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from litcheck.scan.citations.model import CASE_NAME
 from litcheck.scan.citations.prose import REPORTING_VERBS
 
 # A figure the sentence credits to a body it names, with a verb of reporting ("the State Department
@@ -19,6 +20,10 @@ REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
                       r"(?:\s*\([A-Z][\w.&-]{1,12}\))?(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|then\s+)?"
                       r"(?:" + REPORTING_VERBS + r"|(?:released|published|issued)\s+(?:new\s+|its\s+|a\s+|the\s+)?"
                       r"(?:data|figures|information|statistics|estimates|findings|report))\b|\baccording to (?:the\s+)?[A-Z]|"
+                      # an estimate or report by a named body: "According to a conservative estimate by the
+                      # Washington-based non-profit organization Free the Slaves, ..."
+                      r"\b(?i:according to)\s+(?:an?|the|one)\s+(?:[a-z-]+\s+){0,2}?(?:estimate|report|study|survey|analysis|"
+                      r"count|census)\s+(?:by|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?[A-Z]|"
                       # news style: the named body, then an apposition, then the verb ("The Home Office, a
                       # ministerial department, disclosed ..."); "as the researchers explain"
                       r"\b[A-Z][\w&.'’-]*+(?:\s+(?:of|on|for|and|the|&))?+(?:\s+[A-Z][\w&.'’-]*+){0,7}+"
@@ -50,17 +55,60 @@ _CARRY_ON = re.compile(r"[*_\s]*(?:It|They|He|She|The (?:agency|report|organi[sz
                        r"notes|reported|reports|found|estimated|estimates|stated|showed|shows)\b")
 
 
+# "In 2017-19, the study found, more than 80,000 ...": the work the sentence before names, again
+_BACK_REFERENCE = re.compile(r"\b(?:the|this|that|its)\s+(?:study|report|survey|analysis|research|review|paper|audit|"
+                             r"investigation)\s+(?:also\s+)?(?:found|finds|says|said|shows|showed|estimated|estimates|notes|"
+                             r"noted|reported|reports|concluded|concludes)\b")
+
+
 def carries_on(ctx, sent) -> bool:
-    """The sentence goes on reporting for the body or person the sentence before it credits, in the
-    same paragraph or, as news reports write one sentence a paragraph, in the paragraph before."""
-    if sent.index == 0 or not _CARRY_ON.match(sent.text):
+    """The sentence goes on reporting for the body, person or work the sentence before it credits,
+    in the same paragraph or, as news reports write one sentence a paragraph, in the paragraph before."""
+    if sent.index == 0 or not (_CARRY_ON.match(sent.text) or _BACK_REFERENCE.search(sent.text)):
         return False
     prev = ctx.doc.sentences[sent.index - 1]
-    return prev.block in (sent.block, sent.block - 1) and prev.kind == "body" and REPORTED.search(prev.text) is not None
+    return prev.block in (sent.block, sent.block - 1) and prev.kind == "body" and (
+        REPORTED.search(prev.text) is not None or ctx.is_cited(prev) or names_a_work(prev.text))
 
 
 # A figure that is a term of a law the sentence names ("the 2009 Charities Proclamation stipulates that
-# NGOs must raise 90% of ..."): the law is the source, named in the sentence.
+# NGOs must raise 90% of ..."), or a penalty's ceiling: the law is the source.
 PROVISION = re.compile(r"\b(?:Act|Law|Code|Proclamation|Regulation|Directive|Decree|Ordinance|Bill|Convention|Protocol|Statute)"
                        r"\b[^.;]{0,80}?\b(?:stipulates?|requires?|provides?|mandates?|prohibits?|obliges?|sets|caps?|limits?|"
-                       r"imposes?|specifies|states)\b")
+                       r"imposes?|specifies|states)\b|"
+                       # a statutory maximum: "violations can be punished with fines of up to 6 percent of turnover"
+                       r"\b(?:punish(?:ed|able)|fined|penali[sz]ed)\s+(?:with|by)\s+(?:(?:a\s+)?fines?\s+)?(?:of\s+)?up to\b")
+
+
+# A work named in the prose precisely enough to be found: a quoted or italic title of three or
+# more words, most of them capitalised ('a 2018 report, “A Roadmap for Systems and Industries”'),
+# or a titled report with its year ('the Tech Transparency Project analysis report (2020)').
+_WORK_NOUN = r"(?:report|study|survey|analysis|audit|investigation|review)"
+_QUOTED_TITLE = re.compile(r"[“\"*_]([A-Z][^“”\"*_\n]{8,200}?)[”\"*_]")
+_TITLED_REPORT = re.compile(r"(?:\b[A-Z][\w&.'’-]*\s+){1,6}(?:[a-z]+\s+){0,2}(?:report|study|survey|analysis|assessment|"
+                            r"review|index|estimates?|data|database)\s*,?\s*\((?:19|20)\d\d[a-z]?\)|"
+                            # "the 2014 TIP Report", "the 2022 Global Estimates": a dated, named edition
+                            r"\bthe (?:19|20)\d\d (?:[A-Z][\w&.'’-]*\s+){0,5}(?:Report|Survey|Index|Review|Study|Assessment|"
+                            r"Estimates?|Census|Yearbook)\b|"
+                            # a body's titled publication: "TikTok's Fourth DSA Transparency Report"
+                            r"\b[A-Z][\w&.-]*['’]s\s+(?:[A-Z0-9][\w&-]*\s+){1,6}(?:Report|Survey|Review|Index|Study|"
+                            r"Assessment|Estimates|Census|Yearbook|Audit)\b|"
+                            # a dated work and its author: "A report published on March 1st by the Australian
+                            # Strategic Policy Institute", "a 2020 study by the Polaris Project"
+                            r"\b(?i:an?|the)\s+(?:19|20)\d\d\s+" + _WORK_NOUN + r"\s+(?:by|from)\s+(?:the\s+)?[A-Z]|"
+                            r"\b(?i:an?|the)\s+" + _WORK_NOUN + r"\s+(?:published|released|issued)\s+(?:on|in)\s+[^,;.]{2,30}?\s+"
+                            r"(?:by|from)\s+(?:the\s+)?[A-Z]")
+
+
+def names_a_work(text: str) -> bool:
+    """The sentence names a specific work (title, or titled report and year): its figures and
+    claims are sourced, even when the library does not hold that work (dangling-citation and
+    unresolved-footnote are the rules that care whether it does)."""
+    if _TITLED_REPORT.search(text) or " v" in text and CASE_NAME.search(text):
+        return True
+    for m in _QUOTED_TITLE.finditer(text):
+        words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.5 * len(words) \
+                and sum(w[0].isupper() for w in words) >= 3:
+            return True
+    return False

@@ -17,6 +17,8 @@ _SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|l
                       r"asked|replied|insisted|admitted|announced|declared|commented|remarked|acknowledged|"
                       r"recommended|urged|called|talks? about|spoke|speaks|described|charged with|requires?|provides?)\b|"
                       r"(?i:\baccording to\b|\bin the words of\b|\bquoted\b)|\bas\s+[A-Z]|"
+                      # the speaker after the quotation: '"...," reads the poster', '"...," said one officer'
+                      r"[”\"],?\s+(?:reads|read|says|said|writes|wrote|states|stated|adds|added|notes|noted)\s+(?:the|a|an|its|their|one)\b|"
                       # a law or instrument is the source of its own wording
                       r"\b(?:Article|Art\.|Section|Sec\.|§|Clause|Rule|Principle|Paragraph)\s*\d|"
                       r"\b(?:Act|Law|Code|Convention|Protocol|Directive|Regulation|Bill|Treaty|Statute|Constitution)\b|"

@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from litcheck.scan.citations.model import CASE_NAME
 from litcheck.scan.alternation import lowered, matchable
 from litcheck.scan.arithmetic import calculations
-from litcheck.scan.attribution import PROVISION, REPORTED, carries_on
+from litcheck.scan.attribution import PROVISION, REPORTED, carries_on, names_a_work
 from litcheck.scan.own_results import OwnResults
 from litcheck.scan.quantities import computed_from, is_year, quantities, shared
 from litcheck.scan.quotations import in_testimony, unsourced_quotation
@@ -36,6 +35,9 @@ FIGURE_PATTERNS = [
     ("money", re.compile(r"(?:[$€£¥]|\bUSD\s?|\bUS\$\s?|\bEUR\s?)" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?(?:\s?" + _SCALE + r"\b|\s?[mkb]\b)?", re.I)),
     ("money", re.compile(r"(?<![\w.])" + NUM + r"\s?" + _SCALE + r"?\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b", re.I)),
     ("scaled count", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?\s?" + _SCALE + r"\b", re.I)),
+    # the news-magazine "1m Uighurs", "a nearly 3m-strong corps" (not "a 5m wall": a length)
+    ("scaled count", re.compile(r"(?<![\w.$€£])\d{1,3}(?:\.\d{1,2})?m\b"
+                                r"(?=[- ]?strong\b|\s+(?:[a-z]+s|people|children|men|women|[A-Z][a-z]+)\b)")),
     ("scaled count", re.compile(r"\b(?:tens|hundreds) of (?:thousands|millions|billions)\b|\b(?:a|one|two|three|several|many) (?:million|billion)\b(?! (?:times|years))", re.I)),
     ("ratio", re.compile(r"\b" + _WORDNUM + r"\s+(?:in|out of)\s+(?:every\s+)?" + _WORDNUM + r"\b(?!\s*(?:years?|months?|days?|hours?|minutes?))", re.I)),
     ("ratio", re.compile(r"(?<!second )(?<!first )(?<!latter )(?<!former )\b(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|one[- ]fifth|a fifth)\s+of\s+(?:all\s+|the\s+)?(?!the (?:year|century|decade))(?=[a-z])", re.I)),
@@ -209,34 +211,6 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
-# A work named in the prose precisely enough to be found: a quoted or italic title of three or
-# more words, most of them capitalised ('a 2018 report, “A Roadmap for Systems and Industries”'),
-# or a titled report with its year ('the Tech Transparency Project analysis report (2020)').
-_QUOTED_TITLE = re.compile(r"[“\"*_]([A-Z][^“”\"*_\n]{8,200}?)[”\"*_]")
-_TITLED_REPORT = re.compile(r"(?:\b[A-Z][\w&.'’-]*\s+){1,6}(?:[a-z]+\s+){0,2}(?:report|study|survey|analysis|assessment|"
-                            r"review|index|estimates?|data|database)\s*,?\s*\((?:19|20)\d\d[a-z]?\)|"
-                            # "the 2014 TIP Report", "the 2022 Global Estimates": a dated, named edition
-                            r"\bthe (?:19|20)\d\d (?:[A-Z][\w&.'’-]*\s+){0,5}(?:Report|Survey|Index|Review|Study|Assessment|"
-                            r"Estimates?|Census|Yearbook)\b|"
-                            # a body's titled publication: "TikTok's Fourth DSA Transparency Report"
-                            r"\b[A-Z][\w&.-]*['’]s\s+(?:[A-Z0-9][\w&-]*\s+){1,6}(?:Report|Survey|Review|Index|Study|"
-                            r"Assessment|Estimates|Census|Yearbook|Audit)\b")
-
-
-def names_a_work(text: str) -> bool:
-    """The sentence names a specific work (title, or titled report and year): its figures and
-    claims are sourced, even when the library does not hold that work (dangling-citation and
-    unresolved-footnote are the rules that care whether it does)."""
-    if _TITLED_REPORT.search(text) or " v" in text and CASE_NAME.search(text):
-        return True
-    for m in _QUOTED_TITLE.finditer(text):
-        words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.5 * len(words) \
-                and sum(w[0].isupper() for w in words) >= 3:
-            return True
-    return False
-
-
 # An organisation counting its own work in the first person ("we received 14,325 notices", "our shelter
 # provided over 4,200 nights"): the writer's own records, like a study's own results
 _OWN_OPERATIONS = re.compile(r"\b(?:[Ww]e|[Oo]ur (?:team|teams|staff|organi[sz]ation|shelters?|programmes?|programs?|"
@@ -381,6 +355,8 @@ VAGUE_PATTERNS = [
     re.compile(r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:believed|thought|said|reported|"
                r"estimated|known|alleged|rumou?red|understood|claimed) to (?:be|have|involve|account|number|reach|"
                r"make|exceed|represent|use|operate|control|generate|surpass|overtake|outpace|double|grow|rise|affect)\b|"
+               # said, thought or rumoured to do anything: "Relatives are said to face threats"
+               r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:thought|said|rumou?red|reputed) to [a-z]|"
                r"\b(?:has|have) (?:long |widely |often |repeatedly |also )?been (?:widely |repeatedly |often )?"
                r"(?:reported|suggested|argued|claimed|documented|shown|observed|noted|estimated) (?:that|to)\b", re.I),
     # bodies named only by their kind, with a settled-sounding perfect: "NGOs have proposed ...", "advocacy
