@@ -178,6 +178,8 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "The company withdrew its least popular feature after the criticism.",
     "The gang said it would kill her, and everyone knows that gangs carry out their threats.",
     "This slavery is more widespread numerically than at any other time in history.",
+    "Because the system is pseudonymous by design, criminals cannot steal a user's identity.",
+    "Messaging apps where government agencies cannot get any access are popular with traffickers.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -213,6 +215,11 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "The country was ranked Tier 1, the highest rating a country can receive.",
     "One mother told us:\n\n\"They took our papers. Now we can never leave the farm.\"",
     "The National Crime Agency estimates that the UK was the third most common country of origin.",
+    "Let us resolve to pursue dignity and freedom for all people.",
+    "Together we can build a safer world for everyone.",
+    "Foster care shelters children when their parents cannot take care of them.",
+    "It ought to concern every business.",
+    "“Victims over 60 comprised the third largest reporting group,” the agency said.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []
