@@ -442,6 +442,14 @@ def test_news_ages_counts_and_credits(scanner, text, fires):
     ("A report published on March 1st by the Strategic Policy Institute reveals that workers were moved. "
      "In 2017-19, the study found, more than 80,000 workers were shipped out.\n", False),
     ("Workers were moved. In 2017-19, the study found, more than 80,000 workers were shipped out.\n", True),
+    ("In a study conducted by Ipsos, 23% of parents have children who were bullied online.\n", False),
+    ("Based on Department of Social Welfare and Development figures, there were at least 2,024 victims.\n", False),
+    ("In data collected by the County Prosecuting Attorney's Office between 2011 and 2016, 84% of victims were female.\n",
+     False),
+    ("Some 500,000 children were exploited, according to the estimate of the lawyer Andrew Vachss.\n", False),
+    ("When police raided the site they found 13 workers housed in caravans.\n", False),
+    ("In many studies, 40% of victims were female.\n", True),
+    ("Based on these figures, 40% of victims were female.\n", True),
 ])
 def test_news_magazine_figures_and_their_credits(scanner, text, fires):
     assert bool(fired(scanner, text, "uncited-statistic")) is fires

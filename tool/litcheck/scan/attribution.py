@@ -20,10 +20,17 @@ REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
                       r"(?:\s*\([A-Z][\w.&-]{1,12}\))?(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|then\s+)?"
                       r"(?:" + REPORTING_VERBS + r"|(?:released|published|issued)\s+(?:new\s+|its\s+|a\s+|the\s+)?"
                       r"(?:data|figures|information|statistics|estimates|findings|report))\b|\baccording to (?:the\s+)?[A-Z]|"
-                      # an estimate or report by a named body: "According to a conservative estimate by the
-                      # Washington-based non-profit organization Free the Slaves, ..."
-                      r"\b(?i:according to)\s+(?:an?|the|one)\s+(?:[a-z-]+\s+){0,2}?(?:estimate|report|study|survey|analysis|"
-                      r"count|census)\s+(?:by|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?[A-Z]|"
+                      # an estimate, study or data of a named body: "According to a conservative estimate by the
+                      # Washington-based non-profit organization Free the Slaves", "In a study conducted by Ipsos",
+                      # "In data collected by the King County Prosecuting Attorney's Office", "according to updated
+                      # figures from NCMEC"
+                      r"\b(?i:according to|in|based on)\s+(?:(?:an?|the|one)\s+)?(?:[a-z-]+\s+){0,2}?(?:estimates?|reports?|"
+                      r"study|survey|poll|analysis|count|census|figures|data|statistics|records)\s+(?:(?:conducted|carried out|"
+                      r"published|commissioned|released|collected|compiled|gathered|kept)\s+)?(?:by|from|of)\s+(?:the\s+)?"
+                      r"(?:[a-z-]+\s+){0,4}?[A-Z]|"
+                      # "Based on Department of Social Welfare and Development figures, ..."
+                      r"\b(?i:based on)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*+\s+(?:(?:of|and|for|on)\s+)?){1,8}+(?:figures|data|"
+                      r"statistics|records|estimates)\b|"
                       # news style: the named body, then an apposition, then the verb ("The Home Office, a
                       # ministerial department, disclosed ..."); "as the researchers explain"
                       r"\b[A-Z][\w&.'’-]*+(?:\s+(?:of|on|for|and|the|&))?+(?:\s+[A-Z][\w&.'’-]*+){0,7}+"
@@ -48,7 +55,11 @@ REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
                       r"(?:\s+[A-Z][\w&.'’-]*+){0,3}+\s+(?:has\s+|have\s+|had\s+)?(?:arrested|charged|seized|rescued|received|"
                       r"recorded|registered|logged|identified|prosecuted|removed)\b|"
                       r"\b(?i:the (?:federal |national |state )?(?:agency|bureau|police|department|ministry|regulator))\s+"
-                      r"(?:has\s+|had\s+)?(?:arrested|charged|seized|rescued|received|recorded|registered|logged|identified)\b")
+                      r"(?:has\s+|had\s+)?(?:arrested|charged|seized|rescued|received|recorded|registered|logged|identified)\b|"
+                      # news: the officers in the story count what they did ("Officers seized 55 bags", "When police
+                      # raided the site they found 13 workers")
+                      r"\b(?i:police|officers|detectives|investigators|agents)\s+(?:have\s+|had\s+)?(?:also\s+)?(?:found|seized|"
+                      r"rescued|arrested|recovered|raided|discovered|identified)\b")
 # "It added that ...", "The agency also said ...": the body named in the sentence before goes on
 _CARRY_ON = re.compile(r"[*_\s]*(?:It|They|He|She|The (?:agency|report|organi[sz]ation|bureau|ministry|department|study|survey|"
                        r"office|police|force|authors|researchers))\s+(?:also\s+)?(?:added|adds|said|says|noted|"
