@@ -44,6 +44,10 @@ SHAPES = {
     "reference heading run": '"Text.\\n\\nReferences\\n\\n" + "Smith, J. (2019). T. J, 1.\\n" * (n // 26)',
     "capitalised name runs": '("Alpha Police Bravo Service " * 70 + "45% rose.\\n\\n") * (n // 1900)',
     "number word runs": '("one two three four five six seven eight nine ten " * 38 + "(45%).\\n\\n") * (n // 1900)',
+    "anchor-linked citations": '"It grew " + " ".join(f"[(Okafor{i} 2018)](#ref_{i % 90})" for i in range(n // 30)) + '
+                               '".\\n\\n## References\\n\\n" + "".join(f"{i}. <a id=\\"ref_{i}\\"></a> Okafor{i}, A. (2018). T.\\n" '
+                               'for i in range(50))',
+    "ages in apposition": '"Smith, 53, and Jones, 43, " * (n // 26) + "were jailed.\\n"',
 }
 
 SCRIPT = textwrap.dedent("""

@@ -8,6 +8,7 @@ citation of nothing."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from litcheck.scan.citations.model import YEAR, Citation, inside
 from litcheck.scan.citations.parenthetical import author_date_part
@@ -46,13 +47,15 @@ def anchor_citations(doc, text: str, base: int, sent_index: int, cites: list[Cit
     if "](#" not in text or not doc.references:
         return []
     out: list[Citation] = []
+    found = sorted(cites, key=lambda c: c.start)  # (searched by position: a long run of links stays linear)
+    starts = [c.start for c in found]
     for m in _ANCHOR_LINK.finditer(text):
         anchor = m.group("id")
         if doc.anchored_item(anchor) is None and (
                 anchor in document_anchors(doc) or _prefix(anchor) not in reference_prefixes(doc)):
             continue  # a link to a section, a figure, the table of contents: not a citation
         start, end = base + m.start(), base + m.end()
-        within = [c for c in cites if start <= c.start < end]
+        within = found[bisect_left(starts, start):bisect_left(starts, end)]
         for c in within:
             c.anchor = anchor
         if within:
