@@ -300,3 +300,11 @@ def test_coverage_by_a_paragraph_about_one_source(scanner):
     ctx_flags = [(f.rule, f.sentence) for f in result.flags if f.rule == "uncited-statistic"]
     # between two notes citing one work: covered; before a paragraph's first citation: not
     assert ctx_flags == [("uncited-statistic", "Shelters grew by 45% in a decade.")]
+
+
+def test_a_one_word_parenthesis_after_a_name_or_a_part_is_a_gloss_not_a_citation(scanner):
+    text = ("An explainer by David Redfern (Substack) sets out the law. Gambling firms are licensed by the "
+            "Amusement and Gaming Corp. (Pagcor). The services are defined in Section 2 (Scope). Victims are "
+            "often blackmailed with threats of outing (Anderson).\n")
+    cited = [c.text for c in scanner.scan_text(text).citations if c.kind == "author-date"]
+    assert cited == ["(Anderson)"]

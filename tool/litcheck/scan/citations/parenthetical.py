@@ -42,6 +42,10 @@ def _one_year_each(part: str) -> list[str]:
 _UNRESOLVED_KEY = re.compile(r"(?=[\w:.-]*[\d:_-])[A-Za-z][\w:.-]{1,60}\?")
 
 
+# what a one-word parenthesis glosses rather than cites: a name, or a numbered part of the text
+_GLOSSED = re.compile(r"(?:\b[A-Z][\w.'’-]*|\b(?:Sections?|Articles?|Chapters?|Parts?|Annex|Appendix|Table|Figure)\s+[\d.]+[a-z]?)\s*$")
+
+
 def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]:
     inner = m.group(1).strip()
     base = sent.start
@@ -95,6 +99,8 @@ def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]
     if org_hits and org_hits[0][0] == 0 and org_hits[0][1] >= len(inner) - 1:
         return [Citation("author-date", m.group(0), start, end, sent.index, names=[inner])]
     if re.fullmatch(r"[A-Z][a-z'’\-]+(?:\s+(?:and|&)\s+[A-Z][a-z'’\-]+|\s+et\s+al\.?)?", inner):
+        if _GLOSSED.search(before[-60:]):
+            return out  # a gloss on a name or a part ("David Redfern (Substack)", "Corp. (Pagcor)", "Section 2 (Scope)")
         names = [n for n in re.split(r"\s+(?:and|&)\s+|\s+et\s+al\.?", inner) if n]
         return [Citation("author-date", m.group(0), start, end, sent.index, names=names, et_al="et al" in inner)]
     return out
