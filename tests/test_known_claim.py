@@ -258,3 +258,53 @@ def test_sex_and_sexual_are_one_word():
 
     lexicon = Lexicon()
     assert "C:sex" in lexicon.read("girls sexually exploited").terms & lexicon.read("girls sold for sex").terms
+
+
+@pytest.mark.parametrize("sentence, concept", [
+    ("Complaints rises every winter.", "C:increase"),
+    ("Prices soars and sales climbs.", "C:increase"),
+    ("The forum was forced offline last spring.", "C:takedown"),
+    ("Half a million people are logging on to the forum each week.", "C:visit"),
+    ("Customs officers struggle to trace the shipments.", "C:untraceable"),
+    ("Auditors were unable to trace the transfers.", "C:untraceable"),
+    ("Gangs move cash without revealing their identity.", "C:untraceable"),
+    ("A sudden job offer abroad is a red flag for labour exploitation.", "C:indicate"),
+    ("Bruises can be signs of abuse.", "C:indicate"),  # not signing a treaty
+    ("Couriers are one of the channels smugglers rely on.", "C:method"),
+])
+def test_words_of_one_meaning(sentence, concept):
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read(sentence)
+    assert concept in reading.terms and not reading.negated and "C:sign" not in reading.terms
+
+
+def test_a_name_that_is_a_description_is_said_by_its_words_in_any_order():
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon()
+    assert lexicon.names("E:OSEC", lexicon.read("Cases of online child sexual exploitation doubled."))
+    assert lexicon.names("E:OSEC", lexicon.read("Children sexually exploited online were found."))
+    assert not lexicon.names("E:OSEC", lexicon.read("Cases of online fraud against children doubled."))
+
+
+@pytest.mark.parametrize("claim, sentence, same", [
+    # a claim's name in a clause of its own still counts among what the sentence says of the claim
+    ("Payments in Zcash are anonymous and impossible to trace.",
+     "Using Zcash, gangs move their money anonymously, and officers struggle to trace the payments.", True),
+    # the subject beyond what the figure counts: people trafficked, not people crossing
+    ("Between 2,000 and 3,000 people are trafficked across the northern border each year.",
+     "Between 2,000 and 3,000 people cross the northern border each year, border guards estimate.", False),
+    ("Between 2,000 and 3,000 people are trafficked across the northern border each year.",
+     "Each year two thousand to three thousand people are trafficked over the northern border.", True),
+    # reports of one thing are not reports of another
+    ("The lockdown caused a surge in reports of online grooming.", "The lockdown caused a surge in reports of burglary.", False),
+    ("The lockdown caused a surge in reports of online grooming.", "Reports of grooming online surged because of the lockdown.", True),
+    # children sold are children trafficked
+    ("Acme was trafficking children by listing them as expensive lamps.",
+     "Children were sold through Acme's catalogue, listed as expensive lamps.", True),
+    ("Acme was trafficking children by listing them as expensive lamps.",
+     "Acme listed expensive lamps in its catalogue.", False),
+])
+def test_what_the_claim_says_of_what(claim, sentence, same):
+    assert _restates(claim, sentence) is same
