@@ -14,23 +14,25 @@ disputed. The method (docs/known-claims.md has the long form):
 2. A sentence asserts the claim when
    - it carries one of the claim's figures, if the claim has any (years aside), of the same kind
      (money, duration or count: "$300,000" is not "300,000 girls") and counting the same thing
-     ("40,000 women" is not "40,000 police officers");
+     ("40,000 women" is not "40,000 police officers"), and reports or cases it speaks of are of
+     the same thing ("reports of domestic violence" are not "reports of child exploitation");
    - it names the claim's parties the same way round ("police use encrypted apps against
      traffickers" is not "traffickers use them against police"), and a participle before a noun
      ("closed groups") is not read as what the claim says of them;
    - every entity of the claim is named in the sentence or its paragraph (one may be missing
      when the claim names four or more; a name after "before" or "until" is a point in time);
    - what the claim is about (trafficking, people, drugs ...: `alternatives:` in the terms file)
-     is said in the sentence or its paragraph, not only the claim's figure, names or setting,
-     and the sentence shares more than the claim's names, and more than the setting (a place, a
+     is said in the sentence or its paragraph, beyond what the claim's figure counts, and the
+     sentence shares more than the claim's names, and more than the setting (a place, a
      period: `setting:` in the terms file) and what the claim's figure counts;
    - it covers at least half of the claim's terms (a third when a figure is shared), terms
      weighted by how rare they are across all registers, so the field's common words
      ("trafficking", "dark web") cannot make a match alone, and by what the register's
      evidence concedes: a term the evidence states as true ("Dream was a drugs market") is
      not what makes the claim wrong and weighs little;
-   - at least a third of the sentence's own terms are the claim's (a sentence about something
-     else that merely mentions the claim's names does not match);
+   - at least a third of the sentence's own terms (its clauses about the claim, and the claim's
+     names wherever said) are the claim's (a sentence about something else that merely mentions
+     the claim's names does not match);
    - both say it, or both deny it (negation on one side only means the opposite claim; a lower
      bound, "no fewer than", is no denial, and "cannot be traced" is one concept, untraceable).
 3. The message names what matched: the shared figures, entities and terms.
