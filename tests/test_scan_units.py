@@ -171,3 +171,16 @@ def test_the_number_of_a_name_is_not_a_figure():
     from litcheck.scan.quantities import quantities
 
     assert [q.surface for q in quantities("COVID-19 closed schools; H-2A visas and Form I-9 rose 35% to 1,200.")] == ["35%", "1,200"]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Some six hundred thousand to seven hundred thousand migrants", [600_000, 700_000]),
+    ("The raids ended with one hundred and seventy-nine arrests.", [179]),
+    ("Two hundred and fifty thousand workers signed.", [250_000]),
+    ("Nine hundred pupils and forty million dollars", [900, 40_000_000]),
+    ("a three hundred-strong crowd", [300]),
+])
+def test_number_words_of_several_parts_are_one_number(text, values):
+    from litcheck.scan.quantities import quantities
+
+    assert [q.value for q in quantities(text)] == values

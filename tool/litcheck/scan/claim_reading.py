@@ -67,10 +67,11 @@ _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\s(?:but|while|whereas|although|th
 _GLUED_YEAR = re.compile(r"\b([A-Z]{2,})((?:19|20)\d\d)\b")
 
 
-# "cannot be", "could never be", "impossible to": what follows is said to be impossible (`denied:`
+# "cannot be", "could never be", "impossible to", "struggle to", "unable to": what follows is said to be impossible (`denied:`
 # in the terms file), one concept with it rather than a denial of the clause
 _IMPOSSIBLE = re.compile(r"\b(?:can(?:not|'t|\s+not|\s+never)|could(?:\s+not|n't|\s+never)|"
-                         r"(?:impossible|hard|difficult|harder|more\s+difficult)\s+to)(?:\s+\w+ly)?(?:\s+be)?(?:\s+\w+ly)?\s+$", re.I)
+                         r"(?:impossible|hard|difficult|harder|more\s+difficult|unable|struggl(?:e|es|ed|ing)|"
+                         r"fail(?:s|ed|ing)?)\s+to)(?:\s+\w+ly)?(?:\s+be)?(?:\s+\w+ly)?\s+$", re.I)
 
 
 # "... days before FOSTA became law": what follows names a point in time, not a party to the
@@ -135,6 +136,7 @@ class Reading:
     modifiers: set[str] = field(default_factory=set)  # relations written only as a noun's adjective ("closed groups")
     head: str | None = None  # the first term of what is said (its subject side), past an attribution
     passive: bool = False  # "... was shut down by ...": the doer comes after the verb
+    reported: frozenset = frozenset()  # what the text's reports or cases are of ("reports of domestic violence")
 
     @classmethod
     def merged(cls, readings: list["Reading"]) -> "Reading":
@@ -196,11 +198,32 @@ class Lexicon:
         self.setting = {kinds[name] + name for name in data.get("setting") or ()}
         self.opposites = {("C:" + a, "C:" + b) for pair in data.get("opposites") or () for a, b in (pair, pair[::-1])}
         self.forms, self.exact = forms, exact
+        # a name that is a description ("online sexual exploitation of children" = OSEC) is also
+        # said by its words in another order ("online child sexual exploitation")
+        self.descriptions: dict[str, list[frozenset]] = {}
+        for canonical, names in (data.get("entities") or {}).items():
+            for name in names:
+                if str(name).islower() and len(words := WORD.findall(str(name))) > 2:
+                    said = frozenset(t for w in words if (t := self._word(w)))
+                    self.descriptions.setdefault("E:" + canonical, []).append(said)
         self.denied = {"C:" + a: "C:" + b for a, b in (data.get("denied") or {}).items()}
+        self.implied = {"C:" + a: [frozenset("C:" + c for c in together) for together in groups]
+                        for a, groups in (data.get("implied") or {}).items()}
         self.parties = {" ".join(str(w).split()).casefold() for w in data.get("parties") or ()}
         alternatives = sorted(list(forms) + list(exact), key=len, reverse=True)
         body = alternation(alternatives, lambda f: re.escape(f).replace(r"\ ", r"[\s-]+"), ignorecase=True)
         self.pattern = re.compile(r"(?<![\w@])" + body + r"(?![\w])", re.I)
+
+    def _word(self, word: str) -> str | None:
+        """One word's term: the concept it is a form of, or its stem."""
+        token = self.forms.get(word.casefold())
+        return token if token and token.startswith("C:") else word_token(word)[0]
+
+    def names(self, entity: str, reading: Reading) -> bool:
+        """The reading names the entity: by one of its forms, or all the words of a description."""
+        if not entity.startswith("E:"):
+            return entity[2:] in reading.terms  # a name the lexicon does not know ("N:<stem>")
+        return entity in reading.entities or any(d <= reading.terms for d in self.descriptions.get(entity, ()))
 
     def read(self, text: str, ordinary: frozenset = frozenset()) -> Reading:
         """`ordinary`: stems of words written in lower case in the text's field; a run of two or
@@ -272,7 +295,8 @@ class Lexicon:
         return Reading(entities, terms, figures, any(c[1] for c in clauses), surfaces, clauses, counted,
                        _qualifiers(text, spans), _dates(text) if low is None or any(m in low for m in _MONTHS) else set(),
                        {q.start: figure_unit(text, q) for q in figures if not q.percent},
-                       (terms & self.relations) - verbal, _head(text, parties), _PASSIVE.search(text) is not None)
+                       (terms & self.relations) - verbal, _head(text, parties), _PASSIVE.search(text) is not None,
+                       frozenset().union(*(_counted(rest, m.end(), at) for m in _REPORTS_OF.finditer(text))))
 
 
 # a participle right before a noun, after a determiner, a preposition, a comma or "use": an
@@ -364,6 +388,8 @@ def _defined_terms(text: str, capitals: list[tuple[int, int, str | None, bool]])
 _COUNT_GAP = re.compile(r"\s*(?:(?:to|and|or|-|–)\s*[\d.,]+\s*(?:thousand|million|billion)?\s*)?"
                         r"(?:(?:more|additional|other|new|extra|such|young)\s+)*")
 _COUNT_WORD = re.compile(r"[A-Za-z_][\w'’.-]*")
+# reports or cases of something: what follows is what they count, as the words after a figure are
+_REPORTS_OF = re.compile(r"\b(?:reports|cases|incidents|instances)\s+of\b", re.I)
 # what any count of people may be said to count: "36.2 million people" = "36.2 million victims"
 _GENERIC_COUNT = {"C:person", "victim", "case", "individu"}
 
@@ -403,6 +429,21 @@ def same_measure(sentence: Reading, claim: Reading, pair) -> bool:
     it in another place ("179 arrests" = "detained 179 suspects")."""
     if sentence.units.get(pair[0].start, "") != claim.units.get(pair[1].start, ""):
         return False
-    mine, theirs = sentence.counted.get(pair[0].start), claim.counted.get(pair[1].start)
+    return _same_thing(sentence, claim, sentence.counted.get(pair[0].start), claim.counted.get(pair[1].start))
+
+
+def same_reports(sentence: Reading, claim: Reading, lexicon: Lexicon) -> bool:
+    """The reports or cases both texts speak of are of the same thing, or one leaves it unsaid: "a
+    surge in reports of domestic violence" does not restate "a surge in reports of child exploitation"
+    (a name among them may be said by its description: "cases of OSEC")."""
+    return _same_thing(sentence, claim, sentence.reported, claim.reported) \
+        or any(lexicon.names(t, sentence) for t in claim.reported if t.startswith("E:")) \
+        or any(lexicon.names(t, claim) for t in sentence.reported if t.startswith("E:"))
+
+
+def _same_thing(sentence: Reading, claim: Reading, mine: frozenset | None, theirs: frozenset | None) -> bool:
+    """What the sentence counts (`mine`) is what the claim counts (`theirs`): either leaves it
+    unsaid or generic, or the other text names it in another place ("179 arrests" = "detained 179
+    suspects")."""
     return not mine or not theirs or bool((mine | theirs) & _GENERIC_COUNT) \
         or bool(mine & claim.terms) or bool(theirs & sentence.terms)

@@ -41,6 +41,8 @@ def is_number_word(word: str) -> bool:
 
 _WORD = r"(?:" + "|".join(sorted((w for w in _UNITS if len(w) > 2), key=len, reverse=True)) + r")"
 _WORDNUM = _WORD + r"(?:[- ]" + _WORD + r")?"
+# "six hundred", "one hundred and seventy-nine": a number of hundreds, then a scale may follow
+_WORDNUM = _WORDNUM + r"(?:\s+hundred(?:\s+(?:and\s+)?" + _WORDNUM + r")?(?![\w-]))?"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = r"(?:" + _DIGITS + r"|" + _WORDNUM + r")"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|[mbk](?![\w']))"
@@ -127,10 +129,13 @@ def _number(text: str) -> float | None:
     except ValueError:
         pass
     total = 0.0
-    for part in re.split(r"[- ]", text):
-        if part not in _UNITS:
+    for part in re.split(r"[- ]+", text):
+        if part == "hundred":  # "one hundred and seventy-nine": what comes before it is hundreds
+            total *= 100
+        elif part in _UNITS:
+            total += _UNITS[part]
+        elif part != "and":
             return None
-        total += _UNITS[part]
     return total
 
 

@@ -14,23 +14,25 @@ disputed. The method (docs/known-claims.md has the long form):
 2. A sentence asserts the claim when
    - it carries one of the claim's figures, if the claim has any (years aside), of the same kind
      (money, duration or count: "$300,000" is not "300,000 girls") and counting the same thing
-     ("40,000 women" is not "40,000 police officers");
+     ("40,000 women" is not "40,000 police officers"), and reports or cases it speaks of are of
+     the same thing ("reports of domestic violence" are not "reports of child exploitation");
    - it names the claim's parties the same way round ("police use encrypted apps against
      traffickers" is not "traffickers use them against police"), and a participle before a noun
      ("closed groups") is not read as what the claim says of them;
    - every entity of the claim is named in the sentence or its paragraph (one may be missing
      when the claim names four or more; a name after "before" or "until" is a point in time);
    - what the claim is about (trafficking, people, drugs ...: `alternatives:` in the terms file)
-     is said in the sentence or its paragraph, not only the claim's figure, names or setting,
-     and the sentence shares more than the claim's names, and more than the setting (a place, a
+     is said in the sentence or its paragraph, beyond what the claim's figure counts, and the
+     sentence shares more than the claim's names, and more than the setting (a place, a
      period: `setting:` in the terms file) and what the claim's figure counts;
    - it covers at least half of the claim's terms (a third when a figure is shared), terms
      weighted by how rare they are across all registers, so the field's common words
      ("trafficking", "dark web") cannot make a match alone, and by what the register's
      evidence concedes: a term the evidence states as true ("Dream was a drugs market") is
      not what makes the claim wrong and weighs little;
-   - at least a third of the sentence's own terms are the claim's (a sentence about something
-     else that merely mentions the claim's names does not match);
+   - at least a third of the sentence's own terms (its clauses about the claim, and the claim's
+     names wherever said) are the claim's (a sentence about something else that merely mentions
+     the claim's names does not match);
    - both say it, or both deny it (negation on one side only means the opposite claim; a lower
      bound, "no fewer than", is no denial, and "cannot be traced" is one concept, untraceable).
 3. The message names what matched: the shared figures, entities and terms.
@@ -43,7 +45,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from litcheck.scan.claim_reading import NEGATION, WORD, Lexicon, Reading, same_date, same_measure, word_token
+from litcheck.scan.claim_reading import NEGATION, WORD, Lexicon, Reading, same_date, same_measure, same_reports, word_token
 from litcheck.scan.rules import rule
 
 BAD = ("false", "misleading", "unconfirmed", "disputed")
@@ -154,14 +156,11 @@ class Match:
     terms: list[str]
 
 
-def _named(entity: str, reading: Reading) -> bool:
-    return entity in reading.entities if entity.startswith("E:") else entity[2:] in reading.terms
-
-
-def _says(reading: Reading, term: str, claim: Reading) -> bool:
-    """The text carries the claim's term, or all the words of the phrase the claim wrote it with,
-    in any order ("videos of abusive sex acts" says the claim's "abusive videos")."""
-    if term in reading.terms:
+def _says(reading: Reading, term: str, claim: Reading, lexicon: Lexicon) -> bool:
+    """The text carries the claim's term, or concepts that say it together (`implied:` in the terms
+    file: "children were sold" says trafficking), or all the words of the phrase the claim wrote it
+    with, in any order ("videos of abusive sex acts" says the claim's "abusive videos")."""
+    if term in reading.terms or any(together <= reading.terms for together in lexicon.implied.get(term, ())):
         return True
     words = {word_token(w)[0] for w in WORD.findall(claim.surfaces.get(term, ""))} - {None}
     return len(words) > 1 and words <= reading.terms
@@ -175,7 +174,7 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
 
     claim = prep.reading
     figures = [p for p in shared(sentence.figures, claim.figures) if same_measure(sentence, claim, p)] if claim.figures else []
-    if claim.figures and not figures or not same_date(sentence, claim):
+    if claim.figures and not figures or not same_date(sentence, claim) or not same_reports(sentence, claim, prep.lexicon):
         return None
     common = claim.terms & sentence.terms
     relation = [t for t in common if not t.startswith("E:") and "N:" + t not in claim.entities]  # not names alone
@@ -199,8 +198,9 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     subjects = []  # what the claim is about (trafficking, drugs ...) when the sentence leaves it unsaid
     for group in prep.lexicon.alternatives:
         named, claimed = sentence.terms & group, claim.terms & group
-        if any(t.startswith("C:") for t in claimed) and not any(_says(sentence, t, claim) for t in claimed):
-            subjects.append(claimed)
+        about = claimed - counted or claimed  # "people are trafficked": not only what the figure counts
+        if any(t.startswith("C:") for t in about) and not any(_says(sentence, t, claim, prep.lexicon) for t in about):
+            subjects.append(about)
         if named and claimed and not named <= claimed:
             return None  # the same relation to other things: "sold drugs" is not "sold people"
     total = sum(prep.weights.values())
@@ -210,18 +210,20 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     own_terms, denied = sentence.around(set(relation))  # the costliest test, so the last but one
     if denied != claim.negated:
         return None  # one says it, the other denies it
+    own_terms = own_terms | (common - set(relation))  # the claim's names count wherever said ("Using Bitcoin, ...")
     if len(common & own_terms) / max(1, len(own_terms)) < PRECISION:
         return None
-    unsaid = [e for e in claim.entities - claim.qualifiers if not _named(e, sentence)]
+    unsaid = [e for e in claim.entities - claim.qualifiers if not prep.lexicon.names(e, sentence)]
     if (unsaid or subjects) and callable(context):
         context = context()
-    if any(not any(_says(context, t, claim) for t in terms) for terms in subjects):
+    if any(not any(_says(context, t, claim, prep.lexicon) for t in terms) for terms in subjects):
         return None  # the same figure or names, but said of something else, here and in the paragraph
-    missing = [e for e in unsaid if not _named(e, context)]
+    missing = [e for e in unsaid if not prep.lexicon.names(e, context)]
     if len(missing) > (1 if len(claim.entities) >= 4 else 0):
         return None
-    entities = [sentence.surfaces.get(e if e.startswith("E:") else e[2:]) or context.surfaces.get(e, e[2:])
-                for e in sorted(claim.entities) if e not in missing and (e not in claim.qualifiers or _named(e, sentence))]
+    named_in = sentence if callable(context) else context  # context unread: every name is in the sentence
+    entities = [sentence.surfaces.get(e if e.startswith("E:") else e[2:]) or named_in.surfaces.get(e, e[2:])
+                for e in sorted(claim.entities) if e not in missing and (e not in claim.qualifiers or prep.lexicon.names(e, sentence))]
     return Match(recall, figures, entities, [sentence.surfaces[t] for t in sorted(relation)])
 
 
