@@ -259,6 +259,11 @@ def test_a_key_the_citation_processor_could_not_find_is_dangling(scanner):
     ("Okafor, A., Lindqvist, R. T., & N. (2009). Broken laws, unprotected workers.", "& N."),
     ("Okafor, A., & Lindqvist, R. T. (2009). Broken laws, unprotected workers.", None),
     ("Lindqvist, J. A. (2020). Drafting refugee law.", None),
+    ("L. Sebagh, E. Gallo, and S. S, “Cooperation and distrust,” Global Crime, 2022.", "S. S"),
+    ("A. Akerlof, G, “The market for lemons,” The Quarterly Journal of Economics, vol. 84, 1970.", "A. Akerlof, G"),
+    ("D. Laferrie`re and D. Okafor, “Trust signalling on vendor shops,” Deviant Behavior, 2023.", "Laferrie`re"),
+    ("J. Okafor and K. Lindqvist, “A title,” Journal of Online Harm, vol. 2, 2021.", None),
+    ("Lin Y, Chen P, Ho C. Hotel recognition to combat human trafficking. 2022.", None),
 ])
 def test_a_bodys_name_split_as_a_persons_or_an_initial_alone(item, author):
     assert items.mangled_author(item) == author
@@ -333,3 +338,11 @@ def test_a_rating_in_parentheses_is_not_a_yearless_citation(scanner):
 ])
 def test_template_text_left_in_an_item(text, found):
     assert items.placeholder(text) == found
+
+
+def test_a_citation_of_a_template_item_is_flagged_where_it_is_cited(scanner):
+    text = ("Some sellers are exceptions [2].\n\nReferences\n\n[1] J. Okafor, “Trust on markets,” Crime Science, 2020.\n"
+            "[2] M. Lindqvist and S. Author, “Title of the paper,” in Proceedings of WEIS, 2014.\n")
+    found = [(f.line, f.message) for f in scanner.scan_text(text).flags if f.rule == "citation-mismatch"]
+    assert [line for line, _ in found] == [1, 6]
+    assert "cites reference item 2, which is template text" in found[0][1]

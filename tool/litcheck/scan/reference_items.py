@@ -226,9 +226,16 @@ _MANGLED_AUTHOR = re.compile(r"^(?P<body>" + _BODY_NOUN + r",\s+(?:[A-Z]\.\s?){2
                              r"^(?:[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?)+,\s+)+(?P<initial>&\s+[A-Z]\.)\s+\(\d{4}")
 
 
+# A name garbled in extraction: a surname cut to one letter ("..., and S. S, “Title"), initials on both
+# sides of a surname ("A. Akerlof, G, “The market"), an accent split from its letter ("Laferrie`re")
+_GARBLED_NAME = re.compile(r"(?:^|,\s|\band\s|&\s)(?P<letter>(?:[A-Z]\.\s?)+[A-Z])(?=,\s|\s+and\s)|"
+                           r"^(?P<both>(?:[A-Z]\.\s?)+[A-Z][\w'’-]+,\s+[A-Z])(?=,\s*[“\"])|"
+                           r"(?P<accent>[A-Za-z]+[`´¨˜][a-z][\w-]*)")
+
+
 def mangled_author(text: str) -> str | None:
-    m = _MANGLED_AUTHOR.match(text)
-    return None if m is None else (m.group("body") or m.group("initial")).strip()
+    m = _MANGLED_AUTHOR.match(text) or _GARBLED_NAME.search(text, 0, 160)
+    return None if m is None else next(g for g in m.groups() if g).strip()
 
 
 _PLACES = COUNTRIES - {"turkey", "china", "japan", "jordan", "chad", "global", "us", "uk", "usa"}  # (words with other senses)
@@ -312,6 +319,10 @@ def self_contradicting_items(ctx):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} holds template text "
                                         f"('{template}'): a placeholder left in, not a work anyone can find",
                                         evidence=template)
+            for c in ctx.citations:  # and every citation of it cites no identifiable work
+                if c.via_reference == i or c.kind == "numeric" and item.label and item.label in c.labels:
+                    yield ctx.flag("citation-mismatch", ctx.doc.sentences[c.sentence], f"{shorten(c.text, 60)} "
+                                   f"cites reference item {i + 1}, which is template text ('{template}')", evidence=c.text)
         elif undated(item.text):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives no year or date: which "
                                         "edition, version or bill is cited cannot be told", evidence=item.text)
@@ -331,8 +342,8 @@ def self_contradicting_items(ctx):
                                         "work's", evidence=str(edition[1]))
         elif (author := mangled_author(item.text)):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} gives the author as '{author}': "
-                                        "a body's name split into a surname and initials, or an author reduced to an "
-                                        "initial (a reference manager's misreading); the work cannot be found under it",
+                                        "a body's name split into a surname and initials, an author reduced to an "
+                                        "initial, or a name garbled in extraction; the work cannot be found under it",
                                         evidence=author)
         elif (place := places.get(i)):
             yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} writes '{place}' in lower case: "
