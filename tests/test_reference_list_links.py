@@ -64,3 +64,15 @@ def test_a_title_naming_another_kind_of_document_is_another_work(scanner):
     guide = law.replace("Regulation (EU) 2022/2065", "Guidelines", 1)
     assert [c.key for c in scanner.scan_text(law, fmt="markdown").citations] == ["eu2022digital"]
     assert [c.key for c in scanner.scan_text(guide, fmt="markdown").citations] == [None]
+
+
+def test_a_bodys_name_with_a_word_added_is_matched_and_the_difference_named(scanner):
+    text = ("The state updated its laws (Harbour County Task Force Report, 2023).\n\nReferences\n\n"
+            "Harbour County Task Force. (2022). 2022 report. Attorney General's Office.\n"
+            "Harbour County Task Force. (2023). 2023 report. Attorney General's Office.\n")
+    result = scanner.scan_text(text, fmt="text")
+    cite = next(c for c in result.citations if c.kind == "author-date")
+    assert cite.via_reference == 1
+    found = [f.message for f in result.flags if f.rule == "citation-mismatch"]
+    assert len(found) == 1 and "(reference item 2, line 6: 'Harbour County Task Force')" in found[0]
+    assert not [f for f in result.flags if f.rule == "dangling-citation"]

@@ -12,6 +12,12 @@ from litcheck.scan.resolve.text import norm
 _REPEATED_AUTHOR = re.compile(r"^\s*(?:[—–-]{2,}|_{3,})\s*[.,]?\s*")
 
 
+def item_author(text: str) -> str:
+    """The author part of a reference item: what comes before its year ("Nebraska Human Trafficking
+    Task Force. (2023). 2023 report." -> "Nebraska Human Trafficking Task Force")."""
+    return re.split(r"\s*(?:\(|\.\s+(?:\(?1[5-9]\d\d|\(?20\d\d|n\.d\.))", text, maxsplit=1)[0]
+
+
 def reference_heads(doc) -> list[str]:
     """The normalised opening of each reference item, with a repeated-author dash ("———. 2014a.
     Title") replaced by the author of the item before it, so that it is matched by that name."""
@@ -20,7 +26,7 @@ def reference_heads(doc) -> list[str]:
         m = _REPEATED_AUTHOR.match(item.text)
         text = (author + " " + item.text[m.end():]) if m and author else item.text
         if not m:
-            author = re.split(r"\s*(?:\(|\.\s+(?:\(?1[5-9]\d\d|\(?20\d\d|n\.d\.))", item.text, maxsplit=1)[0]
+            author = item_author(item.text)
         heads.append(norm(text[:160]))
     return heads
 
@@ -86,7 +92,8 @@ def item_diffs(c: Citation, doc, i: int, spelt: bool = False) -> list[str]:
     if c.year is not None and years and c.year not in years:
         out.append(f"year {c.year_text or c.year} ({where}: {years[0]})")
     if spelt:
-        out.append(f"author '{c.names[0]}' ({where}: '{item.text.split(',')[0].split('(')[0].strip()}')")
+        out.append(f"author '{c.names[0] if c.names else c.title}' ({where}: "
+                   f"'{item.text.split(',')[0].split('(')[0].strip(' .')}')")
     two = _TWO_AUTHORS.match(item.text)
     if c.et_al and two:
         out.append(f"'et al.' for a work by two authors ({where}: '{two.group(0)[:-4].rstrip(' (,.')}')")
@@ -131,6 +138,14 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
         if best[0] >= 85:
             i = best[1]
             return i, diffs_for(i, spelt=bool(forms) and not by_author(i) and by_author(i, exact=False))
+    if c.title and not c.names:
+        # "(Nebraska Human Trafficking Task Force Report, 2023)": a body's name with a word added
+        t = norm(c.title)
+        bodies = [i for i, item in enumerate(doc.references)
+                  if len(a := norm(item_author(item.text)).split()) >= 2 and t.startswith(" ".join(a) + " ")]
+        dated = [i for i in bodies if c.year in item_years(doc.references[i])] or bodies
+        if dated:
+            return dated[0], item_diffs(c, doc, dated[0], spelt=True)
     if len(same_author) == 1:
         return same_author[0], diffs_for(same_author[0])
     if c.year is not None and forms:
