@@ -203,11 +203,11 @@ def load_bib_files(bib_paths: list[Path], write: bool = True, progress=silent) -
 
 def load_notes_cached(folder: Path | None, write: bool = True, digests=None):
     """`load_notes`, reusing parsed notes whose file is unchanged (size, mtime, hash)."""
-    from litcheck.library.notes import parse_note, read_note
-
     notes, problems = {}, []
     if folder is None or not Path(folder).is_dir():
         return notes, problems
+    from litcheck.library.notes import parse_note, read_note  # here: a library without notes never parses one
+
     target = notes_index_path(Path(folder))
     old = _read_notes_cache(target)
     new: dict = {}
