@@ -189,3 +189,70 @@ def test_a_participle_before_a_noun_is_no_relation():
     assert not lexicon.read("Police closed websites.").modifiers
     assert not lexicon.read("The market was closed in 2018.").modifiers
     assert not lexicon.read("Pakistan has signed agreements.").modifiers
+
+
+def _restates(claim: str, sentence: str) -> bool:
+    """Whether the sentence restates the claim, every term of the claim weighing the same."""
+    from litcheck.scan.claim_reading import Lexicon
+    from litcheck.scan.rules.claims import _Prepared, match_claim
+
+    lexicon = Lexicon()
+    reading, said = lexicon.read(claim), lexicon.read(sentence)
+    return match_claim(_Prepared(None, reading, dict.fromkeys(reading.terms, 1.0), lexicon), said, said) is not None
+
+
+@pytest.mark.parametrize("sentence, denied", [
+    ("No fewer than 2,000 migrants crossed the pass in 2019.", False),  # a lower bound asserts the figure
+    ("Not less than 2,000 migrants crossed the pass in 2019.", False),
+    ("At least 2,000 migrants crossed the pass in 2019.", False),
+    ("No migrants crossed the pass in 2019.", True),
+    ("Migrants did not cross the pass in 2019.", True),
+])
+def test_a_lower_bound_is_no_denial(sentence, denied):
+    from litcheck.scan.claim_reading import Lexicon
+
+    assert Lexicon().read(sentence).negated is denied
+    assert _restates("At least 2,000 migrants crossed the pass in 2019.", sentence) is not denied
+
+
+def test_numbers_written_as_words_are_figures_not_words():
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon()
+    words, digits = lexicon.read("Seventy-five per cent of the miners interviewed were boys."), \
+        lexicon.read("75% of the miners interviewed were boys.")
+    assert words.terms == digits.terms and [q.value for q in words.figures] == [75.0]
+    assert lexicon.read("Two-thirds of a million files").terms == {"file"}
+
+
+@pytest.mark.parametrize("sentence, untraceable", [
+    ("Gift-card payments cannot be traced back to the buyer.", True),
+    ("The transfers could not be followed back to their sender.", True),
+    ("Such accounts are hard to trace.", True),
+    ("Auditors traced the transfers back to their sender.", False),
+    ("The sender followed the rules.", False),
+])
+def test_what_cannot_be_traced_is_untraceable_and_not_a_denial(sentence, untraceable):
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read(sentence)
+    assert ("C:untraceable" in reading.terms) is untraceable and not reading.negated
+
+
+@pytest.mark.parametrize("claim, sentence, same", [
+    ("Some 50,000 boys in Pakistan are recruited by armed groups every year.",
+     "Some 50,000 boys in Pakistan sit their final exams every year.", False),  # count, place and period only
+    ("Some 50,000 boys in Pakistan are recruited by armed groups every year.",
+     "Every year armed groups recruit about 50,000 Pakistani boys.", True),
+    ("Some 3,000 teenagers vanish in Pakistan every year.", "Each year 3,000 Pakistani teenagers go missing.", True),
+    ("The Ruritanian Coast Guard recorded 3,400 rescues in 2020.", "The Ruritanian Coast Guard made 3,400 rescues.", True),  # a body, not a place
+])
+def test_a_count_place_and_period_alone_are_not_the_claim(claim, sentence, same):
+    assert _restates(claim, sentence) is same
+
+
+def test_sex_and_sexual_are_one_word():
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon()
+    assert "C:sex" in lexicon.read("girls sexually exploited").terms & lexicon.read("girls sold for sex").terms

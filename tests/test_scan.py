@@ -82,6 +82,7 @@ def test_markdown_footnotes_and_pandoc(scanner):
         ("vague-attribution", 10, ()),
         ("known-claim", 11, ()),
         ("uncited-statistic", 11, ()),
+        ("vague-attribution", 11, ()),  # "are said to draw": nobody is named
         ("vague-attribution", 13, ()),
     ])
     kinds = {(c.kind, c.key) for c in result.citations}

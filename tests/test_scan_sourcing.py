@@ -70,6 +70,12 @@ def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, source
     "In other words, 95% of the people held could be released.",
     "That is a 96% pass rate.",
     "President | Total change | Annual change Reagan | 3812 | 477 Bush | 0 | 0",
+    "Share the National Human Trafficking Hotline (1-888-373-7888) with friends.",
+    "Tommy Connors Senior, 53, was jailed and his son Patrick, 21, for five years at Luton Crown Court.",
+    "Married couple James John (left) , 34, and Josie Connors (right) 31, were jailed for 11 and four years respectively.",
+    "The Irish victim, 57, contacts the charity after seeing its founder on TV.",
+    "Foreign couple, both 67, are arrested on suspicion of immigration offences.",
+    "The deaths of the men and women - aged between 18 and 45 - exposed the gangmasters.",
 ])
 def test_numbers_that_name_restate_or_tabulate_are_not_claims(scanner, sentence):
     assert fired(scanner, sentence + "\n", "uncited-statistic") == []
@@ -170,6 +176,10 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Facebook leads the world in number of internet users.",
     "The platform is unique among its rivals in publishing prevalence figures.",
     "The company withdrew its least popular feature after the criticism.",
+    "The gang said it would kill her, and everyone knows that gangs carry out their threats.",
+    "This slavery is more widespread numerically than at any other time in history.",
+    "Because the system is pseudonymous by design, criminals cannot steal a user's identity.",
+    "Messaging apps where government agencies cannot get any access are popular with traffickers.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -204,6 +214,12 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "![Chart: the largest markets by volume](chart.png)",
     "The country was ranked Tier 1, the highest rating a country can receive.",
     "One mother told us:\n\n\"They took our papers. Now we can never leave the farm.\"",
+    "The National Crime Agency estimates that the UK was the third most common country of origin.",
+    "Let us resolve to pursue dignity and freedom for all people.",
+    "Together we can build a safer world for everyone.",
+    "Foster care shelters children when their parents cannot take care of them.",
+    "It ought to concern every business.",
+    "“Victims over 60 comprised the third largest reporting group,” the agency said.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []
@@ -286,6 +302,9 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
      "“Every platform must now publish its removal figures at the end of each quarter.”", False),
     ("The regulator met the platforms. “Every platform must now publish its removal figures at the end of each quarter.”",
      True),
+    ("Relatives back home are said to face threats if the workers resign.", True),
+    ("A poster urges officers to look closer. “The next worker you encounter may be a victim of trafficking,” reads the "
+     "poster.", False),
 ])
 def test_vague_attribution(scanner, sentence, fires):
     assert bool(fired(scanner, sentence + "\n", "vague-attribution")) is fires
@@ -396,3 +415,41 @@ def test_figures_read_off_the_documents_own_chart_need_no_citation(scanner):
     pointed = "Private contractors hold 92% of the guaranteed beds (Figure 6).\n"
     bare = "Private contractors hold 92% of the guaranteed beds.\n"
     assert fired(scanner, pointed, "uncited-statistic") == [] and fired(scanner, bare, "uncited-statistic") == [bare.strip()]
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Victims came from Romania, 53, and Poland, 40.\n", True),  # counts by country, not ages
+    ("For the seventh month running, the border patrol has released zero migrants.\n", True),
+    ("The agency has zero tolerance for abuse.\n", False),
+    # news style: one sentence a paragraph, the person credited in the paragraph before goes on
+    ("Andrew Wallis, chief executive of a charity, says three women were found.\n\n"
+     "He estimated there could be as many as 5,000 people held in homes.\n", False),
+    ("Three women were found in a house.\n\nHe estimated there could be as many as 5,000 people held in homes.\n",
+     True),
+    ("Data from the National Crime Agency's Human Trafficking Centre had previously put the number at 2,744.\n", False),
+])
+def test_news_ages_counts_and_credits(scanner, text, fires):
+    assert bool(fired(scanner, text, "uncited-statistic")) is fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Since 2017 perhaps 1m Uighurs have been held in camps.\n", True),
+    ("The corps is a nearly 3m-strong business.\n", True),
+    ("The camp is behind a 5m wall.\n", False),
+    ("Violations can be punished with fines of up to 6 percent of worldwide turnover.\n", False),
+    ("According to a conservative estimate by the non-profit organization Free the Slaves, 27 million people "
+     "live in slavery.\n", False),
+    ("A report published on March 1st by the Strategic Policy Institute reveals that workers were moved. "
+     "In 2017-19, the study found, more than 80,000 workers were shipped out.\n", False),
+    ("Workers were moved. In 2017-19, the study found, more than 80,000 workers were shipped out.\n", True),
+    ("In a study conducted by Ipsos, 23% of parents have children who were bullied online.\n", False),
+    ("Based on Department of Social Welfare and Development figures, there were at least 2,024 victims.\n", False),
+    ("In data collected by the County Prosecuting Attorney's Office between 2011 and 2016, 84% of victims were female.\n",
+     False),
+    ("Some 500,000 children were exploited, according to the estimate of the lawyer Andrew Vachss.\n", False),
+    ("When police raided the site they found 13 workers housed in caravans.\n", False),
+    ("In many studies, 40% of victims were female.\n", True),
+    ("Based on these figures, 40% of victims were female.\n", True),
+])
+def test_news_magazine_figures_and_their_credits(scanner, text, fires):
+    assert bool(fired(scanner, text, "uncited-statistic")) is fires

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from litcheck.scan.alternation import alternation, lowered
+from litcheck.scan.quantities import is_number_word
 
 _STOP = {
     "a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "by", "at", "from", "into", "its", "their", "it",
@@ -42,9 +43,11 @@ _STOP = {
     "december",
 }
 # A clause denied: "not" before a determiner ("open web, not the dark web") or "only" contrasts
-# two things and denies nothing.
-NEGATION = re.compile(r"\b(?:not(?!\s+(?:the|a|an|only|just|least|necessarily)\b)|no|never|neither|nor|none|nothing|"
-                       r"cannot|unable|impossible)\b|n't\b", re.I)
+# two things and denies nothing; "no fewer than", "not less than" set a lower bound: they assert
+# at least the figure, as "at least" does.
+NEGATION = re.compile(r"\b(?:not(?!\s+(?:the|a|an|only|just|least|necessarily|(?:fewer|less)\s+than)\b)|"
+                      r"no(?!\s+(?:fewer|less)\s+than\b)|never|neither|nor|none|nothing|cannot|unable|impossible)\b|"
+                      r"n't\b", re.I)
 
 
 def _may_deny(low: str | None) -> bool:
@@ -62,6 +65,12 @@ _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\s(?:but|while|whereas|although|th
 
 # an acronym glued to a year ("SESTA2018"): the name and a date, read apart
 _GLUED_YEAR = re.compile(r"\b([A-Z]{2,})((?:19|20)\d\d)\b")
+
+
+# "cannot be", "could never be", "impossible to": what follows is said to be impossible (`denied:`
+# in the terms file), one concept with it rather than a denial of the clause
+_IMPOSSIBLE = re.compile(r"\b(?:can(?:not|'t|\s+not|\s+never)|could(?:\s+not|n't|\s+never)|"
+                         r"(?:impossible|hard|difficult|harder|more\s+difficult)\s+to)(?:\s+\w+ly)?(?:\s+be)?(?:\s+\w+ly)?\s+$", re.I)
 
 
 # "... days before FOSTA became law": what follows names a point in time, not a party to the
@@ -97,7 +106,7 @@ def word_token(word: str) -> tuple[str | None, bool]:
     """A word's stem (None for stop words, numbers, negations and words under three letters) and
     whether it has a capital after its first letter; cached, since documents repeat their words."""
     low = word.lower().strip("'.-")
-    if low in _STOP or len(low) < 3 or NEGATION.fullmatch(low) or low.isdigit():
+    if low in _STOP or len(low) < 3 or NEGATION.fullmatch(low) or low.isdigit() or is_number_word(low):
         return None, False
     return _stem(word), any(c.isupper() for c in word[1:])
 
@@ -184,8 +193,10 @@ class Lexicon:
         self.relations = {"C:" + r for r in data.get("relations") or ()}
         kinds = {name: "C:" for name in data.get("concepts") or {}} | {name: "E:" for name in data.get("entities") or {}}
         self.alternatives = [{kinds[name] + name for name in group} for group in data.get("alternatives") or ()]
+        self.setting = {kinds[name] + name for name in data.get("setting") or ()}
         self.opposites = {("C:" + a, "C:" + b) for pair in data.get("opposites") or () for a, b in (pair, pair[::-1])}
         self.forms, self.exact = forms, exact
+        self.denied = {"C:" + a: "C:" + b for a, b in (data.get("denied") or {}).items()}
         self.parties = {" ".join(str(w).split()).casefold() for w in data.get("parties") or ()}
         alternatives = sorted(list(forms) + list(exact), key=len, reverse=True)
         body = alternation(alternatives, lambda f: re.escape(f).replace(r"\ ", r"[\s-]+"), ignorecase=True)
@@ -218,6 +229,9 @@ class Lexicon:
                 token = self.forms.get(" ".join(surface.split()).casefold()) or self.forms.get(key.casefold())
             if token is None:
                 continue  # an all-capitals form written in lower case: an ordinary word
+            start = m.start()
+            if token in self.denied and (said := _IMPOSSIBLE.search(text, max(0, start - 40), start)):
+                token, start, surface = self.denied[token], said.start(), text[said.start():m.end()]
             terms.add(token)
             found.append((m.start(), token))
             surfaces.setdefault(token, surface)
@@ -230,7 +244,7 @@ class Lexicon:
                 spans.append((m.start(), m.end(), token))
                 # the number of a name ("SDG 8.7", "Section 230") is part of the name, not a figure
                 figures = [q for q in figures if not m.start() <= q.start < m.end()]
-            chars[m.start():m.end()] = "_" * (m.end() - m.start())  # read; still a word for the negation test
+            chars[start:m.end()] = "_" * (m.end() - start)  # read; still a word for the negation test
         rest = "".join(chars)
         bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest)] + [len(rest) + 1]
         denial = _may_deny(low)

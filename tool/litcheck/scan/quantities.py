@@ -30,6 +30,15 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
                  "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 
+_NUMBER_PARTS = {w for w in _UNITS if len(w) > 2} | {"hundred", "thousand", "million", "billion", "trillion"} | set(_DENOMINATORS)
+
+
+def is_number_word(word: str) -> bool:
+    """The word is a number written out ("ninety-two", "two-thirds", "million"): its value is read
+    as a figure, so it is not also a word of what the text says."""
+    return all(part in _NUMBER_PARTS for part in word.lower().split("-"))
+
+
 _WORD = r"(?:" + "|".join(sorted((w for w in _UNITS if len(w) > 2), key=len, reverse=True)) + r")"
 _WORDNUM = _WORD + r"(?:[- ]" + _WORD + r")?"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -17,6 +17,8 @@ _SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|l
                       r"asked|replied|insisted|admitted|announced|declared|commented|remarked|acknowledged|"
                       r"recommended|urged|called|talks? about|spoke|speaks|described|charged with|requires?|provides?)\b|"
                       r"(?i:\baccording to\b|\bin the words of\b|\bquoted\b)|\bas\s+[A-Z]|"
+                      # the speaker after the quotation: '"...," reads the poster', '"...," said one officer'
+                      r"[”\"],?\s+(?:reads|read|says|said|writes|wrote|states|stated|adds|added|notes|noted)\s+(?:the|a|an|its|their|one)\b|"
                       # a law or instrument is the source of its own wording
                       r"\b(?:Article|Art\.|Section|Sec\.|§|Clause|Rule|Principle|Paragraph)\s*\d|"
                       r"\b(?:Act|Law|Code|Convention|Protocol|Directive|Regulation|Bill|Treaty|Statute|Constitution)\b|"
@@ -41,20 +43,32 @@ def unsourced_quotation(ctx, sent) -> str | None:
     return None
 
 
-def in_testimony(text: str, at: int) -> bool:
-    """Offset `at` lies inside a quotation in a witness's first person ("In most of my 14
-    placements ..."): a figure there is the speaker's experience, not a statistic."""
+def _quotation_around(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the quotation that offset `at` lies inside, if any (it may run on past the end)."""
     if "“" not in text and '"' not in text:
-        return False
+        return None
     curly = text.rfind("“", 0, at)
     if curly > text.rfind("”", 0, at):
         opened, closer = curly, "”"
     elif text.count('"', 0, at) % 2:
         opened, closer = text.rfind('"', 0, at), '"'
     else:
-        return False
-    close = text.find(closer, at)  # a quotation may run on past the sentence's end
-    return _FIRST_PERSON_SINGULAR.search(text, opened, len(text) if close < 0 else close) is not None
+        return None
+    close = text.find(closer, at)
+    return opened, len(text) if close < 0 else close
+
+
+def in_testimony(text: str, at: int) -> bool:
+    """Offset `at` lies inside a quotation in a witness's first person ("In most of my 14
+    placements ..."): a figure there is the speaker's experience, not a statistic."""
+    span = _quotation_around(text, at)
+    return span is not None and _FIRST_PERSON_SINGULAR.search(text, *span) is not None
+
+
+def in_credited_quotation(text: str, at: int) -> bool:
+    """Offset `at` lies inside a quotation whose speaker the sentence names ('"... the biggest gap
+    ...," she said'): the speaker's words, reported, not the writer's own claim."""
+    return _quotation_around(text, at) is not None and _SPEAKER.search(text) is not None
 
 
 def _quote_goes_on(ctx, sent) -> bool:

@@ -7,12 +7,15 @@
 | `numeric` | `[12]`, `[3, 5]`, `[3–5]` (with or without a reference list) |
 | `author-date` | `(Author, 2018)`, `(Author 2018)`, `(Author et al., 2018)`, `(A & B, 2018a)`, `(Org, 2015)`, `(Org)`, `(A, 2018; B, 2019)`, `(see Author, 2018, p. 4)`, narrative `Author (2018) found`, `Author et al. (2018)` |
 | `title` | a work named in the prose by its title: 'a 2018 report, “Human Trafficking Online”, written by Mark Latonero' |
-| `link` | a hyperlink to an outside page: Markdown `[text](https://…)`, `<https://…>`, a bare `https://…` (how web articles and blog posts cite) |
+| `link` | a hyperlink to an outside page: Markdown `[text](https://…)`, `<https://…>`, a bare `https://…` (how web articles and blog posts cite); words linked to a reference item's anchor, `[forced begging](#ref_beg)` |
 | `named` | a source named in the prose: "according to a 2018 INTERPOL and ECPAT report", "A study by the International Justice Mission estimated", "UNODC reports that", "Mary Anne Franks writes" |
 
 `(ACRONYM)` and `(ACRONYM 2018)` right after the words the acronym abbreviates ("General Data
 Protection Regulation (GDPR 2018)") define a name; they are not citations. A country or a
 common word in parentheses is not a citation either.
+
+A citation written as a link to a reference item's anchor (`[(Lin 2022)](#ref_lin)`, `Dimas et al.
+[(2022)](#ref_x)`) is tied to that item by the anchor (`anchors`).
 
 The shapes in parentheses are read in `parenthetical`, sources named in the prose in `prose`,
 organisation names and acronym definitions in `orgs`; `model` holds the `Citation`.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import re
 
 from litcheck.scan.citations.model import YEAR, Citation, inside, Spans
+from litcheck.scan.citations.anchors import anchor_citations
 from litcheck.scan.citations.orgs import OrgMatcher, is_acronym_definition
 from litcheck.scan.citations.parenthetical import parenthetical_citations
 from litcheck.scan.citations.prose import REPORTING_VERBS, named_sources, prose_titles
@@ -174,6 +178,8 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
             continue
         for c in parenthetical_citations(doc, sent, text, m, orgs, defined):
             add(c)
+    for c in anchor_citations(doc, text, base, sent.index, cites, taken) if bracket else ():
+        add(c)
     for c in prose_titles(text, base, sent, taken):
         add(c)
     if orgs is not None:

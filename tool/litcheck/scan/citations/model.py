@@ -38,6 +38,7 @@ class Citation:
     year_mismatch: bool = False
     ref_diffs: list[str] = field(default_factory=list)  # how it disagrees with its reference item
     inherited: bool = False  # a list item covered by the lead-in sentence's citation
+    anchor: str = ""  # the in-document link target it is written as: "[(Lin 2022)](#ref_lin)" -> "ref_lin"
 
     @property
     def display(self) -> str:

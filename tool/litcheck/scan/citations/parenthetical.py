@@ -60,7 +60,7 @@ def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]
             out.append(Citation("author-date", shown, start, end, sent.index, names=[part[:-1]]))
             continue
         c = _title_first_part(part, start, end, sent.index, shown) or \
-            _author_date_part(part, start, end, sent.index, shown) or _mla_part(part, start, end, sent.index, shown)
+            author_date_part(part, start, end, sent.index, shown) or _mla_part(part, start, end, sent.index, shown)
         if c:
             out.append(c)
     if out and len(out) == sum(1 for p in parts if p):
@@ -100,7 +100,7 @@ def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]
     return out
 
 
-def _author_date_part(part: str, start: int, end: int, sent_index: int, shown: str) -> Citation | None:
+def author_date_part(part: str, start: int, end: int, sent_index: int, shown: str) -> Citation | None:
     am = _AD_ITEM.match(part)
     if not am:
         return None

@@ -41,6 +41,7 @@ class Note:
     end: int
     line: int
     kind: str = "footnote"  # footnote | reference
+    anchor: str = ""  # the id an in-document link reaches it by (`<a id="ref_lin">`)
 
     @property
     def number(self) -> int | None:
@@ -61,6 +62,7 @@ class Document:
     fmt: str = "text"
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _item_of_label: dict[str, int] | None = field(default=None, repr=False)
+    _item_of_anchor: dict[str, int] | None = field(default=None, repr=False)
 
     def list_text_lost(self) -> bool:
         """Most numbered items are empty: the list's text was lost (a conversion or an extract
@@ -76,6 +78,15 @@ class Document:
                 if r.label:
                     self._item_of_label.setdefault(r.label, i)
         return self._item_of_label.get(label)
+
+    def anchored_item(self, anchor: str) -> int | None:
+        """The position in `references` of the item an in-document link `(#anchor)` reaches."""
+        if self._item_of_anchor is None:
+            self._item_of_anchor = {}
+            for i, r in enumerate(self.references):
+                if r.anchor:
+                    self._item_of_anchor.setdefault(r.anchor, i)
+        return self._item_of_anchor.get(anchor)
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._line_starts, offset)

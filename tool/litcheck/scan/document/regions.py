@@ -27,7 +27,12 @@ _REF_HEADING = re.compile(
     r"^(?:#{1,6}[ \t]*+)?(?:\*\*|__)?[ \t]*+(?:\d+\.?[ \t]++)?"
     r"(references|bibliography|works cited|reference list|list of references|sources|sources cited|"
     r"literature cited|cited works|notes|endnotes|footnotes|notes and references)"
+    # a style named after the heading: "References [MLA]", "Bibliography (APA 7th ed.)"
+    r"(?:[ \t]*+[\[(][\w .-]{1,20}[\])])?"
     r"[ \t]*+(?:\*\*|__)?[ \t]*+:?$", re.I)
+# An empty HTML anchor, the target of in-document links: `<a id="ref_lin"></a>`, `<a name=x/>`.
+# Not text: headings and reference items are read without it, and an item keeps its id.
+ANCHOR_TAG = re.compile(r"""<a\b[^<>]{0,300}?\b(?:id|name)[ \t]*=[ \t]*["']?([\w:.-]{1,100})[^<>]{0,300}>(?:[ \t]*</?a/?>)?""", re.I)
 # Where a trailing reference section stops: page furniture that follows articles on the web.
 _STOP_HEADING = re.compile(
     r"^(?:#{1,6}[ \t]*+)?(?:about the authors?|acknowledge?ments?|appendix\b.*|post a comment|leave a (?:reply|comment)|"
@@ -41,7 +46,7 @@ _ITEM_LABEL = re.compile(
 def _short_line_matches(pattern: re.Pattern, line: str) -> bool:
     """Headings are short: test only lines of at most 200 characters, stripped, so that a line of
     blanks costs one pass (blank runs on both sides of a pattern would make it quadratic)."""
-    return len(line) <= 200 and pattern.match(line.strip()) is not None
+    return len(line) <= 300 and pattern.match(ANCHOR_TAG.sub("", line).strip()) is not None
 
 
 def _set(mask: bytearray, start: int, end: int, value: bytes = b"\x01") -> None:
@@ -81,7 +86,7 @@ def mask_furniture(text: str, mask: bytearray) -> None:
 
 
 def _clean_note_text(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(ANCHOR_TAG.sub(" ", text).split())
 
 
 def find_notes(doc: Document, mask: bytearray) -> None:
@@ -235,7 +240,9 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -
         return first + 1
     _set(mask, start0, section_end)
     for label, s, e, notes in items:
-        note = Note(label, _clean_note_text(text[s:e]), s, e, doc.line_of(s), "footnote" if notes else "reference")
+        anchor = ANCHOR_TAG.search(text, s, min(e, s + 400))
+        note = Note(label, _clean_note_text(text[s:e]), s, e, doc.line_of(s), "footnote" if notes else "reference",
+                    anchor.group(1) if anchor else "")
         if not note.text:
             if label:
                 doc.empty_items.add(label)

@@ -112,8 +112,23 @@ def _resolve_citation(c: Citation, doc, res: Resolution, index: LibraryIndex) ->
     if c.kind == "named":
         _resolve_named(c, doc, index)
         return
+    if c.kind == "link" and c.anchor:
+        _resolve_anchored_link(c, doc, res)
+        return
     if c.kind == "title":
         _resolve_title(c, doc, res)
+
+
+def _resolve_anchored_link(c: Citation, doc, res: Resolution) -> None:
+    """Words linked to a reference item's anchor cite that item (or nothing, if no item has it)."""
+    i = doc.anchored_item(c.anchor)
+    if i is None:
+        c.note = f"it links to #{c.anchor}, which no reference item carries"
+        return
+    m = res.references[i]
+    c.via_reference = i
+    c.key, c.keys, c.score = m.key, (m.keys or ([m.key] if m.key else [])), m.score
+    c.note = f"reference-list item {i + 1}"
 
 
 EMPTY_ITEM = " (the item is there but empty)"
@@ -191,6 +206,9 @@ def _resolve_author_date(c: Citation, doc, res: Resolution, index: LibraryIndex)
     # 1. the document's own reference list
     if doc.references:
         found = match_reference_item(c, doc, forms)
+        if found is None and c.anchor:
+            c.note = f"it links to #{c.anchor}, which no reference item carries"
+            return
         if found is not None:
             i, c.ref_diffs = found
             c.via_reference = i

@@ -60,6 +60,39 @@ def _written_name(text: str) -> str:
     return norm(re.sub(r"\bet\s+al\.?", "", m.group("name")))
 
 
+def author_in_head(forms: set[str], head: str, exact: bool = True) -> bool:
+    """Whether a reference item's normalised opening starts with (or names early) one of the
+    citation's name forms; not `exact`: a surname spelt a little differently opens it."""
+    from rapidfuzz import fuzz
+
+    if exact:
+        return any(head.startswith(f + " ") or head == f or f" {f} " in f" {head[:60]} " for f in forms)
+    first_word = head.split(" ", 1)[0] if head else ""
+    return any(f and f[0] == first_word[:1] and len(f) >= 4 and fuzz.ratio(f, first_word) >= 80 for f in forms)
+
+
+# "Gezie, L.D. and Atinafu, A. (2021)", "Smith, J., & Jones, K. 2019.": an item by exactly two authors
+_TWO_AUTHORS = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?){1,3},?\s+(?:and|&)\s+[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?){1,3}"
+                          r"[\s,.]*\(?" + YEAR)
+
+
+def item_diffs(c: Citation, doc, i: int, spelt: bool = False) -> list[str]:
+    """How a citation disagrees with the reference item it points to: another year, a surname
+    spelt differently (`spelt`), "et al." for a work by two authors (every style names both)."""
+    item = doc.references[i]
+    where = f"reference item {i + 1}, line {item.line}"
+    out = []
+    years = item_years(item)
+    if c.year is not None and years and c.year not in years:
+        out.append(f"year {c.year_text or c.year} ({where}: {years[0]})")
+    if spelt:
+        out.append(f"author '{c.names[0]}' ({where}: '{item.text.split(',')[0].split('(')[0].strip()}')")
+    two = _TWO_AUTHORS.match(item.text)
+    if c.et_al and two:
+        out.append(f"'et al.' for a work by two authors ({where}: '{two.group(0)[:-4].rstrip(' (,.')}')")
+    return out
+
+
 def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[str]] | None:
     """The reference-list item an in-text citation points to, and how they disagree.
 
@@ -69,31 +102,27 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
     from rapidfuzz import fuzz
 
     heads = reference_heads(doc)
+    if c.anchor:  # a link to the item's anchor says which item is meant
+        i = doc.anchored_item(c.anchor)
+        if i is None:
+            return None
+        known = c.names and (author_in_head(forms, heads[i]) or c.names[0].lower() in doc.references[i].text[:200].lower())
+        return i, item_diffs(c, doc, i, spelt=bool(forms) and not known)
     written = _written_name(c.text)
     if written and len(written) >= 4:
         forms = forms | {written}  # the name as the citation writes it: "National Academies of Sciences, Engineering, and Medicine"
 
     def by_author(i, exact=True):
-        head = heads[i]
-        if exact:
-            return any(head.startswith(f + " ") or head == f or f" {f} " in f" {head[:60]} " for f in forms)
-        first_word = head.split(" ", 1)[0] if head else ""
-        return any(f and f[0] == first_word[:1] and len(f) >= 4 and fuzz.ratio(f, first_word) >= 80 for f in forms)
+        return author_in_head(forms, heads[i], exact)
 
     def diffs_for(i, spelt=False):
-        out = []
-        years = item_years(doc.references[i])
-        if c.year is not None and years and c.year not in years:
-            out.append(f"year {c.year_text or c.year} (reference item {i + 1}, line {doc.references[i].line}: {years[0]})")
-        if spelt:
-            out.append(f"author '{c.names[0]}' (reference item {i + 1}, line {doc.references[i].line}: "
-                       f"'{doc.references[i].text.split(',')[0].split('(')[0].strip()}')")
-        return out
+        return item_diffs(c, doc, i, spelt)
 
     same_author = [i for i in range(len(heads)) if forms and by_author(i)]
-    for i in same_author:
-        if c.year is None or (c.year in item_years(doc.references[i]) and _year_suffix_agrees(c, doc.references[i])):
-            return i, []
+    dated = [i for i in same_author
+             if c.year is None or (c.year in item_years(doc.references[i]) and _year_suffix_agrees(c, doc.references[i]))]
+    if dated:  # (with two such items, "et al." may be right for the other one)
+        return dated[0], item_diffs(c, doc, dated[0]) if len(dated) == 1 else []
     if c.title:
         t = norm(c.title)
         scored = [(fuzz.token_set_ratio(t, norm(parse_reference(item.text).title or item.text[:200])), i)

@@ -55,6 +55,8 @@ def dangling_citation(ctx):
             yield ctx.flag("dangling-citation", sent, f"{c.text}: {c.note}", keys=c.keys, evidence=c.text)
         elif lost and c.note.endswith(EMPTY_ITEM):
             continue
+        elif c.kind == "link" and c.anchor and c.via_reference is None:
+            yield ctx.flag("dangling-citation", sent, f"{shorten(c.text, 90)}: {c.note}", evidence=c.text)
         elif c.kind == "numeric" and c.note.startswith("no reference-list item") and (ctx.doc.references or has_notes):
             yield ctx.flag("dangling-citation", sent, f"{c.text}: {c.note}", evidence=c.text)
         elif c.kind == "footnote" and c.note.startswith("no footnote text") and has_notes:
@@ -489,7 +491,7 @@ _WIKI = re.compile(r"\bwikipedia\b", re.I)
 
 def _cited_texts(ctx, c) -> list[str]:
     """What a citation points to in the document: its notes' or items' texts, or a link's address."""
-    if c.kind == "link":
+    if c.kind == "link" and not c.anchor:
         return list(c.labels)
     if c.kind == "footnote":
         return [ctx.doc.footnotes[l].text for l in c.labels if l in ctx.doc.footnotes]

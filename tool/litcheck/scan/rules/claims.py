@@ -22,7 +22,8 @@ disputed. The method (docs/known-claims.md has the long form):
      when the claim names four or more; a name after "before" or "until" is a point in time);
    - what the claim is about (trafficking, people, drugs ...: `alternatives:` in the terms file)
      is said in the sentence or its paragraph, not only the claim's figure, names or setting,
-     and the sentence shares more than the claim's names;
+     and the sentence shares more than the claim's names, and more than the setting (a place, a
+     period: `setting:` in the terms file) and what the claim's figure counts;
    - it covers at least half of the claim's terms (a third when a figure is shared), terms
      weighted by how rare they are across all registers, so the field's common words
      ("trafficking", "dark web") cannot make a match alone, and by what the register's
@@ -30,7 +31,8 @@ disputed. The method (docs/known-claims.md has the long form):
      not what makes the claim wrong and weighs little;
    - at least a third of the sentence's own terms are the claim's (a sentence about something
      else that merely mentions the claim's names does not match);
-   - both say it, or both deny it (negation on one side only means the opposite claim).
+   - both say it, or both deny it (negation on one side only means the opposite claim; a lower
+     bound, "no fewer than", is no denial, and "cannot be traced" is one concept, untraceable).
 3. The message names what matched: the shared figures, entities and terms.
 """
 
@@ -179,6 +181,10 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     relation = [t for t in common if not t.startswith("E:") and "N:" + t not in claim.entities]  # not names alone
     if not relation:
         return None
+    # what the claim's figure counts ("100,000 children"), but not a relation read after it ("go missing")
+    counted = set().union(*(claim.counted.get(b.start, ()) for _, b in figures)) - prep.lexicon.relations
+    if common <= counted | prep.lexicon.setting:
+        return None  # a count, a place and a period shared, but something else said of them
     # the relations of the claim's clause the sentence restates best: a sentence may restate one
     # half of a claim ("... and was taken down in 2018") without the other's relations
     claim_clause = max(claim.clauses, key=lambda c: len(c[0] & common))[0] if claim.clauses else claim.terms

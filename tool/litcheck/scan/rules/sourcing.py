@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from litcheck.scan.citations.model import CASE_NAME
 from litcheck.scan.alternation import lowered, matchable
 from litcheck.scan.arithmetic import calculations
-from litcheck.scan.attribution import PROVISION, REPORTED, carries_on
+from litcheck.scan.attribution import PROVISION, REPORTED, carries_on, names_a_work
 from litcheck.scan.own_results import OwnResults
 from litcheck.scan.quantities import computed_from, is_year, quantities, shared
 from litcheck.scan.quotations import in_testimony, unsourced_quotation
@@ -36,6 +35,9 @@ FIGURE_PATTERNS = [
     ("money", re.compile(r"(?:[$€£¥]|\bUSD\s?|\bUS\$\s?|\bEUR\s?)" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?(?:\s?" + _SCALE + r"\b|\s?[mkb]\b)?", re.I)),
     ("money", re.compile(r"(?<![\w.])" + NUM + r"\s?" + _SCALE + r"?\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b", re.I)),
     ("scaled count", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?\s?" + _SCALE + r"\b", re.I)),
+    # the news-magazine "1m Uighurs", "a nearly 3m-strong corps" (not "a 5m wall": a length)
+    ("scaled count", re.compile(r"(?<![\w.$€£])\d{1,3}(?:\.\d{1,2})?m\b"
+                                r"(?=[- ]?strong\b|\s+(?:[a-z]+s|people|children|men|women|[A-Z][a-z]+)\b)")),
     ("scaled count", re.compile(r"\b(?:tens|hundreds) of (?:thousands|millions|billions)\b|\b(?:a|one|two|three|several|many) (?:million|billion)\b(?! (?:times|years))", re.I)),
     ("ratio", re.compile(r"\b" + _WORDNUM + r"\s+(?:in|out of)\s+(?:every\s+)?" + _WORDNUM + r"\b(?!\s*(?:years?|months?|days?|hours?|minutes?))", re.I)),
     ("ratio", re.compile(r"(?<!second )(?<!first )(?<!latter )(?<!former )\b(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|one[- ]fifth|a fifth)\s+of\s+(?:all\s+|the\s+)?(?!the (?:year|century|decade))(?=[a-z])", re.I)),
@@ -49,6 +51,10 @@ FIGURE_PATTERNS = [
                          r"organi[sz]ations|NGOs|companies|firms|businesses|states|governments|schools|students|"
                          r"teens|citizens|residents|households|crimes|offen[cs]es|prosecutions|convictions|arrests|"
                          r"websites|sites|apps|accounts|images|videos|them)\b", re.I)),
+    # none at all, as a count: "released zero illegal aliens", "zero deaths" (not "zero tolerance", "zero-hours")
+    ("count", re.compile(r"\bzero\s+(?!hours?\b)(?:[a-z-]+\s+){0,2}?(?:people|persons|aliens|migrants|children|minors|"
+                         r"victims|cases|deaths|arrests|prosecutions|convictions|reports|incidents|crossings|releases|"
+                         r"applications|complaints|days|months|years)\b", re.I)),
     # many of something, with no figure: "thousands of victims", "billions of dollars each year"
     ("scaled count", re.compile(r"\b(?:thousands|millions|billions) of (?!years\b|miles\b|kilometres\b|kilometers\b|pages\b|"
                                 r"words\b|lines\b|times\b)(?=[a-z])", re.I)),
@@ -80,7 +86,7 @@ _NAMED_BEFORE = re.compile(
 # "18 U.S.C. § 2258A", "705 F.2d 472", "31 F. Supp. 3d 540": a title or volume of a legal citation
 _LEGAL_AFTER = re.compile(r"^\s*(?:U\.?\s?S\.?\s?C\.?|C\.?F\.?R\.?|Stat\.|U\.S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th|Supp\.)|"
                           r"L\.\s?Ed\.|Fed\.\s?Reg\.)", re.I)
-_TIME_AFTER = re.compile(r"^[-–]\s*(?:year|month|week|day|hour|minute)s?\b|^\s*(?:(?:to|and|or|-|–)\s*" + NUM + r"\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
+_TIME_AFTER = re.compile(r"^[-–]\s*(?:year|month|week|day|hour|minute)s?\b|^\s*(?:(?:to|and|or|-|–)\s*(?:" + NUM + "|" + _WORDNUM + r")\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
 # "call 911", "Sections 11, 12 and 13", "pp. 4, 7 and 9": numbers that name, not count
 _NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|texting|phone|contact)\s+|"
                           r"\b(?:sections?|articles?|arts?|chapters?|paras?|paragraphs?|clauses?|rules?|pages?|pp?|ss?|"
@@ -88,7 +94,18 @@ _NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|text
                           r"\d+[a-z]?(?:\s*(?:,|and|&|or|to|-|–)\s*\d+[a-z]?)*\s*(?:,|and|&|or|to|-|–)\s*)$", re.I)
 _AGE_BEFORE = re.compile(r"(?:\baged?|\bages(?: of)?|\bage of|\bunder(?: the age of)?|\bover the age of|\bas young as|\bas old as)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:(?:to|and|-|–)\s*" + NUM + r"\s*)?(?:-?years?-old|years? old|years? of age|y/o|-year)", re.I)
-_RANGE_AGE = re.compile(r"\b(?:aged?|ages? of|between the ages of)\s+" + NUM + r"\s*(?:to|-|–|and)\s*" + NUM, re.I)
+# A news report's age in apposition: "Tommy Connors Senior, 53, was jailed", "the youngest victim, 30,
+# meet", "Sisters Bo, 46 and Yan Li, 43,", "Josie Connors (right) 31,", "the Malaysian woman, 69." --
+# a number after a name or a person, closed by a comma, a full stop or the next person's age (not
+# "Romania, 53, and Poland, 40", a list of counts)
+_PICTURED = r"(?:\s*\((?:left|right|centre|center|pictured|above|below)\))?"
+_AGE_NOUN_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w'’-]+|\b(?:victims?|wom[ae]n|m[ae]n|girls?|boys?|sons?|daughters?|mother|father|wife|husband|"
+    r"brother|sister|couple|teenager|mum|dad|grand(?:mother|father)|widow|pensioner|partner|boyfriend|girlfriend))"
+    + _PICTURED + r"\s*,?\s+(?:both\s+|now\s+)?$")
+_AGE_CLOSE_AFTER = re.compile(r"^(?:,\s+(?!and\b|or\b|with\b|while\b)[a-z]|,?\s+and\s+(?:[A-Z][\w'’-]+\s+){1,3}?[A-Z][\w'’-]+" + _PICTURED + r",?\s+"
+                              r"\d{1,2}\b|[.;)](?!\d))")
+_RANGE_AGE = re.compile(r"\b(?:aged?(?:\s+between)?|ages? of|between the ages of)\s+" + NUM + r"\s*(?:to|-|–|and)\s*" + NUM, re.I)
 _DATE_NEAR = re.compile(r"(?:" + _MONTHS + r"\s*$)", re.I)
 _DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTHS + r"(?!\w)", re.I)
 _QUANTIFIER = re.compile(r"(?:at least|more than|over|nearly|almost|about|around|approximately|roughly|up to|some|fewer than|less than|as many as|an estimated|estimated|only|just)\s*$", re.I)
@@ -110,7 +127,8 @@ def _is_year(s: str) -> bool:
 _BEFORE = 24
 _AFTER = 48
 _SPACES = re.compile(r"\s*")
-_ADDRESS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")  # web and mail addresses: their digits are no figures
+# web and mail addresses and telephone numbers ("1-888-373-7888", "(202) 555-0143"): their digits are no figures
+_ADDRESS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<![\w.,-])(?:\+?\d{1,3}[-. ])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-])")
 _DIGIT = re.compile(r"\d")
 
 
@@ -120,7 +138,7 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
     Context around a number is read from a bounded window (the patterns are anchored at the
     number), and spans already claimed are marked in a byte map: the work stays linear in
     the length of the text, however many numbers it holds."""
-    if "http" in text or "www." in text or "@" in text:  # (the blanking below is costly; most texts need none)
+    if "http" in text or "www." in text or "@" in text or re.search(r"\d[-.]\d{4}\b", text):  # (most texts need no blanking)
         text = _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
     found: list[tuple[int, int, str, str]] = []
     taken = bytearray(len(text) + 1)  # 1 where a figure already found lies
@@ -164,6 +182,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if _NAMED_BEFORE.search(before) or _TIME_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
             continue
+        if surface.isdigit() and 0 < int(surface) <= 110 and _AGE_NOUN_BEFORE.search(before) and _AGE_CLOSE_AFTER.match(after):
+            continue
         if _DATE_NEAR.search(before) or _DATE_AFTER.match(after):
             continue
         if re.match(r"^\s*(?:st|nd|rd|th)\b", after) or re.match(r"^[.)]\s", after) \
@@ -189,34 +209,6 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
         last_excluded_end = None
     found.sort()
     return found
-
-
-# A work named in the prose precisely enough to be found: a quoted or italic title of three or
-# more words, most of them capitalised ('a 2018 report, “A Roadmap for Systems and Industries”'),
-# or a titled report with its year ('the Tech Transparency Project analysis report (2020)').
-_QUOTED_TITLE = re.compile(r"[“\"*_]([A-Z][^“”\"*_\n]{8,200}?)[”\"*_]")
-_TITLED_REPORT = re.compile(r"(?:\b[A-Z][\w&.'’-]*\s+){1,6}(?:[a-z]+\s+){0,2}(?:report|study|survey|analysis|assessment|"
-                            r"review|index|estimates?|data|database)\s*,?\s*\((?:19|20)\d\d[a-z]?\)|"
-                            # "the 2014 TIP Report", "the 2022 Global Estimates": a dated, named edition
-                            r"\bthe (?:19|20)\d\d (?:[A-Z][\w&.'’-]*\s+){0,5}(?:Report|Survey|Index|Review|Study|Assessment|"
-                            r"Estimates?|Census|Yearbook)\b|"
-                            # a body's titled publication: "TikTok's Fourth DSA Transparency Report"
-                            r"\b[A-Z][\w&.-]*['’]s\s+(?:[A-Z0-9][\w&-]*\s+){1,6}(?:Report|Survey|Review|Index|Study|"
-                            r"Assessment|Estimates|Census|Yearbook|Audit)\b")
-
-
-def names_a_work(text: str) -> bool:
-    """The sentence names a specific work (title, or titled report and year): its figures and
-    claims are sourced, even when the library does not hold that work (dangling-citation and
-    unresolved-footnote are the rules that care whether it does)."""
-    if _TITLED_REPORT.search(text) or " v" in text and CASE_NAME.search(text):
-        return True
-    for m in _QUOTED_TITLE.finditer(text):
-        words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.5 * len(words) \
-                and sum(w[0].isupper() for w in words) >= 3:
-            return True
-    return False
 
 
 # An organisation counting its own work in the first person ("we received 14,325 notices", "our shelter
@@ -363,6 +355,8 @@ VAGUE_PATTERNS = [
     re.compile(r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:believed|thought|said|reported|"
                r"estimated|known|alleged|rumou?red|understood|claimed) to (?:be|have|involve|account|number|reach|"
                r"make|exceed|represent|use|operate|control|generate|surpass|overtake|outpace|double|grow|rise|affect)\b|"
+               # said, thought or rumoured to do anything: "Relatives are said to face threats"
+               r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:thought|said|rumou?red|reputed) to [a-z]|"
                r"\b(?:has|have) (?:long |widely |often |repeatedly |also )?been (?:widely |repeatedly |often )?"
                r"(?:reported|suggested|argued|claimed|documented|shown|observed|noted|estimated) (?:that|to)\b", re.I),
     # bodies named only by their kind, with a settled-sounding perfect: "NGOs have proposed ...", "advocacy

@@ -8,7 +8,8 @@ import re
 
 from litcheck.scan.alternation import lowered, matchable, may_match_any
 from litcheck.scan.own_results import OwnResults
-from litcheck.scan.quotations import in_testimony, wholly_quoted
+from litcheck.scan.attribution import REPORTED
+from litcheck.scan.quotations import in_credited_quotation, in_testimony, wholly_quoted
 from litcheck.scan.rules import rule
 from litcheck.scan.rules.sourcing import names_a_work
 
@@ -68,7 +69,7 @@ SUPERLATIVE_PATTERNS = [
     re.compile(r"\b(?:is|are|was|were) (?:rampant|endemic|"
                r"ubiquitous|pervasive|rife|widespread|commonplace)\b|"
                r"\b(?:reached|reaching|reaches|of) (?:epidemic|pandemic|crisis|alarming|record) (?:proportions|levels)\b|"
-               r"\b(?:than|as never) ever(?: before)?\b|\blike never before\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
+               r"\b(?:than|as never) ever(?: before)?\b|\bthan at any (?:other )?(?:time|point|period)\b|\blike never before\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
                r"\bit is (?:very |increasingly )?common (?:for|that|to)\b|\ba (?:common|frequent|regular) occurrence\b|"
                r"\bfar (?:exceeds?|exceeded|outstrips?|surpass(?:es)?)\b|"
                r"\b(?:research|evidence|data|scholarship|knowledge)(?:\s+(?:on|into|about|in|of)(?:\s+[\w-]+){1,3}?)? (?:is|are|remains?) "
@@ -116,7 +117,23 @@ def _speaks_for_self(text: str, m) -> bool:
     return _FIRST_PERSON.search(text, lo, len(text) if hi < 0 else hi) is not None
 _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
                            r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
-                           r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bmost)\s+(?:\w+\s+){0,2}$", re.I)
+                           r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bought\s+to|\bmust|\bmost)\s+(?:\w+\s+){0,2}$", re.I)
+# an aim, not a finding: "a safer world for everyone", "dignity and freedom for all people"
+_GOAL = re.compile(r"\bfor\s+(?:everyone|everybody|all(?:\s+people|\s+of\s+us|\s+Americans|\s+citizens)?)\b", re.I)
+# "cannot" inside a clause a subordinator opens ("when parents cannot take care", "because a child cannot
+# legally consent"): a condition described, not an impossibility asserted (a comma ends the clause:
+# "Because it is pseudonymous, criminals cannot steal ..." asserts one)
+_SUBORDINATE = re.compile(r"\b(?:when|whenever|because|since|if|unless|until|so that)\b[^,;:()]*$",
+                          re.I)
+
+
+def _credited(before: str) -> bool:
+    """The superlative is in the clause a named source is credited with ("UNODC estimates that ... the
+    largest"), not in a clause of the writer's after it ("The gang said ..., and everyone knows ...")."""
+    last = None
+    for last in REPORTED.finditer(before):
+        pass
+    return last is not None and not re.search(r",\s+(?:and|but)\s|;", before[last.end():])
 
 
 @rule("superlative", "warning",
@@ -152,6 +169,11 @@ def superlative(ctx):
                     continue
                 if pattern not in (_NOVELTY, _CERTAINTY) and (_speaks_for_self(text, m) or in_testimony(text, m.start())):
                     continue  # "I have never felt so ...", "Nobody told us": a speaker's own experience
+                if in_credited_quotation(text, m.start()) or _GOAL.search(text, max(0, m.start() - 8), m.end() + 14) or m.group(0).lower().startswith(("cannot", "can not", "can't")) \
+                        and _SUBORDINATE.search(before[-80:]):
+                    continue
+                if _credited(before[-300:]):
+                    continue  # "The National Crime Agency estimates that the UK was the third most common ..."
                 hit = m
                 break
             if hit:
