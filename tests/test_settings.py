@@ -52,7 +52,7 @@ def test_the_backups_setting_is_used_when_no_option_is_given(run_cli, write_bib,
 def test_every_user_facing_error_shares_one_base_class():
     from litcheck.editing.bibdoc import RefuseWrite
     from litcheck.editing.skeleton import UnsafeKey
-    from litcheck.editing.writing import LockBusy
+    from litcheck.editing.locking import LockBusy
     from litcheck.library.paths import MissingPath
     from litcheck.listing.reading_lists import ListError
     from litcheck.listing.select import SelectionError

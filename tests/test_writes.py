@@ -188,7 +188,7 @@ WRITER = textwrap.dedent("""
     import os, signal, sys, time
     from pathlib import Path
     from litcheck.editing import transaction
-    from litcheck.editing.writing import backup_folder, library_lock
+    from litcheck.editing.locking import backup_folder, library_lock
     lib, how = Path(sys.argv[1]), sys.argv[2]
     real = os.replace
     def replace(src, dst):
@@ -253,7 +253,7 @@ def test_a_commit_that_lands_while_a_reader_reads_makes_it_read_again(two_files)
                 transaction.write_bytes_atomic(two_files / name, text.encode())
         return reads[-1]
 
-    from litcheck.editing.writing import read_consistently
+    from litcheck.editing.locking import read_consistently
 
     assert read_consistently([two_files / "a.bib", two_files / "b.bib"], read) == (NEW_A, NEW_B)
     assert len(reads) == 2

@@ -25,7 +25,7 @@ def library_options(func: Callable) -> Callable:
     def wrapper(*args: Any, bib: tuple[str, ...], notes: str | None, no_cache: bool, **kwargs: Any):
         def load():
             from litcheck.cli.terminal import progress
-            from litcheck.editing.writing import read_consistently
+            from litcheck.editing.locking import read_consistently
             from litcheck.library.core import load_library
             from litcheck.library.paths import resolve_bib_paths, resolve_notes_dir
 

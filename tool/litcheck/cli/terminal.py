@@ -7,7 +7,6 @@ the click context, so library code never reads flags: it asks these functions.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from typing import Iterable, Iterator, TypeVar
 
@@ -60,6 +59,8 @@ def width() -> int:
     if columns.isdigit():
         return max(40, int(columns))
     if sys.stdout.isatty():
+        import shutil  # here: it imports bz2 and lzma, and every command imports this module
+
         return max(40, shutil.get_terminal_size().columns)
     return 1000
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -47,6 +46,8 @@ def stage_bytes(target: Path, data: bytes) -> Path:
 
 def stage_chunks(target: Path, chunks) -> Path:
     """`stage_bytes` for an iterable of bytes, written as they come."""
+    import tempfile  # here, not at the top: read-only commands import this module and never write
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)

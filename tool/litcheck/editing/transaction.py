@@ -14,7 +14,7 @@ rest. A kill -9 before the journal exists leaves only temporary files, which the
 command deletes; a kill after it is finished by the next writing command (`recover`), which
 renames the staged files that are still there over targets that still hold the expected bytes.
 
-Readers take no lock, so `writing.read_consistently` keeps them from seeing a commit half done: a
+Readers take no lock, so `locking.read_consistently` keeps them from seeing a commit half done: a
 journal naming one of their files means a commit is under way or was killed, so the reader
 takes the writers' lock (waiting for a live writer, as a second writer would) and finishes any
 killed commit with `recover`; and a commit that starts while the reader reads is caught by the

@@ -105,13 +105,14 @@ class ColumnBuilder:
 
     def build(self) -> tuple[dict, list[bytes]]:
         """The columns' directory (name -> [offset, length, CRC32]) and bytes."""
-        import numpy
-
         keys = self.keys
         # Sorted as text: UTF-8 keeps the order of code points, so this is the keys' byte order
-        # (without a second copy of every key as bytes, 50 MB for a million keys); numpy sorts
-        # the row numbers as machine integers (sorted(range(...)) made an int object per row).
-        order = numpy.argsort(numpy.array(keys, dtype=object), kind="stable").astype("uint32")
+        # (without a second copy of every key as bytes, 50 MB for a million keys). Row numbers
+        # sorted by the list's own strings: numpy's argsort of the keys as objects compares them
+        # through Python too and took 4 times as long with its import (0.14 against 0.03 s of
+        # CPU for 99,132 keys, 1.3 against 0.6 s for a million), for about 20 MB less at its
+        # peak with a million keys (an int object per row while sorting).
+        order = array("I", sorted(range(len(keys)), key=keys.__getitem__))
         blobs = {"keys": "".join(keys).encode("utf-8", "surrogatepass"),
                  "key_ends": array("q", itertools.accumulate(len(k.encode("utf-8", "surrogatepass")) for k in keys)).tobytes(),
                  "key_order": order.tobytes(),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from litcheck.index.digest import blake2b
 from litcheck.index.store import cache_dir, dumps, loads, name_for, read_cache, write_cache
 
 
@@ -22,7 +22,7 @@ def derived(library, name: str, build, classes: tuple = (), valid=lambda value: 
 
     if not getattr(library, "cache_key", ""):
         return build()
-    digest = hashlib.blake2b(library.cache_key.encode(), digest_size=16)
+    digest = blake2b(library.cache_key.encode(), digest_size=16)
     digest.update(code_fingerprint().encode())
     which = "\0".join([*map(str, library.bib_files), str(library.notes_dir)])
     target = cache_dir() / "derived" / name_for(Path(which), f"-{name}.json")

@@ -11,9 +11,10 @@ reused, since stat-ing the files costs a quarter of reading and hashing them, on
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 from pathlib import Path
+
+from litcheck.index.digest import blake2b
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SUFFIXES = {".py", ".yaml", ".csl", ".md", ".json", ".lua", ".html"}
@@ -51,14 +52,14 @@ def fingerprint_of(package: Path, remembered: Path | None = None) -> str:
                 parts.append(f"{rel}/{name}\0{stamp(os.stat(os.path.join(package, rel, name)))}")
             except OSError:
                 parts.append(f"{rel}/{name}\0gone")
-        stamps = hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        stamps = blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
         try:
             known, digest = read_cache(remembered).decode("ascii").split()
             if known == stamps and len(digest) == 32 and set(digest) <= set("0123456789abcdef"):
                 return digest
         except (OSError, ValueError):
             pass
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for rel, name in files:
         path = os.path.join(package, rel, name)
         if os.path.isfile(path):

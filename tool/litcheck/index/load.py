@@ -8,7 +8,6 @@ is data only): per note its size, mtime, content hash and the parsed note.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import time
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from litcheck.index.bibindex import RACY_NS, BibIndex, CorruptIndex, index_path, rewrite_header, settle_gc
 from litcheck.index.columns import hot_values
+from litcheck.index.digest import blake2b
 from litcheck.index.entrymap import EntryMap
 from litcheck.index.source import SourceFile
 from litcheck.index.store import cache_dir, file_hash, name_for, read_cache, stamp, write_cache
@@ -203,11 +203,11 @@ def load_bib_files(bib_paths: list[Path], write: bool = True, progress=silent) -
 
 def load_notes_cached(folder: Path | None, write: bool = True, digests=None):
     """`load_notes`, reusing parsed notes whose file is unchanged (size, mtime, hash)."""
-    from litcheck.library.notes import parse_note, read_note
-
     notes, problems = {}, []
     if folder is None or not Path(folder).is_dir():
         return notes, problems
+    from litcheck.library.notes import parse_note, read_note  # here: a library without notes never parses one
+
     target = notes_index_path(Path(folder))
     old = _read_notes_cache(target)
     new: dict = {}
@@ -305,7 +305,7 @@ def load_sources(bib_paths: list[Path], notes_dir: Path | None, progress=silent)
     out = Sources()
     try:
         results, out.status = load_bib_files(bib_paths, progress=progress)
-        fingerprint = hashlib.blake2b(digest_size=16)
+        fingerprint = blake2b(digest_size=16)
         for kind, item, name, digest in results:
             fingerprint.update(f"{name}\0{digest}\0".encode("utf-8", "surrogatepass"))
             if kind == "index":

@@ -18,11 +18,12 @@ commands saving at once the last one's rows stay, and the other's are computed a
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import weakref
 from pathlib import Path
+
+from litcheck.index.digest import blake2b
 
 MAX_PENDING = 20_000  # rows a command keeps to save (about 300 bytes each)
 _STORES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # index -> {kind: _Store}
@@ -39,7 +40,7 @@ class _Store:
 
         self.width = width
         self.path = cache_dir() / "derived" / name_for(Path(os.path.abspath(index.source_path)), f"-{kind}.sqlite")
-        digest = hashlib.blake2b(f"{index.header['hash']}\0{code_fingerprint()}\0{fmt}".encode(), digest_size=16)
+        digest = blake2b(f"{index.header['hash']}\0{code_fingerprint()}\0{fmt}".encode(), digest_size=16)
         self.digest = digest.hexdigest()
         self.conn = open_cached(self.path, self.digest)
         self._select = f"SELECT {', '.join(f'v{i}' for i in range(width))} FROM vals WHERE row = ?"

@@ -11,19 +11,20 @@ run SQL functions from its schema.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import stat
 from pathlib import Path
 from urllib.parse import quote
 
+from litcheck.index.digest import blake2b
+
 
 def digest_for(library, fmt: str) -> str:
     """What a database built from `library` by this code in format `fmt` is valid for."""
     from litcheck.index.fingerprint import code_fingerprint
 
-    digest = hashlib.blake2b(library.cache_key.encode(), digest_size=16)
+    digest = blake2b(library.cache_key.encode(), digest_size=16)
     digest.update(f"\0{code_fingerprint()}\0{fmt}".encode())
     return digest.hexdigest()
 

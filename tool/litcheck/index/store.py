@@ -18,12 +18,13 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime
-import hashlib
 import json
 import os
 import stat
 import sys
 from pathlib import Path
+
+from litcheck.index.digest import blake2b
 
 _WARNED: set[str] = set()
 
@@ -37,7 +38,7 @@ def cache_dir() -> Path:
 
 
 def name_for(path: Path, suffix: str) -> str:
-    return hashlib.blake2b(str(path).encode("utf-8", "surrogatepass"), digest_size=10).hexdigest() + suffix
+    return blake2b(str(path).encode("utf-8", "surrogatepass"), digest_size=10).hexdigest() + suffix
 
 
 def stamp(st: os.stat_result) -> str:
@@ -49,7 +50,7 @@ def stamp(st: os.stat_result) -> str:
 
 
 def file_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+    return blake2b(data, digest_size=20).hexdigest()
 
 
 def _unsafe_reason(st: os.stat_result) -> str:

@@ -155,8 +155,6 @@ def _scan_fast(text: str, a: int, b: int, line: int):
         key = k.group(1)
         pos = k.end()
         fields = []
-        seen = set()
-        dupes = None
         cur_pos, cur_line = a, line
         count = text.count
         next_field = _FIELD.scanner(text, pos, b).match  # each match starts where the last ended
@@ -202,17 +200,15 @@ def _scan_fast(text: str, a: int, b: int, line: int):
             eq = m.start(2)
             cur_line += count("\n", cur_pos, eq)
             cur_pos = eq
-            if name in seen:
-                dupes = dupes or set()
-                dupes.add(name)
-            seen.add(name)
             fields.append((name, value, cur_line))
             if sep == close:
                 end = sep_pos + 1
                 break
             if sep != ",":
                 return None
-        if dupes:
+        if len({field[0] for field in fields}) < len(fields):  # checked once an entry, not field by field
+            names = [field[0] for field in fields]
+            dupes = {name for name in names if names.count(name) > 1}
             blocks = [("D", key, line, a, end, sorted(dupes), fields)]
         else:
             blocks = [("E", intern(kind.strip()), key, line, a, end, fields)]

@@ -6,10 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from litcheck.library.entry import Entry
 from litcheck.library.findings import Finding
-from litcheck.library.notes import Link, Note
+
+if TYPE_CHECKING:  # annotations only: a library without notes never imports their parser
+    from litcheck.library.notes import Link, Note
 
 
 @dataclass
