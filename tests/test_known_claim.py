@@ -66,6 +66,8 @@ THIRD = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "third-batch
 FOURTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "fourth-batch.yaml").read_text(encoding="utf-8"))
 # ... and a fifth, twenty claims, written before its first run once the fourth had been tuned on (fifth-batch.yaml)
 FIFTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "fifth-batch.yaml").read_text(encoding="utf-8"))
+# ... and a sixth, twenty claims, written before its first run once the fifth had been tuned on (sixth-batch.yaml)
+SIXTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "sixth-batch.yaml").read_text(encoding="utf-8"))
 
 
 def test_field_cases_aim_at_registers_outside_the_articles(scanner):
@@ -78,7 +80,8 @@ def test_field_cases_aim_at_registers_outside_the_articles(scanner):
         assert {k for c in FIELD if c["claim"] == claim for k in c} >= {"paraphrase", "near_miss"}
 
 
-@pytest.mark.parametrize("batch, size", [(THIRD, 10), (FOURTH, 10), (FIFTH, 20)], ids=["third", "fourth", "fifth"])
+@pytest.mark.parametrize("batch, size", [(THIRD, 10), (FOURTH, 10), (FIFTH, 20), (SIXTH, 20)],
+                         ids=["third", "fourth", "fifth", "sixth"])
 def test_the_later_batches_aim_at_registered_claims(scanner, batch, size):
     registered = {f"{c.article}#{c.id}" for c in scanner.claims}
     claims = {c["claim"] for c in batch}
@@ -96,9 +99,9 @@ def test_other_cases_aim_at_claims_no_other_file_aims_at(scanner):
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True)) if "xfail" in c
-                                  else c for c in FIELD + OTHER + THIRD + FOURTH + FIFTH],
+                                  else c for c in FIELD + OTHER + THIRD + FOURTH + FIFTH + SIXTH],
                          ids=[f"{c['claim']}-{'paraphrase' if 'paraphrase' in c else 'near-miss'}"
-                              for c in FIELD + OTHER + THIRD + FOURTH + FIFTH])
+                              for c in FIELD + OTHER + THIRD + FOURTH + FIFTH + SIXTH])
 def test_field_claim_case(scanner, case):
     if "paraphrase" in case:
         assert case["claim"] in named_claims(scanner, case["paraphrase"])
