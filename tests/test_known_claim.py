@@ -66,6 +66,8 @@ THIRD = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "third-batch
 FOURTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "fourth-batch.yaml").read_text(encoding="utf-8"))
 # ... and a fifth, twenty claims, written before its first run once the fourth had been tuned on (fifth-batch.yaml)
 FIFTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "fifth-batch.yaml").read_text(encoding="utf-8"))
+# ... and a sixth, twenty claims, written before its first run once the fifth had been tuned on (sixth-batch.yaml)
+SIXTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "sixth-batch.yaml").read_text(encoding="utf-8"))
 
 
 def test_field_cases_aim_at_registers_outside_the_articles(scanner):
@@ -78,7 +80,8 @@ def test_field_cases_aim_at_registers_outside_the_articles(scanner):
         assert {k for c in FIELD if c["claim"] == claim for k in c} >= {"paraphrase", "near_miss"}
 
 
-@pytest.mark.parametrize("batch, size", [(THIRD, 10), (FOURTH, 10), (FIFTH, 20)], ids=["third", "fourth", "fifth"])
+@pytest.mark.parametrize("batch, size", [(THIRD, 10), (FOURTH, 10), (FIFTH, 20), (SIXTH, 20)],
+                         ids=["third", "fourth", "fifth", "sixth"])
 def test_the_later_batches_aim_at_registered_claims(scanner, batch, size):
     registered = {f"{c.article}#{c.id}" for c in scanner.claims}
     claims = {c["claim"] for c in batch}
@@ -96,9 +99,9 @@ def test_other_cases_aim_at_claims_no_other_file_aims_at(scanner):
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True)) if "xfail" in c
-                                  else c for c in FIELD + OTHER + THIRD + FOURTH + FIFTH],
+                                  else c for c in FIELD + OTHER + THIRD + FOURTH + FIFTH + SIXTH],
                          ids=[f"{c['claim']}-{'paraphrase' if 'paraphrase' in c else 'near-miss'}"
-                              for c in FIELD + OTHER + THIRD + FOURTH + FIFTH])
+                              for c in FIELD + OTHER + THIRD + FOURTH + FIFTH + SIXTH])
 def test_field_claim_case(scanner, case):
     if "paraphrase" in case:
         assert case["claim"] in named_claims(scanner, case["paraphrase"])
@@ -117,6 +120,8 @@ def test_field_claim_case(scanner, case):
     ("Trafficking is a $150 billion a year industry.", "It earns 150 billion US dollars a year.", True),
     ("The site ran for 12 years.", "It was online for 12 years.", True),
     ("The site ran for 12 years.", "The site had 12 owners.", False),  # a span of time is not a count
+    ("About 60% of the patients left early.", "About 60% of the wards were repainted.", False),  # a share of another thing
+    ("About 60% of the patients left early.", "Some 60 percent of patients went home early.", True),
 ])
 def test_a_shared_count_must_count_the_same_thing(claim, sentence, same):
     from litcheck.scan.quantities import shared
@@ -271,6 +276,10 @@ def test_sex_and_sexual_are_one_word():
     ("A sudden job offer abroad is a red flag for labour exploitation.", "C:indicate"),
     ("Bruises can be signs of abuse.", "C:indicate"),  # not signing a treaty
     ("Couriers are one of the channels smugglers rely on.", "C:method"),
+    ("Detectives unmasked the forger behind the scheme.", "C:identify"),
+    ("Coastguards brought the stranded crew to safety.", "C:rescue"),
+    ("Anyone who resells the tickets can be prosecuted.", "C:illegal"),  # what can be prosecuted is a crime
+    ("Most of the patients had not yet reached puberty.", "C:prepubescent"),  # a description, not a denial
 ])
 def test_words_of_one_meaning(sentence, concept):
     from litcheck.scan.claim_reading import Lexicon
@@ -305,6 +314,48 @@ def test_a_name_that_is_a_description_is_said_by_its_words_in_any_order():
      "Children were sold through Acme's catalogue, listed as expensive lamps.", True),
     ("Acme was trafficking children by listing them as expensive lamps.",
      "Acme listed expensive lamps in its catalogue.", False),
+    # a superlative said as a comparison
+    ("The Grand Prix is the largest gambling event in Ruritania.",
+     "No event in Ruritania draws more gambling than the Grand Prix.", True),
+    ("The Grand Prix is the largest gambling event in Ruritania.",
+     "The Grand Prix draws more gambling than any other event in Ruritania.", True),
+    # a shared figure lowers the bar only with the claim's relation said
+    ("A Zedland gang groomed 40 teenagers on gaming sites.",
+     "40 teenagers in Zedland took part in a workshop on gaming sites.", False),
+    ("A Zedland gang groomed 40 teenagers on gaming sites.",
+     "In Zedland, a gang groomed some 40 teenagers through gaming sites.", True),
+    # "without being ..." denies what follows
+    ("Refugees must be moved to a camp to claim asylum.",
+     "Refugees can claim asylum without ever being moved to a camp.", False),
+    ("Refugees must be moved to a camp to claim asylum.", "To claim asylum, refugees have to be moved to a camp.", True),
+    # a list naming the claim's things among others says them, but a figure of the list is not theirs
+    ("Corvid sold people among other goods.", "Alongside drugs and weapons, Corvid sold people.", True),
+    ("Corvid sold people among other goods.", "Corvid sold drugs and weapons.", False),
+    ("Smuggling people earns $5 billion a year.", "Smuggling drugs and people earns $5 billion a year.", False),
 ])
 def test_what_the_claim_says_of_what(claim, sentence, same):
     assert _restates(claim, sentence) is same
+
+
+@pytest.mark.parametrize("sentence, largest", [
+    ("No event drew more visitors than the fair.", True),  # a superlative said as a comparison, not a denial
+    ("The fair drew more visitors than any other event.", True),
+    ("No more than twenty people attended the fair.", False),
+    ("No event drew crowds.", False),
+])
+def test_a_comparison_with_all_others_is_a_superlative(sentence, largest):
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read(sentence)
+    assert ("C:largest" in reading.terms) is largest and reading.negated is not largest
+
+
+def test_a_markets_name_with_what_it_is():
+    from types import SimpleNamespace
+
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon(None, [SimpleNamespace(names=["Corvid Market"])])
+    assert lexicon.names("E:Corvid Market", lexicon.read("Buyers used the Corvid dark web marketplace."))
+    assert lexicon.names("E:Corvid Market", lexicon.read("The Corvid darknet market closed."))
+    assert not lexicon.names("E:Corvid Market", lexicon.read("A market in Corvid closed."))

@@ -44,16 +44,17 @@ _STOP = {
 }
 # A clause denied: "not" before a determiner ("open web, not the dark web") or "only" contrasts
 # two things and denies nothing; "no fewer than", "not less than" set a lower bound: they assert
-# at least the figure, as "at least" does.
+# at least the figure, as "at least" does. "Without being moved", "without ever leaving" deny
+# what follows ("a victim without ever being moved" is not "a victim must be moved").
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:the|a|an|only|just|least|necessarily|(?:fewer|less)\s+than)\b)|"
-                      r"no(?!\s+(?:fewer|less)\s+than\b)|never|neither|nor|none|nothing|cannot|unable|impossible)\b|"
-                      r"n't\b", re.I)
+                      r"no(?!\s+(?:fewer|less)\s+than\b)|never|neither|nor|none|nothing|cannot|unable|impossible|"
+                      r"without\s+(?:ever|being|having))\b|n't\b", re.I)
 
 
 def _may_deny(low: str | None) -> bool:
     """False when the text (`alternation.lowered`) cannot hold a denial (no "no", "ne", "unable",
-    "impossible" or "n't"): most sentences are then read without a negation search a clause."""
-    return low is None or any(w in low for w in ("no", "ne", "n't", "unable", "impossible"))
+    "impossible", "without" or "n't"): most sentences are then read without a negation search a clause."""
+    return low is None or any(w in low for w in ("no", "ne", "n't", "unable", "impossible", "without"))
 
 
 
@@ -79,6 +80,15 @@ _IMPOSSIBLE = re.compile(r"\b(?:can(?:not|'t|\s+not|\s+never)|could(?:\s+not|n't
 _EARLIER_THAN = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|until|till)\b[^,;:()—–]*$", re.I)
 
 
+# a superlative said as a comparison: "no event draws more trafficking than the Super Bowl", "more
+# victims than any other country"; the "no" here asserts a superlative and denies nothing
+_COMPARED_WITH_ALL = re.compile(
+    r"\b(?P<no>no|nothing|nobody|none)\b(?!\s+(?:more|fewer|less|longer)\b)(?:\s+[\w'-]+){1,8}?\s+"
+    r"(?P<more>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\b|"
+    r"\b(?P<more2>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\s+(?:any(?:\s+other)?|all\s+others?)\b", re.I)
+_LARGEST = "C:largest"
+
+
 def _time_reference(text: str, at: int) -> bool:
     """The name at `at` follows "before", "prior to", "ahead of" or "until" in its clause (read
     a few words back)."""
@@ -93,6 +103,19 @@ def _starts_sentence(text: str, at: int) -> bool:
     if not bare:
         return at <= len(before)
     return bare[-1] in ".!?:;"
+
+
+_MARKET = ("market", "marketplace")
+_MARKET_KINDS = ("darknet", "dark net", "dark web", "darkweb", "online", "underground", "black")
+
+
+def _described(name: str) -> list[str]:
+    """A market's name and the ways texts write it with what it is ("the Dream darknet market",
+    "the Hansa marketplace" for Dream Market, Hansa Market); any other name as it is."""
+    head, _, last = name.rpartition(" ")
+    if not head or last.casefold() not in _MARKET:
+        return [name]
+    return [name] + [" ".join(filter(None, (head, kind, word))) for kind in ("", *_MARKET_KINDS) for word in _MARKET]
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +152,7 @@ class Reading:
     negated: bool  # some clause is denied
     surfaces: dict[str, str] = field(default_factory=dict)  # term -> how the text wrote it
     clauses: list[tuple[set[str], bool]] = field(default_factory=list)  # (terms, denied) per clause
-    counted: dict[int, frozenset] = field(default_factory=dict)  # figure start -> terms of what it counts
+    counted: dict[int, frozenset] = field(default_factory=dict)  # figure start -> what it counts, or is a share of
     qualifiers: set[str] = field(default_factory=set)  # entities named only right before another ("the EU DSA")
     dates: set[tuple[str, str | None, bool]] = field(default_factory=set)  # (month, year, with its day) of dates
     units: dict[int, str] = field(default_factory=dict)  # figure start -> "money", "duration" or "" (a count)
@@ -185,7 +208,8 @@ class Lexicon:
                 add(name, "E:" + canonical)
         for fact in facts:
             for name in fact.names:
-                add(name, "E:" + fact.names[0])
+                for form in _described(name):
+                    add(form, "E:" + fact.names[0])
         if orgs is not None:
             for form, canonical in orgs.canonical.items():
                 add(form if not form.isalpha() or len(form) > 5 else form.upper(), "E:" + canonical)
@@ -268,6 +292,13 @@ class Lexicon:
                 # the number of a name ("SDG 8.7", "Section 230") is part of the name, not a figure
                 figures = [q for q in figures if not m.start() <= q.start < m.end()]
             chars[start:m.end()] = "_" * (m.end() - start)  # read; still a word for the negation test
+        for m in _COMPARED_WITH_ALL.finditer(text) if low is None or "than" in low else ():
+            more = "more" if m.group("more") else "more2"
+            terms.add(_LARGEST)
+            found.append((m.start(more), _LARGEST))
+            surfaces.setdefault(_LARGEST, m.group(0))
+            if m.group("no"):
+                chars[m.start("no"):m.end("no")] = "_" * len(m.group("no"))  # a superlative, not a denial
         rest = "".join(chars)
         bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest)] + [len(rest) + 1]
         denial = _may_deny(low)
@@ -291,7 +322,7 @@ class Lexicon:
             surfaces.setdefault(token, word)
             clauses[bisect.bisect_right(bounds, m.start()) - 1][0].add(token)
         entities -= {"N:" + t for t in _defined_terms(rest, capitals)}
-        counted = {q.start: c for q in figures if not q.percent and (c := _counted(rest, q.end, at))}
+        counted = {q.start: c for q in figures if (c := _counted(rest, q.end, at, q.percent))}
         return Reading(entities, terms, figures, any(c[1] for c in clauses), surfaces, clauses, counted,
                        _qualifiers(text, spans), _dates(text) if low is None or any(m in low for m in _MONTHS) else set(),
                        {q.start: figure_unit(text, q) for q in figures if not q.percent},
@@ -387,6 +418,7 @@ def _defined_terms(text: str, capitals: list[tuple[int, int, str | None, bool]])
 # between a count and the noun it counts: the range's other end, and words that do not say what is counted
 _COUNT_GAP = re.compile(r"\s*(?:(?:to|and|or|-|–)\s*[\d.,]+\s*(?:thousand|million|billion)?\s*)?"
                         r"(?:(?:more|additional|other|new|extra|such|young)\s+)*")
+_SHARE_GAP = re.compile(r"\s*(?:of\s+(?:(?:the|all|its|their|these|those)\s+)?)?", re.I)
 _COUNT_WORD = re.compile(r"[A-Za-z_][\w'’.-]*")
 # reports or cases of something: what follows is what they count, as the words after a figure are
 _REPORTS_OF = re.compile(r"\b(?:reports|cases|incidents|instances)\s+of\b", re.I)
@@ -394,11 +426,12 @@ _REPORTS_OF = re.compile(r"\b(?:reports|cases|incidents|instances)\s+of\b", re.I
 _GENERIC_COUNT = {"C:person", "victim", "case", "individu"}
 
 
-def _counted(text: str, end: int, at: dict[int, str]) -> frozenset:
+def _counted(text: str, end: int, at: dict[int, str], share: bool = False) -> frozenset:
     """The terms of the (at most two) words right after a count that say what it counts
-    ("40,000 police officers", "800,000 American children"); empty when a verb or a stop word
-    follows. Lets a match tell "40,000 women" from "40,000 police officers"."""
-    pos = _COUNT_GAP.match(text, end).end()
+    ("40,000 police officers", "800,000 American children"), or after a share what it is a share
+    of ("60% of the victims"); empty when a verb or a stop word follows. Lets a match tell "40,000
+    women" from "40,000 police officers", and "60% of victims" from "60% of the images"."""
+    pos = (_SHARE_GAP if share else _COUNT_GAP).match(text, end).end()
     out = []
     for _ in range(2):
         m = _COUNT_WORD.match(text, pos)

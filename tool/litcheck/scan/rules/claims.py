@@ -14,8 +14,9 @@ disputed. The method (docs/known-claims.md has the long form):
 2. A sentence asserts the claim when
    - it carries one of the claim's figures, if the claim has any (years aside), of the same kind
      (money, duration or count: "$300,000" is not "300,000 girls") and counting the same thing
-     ("40,000 women" is not "40,000 police officers"), and reports or cases it speaks of are of
-     the same thing ("reports of domestic violence" are not "reports of child exploitation");
+     ("40,000 women" is not "40,000 police officers"; "60% of victims" is not "60% of the images"),
+     and reports or cases it speaks of are of the same thing ("reports of domestic violence" are
+     not "reports of child exploitation");
    - it names the claim's parties the same way round ("police use encrypted apps against
      traffickers" is not "traffickers use them against police"), and a participle before a noun
      ("closed groups") is not read as what the claim says of them;
@@ -25,7 +26,8 @@ disputed. The method (docs/known-claims.md has the long form):
      is said in the sentence or its paragraph, beyond what the claim's figure counts, and the
      sentence shares more than the claim's names, and more than the setting (a place, a
      period: `setting:` in the terms file) and what the claim's figure counts;
-   - it covers at least half of the claim's terms (a third when a figure is shared), terms
+   - it covers at least half of the claim's terms (a third when a figure is shared and the claim's
+     relation said; 70% when the sentence says none of the claim's relations), terms
      weighted by how rare they are across all registers, so the field's common words
      ("trafficking", "dark web") cannot make a match alone, and by what the register's
      evidence concedes: a term the evidence states as true ("Dream was a drugs market") is
@@ -34,7 +36,8 @@ disputed. The method (docs/known-claims.md has the long form):
      names wherever said) are the claim's (a sentence about something else that merely mentions
      the claim's names does not match);
    - both say it, or both deny it (negation on one side only means the opposite claim; a lower
-     bound, "no fewer than", is no denial, and "cannot be traced" is one concept, untraceable).
+     bound, "no fewer than", is no denial, and "cannot be traced" is one concept, untraceable;
+     "without being moved" denies, "no event draws more ... than X" says X is the largest).
 3. The message names what matched: the shared figures, entities and terms.
 """
 
@@ -50,7 +53,7 @@ from litcheck.scan.rules import rule
 
 BAD = ("false", "misleading", "unconfirmed", "disputed")
 RECALL = 0.5  # share of the claim's (weighted) terms a sentence must carry
-RECALL_WITH_FIGURE = 0.34  # ... when it also carries one of the claim's figures
+RECALL_WITH_FIGURE = 0.34  # ... when it also carries one of the claim's figures (and says the claim's relation)
 PRECISION = 0.34  # share of the sentence's own terms that must be the claim's
 RECALL_UNKNOWN_VERB = 0.7  # ... when the sentence says what it says with a verb the lexicon does not know
 RELATIONS = 0.6  # share of the claim's relations (data/claim-terms.yaml) the sentence must carry
@@ -181,7 +184,7 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     if not relation:
         return None
     # what the claim's figure counts ("100,000 children"), but not a relation read after it ("go missing")
-    counted = set().union(*(claim.counted.get(b.start, ()) for _, b in figures)) - prep.lexicon.relations
+    counted = set().union(*(claim.counted.get(b.start, ()) for _, b in figures if not b.percent)) - prep.lexicon.relations
     if common <= counted | prep.lexicon.setting:
         return None  # a count, a place and a period shared, but something else said of them
     # the relations of the claim's clause the sentence restates best: a sentence may restate one
@@ -201,11 +204,15 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
         about = claimed - counted or claimed  # "people are trafficked": not only what the figure counts
         if any(t.startswith("C:") for t in about) and not any(_says(sentence, t, claim, prep.lexicon) for t in about):
             subjects.append(about)
-        if named and claimed and not named <= claimed:
-            return None  # the same relation to other things: "sold drugs" is not "sold people"
+        if named and claimed and not named <= claimed and (figures or not claimed <= named):
+            # the same relation to other things: "sold drugs" is not "sold people"; "sold drugs and
+            # people" says it, but "$150 billion from forced labour and trafficking" is not trafficking's figure
+            return None
     total = sum(prep.weights.values())
     recall = sum(prep.weights[t] for t in common) / total if total else 0.0
-    if recall < (RECALL_WITH_FIGURE if figures else RECALL if said or not relations else RECALL_UNKNOWN_VERB):
+    # a shared figure lowers the bar only with the claim's relation said: "80 girls took part in a
+    # workshop on fake accounts" shares a count, a place and a setting with "groomed 80 girls"
+    if recall < (RECALL_UNKNOWN_VERB if relations and not said else RECALL_WITH_FIGURE if figures else RECALL):
         return None
     own_terms, denied = sentence.around(set(relation))  # the costliest test, so the last but one
     if denied != claim.negated:
