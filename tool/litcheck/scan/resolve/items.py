@@ -122,9 +122,6 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
     def by_author(i, exact=True):
         return author_in_head(forms, heads[i], exact)
 
-    def diffs_for(i, spelt=False):
-        return item_diffs(c, doc, i, spelt)
-
     same_author = [i for i in range(len(heads)) if forms and by_author(i)]
     dated = [i for i in same_author
              if c.year is None or (c.year in item_years(doc.references[i]) and _year_suffix_agrees(c, doc.references[i]))]
@@ -137,7 +134,7 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
         best = max(scored, default=(0, None))
         if best[0] >= 85:
             i = best[1]
-            return i, diffs_for(i, spelt=bool(forms) and not by_author(i) and by_author(i, exact=False))
+            return i, item_diffs(c, doc, i, spelt=bool(forms) and not by_author(i) and by_author(i, exact=False))
     if c.title and not c.names:
         # "(Nebraska Human Trafficking Task Force Report, 2023)": a body's name with a word added
         t = norm(c.title)
@@ -147,10 +144,10 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
         if dated:
             return dated[0], item_diffs(c, doc, dated[0], spelt=True)
     if len(same_author) == 1:
-        return same_author[0], diffs_for(same_author[0])
+        return same_author[0], item_diffs(c, doc, same_author[0])
     if c.year is not None and forms:
         close = [i for i in range(len(heads)) if by_author(i, exact=False) and c.year in item_years(doc.references[i])]
         if len(close) == 1:
-            return close[0], diffs_for(close[0], spelt=True)
+            return close[0], item_diffs(c, doc, close[0], spelt=True)
     return None
 
