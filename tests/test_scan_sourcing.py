@@ -180,6 +180,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "This slavery is more widespread numerically than at any other time in history.",
     "Because the system is pseudonymous by design, criminals cannot steal a user's identity.",
     "Messaging apps where government agencies cannot get any access are popular with traffickers.",
+    "Since returning to office, I have taken unprecedented action to shut down these networks.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]

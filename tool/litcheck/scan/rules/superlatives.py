@@ -107,6 +107,8 @@ SUPERLATIVE_PATTERNS = [
 _NEGATED = re.compile(r"\b(?:not|unlikely|doubtful|rarely|hardly)\b(?:\s+[\w'’-]+){0,6}\s*$", re.I)
 _AS_FAR_AS_KNOWN = re.compile(r"\b(?:to (?:our|my|the authors’|the authors') (?:best )?knowledge|as far as (?:we|I) (?:know|are aware))\b",
                               re.I)
+# a claim about history, whoever makes it: "I have taken unprecedented action"
+_BEYOND_EXPERIENCE = re.compile(r"unprecedented|unparalleled|unmatched|unrivall?ed", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|us|[Mm]y|[Ww]e|[Oo]ur)\b")  # ("US" is the country)
 
 
@@ -175,7 +177,8 @@ def superlative(ctx):
                 if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) or _SCALE_END.match(text, m.end()) \
                         or m.group(0)[:4].lower() == "the " and _SCALE_GRADE.match(text, m.end()):
                     continue
-                if pattern not in (_NOVELTY, _CERTAINTY) and (_speaks_for_self(text, m) or in_testimony(text, m.start())):
+                if pattern not in (_NOVELTY, _CERTAINTY) and not _BEYOND_EXPERIENCE.fullmatch(m.group(0)) \
+                        and (_speaks_for_self(text, m) or in_testimony(text, m.start())):
                     continue  # "I have never felt so ...", "Nobody told us": a speaker's own experience
                 if _not_the_writers(text, m, before):
                     continue
