@@ -400,3 +400,15 @@ def test_a_hundred_opens_a_number_word():
 ])
 def test_listed_names_contrasted_names_and_who_finds_it_hard(scanner, claim, sentence, repeats):
     assert (claim in named_claims(scanner, sentence)) is repeats
+
+
+@pytest.mark.parametrize("sentence, repeats", [
+    # an increase said as a comparison with when it happens, and sporting events as tournaments
+    ("More women are trafficked into forced prostitution whenever a major tournament such as the World Cup or the "
+     "Olympics comes to town.", True),
+    # a comparison with "than" ranks two things and says no increase
+    ("More women are trafficked into forced prostitution than into farm work during major tournaments such as the "
+     "World Cup or the Olympics.", False),
+])
+def test_more_when_is_an_increase_and_more_than_is_not(scanner, sentence, repeats):
+    assert ("gaatw2011what#c02" in named_claims(scanner, sentence)) is repeats
