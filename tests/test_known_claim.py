@@ -68,6 +68,8 @@ FOURTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "fourth-bat
 FIFTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "fifth-batch.yaml").read_text(encoding="utf-8"))
 # ... and a sixth, twenty claims, written before its first run once the fifth had been tuned on (sixth-batch.yaml)
 SIXTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "sixth-batch.yaml").read_text(encoding="utf-8"))
+# ... and a seventh, twenty claims, written before its first run once the sixth had been tuned on (seventh-batch.yaml)
+SEVENTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "seventh-batch.yaml").read_text(encoding="utf-8"))
 
 
 def test_field_cases_aim_at_registers_outside_the_articles(scanner):
@@ -80,8 +82,8 @@ def test_field_cases_aim_at_registers_outside_the_articles(scanner):
         assert {k for c in FIELD if c["claim"] == claim for k in c} >= {"paraphrase", "near_miss"}
 
 
-@pytest.mark.parametrize("batch, size", [(THIRD, 10), (FOURTH, 10), (FIFTH, 20), (SIXTH, 20)],
-                         ids=["third", "fourth", "fifth", "sixth"])
+@pytest.mark.parametrize("batch, size", [(THIRD, 10), (FOURTH, 10), (FIFTH, 20), (SIXTH, 20), (SEVENTH, 20)],
+                         ids=["third", "fourth", "fifth", "sixth", "seventh"])
 def test_the_later_batches_aim_at_registered_claims(scanner, batch, size):
     registered = {f"{c.article}#{c.id}" for c in scanner.claims}
     claims = {c["claim"] for c in batch}
@@ -99,9 +101,9 @@ def test_other_cases_aim_at_claims_no_other_file_aims_at(scanner):
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True)) if "xfail" in c
-                                  else c for c in FIELD + OTHER + THIRD + FOURTH + FIFTH + SIXTH],
+                                  else c for c in FIELD + OTHER + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH],
                          ids=[f"{c['claim']}-{'paraphrase' if 'paraphrase' in c else 'near-miss'}"
-                              for c in FIELD + OTHER + THIRD + FOURTH + FIFTH + SIXTH])
+                              for c in FIELD + OTHER + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH])
 def test_field_claim_case(scanner, case):
     if "paraphrase" in case:
         assert case["claim"] in named_claims(scanner, case["paraphrase"])
@@ -359,3 +361,54 @@ def test_a_markets_name_with_what_it_is():
     assert lexicon.names("E:Corvid Market", lexicon.read("Buyers used the Corvid dark web marketplace."))
     assert lexicon.names("E:Corvid Market", lexicon.read("The Corvid darknet market closed."))
     assert not lexicon.names("E:Corvid Market", lexicon.read("A market in Corvid closed."))
+
+
+@pytest.mark.parametrize("claim, sentence, repeats", [
+    # forms in general use the lexicon lacked (seventh batch): a fall said as "going down", an end as "wiped out",
+    # child abuse material as "imagery"
+    ("diginex2021human#c02", "From 2000 on, the child labour rate kept going down steadily until COVID-19 hit.", True),
+    ("diginex2021human#c21", "SDG 8.7 aims to wipe out the worst forms of child labour by 2025, four years from now.", True),
+    ("greenberg2015no#c02", "Over four in five visits to dark-web sites go to sites hosting child abuse imagery.", True),
+    # "is legal" is the contrary of the claim's "illegal", as "allow" is of "restrict"
+    ("jawadweb2023exploring#c12", "Accessing dark-net marketplaces is legal; trading on them can lead to serious "
+                                  "criminal charges.", False),
+])
+def test_forms_of_a_fall_an_end_abuse_imagery_and_the_contrary_of_illegal(scanner, claim, sentence, repeats):
+    assert (claim in named_claims(scanner, sentence)) is repeats
+
+
+def test_a_hundred_opens_a_number_word():
+    from litcheck.scan.quantities import quantities
+
+    assert [q.value for q in quantities("It earns a hundred and fifty billion dollars a year.")] == [150e9]
+    assert [q.value for q in quantities("More than a hundred NGOs signed.")] == [100]
+    assert quantities("a hundredfold rise") == ()
+
+
+@pytest.mark.parametrize("claim, sentence, repeats", [
+    # names listed before the one noun they share: "Dream" here is Dream Market
+    ("jawadweb2023exploring#c05", "Police shut down the Hansa, Dream and AlphaBay darknet markets.", True),
+    ("jawadweb2023exploring#c05", "Like Hansa and AlphaBay, Dream Market was taken down by law enforcement.", True),
+    # the claim's names set against each other: what is said of some is not said of all
+    ("jawadweb2023exploring#c05", "Police took down Hansa and AlphaBay, unlike Dream Market, whose operators closed "
+                                  "it themselves.", False),
+    # who finds it hard to act is whom it is hard for, not who does what the claim says
+    ("nicholasdwestndcorrelation#c05", "Police struggle to track traffickers who coordinate through encrypted "
+                                       "messaging apps and private chats.", True),
+    ("nicholasdwestndcorrelation#c05", "Traffickers struggle to track police, who coordinate through encrypted "
+                                       "messaging apps and private chats.", False),
+])
+def test_listed_names_contrasted_names_and_who_finds_it_hard(scanner, claim, sentence, repeats):
+    assert (claim in named_claims(scanner, sentence)) is repeats
+
+
+@pytest.mark.parametrize("sentence, repeats", [
+    # an increase said as a comparison with when it happens, and sporting events as tournaments
+    ("More women are trafficked into forced prostitution whenever a major tournament such as the World Cup or the "
+     "Olympics comes to town.", True),
+    # a comparison with "than" ranks two things and says no increase
+    ("More women are trafficked into forced prostitution than into farm work during major tournaments such as the "
+     "World Cup or the Olympics.", False),
+])
+def test_more_when_is_an_increase_and_more_than_is_not(scanner, sentence, repeats):
+    assert ("gaatw2011what#c02" in named_claims(scanner, sentence)) is repeats

@@ -87,6 +87,12 @@ _COMPARED_WITH_ALL = re.compile(
     r"(?P<more>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\b|"
     r"\b(?P<more2>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\s+(?:any(?:\s+other)?|all\s+others?)\b", re.I)
 _LARGEST = "C:largest"
+# an increase said as a comparison with a time or cause: "more people are trafficked whenever a
+# country hosts ...", "more children go missing during the holidays" (with no "than": not a ranking)
+_MORE_WHEN = re.compile(r"\bmore\s+(?:[\w'-]+\s+){1,3}?(?:are|were|is|was|get|gets|got|go|goes|went)\s+"
+                        r"(?:\w+ly\s+)?(?:[\w'-]+ed|missing)\b(?P<rest>[^.;:]*?)\b(?:when|whenever|during|each\s+time|"
+                        r"every\s+time)\b", re.I)
+_INCREASE = "C:increase"
 
 
 def _time_reference(text: str, at: int) -> bool:
@@ -116,6 +122,16 @@ def _described(name: str) -> list[str]:
     if not head or last.casefold() not in _MARKET:
         return [name]
     return [name] + [" ".join(filter(None, (head, kind, word))) for kind in ("", *_MARKET_KINDS) for word in _MARKET]
+
+
+# names listed before the one noun they share: "the Dream, Hansa and AlphaBay marketplaces" names
+# Dream Market, whose name alone ("Dream") is no form of it
+_LISTED_MARKETS = re.compile(r"\b[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+(?:and|or|&)\s+[A-Z][\w-]*\s+"
+                             r"(?:(?:" + "|".join(k.replace(" ", r"[\s-]") for k in _MARKET_KINDS) + r")\s+)?"
+                             r"market(?:place)?s\b")
+_CAPITALISED = re.compile(r"[A-Z][\w-]*")
+# "..., unlike Hansa and AlphaBay, ...": the names up to the clause's end are set against the others
+_CONTRAST = re.compile(r"\b(?:unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|except(?:\s+for)?)\s+[^,;:()—–]*", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -160,6 +176,7 @@ class Reading:
     head: str | None = None  # the first term of what is said (its subject side), past an attribution
     passive: bool = False  # "... was shut down by ...": the doer comes after the verb
     reported: frozenset = frozenset()  # what the text's reports or cases are of ("reports of domestic violence")
+    contrasted: frozenset = frozenset()  # entities set against the rest ("unlike Hansa and AlphaBay")
 
     @classmethod
     def merged(cls, readings: list["Reading"]) -> "Reading":
@@ -206,10 +223,14 @@ class Lexicon:
         for canonical, names in (data.get("entities") or {}).items():
             for name in [canonical, *names]:
                 add(name, "E:" + canonical)
+        self.heads: dict[str, str] = {}  # "dream" -> Dream Market: a market's one-word name before "Market"
         for fact in facts:
             for name in fact.names:
                 for form in _described(name):
                     add(form, "E:" + fact.names[0])
+                head, _, last = name.rpartition(" ")
+                if head.isalnum() and last.casefold() in _MARKET:
+                    self.heads.setdefault(head.casefold(), "E:" + fact.names[0])
         if orgs is not None:
             for form, canonical in orgs.canonical.items():
                 add(form if not form.isalpha() or len(form) > 5 else form.upper(), "E:" + canonical)
@@ -265,7 +286,7 @@ class Lexicon:
         surfaces: dict[str, str] = {}
         found: list[tuple[int, str]] = []  # (offset, term) of the entity and concept forms
         verbal: set[str] = set()  # relations written as a verb at least once
-        parties: list[tuple[int, str]] = []  # (offset, term) of the words naming who acts
+        parties: list[tuple[int, int, str]] = []  # (start, end, term) of the words naming who acts
         spans: list[tuple[int, int, str]] = []  # (start, end, entity) of the entity forms
         chars = list(text)
         for m in self.pattern.finditer(text):
@@ -285,13 +306,21 @@ class Lexicon:
             if token in self.relations and not _attributive(text, m.start(), m.end()):
                 verbal.add(token)
             if " ".join(surface.split()).casefold() in self.parties:
-                parties.append((m.start(), token))
+                parties.append((m.start(), m.end(), token))
             if token.startswith("E:") and not _time_reference(text, m.start()):
                 entities.add(token)
                 spans.append((m.start(), m.end(), token))
                 # the number of a name ("SDG 8.7", "Section 230") is part of the name, not a figure
                 figures = [q for q in figures if not m.start() <= q.start < m.end()]
             chars[start:m.end()] = "_" * (m.end() - start)  # read; still a word for the negation test
+        for listed in _LISTED_MARKETS.finditer(text) if self.heads and (low is None or "market" in low) else ():
+            for m in _CAPITALISED.finditer(text, listed.start(), listed.end()):
+                if chars[m.start()] != "_" and (token := self.heads.get(m.group(0).casefold())):
+                    terms.add(token)
+                    entities.add(token)
+                    found.append((m.start(), token))
+                    surfaces.setdefault(token, m.group(0))
+                    chars[m.start():m.end()] = "_" * (m.end() - m.start())
         for m in _COMPARED_WITH_ALL.finditer(text) if low is None or "than" in low else ():
             more = "more" if m.group("more") else "more2"
             terms.add(_LARGEST)
@@ -299,6 +328,12 @@ class Lexicon:
             surfaces.setdefault(_LARGEST, m.group(0))
             if m.group("no"):
                 chars[m.start("no"):m.end("no")] = "_" * len(m.group("no"))  # a superlative, not a denial
+        for m in _MORE_WHEN.finditer(text) if low is None or "more" in low else ():
+            if " than " not in m.group("rest"):
+                terms.add(_INCREASE)
+                verbal.add(_INCREASE)
+                found.append((m.start(), _INCREASE))
+                surfaces.setdefault(_INCREASE, text[m.start():m.start("rest")])
         rest = "".join(chars)
         bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest)] + [len(rest) + 1]
         denial = _may_deny(low)
@@ -327,7 +362,9 @@ class Lexicon:
                        _qualifiers(text, spans), _dates(text) if low is None or any(m in low for m in _MONTHS) else set(),
                        {q.start: figure_unit(text, q) for q in figures if not q.percent},
                        (terms & self.relations) - verbal, _head(text, parties), _PASSIVE.search(text) is not None,
-                       frozenset().union(*(_counted(rest, m.end(), at) for m in _REPORTS_OF.finditer(text))))
+                       frozenset().union(*(_counted(rest, m.end(), at) for m in _REPORTS_OF.finditer(text))),
+                       frozenset(token for m in _CONTRAST.finditer(text) for start, token in found
+                                 if token.startswith("E:") and m.start() < start < m.end()))
 
 
 # a participle right before a noun, after a determiner, a preposition, a comma or "use": an
@@ -353,13 +390,21 @@ _ATTRIBUTION = re.compile(r"\s*(?:according\s+to\s+[^,]*,|[^,;:]*?\b(?:says?|sai
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)\s+by\b", re.I)
 
 
-def _head(text: str, parties: list[tuple[int, str]]) -> str | None:
+# "police have a hard time tracking traffickers", "police struggle to trace them": the party who
+# finds it hard is whom the act is hard for ("hard for police to track"), not who does what is said
+_FINDS_IT_HARD = re.compile(r"\s+(?:ha(?:s|ve|d)\s+(?:a\s+)?(?:hard|difficult|tough)\s+time|struggl(?:e|es|ed|ing)\s+to|"
+                            r"finds?\s+it\s+(?:hard|difficult)|(?:is|are|was|were)\s+unable\s+to|"
+                            r"(?:cannot|can't|can\s+not)(?!\s+be\b)|fail(?:s|ed)?\s+to)\b", re.I)
+
+
+def _head(text: str, parties: list[tuple[int, int, str]]) -> str | None:
     """The first party (`parties:` in the terms file: who can act, "police", "traffickers") named in
     what the text says past an attribution: its subject side ("Police forces use ..." -> police;
-    "According to the police, traffickers use ..." -> traffickers)."""
+    "According to the police, traffickers use ..." -> traffickers), past one who finds it hard to act
+    ("police have a hard time tracking traffickers" -> traffickers)."""
     attribution = _ATTRIBUTION.match(text)
     begin = attribution.end() if attribution else 0
-    return next((t for o, t in parties if o >= begin), None)
+    return next((t for o, end, t in parties if o >= begin and not _FINDS_IT_HARD.match(text, end)), None)
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -41,8 +41,9 @@ def is_number_word(word: str) -> bool:
 
 _WORD = r"(?:" + "|".join(sorted((w for w in _UNITS if len(w) > 2), key=len, reverse=True)) + r")"
 _WORDNUM = _WORD + r"(?:[- ]" + _WORD + r")?"
-# "six hundred", "one hundred and seventy-nine": a number of hundreds, then a scale may follow
-_WORDNUM = _WORDNUM + r"(?:\s+hundred(?:\s+(?:and\s+)?" + _WORDNUM + r")?(?![\w-]))?"
+# "six hundred", "one hundred and seventy-nine", "a hundred and fifty": a number of hundreds, then a scale may follow
+_HUNDREDS = r"\s+hundred(?:\s+(?:and\s+)?" + _WORDNUM + r")?(?![\w-])"
+_WORDNUM = r"(?:" + _WORDNUM + r"(?:" + _HUNDREDS + r")?|\ban?" + _HUNDREDS + r")"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = r"(?:" + _DIGITS + r"|" + _WORDNUM + r")"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|[mbk](?![\w']))"
@@ -101,7 +102,7 @@ class _Words:
         return low is None or (any(w in low for w in self.words) and self.start.search(low) is not None)
 
 
-_NUMBER_WORDS = _Words(w for w in _UNITS if len(w) > 2)
+_NUMBER_WORDS = _Words([*(w for w in _UNITS if len(w) > 2), "hundred"])  # "a hundred"
 _NEEDS = {  # kind -> the words (besides a digit) one of which the pattern needs to match at all
     "ordinal": _Words(_ORDINAL_WORDS),
     "ratio": _NUMBER_WORDS,

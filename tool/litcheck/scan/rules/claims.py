@@ -37,7 +37,8 @@ disputed. The method (docs/known-claims.md has the long form):
      the claim's names does not match);
    - both say it, or both deny it (negation on one side only means the opposite claim; a lower
      bound, "no fewer than", is no denial, and "cannot be traced" is one concept, untraceable;
-     "without being moved" denies, "no event draws more ... than X" says X is the largest).
+     "without being moved" denies, "no event draws more ... than X" says X is the largest);
+   - it does not set the claim's names against each other ("X did it, unlike Y").
 3. The message names what matched: the shared figures, entities and terms.
 """
 
@@ -196,6 +197,8 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
         return None  # the same things, but something else said about them
     if any(b in sentence.terms and a in claim_clause and b not in claim.terms for a, b in prep.lexicon.opposites):
         return None  # the contrary said of them: "gives users the right to access" against "restricts access"
+    if claim.entities & sentence.contrasted and claim.entities & sentence.entities - sentence.contrasted:
+        return None  # the claim's names set against each other: "Dream shut itself down, unlike Hansa, which police took down"
     if _roles_swapped(sentence, claim):
         return None  # who does what: "police use encrypted apps against traffickers" is not "traffickers use them"
     subjects = []  # what the claim is about (trafficking, drugs ...) when the sentence leaves it unsaid
