@@ -60,16 +60,12 @@ def test_the_message_says_why_it_matched(scanner):
 FIELD = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "field-claims.yaml").read_text(encoding="utf-8"))
 # ... and the registered claims no other case file aims at (tests/data/claims/other-claims.yaml)
 OTHER = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "other-claims.yaml").read_text(encoding="utf-8"))
-# ... and a third batch over claims of six registers, written before its first run (third-batch.yaml)
-THIRD = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "third-batch.yaml").read_text(encoding="utf-8"))
-# ... and a fourth, written before its first run once the third had been tuned on (fourth-batch.yaml)
-FOURTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "fourth-batch.yaml").read_text(encoding="utf-8"))
-# ... and a fifth, twenty claims, written before its first run once the fourth had been tuned on (fifth-batch.yaml)
-FIFTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "fifth-batch.yaml").read_text(encoding="utf-8"))
-# ... and a sixth, twenty claims, written before its first run once the fifth had been tuned on (sixth-batch.yaml)
-SIXTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "sixth-batch.yaml").read_text(encoding="utf-8"))
-# ... and a seventh, twenty claims, written before its first run once the sixth had been tuned on (seventh-batch.yaml)
-SEVENTH = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "seventh-batch.yaml").read_text(encoding="utf-8"))
+# ... and the later batches, each written and committed before its first run, once the batch before
+# it had been tuned on (tests/data/claims/<name>-batch.yaml), with the number of claims each aims at
+LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{name}-batch.yaml").read_text(
+    encoding="utf-8")), size) for name, size in [("third", 10), ("fourth", 10), ("fifth", 20), ("sixth", 20),
+                                                 ("seventh", 20), ("eighth", 20)]}
+BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 
 def test_field_cases_aim_at_registers_outside_the_articles(scanner):
@@ -82,8 +78,7 @@ def test_field_cases_aim_at_registers_outside_the_articles(scanner):
         assert {k for c in FIELD if c["claim"] == claim for k in c} >= {"paraphrase", "near_miss"}
 
 
-@pytest.mark.parametrize("batch, size", [(THIRD, 10), (FOURTH, 10), (FIFTH, 20), (SIXTH, 20), (SEVENTH, 20)],
-                         ids=["third", "fourth", "fifth", "sixth", "seventh"])
+@pytest.mark.parametrize("batch, size", list(LATER.values()), ids=list(LATER))
 def test_the_later_batches_aim_at_registered_claims(scanner, batch, size):
     registered = {f"{c.article}#{c.id}" for c in scanner.claims}
     claims = {c["claim"] for c in batch}
@@ -101,9 +96,9 @@ def test_other_cases_aim_at_claims_no_other_file_aims_at(scanner):
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True)) if "xfail" in c
-                                  else c for c in FIELD + OTHER + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH],
+                                  else c for c in FIELD + OTHER + BATCH_CASES],
                          ids=[f"{c['claim']}-{'paraphrase' if 'paraphrase' in c else 'near-miss'}"
-                              for c in FIELD + OTHER + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH])
+                              for c in FIELD + OTHER + BATCH_CASES])
 def test_field_claim_case(scanner, case):
     if "paraphrase" in case:
         assert case["claim"] in named_claims(scanner, case["paraphrase"])
