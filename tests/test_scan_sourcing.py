@@ -454,3 +454,11 @@ def test_news_ages_counts_and_credits(scanner, text, fires):
 ])
 def test_news_magazine_figures_and_their_credits(scanner, text, fires):
     assert bool(fired(scanner, text, "uncited-statistic")) is fires
+
+
+def test_an_organisations_report_counting_its_own_work_in_the_third_person(scanner):
+    opening = "# Annual report of the Harbour Child Protection Centre (HCPC)\n\n"
+    body = "".join(f"HCPC works with partner {i}.\n\n" for i in range(10))
+    text = (opening + body + "In 2023, HCPC received 2,772 reports from the public. HCPC's more than 400 employees "
+            "answer them. Police forces received 9,000 reports.\n")
+    assert fired(scanner, text, "uncited-statistic") == ["Police forces received 9,000 reports."]

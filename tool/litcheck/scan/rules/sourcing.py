@@ -20,7 +20,7 @@ from operator import itemgetter
 from litcheck.scan.alternation import lowered, matchable
 from litcheck.scan.arithmetic import calculations
 from litcheck.scan.attribution import PROVISION, REPORTED, carries_on, names_a_work
-from litcheck.scan.own_results import OwnResults
+from litcheck.scan.own_results import OWN_WORK_VERBS, OwnResults
 from litcheck.scan.quantities import computed_from, is_year, quantities, shared
 from litcheck.scan.quotations import in_testimony, unsourced_quotation
 from litcheck.scan.rules import rule
@@ -215,11 +215,7 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
 # provided over 4,200 nights"): the writer's own records, like a study's own results
 _OWN_OPERATIONS = re.compile(r"\b(?:[Ww]e|[Oo]ur (?:team|teams|staff|organi[sz]ation|shelters?|programmes?|programs?|"
                              r"services?|platform|hotline|helpline|volunteers|moderators))\s+(?:have\s+|had\s+|were able to\s+|"
-                             r"also\s+)*(?:received|removed|reviewed|actioned|completed|launched|served|provided|provide|"
-                             r"sheltered|housed|hired|employ|employed|trained|processed|answered|handled|supported|helped|"
-                             r"reached|assisted|referred|celebrated|hosted|welcomed|operated|run|ran|opened|funded|"
-                             r"awarded|donated|responded to|took down|taken down|blocked|banned|suspended|deleted|"
-                             r"reported|submitted|sent|made|added|increased|expanded|invested)\b|"
+                             r"also\s+)*" + OWN_WORK_VERBS + r"\b|"
                              # a share of the writer's own: "a loss of over 80% of our traffic", "our own records"
                              r"\b(?:of|in|on|from) our (?:own )?(?:traffic|users|platforms?|sites?|services?|members|customers|"
                              r"clients|staff|caseload|cases|hotline|helpline|shelters?)\b|"
@@ -281,7 +277,8 @@ def _computed(ctx, sent, surface: str) -> bool:
       "and so does a body named in the prose with a verb of reporting (\"UNODC estimated ...\", and \"It added that ...\" "
       "in the sentence after it) or a law whose terms "
       "the figure states. The document's own results "
-      "(methods, results or data sections; 'our survey', 'respondents', 'Table 2'), a figure restated from a "
+      "(methods, results or data sections; 'our survey', 'respondents', 'Table 2'), an organisation counting its "
+      "own work ('we received ...', or its name in the third person), a figure restated from a "
       "cited sentence of the same paragraph, and a percentage worked out from counts just before it in the "
       "paragraph ('5,603 in 2017 ... 7,406 in 2020 ... a 32% increase') need none.",
       fires="Offenders contacted 202,605 children in the first ten weeks of the lockdown.",
@@ -305,7 +302,7 @@ def uncited_statistic(ctx):
         if not figures:
             continue
         if REPORTED.search(sent.text) or ctx.in_text(PROVISION) and PROVISION.search(sent.text) or carries_on(ctx, sent) \
-                or _same_period(ctx, sent) or _OWN_OPERATIONS.search(sent.text):
+                or _same_period(ctx, sent) or _OWN_OPERATIONS.search(sent.text) or own.counts_own_work(sent):
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
         named = [n for c in cites if c.kind == "named" for n in c.names]
