@@ -407,3 +407,65 @@ def test_listed_names_contrasted_names_and_who_finds_it_hard(scanner, claim, sen
 ])
 def test_more_when_is_an_increase_and_more_than_is_not(scanner, sentence, repeats):
     assert ("gaatw2011what#c02" in named_claims(scanner, sentence)) is repeats
+
+
+@pytest.mark.parametrize("claim, sentence, same", [
+    # names set aside ("rather than", "instead of") are not what the sentence says anything of
+    ("Ruritanian prosecutors rely on the Computer Fraud and Abuse Act against smuggling gangs.",
+     "Rather than the Computer Fraud and Abuse Act, Ruritanian prosecutors rely on older laws against smuggling gangs.", False),
+    ("Ruritanian prosecutors rely on the Computer Fraud and Abuse Act against smuggling gangs.",
+     "Instead of the Computer Fraud and Abuse Act, Ruritanian prosecutors rely on customs rules against smuggling gangs.", False),
+    ("Ruritanian prosecutors rely on the Computer Fraud and Abuse Act against smuggling gangs.",
+     "Against smuggling gangs, Ruritanian prosecutors rely on the Computer Fraud and Abuse Act rather than on customs rules.", True),
+    # a claim of what must be is not one of what often is
+    ("To count as smuggled, goods must be moved across a border.",
+     "Smuggled goods are often moved across a border at night.", False),
+    ("To count as smuggled, goods must be moved across a border.",
+     "Goods count as smuggled only if they have to be moved across a border.", True),
+    # one country named by reference is the claim's place, unless the text names another
+    ("The Grand Prix is the largest gambling event in India.",
+     "Officials called the Grand Prix the country's largest gambling event.", True),
+    ("The Grand Prix is the largest gambling event in India.",
+     "In Pakistan, officials called the Grand Prix the country's largest gambling event.", False),
+    ("The Grand Prix is the largest gambling event in India.",
+     "Officials called the Grand Prix the largest gambling event.", False),
+    ("The Grand Prix is the largest gambling event in India.",
+     "Around the country, officials called the Grand Prix the largest gambling event.", False),  # where, not whose
+])
+def test_names_set_aside_what_must_be_and_the_country(claim, sentence, same):
+    assert _restates(claim, sentence) is same
+
+
+@pytest.mark.parametrize("sentence, concept", [
+    ("Cash payments leave no trace in the ledger.", "C:untraceable"),  # not a denial
+    ("The gang was paid in digital currencies.", "C:cryptocurrency"),
+    ("Never have so many tourists visited the island.", "C:record"),  # a record, not a denial
+    ("Online fraud has exploded since 2015.", "C:explosion"),
+    ("Sales grew during the lockdowns.", "C:pandemic"),
+])
+def test_words_of_one_meaning_eighth_batch(sentence, concept):
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read(sentence)
+    assert concept in reading.terms and not reading.negated
+
+
+def test_a_name_written_as_its_description_also_says_its_words():
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon()
+    reading = lexicon.read("The online sexual exploitation of children rose in 2020.")
+    assert "E:OSEC" in reading.entities and {"C:sex", "C:minors", "exploit"} <= reading.terms
+    assert "exploit" not in lexicon.read("OSEC rose in 2020.").terms  # the acronym names it, not its words
+
+
+@pytest.mark.parametrize("claim, sentence, same", [
+    # an explosion is its own relation: a record of reports said to show something else's growth is not it
+    ("The record number of tips to the Zedland hotline shows an explosion of online fraud against pensioners.",
+     "Online fraud against pensioners has exploded, as the record number of tips to the Zedland hotline shows.", True),
+    ("The record number of tips to the Zedland hotline shows an explosion of online fraud against pensioners.",
+     "A record number of tips reached the Zedland hotline last year, which says more about its new app than about fraud.",
+     False),
+])
+def test_an_explosion_is_a_relation_of_its_own(claim, sentence, same):
+    assert _restates(claim, sentence) is same

@@ -130,8 +130,10 @@ _LISTED_MARKETS = re.compile(r"\b[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+(?:and|or|&
                              r"(?:(?:" + "|".join(k.replace(" ", r"[\s-]") for k in _MARKET_KINDS) + r")\s+)?"
                              r"market(?:place)?s\b")
 _CAPITALISED = re.compile(r"[A-Z][\w-]*")
-# "..., unlike Hansa and AlphaBay, ...": the names up to the clause's end are set against the others
-_CONTRAST = re.compile(r"\b(?:unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|except(?:\s+for)?)\s+[^,;:()—–]*", re.I)
+# "..., unlike Hansa and AlphaBay, ...", "rather than FOSTA's offence, ...": the names up to the
+# clause's end are set against the others, or set aside
+_CONTRAST = re.compile(r"\b(?:unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|except(?:\s+for)?|rather\s+than|"
+                       r"instead\s+of)\s+[^,;:()—–]*", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -303,6 +305,13 @@ class Lexicon:
             terms.add(token)
             found.append((m.start(), token))
             surfaces.setdefault(token, surface)
+            if token in self.descriptions and surface.islower():
+                # a name written as its description says its words too, as another text may say them
+                # without the name ("an explosion of online child sexual exploitation")
+                for w in WORD.findall(surface):
+                    if t := self._word(w):
+                        terms.add(t)
+                        surfaces.setdefault(t, w)
             if token in self.relations and not _attributive(text, m.start(), m.end()):
                 verbal.add(token)
             if " ".join(surface.split()).casefold() in self.parties:

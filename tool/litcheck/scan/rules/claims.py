@@ -38,7 +38,8 @@ disputed. The method (docs/known-claims.md has the long form):
    - both say it, or both deny it (negation on one side only means the opposite claim; a lower
      bound, "no fewer than", is no denial, and "cannot be traced" is one concept, untraceable;
      "without being moved" denies, "no event draws more ... than X" says X is the largest);
-   - it does not set the claim's names against each other ("X did it, unlike Y").
+   - it does not set the claim's names against others or aside ("X did it, unlike Y", "rather than
+     X"), and what the claim says must be it does not say often is ("are often moved").
 3. The message names what matched: the shared figures, entities and terms.
 """
 
@@ -59,6 +60,8 @@ PRECISION = 0.34  # share of the sentence's own terms that must be the claim's
 RECALL_UNKNOWN_VERB = 0.7  # ... when the sentence says what it says with a verb the lexicon does not know
 RELATIONS = 0.6  # share of the claim's relations (data/claim-terms.yaml) the sentence must carry
 CONCEDED_WEIGHT = 0.25  # weight of a term the register's evidence states as true
+_NECESSITY, _OFTEN = "C:oblige", "C:often"  # "must be moved" is not restated by "are often moved"
+_THE_COUNTRY = "C:the country"
 
 # "fn 34 cites X for Y": a register's verdict on the article's own footnote, not a claim about
 # the world that another text could repeat
@@ -197,8 +200,12 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
         return None  # the same things, but something else said about them
     if any(b in sentence.terms and a in claim_clause and b not in claim.terms for a, b in prep.lexicon.opposites):
         return None  # the contrary said of them: "gives users the right to access" against "restricts access"
-    if claim.entities & sentence.contrasted and claim.entities & sentence.entities - sentence.contrasted:
-        return None  # the claim's names set against each other: "Dream shut itself down, unlike Hansa, which police took down"
+    if claim.entities & sentence.contrasted:
+        # the claim's names set against each other ("Dream shut itself down, unlike Hansa, which police
+        # took down") or set aside ("rather than FOSTA's offence, prosecutors relied on older laws")
+        return None
+    if _NECESSITY in claim.terms and _OFTEN in sentence.terms and _NECESSITY not in sentence.terms:
+        return None  # a claim of what must be ("must be moved") is not one of what often is ("are often moved")
     if _roles_swapped(sentence, claim):
         return None  # who does what: "police use encrypted apps against traffickers" is not "traffickers use them"
     subjects = []  # what the claim is about (trafficking, drugs ...) when the sentence leaves it unsaid
@@ -228,13 +235,20 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
         context = context()
     if any(not any(_says(context, t, claim, prep.lexicon) for t in terms) for terms in subjects):
         return None  # the same figure or names, but said of something else, here and in the paragraph
-    missing = [e for e in unsaid if not prep.lexicon.names(e, context)]
+    missing = [e for e in unsaid if not prep.lexicon.names(e, context) and not _the_country(e, sentence, context, prep.lexicon)]
     if len(missing) > (1 if len(claim.entities) >= 4 else 0):
         return None
     named_in = sentence if callable(context) else context  # context unread: every name is in the sentence
     entities = [sentence.surfaces.get(e if e.startswith("E:") else e[2:]) or named_in.surfaces.get(e, e[2:])
                 for e in sorted(claim.entities) if e not in missing and (e not in claim.qualifiers or prep.lexicon.names(e, sentence))]
     return Match(recall, figures, entities, [sentence.surfaces[t] for t in sorted(relation)])
+
+
+def _the_country(entity: str, sentence: Reading, context: Reading, lexicon: Lexicon) -> bool:
+    """The claim's place is said as "the country's", "the nation", "nationwide" by a text that names
+    no other place: "the country's largest human trafficking event" for "... in the United States"."""
+    places = {t for t in lexicon.setting if t.startswith("E:")}
+    return entity in places and _THE_COUNTRY in sentence.terms and not context.entities & places - {entity}
 
 
 def _roles_swapped(sentence: Reading, claim: Reading) -> bool:
