@@ -469,3 +469,48 @@ def test_a_name_written_as_its_description_also_says_its_words():
 ])
 def test_an_explosion_is_a_relation_of_its_own(claim, sentence, same):
     assert _restates(claim, sentence) is same
+
+
+@pytest.mark.parametrize("claim, sentence, same", [
+    # "No." before a number numbers a name ("Decree No. 41"), it denies nothing
+    ("The fishing quotas of Decree No. 41 are only voluntary.", "Decree No. 41 sets fishing quotas that are merely voluntary.", True),
+    ("The fishing quotas of Decree No. 41 are only voluntary.", "No fishing quotas of Decree 41 are voluntary.", False),
+    # the country of a currency ("US$", "A$") is the money's, not a place the sentence names
+    ("Timber smuggling is a $3 billion a year industry in Borneo.", "With US$3bn in revenue a year, timber smuggling in Borneo "
+     "is a big industry.", True),
+    # thousands grouped by spaces are one figure
+    ("Some 250,000 pilgrims crossed the border in 2019.", "Around 250 000 pilgrims crossed the border in 2019.", True),
+    ("Some 250,000 pilgrims crossed the border in 2019.", "Around 250 pilgrims crossed the border in 2019.", False),
+])
+def test_numbered_names_currencies_and_spaced_thousands(claim, sentence, same):
+    assert _restates(claim, sentence) is same
+
+
+def test_a_currencys_country_and_spaced_thousands_are_read_as_figures():
+    from litcheck.scan.claim_reading import Lexicon
+    from litcheck.scan.quantities import quantities
+
+    money = Lexicon().read("Smugglers earned US$2bn last year.")
+    assert "E:United States" not in money.terms and [q.value for q in money.figures] == [2e9]
+    assert "E:United States" in Lexicon().read("US ports seized the cargo.").entities
+    assert [q.value for q in quantities("In 2019 40 000 migrants and 1\u202f200\u202f000 tourists came.")] == [2019, 40_000, 1_200_000]
+
+
+@pytest.mark.parametrize("sentence, term", [
+    ("Regulators finally brought down the scam site.", "C:takedown"),
+    ("Thefts spiked last winter.", "C:increase"),
+    ("The flooding was a direct result of the storm.", "C:cause"),
+    ("How many ships sank is anyone's guess.", "C:unclear"),
+    ("The DPDP Act came into force.", "E:Digital Personal Data Protection Act"),
+    ("Analysts rely on open-source intelligence.", "E:OSINT"),
+])
+def test_words_of_one_meaning_ninth_batch(sentence, term):
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read(sentence)
+    assert term in reading.terms and not reading.negated
+
+
+def test_a_lower_case_covid_is_the_name(scanner):
+    assert "grimm2024putting#c02" in named_claims(scanner, "Reports of online child sexual exploitation spiked as a "
+                                                           "result of Covid.")

@@ -46,8 +46,9 @@ _STOP = {
 # two things and denies nothing; "no fewer than", "not less than" set a lower bound: they assert
 # at least the figure, as "at least" does. "Without being moved", "without ever leaving" deny
 # what follows ("a victim without ever being moved" is not "a victim must be moved").
+# "no fewer than" is a lower bound and "No. 29" a number ("Convention No. 29"), not denials
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:the|a|an|only|just|least|necessarily|(?:fewer|less)\s+than)\b)|"
-                      r"no(?!\s+(?:fewer|less)\s+than\b)|never|neither|nor|none|nothing|cannot|unable|impossible|"
+                      r"no(?!\s+(?:fewer|less)\s+than\b|\.\s*\d)|never|neither|nor|none|nothing|cannot|unable|impossible|"
                       r"without\s+(?:ever|being|having))\b|n't\b", re.I)
 
 
@@ -299,6 +300,8 @@ class Lexicon:
                 token = self.forms.get(" ".join(surface.split()).casefold()) or self.forms.get(key.casefold())
             if token is None:
                 continue  # an all-capitals form written in lower case: an ordinary word
+            if text.startswith("$", m.end()):
+                continue  # a currency's country ("US$150bn") is the money's, not a place the text names
             start = m.start()
             if token in self.denied and (said := _IMPOSSIBLE.search(text, max(0, start - 40), start)):
                 token, start, surface = self.denied[token], said.start(), text[said.start():m.end()]

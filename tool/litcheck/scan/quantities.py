@@ -44,7 +44,8 @@ _WORDNUM = _WORD + r"(?:[- ]" + _WORD + r")?"
 # "six hundred", "one hundred and seventy-nine", "a hundred and fifty": a number of hundreds, then a scale may follow
 _HUNDREDS = r"\s+hundred(?:\s+(?:and\s+)?" + _WORDNUM + r")?(?![\w-])"
 _WORDNUM = r"(?:" + _WORDNUM + r"(?:" + _HUNDREDS + r")?|\ban?" + _HUNDREDS + r")"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# thousands grouped by commas ("100,000") or by spaces, as SI and many house styles write them ("100 000")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
 _NUMBER = r"(?:" + _DIGITS + r"|" + _WORDNUM + r")"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|[mbk](?![\w']))"
 
@@ -125,6 +126,8 @@ class Quantity:
 
 def _number(text: str) -> float | None:
     text = text.strip().lower().replace(",", "")
+    if text[:1].isdigit():
+        text = re.sub(r"\s", "", text)  # "100 000"
     try:
         return float(text)
     except ValueError:
