@@ -486,6 +486,19 @@ def test_numbered_names_currencies_and_spaced_thousands(claim, sentence, same):
     assert _restates(claim, sentence) is same
 
 
+@pytest.mark.parametrize("claim, sentence, same", [
+    # "not X unless Y" says that X requires Y: a necessity, not a denial
+    ("To count as smuggled, goods must be moved across a border.",
+     "Goods are not smuggled unless they are moved across a frontier.", True),
+    ("To count as smuggled, goods must be moved across a border.",
+     "Unless goods are moved across a border, it isn't smuggling.", True),
+    ("To count as smuggled, goods must be moved across a border.",
+     "Smuggled goods need not be moved across a border.", False),
+])
+def test_not_unless_is_a_necessity(claim, sentence, same):
+    assert _restates(claim, sentence) is same
+
+
 def test_a_currencys_country_and_spaced_thousands_are_read_as_figures():
     from litcheck.scan.claim_reading import Lexicon
     from litcheck.scan.quantities import quantities

@@ -88,12 +88,15 @@ _COMPARED_WITH_ALL = re.compile(
     r"(?P<more>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\b|"
     r"\b(?P<more2>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\s+(?:any(?:\s+other)?|all\s+others?)\b", re.I)
 _LARGEST = "C:largest"
+# "it isn't X unless Y", "unless Y, it is not X": X requires Y, a necessity and no denial
+_NOT_UNLESS = re.compile(r"\bunless\b[^.;:]*?,[^.;:]*?(?P<no>\bnot\b|n't\b)|(?P<no2>\bnot\b|n't\b)[^.;:,]*?\bunless\b", re.I)
 # an increase said as a comparison with a time or cause: "more people are trafficked whenever a
 # country hosts ...", "more children go missing during the holidays" (with no "than": not a ranking)
 _MORE_WHEN = re.compile(r"\bmore\s+(?:[\w'-]+\s+){1,3}?(?:are|were|is|was|get|gets|got|go|goes|went)\s+"
                         r"(?:\w+ly\s+)?(?:[\w'-]+ed|missing)\b(?P<rest>[^.;:]*?)\b(?:when|whenever|during|each\s+time|"
                         r"every\s+time)\b", re.I)
 _INCREASE = "C:increase"
+_NECESSITY = "C:oblige"
 
 
 def _time_reference(text: str, at: int) -> bool:
@@ -340,6 +343,12 @@ class Lexicon:
             surfaces.setdefault(_LARGEST, m.group(0))
             if m.group("no"):
                 chars[m.start("no"):m.end("no")] = "_" * len(m.group("no"))  # a superlative, not a denial
+        for m in _NOT_UNLESS.finditer(text) if low is None or "unless" in low else ():
+            no = "no" if m.group("no") else "no2"
+            terms.add(_NECESSITY)
+            found.append((m.start(), _NECESSITY))
+            surfaces.setdefault(_NECESSITY, "unless")
+            chars[m.start(no):m.end(no)] = "_" * len(m.group(no))
         for m in _MORE_WHEN.finditer(text) if low is None or "more" in low else ():
             if " than " not in m.group("rest"):
                 terms.add(_INCREASE)
