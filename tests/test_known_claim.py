@@ -527,3 +527,10 @@ def test_words_of_one_meaning_ninth_batch(sentence, term):
 def test_a_lower_case_covid_is_the_name(scanner):
     assert "grimm2024putting#c02" in named_claims(scanner, "Reports of online child sexual exploitation spiked as a "
                                                            "result of Covid.")
+
+
+def test_of_two_matching_claims_the_one_said_in_more_of_its_words_is_named(scanner):
+    # Bitcoin's anonymity (two words) is said too, but the sentence restates most of the other claim
+    sentence = ("Bitcoin lets traffickers stay anonymous, and posts or messages about wire transfers and Bitcoin "
+                "payments can indicate trafficking.")
+    assert named_claims(scanner, sentence) == ["nicholasdwestndcorrelation#c06"]

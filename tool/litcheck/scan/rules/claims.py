@@ -161,6 +161,7 @@ class Match:
     figures: list  # (sentence figure, claim figure)
     entities: list[str]
     terms: list[str]
+    said: float = 0.0  # the claim's weighted terms the sentence carries
 
 
 def _says(reading: Reading, term: str, claim: Reading, lexicon: Lexicon) -> bool:
@@ -241,7 +242,7 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     named_in = sentence if callable(context) else context  # context unread: every name is in the sentence
     entities = [sentence.surfaces.get(e if e.startswith("E:") else e[2:]) or named_in.surfaces.get(e, e[2:])
                 for e in sorted(claim.entities) if e not in missing and (e not in claim.qualifiers or prep.lexicon.names(e, sentence))]
-    return Match(recall, figures, entities, [sentence.surfaces[t] for t in sorted(relation)])
+    return Match(recall, figures, entities, [sentence.surfaces[t] for t in sorted(relation)], recall * total)
 
 
 def _the_country(entity: str, sentence: Reading, context: Reading, lexicon: Lexicon) -> bool:
@@ -260,9 +261,11 @@ def _roles_swapped(sentence: Reading, claim: Reading) -> bool:
 
 
 def _rank(match: Match) -> tuple:
-    """Which of two matching claims a sentence repeats: the one it covers best, and on a tie the
-    one it restates more of (the more specific of two registers' versions of a claim)."""
-    return match.score, len(match.terms) + len(match.entities)
+    """Which of two matching claims a sentence repeats: the one of which it carries the most
+    (weighted terms, not their share: a short claim wholly said by two of the sentence's words
+    loses to a longer one the sentence restates in most of its words), then the one it covers
+    best, then the one it restates more of (the more specific of two registers' versions)."""
+    return match.said, match.score, len(match.terms) + len(match.entities)
 
 
 def _why(match: Match, claim: Reading) -> str:
