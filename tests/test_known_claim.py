@@ -516,6 +516,7 @@ def test_a_currencys_country_and_spaced_thousands_are_read_as_figures():
     ("How many ships sank is anyone's guess.", "C:unclear"),
     ("The DPDP Act came into force.", "E:Digital Personal Data Protection Act"),
     ("Analysts rely on open-source intelligence.", "E:OSINT"),
+    ("Police shut down two child abuse websites.", "C:csam"),  # sites of the material
 ])
 def test_words_of_one_meaning_ninth_batch(sentence, term):
     from litcheck.scan.claim_reading import Lexicon
