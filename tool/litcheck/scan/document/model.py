@@ -61,8 +61,7 @@ class Document:
     empty_items: set[str] = field(default_factory=set)
     fmt: str = "text"
     _line_starts: list[int] = field(default_factory=list, repr=False)
-    _item_of_label: dict[str, int] | None = field(default=None, repr=False)
-    _item_of_anchor: dict[str, int] | None = field(default=None, repr=False)
+    _items_by: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)  # field -> value -> item
 
     def list_text_lost(self) -> bool:
         """Most numbered items are empty: the list's text was lost (a conversion or an extract
@@ -70,23 +69,23 @@ class Document:
         return len(self.empty_items) >= max(3, len(self.references) + len(self.footnotes))
 
     def reference_index(self, label: str) -> int | None:
-        """The position in `references` of the first item numbered `label` (a numeric citation's
-        target); the table is made on first use, once the document is parsed."""
-        if self._item_of_label is None:
-            self._item_of_label = {}
-            for i, r in enumerate(self.references):
-                if r.label:
-                    self._item_of_label.setdefault(r.label, i)
-        return self._item_of_label.get(label)
+        """The position in `references` of the first item numbered `label` (a numeric citation's target)."""
+        return self._first_item("label", label)
 
     def anchored_item(self, anchor: str) -> int | None:
         """The position in `references` of the item an in-document link `(#anchor)` reaches."""
-        if self._item_of_anchor is None:
-            self._item_of_anchor = {}
+        return self._first_item("anchor", anchor)
+
+    def _first_item(self, name: str, value: str) -> int | None:
+        """The first reference item whose field `name` is `value`; each field's table is made on
+        first use, once the document is parsed."""
+        table = self._items_by.get(name)
+        if table is None:
+            table = self._items_by[name] = {}
             for i, r in enumerate(self.references):
-                if r.anchor:
-                    self._item_of_anchor.setdefault(r.anchor, i)
-        return self._item_of_anchor.get(anchor)
+                if getattr(r, name):
+                    table.setdefault(getattr(r, name), i)
+        return table.get(value)
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._line_starts, offset)
