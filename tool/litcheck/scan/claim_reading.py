@@ -46,7 +46,7 @@ _STOP = {
 # two things and denies nothing; "no fewer than", "not less than" set a lower bound: they assert
 # at least the figure, as "at least" does. "Without being moved", "without ever leaving" deny
 # what follows ("a victim without ever being moved" is not "a victim must be moved").
-# "no fewer than" is a lower bound and "No. 29" a number ("Convention No. 29"), not denials
+# "No. 29" is a number ("Convention No. 29"), not a denial.
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:the|a|an|only|just|least|necessarily|(?:fewer|less)\s+than)\b)|"
                       r"no(?!\s+(?:fewer|less)\s+than\b|\.\s*\d)|never|neither|nor|none|nothing|cannot|unable|impossible|"
                       r"without\s+(?:ever|being|having))\b|n't\b", re.I)
@@ -295,6 +295,12 @@ class Lexicon:
         parties: list[tuple[int, int, str]] = []  # (start, end, term) of the words naming who acts
         spans: list[tuple[int, int, str]] = []  # (start, end, entity) of the entity forms
         chars = list(text)
+
+        def note(token: str, at: int, surface: str) -> None:  # a term read at offset `at`
+            terms.add(token)
+            found.append((at, token))
+            surfaces.setdefault(token, surface)
+
         for m in self.pattern.finditer(text):
             surface = m.group(0)
             key = " ".join(surface.replace("-", " ").split())
@@ -308,9 +314,7 @@ class Lexicon:
             start = m.start()
             if token in self.denied and (said := _IMPOSSIBLE.search(text, max(0, start - 40), start)):
                 token, start, surface = self.denied[token], said.start(), text[said.start():m.end()]
-            terms.add(token)
-            found.append((m.start(), token))
-            surfaces.setdefault(token, surface)
+            note(token, m.start(), surface)
             if token in self.descriptions and surface.islower():
                 # a name written as its description says its words too, as another text may say them
                 # without the name ("an explosion of online child sexual exploitation")
@@ -331,30 +335,22 @@ class Lexicon:
         for listed in _LISTED_MARKETS.finditer(text) if self.heads and (low is None or "market" in low) else ():
             for m in _CAPITALISED.finditer(text, listed.start(), listed.end()):
                 if chars[m.start()] != "_" and (token := self.heads.get(m.group(0).casefold())):
-                    terms.add(token)
+                    note(token, m.start(), m.group(0))
                     entities.add(token)
-                    found.append((m.start(), token))
-                    surfaces.setdefault(token, m.group(0))
                     chars[m.start():m.end()] = "_" * (m.end() - m.start())
         for m in _COMPARED_WITH_ALL.finditer(text) if low is None or "than" in low else ():
             more = "more" if m.group("more") else "more2"
-            terms.add(_LARGEST)
-            found.append((m.start(more), _LARGEST))
-            surfaces.setdefault(_LARGEST, m.group(0))
+            note(_LARGEST, m.start(more), m.group(0))
             if m.group("no"):
                 chars[m.start("no"):m.end("no")] = "_" * len(m.group("no"))  # a superlative, not a denial
         for m in _NOT_UNLESS.finditer(text) if low is None or "unless" in low else ():
             no = "no" if m.group("no") else "no2"
-            terms.add(_NECESSITY)
-            found.append((m.start(), _NECESSITY))
-            surfaces.setdefault(_NECESSITY, "unless")
+            note(_NECESSITY, m.start(), "unless")
             chars[m.start(no):m.end(no)] = "_" * len(m.group(no))
         for m in _MORE_WHEN.finditer(text) if low is None or "more" in low else ():
             if " than " not in m.group("rest"):
-                terms.add(_INCREASE)
+                note(_INCREASE, m.start(), text[m.start():m.start("rest")])
                 verbal.add(_INCREASE)
-                found.append((m.start(), _INCREASE))
-                surfaces.setdefault(_INCREASE, text[m.start():m.start("rest")])
         rest = "".join(chars)
         bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest)] + [len(rest) + 1]
         denial = _may_deny(low)
