@@ -74,3 +74,13 @@ def test_a_wrong_calculation_is_a_figure_mismatch_and_a_right_one_needs_no_sourc
     text = "Daily cost: 516 beds x $89.55 per day = $46,208.\n\nIn all, 1,293 + 14,812 = 22,960 beds.\n"
     flags = [(f.rule, f.line) for f in scanner.scan_text(text, fmt="markdown").flags]
     assert flags == [("figure-mismatch", 3)]
+
+
+def test_a_share_and_its_count_against_the_total_the_paragraph_gave():
+    from litcheck.scan.arithmetic import total_share_errors
+
+    before = "There were 160 million child laborers, 63 million girls and 97 million boys."
+    [error] = total_share_errors("Asia accounts for 5.5 percent of all child laborers, or 26.3 million.", before)
+    assert round(error.computed, 1) == 16.4 and error.total == "160 million child"
+    assert total_share_errors("Asia accounts for 16.4 percent of all child laborers, or 26.3 million.", before) == []
+    assert total_share_errors("Girls are 39 percent of all workers, or 63 million.", before) == []  # no total of workers

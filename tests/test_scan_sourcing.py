@@ -462,3 +462,14 @@ def test_an_organisations_report_counting_its_own_work_in_the_third_person(scann
     text = (opening + body + "In 2023, HCPC received 2,772 reports from the public. HCPC's more than 400 employees "
             "answer them. Police forces received 9,000 reports.\n")
     assert fired(scanner, text, "uncited-statistic") == ["Police forces received 9,000 reports."]
+
+
+def test_a_paragraph_opened_by_a_linked_or_named_work_sources_the_figures_after_it(scanner):
+    opened = ("The agency's [Global Estimates 2020 report](https://example.org/estimates.pdf) counted 160 million "
+              "children at work. Since the 2016 estimates, the number has risen by more than 8 million. Of the 160 "
+              "million, the most recent estimates indicate that 70 percent work in farming.\n\n")
+    alone = "Since the 2016 estimates, the number has risen by more than 8 million.\n\n"
+    assert fired(scanner, opened + alone, "uncited-statistic") == [alone.strip()]
+    assert fired(scanner, opened, "vague-attribution") == []
+    assert fired(scanner, "Of the children, recent estimates indicate that 70 percent work in farming.\n",
+                 "vague-attribution") != []

@@ -1,7 +1,9 @@
 """Arithmetic a document shows, redone from the document alone (so a slip is found in any
 article, with no library): a share stated next to the counts it is computed from ("230 of the
-1,103 NGOs (20.1%)", "41% (52 of 127)", "52 (41%) of the 127 respondents"), and a calculation
-written out ("516 beds x $89.55 per day = $46,208").
+1,103 NGOs (20.1%)", "41% (52 of 127)", "52 (41%) of the 127 respondents"), a share and its count
+against a total the paragraph gave before ("160 million child laborers ... 5.5 percent of all
+child laborers, or 26.3 million"), and a calculation written out ("516 beds x $89.55 per day =
+$46,208").
 
 Written by hand: number parsers on PyPI (word2number, quantulum3) read a number, not the
 part-of-whole shapes above, and the check is one division.
@@ -45,6 +47,7 @@ class ShareError:
     surface: str  # the words as written
     stated: str  # the percentage as written
     computed: float  # what the counts give
+    total: str = ""  # the total given before, as written (a share against a paragraph's total)
 
 
 def count_value(text: str) -> int | None:
@@ -121,4 +124,38 @@ def calculations(text: str) -> list[Calculation]:
         unit = 10.0 ** -(len(c.split(".")[1]) if "." in c else 0)
         right = abs(value - result) <= max(unit / 2, 0.005 * abs(value)) + 1e-9
         found.append(Calculation(" ".join(m.group(0).split()), c, value, right))
+    return found
+
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_AMOUNT_SCALED = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|bn|m)\b)?"
+# "5.5 percent of all child laborers, or 26.3 million", "12% of the victims (about 3,000)"
+_SHARE_AND_COUNT = re.compile(_PCT + r"\s+of\s+(?:all\s+|the\s+|total\s+)?(?P<noun>[a-z][\w’'-]{2,})(?:\s+[a-z][\w’'-]*){0,3}?"
+                              r"\s*(?:,\s*or|\(\s*)\s*(?:about\s+|some\s+|nearly\s+|roughly\s+|around\s+|almost\s+)?"
+                              + _AMOUNT_SCALED.replace("(", "(?P<n>", 1).replace("(?:\\s*(", "(?:\\s*(?P<ns>", 1), re.I)
+
+
+def _scaled(number: str, scale: str | None) -> float:
+    return float(number.replace(",", "")) * _SCALES.get((scale or "").lower(), 1.0)
+
+
+def total_share_errors(text: str, before: str) -> list[ShareError]:
+    """Shares whose stated count disagrees with the total the text `before` gives for the same
+    noun: "160 million child laborers" then "5.5 percent of all child laborers, or 26.3 million"
+    (26.3 of 160 is 16.4%). The total is the count right before the noun's first word in
+    `before`, so "63 million girls" is not a total of "child laborers"."""
+    found = []
+    if "of" not in text or not _DIGIT.search(before):
+        return found
+    for m in _SHARE_AND_COUNT.finditer(text):
+        noun = m.group("noun").lower()
+        total = re.search(_AMOUNT_SCALED + r"\s+(?:" + re.escape(noun) + r")\b", before, re.I)
+        if total is None:
+            continue
+        whole, count = _scaled(total.group(1), total.group(2)), _scaled(m.group("n"), m.group("ns"))
+        if not whole or count > whole:
+            continue
+        true, stated = 100.0 * count / whole, float(m.group("p"))
+        if abs(true - stated) > max(0.5, 0.1 * stated):  # (the counts are rounded: only a real slip)
+            found.append(ShareError(" ".join(m.group(0).split()), m.group("p"), true, " ".join(total.group(0).split())))
     return found

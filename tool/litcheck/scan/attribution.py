@@ -123,3 +123,23 @@ def names_a_work(text: str) -> bool:
                 and sum(w[0].isupper() for w in words) >= 3:
             return True
     return False
+
+
+# A link whose words name a work: "The ILO's [Child Labour: Global Estimates 2020 ... report](https://...)"
+_LINKED_WORK = re.compile(r"\[[^\]\n]{0,300}?\b(?:[Rr]eport|[Ss]tudy|[Ss]urvey|Estimates?|[Aa]ssessment|[Rr]eview|[Ii]ndex|"
+                          r"[Yy]earbook|[Cc]ensus)\b[^\]\n]{0,100}\]\([^)\s]{4,500}\)")
+
+
+def _credits_a_work(text: str) -> bool:
+    return names_a_work(text) or _LINKED_WORK.search(text) is not None
+
+
+def opened_by_work(ctx, sent) -> bool:
+    """The sentence's paragraph opens with a sentence that names or links one specific work: an
+    explainer or a news report summarising a report gives its figures one after another, and the
+    work named first stands for them all ("The ILO's [Global Estimates 2020 report](...) noted
+    ... Since the 2016 estimates, the number has risen by 8 million ...")."""
+    sentences, first = ctx.doc.sentences, sent.index
+    while first > 0 and sentences[first - 1].block == sent.block and sent.index - first < 30:
+        first -= 1
+    return first != sent.index and sentences[first].kind == "body" and ctx.per_sentence(_credits_a_work, sentences[first])

@@ -122,8 +122,10 @@ def _comparable(quantity, figure, money: bool) -> bool:
       "for the same measure and period (notes' `figures:`); the message gives the recorded figure and its locator. "
       "A figure that agrees within the precision it is written to (\"28 million\" for 27.6 million) or its qualifier "
       "(\"more than 100 million\") passes. A share stated beside the counts it comes from (\"230 of the 1,103 NGOs "
-      "(20.1%)\") is recomputed, in the body, the notes and the reference list, and so is a calculation written "
-      "out (\"516 beds x $89.55 = $46,208\"): a wrong figure is found with no library at all.",
+      "(20.1%)\") is recomputed, in the body, the notes and the reference list, and so are a share and its count "
+      "against a total the paragraph gave before (\"160 million child laborers ... 5.5 percent of all child laborers, "
+      "or 26.3 million\") and a calculation written out (\"516 beds x $89.55 = $46,208\"): a wrong figure is found "
+      "with no library at all.",
       fires="The ILO's *Counting the Hidden* (2016) found that 152 million children worked in agriculture.[^1]\n\n"
             "[^1]: International Labour Organization, *Counting the Hidden: Child Labour in Agriculture* (2016).",
       passes="The ILO's *Counting the Hidden* (2016) found that 108 million children worked in agriculture.[^1]\n\n"
@@ -180,14 +182,20 @@ def figure_mismatch(ctx):
 
 def _share_errors(ctx):
     """Shares the document's own counts contradict (litcheck.scan.arithmetic), where they stand."""
-    from litcheck.scan.arithmetic import calculations, share_errors
+    from litcheck.scan.arithmetic import calculations, share_errors, total_share_errors
 
     def message(e):
-        return f"'{e.surface}': those counts give {e.computed:.1f}%, not {e.stated}%"
+        against = f" against the total '{e.total}' given before it in the paragraph" if e.total else ""
+        return f"'{e.surface}': those counts{against} give {e.computed:.1f}%, not {e.stated}%"
 
+    sentences = ctx.doc.sentences
     for sent in ctx.claim_sentences():
         for e in share_errors(sent.text)[:1]:
             yield ctx.flag("figure-mismatch", sent, message(e), evidence=e.surface)
+        if "%" in sent.text or "cent" in sent.text:  # (most sentences state no share)
+            before = " ".join(s.text for s in sentences[max(0, sent.index - 10):sent.index] if s.block == sent.block)
+            for e in total_share_errors(sent.text, before)[:1]:
+                yield ctx.flag("figure-mismatch", sent, message(e), evidence=e.surface)
         for calc in [c for c in calculations(sent.text) if not c.right][:1]:
             yield ctx.flag("figure-mismatch", sent, f"'{calc.surface}': the calculation gives {calc.computed:,.2f}, "
                            f"not {calc.result}", evidence=calc.surface)

@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from litcheck.scan.alternation import lowered, matchable
 from litcheck.scan.arithmetic import calculations
-from litcheck.scan.attribution import PROVISION, REPORTED, carries_on, names_a_work
+from litcheck.scan.attribution import PROVISION, REPORTED, carries_on, names_a_work, opened_by_work
 from litcheck.scan.own_results import OWN_WORK_VERBS, OwnResults
 from litcheck.scan.quantities import computed_from, is_year, quantities, shared
 from litcheck.scan.quotations import in_testimony, unsourced_quotation
@@ -302,7 +302,8 @@ def uncited_statistic(ctx):
         if not figures:
             continue
         if REPORTED.search(sent.text) or ctx.in_text(PROVISION) and PROVISION.search(sent.text) or carries_on(ctx, sent) \
-                or _same_period(ctx, sent) or _OWN_OPERATIONS.search(sent.text) or own.counts_own_work(sent):
+                or _same_period(ctx, sent) or _OWN_OPERATIONS.search(sent.text) or own.counts_own_work(sent) \
+                or opened_by_work(ctx, sent):
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
         named = [n for c in cites if c.kind == "named" for n in c.names]
@@ -399,6 +400,7 @@ _SPECIFIC_BEFORE = re.compile(r"(?:['’]s|\b(?:this|these|the same|such|its|the
                               re.I)
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:most\s+)?$")
 _OWN_DATA_WORDS = re.compile(r"\b(?:data|estimates|figures|statistics|evidence)\b", re.I)
 
 
@@ -410,6 +412,9 @@ def _vague_phrase(ctx, sent) -> str | None:
         m = pattern.search(text)
         if m and pattern is VAGUE_PATTERNS[0] and _SPECIFIC_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
             continue  # "ICE's monthly ADP data shows", "the same data show": whose data is said
+        if m and pattern is VAGUE_PATTERNS[0] and _THE_BEFORE.search(text, max(0, m.start() - 20), m.start()) \
+                and opened_by_work(ctx, sent):
+            continue  # "the most recent estimates indicate", in a paragraph that opened with the work they are
         if m:
             return " ".join(m.group(0).split())
     return None
