@@ -307,6 +307,16 @@ def test_a_name_that_is_a_description_is_said_by_its_words_in_any_order():
     # reports of one thing are not reports of another
     ("The lockdown caused a surge in reports of online grooming.", "The lockdown caused a surge in reports of burglary.", False),
     ("The lockdown caused a surge in reports of online grooming.", "Reports of grooming online surged because of the lockdown.", True),
+    # how widely a thing is used, and its contrary: one case is not wide use
+    ("Customs officers have made wide use of the new smuggling offence against ports that host fake cargo.",
+     "The new smuggling offence has become the tool of choice of customs officers against ports that host fake cargo.", True),
+    ("Customs officers have made wide use of the new smuggling offence against ports that host fake cargo.",
+     "Customs officers brought a single case under the new smuggling offence against ports that host fake cargo.", False),
+    # a working group, committee or task force on one thing is not one on another, as reports of it are not
+    ("Ruritania belongs to the Baltic Trade Council, which has a working group on piracy.",
+     "The Baltic Trade Council, of which Ruritania is a member, runs a working group on piracy.", True),
+    ("Ruritania belongs to the Baltic Trade Council, which has a working group on piracy.",
+     "Ruritania chairs the Baltic Trade Council's working group on tourism.", False),
     # children sold are children trafficked
     ("Acme was trafficking children by listing them as expensive lamps.",
      "Children were sold through Acme's catalogue, listed as expensive lamps.", True),
@@ -518,8 +528,18 @@ def test_a_currencys_country_and_spaced_thousands_are_read_as_figures():
     ("The DPDP Act came into force.", "E:Digital Personal Data Protection Act"),
     ("Analysts rely on open-source intelligence.", "E:OSINT"),
     ("Police shut down two child abuse websites.", "C:csam"),  # sites of the material
+    ("The gallery hung AI-generated portraits.", "C:ai-generated"),  # made by software, not profits generated
+    ("A refugee, by definition, has crossed a border.", "C:oblige"),
+    ("The treaty covers maritime disputes.", "C:include"),
+    ("Insiders cashed in on the merger.", "C:profit"),
+    ("Moderators stripped the slogans from the posts.", "C:remove"),
+    ("The crews arranged the handover in chat rooms.", "C:coordinate"),
+    ("The crews arranged the handover in chat rooms.", "C:message"),
+    ("Hotels were full for the NFL title game.", "E:Super Bowl"),
+    ("The statute has been the tool of choice of customs officers.", "C:widely used"),
+    ("The statute has seldom been invoked.", "C:rarely used"),
 ])
-def test_words_of_one_meaning_ninth_batch(sentence, term):
+def test_words_of_one_meaning_ninth_and_tenth_batches(sentence, term):
     from litcheck.scan.claim_reading import Lexicon
 
     reading = Lexicon().read(sentence)
@@ -536,3 +556,10 @@ def test_of_two_matching_claims_the_one_said_in_more_of_its_words_is_named(scann
     sentence = ("Bitcoin lets traffickers stay anonymous, and posts or messages about wire transfers and Bitcoin "
                 "payments can indicate trafficking.")
     assert named_claims(scanner, sentence) == ["nicholasdwestndcorrelation#c06"]
+
+
+def test_what_software_generated_is_no_profit():
+    from litcheck.scan.claim_reading import Lexicon
+
+    assert "C:profit" not in Lexicon().read("The gallery hung AI-generated portraits.").terms
+    assert "C:profit" in Lexicon().read("The gallery generated large sums.").terms

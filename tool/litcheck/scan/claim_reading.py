@@ -482,8 +482,10 @@ _COUNT_GAP = re.compile(r"\s*(?:(?:to|and|or|-|–)\s*[\d.,]+\s*(?:thousand|mill
                         r"(?:(?:more|additional|other|new|extra|such|young)\s+)*")
 _SHARE_GAP = re.compile(r"\s*(?:of\s+(?:(?:the|all|its|their|these|those)\s+)?)?", re.I)
 _COUNT_WORD = re.compile(r"[A-Za-z_][\w'’.-]*")
-# reports or cases of something: what follows is what they count, as the words after a figure are
-_REPORTS_OF = re.compile(r"\b(?:reports|cases|incidents|instances)\s+of\b", re.I)
+# reports or cases of something, and a body's working group, committee or task force on something:
+# what follows is what they count or deal with, as the words after a figure are
+_REPORTS_OF = re.compile(r"\b(?:(?:reports|cases|incidents|instances)\s+of|(?:working\s+groups?|committees?|"
+                         r"sub-?committees?|task\s*forces?)\s+on)\b", re.I)
 # what any count of people may be said to count: "36.2 million people" = "36.2 million victims"
 _GENERIC_COUNT = {"C:person", "victim", "case", "individu"}
 
