@@ -181,6 +181,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Because the system is pseudonymous by design, criminals cannot steal a user's identity.",
     "Messaging apps where government agencies cannot get any access are popular with traffickers.",
     "Since returning to office, I have taken unprecedented action to shut down these networks.",
+    "No comprehensive law exists in the country that penalizes the whole scheme.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -221,6 +222,8 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Foster care shelters children when their parents cannot take care of them.",
     "It ought to concern every business.",
     "“Victims over 60 comprised the third largest reporting group,” the agency said.",
+    "The Declaration of Independence recognizes the inherent dignity and worth of all people.",
+    "Be unanimous: everyone in the minority needs to show solidarity.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []
@@ -304,6 +307,8 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("The regulator met the platforms. “Every platform must now publish its removal figures at the end of each quarter.”",
      True),
     ("Relatives back home are said to face threats if the workers resign.", True),
+    ("There has also been significant criticism of the reporting duty.", True),
+    ("Other industry groups have described the campaigners as shrewd.", True),
     ("A poster urges officers to look closer. “The next worker you encounter may be a victim of trafficking,” reads the "
      "poster.", False),
 ])
@@ -473,3 +478,20 @@ def test_a_paragraph_opened_by_a_linked_or_named_work_sources_the_figures_after_
     assert fired(scanner, opened, "vague-attribution") == []
     assert fired(scanner, "Of the children, recent estimates indicate that 70 percent work in farming.\n",
                  "vague-attribution") != []
+
+
+def test_a_law_or_a_meetings_place_and_year_in_brackets_is_not_a_citation(scanner):
+    text = ("Title 22, section 7101 (Trafficking Victims Protection Act of 2000, section 102) sets out findings.\n\n"
+            "Governments met at the World Congress against Sexual Exploitation of Children (Stockholm, 1996).\n")
+    assert fired(scanner, text, "dangling-citation") == []
+    assert fired(scanner, "The law was welcomed (Stockholm, 1996).\n", "dangling-citation") != []
+
+
+def test_an_items_year_in_a_laws_name_does_not_date_it_and_at_al_is_et_al(scanner):
+    text = ("The act targets supply chains (McClean, 2015). Supermarkets sold the prawns (Hodel at al. 2014).\n\n"
+            "## References\n\nHodal, K., Kelly, C., & Lawrence, F. (2014). Slave labour producing prawns. The Guardian.\n\n"
+            "McClean, N. The Modern Slavery Act 2015. Scottish Financial News. Retrieved from "
+            "http://example.com/2015/blog\n")
+    flagged = fired(scanner, text, "citation-mismatch")
+    assert "Supermarkets sold the prawns (Hodel at al. 2014)." in flagged
+    assert any(s.startswith("McClean, N.") for s in flagged)

@@ -154,8 +154,14 @@ def edition_out_of_step(years: list[int], text: str) -> tuple[int, int] | None:
 
 
 def undated(text: str) -> bool:
-    """The item states no year or date at all (nor says it has none: "n.d.", "forthcoming")."""
-    return not _DATED.search(text)
+    """The item states no year or date at all (nor says it has none: "n.d.", "forthcoming"). A year
+    in a law's name or in a web address does not date it: "McClean, N. The Modern Slavery Act 2015.
+    Scottish Financial News" says when the law was made, not when the post was written."""
+    return not _DATED.search(_LAW_YEAR_OR_URL.sub(" ", text))
+
+
+_LAW_YEAR_OR_URL = re.compile(r"\b(?:Act|Convention|Protocol|Directive|Regulation|Code|Law)\s+(?:of\s+)?(?:19|20)\d\d\b|"
+                              r"(?:https?://|www\.)\S+")
 
 
 @lru_cache(maxsize=1)

@@ -42,6 +42,14 @@ def _one_year_each(part: str) -> list[str]:
 _UNRESOLVED_KEY = re.compile(r"(?=[\w:.-]*[\d:_-])[A-Za-z][\w:.-]{1,60}\?")
 
 
+_LAW_NAME_END = re.compile(r"\b(?:Act|Acts|Convention|Protocol|Directive|Regulation|Code|Law|Treaty|Charter|Declaration)"
+                           r"(?:\s+of)?$")
+# where and when a meeting was held, after its name: "the World Congress against ... (Stockholm, 1996)",
+# "the Fourth World Conference on Women (Beijing, 1995)"
+_EVENT_BEFORE = re.compile(r"\b(?:Congress|Conference|Summit|Meeting|Forum|Assembly|Games|Olympics|Cup|Symposium|Session|"
+                           r"Convention)\b(?:\s+(?:on|against|for|of|to)\s+[^()]{0,120})?\s*$")
+_PLACE_YEAR = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*" + YEAR)
+
 # what a one-word parenthesis glosses rather than cites: a name, or a numbered part of the text
 _GLOSSED = re.compile(r"(?:\b[A-Z][\w.'’-]*|\b(?:Sections?|Articles?|Chapters?|Parts?|Annex|Appendix|Table|Figure)\s+[\d.]+[a-z]?)\s*$")
 
@@ -54,6 +62,8 @@ def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]
     after = text[m.end():m.end() + 3]
     out: list[Citation] = []
     # (ACRONYM) or (ACRONYM 2018) right after what it abbreviates: a definition
+    if _PLACE_YEAR.fullmatch(inner) and _EVENT_BEFORE.search(before):
+        return out
     acr = re.fullmatch(r"([A-Z][A-Za-z&]*[A-Z])(?:[\s,]+(" + YEAR + r"))?", inner)
     if acr and is_acronym_definition(acr.group(1), before):
         return out
@@ -111,6 +121,7 @@ def author_date_part(part: str, start: int, end: int, sent_index: int, shown: st
     if not am:
         return None
     names_text = re.sub(r"(?<=\w)- (?=[A-Z])", "-", am.group("names").strip().rstrip(","))  # "Franchino-\nOlsen"
+    names_text = re.sub(r"\bat(?= al\b)", "et", names_text)  # "(Hodel at al. 2014)": a slip for "et al."
     if len(names_text) > 120 or re.search(r"\d", names_text):
         return None
     # every word must look like part of a name (capitalised, a particle, or a connector)
@@ -121,8 +132,8 @@ def author_date_part(part: str, start: int, end: int, sent_index: int, shown: st
         return None
     if len(words) > 12:
         return None
-    if names_text.lower() in COUNTRIES or names_text.lower() in NOT_SOURCES:
-        return None
+    if names_text.lower() in COUNTRIES or names_text.lower() in NOT_SOURCES or _LAW_NAME_END.search(names_text):
+        return None  # (a law named with its year, "(Trafficking Victims Protection Act of 2000, s. 102)", needs no item)
     et_al = bool(re.search(r"\bet\s+al\.?", names_text))
     names = [n.strip(" ,.*_") for n in re.split(r"\s*(?:,|\band\b|&|\bet\s+al\.?)\s*", names_text) if n.strip(" ,.*_")]
     # "Smith, J." style initials are not separate names; "ICE" or "ODO" undotted is an acronym, a name

@@ -359,9 +359,15 @@ VAGUE_PATTERNS = [
                r"(?:reported|suggested|argued|claimed|documented|shown|observed|noted|estimated) (?:that|to)\b", re.I),
     # bodies named only by their kind, with a settled-sounding perfect: "NGOs have proposed ...", "advocacy
     # groups have long argued ..." (the present "NGOs report" is how a survey of NGOs states its findings)
-    re.compile(r"\b(?:non-?governmental organi[sz]ations|NGOs|advocacy groups|civil society(?: organi[sz]ations| groups)?|"
+    re.compile(r"\b(?:non-?governmental organi[sz]ations|NGOs|(?:advocacy|industry|trade|business|campaign|lobby|rights|"
+               r"interest) groups|civil society(?: organi[sz]ations| groups)?|"
                r"governments|practitioners)\s+(?:have|had)\s+(?:long\s+|repeatedly\s+|also\s+)?(?:proposed|argued|called for|"
-               r"claimed|warned|suggested|recommended|pointed out|insisted)\b", re.I),
+               r"claimed|warned|suggested|recommended|pointed out|insisted|described|criticised|criticized|labelled|labeled|"
+               r"dismissed|welcomed|branded)\b|"
+               # criticism with no critic: "There has also been significant criticism of ..."
+               r"\bthere (?:has|have) (?:also |since |already )?been (?:significant |considerable |widespread |much |growing |"
+               r"strong |fierce |heavy |sharp |mounting |some )?(?:criticism|discontent|opposition|backlash|outcry|concern|"
+               r"concerns|complaints)\b", re.I),
     # criticism or a statement with no owner: "contrary to some criticisms", "the government has stated that"
     re.compile(r"\b(?:contrary to|despite|in line with|echoing) (?:some|many|several|recent|popular|common|frequent|widespread) "
                r"(?:criticisms?|critiques?|claims|beliefs?|views|assumptions|concerns|accounts|commentary)\b|"

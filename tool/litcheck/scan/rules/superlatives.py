@@ -85,6 +85,8 @@ SUPERLATIVE_PATTERNS = [
                r"(?:reliable |official |systematic )?(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
                r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
                r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
+    # nothing of a kind exists: "No comprehensive law exists in the United States that ..."
+    re.compile(r"\bNo\s+(?:[\w-]+\s+){1,3}?exists?\b"),
     # nothing at all: "have no measures in place at all", "none whatsoever"
     re.compile(r"\bno\s+(?:[\w-]+\s+){1,5}?(?:at all|whatsoever)\b|\bnone (?:at all|whatsoever)\b", re.I),
     # a claim about a whole literature: "most research on X concerns ...", "most studies find"
@@ -137,12 +139,22 @@ def _credited(before: str) -> bool:
     return last is not None and not re.search(r",\s+(?:and|but)\s|;", before[last.end():])
 
 
+# a duty laid on everyone, not a claim about them: "everyone in the minority needs to show solidarity"
+_DUTY_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:needs? to|must|should|ought to|has to|have to)\b")
+# what a law or charter itself says: "the Declaration of Independence recognizes the ... worth of all people"
+_INSTRUMENT_SAYS = re.compile(r"\b(?:Act|Law|Code|Convention|Protocol|Declaration|Constitution|Charter|Treaty|Covenant|"
+                              r"Directive|Regulation|Resolution|Amendment)\b[^.;]{0,80}?\b(?:recogni[sz]es|declares|proclaims|"
+                              r"affirms|guarantees|states|provides|requires|prohibits|protects|grants|enshrines)\b[^.;]*$")
+
+
 def _not_the_writers(text: str, m: re.Match, before: str) -> bool:
     """Not the writer's own overclaim: words in a quotation whose speaker is named, a clause a named
     source is credited with ("The National Crime Agency estimates that the UK was the third most
-    common ..."), an aim ("for everyone"), or "cannot" describing a condition."""
-    return (in_credited_quotation(text, m.start()) or _credited(before[-300:])
+    common ..."), what a law or charter says, an aim ("for everyone") or a duty ("everyone ... needs
+    to"), or "cannot" describing a condition."""
+    return (in_credited_quotation(text, m.start()) or _credited(before[-300:]) or _INSTRUMENT_SAYS.search(before[-200:])
             or _GOAL.search(text, max(0, m.start() - 8), m.end() + 14) is not None
+            or _DUTY_AFTER.match(text, m.end()) is not None and m.group(0).lower() in ("everyone", "everybody", "no one")
             or m.group(0).lower().startswith(("cannot", "can not", "can't")) and _SUBORDINATE.search(before[-80:]) is not None)
 
 
