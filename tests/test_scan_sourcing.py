@@ -59,6 +59,7 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     ("Last June, the Criminal Police Organization (CPO) released new data: victims came from 66 countries.", True),
     ("The Criminal Police Organization said victims came from 66 countries. It added that 74 percent were moved.", True),
     ("Victims came from 66 countries. It added that 74 percent were moved.", False),
+    ("In December 2014, the Thai Union Group announced the purchase of a rival for USD 1.5 billion.", True),
 ])
 def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, sourced):
     assert (fired(scanner, sentence + "\n", "uncited-statistic") == []) is sourced
@@ -308,6 +309,7 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
      True),
     ("Relatives back home are said to face threats if the workers resign.", True),
     ("There has also been significant criticism of the reporting duty.", True),
+    ("The minister announced a crackdown yesterday amid claims there are up to 10,000 victims.", True),
     ("Other industry groups have described the campaigners as shrewd.", True),
     ("A poster urges officers to look closer. “The next worker you encounter may be a victim of trafficking,” reads the "
      "poster.", False),

@@ -18,7 +18,9 @@ _NAME = r"[A-Z][\w&.'’-]*+(?:\s+(?:of|on|for|and|against|the|&)){0,2}+(?:\s+[A
 _FORCES = r"(?:Police|Service|Agency|Bureau|Ministry|Department|Commission)\b"
 REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
                       r"(?:\s*\([A-Z][\w.&-]{1,12}\))?(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|then\s+)?"
-                      r"(?:" + REPORTING_VERBS + r"|(?:released|published|issued)\s+(?:new\s+|its\s+|a\s+|the\s+)?"
+                      # (or announcing its own deal or measure: "TU announced the purchase of ... for USD 1.5 billion")
+                      r"(?:" + REPORTING_VERBS + r"|announced|announces|disclosed|discloses|"
+                      r"(?:released|published|issued)\s+(?:new\s+|its\s+|a\s+|the\s+)?"
                       r"(?:data|figures|information|statistics|estimates|findings|report))\b|\baccording to (?:the\s+)?[A-Z]|"
                       # an estimate, study or data of a named body: "According to a conservative estimate by the
                       # Washington-based non-profit organization Free the Slaves", "In a study conducted by Ipsos",

@@ -380,6 +380,9 @@ VAGUE_PATTERNS = [
                r"wished|requested) not to be (?:named|identified)\b|\b(?:who|which) declined to be (?:named|identified)\b|"
                r"\b(?:an?|two|three|several) (?:unnamed|anonymous) (?:officials?|sources?|investigators?|officers?|diplomats?)\b|"
                r"\breports (?:have|had) (?:emerged|surfaced|circulated)\b|"
+               # "... amid claims there are up to 10,000 victims": whose claims is not said
+               r"\b(?:amid|amidst|following|after) (?:growing |new |fresh |recent )?(?:claims|reports|allegations|suggestions|"
+               r"rumou?rs) (?:that|there)\b|"
                r"\bthere (?:are|have been|were) (?:also )?(?:reports|claims|allegations|suggestions|rumou?rs) (?:that|of)\b", re.I),
     # a body named, but not which of its works: "another report released last year by the UNODC said ...",
     # "a study by Ipsos found ..." (with a year or a title the work can be found, see names_a_work)
