@@ -123,7 +123,8 @@ def test_field_claim_case(scanner, case):
 ])
 def test_a_shared_count_must_count_the_same_thing(claim, sentence, same):
     from litcheck.scan.quantities import shared
-    from litcheck.scan.claim_reading import Lexicon, same_measure
+    from litcheck.scan.claim_measures import same_measure
+    from litcheck.scan.claim_reading import Lexicon
 
     lexicon = Lexicon()
     c, s = lexicon.read(claim), lexicon.read(sentence)
@@ -162,7 +163,8 @@ def test_names_numbers_glued_years_defined_terms_and_qualifiers():
     ("SESTA amended Section 230 in April 2018.", False),
 ])
 def test_a_claim_dated_to_the_day_with_no_figure_is_restated_with_its_date(sentence, same):
-    from litcheck.scan.claim_reading import Lexicon, same_date
+    from litcheck.scan.claim_measures import same_date
+    from litcheck.scan.claim_reading import Lexicon
 
     lexicon = Lexicon()
     claim = lexicon.read("Section 230 was amended by SESTA2018 on 27 June 2018.")

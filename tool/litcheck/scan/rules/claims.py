@@ -50,7 +50,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from litcheck.scan.claim_reading import NEGATION, WORD, Lexicon, Reading, same_date, same_measure, same_reports, word_token
+from litcheck.scan.claim_measures import same_date, same_measure, same_reports
+from litcheck.scan.claim_reading import NEGATION, WORD, Lexicon, Reading, word_token
 from litcheck.scan.rules import rule
 
 BAD = ("false", "misleading", "unconfirmed", "disputed")
