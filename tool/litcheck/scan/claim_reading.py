@@ -66,6 +66,17 @@ WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z0-9]|[A-Za-z]")
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\s(?:but|while|whereas|although|though|because|since)\s", re.I)
 
 
+# a capitalised word ending where a comma begins
+_NAME_BEFORE = re.compile(r"[A-Z][\w'-]*$")
+
+
+def _lists_names(text: str, brk: re.Match) -> bool:
+    """The clause break `brk` is a comma between two names: it lists them ("Facebook, Instagram, TikTok
+    and dating apps"), and what is said of them is one clause."""
+    return brk.group(0)[0] == "," and text[brk.end():brk.end() + 1].isupper() \
+        and _NAME_BEFORE.search(text, max(0, brk.start() - 40), brk.start()) is not None
+
+
 # an acronym glued to a year ("SESTA2018"): the name and a date, read apart
 _GLUED_YEAR = re.compile(r"\b([A-Z]{2,})((?:19|20)\d\d)\b")
 
@@ -135,10 +146,10 @@ _LISTED_MARKETS = re.compile(r"\b[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+(?:and|or|&
                              r"(?:(?:" + "|".join(k.replace(" ", r"[\s-]") for k in _MARKET_KINDS) + r")\s+)?"
                              r"market(?:place)?s\b")
 _CAPITALISED = re.compile(r"[A-Z][\w-]*")
-# "..., unlike Hansa and AlphaBay, ...", "rather than FOSTA's offence, ...": the names up to the
-# clause's end are set against the others, or set aside
-_CONTRAST = re.compile(r"\b(?:unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|except(?:\s+for)?|rather\s+than|"
-                       r"instead\s+of)\s+[^,;:()—–]*", re.I)
+# "..., unlike Hansa and AlphaBay, ...", "rather than FOSTA's offence, ...", "a national statute, not an
+# international law": what follows, up to the clause's end, is set against the rest, or set aside
+_CONTRAST = re.compile(r"(?:\b(?:unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|except(?:\s+for)?|rather\s+than|"
+                       r"instead\s+of)|,\s+not\s+(?:a|an|the))\s+[^,;:()—–]*", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +194,7 @@ class Reading:
     head: str | None = None  # the first term of what is said (its subject side), past an attribution
     passive: bool = False  # "... was shut down by ...": the doer comes after the verb
     reported: frozenset = frozenset()  # what the text's reports or cases are of ("reports of domestic violence")
-    contrasted: frozenset = frozenset()  # entities set against the rest ("unlike Hansa and AlphaBay")
+    contrasted: frozenset = frozenset()  # terms said only where set aside ("unlike Hansa", "rather than the dark web")
 
     @classmethod
     def merged(cls, readings: list["Reading"]) -> "Reading":
@@ -353,7 +364,7 @@ class Lexicon:
                 note(_INCREASE, m.start(), text[m.start():m.start("rest")])
                 verbal.add(_INCREASE)
         rest = "".join(chars)
-        bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest)] + [len(rest) + 1]
+        bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest) if not _lists_names(text, m)] + [len(rest) + 1]
         denial = _may_deny(low)
         clauses = [(set(), denial and NEGATION.search(rest, a, b) is not None) for a, b in zip(bounds, bounds[1:])]
         for start, token in found:
@@ -381,8 +392,15 @@ class Lexicon:
                        {q.start: figure_unit(text, q) for q in figures if not q.percent},
                        (terms & self.relations) - verbal, _head(text, parties), _PASSIVE.search(text) is not None,
                        frozenset().union(*(counted_after(rest, m.end(), at) for m in REPORTS_OF.finditer(text))),
-                       frozenset(token for m in _CONTRAST.finditer(text) for start, token in found
-                                 if token.startswith("E:") and m.start() < start < m.end()))
+                       _set_aside(text, at))
+
+
+def _set_aside(text: str, at: dict[int, str]) -> frozenset:
+    """The terms (`at`: offset -> term) a text says only where it sets them against the rest or aside
+    (`_CONTRAST`): "advertise on social media rather than on the dark web" does not say the dark web."""
+    spans = [(m.start(), m.end()) for m in _CONTRAST.finditer(text)]
+    inside = {o for o in at if any(a < o < b for a, b in spans)}
+    return frozenset({at[o] for o in inside} - {t for o, t in at.items() if o not in inside})
 
 
 # a participle right before a noun, after a determiner, a preposition, a comma or "use": an
