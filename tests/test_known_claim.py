@@ -123,7 +123,8 @@ def test_field_claim_case(scanner, case):
 ])
 def test_a_shared_count_must_count_the_same_thing(claim, sentence, same):
     from litcheck.scan.quantities import shared
-    from litcheck.scan.claim_reading import Lexicon, same_measure
+    from litcheck.scan.claim_measures import same_measure
+    from litcheck.scan.claim_reading import Lexicon
 
     lexicon = Lexicon()
     c, s = lexicon.read(claim), lexicon.read(sentence)
@@ -162,7 +163,8 @@ def test_names_numbers_glued_years_defined_terms_and_qualifiers():
     ("SESTA amended Section 230 in April 2018.", False),
 ])
 def test_a_claim_dated_to_the_day_with_no_figure_is_restated_with_its_date(sentence, same):
-    from litcheck.scan.claim_reading import Lexicon, same_date
+    from litcheck.scan.claim_measures import same_date
+    from litcheck.scan.claim_reading import Lexicon
 
     lexicon = Lexicon()
     claim = lexicon.read("Section 230 was amended by SESTA2018 on 27 June 2018.")
@@ -340,6 +342,33 @@ def test_a_name_that_is_a_description_is_said_by_its_words_in_any_order():
     ("Corvid sold people among other goods.", "Alongside drugs and weapons, Corvid sold people.", True),
     ("Corvid sold people among other goods.", "Corvid sold drugs and weapons.", False),
     ("Smuggling people earns $5 billion a year.", "Smuggling drugs and people earns $5 billion a year.", False),
+    # a comma between names lists them: the claim's verb is said of all of them, in one clause
+    ("Smugglers recruit through Alphagram, Betabook, Gammachat and gaming forums.",
+     "Alphagram, Betabook and Gammachat advertise jobs abroad, and gaming forums began vetting members.", False),
+    ("Smugglers recruit through Alphagram, Betabook, Gammachat and gaming forums.",
+     "Gaming forums, Gammachat, Betabook and Alphagram have all become recruiting grounds for smugglers.", True),
+    # what a sentence says only where it sets it aside ("not an ...", "rather than ...") it does not say
+    ("The Corvid Accord is an international treaty on piracy.",
+     "The Corvid Accord is a regional agreement, not an international treaty, though it does cover piracy.", False),
+    ("The Corvid Accord is an international treaty on piracy.",
+     "The Corvid Accord is one of the international treaties that deal with piracy.", True),
+    ("Because port checks are strict, smugglers have moved to the dark web to sell fake passports.",
+     "Despite strict port checks, smugglers still sell fake passports mostly in street markets rather than on the dark web.",
+     False),
+    ("Because port checks are strict, smugglers have moved to the dark web to sell fake passports.",
+     "Strict port checks have driven smugglers to the dark web, where they now sell fake passports.", True),
+    ("Most smuggling happens on the open web, not the dark web.",
+     "Most smuggling takes place on the surface web rather than the dark web.", True),  # the claim sets it aside too
+    # what is told as a rumour, a myth or a hoax is reported, not asserted
+    ("Acme was trafficking children by listing them as expensive lamps.",
+     "A viral hoax held that Acme's expensive lamps were trafficked children listed for sale.", False),
+    ("Acme was trafficking children by listing them as expensive lamps.",
+     "Acme sold trafficked children disguised as expensive lamps, posts alleged.", True),
+    # on what terms people cross a border: a tourist visa is not a work visa
+    ("Recruiters send Zedland workers to the Gulf on tourist visas.",
+     "Zedland workers travel to the Gulf on employment visas arranged by recruiters.", False),
+    ("Recruiters send Zedland workers to the Gulf on tourist visas.",
+     "Zedland workers are sent to the Gulf on visitor visas by recruiters.", True),
 ])
 def test_what_the_claim_says_of_what(claim, sentence, same):
     assert _restates(claim, sentence) is same
@@ -538,8 +567,15 @@ def test_a_currencys_country_and_spaced_thousands_are_read_as_figures():
     ("Hotels were full for the NFL title game.", "E:Super Bowl"),
     ("The statute has been the tool of choice of customs officers.", "C:widely used"),
     ("The statute has seldom been invoked.", "C:rarely used"),
+    ("The fraud carries grave penalties.", "C:serious"),
+    ("The treaty deals with maritime disputes.", "C:include"),
+    ("The raids were carried out at dawn.", "C:commit"),
+    ("Gangs run recruitment drives online.", "C:recruit"),
+    ("She entered on a visitor visa.", "C:tourist visa"),
+    ("He holds an employment visa.", "C:work visa"),
+    ("The story of the tunnels is a myth.", "C:rumour"),
 ])
-def test_words_of_one_meaning_ninth_and_tenth_batches(sentence, term):
+def test_words_of_one_meaning_ninth_to_eleventh_batches(sentence, term):
     from litcheck.scan.claim_reading import Lexicon
 
     reading = Lexicon().read(sentence)
@@ -563,3 +599,14 @@ def test_what_software_generated_is_no_profit():
 
     assert "C:profit" not in Lexicon().read("The gallery hung AI-generated portraits.").terms
     assert "C:profit" in Lexicon().read("The gallery generated large sums.").terms
+
+
+@pytest.mark.parametrize("sentence, clauses", [
+    ("Smugglers recruit through Alphagram, Betabook, Gammachat and gaming forums.", 1),  # a list of names
+    ("In 2020, Alphagram deleted the posts.", 2),  # a year is no name
+    ("Alphagram deleted the posts, and forums began vetting members.", 2),
+])
+def test_a_comma_between_names_lists_them(sentence, clauses):
+    from litcheck.scan.claim_reading import Lexicon
+
+    assert len(Lexicon().read(sentence).clauses) == clauses

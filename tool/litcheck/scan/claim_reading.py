@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from litcheck.scan.alternation import alternation, lowered
+from litcheck.scan.claim_measures import MONTHS, REPORTS_OF, counted_after, dates_in, figure_unit
 from litcheck.scan.quantities import is_number_word
 
 _STOP = {
@@ -63,6 +64,17 @@ _FOOTNOTE_REF = re.compile(r"\(?\b(?:fn|fns|footnotes?|notes?)\s+\d+(?:\s*(?:,|a
 WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z0-9]|[A-Za-z]")
 # where one clause of a sentence ends and the next begins
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\s(?:but|while|whereas|although|though|because|since)\s", re.I)
+
+
+# a capitalised word ending where a comma begins
+_NAME_BEFORE = re.compile(r"[A-Z][\w'-]*$")
+
+
+def _lists_names(text: str, brk: re.Match) -> bool:
+    """The clause break `brk` is a comma between two names: it lists them ("Facebook, Instagram, TikTok
+    and dating apps"), and what is said of them is one clause."""
+    return brk.group(0)[0] == "," and text[brk.end():brk.end() + 1].isupper() \
+        and _NAME_BEFORE.search(text, max(0, brk.start() - 40), brk.start()) is not None
 
 
 # an acronym glued to a year ("SESTA2018"): the name and a date, read apart
@@ -134,10 +146,10 @@ _LISTED_MARKETS = re.compile(r"\b[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+(?:and|or|&
                              r"(?:(?:" + "|".join(k.replace(" ", r"[\s-]") for k in _MARKET_KINDS) + r")\s+)?"
                              r"market(?:place)?s\b")
 _CAPITALISED = re.compile(r"[A-Z][\w-]*")
-# "..., unlike Hansa and AlphaBay, ...", "rather than FOSTA's offence, ...": the names up to the
-# clause's end are set against the others, or set aside
-_CONTRAST = re.compile(r"\b(?:unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|except(?:\s+for)?|rather\s+than|"
-                       r"instead\s+of)\s+[^,;:()—–]*", re.I)
+# "..., unlike Hansa and AlphaBay, ...", "rather than FOSTA's offence, ...", "a national statute, not an
+# international law": what follows, up to the clause's end, is set against the rest, or set aside
+_CONTRAST = re.compile(r"(?:\b(?:unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|except(?:\s+for)?|rather\s+than|"
+                       r"instead\s+of)|,\s+not\s+(?:a|an|the))\s+[^,;:()—–]*", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -182,7 +194,7 @@ class Reading:
     head: str | None = None  # the first term of what is said (its subject side), past an attribution
     passive: bool = False  # "... was shut down by ...": the doer comes after the verb
     reported: frozenset = frozenset()  # what the text's reports or cases are of ("reports of domestic violence")
-    contrasted: frozenset = frozenset()  # entities set against the rest ("unlike Hansa and AlphaBay")
+    contrasted: frozenset = frozenset()  # terms said only where set aside ("unlike Hansa", "rather than the dark web")
 
     @classmethod
     def merged(cls, readings: list["Reading"]) -> "Reading":
@@ -352,7 +364,7 @@ class Lexicon:
                 note(_INCREASE, m.start(), text[m.start():m.start("rest")])
                 verbal.add(_INCREASE)
         rest = "".join(chars)
-        bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest)] + [len(rest) + 1]
+        bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest) if not _lists_names(text, m)] + [len(rest) + 1]
         denial = _may_deny(low)
         clauses = [(set(), denial and NEGATION.search(rest, a, b) is not None) for a, b in zip(bounds, bounds[1:])]
         for start, token in found:
@@ -374,14 +386,21 @@ class Lexicon:
             surfaces.setdefault(token, word)
             clauses[bisect.bisect_right(bounds, m.start()) - 1][0].add(token)
         entities -= {"N:" + t for t in _defined_terms(rest, capitals)}
-        counted = {q.start: c for q in figures if (c := _counted(rest, q.end, at, q.percent))}
+        counted = {q.start: c for q in figures if (c := counted_after(rest, q.end, at, q.percent))}
         return Reading(entities, terms, figures, any(c[1] for c in clauses), surfaces, clauses, counted,
-                       _qualifiers(text, spans), _dates(text) if low is None or any(m in low for m in _MONTHS) else set(),
+                       _qualifiers(text, spans), dates_in(text) if low is None or any(m in low for m in MONTHS) else set(),
                        {q.start: figure_unit(text, q) for q in figures if not q.percent},
                        (terms & self.relations) - verbal, _head(text, parties), _PASSIVE.search(text) is not None,
-                       frozenset().union(*(_counted(rest, m.end(), at) for m in _REPORTS_OF.finditer(text))),
-                       frozenset(token for m in _CONTRAST.finditer(text) for start, token in found
-                                 if token.startswith("E:") and m.start() < start < m.end()))
+                       frozenset().union(*(counted_after(rest, m.end(), at) for m in REPORTS_OF.finditer(text))),
+                       _set_aside(text, at))
+
+
+def _set_aside(text: str, at: dict[int, str]) -> frozenset:
+    """The terms (`at`: offset -> term) a text says only where it sets them against the rest or aside
+    (`_CONTRAST`): "advertise on social media rather than on the dark web" does not say the dark web."""
+    spans = [(m.start(), m.end()) for m in _CONTRAST.finditer(text)]
+    inside = {o for o in at if any(a < o < b for a, b in spans)}
+    return frozenset({at[o] for o in inside} - {t for o, t in at.items() if o not in inside})
 
 
 # a participle right before a noun, after a determiner, a preposition, a comma or "use": an
@@ -424,26 +443,6 @@ def _head(text: str, parties: list[tuple[int, int, str]]) -> str | None:
     return next((t for o, end, t in parties if o >= begin and not _FINDS_IT_HARD.match(text, end)), None)
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-# "27 June 2018", "June 27, 2018", "in June 2018", "March": a month, its day and year when given
-_DATE = re.compile(r"(?:\b(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+)?\b(?P<m>" + "|".join(_MONTHS) + r")\b"
-                   r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I)
-
-
-def _dates(text: str) -> set[tuple[str, str | None, bool]]:
-    """The months the text names, with their year and whether it gives the day."""
-    return {(m["m"].lower(), m["y"], bool(m["d"] or m["d2"])) for m in _DATE.finditer(text)}
-
-
-def same_date(sentence: Reading, claim: Reading) -> bool:
-    """A claim dated to the day ("on 27 June 2018") with no figure asserts that date: the sentence
-    names its month (in the same year, if it gives one). Without it, "FOSTA-SESTA amended Section
-    230" would repeat "Section 230 was amended by SESTA on 27 June 2018", whose error is the date."""
-    days = {(m, y) for m, y, day in claim.dates if day}
-    return not days or bool(claim.figures) or any(
-        (m, y) in days or (y is None and m in {d[0] for d in days}) for m, y, _ in sentence.dates)
-
 
 # between a place or body and the name of what is theirs: "EU Digital Services Act", "India's POCSO"
 _QUALIFIER_GAP = re.compile(r"(?:'s)?\s+")
@@ -475,72 +474,3 @@ def _defined_terms(text: str, capitals: list[tuple[int, int, str | None, bool]])
             run = []
         run.append(word)
     return out
-
-
-# between a count and the noun it counts: the range's other end, and words that do not say what is counted
-_COUNT_GAP = re.compile(r"\s*(?:(?:to|and|or|-|–)\s*[\d.,]+\s*(?:thousand|million|billion)?\s*)?"
-                        r"(?:(?:more|additional|other|new|extra|such|young)\s+)*")
-_SHARE_GAP = re.compile(r"\s*(?:of\s+(?:(?:the|all|its|their|these|those)\s+)?)?", re.I)
-_COUNT_WORD = re.compile(r"[A-Za-z_][\w'’.-]*")
-# reports or cases of something, and a body's working group, committee or task force on something:
-# what follows is what they count or deal with, as the words after a figure are
-_REPORTS_OF = re.compile(r"\b(?:(?:reports|cases|incidents|instances)\s+of|(?:working\s+groups?|committees?|"
-                         r"sub-?committees?|task\s*forces?)\s+on)\b", re.I)
-# what any count of people may be said to count: "36.2 million people" = "36.2 million victims"
-_GENERIC_COUNT = {"C:person", "victim", "case", "individu"}
-
-
-def _counted(text: str, end: int, at: dict[int, str], share: bool = False) -> frozenset:
-    """The terms of the (at most two) words right after a count that say what it counts
-    ("40,000 police officers", "800,000 American children"), or after a share what it is a share
-    of ("60% of the victims"); empty when a verb or a stop word follows. Lets a match tell "40,000
-    women" from "40,000 police officers", and "60% of victims" from "60% of the images"."""
-    pos = (_SHARE_GAP if share else _COUNT_GAP).match(text, end).end()
-    out = []
-    for _ in range(2):
-        m = _COUNT_WORD.match(text, pos)
-        if m is None or pos not in at:
-            break
-        out.append(at[pos])
-        pos = m.end() + len(text[m.end():m.end() + 3]) - len(text[m.end():m.end() + 3].lstrip(" "))
-    return frozenset(out)
-
-
-# a sum of money and a span of time, told apart from a count by the unit written with the figure
-_CURRENCY = re.compile(r"[$€£]|US\$|USD|EUR|GBP", re.I)
-_MONEY_AFTER = re.compile(r"\s*(?:(?:US|U\.S\.|American|Australian|Canadian)\s+)?(?:dollars?|euros?|pounds?(?!\s+of)|usd|eur|gbp)\b", re.I)
-_DURATION_AFTER = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?|hours?|decades?|minutes?)\b(?![\s-]+olds?\b)", re.I)
-
-
-def figure_unit(text: str, q) -> str:
-    """What kind of quantity a figure (not a share) is: "money" ("$300,000", "150 billion dollars"),
-    "duration" ("ten years", "13 days") or "" (a count): "$300,000 in grants" is not "300,000 girls"."""
-    if _CURRENCY.match(q.surface) or _MONEY_AFTER.match(text, q.end):
-        return "money"
-    return "duration" if _DURATION_AFTER.match(text, q.end) else ""
-
-
-def same_measure(sentence: Reading, claim: Reading, pair) -> bool:
-    """The shared figure is the same kind of quantity (money, duration or count) and counts the
-    same thing in both, or either leaves what it counts unsaid or generic, or the other text names
-    it in another place ("179 arrests" = "detained 179 suspects")."""
-    if sentence.units.get(pair[0].start, "") != claim.units.get(pair[1].start, ""):
-        return False
-    return _same_thing(sentence, claim, sentence.counted.get(pair[0].start), claim.counted.get(pair[1].start))
-
-
-def same_reports(sentence: Reading, claim: Reading, lexicon: Lexicon) -> bool:
-    """The reports or cases both texts speak of are of the same thing, or one leaves it unsaid: "a
-    surge in reports of domestic violence" does not restate "a surge in reports of child exploitation"
-    (a name among them may be said by its description: "cases of OSEC")."""
-    return _same_thing(sentence, claim, sentence.reported, claim.reported) \
-        or any(lexicon.names(t, sentence) for t in claim.reported if t.startswith("E:")) \
-        or any(lexicon.names(t, claim) for t in sentence.reported if t.startswith("E:"))
-
-
-def _same_thing(sentence: Reading, claim: Reading, mine: frozenset | None, theirs: frozenset | None) -> bool:
-    """What the sentence counts (`mine`) is what the claim counts (`theirs`): either leaves it
-    unsaid or generic, or the other text names it in another place ("179 arrests" = "detained 179
-    suspects")."""
-    return not mine or not theirs or bool((mine | theirs) & _GENERIC_COUNT) \
-        or bool(mine & claim.terms) or bool(theirs & sentence.terms)

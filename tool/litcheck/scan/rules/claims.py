@@ -38,8 +38,10 @@ disputed. The method (docs/known-claims.md has the long form):
    - both say it, or both deny it (negation on one side only means the opposite claim; a lower
      bound, "no fewer than", is no denial, and "cannot be traced" is one concept, untraceable;
      "without being moved" denies, "no event draws more ... than X" says X is the largest);
-   - it does not set the claim's names against others or aside ("X did it, unlike Y", "rather than
-     X"), and what the claim says must be it does not say often is ("are often moved").
+   - it does not say the claim's names or terms only where it sets them against others or aside ("X
+     did it, unlike Y", "rather than X", "a national law, not an international one"), nor tell the
+     claim as a rumour, a myth or a hoax, and what the claim says must be it does not say often is
+     ("are often moved").
 3. The message names what matched: the shared figures, entities and terms.
 """
 
@@ -50,7 +52,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from litcheck.scan.claim_reading import NEGATION, WORD, Lexicon, Reading, same_date, same_measure, same_reports, word_token
+from litcheck.scan.claim_measures import same_date, same_measure, same_reports
+from litcheck.scan.claim_reading import NEGATION, WORD, Lexicon, Reading, word_token
 from litcheck.scan.rules import rule
 
 BAD = ("false", "misleading", "unconfirmed", "disputed")
@@ -62,6 +65,7 @@ RELATIONS = 0.6  # share of the claim's relations (data/claim-terms.yaml) the se
 CONCEDED_WEIGHT = 0.25  # weight of a term the register's evidence states as true
 _NECESSITY, _OFTEN = "C:oblige", "C:often"  # "must be moved" is not restated by "are often moved"
 _THE_COUNTRY = "C:the country"
+_RUMOUR = "C:rumour"
 
 # "fn 34 cites X for Y": a register's verdict on the article's own footnote, not a claim about
 # the world that another text could repeat
@@ -201,10 +205,13 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
         return None  # the same things, but something else said about them
     if any(b in sentence.terms and a in claim_clause and b not in claim.terms for a, b in prep.lexicon.opposites):
         return None  # the contrary said of them: "gives users the right to access" against "restricts access"
-    if claim.entities & sentence.contrasted:
-        # the claim's names set against each other ("Dream shut itself down, unlike Hansa, which police
-        # took down") or set aside ("rather than FOSTA's offence, prosecutors relied on older laws")
+    if (sentence.contrasted - claim.contrasted) & claim.terms:
+        # the claim's names or terms said only where set against others ("Dream shut itself down, unlike
+        # Hansa, which police took down") or set aside ("rather than FOSTA's offence, prosecutors relied on
+        # older laws"; "a national statute, not an international law")
         return None
+    if _RUMOUR in sentence.terms - claim.terms:
+        return None  # told as a rumour, a myth or a hoax: reported, not asserted
     if _NECESSITY in claim.terms and _OFTEN in sentence.terms and _NECESSITY not in sentence.terms:
         return None  # a claim of what must be ("must be moved") is not one of what often is ("are often moved")
     if _roles_swapped(sentence, claim):

@@ -1,0 +1,98 @@
+"""Whether a figure or date two texts share is the same fact: what a figure counts (or is a share
+of), its kind (money, a span of time, a count), what reports or cases are of, and a claim's date.
+
+known-claim reads both texts with `claim_reading.Lexicon`, which records these per figure; the
+tests here compare two of its Readings (not imported: claim_reading imports this module), so a
+shared number alone ("300,000") does not make a match."""
+
+from __future__ import annotations
+
+import re
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+# "27 June 2018", "June 27, 2018", "in June 2018", "March": a month, its day and year when given
+_DATE = re.compile(r"(?:\b(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+)?\b(?P<m>" + "|".join(MONTHS) + r")\b"
+                   r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I)
+
+
+def dates_in(text: str) -> set[tuple[str, str | None, bool]]:
+    """The months the text names, with their year and whether it gives the day."""
+    return {(m["m"].lower(), m["y"], bool(m["d"] or m["d2"])) for m in _DATE.finditer(text)}
+
+
+def same_date(sentence, claim) -> bool:
+    """A claim dated to the day ("on 27 June 2018") with no figure asserts that date: the sentence
+    names its month (in the same year, if it gives one). Without it, "FOSTA-SESTA amended Section
+    230" would repeat "Section 230 was amended by SESTA on 27 June 2018", whose error is the date."""
+    days = {(m, y) for m, y, day in claim.dates if day}
+    return not days or bool(claim.figures) or any(
+        (m, y) in days or (y is None and m in {d[0] for d in days}) for m, y, _ in sentence.dates)
+
+
+# between a count and the noun it counts: the range's other end, and words that do not say what is counted
+_COUNT_GAP = re.compile(r"\s*(?:(?:to|and|or|-|–)\s*[\d.,]+\s*(?:thousand|million|billion)?\s*)?"
+                        r"(?:(?:more|additional|other|new|extra|such|young)\s+)*")
+_SHARE_GAP = re.compile(r"\s*(?:of\s+(?:(?:the|all|its|their|these|those)\s+)?)?", re.I)
+_COUNT_WORD = re.compile(r"[A-Za-z_][\w'’.-]*")
+# reports or cases of something, and a body's working group, committee or task force on something:
+# what follows is what they count or deal with, as the words after a figure are
+REPORTS_OF = re.compile(r"\b(?:(?:reports|cases|incidents|instances)\s+of|(?:working\s+groups?|committees?|"
+                        r"sub-?committees?|task\s*forces?)\s+on)\b", re.I)
+# what any count of people may be said to count: "36.2 million people" = "36.2 million victims"
+_GENERIC_COUNT = {"C:person", "victim", "case", "individu"}
+
+
+def counted_after(text: str, end: int, at: dict[int, str], share: bool = False) -> frozenset:
+    """The terms of the (at most two) words right after a count that say what it counts
+    ("40,000 police officers", "800,000 American children"), or after a share what it is a share
+    of ("60% of the victims"); empty when a verb or a stop word follows. Lets a match tell "40,000
+    women" from "40,000 police officers", and "60% of victims" from "60% of the images"."""
+    pos = (_SHARE_GAP if share else _COUNT_GAP).match(text, end).end()
+    out = []
+    for _ in range(2):
+        m = _COUNT_WORD.match(text, pos)
+        if m is None or pos not in at:
+            break
+        out.append(at[pos])
+        pos = m.end() + len(text[m.end():m.end() + 3]) - len(text[m.end():m.end() + 3].lstrip(" "))
+    return frozenset(out)
+
+
+# a sum of money and a span of time, told apart from a count by the unit written with the figure
+_CURRENCY = re.compile(r"[$€£]|US\$|USD|EUR|GBP", re.I)
+_MONEY_AFTER = re.compile(r"\s*(?:(?:US|U\.S\.|American|Australian|Canadian)\s+)?(?:dollars?|euros?|pounds?(?!\s+of)|usd|eur|gbp)\b", re.I)
+_DURATION_AFTER = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?|hours?|decades?|minutes?)\b(?![\s-]+olds?\b)", re.I)
+
+
+def figure_unit(text: str, q) -> str:
+    """What kind of quantity a figure (not a share) is: "money" ("$300,000", "150 billion dollars"),
+    "duration" ("ten years", "13 days") or "" (a count): "$300,000 in grants" is not "300,000 girls"."""
+    if _CURRENCY.match(q.surface) or _MONEY_AFTER.match(text, q.end):
+        return "money"
+    return "duration" if _DURATION_AFTER.match(text, q.end) else ""
+
+
+def same_measure(sentence, claim, pair) -> bool:
+    """The shared figure is the same kind of quantity (money, duration or count) and counts the
+    same thing in both, or either leaves what it counts unsaid or generic, or the other text names
+    it in another place ("179 arrests" = "detained 179 suspects")."""
+    if sentence.units.get(pair[0].start, "") != claim.units.get(pair[1].start, ""):
+        return False
+    return _same_thing(sentence, claim, sentence.counted.get(pair[0].start), claim.counted.get(pair[1].start))
+
+
+def same_reports(sentence, claim, lexicon) -> bool:
+    """The reports or cases both texts speak of are of the same thing, or one leaves it unsaid: "a
+    surge in reports of domestic violence" does not restate "a surge in reports of child exploitation"
+    (a name among them may be said by its description: "cases of OSEC")."""
+    return _same_thing(sentence, claim, sentence.reported, claim.reported) \
+        or any(lexicon.names(t, sentence) for t in claim.reported if t.startswith("E:")) \
+        or any(lexicon.names(t, claim) for t in sentence.reported if t.startswith("E:"))
+
+
+def _same_thing(sentence, claim, mine: frozenset | None, theirs: frozenset | None) -> bool:
+    """What the sentence counts (`mine`) is what the claim counts (`theirs`): either leaves it
+    unsaid or generic, or the other text names it in another place ("179 arrests" = "detained 179
+    suspects")."""
+    return not mine or not theirs or bool((mine | theirs) & _GENERIC_COUNT) \
+        or bool(mine & claim.terms) or bool(theirs & sentence.terms)
