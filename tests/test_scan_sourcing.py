@@ -310,6 +310,8 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("Relatives back home are said to face threats if the workers resign.", True),
     ("There has also been significant criticism of the reporting duty.", True),
     ("The minister announced a crackdown yesterday amid claims there are up to 10,000 victims.", True),
+    ("Many retailers and businesses who face scrutiny feel the duty is an undue burden.", True),
+    ("Many retailers and businesses sell clothing made abroad.", False),
     ("Other industry groups have described the campaigners as shrewd.", True),
     ("A poster urges officers to look closer. “The next worker you encounter may be a victim of trafficking,” reads the "
      "poster.", False),

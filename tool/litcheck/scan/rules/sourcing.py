@@ -401,6 +401,11 @@ VAGUE_PATTERNS = [
                r"\ba (?:growing|large|substantial|considerable) body of (?:research|evidence|literature|work|studies)\b|"
                r"\b(?:many|some|most) (?:(?:people|commentators|observers|experts|scholars|researchers|analysts|critics)\s+)?"
                r"(?:have\s+)?(?:argued|suggested|claimed|believe|argue|claim|suggest|say|agree|think|fear|warn|estimate)\b", re.I),
+    # an unnamed group's view opening the sentence: "Many retailers and businesses who are more exposed
+    # feel this places an undue burden on them", "Some victims' families say ..."
+    re.compile(r"(?:^|[.!?]\s+)[*_]*(?:Many|Some|Several|Most|Other)\s+(?:[a-z’'-]+\s+){0,2}?[a-z’'-]+s['’]?"
+               r"(?:\s+(?:and|or)\s+[a-z-]+s)?(?:\s+(?:who|that)\s+[^,.;]{0,80}?)?\s+(?:feel|felt|believe|believed|argue|"
+               r"argued|say|said|claim|claimed|fear|feared|worry|worried|complain|complained|insist|insisted)\b"),
 ]
 
 
