@@ -65,7 +65,8 @@ OTHER = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "other-claim
 LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{name}-batch.yaml").read_text(
     encoding="utf-8")), size) for name, size in [("third", 10), ("fourth", 10), ("fifth", 20), ("sixth", 20),
                                                  ("seventh", 20), ("eighth", 20), ("ninth", 20), ("tenth", 20),
-                                                 ("eleventh", 20), ("twelfth", 20)]}
+                                                 ("eleventh", 20), ("twelfth", 20),
+                                                 ("thirteenth", 20)]}
 BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 
