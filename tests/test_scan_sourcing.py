@@ -499,3 +499,16 @@ def test_an_items_year_in_a_laws_name_does_not_date_it_and_at_al_is_et_al(scanne
     flagged = fired(scanner, text, "citation-mismatch")
     assert "Supermarkets sold the prawns (Hodel at al. 2014)." in flagged
     assert any(s.startswith("McClean, N.") for s in flagged)
+
+
+def test_list_items_under_a_lead_that_names_their_source_are_covered(scanner):
+    text = ("Key findings:\n\n- [According to the national statistics office](https://example.org/bulletin)\n\n"
+            "1. Almost 9 in 10 children (89%) went online every day.\n2. About 17% spoke with a stranger.\n\n"
+            "According to the [Youth Internet Safety Survey]\n\n1. One in three children saw unwanted images.\n\n"
+            "Facts\n\n1. One in five children met a stranger.\n")
+    assert fired(scanner, text, "uncited-statistic") == ["One in five children met a stranger."]
+
+
+def test_a_number_to_ring_is_no_figure(scanner):
+    assert fired(scanner, "If you are in danger, contact the police on 999 or 112.\n", "uncited-statistic") == []
+    assert fired(scanner, "The police made contact with 45 victims.\n", "uncited-statistic") != []

@@ -195,7 +195,8 @@ def split_body(doc: Document) -> None:
             if not stext:
                 continue
             skind = kind
-            if kind == "body" and stext.endswith(":") and (ss, se) == spans[-1]:
+            if kind in ("body", "item") and stext.endswith(":") and (ss, se) == spans[-1] \
+                    or len(spans) == 1 and _SOURCE_LEAD.match(stext) and not _ends_sentence(stext):
                 skind = "lead"
             elif _PAGE_NUMBER.fullmatch(stext):
                 skind = "page"  # a PDF's page number left between or after sentences: no claim
@@ -204,11 +205,16 @@ def split_body(doc: Document) -> None:
             sent = Sentence(len(sentences), ss, se, bisect_right(line_starts, ss), stext, bi, skind,
                             lead_index if kind == "item" else None, bisect_right(line_starts, max(ss, se - 1)))
             sentences.append(sent)
-        if kind in ("body",) and sentences and sentences[-1].kind == "lead":
+        if sentences and sentences[-1].kind == "lead" and sentences[-1].block == bi:
             lead_index = sentences[-1].index
         elif kind == "heading":
             lead_index = None
     doc.sentences = sentences
+
+
+# A line that names the source of the list under it: "According to the [Office for National
+# Statistics](https://...)", with no full stop (the items below are what it reports)
+_SOURCE_LEAD = re.compile(r"[*_\[\s]*(?:According to|Source|Sources|Data from|Figures from|Based on)\b", re.I)
 
 
 # Non-prose blocks: captions ("Figure 2: ...", "Table 1 – ...", "Source: ...", a Markdown image with

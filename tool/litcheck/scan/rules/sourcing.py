@@ -88,7 +88,9 @@ _LEGAL_AFTER = re.compile(r"^\s*(?:U\.?\s?S\.?\s?C\.?|C\.?F\.?R\.?|Stat\.|U\.S\.
                           r"L\.\s?Ed\.|Fed\.\s?Reg\.)", re.I)
 _TIME_AFTER = re.compile(r"^[-–]\s*(?:year|month|week|day|hour|minute)s?\b|^\s*(?:(?:to|and|or|-|–)\s*(?:" + NUM + "|" + _WORDNUM + r")\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
 # "call 911", "Sections 11, 12 and 13", "pp. 4, 7 and 9": numbers that name, not count
-_NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|texting|phone|contact)\s+|"
+# ("contact the police on 999 or 112": a number to ring, after whom to ring)
+_NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|texting|phone|contact|ring)\s+"
+                          r"(?:(?:[\w-]+\s+){1,3}?(?:on|at)\s+)?(?:\d+\s*(?:,|or|and)\s*)*|"
                           r"\b(?:sections?|articles?|arts?|chapters?|paras?|paragraphs?|clauses?|rules?|pages?|pp?|ss?|"
                           r"items?|questions?|tables?|figures?|notes?|footnotes?|goals?|targets?|principles?)\.?\s*"
                           r"\d+[a-z]?(?:\s*(?:,|and|&|or|to|-|–)\s*\d+[a-z]?)*\s*(?:,|and|&|or|to|-|–)\s*)$", re.I)
@@ -235,6 +237,19 @@ def _same_period(ctx, sent) -> bool:
                                          is not None or _same_period(ctx, prev))
 
 
+# a work's title in brackets, as a link whose address was lost: "According to the [Youth Internet Safety Survey]"
+_BRACKETED_WORK = re.compile(r"\[[A-Z][^\]\n]{0,150}\b(?:Survey|Report|Study|Index|Census|Estimates|Review|Yearbook)\]")
+
+
+def _credited_lead(ctx, sent) -> bool:
+    """A list item under a lead-in that names the work it reports ("According to the [Youth Internet
+    Safety Survey]" over its findings): the lead is the items' source, as a citation on it would be."""
+    if sent.lead is None:
+        return False
+    lead = ctx.doc.sentences[sent.lead]
+    return ctx.per_sentence(names_a_work, lead) or _BRACKETED_WORK.search(lead.text) is not None
+
+
 _RESTATEMENT = re.compile(r"[*_\s]*(?:In other words|That is|This is|That means|This means|Put differently|I\.e\.|"
                           r"Put another way)\b", re.I)
 
@@ -303,7 +318,7 @@ def uncited_statistic(ctx):
             continue
         if REPORTED.search(sent.text) or ctx.in_text(PROVISION) and PROVISION.search(sent.text) or carries_on(ctx, sent) \
                 or _same_period(ctx, sent) or _OWN_OPERATIONS.search(sent.text) or own.counts_own_work(sent) \
-                or opened_by_work(ctx, sent):
+                or opened_by_work(ctx, sent) or _credited_lead(ctx, sent):
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
         named = [n for c in cites if c.kind == "named" for n in c.names]
