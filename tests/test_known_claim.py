@@ -370,6 +370,19 @@ def test_a_name_that_is_a_description_is_said_by_its_words_in_any_order():
      "Zedland workers travel to the Gulf on employment visas arranged by recruiters.", False),
     ("Recruiters send Zedland workers to the Gulf on tourist visas.",
      "Zedland workers are sent to the Gulf on visitor visas by recruiters.", True),
+    # the aim a sentence opens with names no one who acts: past it, the police are who acts
+    ("Police run decoy shops to catch traffickers.", "To catch traffickers, police run decoy shops.", True),
+    ("Police run decoy shops to catch traffickers.", "To catch police, traffickers run decoy shops.", False),
+    # what moved from a place is no longer there
+    ("Most smuggling happens on the open web, not the dark web.",
+     "Most smuggling has moved from the open web to the dark web.", False),
+    ("Most smuggling happens on the open web, not the dark web.",
+     "Most smuggling has moved from the dark web to the open web.", True),
+    # a clause of "but" that says "only" restricts what it names to less than the rest says
+    ("Alphagram, Betabook and Gammachat all encrypt messages by default.",
+     "Alphagram and Betabook encrypt messages by default, but Gammachat does so only for paying users.", False),
+    ("Alphagram, Betabook and Gammachat all encrypt messages by default.",
+     "Alphagram, Betabook and Gammachat encrypt messages by default, but only on phones.", True),
 ])
 def test_what_the_claim_says_of_what(claim, sentence, same):
     assert _restates(claim, sentence) is same
@@ -575,8 +588,17 @@ def test_a_currencys_country_and_spaced_thousands_are_read_as_figures():
     ("She entered on a visitor visa.", "C:tourist visa"),
     ("He holds an employment visa.", "C:work visa"),
     ("The story of the tunnels is a myth.", "C:rumour"),
+    ("The bulk of the cargo goes by sea.", "C:most"),
+    ("Accidents happen on that road.", "C:occur"),
+    ("Exports grew year after year.", "C:steadily"),
+    ("The drought jeopardised the harvest.", "C:threaten"),
+    ("The reform kept its gains.", "C:progress"),
+    ("The dish is eaten in every nation on earth.", "C:worldwide"),
+    ("Such wallets are hard to follow.", "C:untraceable"),
+    ("The stall sold imitation watches.", "C:fake"),
+    ("Whether the bridge is safe is doubtful.", "C:rumour"),  # called doubtful: not asserted
 ])
-def test_words_of_one_meaning_ninth_to_eleventh_batches(sentence, term):
+def test_words_of_one_meaning_ninth_to_twelfth_batches(sentence, term):
     from litcheck.scan.claim_reading import Lexicon
 
     reading = Lexicon().read(sentence)
@@ -611,3 +633,22 @@ def test_a_comma_between_names_lists_them(sentence, clauses):
     from litcheck.scan.claim_reading import Lexicon
 
     assert len(Lexicon().read(sentence).clauses) == clauses
+
+
+def test_who_concluded_it_and_largely_say_nothing_of_the_claim():
+    from litcheck.scan.claim_reading import Lexicon
+
+    terms = Lexicon().read("The auditors concluded that the ledgers were largely forged.").terms
+    assert not {"conclud", "larg"} & terms
+
+
+def test_a_markets_name_listed_with_known_names_and_an_operation_named_before_its_kind():
+    from types import SimpleNamespace
+
+    from litcheck.scan.claim_reading import Lexicon
+
+    facts = [SimpleNamespace(names=[n]) for n in ("Corvid Market", "Bramble", "Operation Nightfall")]
+    lexicon = Lexicon(None, facts)
+    assert lexicon.names("E:Corvid Market", lexicon.read("Corvid and Bramble were seized by police."))
+    assert not lexicon.names("E:Corvid Market", lexicon.read("Corvid and Thistle were seized by police."))
+    assert lexicon.names("E:Operation Nightfall", lexicon.read("The Nightfall operation ended in 2020."))

@@ -27,13 +27,14 @@ _STOP = {
     "them", "he", "she", "we", "you", "i", "his", "her", "our", "your", "my", "if", "because", "after", "before",
     "among", "alongside", "including", "among", "between", "through", "via", "per", "cent", "percent", "today",
     "current", "currently", "now", "just", "even", "still", "itself", "themselves", "s", "t", "here", "de", "la",
-    "found", "find", "finds", "show", "shows", "showed", "shown", "suggest", "suggests", "suggested", "estimated",
+    "found", "find", "finds", "conclude", "concluded", "concludes", "show", "shows", "showed", "shown", "suggest", "suggests", "suggested", "estimated",
     "estimate", "estimates", "thought", "known", "data", "report", "study", "research", "evidence", "figures", "kind",
     "kinds", "form", "forms", "type", "types", "various", "use", "used", "uses", "using", "make", "makes", "made",
     "become", "became", "get", "got", "let", "lets", "like", "well", "much", "often", "since", "until", "upon",
     # qualifiers of a figure (the figure itself is compared as a number)
     "around", "roughly", "approximately", "nearly", "almost", "least", "than", "some", "up", "just", "over", "above",
-    "below", "fewer", "less", "especially", "particularly", "notably", "mainly", "mostly", "simply", "highly",
+    "below", "fewer", "less", "especially", "particularly", "notably", "mainly", "mostly", "largely", "simply",
+    "highly",
     "countries", "country", "given", "plus", "degree", "level", "extent", "amount", "lot", "high", "great", "way", "ways",
     # number words and months (figures and dates are read as such)
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
@@ -133,23 +134,32 @@ _MARKET_KINDS = ("darknet", "dark net", "dark web", "darkweb", "online", "underg
 
 def _described(name: str) -> list[str]:
     """A market's name and the ways texts write it with what it is ("the Dream darknet market",
-    "the Hansa marketplace" for Dream Market, Hansa Market); any other name as it is."""
+    "the Hansa marketplace" for Dream Market, Hansa Market); an operation's name also with the word
+    after it ("the DisrupTor operation"); any other name as it is."""
+    first, _, rest = name.partition(" ")
+    if first == "Operation" and rest:
+        return [name, f"{rest} operation"]
     head, _, last = name.rpartition(" ")
     if not head or last.casefold() not in _MARKET:
         return [name]
     return [name] + [" ".join(filter(None, (head, kind, word))) for kind in ("", *_MARKET_KINDS) for word in _MARKET]
 
 
-# names listed before the one noun they share: "the Dream, Hansa and AlphaBay marketplaces" names
-# Dream Market, whose name alone ("Dream") is no form of it
-_LISTED_MARKETS = re.compile(r"\b[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+(?:and|or|&)\s+[A-Z][\w-]*\s+"
+# names listed before the one noun they share ("the Dream, Hansa and AlphaBay marketplaces"), or with
+# a name the lexicon knows ("Dream, Hansa and AlphaBay were seized"), name Dream Market, whose name
+# alone ("Dream") is no form of it
+_LISTED_MARKETS = re.compile(r"\b[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+(?:and|or|&)\s+[A-Z][\w-]*(?P<kind>\s+"
                              r"(?:(?:" + "|".join(k.replace(" ", r"[\s-]") for k in _MARKET_KINDS) + r")\s+)?"
-                             r"market(?:place)?s\b")
+                             r"market(?:place)?s\b)?")
 _CAPITALISED = re.compile(r"[A-Z][\w-]*")
 # "..., unlike Hansa and AlphaBay, ...", "rather than FOSTA's offence, ...", "a national statute, not an
 # international law": what follows, up to the clause's end, is set against the rest, or set aside
+# "..., but Telegram does so only in secret chats": a clause of "but" that says "only" restricts what it names
+# to less than the rest says; "moved from the open web to the dark web": what moved is no longer where it was
 _CONTRAST = re.compile(r"(?:\b(?:unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|except(?:\s+for)?|rather\s+than|"
-                       r"instead\s+of)|,\s+not\s+(?:a|an|the))\s+[^,;:()—–]*", re.I)
+                       r"instead\s+of)|,\s+not\s+(?:a|an|the))\s+[^,;:()—–]*|"
+                       r"\b(?:but|whereas)\s+(?=[^,;:()—–]*\bonly\b)[^,;:()—–]*|"
+                       r"(?:(?<=\bmoved\s)|(?<=\bshifted\s)|(?<=\bmigrated\s))from\s+[^,;:()—–]*?(?=\s+(?:to|into|onto)\b)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -344,8 +354,11 @@ class Lexicon:
                 # the number of a name ("SDG 8.7", "Section 230") is part of the name, not a figure
                 figures = [q for q in figures if not m.start() <= q.start < m.end()]
             chars[start:m.end()] = "_" * (m.end() - start)  # read; still a word for the negation test
-        for listed in _LISTED_MARKETS.finditer(text) if self.heads and (low is None or "market" in low) else ():
-            for m in _CAPITALISED.finditer(text, listed.start(), listed.end()):
+        for listed in _LISTED_MARKETS.finditer(text) if self.heads else ():
+            names = list(_CAPITALISED.finditer(text, listed.start(), listed.end()))
+            if not listed.group("kind") and all(chars[m.start()] != "_" for m in names):
+                continue  # capitalised words listed with no market noun and no name the lexicon knows
+            for m in names:
                 if chars[m.start()] != "_" and (token := self.heads.get(m.group(0).casefold())):
                     note(token, m.start(), m.group(0))
                     entities.add(token)
@@ -423,6 +436,8 @@ def _attributive(text: str, start: int, end: int) -> bool:
 _ATTRIBUTION = re.compile(r"\s*(?:according\s+to\s+[^,]*,|[^,;:]*?\b(?:says?|said|estimates?|estimated|reports?|"
                           r"reported|found|finds|shows?|showed|claims?|claimed|argues?|argued|notes?|noted|warns?|"
                           r"warned|believes?|believed|writes?|wrote|states?|stated)\s+(?:that\s+)?)", re.I)
+# "To trace traffickers, charities have ...": the aim the sentence opens with, not who acts
+_PURPOSE = re.compile(r"\s*(?:in\s+order\s+)?to\s+[^,;:]*,", re.I)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)\s+by\b", re.I)
 
 
@@ -440,6 +455,8 @@ def _head(text: str, parties: list[tuple[int, int, str]]) -> str | None:
     ("police have a hard time tracking traffickers" -> traffickers)."""
     attribution = _ATTRIBUTION.match(text)
     begin = attribution.end() if attribution else 0
+    if purpose := _PURPOSE.match(text, begin):
+        begin = purpose.end()
     return next((t for o, end, t in parties if o >= begin and not _FINDS_IT_HARD.match(text, end)), None)
 
 

@@ -39,9 +39,9 @@ disputed. The method (docs/known-claims.md has the long form):
      bound, "no fewer than", is no denial, and "cannot be traced" is one concept, untraceable;
      "without being moved" denies, "no event draws more ... than X" says X is the largest);
    - it does not say the claim's names or terms only where it sets them against others or aside ("X
-     did it, unlike Y", "rather than X", "a national law, not an international one"), nor tell the
-     claim as a rumour, a myth or a hoax, and what the claim says must be it does not say often is
-     ("are often moved").
+     did it, unlike Y", "rather than X", "a national law, not an international one", "but Y only ...",
+     "moved from X to ..."), nor tell the claim as a rumour, a myth or a hoax or call it doubtful,
+     and what the claim says must be it does not say often is ("are often moved").
 3. The message names what matched: the shared figures, entities and terms.
 """
 
