@@ -128,11 +128,12 @@ def calculations(text: str) -> list[Calculation]:
 
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
-_AMOUNT_SCALED = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|bn|m)\b)?"
+_NUMBER, _SCALE = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", r"thousand|million|billion|bn|m"
+_AMOUNT_SCALED = rf"({_NUMBER})(?:\s*({_SCALE})\b)?"
 # "5.5 percent of all child laborers, or 26.3 million", "12% of the victims (about 3,000)"
 _SHARE_AND_COUNT = re.compile(_PCT + r"\s+of\s+(?:all\s+|the\s+|total\s+)?(?P<noun>[a-z][\w’'-]{2,})(?:\s+[a-z][\w’'-]*){0,3}?"
                               r"\s*(?:,\s*or|\(\s*)\s*(?:about\s+|some\s+|nearly\s+|roughly\s+|around\s+|almost\s+)?"
-                              + _AMOUNT_SCALED.replace("(", "(?P<n>", 1).replace("(?:\\s*(", "(?:\\s*(?P<ns>", 1), re.I)
+                              rf"(?P<n>{_NUMBER})(?:\s*(?P<ns>{_SCALE})\b)?", re.I)
 
 
 def _scaled(number: str, scale: str | None) -> float:
