@@ -512,3 +512,11 @@ def test_list_items_under_a_lead_that_names_their_source_are_covered(scanner):
 def test_a_number_to_ring_is_no_figure(scanner):
     assert fired(scanner, "If you are in danger, contact the police on 999 or 112.\n", "uncited-statistic") == []
     assert fired(scanner, "The police made contact with 45 victims.\n", "uncited-statistic") != []
+
+
+def test_a_works_title_written_as_a_link_with_no_address_is_dangling(scanner):
+    lost = "According to the [Youth Internet Safety Survey] one in seven children was approached.\n"
+    assert fired(scanner, lost, "dangling-citation") == [lost.strip()]
+    defined = lost + "\n[Youth Internet Safety Survey]: https://example.org/yiss\n"
+    linked = "According to the [Youth Internet Safety Survey](https://example.org/yiss) one in seven was approached.\n"
+    assert fired(scanner, defined, "dangling-citation") == fired(scanner, linked, "dangling-citation") == []

@@ -127,6 +127,12 @@ def names_a_work(text: str) -> bool:
     return False
 
 
+# A work's title in link brackets with no address after it, as a link whose address was lost:
+# "According to the [Youth Internet Safety Survey]"
+BRACKETED_WORK = re.compile(r"\[[A-Z][^\]\[\n]{0,150}\b(?:Survey|Report|Study|Index|Census|Estimates|Review|Yearbook)\]"
+                            r"(?![(\[:])")
+
+
 # A link whose words name a work: "The ILO's [Child Labour: Global Estimates 2020 ... report](https://...)"
 _LINKED_WORK = re.compile(r"\[[^\]\n]{0,300}?\b(?:[Rr]eport|[Ss]tudy|[Ss]urvey|Estimates?|[Aa]ssessment|[Rr]eview|[Ii]ndex|"
                           r"[Yy]earbook|[Cc]ensus)\b[^\]\n]{0,100}\]\([^)\s]{4,500}\)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from litcheck.scan.attribution import BRACKETED_WORK
 from litcheck.scan.case_pins import pin_conflicts
 from litcheck.scan.citations.model import CASE_NAME
 from litcheck.scan.resolve.index import org_forms
@@ -29,7 +30,8 @@ _WITH_INITIALS = re.compile(r"[\w'’-],\s+[A-Z]\.")  # "Hasebrink, U. (2020)": 
 
 @rule("dangling-citation", "error",
       "An author-date citation (or [@key], or [n] / a footnote marker with no text behind it) matches no library "
-      "entry and no item of the document's reference list.",
+      "entry and no item of the document's reference list; or a work's title is written as a link with no address "
+      "(\"According to the [Youth Internet Safety Survey]\").",
       fires="Most grooming now starts in game chat (Okonkwo, 2019).",
       passes="Most grooming now starts in game chat (Lindqvist, 2021).",
       why="A citation nobody can trace cannot support the claim; often a typo in the name or year, or a "
@@ -66,6 +68,22 @@ def dangling_citation(ctx):
         if found is None:
             yield ctx.flag_at_note("dangling-citation", label, f"footnote {label} cites '{piece.text}', which is not in "
                                    "the reference list", evidence=piece.text)
+    yield from _addressless_links(ctx)
+
+
+def _addressless_links(ctx):
+    """A work's title in link brackets with neither an address nor a link definition: the link to the
+    source was lost, and the reader has a name but nothing to follow ("According to the [Youth
+    Internet Safety Survey]")."""
+    for sent in ctx.claim_sentences():
+        if "[" not in sent.text:
+            continue
+        for m in BRACKETED_WORK.finditer(sent.text):
+            label = re.escape(m.group(0)[1:-1])
+            if re.search(r"^[ ]{0,3}\[" + label + r"\]:", ctx.doc.text, re.M | re.I):
+                continue  # a reference-style link defined elsewhere
+            yield ctx.flag("dangling-citation", sent, f"{m.group(0)} is written as a link but has no address: the "
+                           "work it names cannot be followed to a source", evidence=m.group(0))
 
 
 # Words too common in the names of bodies to show that a note names the same one.

@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from litcheck.scan.alternation import lowered, matchable
 from litcheck.scan.arithmetic import calculations
-from litcheck.scan.attribution import PROVISION, REPORTED, carries_on, names_a_work, opened_by_work
+from litcheck.scan.attribution import BRACKETED_WORK, PROVISION, REPORTED, carries_on, names_a_work, opened_by_work
 from litcheck.scan.own_results import OWN_WORK_VERBS, OwnResults
 from litcheck.scan.quantities import computed_from, is_year, quantities, shared
 from litcheck.scan.quotations import in_testimony, unsourced_quotation
@@ -237,17 +237,13 @@ def _same_period(ctx, sent) -> bool:
                                          is not None or _same_period(ctx, prev))
 
 
-# a work's title in brackets, as a link whose address was lost: "According to the [Youth Internet Safety Survey]"
-_BRACKETED_WORK = re.compile(r"\[[A-Z][^\]\n]{0,150}\b(?:Survey|Report|Study|Index|Census|Estimates|Review|Yearbook)\]")
-
-
 def _credited_lead(ctx, sent) -> bool:
     """A list item under a lead-in that names the work it reports ("According to the [Youth Internet
     Safety Survey]" over its findings): the lead is the items' source, as a citation on it would be."""
     if sent.lead is None:
         return False
     lead = ctx.doc.sentences[sent.lead]
-    return ctx.per_sentence(names_a_work, lead) or _BRACKETED_WORK.search(lead.text) is not None
+    return ctx.per_sentence(names_a_work, lead) or BRACKETED_WORK.search(lead.text) is not None
 
 
 _RESTATEMENT = re.compile(r"[*_\s]*(?:In other words|That is|This is|That means|This means|Put differently|I\.e\.|"
