@@ -183,6 +183,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Messaging apps where government agencies cannot get any access are popular with traffickers.",
     "Since returning to office, I have taken unprecedented action to shut down these networks.",
     "No comprehensive law exists in the country that penalizes the whole scheme.",
+    "Most often, children and women are the targets of online exploitation.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]

@@ -92,8 +92,8 @@ SUPERLATIVE_PATTERNS = [
     # a claim about a whole literature: "most research on X concerns ...", "most studies find"
     re.compile(r"\bmost (?:research|studies|scholars|experts|researchers|analyses|work) (?:on|in|of|about|has|have|finds?|shows?|"
                r"concerns?|focus(?:es)?|agrees?|suggests?)\b", re.I),
-    # adverbial superlatives: "thrives most successfully", "most commonly used"
-    re.compile(r"\bmost (?!(?:importantly|notably|recently|likely|probably|certainly|clearly|obviously|strikingly|"
+    # adverbial superlatives: "thrives most successfully", "most commonly used", "Most often, children are ..."
+    re.compile(r"\bmost often\b|\bmost (?!(?:importantly|notably|recently|likely|probably|certainly|clearly|obviously|strikingly|"
                r"interestingly|crucially|worryingly|surprisingly|famously|significantly|especially|particularly|"
                r"simply|fairly|really|nearly|closely|directly)\b)[a-z]+ly\b", re.I),
     # impossibility stated as fact: "criminals cannot steal ...", "it cannot be traced" (not the past
