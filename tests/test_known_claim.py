@@ -64,7 +64,8 @@ OTHER = yaml.safe_load((Path(__file__).parent / "data" / "claims" / "other-claim
 # it had been tuned on (tests/data/claims/<name>-batch.yaml), with the number of claims each aims at
 LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{name}-batch.yaml").read_text(
     encoding="utf-8")), size) for name, size in [("third", 10), ("fourth", 10), ("fifth", 20), ("sixth", 20),
-                                                 ("seventh", 20), ("eighth", 20), ("ninth", 20), ("tenth", 20)]}
+                                                 ("seventh", 20), ("eighth", 20), ("ninth", 20), ("tenth", 20),
+                                                 ("eleventh", 20)]}
 BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 

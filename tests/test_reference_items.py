@@ -346,3 +346,12 @@ def test_a_citation_of_a_template_item_is_flagged_where_it_is_cited(scanner):
     found = [(f.line, f.message) for f in scanner.scan_text(text).flags if f.rule == "citation-mismatch"]
     assert [line for line, _ in found] == [1, 6]
     assert "cites reference item 2, which is template text" in found[0][1]
+
+
+def test_an_author_with_its_abbreviation_and_a_title_ending_at_an_address():
+    from litcheck.scan.resolve.references import parse_reference
+
+    parts = parse_reference("International Labour Organization (ILO) (2013) Caught at Sea: Forced Labour in Fisheries "
+                            "http://www.ilo.org/x.pdf")
+    assert (parts.authors, parts.title, parts.year) == ("International Labour Organization (ILO)",
+                                                        "Caught at Sea: Forced Labour in Fisheries", 2013)

@@ -105,6 +105,9 @@ def find_notes(doc: Document, mask: bytearray) -> None:
         in_order = last == 0 or 0 < int(pm.group(1)) - last <= 2
         return pm if in_order or _SOURCE_OPENING.match(line, pm.end()) else None
 
+    headless = _headless_list(lines, mask)
+    if headless is not None:
+        _read_reference_section(doc, mask, lines, headless, headless=True)
     last_plain = 0
     # A block of page-foot notes printed inside a sentence of the body (the line before it stops
     # mid-sentence): each of its notes ends at its first line that ends a sentence, and the body
@@ -182,19 +185,54 @@ def _is_notes_heading(heading: str) -> bool:
     return bool(re.search(r"notes|footnotes|endnotes", heading, re.I)) and not re.search(r"references", heading, re.I)
 
 
-def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -> int:
-    """Read the items under the heading at `lines[first]`; return the index of the first line
-    after the section. The section ends at page furniture, at a Markdown footnote definition, or
-    at a Markdown heading that is not another references / notes heading (the next post of a
+# A numbered item of a list: "12. ", "12) "
+_NUMBERED = re.compile(r"^[ \t]{0,3}(\d{1,3})[.)][ \t]+\S")
+_SOURCE_MARK = re.compile(r"\b(?:1[89]|20)\d\d\b|https?://|www\.")
+
+
+def _headless_list(lines, mask: bytearray) -> int | None:
+    """The first line of a numbered list of sources that ends the document under no heading (a PDF
+    report's endnotes, whose heading was lost in extraction), or None. Read from the end: the items
+    count down one by one to 1, at most four lines each, at least five of them, and most name a
+    year or an address, as sources do; a list of points or steps does not."""
+    expected, first, items, sources, extra = None, None, 0, 0, 0
+    for i in range(len(lines) - 1, -1, -1):
+        s, _, line = lines[i]
+        if not line.strip() or (mask[s] if s < len(mask) else False):
+            continue
+        m = _NUMBERED.match(line)
+        if m is None:
+            extra += 1
+            if extra > 4 or expected is None and items == 0 and i < len(lines) - 8:
+                return None
+            continue
+        label = int(m.group(1))
+        if expected is not None and label != expected:
+            return None
+        items, extra, expected = items + 1, 0, label - 1
+        sources += _SOURCE_MARK.search(line) is not None or i + 1 < len(lines) and _SOURCE_MARK.search(lines[i + 1][2]) is not None
+        if label == 1:
+            first = i
+            break
+    if first is None or items < 5 or sources < 0.6 * items:
+        return None
+    return first
+
+
+def _read_reference_section(doc: Document, mask: bytearray, lines, first: int, headless: bool = False) -> int:
+    """Read the items under the heading at `lines[first]` (`headless`: the items from
+    `lines[first]` on, read as notes unless the body cites by `[n]`); return the index of the first
+    line after the section. The section ends at page furniture, at a Markdown footnote definition,
+    or at a Markdown heading that is not another references / notes heading (the next post of a
     blog, an appendix): those are read as the rest of the document."""
     text = doc.text
     start0, end0, heading = lines[first]
-    is_notes = _is_notes_heading(heading)
+    is_notes = not _BRACKET_CITES.search(text, 0, start0) if headless else _is_notes_heading(heading)
     items: list[tuple] = []  # (label, start, end, is_notes)
     section_end = len(text)
     cur: list | None = None
     next_line = len(lines)
-    for j in range(first + 1, len(lines)):
+    for j in range(first + (not headless), len(lines)):
         s, e, line = lines[j]
         if _short_line_matches(_STOP_HEADING, line) or _MD_FOOTDEF.match(line) or (
                 line.startswith("#") and not _short_line_matches(_REF_HEADING, line)):
@@ -253,6 +291,8 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int) -
             doc.references.append(note)
     return next_line
 
+
+_BRACKET_CITES = re.compile(r"\[\d{1,3}(?:[,–-][ ]?\d{1,3}){0,30}\]")
 
 # "———. 2014b. Title": an item by the same author as the one before it
 _REPEATED_AUTHOR_LINE = re.compile(r"^[ \t]*(?:[—–]{2,}|-{3,}|_{3,})[ \t]*[.,]")

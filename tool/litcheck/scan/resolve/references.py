@@ -47,8 +47,10 @@ def strip_signal(text: str) -> str:
 
 
 # APA: "Author, A. (2018). Title. Venue, 4, 12." (the title may be italic: the stars are dropped)
-_APA = re.compile(r"^(?P<auth>[^()]{1,150}?)\s*\((?P<year>" + YEAR + r")[a-z]?(?:,[^)]{0,40})?\)(?:\.|(?=\s+[A-Z*_“\"‘]))"
-                  r"\s*(?P<title>.+?[^A-Z])\.\s*(?P<rest>.*)$")
+# (an author may carry its abbreviation, "International Labour Organization (ILO) (2013) Title";
+# a title with no full stop ends at a web address)
+_APA = re.compile(r"^(?P<auth>(?:[^()]|\([A-Z][A-Za-z&.]{1,11}\)){1,150}?)\s*\((?P<year>" + YEAR + r")[a-z]?(?:,[^)]{0,40})?\)"
+                  r"(?:\.|(?=\s+[A-Z*_“\"‘]))\s*(?P<title>.+?[^A-Z])(?:\.\s*|\s+(?=https?://|www\.))(?P<rest>.*)$")
 
 
 # Parsed notes and items, kept while one document is scanned (`parsing_memo`): resolution, work
