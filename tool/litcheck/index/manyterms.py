@@ -153,26 +153,30 @@ def _start_from_levels(plan, listed, enumerated, limit: int):
         most = 255 // len(listed)  # a term's units at most (below)
         if theta <= 0.0 or not most:
             return {}, {}, math.inf, _count(listed)  # nothing bounds the rows not stored: FTS5
-        # A row not stored for any term is bounded by the sum of its levels' shares. Each
-        # term's levels become whole units of that bound, rounded up (a table per term), and
-        # are added for every row at once as big integers, byte by byte (a term's units are at
-        # most 255 // terms: no byte carries): a row whose units fall short of θ's is below θ
-        # (the bound of every one such: `outside`), the others are bounded row by row.
+        # A row not stored for any term can reach θ only if (1) one of its levels passes
+        # `below`, θ's part of the largest bound (below it in every term, it is below θ), and
+        # (2) the sum of its levels' shares does: each term's levels become whole units of that
+        # sum, rounded up, added for every row at once as big integers, byte by byte (a
+        # term's units are at most 255 // terms: no byte carries). Both hold for the rows
+        # bounded row by row; every other one is below `outside`.
+        below = min(255, math.floor(theta * 255 / sum(p.steps[1] * 255 for p in listed)))
         unit = 255 * max(p.steps[1] for p in listed) * (1.0 + 2e-9) / most
         need = math.ceil(theta / unit)
-        if need > 255:
-            outside = most * len(listed) * unit
-        else:
-            units = 0
-            for p in listed:
-                table = bytes(math.ceil(level * p.steps[1] * (1.0 + 1e-9) / unit) for level in range(256))
-                units += int.from_bytes(p.levels.translate(table), "little")
-            outside = (need - 1) * unit
-            found.update((r, b) for m in re.finditer(b"[%s-\xff]" % re.escape(bytes([need])),
-                                                     units.to_bytes(len(listed[0].levels), "little"))
-                         if (r := m.start() + 1) not in found and (b := _row_bounds(r, plan)) is not None)
-            if len(found) > _MAX_CANDIDATES:
-                return {}, {}, math.inf, _count(listed)
+        passing = bytes(int(level > below) for level in range(256))
+        outside, reach, units = 0.0, 0, 0
+        for p in listed:
+            outside += below * p.steps[1]
+            reach |= int.from_bytes(p.levels.translate(passing), "little")
+            table = bytes(math.ceil(level * p.steps[1] * (1.0 + 1e-9) / unit) for level in range(256))
+            units += int.from_bytes(p.levels.translate(table), "little")
+        outside = max(outside, (need - 1) * unit)
+        size = len(listed[0].levels)
+        enough = bytes(int(u >= need) for u in range(256))
+        both = (int.from_bytes(units.to_bytes(size, "little").translate(enough), "little") & reach).to_bytes(size, "little")
+        found.update((r, b) for m in re.finditer(b"\x01", both)
+                     if (r := m.start() + 1) not in found and (b := _row_bounds(r, plan)) is not None)
+        if len(found) > _MAX_CANDIDATES:
+            return {}, {}, math.inf, _count(listed)
     exact, bounds = {}, {}
     for r, (_, high, known) in found.items():
         if known:
