@@ -41,5 +41,8 @@ def command(library, text, limit, max_lines, fmt):
                         "hits": [dict(h.as_dict(), matches=h.as_dict()["matches"][:max_lines]) for h in shown]}))
     else:
         emit(render_hits(shown, total, max_lines))
+    from litcheck.listing.display import save
+
+    save()  # the values decoded for the shown lines, for the next search (`index.decoded`)
     if not shown:
         raise SystemExit(1)

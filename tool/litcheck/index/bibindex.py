@@ -159,9 +159,9 @@ class LazyEntry(Entry):
         return f.get(name, default)
 
     def text(self, name: str) -> str:
-        from litcheck.library.latex import to_text
+        from litcheck.index.decoded import text
 
-        return to_text(self.get(name))
+        return text(self._index, self.get(name))
 
     def _astuple(self):
         return (self.key, self.type, self.fields, self.file, self.line, self.field_lines, self.raw)

@@ -138,9 +138,9 @@ def _start_from_levels(plan, listed, enumerated, limit: int):
     of a listed term it is not stored for lies between (level - 1) and level steps of
     idf · last stored g / 255. The rows with the best lower bounds among the stored ones (or
     those of an enumerated term) give θ, below the score of the `limit`-th row; a row outside
-    them can reach θ only if for some term its level reaches that term's part of θ, and those
-    rows are found by a byte class over the levels (the plain-Python path: importing numpy
-    would cost a search more than all of this)."""
+    them can reach θ only if the sum of its levels' shares does, and those rows are found by
+    adding the levels of every row at once and a byte class over the sums (the plain-Python
+    path: importing numpy would cost a search more than all of this)."""
     if enumerated:  # every matching row is among those of the smallest enumerated term
         pool = set(min(enumerated, key=len))
     else:
@@ -150,20 +150,33 @@ def _start_from_levels(plan, listed, enumerated, limit: int):
     theta = lows[-1] if len(lows) == limit else 0.0
     outside = None
     if not enumerated:
-        if theta <= 0.0:
+        most = 255 // len(listed)  # a term's units at most (below)
+        if theta <= 0.0 or not most:
             return {}, {}, math.inf, _count(listed)  # nothing bounds the rows not stored: FTS5
-        # A term's part of θ in proportion to its largest share of a row not stored; a row
-        # below every term's part is below θ (the bound of every one such: `outside`).
-        top = sum(p.steps[1] * 255 for p in listed)
-        outside = 0.0
+        # A row not stored for any term can reach θ only if (1) one of its levels passes
+        # `below`, θ's part of the largest bound (below it in every term, it is below θ), and
+        # (2) the sum of its levels' shares does: each term's levels become whole units of that
+        # sum, rounded up, added for every row at once as big integers, byte by byte (a
+        # term's units are at most 255 // terms: no byte carries). Both hold for the rows
+        # bounded row by row; every other one is below `outside`.
+        below = min(255, math.floor(theta * 255 / sum(p.steps[1] * 255 for p in listed)))
+        unit = 255 * max(p.steps[1] for p in listed) * (1.0 + 2e-9) / most
+        need = math.ceil(theta / unit)
+        passing = bytes(int(level > below) for level in range(256))
+        outside, reach, units = 0.0, 0, 0
         for p in listed:
-            below = min(255, math.floor(theta * p.steps[1] * 255 / top / p.steps[1]))
             outside += below * p.steps[1]
-            if below < 255:
-                found.update((r, b) for m in re.finditer(b"[%s-\xff]" % re.escape(bytes([below + 1])), p.levels)
-                             if (r := m.start() + 1) not in found and (b := _row_bounds(r, plan)) is not None)
-            if len(found) > _MAX_CANDIDATES:
-                return {}, {}, math.inf, _count(listed)
+            reach |= int.from_bytes(p.levels.translate(passing), "little")
+            table = bytes(math.ceil(level * p.steps[1] * (1.0 + 1e-9) / unit) for level in range(256))
+            units += int.from_bytes(p.levels.translate(table), "little")
+        outside = max(outside, (need - 1) * unit)
+        size = len(listed[0].levels)
+        enough = bytes(int(u >= need) for u in range(256))
+        both = (int.from_bytes(units.to_bytes(size, "little").translate(enough), "little") & reach).to_bytes(size, "little")
+        found.update((r, b) for m in re.finditer(b"\x01", both)
+                     if (r := m.start() + 1) not in found and (b := _row_bounds(r, plan)) is not None)
+        if len(found) > _MAX_CANDIDATES:
+            return {}, {}, math.inf, _count(listed)
     exact, bounds = {}, {}
     for r, (_, high, known) in found.items():
         if known:

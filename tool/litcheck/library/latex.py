@@ -95,37 +95,51 @@ def _plain(text: str) -> str:
 
 
 def to_text(value: str) -> str:
-    """Display text of a raw BibTeX value: accents decoded, braces removed, spaces collapsed.
+    """Display text of a raw BibTeX value: accents decoded, braces removed, spaces collapsed."""
+    text = quick_text(value)
+    return text if text is not None else hard_text(value)
+
+
+def quick_text(value: str) -> str | None:
+    """`to_text` of a value litcheck decodes itself; None for one only pylatexenc decodes.
     Remembered for values of ordinary length (names, venues and titles repeat across a listing),
     not for a huge one, which the cache would keep alive with its text after its entry is gone."""
     if not value:
         return ""
-    return _to_text(value) if len(value) > CACHED_CHARS else _cached_to_text(value)
+    return _quick_text(value) if len(value) > CACHED_CHARS else _cached_quick_text(value)
+
+
+def hard_text(value: str) -> str:
+    """`to_text` of a value only pylatexenc decodes (remembered as `quick_text` is)."""
+    return _hard_text(value) if len(value) > CACHED_CHARS else _cached_hard_text(value)
 
 
 CACHED_CHARS = 10_000
 
 
-def _to_text(value: str) -> str:
-    if not value:
-        return ""
+def _quick_text(value: str) -> str | None:
     if "\\" not in value:
-        text = _plain(value)
-    else:
-        fast = _fast_decode(value)
-        if fast is not None:
-            text = _plain(fast)
-        else:
-            try:
-                text = _converter()(value)
-            except Exception:  # pylatexenc gives up on some malformed TeX; show it plainly
-                text = value.replace("{", "").replace("}", "")
+        return _tidy(_plain(value))
+    fast = _fast_decode(value)
+    return None if fast is None else _tidy(_plain(fast))
+
+
+def _hard_text(value: str) -> str:
+    try:
+        text = _converter()(value)
+    except Exception:  # pylatexenc gives up on some malformed TeX; show it plainly
+        text = value.replace("{", "").replace("}", "")
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
     if _UNTIDY.search(text):  # most values have single spaces only: no copy made word by word
         text = _SPACE.sub(" ", text)
     return text.strip()
 
 
-_cached_to_text = functools.lru_cache(maxsize=65536)(_to_text)
+_cached_quick_text = functools.lru_cache(maxsize=65536)(_quick_text)
+_cached_hard_text = functools.lru_cache(maxsize=65536)(_hard_text)
 
 
 # LaTeX markup removed before matching: accent commands, command names before a brace group,
