@@ -395,6 +395,13 @@ def test_a_name_that_is_a_description_is_said_by_its_words_in_any_order():
     # a share of victims is a share of people of any kind, not of images
     ("Girls made up 65% of the victims.", "Sixty-five per cent of the children were girls.", True),
     ("Girls made up 65% of the victims.", "Girls appeared in 65% of the images.", False),
+    # what a claim ranks first on, left unsaid while "most" is said of another quality: ranked on that
+    ("Farm workers are the group most vulnerable to heat stroke.",
+     "Farm workers are the group most active in the union.", False),
+    ("Farm workers are the group most vulnerable to heat stroke.",
+     "Of all groups, farm workers are most at risk of heat stroke.", True),
+    ("Farm workers are the group most vulnerable to heat stroke.",
+     "Farm workers are the group with the highest number of persons vulnerable to heat stroke.", True),
 ])
 def test_what_the_claim_says_of_what(claim, sentence, same):
     assert _restates(claim, sentence) is same

@@ -271,6 +271,7 @@ class Lexicon:
         kinds = {name: "C:" for name in data.get("concepts") or {}} | {name: "E:" for name in data.get("entities") or {}}
         self.alternatives = [{kinds[name] + name for name in group} for group in data.get("alternatives") or ()]
         self.setting = {kinds[name] + name for name in data.get("setting") or ()}
+        self.rankings = {kinds[name] + name for name in data.get("rankings") or ()}
         self.opposites = {("C:" + a, "C:" + b) for pair in data.get("opposites") or () for a, b in (pair, pair[::-1])}
         self.forms, self.exact = forms, exact
         # a name that is a description ("online sexual exploitation of children" = OSEC) is also

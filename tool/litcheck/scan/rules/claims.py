@@ -42,7 +42,8 @@ disputed. The method (docs/known-claims.md has the long form):
      did it, unlike Y", "rather than X", "a national law, not an international one", "but Y only ...",
      "moved from X to ..."), nor tell the claim as a rumour, a myth or a hoax, call it doubtful or unverifiable, or
      report it as someone's claim ("the claim that ..."), nor ask it ("Does X ...?"),
-     and what the claim says must be it does not say often is ("are often moved").
+     and what the claim says must be it does not say often is ("are often moved"), nor rank on another
+     quality what the claim ranks ("the group most active online" against "the most vulnerable").
 3. The message names what matched: the shared figures, entities and terms.
 """
 
@@ -67,6 +68,7 @@ CONCEDED_WEIGHT = 0.25  # weight of a term the register's evidence states as tru
 _NECESSITY, _OFTEN = "C:oblige", "C:often"  # "must be moved" is not restated by "are often moved"
 _THE_COUNTRY = "C:the country"
 _RUMOUR = "C:rumour"
+_MOST = "C:most"
 
 # "fn 34 cites X for Y": a register's verdict on the article's own footnote, not a claim about
 # the world that another text could repeat
@@ -218,6 +220,8 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
         # Hansa, which police took down") or set aside ("rather than FOSTA's offence, prosecutors relied on
         # older laws"; "a national statute, not an international law")
         return None
+    if claim.terms & prep.lexicon.rankings - sentence.terms and _MOST in sentence.terms - claim.terms:
+        return None  # ranked on another quality: "the age group most active online" is not "the most vulnerable"
     if _RUMOUR in sentence.terms - claim.terms:
         return None  # told as a rumour, a myth or a hoax, or as unverifiable: reported, not asserted
     if _NECESSITY in claim.terms and _OFTEN in sentence.terms and _NECESSITY not in sentence.terms:
