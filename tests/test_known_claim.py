@@ -383,6 +383,25 @@ def test_a_name_that_is_a_description_is_said_by_its_words_in_any_order():
      "Alphagram and Betabook encrypt messages by default, but Gammachat does so only for paying users.", False),
     ("Alphagram, Betabook and Gammachat all encrypt messages by default.",
      "Alphagram, Betabook and Gammachat encrypt messages by default, but only on phones.", True),
+    # ", not X," sets a name aside as ", not a/an/the ..." does; "there is no X" says X does not exist
+    ("Quillpage carried most lottery adverts.", "It was Zedbook, not Quillpage, that carried most lottery adverts.", False),
+    ("Quillpage carried most lottery adverts.", "Quillpage, not Zedbook, carried most lottery adverts.", True),
+    ("The Harbour Safety Act bans night fishing.",
+     "There is no Harbour Safety Act; night fishing is banned by a port bylaw.", False),
+    ("The Harbour Safety Act bans night fishing.", "The Harbour Safety Act bans night fishing; there is no exemption.", True),
+    # what is said to be unverifiable, or named as someone's claim, is not asserted
+    ("Smugglers mostly target farm workers.", "Whether smugglers mostly target farm workers cannot be verified.", False),
+    ("Smugglers mostly target farm workers.", "The claim that smugglers mostly target farm workers appears in one blog.", False),
+    # a share of victims is a share of people of any kind, not of images
+    ("Girls made up 65% of the victims.", "Sixty-five per cent of the children were girls.", True),
+    ("Girls made up 65% of the victims.", "Girls appeared in 65% of the images.", False),
+    # what a claim ranks first on, left unsaid while "most" is said of another quality: ranked on that
+    ("Farm workers are the group most vulnerable to heat stroke.",
+     "Farm workers are the group most active in the union.", False),
+    ("Farm workers are the group most vulnerable to heat stroke.",
+     "Of all groups, farm workers are most at risk of heat stroke.", True),
+    ("Farm workers are the group most vulnerable to heat stroke.",
+     "Farm workers are the group with the highest number of persons vulnerable to heat stroke.", True),
 ])
 def test_what_the_claim_says_of_what(claim, sentence, same):
     assert _restates(claim, sentence) is same
@@ -597,8 +616,17 @@ def test_a_currencys_country_and_spaced_thousands_are_read_as_figures():
     ("Such wallets are hard to follow.", "C:untraceable"),
     ("The stall sold imitation watches.", "C:fake"),
     ("Whether the bridge is safe is doubtful.", "C:rumour"),  # called doubtful: not asserted
+    ("No one can say how large the harvest was.", "C:unclear"),
+    ("No one can say how large the harvest was.", "C:scale"),
+    ("The law changed how farmers plant.", "C:influence"),
+    ("The gravest storms hit the coast.", "C:serious"),
+    ("Prices went up exponentially.", "C:increase"),
+    ("Adolescents play outside.", "C:minors"),
+    ("Coastal towns face the greatest risk of flooding.", "C:most vulnerable"),
+    ("The code treats jaywalking as criminal.", "C:illegal"),
+    ("The bloc set up a working group on fisheries.", "C:working group"),
 ])
-def test_words_of_one_meaning_ninth_to_twelfth_batches(sentence, term):
+def test_words_of_one_meaning_ninth_to_thirteenth_batches(sentence, term):
     from litcheck.scan.claim_reading import Lexicon
 
     reading = Lexicon().read(sentence)
@@ -652,3 +680,15 @@ def test_a_markets_name_listed_with_known_names_and_an_operation_named_before_it
     assert lexicon.names("E:Corvid Market", lexicon.read("Corvid and Bramble were seized by police."))
     assert not lexicon.names("E:Corvid Market", lexicon.read("Corvid and Thistle were seized by police."))
     assert lexicon.names("E:Operation Nightfall", lexicon.read("The Nightfall operation ended in 2020."))
+    assert lexicon.names("E:Operation Nightfall", lexicon.read("The Nightfall sweep ended in 2020."))
+
+
+def test_a_question_is_not_read_as_asserting_a_claim_and_a_headline_is(scanner):
+    """A question of yes or no asks whether the claim holds; a heading of eight or more words is a
+    headline, which asserts what it says, while a shorter heading names a section."""
+    claim = "jawadweb2023exploring#c09"  # AlphaBay sold human trafficking and forced labour (false)
+    assert claim in named_claims(scanner, "AlphaBay sold human trafficking and forced labour.")
+    assert claim not in named_claims(scanner, "Did AlphaBay sell human trafficking and forced labour?")
+    assert claim in named_claims(scanner, "Did you know that AlphaBay sold human trafficking and forced labour?")
+    assert claim in named_claims(scanner, "How AlphaBay sold victims of human trafficking into forced labour")
+    assert claim not in named_claims(scanner, "AlphaBay forced labour sales")

@@ -40,6 +40,9 @@ REPORTS_OF = re.compile(r"\b(?:(?:reports|cases|incidents|instances)\s+of|(?:wor
                         r"sub-?committees?|task\s*forces?)\s+on)\b", re.I)
 # what any count of people may be said to count: "36.2 million people" = "36.2 million victims"
 _GENERIC_COUNT = {"C:person", "victim", "case", "individu"}
+# victims are people of any kind: "65% of the children" may be a share of what "65% of victims" is one of,
+# but "65% of the images" is not
+_PEOPLE = {"C:person", "C:victims", "C:minors", "C:female", "C:male"}
 
 
 def counted_after(text: str, end: int, at: dict[int, str], share: bool = False) -> frozenset:
@@ -93,6 +96,7 @@ def same_reports(sentence, claim, lexicon) -> bool:
 def _same_thing(sentence, claim, mine: frozenset | None, theirs: frozenset | None) -> bool:
     """What the sentence counts (`mine`) is what the claim counts (`theirs`): either leaves it
     unsaid or generic, or the other text names it in another place ("179 arrests" = "detained 179
-    suspects")."""
+    suspects"), or one counts victims and the other people of some kind."""
     return not mine or not theirs or bool((mine | theirs) & _GENERIC_COUNT) \
-        or bool(mine & claim.terms) or bool(theirs & sentence.terms)
+        or bool(mine & claim.terms) or bool(theirs & sentence.terms) \
+        or "C:victims" in mine | theirs and bool(mine & _PEOPLE) and bool(theirs & _PEOPLE)

@@ -135,10 +135,10 @@ _MARKET_KINDS = ("darknet", "dark net", "dark web", "darkweb", "online", "underg
 def _described(name: str) -> list[str]:
     """A market's name and the ways texts write it with what it is ("the Dream darknet market",
     "the Hansa marketplace" for Dream Market, Hansa Market); an operation's name also with the word
-    after it ("the DisrupTor operation"); any other name as it is."""
+    after it ("the DisrupTor operation", "sweep", "crackdown"); any other name as it is."""
     first, _, rest = name.partition(" ")
     if first == "Operation" and rest:
-        return [name, f"{rest} operation"]
+        return [name] + [f"{rest} {word}" for word in ("operation", "sweep", "crackdown")]
     head, _, last = name.rpartition(" ")
     if not head or last.casefold() not in _MARKET:
         return [name]
@@ -153,11 +153,13 @@ _LISTED_MARKETS = re.compile(r"\b[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+(?:and|or|&
                              r"market(?:place)?s\b)?")
 _CAPITALISED = re.compile(r"[A-Z][\w-]*")
 # "..., unlike Hansa and AlphaBay, ...", "rather than FOSTA's offence, ...", "a national statute, not an
-# international law": what follows, up to the clause's end, is set against the rest, or set aside
+# international law", "it was Craigslist, not Backpage, that ...", "there is no law called X": what follows, up
+# to the clause's end, is set against the rest, or set aside (said not to exist)
 # "..., but Telegram does so only in secret chats": a clause of "but" that says "only" restricts what it names
 # to less than the rest says; "moved from the open web to the dark web": what moved is no longer where it was
 _CONTRAST = re.compile(r"(?:\b(?:unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|except(?:\s+for)?|rather\s+than|"
-                       r"instead\s+of)|,\s+not\s+(?:a|an|the))\s+[^,;:()—–]*|"
+                       r"instead\s+of|there\s+(?:is|are|was|were)\s+no(?!\s+doubt\b))\s+|"
+                       r",\s+not\s+(?:(?:a|an|the)\s+|(?=(?-i:[A-Z]))))[^,;:()—–]*|"
                        r"\b(?:but|whereas)\s+(?=[^,;:()—–]*\bonly\b)[^,;:()—–]*|"
                        r"(?:(?<=\bmoved\s)|(?<=\bshifted\s)|(?<=\bmigrated\s))from\s+[^,;:()—–]*?(?=\s+(?:to|into|onto)\b)", re.I)
 
@@ -269,6 +271,7 @@ class Lexicon:
         kinds = {name: "C:" for name in data.get("concepts") or {}} | {name: "E:" for name in data.get("entities") or {}}
         self.alternatives = [{kinds[name] + name for name in group} for group in data.get("alternatives") or ()]
         self.setting = {kinds[name] + name for name in data.get("setting") or ()}
+        self.rankings = {kinds[name] + name for name in data.get("rankings") or ()}
         self.opposites = {("C:" + a, "C:" + b) for pair in data.get("opposites") or () for a, b in (pair, pair[::-1])}
         self.forms, self.exact = forms, exact
         # a name that is a description ("online sexual exploitation of children" = OSEC) is also

@@ -40,8 +40,10 @@ disputed. The method (docs/known-claims.md has the long form):
      "without being moved" denies, "no event draws more ... than X" says X is the largest);
    - it does not say the claim's names or terms only where it sets them against others or aside ("X
      did it, unlike Y", "rather than X", "a national law, not an international one", "but Y only ...",
-     "moved from X to ..."), nor tell the claim as a rumour, a myth or a hoax or call it doubtful,
-     and what the claim says must be it does not say often is ("are often moved").
+     "moved from X to ..."), nor tell the claim as a rumour, a myth or a hoax, call it doubtful or unverifiable, or
+     report it as someone's claim ("the claim that ..."), nor ask it ("Does X ...?"),
+     and what the claim says must be it does not say often is ("are often moved"), nor rank on another
+     quality what the claim ranks ("the group most active online" against "the most vulnerable").
 3. The message names what matched: the shared figures, entities and terms.
 """
 
@@ -66,6 +68,7 @@ CONCEDED_WEIGHT = 0.25  # weight of a term the register's evidence states as tru
 _NECESSITY, _OFTEN = "C:oblige", "C:often"  # "must be moved" is not restated by "are often moved"
 _THE_COUNTRY = "C:the country"
 _RUMOUR = "C:rumour"
+_MOST = "C:most"
 
 # "fn 34 cites X for Y": a register's verdict on the article's own footnote, not a claim about
 # the world that another text could repeat
@@ -77,6 +80,13 @@ _ATTRIBUTION_TAIL = re.compile(r",?\s+(?:citing|cited\s+(?:in\s+the\s+text\s+)?a
 # "(fn 41, with '(Cordner, 2018)')", "(Bandura 1977, fn 14)": a citation in brackets, innermost
 # first; its author is the article's source, not a party to the claim
 _BRACKETED_CITATION = re.compile(r"\([^()]*?(?:\bfns?\s+\d|\b[A-Z][a-z][\w'-]*(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d)[^()]*\)")
+# "Does PECA make it a crime to ...?": a question of yes or no asks whether the claim holds and does
+# not assert it ("Did you know that ...?" does)
+_QUESTION = re.compile(r"\s*(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|must)\b"
+                       r"(?!\s+you\s+know\b)[^?]*\?\W*$", re.I)
+# a heading of this many words is a headline ("How dark-web detective work is catching offenders and freeing
+# victims"), which asserts what it says; a shorter one names a section
+HEADLINE_WORDS = 8
 MAX_CONTEXT_CHARS = 6_000  # a paragraph longer than this is read only around the sentence
 CONTEXT_SENTENCES = 3  # sentences either side of it
 
@@ -210,8 +220,10 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
         # Hansa, which police took down") or set aside ("rather than FOSTA's offence, prosecutors relied on
         # older laws"; "a national statute, not an international law")
         return None
+    if claim.terms & prep.lexicon.rankings - sentence.terms and _MOST in sentence.terms - claim.terms:
+        return None  # ranked on another quality: "the age group most active online" is not "the most vulnerable"
     if _RUMOUR in sentence.terms - claim.terms:
-        return None  # told as a rumour, a myth or a hoax: reported, not asserted
+        return None  # told as a rumour, a myth or a hoax, or as unverifiable: reported, not asserted
     if _NECESSITY in claim.terms and _OFTEN in sentence.terms and _NECESSITY not in sentence.terms:
         return None  # a claim of what must be ("must be moved") is not one of what often is ("are often moved")
     if _roles_swapped(sentence, claim):
@@ -354,7 +366,7 @@ def known_claim(ctx):
         return read(context)
 
     for index, sent in enumerate(ctx.doc.sentences):
-        if sent.kind == "heading":
+        if sent.kind == "heading" and len(sent.text.split()) < HEADLINE_WORDS or _QUESTION.match(sent.text):
             continue
         sentence = lexicon.read(ctx.claim_text(sent))
         if not sentence.terms:
