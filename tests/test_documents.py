@@ -55,3 +55,15 @@ def test_binary_formats_are_not_written_to_a_terminal(monkeypatch):
 
     with pytest.raises(LitcheckError, match="-o FILE"):
         emit(b"PK\x03\x04")
+
+
+def test_a_line_naming_the_source_of_the_list_under_it_leads_the_list():
+    from litcheck.scan.document import parse_document
+
+    doc = parse_document("Findings\n\nAccording to the [Youth Internet Safety Survey]\n\n1. One in seven was approached.\n\n"
+                         "Source: ILO estimates of 40.3 million victims\n\n- One in four were children.\n", "x.md", "markdown")
+    kinds = {s.text: (s.kind, s.lead) for s in doc.sentences}
+    lead = kinds["According to the [Youth Internet Safety Survey]"]
+    assert lead[0] == "lead" and kinds["One in seven was approached."] == ("item", doc.sentences[1].index)
+    assert kinds["Source: ILO estimates of 40.3 million victims"][0] != "lead"
+    assert kinds["One in four were children."][1] is None

@@ -196,7 +196,8 @@ def split_body(doc: Document) -> None:
                 continue
             skind = kind
             if kind in ("body", "item") and stext.endswith(":") and (ss, se) == spans[-1] \
-                    or len(spans) == 1 and _SOURCE_LEAD.match(stext) and not _ends_sentence(stext):
+                    or kind in ("body", "item", "heading") and len(spans) == 1 and _SOURCE_LEAD.match(stext) \
+                    and not _ends_sentence(stext):
                 skind = "lead"
             elif _PAGE_NUMBER.fullmatch(stext):
                 skind = "page"  # a PDF's page number left between or after sentences: no claim
@@ -213,8 +214,9 @@ def split_body(doc: Document) -> None:
 
 
 # A line that names the source of the list under it: "According to the [Office for National
-# Statistics](https://...)", with no full stop (the items below are what it reports)
-_SOURCE_LEAD = re.compile(r"[*_\[\s]*(?:According to|Source|Sources|Data from|Figures from|Based on)\b", re.I)
+# Statistics](https://...)", with no full stop (the items below are what it reports). Not "Source:",
+# which labels a table or figure, as a caption does.
+_SOURCE_LEAD = re.compile(r"[*_\[\s]*(?:According to|Data from|Figures from|Based on)\b", re.I)
 
 
 # Non-prose blocks: captions ("Figure 2: ...", "Table 1 – ...", "Source: ...", a Markdown image with
