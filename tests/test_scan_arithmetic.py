@@ -84,3 +84,12 @@ def test_a_share_and_its_count_against_the_total_the_paragraph_gave():
     assert round(error.computed, 1) == 16.4 and error.total == "160 million child"
     assert total_share_errors("Asia accounts for 16.4 percent of all child laborers, or 26.3 million.", before) == []
     assert total_share_errors("Girls are 39 percent of all workers, or 63 million.", before) == []  # no total of workers
+
+
+def test_a_total_split_by_sex_whose_parts_do_not_add_up():
+    from litcheck.scan.arithmetic import split_errors
+
+    [error] = split_errors("Rescued victims numbered 5,789 out of which 2,287 were male and 3,052 were female.")
+    assert (error.total, error.parts) == (5789, 5339)
+    assert split_errors("Rescued victims numbered 5,339 out of which 2,287 were male and 3,052 were female.") == []
+    assert split_errors("Of 5,789 victims, 2,287 were rescued in March and 3,052 in May.") == []

@@ -226,6 +226,8 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "“Victims over 60 comprised the third largest reporting group,” the agency said.",
     "The Declaration of Independence recognizes the inherent dignity and worth of all people.",
     "Be unanimous: everyone in the minority needs to show solidarity.",
+    "Justice is to be served to every victim.",
+    "Strong encryption should be non-negotiable for children's and everyone's safety.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []
@@ -313,6 +315,12 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("The minister announced a crackdown yesterday amid claims there are up to 10,000 victims.", True),
     ("Many retailers and businesses who face scrutiny feel the duty is an undue burden.", True),
     ("Many retailers and businesses sell clothing made abroad.", False),
+    ("The real numbers are higher still, say the experts from the agency.", True),
+    ("As reported over the past five years, traffickers exploit victims at home and abroad.", True),
+    ("Despite expert warnings, the presidency persists with client-side scanning.", True),
+    ("Privacy critics have long pushed for scanning of private photos.", True),
+    ("NGOs have assessed at least eight million victims in the country.", True),
+    ("According to the data issued by the National Crime Records Bureau, 8,132 cases were reported.", False),
     ("Other industry groups have described the campaigners as shrewd.", True),
     ("A poster urges officers to look closer. “The next worker you encounter may be a victim of trafficking,” reads the "
      "poster.", False),
@@ -521,3 +529,9 @@ def test_a_works_title_written_as_a_link_with_no_address_is_dangling(scanner):
     defined = lost + "\n[Youth Internet Safety Survey]: https://example.org/yiss\n"
     linked = "According to the [Youth Internet Safety Survey](https://example.org/yiss) one in seven was approached.\n"
     assert fired(scanner, defined, "dangling-citation") == fired(scanner, linked, "dangling-citation") == []
+
+
+def test_a_paragraph_opened_by_a_named_bodys_dataset_sources_the_years_after_it(scanner):
+    text = ("According to the data issued by the National Crime Records Bureau, 8,132 cases were reported in 2016. "
+            "In 2017, the country reported 2,854 cases.\n\nIn 2018, the country reported 2,465 cases.\n")
+    assert fired(scanner, text, "uncited-statistic") == ["In 2018, the country reported 2,465 cases."]

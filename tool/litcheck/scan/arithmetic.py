@@ -2,8 +2,9 @@
 article, with no library): a share stated next to the counts it is computed from ("230 of the
 1,103 NGOs (20.1%)", "41% (52 of 127)", "52 (41%) of the 127 respondents"), a share and its count
 against a total the paragraph gave before ("160 million child laborers ... 5.5 percent of all
-child laborers, or 26.3 million"), and a calculation written out ("516 beds x $89.55 per day =
-$46,208").
+child laborers, or 26.3 million"), a total split in two that does not add up ("5,789 out of which
+2,287 were male and 3,052 were female"), and a calculation written out ("516 beds x $89.55 per
+day = $46,208").
 
 Written by hand: number parsers on PyPI (word2number, quantulum3) read a number, not the
 part-of-whole shapes above, and the check is one division.
@@ -159,4 +160,31 @@ def total_share_errors(text: str, before: str) -> list[ShareError]:
         true, stated = 100.0 * count / whole, float(m.group("p"))
         if abs(true - stated) > max(0.5, 0.1 * stated):  # (the counts are rounded: only a real slip)
             found.append(ShareError(" ".join(m.group(0).split()), m.group("p"), true, " ".join(total.group(0).split())))
+    return found
+
+
+_SEXES = r"(?:male|males|men|boys|female|females|women|girls)"
+# "5789 out of which 2287 were male and 3052 were female", "4,709 victims, of whom 1,912 were men and 2,717 women"
+_SPLIT_TOTAL = re.compile(rf"(?<![\d,.])(?P<t>{_NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?:out of which|of which|of whom|out of whom),?\s+"
+                          rf"(?P<a>{_NUMBER})\s+(?:were\s+|are\s+)?{_SEXES}\s+and\s+(?P<b>{_NUMBER})\s+(?:were\s+|are\s+)?"
+                          rf"{_SEXES}\b", re.I)
+
+
+@dataclass(frozen=True)
+class SplitError:
+    surface: str
+    total: float
+    parts: float  # what the two parts add up to
+
+
+def split_errors(text: str) -> list[SplitError]:
+    """A total split by sex whose two parts do not add up to it ("5,789 out of which 2,287 were
+    male and 3,052 were female": 5,339). A split by sex is the one the writer states as whole."""
+    found = []
+    if "which" not in text and "whom" not in text:
+        return found
+    for m in _SPLIT_TOTAL.finditer(text):
+        total, a, b = (float(m.group(k).replace(",", "")) for k in ("t", "a", "b"))
+        if a + b != total:
+            found.append(SplitError(" ".join(m.group(0).split()), total, a + b))
     return found

@@ -28,7 +28,8 @@ REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
                       # figures from NCMEC"
                       r"\b(?i:according to|in|based on)\s+(?:(?:an?|the|one)\s+)?(?:[a-z-]+\s+){0,2}?(?:estimates?|reports?|"
                       r"study|survey|poll|analysis|count|census|figures|data|statistics|records)\s+(?:(?:conducted|carried out|"
-                      r"published|commissioned|released|collected|compiled|gathered|kept)\s+)?(?:by|from|of)\s+(?:the\s+)?"
+                      r"published|commissioned|released|collected|compiled|gathered|kept|issued|provided|produced)\s+)?"
+                      r"(?:by|from|of)\s+(?:the\s+)?"
                       r"(?:[a-z-]+\s+){0,4}?[A-Z]|"
                       # "Based on Department of Social Welfare and Development figures, ..."
                       r"\b(?i:based on)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*+\s+(?:(?:of|and|for|on)\s+)?){1,8}+(?:figures|data|"
@@ -138,14 +139,20 @@ _LINKED_WORK = re.compile(r"\[[^\]\n]{0,300}?\b(?:[Rr]eport|[Ss]tudy|[Ss]urvey|E
                           r"[Yy]earbook|[Cc]ensus)\b[^\]\n]{0,100}\]\([^)\s]{4,500}\)")
 
 
+# a named body's dataset: "According to the data issued by the National Crime Records Bureau, ..."
+_BODY_DATA = re.compile(r"\b(?:according to|based on|from)\s+(?:the\s+)?(?:official\s+|annual\s+|latest\s+)?(?:data|"
+                        r"statistics|figures|records)\s+(?:issued|published|released|compiled|collected|kept|provided)\s+"
+                        r"by\s+(?:the\s+)?[A-Z]", re.I)
+
+
 def _credits_a_work(text: str) -> bool:
-    return names_a_work(text) or _LINKED_WORK.search(text) is not None
+    return names_a_work(text) or _LINKED_WORK.search(text) is not None or _BODY_DATA.search(text) is not None
 
 
 def opened_by_work(ctx, sent) -> bool:
-    """The sentence's paragraph opens with a sentence that names or links one specific work: an
-    explainer or a news report summarising a report gives its figures one after another, and the
-    work named first stands for them all ("The ILO's [Global Estimates 2020 report](...) noted
+    """The sentence's paragraph opens with a sentence that names or links one specific work (or a
+    named body's dataset): an explainer or a news report summarising a report gives its figures one
+    after another, and the work named first stands for them all ("The ILO's [Global Estimates 2020 report](...) noted
     ... Since the 2016 estimates, the number has risen by 8 million ...")."""
     sentences, first = ctx.doc.sentences, sent.index
     while first > 0 and sentences[first - 1].block == sent.block and sent.index - first < 30:

@@ -346,7 +346,16 @@ VAGUE_PATTERNS = [
     re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous |all (?:the )?|the best )?"
                r"(?:latest |recent |new |available |local |federal |state |government )?"
                r"(?:reports|studies|experts|estimates|research|sources|researchers|analysts|statistics|data|surveys|some|many|officials|evidence|"
-               r"observers|media reports|news reports|insiders|specialists|authorities|analyses|law enforcement|police)\b", re.I),
+               r"observers|media reports|news reports|insiders|specialists|authorities|analyses|law enforcement|police)\b"
+               # ("according to the data issued by the National Crime Records Bureau" names whose data)
+               r"(?!\s+(?:(?:issued|published|released|compiled|collected|kept|provided|produced)\s+)?(?:by|from|of)\s+"
+               r"(?:the\s+)?[A-Z])", re.I),
+    # the authority after its words, or its warning as a given: "..., say the experts from X", "As reported over
+    # the past five years, ...", "Despite expert warnings, ..."
+    re.compile(r"\b(?:say|says|said)\s+(?:the\s+|some\s+|many\s+)?(?:experts|analysts|officials|sources|observers|"
+               r"researchers|critics|campaigners|insiders)\b|^[*_\s]*As (?:has been |was |it was )?reported\b|"
+               r"\b(?:despite|ignoring|amid) (?:repeated |many |numerous |growing )?(?:expert|experts['’]|scientific|"
+               r"academic) (?:warnings|concerns|criticism|objections|advice)\b", re.I),
     # common knowledge, or a literature nobody cites: "everyone knows", "consistent with the ... literature"
     re.compile(r"\b(?:everyone|everybody) knows\b|\bas (?:we all|everyone|everybody) knows?\b|\bit is common knowledge\b|"
                r"\b(?:consistent with|in line with|as (?:suggested|recommended|shown) (?:by|in)) (?:the )?(?:[\w-]+ ){0,6}"
@@ -372,7 +381,8 @@ VAGUE_PATTERNS = [
     # groups have long argued ..." (the present "NGOs report" is how a survey of NGOs states its findings)
     re.compile(r"\b(?:non-?governmental organi[sz]ations|NGOs|(?:advocacy|industry|trade|business|campaign|lobby|rights|"
                r"interest) groups|civil society(?: organi[sz]ations| groups)?|"
-               r"governments|practitioners)\s+(?:have|had)\s+(?:long\s+|repeatedly\s+|also\s+)?(?:proposed|argued|called for|"
+               r"governments|practitioners|critics|privacy critics|privacy advocates)\s+(?:have|had)\s+(?:long\s+|repeatedly\s+|"
+               r"also\s+)?(?:proposed|argued|called for|pushed for|urged|demanded|assessed|estimated|counted|"
                r"claimed|warned|suggested|recommended|pointed out|insisted|described|criticised|criticized|labelled|labeled|"
                r"dismissed|welcomed|branded)\b|"
                # criticism with no critic: "There has also been significant criticism of ..."

@@ -121,9 +121,11 @@ def _speaks_for_self(text: str, m) -> bool:
     return _FIRST_PERSON.search(text, lo, len(text) if hi < 0 else hi) is not None
 _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
                            r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
-                           r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bought\s+to|\bmust|\bmost)\s+(?:\w+\s+){0,2}$", re.I)
+                           r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bought\s+to|\bmust|\bmost|\b(?:is|are)\s+to\s+be)"
+                           r"\s+(?:\w+\s+){0,2}$", re.I)
 # an aim, not a finding: "a safer world for everyone", "dignity and freedom for all people"
-_GOAL = re.compile(r"\bfor\s+(?:everyone|everybody|all(?:\s+people|\s+of\s+us|\s+Americans|\s+citizens)?)\b", re.I)
+_GOAL = re.compile(r"\bfor\s+(?:[\w’']+\s+and\s+)?(?:everyone|everybody|all(?:\s+people|\s+of\s+us|\s+Americans|"
+                   r"\s+citizens)?)\b", re.I)
 # "cannot" inside a clause a subordinator opens ("when parents cannot take care", "because a child cannot
 # legally consent"): a condition described, not an impossibility asserted (a comma ends the clause:
 # "Because it is pseudonymous, criminals cannot steal ..." asserts one)
@@ -154,7 +156,7 @@ def _not_the_writers(text: str, m: re.Match, before: str) -> bool:
     to"), or "cannot" describing a condition."""
     return (in_credited_quotation(text, m.start()) or _credited(before[-300:])
             or _INSTRUMENT_SAYS.search(before[-200:]) is not None
-            or _GOAL.search(text, max(0, m.start() - 8), m.end() + 14) is not None
+            or any(g.start() <= m.start() and g.end() >= m.end() for g in _GOAL.finditer(text, max(0, m.start() - 40), m.end() + 14))
             or _DUTY_AFTER.match(text, m.end()) is not None and m.group(0).lower() in ("everyone", "everybody", "no one")
             or m.group(0).lower().startswith(("cannot", "can not", "can't")) and _SUBORDINATE.search(before[-80:]) is not None)
 
