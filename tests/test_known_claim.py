@@ -66,7 +66,8 @@ LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{n
     encoding="utf-8")), size) for name, size in [("third", 10), ("fourth", 10), ("fifth", 20), ("sixth", 20),
                                                  ("seventh", 20), ("eighth", 20), ("ninth", 20), ("tenth", 20),
                                                  ("eleventh", 20), ("twelfth", 20),
-                                                 ("thirteenth", 20), ("fourteenth", 20)]}
+                                                 ("thirteenth", 20), ("fourteenth", 20),
+                                                 ("fifteenth", 20)]}
 BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 

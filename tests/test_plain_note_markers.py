@@ -69,3 +69,9 @@ def test_the_markers_are_read_again_after_several_were_lost():
     body = ("One.1 Two.2 Three.3 Eight rose.8 Nine fell.9 Ten held.10\n")
     _, sentences = _headless(body)
     assert sentences[-3:] == ["Eight rose.⁸", "Nine fell.⁹", "Ten held.¹⁰"]
+
+
+def test_a_numbered_list_under_a_references_heading_is_read_as_the_heading_says():
+    doc = parse_document("Entries rose.1 Cases fell.2 Courts acted.3\n\n## References" + _HEADLESS.replace("[…]", ""),
+                         "report.txt", "text")
+    assert doc.footnotes == {} and len(doc.references) == 12

@@ -216,7 +216,8 @@ def _headless_list(lines, mask: bytearray) -> int | None:
             break
     if first is None or items < 5 or sources < 0.6 * items:
         return None
-    return first
+    before = next((line for _, _, line in reversed(lines[max(0, first - 20):first]) if line.strip()), "")
+    return None if _short_line_matches(_REF_HEADING, before) else first  # (a heading's list is read under it)
 
 
 def _read_reference_section(doc: Document, mask: bytearray, lines, first: int, headless: bool = False) -> int:

@@ -152,7 +152,8 @@ def _not_the_writers(text: str, m: re.Match, before: str) -> bool:
     source is credited with ("The National Crime Agency estimates that the UK was the third most
     common ..."), what a law or charter says, an aim ("for everyone") or a duty ("everyone ... needs
     to"), or "cannot" describing a condition."""
-    return (in_credited_quotation(text, m.start()) or _credited(before[-300:]) or _INSTRUMENT_SAYS.search(before[-200:])
+    return (in_credited_quotation(text, m.start()) or _credited(before[-300:])
+            or _INSTRUMENT_SAYS.search(before[-200:]) is not None
             or _GOAL.search(text, max(0, m.start() - 8), m.end() + 14) is not None
             or _DUTY_AFTER.match(text, m.end()) is not None and m.group(0).lower() in ("everyone", "everybody", "no one")
             or m.group(0).lower().startswith(("cannot", "can not", "can't")) and _SUBORDINATE.search(before[-80:]) is not None)
