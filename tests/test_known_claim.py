@@ -118,6 +118,8 @@ def test_field_claim_case(scanner, case):
     ("Between 600,000 and 800,000 people are moved.", "Between 600,000 and 800,000 tourists arrive.", True),  # people: any
     ("300,000 girls are at risk.", "The agency awarded $300,000 in grants.", False),  # a sum of money is not a count
     ("Trafficking is a $150 billion a year industry.", "It earns 150 billion US dollars a year.", True),
+    ("Smuggling is a $150 billion a year industry.", "Smuggling brings in 150 billion dollars a year.", True),  # dollars: the unit
+    ("80 percent of traffic on the canal is coal.", "Four-fifths of everything on the canal is coal.", True),  # of everything
     ("The site ran for 12 years.", "It was online for 12 years.", True),
     ("The site ran for 12 years.", "The site had 12 owners.", False),  # a span of time is not a count
     ("About 60% of the patients left early.", "About 60% of the wards were repainted.", False),  # a share of another thing
@@ -396,6 +398,14 @@ def test_a_name_that_is_a_description_is_said_by_its_words_in_any_order():
     # a share of victims is a share of people of any kind, not of images
     ("Girls made up 65% of the victims.", "Sixty-five per cent of the children were girls.", True),
     ("Girls made up 65% of the victims.", "Girls appeared in 65% of the images.", False),
+    # a figure for every year is not the same figure dated to one year
+    ("About 5,000 boats are lost at sea every year.", "About 5,000 boats were lost at sea in 1998, a survey found.", False),
+    ("About 5,000 boats are lost at sea every year.", "In 1998 as in every year, about 5,000 boats were lost at sea.", True),
+    ("About 5,000 boats are lost at sea every year.", "About 5,000 boats are lost at sea each year.", True),
+    # what a claim's share is of is not what it says of that share
+    ("80 percent of traffic on the Tor network involves drugs.",
+     "Over 80 percent of traffic through Tor reaches the open web.", False),
+    ("80 percent of traffic on the Tor network involves drugs.", "Four-fifths of everything on Tor involves drugs.", True),
     # what a claim ranks first on, left unsaid while "most" is said of another quality: ranked on that
     ("Farm workers are the group most vulnerable to heat stroke.",
      "Farm workers are the group most active in the union.", False),
@@ -626,8 +636,16 @@ def test_a_currencys_country_and_spaced_thousands_are_read_as_figures():
     ("Coastal towns face the greatest risk of flooding.", "C:most vulnerable"),
     ("The code treats jaywalking as criminal.", "C:illegal"),
     ("The bloc set up a working group on fisheries.", "C:working group"),
+    ("Pushed into forced sex work, she fled.", "C:trafficking"),
+    ("Timber brings in millions.", "C:profit"),
+    ("The show runs every single year.", "C:annual"),
+    ("Regulators leaned heavily on the old rule.", "C:widely used"),
+    ("Cash leaves no trail.", "C:untraceable"),
+    ("Buyers pay without ever being identified.", "C:untraceable"),
+    ("The council takes down the banners.", "C:takedown"),
+    ("Seeds travel from one country to another.", "C:border"),
 ])
-def test_words_of_one_meaning_ninth_to_thirteenth_batches(sentence, term):
+def test_words_of_one_meaning_ninth_to_fourteenth_batches(sentence, term):
     from litcheck.scan.claim_reading import Lexicon
 
     reading = Lexicon().read(sentence)
@@ -693,3 +711,13 @@ def test_a_question_is_not_read_as_asserting_a_claim_and_a_headline_is(scanner):
     assert claim in named_claims(scanner, "Did you know that AlphaBay sold human trafficking and forced labour?")
     assert claim in named_claims(scanner, "How AlphaBay sold victims of human trafficking into forced labour")
     assert claim not in named_claims(scanner, "AlphaBay forced labour sales")
+
+
+def test_a_countrys_federal_body_names_the_country_and_ncmecs_tips_are_the_cybertipline():
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon()
+    assert lexicon.names("E:United States", lexicon.read("The Justice Department opened a case."))
+    assert lexicon.names("E:United States", lexicon.read("The FBI opened a case."))
+    assert not lexicon.names("E:United States", lexicon.read("Interpol opened a case."))
+    assert lexicon.names("E:CyberTipline", lexicon.read("NCMEC tips rose sharply."))

@@ -29,6 +29,18 @@ def same_date(sentence, claim) -> bool:
         (m, y) in days or (y is None and m in {d[0] for d in days}) for m, y, _ in sentence.dates)
 
 
+# "in 1999", "during the year 2020": what the text says is dated to one year (not "from 2018 to 2020")
+ONE_YEAR = re.compile(r"\b(?:in|during)\s+(?:the\s+(?:fiscal\s+)?year\s+)?(?:19|20)\d\d\b(?!\s*(?:[-–/]|to\b|and\b))", re.I)
+_ANNUAL = "C:annual"
+
+
+def same_period(sentence, claim) -> bool:
+    """A claim's figure for every year is not restated by the same figure dated to one year and not
+    said to recur: "800,000 children went missing in 1999" is the one-year count that "800,000 go
+    missing every year" stretches."""
+    return not (claim.figures and _ANNUAL in claim.terms and _ANNUAL not in sentence.terms and sentence.one_year)
+
+
 # between a count and the noun it counts: the range's other end, and words that do not say what is counted
 _COUNT_GAP = re.compile(r"\s*(?:(?:to|and|or|-|–)\s*[\d.,]+\s*(?:thousand|million|billion)?\s*)?"
                         r"(?:(?:more|additional|other|new|extra|such|young)\s+)*")
@@ -39,7 +51,7 @@ _COUNT_WORD = re.compile(r"[A-Za-z_][\w'’.-]*")
 REPORTS_OF = re.compile(r"\b(?:(?:reports|cases|incidents|instances)\s+of|(?:working\s+groups?|committees?|"
                         r"sub-?committees?|task\s*forces?)\s+on)\b", re.I)
 # what any count of people may be said to count: "36.2 million people" = "36.2 million victims"
-_GENERIC_COUNT = {"C:person", "victim", "case", "individu"}
+_GENERIC_COUNT = {"C:person", "victim", "case", "individu", "everyth", "dollar", "euro"}
 # victims are people of any kind: "65% of the children" may be a share of what "65% of victims" is one of,
 # but "65% of the images" is not
 _PEOPLE = {"C:person", "C:victims", "C:minors", "C:female", "C:male"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from litcheck.scan.alternation import alternation, lowered
-from litcheck.scan.claim_measures import MONTHS, REPORTS_OF, counted_after, dates_in, figure_unit
+from litcheck.scan.claim_measures import MONTHS, ONE_YEAR, REPORTS_OF, counted_after, dates_in, figure_unit
 from litcheck.scan.quantities import is_number_word
 
 _STOP = {
@@ -207,6 +207,7 @@ class Reading:
     passive: bool = False  # "... was shut down by ...": the doer comes after the verb
     reported: frozenset = frozenset()  # what the text's reports or cases are of ("reports of domestic violence")
     contrasted: frozenset = frozenset()  # terms said only where set aside ("unlike Hansa", "rather than the dark web")
+    one_year: bool = False  # what it says is dated to one year ("in 1999")
 
     @classmethod
     def merged(cls, readings: list["Reading"]) -> "Reading":
@@ -282,6 +283,8 @@ class Lexicon:
                 if str(name).islower() and len(words := WORD.findall(str(name))) > 2:
                     said = frozenset(t for w in words if (t := self._word(w)))
                     self.descriptions.setdefault("E:" + canonical, []).append(said)
+        # a country's national bodies say the country ("the Justice Department" says the federal state)
+        self.bodies = {"E:" + country: {"E:" + b for b in bodies} for country, bodies in (data.get("bodies") or {}).items()}
         self.denied = {"C:" + a: "C:" + b for a, b in (data.get("denied") or {}).items()}
         self.implied = {"C:" + a: [frozenset("C:" + c for c in together) for together in groups]
                         for a, groups in (data.get("implied") or {}).items()}
@@ -296,10 +299,12 @@ class Lexicon:
         return token if token and token.startswith("C:") else word_token(word)[0]
 
     def names(self, entity: str, reading: Reading) -> bool:
-        """The reading names the entity: by one of its forms, or all the words of a description."""
+        """The reading names the entity: by one of its forms, one of its bodies (for a country), or all the
+        words of a description."""
         if not entity.startswith("E:"):
             return entity[2:] in reading.terms  # a name the lexicon does not know ("N:<stem>")
-        return entity in reading.entities or any(d <= reading.terms for d in self.descriptions.get(entity, ()))
+        return entity in reading.entities or bool(self.bodies.get(entity, set()) & reading.entities) \
+            or any(d <= reading.terms for d in self.descriptions.get(entity, ()))
 
     def read(self, text: str, ordinary: frozenset = frozenset()) -> Reading:
         """`ordinary`: stems of words written in lower case in the text's field; a run of two or
@@ -408,7 +413,7 @@ class Lexicon:
                        {q.start: figure_unit(text, q) for q in figures if not q.percent},
                        (terms & self.relations) - verbal, _head(text, parties), _PASSIVE.search(text) is not None,
                        frozenset().union(*(counted_after(rest, m.end(), at) for m in REPORTS_OF.finditer(text))),
-                       _set_aside(text, at))
+                       _set_aside(text, at), ONE_YEAR.search(text) is not None)
 
 
 def _set_aside(text: str, at: dict[int, str]) -> frozenset:

@@ -15,6 +15,7 @@ disputed. The method (docs/known-claims.md has the long form):
    - it carries one of the claim's figures, if the claim has any (years aside), of the same kind
      (money, duration or count: "$300,000" is not "300,000 girls") and counting the same thing
      ("40,000 women" is not "40,000 police officers"; "60% of victims" is not "60% of the images"),
+     and not dated to one year when the claim's holds every year ("in 1999" against "every year"),
      and reports or cases it speaks of are of the same thing ("reports of domestic violence" are
      not "reports of child exploitation");
    - it names the claim's parties the same way round ("police use encrypted apps against
@@ -54,7 +55,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from litcheck.scan.claim_measures import same_date, same_measure, same_reports
+from litcheck.scan.claim_measures import same_date, same_measure, same_period, same_reports
 from litcheck.scan.claim_reading import NEGATION, WORD, Lexicon, Reading, word_token
 from litcheck.scan.rules import rule
 
@@ -196,7 +197,8 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
 
     claim = prep.reading
     figures = [p for p in shared(sentence.figures, claim.figures) if same_measure(sentence, claim, p)] if claim.figures else []
-    if claim.figures and not figures or not same_date(sentence, claim) or not same_reports(sentence, claim, prep.lexicon):
+    if claim.figures and not figures or not same_date(sentence, claim) or not same_period(sentence, claim) \
+            or not same_reports(sentence, claim, prep.lexicon):
         return None
     common = claim.terms & sentence.terms
     relation = [t for t in common if not t.startswith("E:") and "N:" + t not in claim.entities]  # not names alone
@@ -229,9 +231,11 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     if _roles_swapped(sentence, claim):
         return None  # who does what: "police use encrypted apps against traffickers" is not "traffickers use them"
     subjects = []  # what the claim is about (trafficking, drugs ...) when the sentence leaves it unsaid
+    # what the claim's share is of ("80 percent of traffic on Tor") is not what it says of that share
+    whole = set().union(*(claim.counted.get(b.start, ()) for _, b in figures if b.percent))
     for group in prep.lexicon.alternatives:
         named, claimed = sentence.terms & group, claim.terms & group
-        about = claimed - counted or claimed  # "people are trafficked": not only what the figure counts
+        about = claimed - counted - whole or claimed  # "people are trafficked": not only what the figure counts
         if any(t.startswith("C:") for t in about) and not any(_says(sentence, t, claim, prep.lexicon) for t in about):
             subjects.append(about)
         if named and claimed and not named <= claimed and (figures or not claimed <= named):
