@@ -350,12 +350,9 @@ VAGUE_PATTERNS = [
                # ("according to the data issued by the National Crime Records Bureau" names whose data)
                r"(?!\s+(?:(?:issued|published|released|compiled|collected|kept|provided|produced)\s+)?(?:by|from|of)\s+"
                r"(?:the\s+)?[A-Z])", re.I),
-    # the authority after its words, or its warning as a given: "..., say the experts from X", "As reported over
-    # the past five years, ...", "Despite expert warnings, ..."
+    # the authority after its words: "..., say the experts from X", "As reported over the past five years, ..."
     re.compile(r"\b(?:say|says|said)\s+(?:the\s+|some\s+|many\s+)?(?:experts|analysts|officials|sources|observers|"
-               r"researchers|critics|campaigners|insiders)\b|^[*_\s]*As (?:has been |was |it was )?reported\b|"
-               r"\b(?:despite|ignoring|amid) (?:repeated |many |numerous |growing )?(?:expert|experts['’]|scientific|"
-               r"academic) (?:warnings|concerns|criticism|objections|advice)\b", re.I),
+               r"researchers|critics|campaigners|insiders)\b|^[*_\s]*As (?:has been |was |it was )?reported\b", re.I),
     # common knowledge, or a literature nobody cites: "everyone knows", "consistent with the ... literature"
     re.compile(r"\b(?:everyone|everybody) knows\b|\bas (?:we all|everyone|everybody) knows?\b|\bit is common knowledge\b|"
                r"\b(?:consistent with|in line with|as (?:suggested|recommended|shown) (?:by|in)) (?:the )?(?:[\w-]+ ){0,6}"
@@ -389,9 +386,12 @@ VAGUE_PATTERNS = [
                r"\bthere (?:has|have) (?:also |since |already )?been (?:significant |considerable |widespread |much |growing |"
                r"strong |fierce |heavy |sharp |mounting |some )?(?:criticism|discontent|opposition|backlash|outcry|concern|"
                r"concerns|complaints)\b", re.I),
-    # criticism or a statement with no owner: "contrary to some criticisms", "the government has stated that"
+    # criticism or a statement with no owner: "contrary to some criticisms", "Despite expert warnings", "the
+    # government has stated that"
     re.compile(r"\b(?:contrary to|despite|in line with|echoing) (?:some|many|several|recent|popular|common|frequent|widespread) "
                r"(?:criticisms?|critiques?|claims|beliefs?|views|assumptions|concerns|accounts|commentary)\b|"
+               r"\b(?:despite|ignoring|amid) (?:repeated |many |numerous |growing )?(?:expert|experts['’]|scientific|"
+               r"academic) (?:warnings|concerns|criticism|objections|advice)\b|"
                r"\bthe (?:government|ministry|police|authorities|regulator) (?:has|have|had) (?:repeatedly |publicly |also )?"
                r"(?:stated|said|claimed|asserted|announced|maintained|insisted)\b", re.I),
     # news without a source: "sources familiar with the case said", "reports have emerged", "there are
