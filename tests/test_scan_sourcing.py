@@ -377,21 +377,6 @@ def test_an_instruction_to_the_reader_is_not_a_claim(scanner, sentence, claim):
     assert bool(fired(scanner, sentence + "\n", "superlative")) is claim
 
 
-def test_what_the_document_examined_itself_is_its_own_result(scanner):
-    text = ("We looked at how platforms report abuse.\n\n"
-            "All but three of the 16 platforms surveyed for this article publish a transparency report.\n\n"
-            "Out of 16 surveyed platforms, 11 disclose removals and 8 disclose appeals.\n\n"
-            "Across the industry, 45% of platforms publish no report at all.\n")
-    assert fired(scanner, text, "uncited-statistic") == ["Across the industry, 45% of platforms publish no report at all."]
-
-
-def test_the_documents_own_data_speaking_is_not_a_vague_attribution(scanner):
-    text = ("## Methods\n\nWe surveyed 530 farmworkers on 100 farms in 2020.\n\n## Results\n\n"
-            "The data show that the vast majority of respondents are paid the minimum wage.\n\n"
-            "## Background\n\nThe data show that wage theft is common on farms.\n")
-    assert fired(scanner, text, "vague-attribution") == ["The data show that wage theft is common on farms."]
-
-
 def test_a_ruling_needs_its_case_and_a_named_case_is_the_source(scanner):
     unnamed = "A federal court ruled that the ban was lawful, awarding $2 million to the platform.\n"
     named = "In Smith v. Jones, a federal court ruled that the ban was lawful, awarding $2 million to the platform.\n"
@@ -510,14 +495,6 @@ def test_an_items_year_in_a_laws_name_does_not_date_it_and_at_al_is_et_al(scanne
     assert any(s.startswith("McClean, N.") for s in flagged)
 
 
-def test_list_items_under_a_lead_that_names_their_source_are_covered(scanner):
-    text = ("Key findings:\n\n- [According to the national statistics office](https://example.org/bulletin)\n\n"
-            "1. Almost 9 in 10 children (89%) went online every day.\n2. About 17% spoke with a stranger.\n\n"
-            "According to the [Youth Internet Safety Survey]\n\n1. One in three children saw unwanted images.\n\n"
-            "Facts\n\n1. One in five children met a stranger.\n")
-    assert fired(scanner, text, "uncited-statistic") == ["One in five children met a stranger."]
-
-
 def test_a_number_to_ring_is_no_figure(scanner):
     assert fired(scanner, "If you are in danger, contact the police on 999 or 112.\n", "uncited-statistic") == []
     assert fired(scanner, "The police made contact with 45 victims.\n", "uncited-statistic") != []
@@ -531,7 +508,32 @@ def test_a_works_title_written_as_a_link_with_no_address_is_dangling(scanner):
     assert fired(scanner, defined, "dangling-citation") == fired(scanner, linked, "dangling-citation") == []
 
 
-def test_a_paragraph_opened_by_a_named_bodys_dataset_sources_the_years_after_it(scanner):
-    text = ("According to the data issued by the National Crime Records Bureau, 8,132 cases were reported in 2016. "
-            "In 2017, the country reported 2,854 cases.\n\nIn 2018, the country reported 2,465 cases.\n")
-    assert fired(scanner, text, "uncited-statistic") == ["In 2018, the country reported 2,465 cases."]
+# Documents in which one sentence alone lacks a source: the others are the document's own results
+# or data, list items under a lead-in that names their source, or years that go on from a named
+# body's dataset.
+@pytest.mark.parametrize("rule, text, flagged", [
+    ("uncited-statistic",
+     "We looked at how platforms report abuse.\n\n"
+     "All but three of the 16 platforms surveyed for this article publish a transparency report.\n\n"
+     "Out of 16 surveyed platforms, 11 disclose removals and 8 disclose appeals.\n\n"
+     "Across the industry, 45% of platforms publish no report at all.\n",
+     ["Across the industry, 45% of platforms publish no report at all."]),
+    ("vague-attribution",
+     "## Methods\n\nWe surveyed 530 farmworkers on 100 farms in 2020.\n\n## Results\n\n"
+     "The data show that the vast majority of respondents are paid the minimum wage.\n\n"
+     "## Background\n\nThe data show that wage theft is common on farms.\n",
+     ["The data show that wage theft is common on farms."]),
+    ("uncited-statistic",
+     "Key findings:\n\n- [According to the national statistics office](https://example.org/bulletin)\n\n"
+     "1. Almost 9 in 10 children (89%) went online every day.\n2. About 17% spoke with a stranger.\n\n"
+     "According to the [Youth Internet Safety Survey]\n\n1. One in three children saw unwanted images.\n\n"
+     "Facts\n\n1. One in five children met a stranger.\n",
+     ["One in five children met a stranger."]),
+    ("uncited-statistic",
+     "According to the data issued by the National Crime Records Bureau, 8,132 cases were reported in 2016. "
+     "In 2017, the country reported 2,854 cases.\n\nIn 2018, the country reported 2,465 cases.\n",
+     ["In 2018, the country reported 2,465 cases."]),
+], ids=["what-the-document-examined-itself", "its-own-data-speaking", "items-under-a-sourced-lead",
+        "years-after-a-bodys-dataset"])
+def test_only_the_unsourced_sentence_of_a_document_is_flagged(scanner, rule, text, flagged):
+    assert fired(scanner, text, rule) == flagged

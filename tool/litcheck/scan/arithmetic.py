@@ -128,7 +128,6 @@ def calculations(text: str) -> list[Calculation]:
     return found
 
 
-_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 _NUMBER, _SCALE = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", r"thousand|million|billion|bn|m"
 _AMOUNT_SCALED = rf"({_NUMBER})(?:\s*({_SCALE})\b)?"
 # "5.5 percent of all child laborers, or 26.3 million", "12% of the victims (about 3,000)"
@@ -138,7 +137,11 @@ _SHARE_AND_COUNT = re.compile(_PCT + r"\s+of\s+(?:all\s+|the\s+|total\s+)?(?P<no
 
 
 def _scaled(number: str, scale: str | None) -> float:
-    return float(number.replace(",", "")) * _SCALES.get((scale or "").lower(), 1.0)
+    """The value of "26.3" and "million", read as `quantities` reads every figure."""
+    from litcheck.scan.quantities import quantities
+
+    found = quantities(f"{number} {scale or ''}".strip())
+    return found[0].value if found else 0.0
 
 
 def total_share_errors(text: str, before: str) -> list[ShareError]:
