@@ -77,6 +77,8 @@ def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, source
     "The Irish victim, 57, contacts the charity after seeing its founder on TV.",
     "Foreign couple, both 67, are arrested on suspicion of immigration offences.",
     "The deaths of the men and women - aged between 18 and 45 - exposed the gangmasters.",
+    "Sites can check that the user is over 18 without learning who they are.",
+    "People over 65 are targeted by romance fraud.",
 ])
 def test_numbers_that_name_restate_or_tabulate_are_not_claims(scanner, sentence):
     assert fired(scanner, sentence + "\n", "uncited-statistic") == []
@@ -87,6 +89,11 @@ def test_we_find_marks_the_documents_own_results(scanner):
             "Analysing aid to 140 countries from 1981 to 2012, we find that donors respond to the laws.\n\n"
             "Aid to 140 countries fell after 2012.\n")
     assert fired(scanner, text, "uncited-statistic") == ["Aid to 140 countries fell after 2012."]
+
+
+def test_over_before_a_count_is_a_quantity_not_an_age(scanner):
+    text = "There are over 18 agencies involved. The user is over 18. Users over 18 million visited.\n"
+    assert fired(scanner, text, "uncited-statistic") == ["There are over 18 agencies involved.", "Users over 18 million visited."]
 
 
 @pytest.mark.parametrize("sentence, fires", [
@@ -236,6 +243,22 @@ def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
 def test_the_authors_words_after_a_closed_quotation_are_checked(scanner):
     text = 'The mother said her papers were taken. "We were told we could leave." The papers were never returned.\n'
     assert fired(scanner, text, "superlative") == ["The papers were never returned."]
+
+
+@pytest.mark.parametrize("text", [
+    # a quotation of several sentences: the speaker is named after its last one
+    "“Ships have left port. Nobody would like to speak up,” said Captain Ana Reyes of the union.\n",
+    # a paragraph opening with a single quotation mark, as British news sets a speaker's words
+    "'People ask why they do not leave. They trust no one.'\n",
+    "'Support is lacking. This was the biggest gap in the bill,' she said.\n",
+])
+def test_later_sentences_of_a_credited_quotation_pass(scanner, text):
+    assert fired(scanner, text, "superlative") == []
+
+
+def test_the_writers_words_after_a_single_quoted_paragraph_are_checked(scanner):
+    text = "'Victims are everywhere,' she said. The bill was the biggest reform.\n\nIt's the largest change.\n"
+    assert fired(scanner, text, "superlative") == ["The bill was the biggest reform.", "It's the largest change."]
 
 
 def test_most_respondents_in_a_results_section_is_a_finding(scanner):

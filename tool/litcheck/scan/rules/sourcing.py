@@ -94,7 +94,11 @@ _NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|text
                           r"\b(?:sections?|articles?|arts?|chapters?|paras?|paragraphs?|clauses?|rules?|pages?|pp?|ss?|"
                           r"items?|questions?|tables?|figures?|notes?|footnotes?|goals?|targets?|principles?)\.?\s*"
                           r"\d+[a-z]?(?:\s*(?:,|and|&|or|to|-|–)\s*\d+[a-z]?)*\s*(?:,|and|&|or|to|-|–)\s*)$", re.I)
-_AGE_BEFORE = re.compile(r"(?:\baged?|\bages(?: of)?|\bage of|\bunder(?: the age of)?|\bover the age of|\bas young as|\bas old as)\s*$", re.I)
+# an age: "aged 14", "under 18", "over the age of 16", "if the user is over 18", "people over 65"
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bages(?: of)?|\bage of|\bunder(?: the age of)?|\bover the age of|\bas young as|\bas old as|"
+                         r"\b(?:users?|people|persons?|anyone|someone|individuals?|customers?|viewers?|he|she|they|you|child(?:ren)?)\s+"
+                         r"(?:(?:is|are|was|were|be)\s+)?over)"
+                         r"\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:(?:to|and|-|–)\s*" + NUM + r"\s*)?(?:-?years?-old|years? old|years? of age|y/o|-year)", re.I)
 # A news report's age in apposition: "Tommy Connors Senior, 53, was jailed", "the youngest victim, 30,
 # meet", "Sisters Bo, 46 and Yan Li, 43,", "Josie Connors (right) 31,", "the Malaysian woman, 69." --

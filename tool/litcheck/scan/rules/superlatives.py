@@ -9,7 +9,7 @@ import re
 from litcheck.scan.alternation import lowered, matchable, may_match_any
 from litcheck.scan.own_results import OwnResults
 from litcheck.scan.attribution import REPORTED
-from litcheck.scan.quotations import in_credited_quotation, in_testimony, wholly_quoted
+from litcheck.scan.quotations import in_credited_quotation, in_testimony, open_at_start, wholly_quoted
 from litcheck.scan.rules import rule
 from litcheck.scan.rules.sourcing import names_a_work
 
@@ -149,12 +149,12 @@ _INSTRUMENT_SAYS = re.compile(r"\b(?:Act|Law|Code|Convention|Protocol|Declaratio
                               r"affirms|guarantees|states|provides|requires|prohibits|protects|grants|enshrines)\b[^.;]*$")
 
 
-def _not_the_writers(text: str, m: re.Match, before: str) -> bool:
-    """Not the writer's own overclaim: words in a quotation whose speaker is named, a clause a named
-    source is credited with ("The National Crime Agency estimates that the UK was the third most
-    common ..."), what a law or charter says, an aim ("for everyone") or a duty ("everyone ... needs
+def _not_the_writers(text: str, m: re.Match, before: str, opened: str | None) -> bool:
+    """Not the writer's own overclaim: words in a quotation whose speaker is named (`opened`: one
+    opened in an earlier sentence), a clause a named source is credited with ("The National Crime
+    Agency estimates that the UK was the third most common ..."), what a law or charter says, an aim ("for everyone") or a duty ("everyone ... needs
     to"), or "cannot" describing a condition."""
-    return (in_credited_quotation(text, m.start()) or _credited(before[-300:])
+    return (in_credited_quotation(text, m.start(), opened) or _credited(before[-300:])
             or _INSTRUMENT_SAYS.search(before[-200:]) is not None
             or any(g.start() <= m.start() and g.end() >= m.end() for g in _GOAL.finditer(text, max(0, m.start() - 40), m.end() + 14))
             or _DUTY_AFTER.match(text, m.end()) is not None and m.group(0).lower() in ("everyone", "everybody", "no one")
@@ -195,7 +195,7 @@ def superlative(ctx):
                 if pattern not in (_NOVELTY, _CERTAINTY) and not _BEYOND_EXPERIENCE.fullmatch(m.group(0)) \
                         and (_speaks_for_self(text, m) or in_testimony(text, m.start())):
                     continue  # "I have never felt so ...", "Nobody told us": a speaker's own experience
-                if _not_the_writers(text, m, before):
+                if _not_the_writers(text, m, before, open_at_start(ctx, sent)):
                     continue
                 hit = m
                 break
