@@ -91,6 +91,15 @@ def test_we_find_marks_the_documents_own_results(scanner):
     assert fired(scanner, text, "uncited-statistic") == ["Aid to 140 countries fell after 2012."]
 
 
+@pytest.mark.parametrize("sentence, fires", [
+    ("Previously the law only applied to farms with an annual payroll greater than $1,200.", False),
+    ("The Government announced a turnover threshold of £36 million for the reporting duty.", False),
+    ("The law applied to 20,000 farms.", True),
+])
+def test_whom_a_law_reaches_is_its_term_not_a_statistic(scanner, sentence, fires):
+    assert fired(scanner, sentence + "\n", "uncited-statistic") == ([sentence] if fires else [])
+
+
 def test_over_before_a_count_is_a_quantity_not_an_age(scanner):
     text = "There are over 18 agencies involved. The user is over 18. Users over 18 million visited.\n"
     assert fired(scanner, text, "uncited-statistic") == ["There are over 18 agencies involved.", "Users over 18 million visited."]
