@@ -569,3 +569,14 @@ def test_a_works_title_written_as_a_link_with_no_address_is_dangling(scanner):
         "years-after-a-bodys-dataset"])
 def test_only_the_unsourced_sentence_of_a_document_is_flagged(scanner, rule, text, flagged):
     assert fired(scanner, text, rule) == flagged
+
+
+@pytest.mark.parametrize("text, fires", [
+    ('The agency ended its statement so:\n\n"Those figures almost certainly understate the problem by a wide margin."\n', False),
+    ('The report drew a sharp reply. "Those figures almost certainly understate the problem by a wide margin."\n', True),
+    # a record's labelled field holds the quotation: its source is the record's
+    ('- __Passage__: "Those figures almost certainly understate the problem by a wide margin."\n', False),
+])
+def test_a_quotation_with_no_speaker_is_vague_unless_introduced(scanner, text, fires):
+    messages = [f.message for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "vague-attribution"]
+    assert bool(messages) is fires and all("no speaker" in m for m in messages)

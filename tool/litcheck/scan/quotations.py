@@ -23,6 +23,9 @@ _SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|l
                       r"\b(?:Article|Art\.|Section|Sec\.|§|Clause|Rule|Principle|Paragraph)\s*\d|"
                       r"\b(?:Act|Law|Code|Convention|Protocol|Directive|Regulation|Bill|Treaty|Statute|Constitution)\b|"
                       r"(?i:\b(?:the|that|this|such a|the new) (?:legislation|statute|law|act|bill|treaty|constitution)\b)")
+# a record's field label before its value ("- __Passage__: “...”", "Excerpt: “...”"): a quotation
+# kept as a record's value, whose source the record names, not one the writer leaves unattributed
+_FIELD_LABEL = re.compile(r"[-*•\s]*[*_]*[A-Z][\w-]*(?: [\w-]+){0,2}[*_]*\s*:[*_\s]*")
 # a witness's own words ("... threatened to kill me."): testimony, whose speaker a report keeps anonymous
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 
@@ -35,8 +38,9 @@ def unsourced_quotation(ctx, sent) -> str | None:
         if len(m.group(1).split()) < 8 or m.group(1).rstrip(" ,.").endswith("?") or _SPEAKER.search(text) \
                 or _FIRST_PERSON_SINGULAR.search(m.group(1)):
             continue  # short, a questionnaire item, someone is named as saying it, or a witness's words
-        if sent.index and ctx.doc.sentences[sent.index - 1].text.rstrip("*_ ").endswith(":"):
-            continue
+        if sent.index and ctx.doc.sentences[sent.index - 1].text.rstrip("*_ ").endswith(":") \
+                or _FIELD_LABEL.fullmatch(text, 0, m.start()):
+            continue  # introduced by the sentence before, or the value of a labelled field ("Passage: “...”")
         if _quote_goes_on(ctx, sent):
             continue
         return m.group(1)
