@@ -131,6 +131,9 @@ def test_over_before_a_count_is_a_quantity_not_an_age(scanner):
     ("Between the two locations, we were able to provide over 4,200 nights of rest last year.", False),
     ("In the same timeframe, our shelter operated at 93% capacity.", False),
     ("We know that 80% of victims never report the abuse.", True),
+    ("The survey's coverage is enough to date the change in 112 countries using our cutoff.", False),
+    ("This allowed us to assign end years for another 39 countries.", False),
+    ("Other researchers assigned end years for another 39 countries.", True),
     ("The number of reports rose slightly.", False),
 ])
 def test_magnitudes_and_trends_without_figures_are_statistics(scanner, sentence, fires):

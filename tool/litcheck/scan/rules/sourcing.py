@@ -225,7 +225,13 @@ _OWN_OPERATIONS = re.compile(r"\b(?:[Ww]e|[Oo]ur (?:team|teams|staff|organi[sz]a
                              # a share of the writer's own: "a loss of over 80% of our traffic", "our own records"
                              r"\b(?:of|in|on|from) our (?:own )?(?:traffic|users|platforms?|sites?|services?|members|customers|"
                              r"clients|staff|caseload|cases|hotline|helpline|shelters?)\b|"
-                             r"\b[Oo]ur own (?:experience|data|records|figures|statistics|monitoring|logs)\b")
+                             r"\b[Oo]ur own (?:experience|data|records|figures|statistics|monitoring|logs)\b|"
+                             # the writer's own method at work: "in 112 countries using our cutoff", "This allowed us
+                             # to assign end years for another 39 countries", "by our count"
+                             r"\b(?:allow(?:s|ed)?|enable(?:s|d)?|lets?|help(?:s|ed)?) us to\b|"
+                             r"\b(?:using|with|under|by|applying) our (?:own )?(?:cutoffs?|cut-offs?|thresholds?|methods?|"
+                             r"approach|criteria|definitions?|coding|classification|rules?|models?|counts?|estimates?|"
+                             r"calculations?)\b")
 # "During the same period, it received 14 reports": the figures go on from the sentence before
 _SAME_PERIOD = re.compile(r"[*_\s]*(?:(?:In addition|Additionally|Also|Similarly|Meanwhile),?\s+)?(?:during|in|over|for|within) "
                           r"the same (?:period|year|time|timeframe|time frame|quarter|month|months|reporting period)\b", re.I)
