@@ -72,6 +72,7 @@ def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, source
     "That is a 96% pass rate.",
     "President | Total change | Annual change Reagan | 3812 | 477 Bush | 0 | 0",
     "Share the National Human Trafficking Hotline (1-888-373-7888) with friends.",
+    "For urgent help, contact local emergency services immediately (999 in the UK, 911 in the US, 112 in the EU).",
     "Tommy Connors Senior, 53, was jailed and his son Patrick, 21, for five years at Luton Crown Court.",
     "Married couple James John (left) , 34, and Josie Connors (right) 31, were jailed for 11 and four years respectively.",
     "The Irish victim, 57, contacts the charity after seeing its founder on TV.",
@@ -79,6 +80,7 @@ def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, source
     "The deaths of the men and women - aged between 18 and 45 - exposed the gangmasters.",
     "Sites can check that the user is over 18 without learning who they are.",
     "People over 65 are targeted by romance fraud.",
+    "Protections do not cease when you tick over to 18.",
 ])
 def test_numbers_that_name_restate_or_tabulate_are_not_claims(scanner, sentence):
     assert fired(scanner, sentence + "\n", "uncited-statistic") == []
@@ -134,6 +136,8 @@ def test_over_before_a_count_is_a_quantity_not_an_age(scanner):
     ("The survey's coverage is enough to date the change in 112 countries using our cutoff.", False),
     ("This allowed us to assign end years for another 39 countries.", False),
     ("Other researchers assigned end years for another 39 countries.", True),
+    ("Sextortion is one of the fastest-growing online crimes.", True),
+    ("The IWF told us it has taken action over 723 reports this year.", False),
     ("The number of reports rose slightly.", False),
 ])
 def test_magnitudes_and_trends_without_figures_are_statistics(scanner, sentence, fires):
@@ -188,6 +192,8 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Grooming on gaming platforms is widespread.",
     "Online exploitation has reached epidemic proportions.",
     "Clearly, the policy failed to protect victims.",
+    "Such abuse had been rarely, if ever, filmed.",
+    "No country is completely free from forced labour.",
     "There is no evidence that the campaign reduced demand.",
     "More children than ever were online during the lockdowns.",
     "There are currently no estimates of the sums paid in cryptocurrency.",
@@ -246,6 +252,8 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "The Declaration of Independence recognizes the inherent dignity and worth of all people.",
     "Be unanimous: everyone in the minority needs to show solidarity.",
     "Justice is to be served to every victim.",
+    "That digital footprint led me to several cities, most frequently the capital.",
+    "No country was listed twice in the table.",
     "Strong encryption should be non-negotiable for children's and everyone's safety.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
@@ -579,6 +587,8 @@ def test_only_the_unsourced_sentence_of_a_document_is_flagged(scanner, rule, tex
     ('The report drew a sharp reply. "Those figures almost certainly understate the problem by a wide margin."\n', True),
     # a record's labelled field holds the quotation: its source is the record's
     ('- __Passage__: "Those figures almost certainly understate the problem by a wide margin."\n', False),
+    ('The Committee also recommends that the regulator "examine the need for rules on encrypted services in the country".\n',
+     False),
 ])
 def test_a_quotation_with_no_speaker_is_vague_unless_introduced(scanner, text, fires):
     messages = [f.message for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "vague-attribution"]

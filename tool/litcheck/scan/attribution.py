@@ -19,7 +19,9 @@ _FORCES = r"(?:Police|Service|Agency|Bureau|Ministry|Department|Commission)\b"
 REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
                       r"(?:\s*\([A-Z][\w.&-]{1,12}\))?(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|then\s+)?"
                       # (or announcing its own deal or measure: "TU announced the purchase of ... for USD 1.5 billion")
-                      r"(?:" + REPORTING_VERBS + r"|announced|announces|disclosed|discloses|"
+                      # (or telling the reporter: "The IWF told us", "Meta told the BBC")
+                      r"(?:" + REPORTING_VERBS + r"|announced|announces|disclosed|discloses|told\s+(?:us|me|reporters|journalists|"
+                      r"(?:the\s+)?[A-Z][\w&-]+)|"
                       r"(?:released|published|issued)\s+(?:new\s+|its\s+|a\s+|the\s+)?"
                       r"(?:data|figures|information|statistics|estimates|findings|report))\b|\baccording to (?:the\s+)?[A-Z]|"
                       # an estimate, study or data of a named body: "According to a conservative estimate by the

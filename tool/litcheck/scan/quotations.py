@@ -15,7 +15,7 @@ _QUOTATION = re.compile(r"(?<![\w,.;:!?])[“\"](?=\S)([^“”\"\n]{30,600}?)(?
 _SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|later\s+)?"
                       r"(?:" + REPORTING_VERBS + r"|told|tells|added|adds|recalled|recalls|testified|wrote|put it|"
                       r"asked|replied|insisted|admitted|announced|declared|commented|remarked|acknowledged|"
-                      r"recommended|urged|called|talks? about|spoke|speaks|described|charged with|requires?|provides?)\b|"
+                      r"recommends?|recommended|urges?|urged|called|talks? about|spoke|speaks|described|charged with|requires?|provides?)\b|"
                       r"(?i:\baccording to\b|\bin the words of\b|\bquoted\b)|\bas\s+[A-Z]|"
                       # the speaker after the quotation: '"...," reads the poster', '"...," said one officer', '"...," said Captain X'
                       r"[”\"],?\s+(?:reads|read|says|said|writes|wrote|states|stated|adds|added|notes|noted)\s+(?:(?:the|a|an|its|their|one)\b|[A-Z])|"

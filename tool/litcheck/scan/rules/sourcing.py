@@ -66,7 +66,12 @@ FIGURE_PATTERNS = [
                          r"(?:increase|rise|growth|surge|spike|jump|decline|drop|fall)s?|"
                          r"(?:a|an|the)\s+(?:growing|increasing|rising|escalating|mounting)\s+(?:problem|threat|trend|"
                          r"number|phenomenon|concern|risk|epidemic|crisis)|on the rise|at (?:an\s+)?(?:all-time|record) "
-                         r"(?:high|low|levels?))\b", re.I)),
+                         r"(?:high|low|levels?)|"
+                         # a growth rate ranked, hedged: "one of the fastest-growing online crimes", "among the most
+                         # rapidly increasing risks" still claims a fast trend (unhedged, it is a superlative)
+                         r"(?:one of|among)\s+(?:the|its|their)\s+(?:fastest[- ]growing|most\s+rapidly\s+"
+                         r"(?:increasing|growing|rising|expanding)))\b",
+                         re.I)),
     # hours of work or captivity as a rate ("16 hours a day", "20 hours or longer", "12-hour shifts"):
     # a claim about conditions, unlike a duration in a narrative ("the hearing lasted 3 hours") or a
     # service's hours ("open 24 hours a day")
@@ -91,13 +96,17 @@ _TIME_AFTER = re.compile(r"^[-–]\s*(?:year|month|week|day|hour|minute)s?\b|^\s
 # ("contact the police on 999 or 112": a number to ring, after whom to ring)
 _NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|texting|phone|contact|ring)\s+"
                           r"(?:(?:[\w-]+\s+){1,3}?(?:on|at)\s+)?(?:\d+\s*(?:,|or|and)\s*)*|"
+                          # "emergency services (999 in the UK, 911 in the US, 112 in the EU)"
+                          r"\b(?:emergency (?:services?|numbers?)|helplines?|hotlines?)\b[^.;\d]{0,40}?[(:]\s*(?:\d{2,4}\s+in\s+(?:the\s+)?[A-Z][\w.]*\s*(?:,|or|and)\s*)*|"
                           r"\b(?:sections?|articles?|arts?|chapters?|paras?|paragraphs?|clauses?|rules?|pages?|pp?|ss?|"
                           r"items?|questions?|tables?|figures?|notes?|footnotes?|goals?|targets?|principles?)\.?\s*"
                           r"\d+[a-z]?(?:\s*(?:,|and|&|or|to|-|–)\s*\d+[a-z]?)*\s*(?:,|and|&|or|to|-|–)\s*)$", re.I)
-# an age: "aged 14", "under 18", "over the age of 16", "if the user is over 18", "people over 65"
+# an age: "aged 14", "under 18", "over the age of 16", "if the user is over 18", "people over 65", "when you
+# tick over to 18"
 _AGE_BEFORE = re.compile(r"(?:\baged?|\bages(?: of)?|\bage of|\bunder(?: the age of)?|\bover the age of|\bas young as|\bas old as|"
                          r"\b(?:users?|people|persons?|anyone|someone|individuals?|customers?|viewers?|he|she|they|you|child(?:ren)?)\s+"
-                         r"(?:(?:is|are|was|were|be)\s+)?over)"
+                         r"(?:(?:is|are|was|were|be)\s+)?over|\b(?:(?:he|she|they|you|I|we|who|children|child|teenagers?|kids?|girls?|boys?)\s+"
+                         r"(?:turns?|turned)|turning|tick(?:s|ed)? over to))"
                          r"\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:(?:to|and|-|–)\s*" + NUM + r"\s*)?(?:-?years?-old|years? old|years? of age|y/o|-year)", re.I)
 # A news report's age in apposition: "Tommy Connors Senior, 53, was jailed", "the youngest victim, 30,
@@ -182,7 +191,7 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if re.search(r"(?:1[5-9]\d\d|20\d\d)\s*[-–/]\s*$", before):  # the end of a year range
             continue
-        if _NAMING_LIST.search(text[max(0, m.start() - 60):m.start()]):
+        if _NAMING_LIST.search(text[max(0, m.start() - 90):m.start()]):
             continue
         if _LEGAL_AFTER.match(after) or re.search(r"(?:U\.S\.C\.|C\.F\.R\.|F\.\s?(?:2d|3d|4th)|Supp\.\s?(?:2d|3d)?)\s*$", before):
             continue

@@ -53,6 +53,9 @@ SUPERLATIVE_PATTERNS = [
                r"never|every possible|all possible|every single|by any means|uniformly|universally|invariably|"
                r"without exception|unanimously|unprecedented|unparalleled|unmatched|unrivall?ed|second to none|"
                r"no one|nobody|everyone|everybody|undoubtedly|unquestionably|undeniably|indisputabl[ey]|"
+               # "rarely, if ever, filmed"; "no country is completely free from forced labour"
+               r"(?:rarely|seldom|hardly),? if ever|no (?:country|nation|state|government|company|platform|society|region|"
+               r"sector|industry)(?= (?:is|are|has|have|can|will|escapes?|remains?)\b)|"
                r"without (?:a |any )?doubt|beyond (?:any )?doubt|there is no doubt|it is a fact that)(?![\w-])", re.I),
     # leadership and preference: "leads the world", "the world leader", "a preferred mechanism", "the tool of choice"
     re.compile(r"\b(?:leads?|leading|led) the (?:world|globe|industry|market|field)\b|\bworld[- ]leader\b|"
@@ -114,8 +117,15 @@ _BEYOND_EXPERIENCE = re.compile(r"unprecedented|unparalleled|unmatched|unrivall?
 _FIRST_PERSON = re.compile(r"\b(?:I|me|us|[Mm]y|[Ww]e|[Oo]ur)\b")  # ("US" is the country)
 
 
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:me|my|myself)\b")  # (not "I": "I initiated the largest ..." is a claim)
+
+
 def _speaks_for_self(text: str, m) -> bool:
-    """A first-person word within a few words of the match: testimony or a personal remark."""
+    """A first-person word within a few words of the match, or "me" or "my" anywhere in the sentence
+    ("That footprint led me to several places, most frequently Lagos"): testimony or a personal
+    account, not a claim about the world."""
+    if _FIRST_PERSON_SINGULAR.search(text):
+        return True
     lo = text.rfind(" ", 0, max(0, m.start() - 25)) + 1
     hi = text.find(" ", m.end() + 25)
     return _FIRST_PERSON.search(text, lo, len(text) if hi < 0 else hi) is not None
