@@ -384,7 +384,14 @@ VAGUE_PATTERNS = [
                r"^(?:[*_]*)an estimated\b", re.I),
     re.compile(r"\b(?:found|shown|reported|documented) in (?:their|its|recent|several|many|various|numerous) (?:studies|research|reports|surveys)\b", re.I),
     re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known(?! as\b)|accepted|cited|regarded|considered|seen|"
-               r"recogni[sz]ed)\b", re.I),
+               r"recogni[sz]ed)\b|"
+               # a record nobody is said to have made, or criticism with no critic: "This has been well documented",
+               # "the Act has been criticised for being outdated"; evidence from cases nobody names: "other cases show"
+               r"\b(?:has|have|is|are) (?:been )?(?:well|extensively|amply|thoroughly|richly) (?:documented|established|"
+               r"researched|evidenced)\b|\b(?:has|have|had) been (?:widely |heavily |strongly |roundly |repeatedly |also )?"
+               r"(?:criticised|criticized|condemned|attacked|slammed|denounced) (?:for|as)\b|"
+               r"\b(?:other|many|several|numerous|previous|past|similar|recent) (?:cases|examples|incidents|experiences) "
+               r"(?:have )?(?:show|shows|shown|suggest|suggests|demonstrate|demonstrated|indicate|indicates|reveal|reveals)\b", re.I),
     # an agentless passive: "X is believed to ...", "has been reported that", "are thought to be"
     re.compile(r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:believed|thought|said|reported|"
                r"estimated|known|alleged|rumou?red|understood|claimed) to (?:be|have|involve|account|number|reach|"
@@ -454,6 +461,12 @@ _SPECIFIC_BEFORE = re.compile(r"(?:['’]s|\b(?:this|these|the same|such|its|the
                               re.I)
 
 
+# people a possessive does not name: "their critics argue", "its own experts say" are still nobody in particular
+_UNNAMED_PEOPLE = re.compile(r"(?:[\w-]+\s+){0,2}?(?:critics|experts|observers|commentators|analysts|sources|insiders|"
+                             r"campaigners|activists|advocates)\b", re.I)
+_BACK_REFERENCE = re.compile(r"[*_\s]*As (?:(?:was|we have|I have) )?(?:discussed|noted|mentioned|shown|described|explained|"
+                             r"seen|outlined) (?:previously|above|earlier|before|in (?:the )?(?:previous|preceding|last) "
+                             r"(?:section|chapter|part))\b", re.I)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:most\s+)?$")
 _OWN_DATA_WORDS = re.compile(r"\b(?:data|estimates|figures|statistics|evidence)\b", re.I)
 
@@ -461,11 +474,14 @@ _OWN_DATA_WORDS = re.compile(r"\b(?:data|estimates|figures|statistics|evidence)\
 def _vague_phrase(ctx, sent) -> str | None:
     """The unnamed authority the sentence leans on ("studies show"), or None."""
     text = ctx.doc.masked[sent.start:sent.end]
+    if _BACK_REFERENCE.match(text):
+        return None  # "As discussed previously, the report has been criticised ...": sourced where it was discussed
     low = lowered(text)
     for pattern in matchable(VAGUE_PATTERNS, low):
         m = pattern.search(text)
-        if m and pattern is VAGUE_PATTERNS[0] and _SPECIFIC_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
-            continue  # "ICE's monthly ADP data shows", "the same data show": whose data is said
+        if m and pattern is VAGUE_PATTERNS[0] and _SPECIFIC_BEFORE.search(text[max(0, m.start() - 60):m.start()]) \
+                and not _UNNAMED_PEOPLE.match(m.group(0)):
+            continue  # "ICE's monthly ADP data shows", "the same data show": whose data is said (not "their critics argue")
         if m and pattern is VAGUE_PATTERNS[0] and _THE_BEFORE.search(text, max(0, m.start() - 20), m.start()) \
                 and opened_by_work(ctx, sent):
             continue  # "the most recent estimates indicate", in a paragraph that opened with the work they are
