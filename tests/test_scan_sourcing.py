@@ -194,6 +194,9 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Clearly, the policy failed to protect victims.",
     "Such abuse had been rarely, if ever, filmed.",
     "No country is completely free from forced labour.",
+    "We constantly develop state of the art software to combat abuse.",
+    "The algorithms are only possible because platforms extract vast amounts of data.",
+    "Claiming that encryption harms children is unproven.",
     "There is no evidence that the campaign reduced demand.",
     "More children than ever were online during the lockdowns.",
     "There are currently no estimates of the sums paid in cryptocurrency.",
@@ -254,6 +257,8 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Justice is to be served to every victim.",
     "That digital footprint led me to several cities, most frequently the capital.",
     "No country was listed twice in the table.",
+    "Transparency will never be enough on its own.",
+    "Making these settings the highest by default is a positive step.",
     "Strong encryption should be non-negotiable for children's and everyone's safety.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
@@ -367,6 +372,9 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("The classification system has been criticised for being outdated.", True),
     ("The classification system has been criticised by the Law Council for being outdated.", False),
     ("As discussed previously, the report has been criticised for being political.", False),
+    ("As experience with FOSTA in the US demonstrated, platforms default to blanket removal.", True),
+    ("History shows that such bans fail.", True),
+    ("The 2019 audit by the regulator demonstrated that such bans fail.", False),
     ("The agency's own data shows a fall in removals.", False),
     ("Privacy critics have long pushed for scanning of private photos.", True),
     ("NGOs have assessed at least eight million victims in the country.", True),

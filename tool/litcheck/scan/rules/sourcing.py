@@ -391,7 +391,10 @@ VAGUE_PATTERNS = [
                r"researched|evidenced)\b|\b(?:has|have|had) been (?:widely |heavily |strongly |roundly |repeatedly |also )?"
                r"(?:criticised|criticized|condemned|attacked|slammed|denounced) (?:for|as)\b|"
                r"\b(?:other|many|several|numerous|previous|past|similar|recent) (?:cases|examples|incidents|experiences) "
-               r"(?:have )?(?:show|shows|shown|suggest|suggests|demonstrate|demonstrated|indicate|indicates|reveal|reveals)\b", re.I),
+               r"(?:have )?(?:show|shows|shown|suggest|suggests|demonstrate|demonstrated|indicate|indicates|reveal|reveals)\b|"
+               # a lesson nobody is said to have drawn: "As experience with FOSTA in the US demonstrated", "History shows"
+               r"\b(?:experience|history|practice)(?: (?:with|in|of|from) [^,.;]{1,60}?)? (?:has |have )?(?:shown|shows|showed|"
+               r"demonstrated|demonstrates|proved|proven|taught|teaches)\b", re.I),
     # an agentless passive: "X is believed to ...", "has been reported that", "are thought to be"
     re.compile(r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:believed|thought|said|reported|"
                r"estimated|known|alleged|rumou?red|understood|claimed) to (?:be|have|involve|account|number|reach|"

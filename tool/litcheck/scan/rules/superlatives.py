@@ -23,14 +23,19 @@ _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vita
 _NOVELTY = re.compile(r"\bthe first\b(?!\s+of\s+(?:these|those|them|the|our|its|which|two|three|four|five)\b)"
                       r"(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bthe first\b(?:\s+[\w-]+){1,4}?\s+of its kind\b|"
                       r"\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+", re.I)
+# self-praise no one can check ("we develop state of the art systems", "industry-leading", "world-class"):
+# an overclaim even in the first person, like novelty
+_SELF_PRAISE = re.compile(r"\bstate[- ]of[- ]the[- ]art\b|\b(?:industry|market|world)[- ]leading\b|\bworld[- ]class\b|"
+                          r"\bbest[- ]in[- ]class\b|\bcutting[- ]edge\b", re.I)
 # certainty asserted as settled ("it is clear from the survey that", "has proven to be harmful"): an
 # overclaim even about the document's own data, so like novelty it is checked there too
 _CERTAINTY = re.compile(r"\bit is (?:clear|evident|obvious|certain|undeniable|beyond dispute) (?:that|from)\b|"
                         r"\b(?:has|have|had) (?:been )?(?:proven|proved) (?:to be|that)\b", re.I)
-# the end of a scale, not a ranking: "Tier 1, the highest rating a country can receive"; after "the
+# the end of a scale, not a ranking: "Tier 1, the highest rating a country can receive", "settings the
+# highest by default"; after "the
 # highest", "the lowest": a grade of a scale ("into the lowest likelihood category", "the highest risk tier")
 _SCALE_END = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s+(?:a|an|any|one|you|we|they)\s+[\w-]+\s+"
-                        r"(?:can|could|may)\b|\s+(?:possible|permitted|allowed|available)\b")
+                        r"(?:can|could|may)\b|\s+(?:possible|permitted|allowed|available|by default)\b")
 _SCALE_GRADE = re.compile(r"(?:\s+[\w-]+)?\s+(?:category|categories|tier|tiers|level|levels|rating|ratings|grade|band|"
                           r"bracket|score|class|classification|setting|priority)\b(?!\s+(?:of|in|among|for)\b)")
 SUPERLATIVE_PATTERNS = [
@@ -65,8 +70,11 @@ SUPERLATIVE_PATTERNS = [
                # dominance and uniqueness: "the dominant technology", "unique amongst platforms", "its least popular"
                r"\bthe (?:dominant|predominant) (?:technology|platform|form|method|mode|means|source|channel|tool|way|model|"
                r"player|force|market|app|service|network|language|currency)\b|\bunique (?:among|amongst)\b|"
-               r"\b(?:its|their|his|her) least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+", re.I),
+               r"\b(?:its|their|his|her) least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
+               # one cause alone: "are only possible because these platforms extract ..."
+               r"\bonly possible (?:because|due to|through|thanks to)\b", re.I),
     _CERTAINTY,
+    _SELF_PRAISE,
     # prevalence asserted as settled: "complicity is rampant", "exposure is prevalent among", "it is
     # common for", "far exceeds"
     re.compile(r"\b(?:is|are|was|were) (?:rampant|endemic|"
@@ -76,7 +84,9 @@ SUPERLATIVE_PATTERNS = [
                r"\bit is (?:very |increasingly )?common (?:for|that|to)\b|\ba (?:common|frequent|regular) occurrence\b|"
                r"\bfar (?:exceeds?|exceeded|outstrips?|surpass(?:es)?)\b|"
                r"\b(?:research|evidence|data|scholarship|knowledge)(?:\s+(?:on|into|about|in|of)(?:\s+[\w-]+){1,3}?)? (?:is|are|remains?) "
-               r"(?:lacking|absent|non-existent|scarce)\b", re.I),
+               r"(?:lacking|absent|non-existent|scarce)\b|"
+               # a claim declared without support: "Claiming that encryption exacerbates harm is unproven"
+               r"\b(?:is|are|remains?) (?:entirely |completely |totally |wholly )?(?:unproven|baseless|unfounded)\b", re.I),
     # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest"
     re.compile(r"\b(?:ranks?|ranked|ranking|placed|places|comes|came) (?:as )?(?:(?:first|second|third|fourth|fifth|sixth|"
                r"seventh|eighth|ninth|tenth|last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
@@ -131,7 +141,7 @@ def _speaks_for_self(text: str, m) -> bool:
     return _FIRST_PERSON.search(text, lo, len(text) if hi < 0 else hi) is not None
 _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
                            r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
-                           r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bought\s+to|\bmust|\bmost|\b(?:is|are)\s+to\s+be)"
+                           r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bwill|\bshould|\bought\s+to|\bmust|\bmost|\b(?:is|are)\s+to\s+be)"
                            r"\s+(?:\w+\s+){0,2}$", re.I)
 # an aim, not a finding: "a safer world for everyone", "dignity and freedom for all people"
 _GOAL = re.compile(r"\bfor\s+(?:[\w’']+\s+and\s+)?(?:everyone|everybody|all(?:\s+people|\s+of\s+us|\s+Americans|"
@@ -190,7 +200,7 @@ def superlative(ctx):
         if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent):
             continue  # (a witness's "never" is testimony, not the author's overclaim)
         for pattern in matchable(SUPERLATIVE_PATTERNS, low):
-            if own_data and pattern not in (_NOVELTY, _CERTAINTY):
+            if own_data and pattern not in (_NOVELTY, _CERTAINTY, _SELF_PRAISE):
                 continue
             if pattern is _NOVELTY and _AS_FAR_AS_KNOWN.search(text):
                 continue
@@ -202,7 +212,7 @@ def superlative(ctx):
                 if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) or _SCALE_END.match(text, m.end()) \
                         or m.group(0)[:4].lower() == "the " and _SCALE_GRADE.match(text, m.end()):
                     continue
-                if pattern not in (_NOVELTY, _CERTAINTY) and not _BEYOND_EXPERIENCE.fullmatch(m.group(0)) \
+                if pattern not in (_NOVELTY, _CERTAINTY, _SELF_PRAISE) and not _BEYOND_EXPERIENCE.fullmatch(m.group(0)) \
                         and (_speaks_for_self(text, m) or in_testimony(text, m.start())):
                     continue  # "I have never felt so ...", "Nobody told us": a speaker's own experience
                 if _not_the_writers(text, m, before, open_at_start(ctx, sent)):
