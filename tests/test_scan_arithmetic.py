@@ -93,3 +93,28 @@ def test_a_total_split_by_sex_whose_parts_do_not_add_up():
     assert (error.total, error.parts) == (5789, 5339)
     assert split_errors("Rescued victims numbered 5,339 out of which 2,287 were male and 3,052 were female.") == []
     assert split_errors("Of 5,789 victims, 2,287 were rescued in March and 3,052 in May.") == []
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Nearly 7,000 girls are trafficked every year across the border - or 200,000 in the last decade.",
+     "200,000 in the last decade"),
+    ("The beds cost $4,308,391 per day, $129,251,730 per month, or $1,072,562,715 per year.", "$1,072,562,715 per year"),
+    ("The beds cost $4,308,391 per day, $129,251,730 per month, or $1,572,562,715 per year.", None),
+    ("About 500 people a day, or 15,000 a month, cross the border.", None),
+    # two figures for one period are two quantities, not a restatement
+    ("Some 500 people a day cross the border or 200 a day are turned back.", None),
+])
+def test_a_rate_restated_over_another_period_must_agree(text, wrong):
+    from litcheck.scan.arithmetic import rate_errors
+
+    assert [e.surface for e in rate_errors(text)] == ([wrong] if wrong else [])
+
+
+def test_a_disagreeing_restatement_is_a_figure_mismatch():
+    from litcheck.library.core import load_library
+    from litcheck.scan.pipeline import Scanner
+
+    scanner = Scanner(load_library([DATA / "lib.bib"], DATA / "notes", use_cache=False))
+    text = "Nearly 7,000 girls are trafficked every year across the border - or 200,000 in the last decade.\n"
+    [flag] = [f for f in scanner.scan_text(text).flags if f.rule == "figure-mismatch"]
+    assert flag.evidence == "200,000 in the last decade" and "about 69,952" in flag.message

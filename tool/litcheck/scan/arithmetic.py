@@ -3,8 +3,9 @@ article, with no library): a share stated next to the counts it is computed from
 1,103 NGOs (20.1%)", "41% (52 of 127)", "52 (41%) of the 127 respondents"), a share and its count
 against a total the paragraph gave before ("160 million child laborers ... 5.5 percent of all
 child laborers, or 26.3 million"), a total split in two that does not add up ("5,789 out of which
-2,287 were male and 3,052 were female"), and a calculation written out ("516 beds x $89.55 per
-day = $46,208").
+2,287 were male and 3,052 were female"), a calculation written out ("516 beds x $89.55 per
+day = $46,208"), and one rate restated over another period ("7,000 a year - or 200,000 in the last
+decade").
 
 Written by hand: number parsers on PyPI (word2number, quantulum3) read a number, not the
 part-of-whole shapes above, and the check is one division.
@@ -190,4 +191,75 @@ def split_errors(text: str) -> list[SplitError]:
         total, a, b = (float(m.group(k).replace(",", "")) for k in ("t", "a", "b"))
         if a + b != total:
             found.append(SplitError(" ".join(m.group(0).split()), total, a + b))
+    return found
+
+
+# One quantity restated at another rate ("nearly 7,000 girls ... every year - or 200,000 in the last
+# decade", "$4,308,391 per day, $129,251,730 per month, or $1,572,562,715 per year"): the restatements
+# must agree, whatever a month's length. Days a period can last, shortest and longest:
+_DAYS = {"day": (1, 1), "week": (7, 7), "month": (28, 31), "year": (365, 366), "decade": (3652, 3653)}
+_SPAN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+               "twenty": 20}
+_RATE = re.compile(rf"(?P<cur>[$€£])?(?P<num>{_NUMBER})(?:\s*(?P<scale>{_SCALE})\b)?(?:\s+(?!\d)[\w’'-]+){{0,10}}?\s*"
+                   r"(?:(?:per|a|an|each|every)\s+(?P<unit>day|week|month|year)\b|(?P<adv>daily|weekly|monthly|annually|yearly)\b|"
+                   r"(?:in|over|during)\s+the\s+(?:last|past|previous)\s+(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|"
+                   r"nine|ten|twenty)\s+)?(?P<span>days?|weeks?|months?|years?|decades?)\b)", re.I)
+_ADVERB_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
+# between two restatements: a comma of a list, or the word that says "the same, put otherwise"
+# (a few words may finish the first phrase: "sold every year into the district - or 200,000 in the last decade")
+_RESTATE = re.compile(r"(?:\s+(?!\d)[\w’'-]+){0,6}?\s*(?:[,;—–-]\s*)?(?:or|i\.e\.,?|that is,?|equivalent to|equal to|"
+                      r"amounting to|which (?:is|comes to))\s*", re.I)
+_LIST_COMMA = re.compile(r"\s*,\s*")
+
+
+@dataclass(frozen=True)
+class RateError:
+    surface: str  # the restatement that disagrees
+    first: str  # the rate it restates
+    expected: float  # what the first rate comes to over the restatement's period
+
+
+def _rate(m: re.Match) -> tuple[float, float, float, bool]:
+    """A rate phrase's value, the fewest and most days its period lasts, and whether it is money."""
+    value = _scaled(m.group("num"), m.group("scale"))
+    if m.group("span"):
+        unit, count = m.group("span").lower().rstrip("s"), m.group("n")
+        count = int(count) if count and count.isdigit() else _SPAN_WORDS.get((count or "").lower(), 1)
+    else:
+        unit, count = (m.group("unit") or _ADVERB_UNIT[m.group("adv").lower()]).lower(), 1
+    low, high = _DAYS[unit]
+    return value, low * count, high * count, m.group("cur") is not None
+
+
+def _disagree(first: re.Match, other: re.Match) -> float | None:
+    """What `first` comes to over `other`'s period, when `other` is more than 5% from every value
+    the two periods' lengths allow (written figures are rounded: only a real slip is reported)."""
+    value, low, high, money = _rate(first)
+    o_value, o_low, o_high, o_money = _rate(other)
+    if money != o_money or not value or (low, high) == (o_low, o_high):
+        return None  # (two figures for one period are two quantities, not one restated)
+    least, most = value * o_low / high, value * o_high / low
+    if least / 1.05 <= o_value <= most * 1.05:
+        return None
+    return value * ((o_low + o_high) / 2) / ((low + high) / 2)
+
+
+def rate_errors(text: str) -> list[RateError]:
+    """Restatements of one rate that do not agree: rate phrases joined by "or", "that is", "equivalent
+    to" (a list's commas before the last of them)."""
+    found = []
+    chain: list[re.Match] = []
+    for m in (list(_RATE.finditer(text)) if _DIGIT.search(text) else []) + [None]:
+        if chain and m is not None:
+            between = text[chain[-1].end():m.start()]
+            if _RESTATE.fullmatch(between) or _LIST_COMMA.fullmatch(between):
+                chain.append(m)
+                continue
+        if any(_RESTATE.fullmatch(text[a.end():b.start()]) for a, b in zip(chain, chain[1:])):
+            for other in chain[1:]:
+                expected = _disagree(chain[0], other)
+                if expected is not None:
+                    found.append(RateError(" ".join(other.group(0).split()), " ".join(chain[0].group(0).split()), expected))
+                    break
+        chain = [m] if m is not None else []
     return found
