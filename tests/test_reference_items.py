@@ -78,6 +78,21 @@ def test_reference_section_ends_at_the_next_post_and_notes_after_it_are_notes():
     assert any(s.text == "A second post with its own claims." for s in doc.sentences)
 
 
+def test_a_source_list_grouped_under_headings_with_claims_before_its_sources(scanner):
+    from litcheck.scan.document import parse_document
+
+    text = ("# Grooming\n\nGrooming crimes rose **89%** in six years (Source: NSPCC, 2024).\n\n"
+            "Abuse reports rose 40% (Source: Okafor, 2019).\n\n"
+            "### 📚 Sources & References (all citations)\n\n### Online grooming\n\n"
+            "- **89% increase in grooming crimes over six years**: NSPCC, 2024. https://example.org/nspcc\n\n"
+            "### Sextortion\n\n- **One in five teens**: Thorn, 2025. https://example.org/thorn\n\n## About us\n\nWe build tools.\n")
+    doc = parse_document(text, fmt="markdown")
+    assert [r.text for r in doc.references] == ["NSPCC, 2024. https://example.org/nspcc", "Thorn, 2025. https://example.org/thorn"]
+    assert any(s.text == "We build tools." for s in doc.sentences)
+    dangling = [f.message for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "dangling-citation"]
+    assert len(dangling) == 1 and dangling[0].startswith("(Source: Okafor, 2019)")
+
+
 def test_numbered_endnotes_after_an_author_date_list_are_notes():
     from litcheck.scan.document import parse_document
 

@@ -50,6 +50,19 @@ def test_a_reference_style_link_cites_the_address_its_definition_gives(scanner):
     assert [f.sentence for f in result.flags if f.rule == "uncited-statistic"] == ["Another 700 cases [went unreported][99] last year."]
 
 
+def test_a_parenthesis_of_links_after_the_full_stop_is_the_sentences_source(scanner):
+    text = ("Ofcom can fine up to £18m or 10% of revenue and seek disruption measures (e.g., payment withdrawal). "
+            "([Ofcom guidance (PDF)](https://example.org/g.pdf), "
+            "[gov.uk explainer](https://example.org/e))\n\n"
+            "Ofcom fined 12 firms. (It rarely does.)\n")
+    assert [f.sentence for f in scan(scanner, text).flags if f.rule == "uncited-statistic"] == ["Ofcom fined 12 firms."]
+
+
+def test_a_month_and_year_in_brackets_is_a_date_not_a_citation(scanner):
+    result = scan(scanner, "Government response (Dec 2020): the response confirmed a duty of care.\n")
+    assert not [c for c in result.citations if c.kind == "author-date"]
+
+
 def test_an_image_is_not_a_citation(scanner):
     result = scan(scanner, "The agency counted 4,500 cases ![chart](https://example.org/chart.png).\n")
     assert [f.rule for f in result.flags if f.rule == "uncited-statistic"] == ["uncited-statistic"]

@@ -67,7 +67,7 @@ def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]
     acr = re.fullmatch(r"([A-Z][A-Za-z&]*[A-Z])(?:[\s,]+(" + YEAR + r"))?", inner)
     if acr and is_acronym_definition(acr.group(1), before):
         return out
-    parts = [q for p in inner.split(";") for q in _one_year_each(p.strip())]
+    parts = [q for p in _SOURCE_LABEL.sub("", inner).split(";") for q in _one_year_each(p.strip())]
     for part in parts:
         shown = m.group(0) if len(parts) == 1 else f"({part})"
         if _UNRESOLVED_KEY.fullmatch(part):  # pandoc's citeproc prints a key it cannot find as "key?"
@@ -116,14 +116,19 @@ def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]
     return out
 
 
+_SOURCE_LABEL = re.compile(r"^(?:Sources?|Data|Data source|Via|From)\s*:\s*", re.I)  # "(Source: NSPCC, 2024)" cites NSPCC
+_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|"
+                    r"August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter")
+
+
 def author_date_part(part: str, start: int, end: int, sent_index: int, shown: str) -> Citation | None:
     am = _AD_ITEM.match(part)
     if not am:
         return None
     names_text = re.sub(r"(?<=\w)- (?=[A-Z])", "-", am.group("names").strip().rstrip(","))  # "Franchino-\nOlsen"
     names_text = re.sub(r"\bat(?= al\b)", "et", names_text)  # "(Hodel at al. 2014)": a slip for "et al."
-    if len(names_text) > 120 or re.search(r"\d", names_text):
-        return None
+    if len(names_text) > 120 or re.search(r"\d", names_text) or _MONTH.fullmatch(names_text):
+        return None  # ("(Dec 2020)", "(March, 2021)": a date, not an author and year; "May" is also a surname)
     # every word must look like part of a name (capitalised, a particle, or a connector)
     words = re.findall(r"[\w'’.\-]+", names_text)
     connectors = {"and", "et", "al", "al.", "&", "of", "the", "for", "on", "de", "van", "von", "der", "den", "du",

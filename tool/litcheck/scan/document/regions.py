@@ -24,12 +24,18 @@ _RULE_LINE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*+){3,}|(?:-[ \t]*+){3,}|(?:_[
 _IMAGE_LINE = re.compile(r"^[ \t]{0,3}!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)[ \t]*$", re.M)
 _NOTE_STOP = re.compile(r"^[ \t]{0,3}(?:(?:(?:\*[ \t]*+){3,}|(?:-[ \t]*+){3,}|(?:_[ \t]*+){3,})$|#{1,6}[ \t])")
 _REF_HEADING = re.compile(
-    r"^(?:#{1,6}[ \t]*+)?(?:\*\*|__)?[ \t]*+(?:\d+\.?[ \t]++)?"
+    # (an emoji or symbol may lead it: "### 📚 Sources & References")
+    r"^(?:#{1,6}[ \t]*+)?(?:\*\*|__)?[ \t]*+(?:[^\w\s#*]{1,3}[ \t]*+)?(?:\d+\.?[ \t]++)?"
     r"(references|bibliography|works cited|reference list|list of references|sources|sources cited|"
-    r"literature cited|cited works|notes|endnotes|footnotes|notes and references)"
-    # a style named after the heading: "References [MLA]", "Bibliography (APA 7th ed.)"
-    r"(?:[ \t]*+[\[(][\w .-]{1,20}[\])])?"
+    r"literature cited|cited works|notes|endnotes|footnotes|notes and references|sources (?:and|&) references|"
+    r"references (?:and|&) (?:sources|further reading))"
+    # a style or a scope named after the heading: "References [MLA]", "Bibliography (APA 7th ed.)",
+    # "Sources & References (all citations)"
+    r"(?:[ \t]*+[\[(][\w .,-]{1,30}[\])])?"
     r"[ \t]*+(?:\*\*|__)?[ \t]*+:?$", re.I)
+# A heading inside a reference list that groups its items ("### Reports", "## Online grooming"): a
+# short heading whose next line is a list item naming a year, as every item of the group does
+_GROUP_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,3}[.)])[ \t]+.{0,400}?\b(?:1[89]\d\d|20\d\d)\b")
 # An empty HTML anchor, the target of in-document links: `<a id="ref_lin"></a>`, `<a name=x/>`.
 # Not text: headings and reference items are read without it, and an item keeps its id.
 ANCHOR_TAG = re.compile(r"""<a\b[^<>]{0,300}?\b(?:id|name)[ \t]*=[ \t]*["']?([\w:.-]{1,100})[^<>]{0,300}>(?:[ \t]*</?a/?>)?""", re.I)
@@ -236,9 +242,14 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int, h
     for j in range(first + (not headless), len(lines)):
         s, e, line = lines[j]
         if _short_line_matches(_STOP_HEADING, line) or _MD_FOOTDEF.match(line) or (
-                line.startswith("#") and not _short_line_matches(_REF_HEADING, line)):
+                line.startswith("#") and not _short_line_matches(_REF_HEADING, line) and not _groups_items(lines, j)):
             section_end, next_line = s, j
             break
+        if line.startswith("#") and not _short_line_matches(_REF_HEADING, line):
+            if cur is not None:  # a group's heading: the item before it ends, the heading is no item
+                items.append(tuple(cur))
+                cur = None
+            continue
         if not line.strip():
             if cur is not None:
                 items.append(tuple(cur))
@@ -280,8 +291,9 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int, h
     _set(mask, start0, section_end)
     for label, s, e, notes in items:
         anchor = ANCHOR_TAG.search(text, s, min(e, s + 400))
-        note = Note(label, _clean_note_text(text[s:e]), s, e, doc.line_of(s), "footnote" if notes else "reference",
-                    anchor.group(1) if anchor else "")
+        item_text = _clean_note_text(text[s:e])
+        note = Note(label, item_text if notes else _CLAIM_LABEL.sub("", item_text), s, e, doc.line_of(s),
+                    "footnote" if notes else "reference", anchor.group(1) if anchor else "")
         if not note.text:
             if label:
                 doc.empty_items.add(label)
@@ -291,6 +303,21 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int, h
         else:
             doc.references.append(note)
     return next_line
+
+
+# the claim a source list sets before its source ("**89% increase in grooming crimes**: NSPCC, 2024. URL"):
+# the item's reference is what follows it
+_CLAIM_LABEL = re.compile(r"^(?:\*\*|__)[^*_\n]{1,300}(?:\*\*|__)\s*:\s*(?=\S)")
+
+
+def _groups_items(lines, j: int) -> bool:
+    """`lines[j]` is a short heading that groups the reference items after it (see _GROUP_ITEM)."""
+    if len(lines[j][2].split()) > 8:
+        return False
+    for _, _, line in lines[j + 1:j + 4]:
+        if line.strip():
+            return _GROUP_ITEM.match(line) is not None
+    return False
 
 
 _BRACKET_CITES = re.compile(r"\[\d{1,3}(?:[,–-][ ]?\d{1,3}){0,30}\]")

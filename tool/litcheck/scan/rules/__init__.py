@@ -255,11 +255,23 @@ class ScanContext:
         ask, some several times."""
         covering = self._covering.get(sent.index)
         if covering is None:
-            covering = self.own_citations(sent)
+            covering = self.own_citations(sent) or self._trailing_parenthesis(sent)
             if not covering:
                 covering = self.by_sentence.get(sent.lead, []) if sent.lead is not None else self._paragraph_source(sent)
             self._covering[sent.index] = covering
         return covering
+
+    def _trailing_parenthesis(self, sent) -> list:
+        """The citations of the next sentence when it is nothing but a parenthesis of them, set after
+        the full stop ("... up to £18m. ([Ofcom guidance](https://...))"): the sentence's source."""
+        sentences = self.doc.sentences
+        if sent.index + 1 >= len(sentences):
+            return []
+        after = sentences[sent.index + 1]
+        text = after.text.strip("*_ ")
+        if after.block != sent.block or not (text.startswith("(") and text.rstrip(".").endswith(")")):
+            return []
+        return [c for c in self.own_citations(after) if c.kind != "named"]
 
     def _paragraph_source(self, sent) -> list:
         """The citations of the next cited sentence of the paragraph, when the sentence stands

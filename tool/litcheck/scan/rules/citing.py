@@ -179,6 +179,10 @@ def unresolved_footnote(ctx):
 
 # ------------------------------------------------------------------------------------------------
 
+# what a parser took for the title of an item that has none ("NCMEC, 2024. [https://...]"): a year or an address
+_NOT_A_TITLE = re.compile(r"\W*(?:(?:19|20)\d\d\b|https?:|www\.)")
+
+
 def reference_differences(parts, work) -> list[str]:
     """How a parsed footnote / reference disagrees with the library record. Nothing when the
     titles are so far apart that the match itself is doubtful (then it is not a mismatch but
@@ -186,7 +190,8 @@ def reference_differences(parts, work) -> list[str]:
     from litcheck.scan.resolve.scoring import title_sim
 
     diffs = []
-    if parts.title and title_sim(norm(parts.title), work.title_norm) < 0.62 and not (
+    title = "" if not parts.title or _NOT_A_TITLE.match(parts.title) else parts.title
+    if title and title_sim(norm(title), work.title_norm) < 0.62 and not (
             parts.authors and creators_in(work, norm(parts.authors))):
         return []
     if parts.year is not None and work.years and parts.year not in work.years:
@@ -195,14 +200,14 @@ def reference_differences(parts, work) -> list[str]:
         diffs.append(f"volume {parts.volume} (library: {work.volume})")
     if parts.venue and work.entry.get("journal") and not venues_agree(parts.venue, work.entry.text("journal")):
         diffs.append(f"venue '{parts.venue}' (library: '{work.entry.text('journal')}')")
-    if parts.title:
-        a, b = _title_words(parts.title), _title_words(work.title)
+    if title:
+        a, b = _title_words(title), _title_words(work.title)
         main = set(tokens(work.title.split(":")[0]))
         if a and b and not (a <= b or b <= a or (main and main <= a)):
             from rapidfuzz import fuzz
 
-            if fuzz.token_set_ratio(norm(parts.title), work.title_norm) < 90:
-                diffs.append(f"title '{shorten(parts.title, 70)}' (library: '{shorten(work.title, 70)}')")
+            if fuzz.token_set_ratio(norm(title), work.title_norm) < 90:
+                diffs.append(f"title '{shorten(title, 70)}' (library: '{shorten(work.title, 70)}')")
     if parts.authors and work.creator_forms and not creators_in(work, norm(parts.authors)):
         who = re.sub(r"\s*\([^)]*\)", "", parts.authors)
         if not _same_body(who, work):
