@@ -370,3 +370,12 @@ def test_an_author_with_its_abbreviation_and_a_title_ending_at_an_address():
                             "http://www.ilo.org/x.pdf")
     assert (parts.authors, parts.title, parts.year) == ("International Labour Organization (ILO)",
                                                         "Caught at Sea: Forced Labour in Fisheries", 2013)
+
+
+@pytest.mark.parametrize("text, years", [
+    ("CyberSafeKids Ireland, 2023-24. https://example.org/", [2023, 2024]),
+    ("Home Office. 2020/21 statistics.", [2020, 2021]),
+    ("Okafor, B. (2019). Shelters. Northgate.", [2019]),
+])
+def test_an_item_dated_by_a_span_of_years_gives_both(text, years):
+    assert years_of(text) == years

@@ -35,6 +35,12 @@ def test_own_results_need_no_citation_but_claims_about_the_world_do(scanner):
         "About 30% of students in the country use dating apps."]
 
 
+def test_a_tools_own_validation_section_reports_its_own_results(scanner):
+    text = ("# Tool\n\n## Validation & Metrics\n\nOverall accuracy: 25.0% (3 of 12 test chats correct).\n\n"
+            "## Background\n\nAbout 30% of teens met a stranger online.\n")
+    assert fired(scanner, text, "uncited-statistic") == ["About 30% of teens met a stranger online."]
+
+
 def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     text = "In a national poll, 41% of respondents said platforms do too little.\n"
     assert fired(scanner, text, "uncited-statistic") == [text.strip()]
@@ -138,6 +144,8 @@ def test_over_before_a_count_is_a_quantity_not_an_age(scanner):
     ("Other researchers assigned end years for another 39 countries.", True),
     ("Sextortion is one of the fastest-growing online crimes.", True),
     ("The IWF told us it has taken action over 723 reports this year.", False),
+    ("The detector is not 100% accurate.", False),
+    ("The detector is 100% accurate.", True),
     ("The number of reports rose slightly.", False),
 ])
 def test_magnitudes_and_trends_without_figures_are_statistics(scanner, sentence, fires):
@@ -257,6 +265,7 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Justice is to be served to every victim.",
     "That digital footprint led me to several cities, most frequently the capital.",
     "No country was listed twice in the table.",
+    "Watch for isolation tactics, such as 'I'm the only one who gets you'.",
     "Transparency will never be enough on its own.",
     "Making these settings the highest by default is a positive step.",
     "Strong encryption should be non-negotiable for children's and everyone's safety.",

@@ -26,10 +26,13 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{2,7}\b")
 
 # Section headings that announce the document's own study, and the words such headings use.
 _OWN_CORE = {"method", "methods", "methodology", "results", "result", "findings", "data", "analysis", "analyses",
-             "sample", "participants", "procedure", "procedures", "measures", "design", "regression"}
+             "sample", "participants", "procedure", "procedures", "measures", "design", "regression",
+             # a tool's own tests: "Validation & Metrics", "Evaluation", "Benchmarks"
+             "validation", "evaluation", "benchmark", "benchmarks", "experiments", "experiment"}
 _OWN_WORDS = _OWN_CORE | {"research", "study", "survey", "questionnaire", "discussion", "statistical", "empirical",
                           "materials", "collection", "descriptive", "statistics", "key", "main", "our", "the", "and",
-                          "of", "preliminary", "quantitative", "qualitative", "sampling", "instrument", "variables"}
+                          "of", "preliminary", "quantitative", "qualitative", "sampling", "instrument", "variables", "metrics",
+                          "performance", "tests", "testing"}
 # Headings that open a section which is not the document's own study (sub-headings that are
 # neither inherit the section they stand in).
 _OTHER_SECTION = re.compile(

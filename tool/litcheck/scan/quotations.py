@@ -56,7 +56,7 @@ def _quotation_around(text: str, at: int, opened: str | None = None) -> tuple[in
         if close is None or close.start() >= at:
             return 0, len(text) if close is None else close.start()
     if "“" not in text and '"' not in text:
-        return None
+        return _single_quoted(text, at) if "'" in text or "‘" in text else None
     curly = text.rfind("“", 0, at)
     if curly > text.rfind("”", 0, at):
         opened, closer = curly, "”"
@@ -66,6 +66,22 @@ def _quotation_around(text: str, at: int, opened: str | None = None) -> tuple[in
         return None
     close = text.find(closer, at)
     return opened, len(text) if close < 0 else close
+
+
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(—–]))[‘']")
+_SINGLE_CLOSE = re.compile(r"[’'](?=[\s.,;:!?)—–]|$)")
+
+
+def _single_quoted(text: str, at: int) -> tuple[int, int] | None:
+    """The span of a quotation in single marks around `at` ("such as 'I'm the only one who gets
+    you'"): opened after a space and closed before a space or punctuation, as an apostrophe is not."""
+    opened = None
+    for opened in _SINGLE_OPEN.finditer(text, 0, at):
+        pass
+    if opened is None:
+        return None
+    close = _SINGLE_CLOSE.search(text, at)
+    return (opened.start(), close.start()) if close else None
 
 
 def in_testimony(text: str, at: int) -> bool:

@@ -40,7 +40,14 @@ def item_years(item) -> list[int]:
     paren = re.search(r"\((" + YEAR + r")[a-z]?[),]", head)
     if paren:
         return [int(paren.group(1))]
-    return [int(m.group(3)) for m in _ITEM_YEAR.finditer(head) if m.group(3)]
+    years = [int(m.group(3)) for m in _ITEM_YEAR.finditer(head) if m.group(3)]
+    for m in _YEAR_SPAN.finditer(head):  # "CyberSafeKids Ireland, 2023-24.", "2019–2020": both years
+        first = int(m.group(1))
+        years += [y for y in (first, int(str(first)[:4 - len(m.group(2))] + m.group(2))) if y not in years]
+    return years
+
+
+_YEAR_SPAN = re.compile(r"(?<![\d/])(" + YEAR + r")\s*[-–/]\s*(\d{2}|" + YEAR + r")(?=[).,;:\s])")
 
 
 def _year_suffix_agrees(c: Citation, item) -> bool:

@@ -265,6 +265,8 @@ def _credited_lead(ctx, sent) -> bool:
     return ctx.per_sentence(names_a_work, lead) or BRACKETED_WORK.search(lead.text) is not None
 
 
+# "not 100% accurate": a disclaimer, not a measured share
+_NOT_BEFORE = re.compile(r"\bnot\s+(?:always\s+)?$")
 _RESTATEMENT = re.compile(r"[*_\s]*(?:In other words|That is|This is|That means|This means|Put differently|I\.e\.|"
                           r"Put another way)\b", re.I)
 
@@ -321,7 +323,8 @@ def uncited_statistic(ctx):
             continue
         cites = ctx.citations_for(sent)
         text = ctx.claim_text(sent)
-        figures = [f for f in find_figures(text) if not in_testimony(text, f[0])]
+        figures = [f for f in find_figures(text) if not in_testimony(text, f[0])
+                   and not (f[2].startswith("100") and _NOT_BEFORE.search(text, max(0, f[0] - 12), f[0]))]
         if not figures or own.covers(sent) or ctx.per_sentence(names_a_work, sent) or calculations(sent.text):
             continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
         if _RESTATEMENT.match(sent.text):

@@ -212,9 +212,9 @@ def superlative(ctx):
                 if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) or _SCALE_END.match(text, m.end()) \
                         or m.group(0)[:4].lower() == "the " and _SCALE_GRADE.match(text, m.end()):
                     continue
-                if pattern not in (_NOVELTY, _CERTAINTY, _SELF_PRAISE) and not _BEYOND_EXPERIENCE.fullmatch(m.group(0)) \
-                        and (_speaks_for_self(text, m) or in_testimony(text, m.start())):
-                    continue  # "I have never felt so ...", "Nobody told us": a speaker's own experience
+                if not _BEYOND_EXPERIENCE.fullmatch(m.group(0)) and (in_testimony(text, m.start()) or pattern not in (
+                        _NOVELTY, _CERTAINTY, _SELF_PRAISE) and _speaks_for_self(text, m)):
+                    continue  # "I have never felt so ...", "Nobody told us", "'I'm the only one who gets you'": experience
                 if _not_the_writers(text, m, before, open_at_start(ctx, sent)):
                     continue
                 hit = m
