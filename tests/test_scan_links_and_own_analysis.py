@@ -58,6 +58,13 @@ def test_a_parenthesis_of_links_after_the_full_stop_is_the_sentences_source(scan
     assert [f.sentence for f in scan(scanner, text).flags if f.rule == "uncited-statistic"] == ["Ofcom fined 12 firms."]
 
 
+def test_a_see_line_after_a_paragraph_points_to_its_sources(scanner):
+    text = ("Ofcom can fine up to £18m or 10% of revenue.\n\n"
+            "See Ofcom's enforcement approach: [Ofcom guidance](https://example.org/g.pdf).\n\n"
+            "Ofcom fined 12 firms last year.\n\nThe regulator is busy.\n\nSee the annual report for more.\n")
+    assert [f.sentence for f in scan(scanner, text).flags if f.rule == "uncited-statistic"] == ["Ofcom fined 12 firms last year."]
+
+
 def test_a_month_and_year_in_brackets_is_a_date_not_a_citation(scanner):
     result = scan(scanner, "Government response (Dec 2020): the response confirmed a duty of care.\n")
     assert not [c for c in result.citations if c.kind == "author-date"]

@@ -31,6 +31,10 @@ PRIORITIES = {
 DEFAULT_PRIORITY = {"error": 1, "warning": 3, "info": 6}
 
 
+# a line that sends the reader to the sources of what it follows: "See Ofcom's guidance: [...](...)"
+_POINTER = re.compile(r"(?:See|For (?:more|details),? see|Sources?:|Read more)\b")
+
+
 @dataclass(slots=True)
 class Flag:
     rule: str
@@ -262,16 +266,18 @@ class ScanContext:
         return covering
 
     def _trailing_parenthesis(self, sent) -> list:
-        """The citations of the next sentence when it is nothing but a parenthesis of them, set after
-        the full stop ("... up to £18m. ([Ofcom guidance](https://...))"): the sentence's source."""
+        """The citations of the next sentence when it only points to the sources: a parenthesis of them
+        set after the full stop ("... up to £18m. ([Ofcom guidance](https://...))"), or a "See ..."
+        line after it, in its paragraph or opening the next ("See Ofcom's guidance: [PDF](https://...)")."""
         sentences = self.doc.sentences
         if sent.index + 1 >= len(sentences):
             return []
         after = sentences[sent.index + 1]
         text = after.text.strip("*_ ")
-        if after.block != sent.block or not (text.startswith("(") and text.rstrip(".").endswith(")")):
-            return []
-        return [c for c in self.own_citations(after) if c.kind != "named"]
+        if after.block == sent.block and text.startswith("(") and text.rstrip(".").endswith(")") or \
+                after.block in (sent.block, sent.block + 1) and _POINTER.match(text):
+            return [c for c in self.own_citations(after) if c.kind != "named"]
+        return []
 
     def _paragraph_source(self, sent) -> list:
         """The citations of the next cited sentence of the paragraph, when the sentence stands

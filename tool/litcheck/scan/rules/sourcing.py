@@ -350,7 +350,8 @@ VAGUE_PATTERNS = [
                r"(?:studies|research|reports|surveys|experts|researchers|scholars|analysts|observers|critics|officials|sources|"
                r"estimates|statistics|data|evidence|figures|investigations|organi[sz]ations|advocates|specialists|authorities|"
                r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists|"
-               r"criticisms|critiques|accounts|insiders|watchdogs|rights groups|human rights groups|aid groups|investigators)\s+"
+               r"criticisms|critiques|accounts|insiders|watchdogs|rights groups|human rights groups|aid groups|investigators|"
+               r"coverage|press coverage|media coverage|press reports|media reports|news reports)\s+"
                r"(?:have\s+|has\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+|consistently\s+|previously\s+|recently\s+|"
                r"generally\s+|often\s+|widely\s+|increasingly\s+|only\s+|further\s+|clearly\s+)?"
                r"(?:show|shows|shown|showed|suggest|suggests|suggested|suggesting|indicate|indicates|indicated|find|found|say|says|said|"
@@ -360,7 +361,7 @@ VAGUE_PATTERNS = [
                r"established|highlighted|proposed|recommended|identified|recogni[sz]ed|stressed|emphasi[sz]ed|"
                r"contend|contends|contended|maintain|maintains|maintained|hold|holds|held|allege|alleges|alleged|"
                r"assert|asserts|asserted|conclude|concludes|concluded|accused|accuse|accuses|condemned|critici[sz]ed|"
-               r"told|tell|tells)\b"
+               r"told|tell|tells|reflect|reflects|reflected)\b"
                # a participle describing the noun, not a verb of reporting: "the data reported are limited"
                r"(?!\s+(?:are|is|was|were)\b)"
                # a noun, not a verb: "a 2018 research report," names one work
@@ -450,7 +451,10 @@ VAGUE_PATTERNS = [
                r"(?:found|ruled|held|decided|concluded|determined|struck down|blocked|upheld)\b", re.I),
     # evidence without an owner: "there is growing evidence that", "a growing body of research"
     re.compile(r"\bthere (?:is|are) (?:now )?(?:growing|increasing|strong|ample|considerable|much|some|mounting|clear|"
-               r"substantial|significant) (?:evidence|research|data|indications|reports|signs) (?:that|of|showing|suggesting)\b|"
+               r"substantial|significant) (?:evidence|research|data|indications|reports|signs) (?:that|of|showing|suggesting|and)\b|"
+               # an expert nobody names: "An expert within the field of modern slavery identified ..."
+               r"\b(?:an?|one) (?:unnamed |anonymous |independent |outside |leading )?(?:expert|specialist|insider|analyst)s? "
+               r"(?:in|within|from) (?:the|this) (?:field|sector|industry)\b|"
                r"\ba (?:growing|large|substantial|considerable) body of (?:research|evidence|literature|work|studies)\b|"
                r"\b(?:many|some|most) (?:(?:people|commentators|observers|experts|scholars|researchers|analysts|critics)\s+)?"
                r"(?:have\s+)?(?:argued|suggested|claimed|believe|argue|claim|suggest|say|agree|think|fear|warn|estimate)\b", re.I),
