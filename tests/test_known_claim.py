@@ -721,3 +721,66 @@ def test_a_countrys_federal_body_names_the_country_and_ncmecs_tips_are_the_cyber
     assert lexicon.names("E:United States", lexicon.read("The FBI opened a case."))
     assert not lexicon.names("E:United States", lexicon.read("Interpol opened a case."))
     assert lexicon.names("E:CyberTipline", lexicon.read("NCMEC tips rose sharply."))
+
+
+@pytest.mark.parametrize("sentence, term", [
+    ("Regulators took the gambling sites down.", "C:takedown"),  # a phrasal verb around its object
+    ("The council shut it down in May.", "C:takedown"),
+    ("Cash leaves tax inspectors no trail.", "C:untraceable"),  # a trail left to no one: no denial
+    ("The girls were forced to sell sex.", "C:trafficking"),  # coerced sex work, as forced prostitution
+    ("Migrants were compelled to work as prostitutes.", "C:trafficking"),
+    ("The forum went dark last spring.", "C:takedown"),
+    ("Analysts browse onion services.", "C:dark web"),
+    ("The NCMEC's tipline logged the call.", "E:CyberTipline"),
+    ("Couriers get paid in cash.", "C:receive"),
+    ("The study covers consenting adults.", "C:consensual"),
+    ("The new route is riskier.", "C:dangerous"),
+    ("Vendors moved back onto the streets.", "C:offline"),
+    ("Most connections to the server are encrypted.", "C:network traffic"),
+    ("Traffic over the bridge doubled.", "C:network traffic"),
+    ("The site's traffic doubled.", "C:network traffic"),  # a network's or site's traffic, not trafficking
+])
+def test_words_of_one_meaning_fifteenth_batch(sentence, term):
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read(sentence)
+    assert term in reading.terms and not reading.negated
+
+
+def test_a_names_traffic_is_a_networks_and_trafficking_stays_trafficking():
+    from types import SimpleNamespace
+
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon(None, [SimpleNamespace(names=["Corvid Network"])])
+    assert "C:network traffic" in lexicon.read("Most Corvid Network traffic is encrypted.").terms
+    gangs = lexicon.read("Gangs traffic women across the border.").terms
+    assert "C:trafficking" in gangs and "C:network traffic" not in gangs
+
+
+@pytest.mark.parametrize("sentence, negated", [
+    ("The islands lie beyond the reach of the coast guard.", True),  # what the coast guard cannot reach
+    ("Keep the pills out of reach of children.", True),
+    ("The coast guard reached the islands.", False),
+])
+def test_beyond_the_reach_of_is_a_denial(sentence, negated):
+    from litcheck.scan.claim_reading import Lexicon
+
+    assert Lexicon().read(sentence).negated is negated
+
+
+@pytest.mark.parametrize("sentence, same", [
+    ("The Zedland registry logged tens of thousands of forged permits in a single month.", True),
+    # what a total is said to be smaller than it is not
+    ("In one month the Zedland registry logged 412 forged permits, a far smaller number than tens of thousands.", False),
+])
+def test_what_a_thing_is_smaller_than_is_set_aside(sentence, same):
+    claim = "The Zedland registry logged tens of thousands of forged permits in one month."
+    assert _restates(claim, sentence) is same
+
+
+def test_fewer_than_a_figure_sets_nothing_aside():
+    from litcheck.scan.claim_reading import Lexicon
+
+    assert not Lexicon().read("Fewer than 100 forged permits were logged.").contrasted
+    assert Lexicon().read("Far fewer permits than the 5,000 forecast were logged.").contrasted
