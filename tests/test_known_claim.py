@@ -738,6 +738,8 @@ def test_a_countrys_federal_body_names_the_country_and_ncmecs_tips_are_the_cyber
     ("Vendors moved back onto the streets.", "C:offline"),
     ("Most connections to the server are encrypted.", "C:network traffic"),
     ("Traffic over the bridge doubled.", "C:network traffic"),
+    ("More and more shops close on Sundays.", "C:increase"),
+    ("Fraud is increasingly common.", "C:increase"),
     ("The site's traffic doubled.", "C:network traffic"),  # a network's or site's traffic, not trafficking
 ])
 def test_words_of_one_meaning_fifteenth_batch(sentence, term):
@@ -784,3 +786,14 @@ def test_fewer_than_a_figure_sets_nothing_aside():
 
     assert not Lexicon().read("Fewer than 100 forged permits were logged.").contrasted
     assert Lexicon().read("Far fewer permits than the 5,000 forecast were logged.").contrasted
+
+
+def test_a_description_opening_a_sentence_says_its_words_and_a_figures_words_are_the_figure():
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon()
+    opening = lexicon.read("Online sexual exploitation of children rose in 2020.")
+    assert "E:OSEC" in opening.entities and {"C:sex", "C:minors", "exploit"} <= opening.terms
+    assert "exploit" not in lexicon.read("Data from Online Sexual Exploitation of Children Watch rose.").terms  # a title
+    assert lexicon.read("Four out of five boats sank.").terms == lexicon.read("80% of boats sank.").terms  # no "out"
+    assert not lexicon.read("Decree No. 41 binds four out of five boats.").negated

@@ -370,9 +370,9 @@ class Lexicon:
             if token in self.denied and (said := _IMPOSSIBLE.search(text, max(0, start - 40), start)):
                 token, start, surface = self.denied[token], said.start(), text[said.start():m.end()]
             note(token, m.start(), surface)
-            if token in self.descriptions and surface.islower():
-                # a name written as its description says its words too, as another text may say them
-                # without the name ("an explosion of online child sexual exploitation")
+            if token in self.descriptions and (surface.islower() or surface[1:].islower() and _starts_sentence(text, start)):
+                # a name written as its description (a sentence may open with it) says its words too, as
+                # another text may say them without the name ("an explosion of online child sexual exploitation")
                 for w in WORD.findall(surface):
                     if t := self._word(w):
                         terms.add(t)
@@ -416,6 +416,9 @@ class Lexicon:
             if " than " not in m.group("rest"):
                 note(_INCREASE, m.start(), text[m.start():m.start("rest")])
                 verbal.add(_INCREASE)
+        for q in figures:  # a figure's words are the figure ("four out of five": no "out"; "No. 29" stays)
+            if any(c.isalpha() for c in q.surface):
+                chars[q.start:q.end] = "_" * (q.end - q.start)
         rest = "".join(chars)
         bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest) if not _lists_names(text, m)] + [len(rest) + 1]
         denial = _may_deny(low)
