@@ -740,6 +740,11 @@ def test_a_countrys_federal_body_names_the_country_and_ncmecs_tips_are_the_cyber
     ("Traffic over the bridge doubled.", "C:network traffic"),
     ("More and more shops close on Sundays.", "C:increase"),
     ("Fraud is increasingly common.", "C:increase"),
+    ("Prices shot up after the storm.", "C:increase"),
+    ("A wave of thefts hit the port.", "C:increase"),
+    ("She left the sex trade.", "C:sex work"),
+    ("The city bid for a mega-event.", "C:sporting event"),
+    ("Tickets for the World Cup sold out.", "C:sporting event"),  # a name of a kind says its kind
     ("The site's traffic doubled.", "C:network traffic"),  # a network's or site's traffic, not trafficking
 ])
 def test_words_of_one_meaning_fifteenth_batch(sentence, term):
@@ -797,3 +802,10 @@ def test_a_description_opening_a_sentence_says_its_words_and_a_figures_words_are
     assert "exploit" not in lexicon.read("Data from Online Sexual Exploitation of Children Watch rose.").terms  # a title
     assert lexicon.read("Four out of five boats sank.").terms == lexicon.read("80% of boats sank.").terms  # no "out"
     assert not lexicon.read("Decree No. 41 binds four out of five boats.").negated
+
+
+def test_the_world_cup_is_a_name_not_the_world():
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read("Tickets for the World Cup and the Olympic Games sold out.")
+    assert {"E:World Cup", "E:Olympics"} <= reading.entities and "C:worldwide" not in reading.terms

@@ -307,6 +307,7 @@ class Lexicon:
                     said = frozenset(t for w in words if (t := self._word(w)))
                     self.descriptions.setdefault("E:" + canonical, []).append(said)
         # a country's national bodies say the country ("the Justice Department" says the federal state)
+        self.kinds = {"E:" + name: "C:" + kind for kind, names in (data.get("kinds") or {}).items() for name in names}
         self.bodies = {"E:" + country: {"E:" + b for b in bodies} for country, bodies in (data.get("bodies") or {}).items()}
         self.denied = {"C:" + a: "C:" + b for a, b in (data.get("denied") or {}).items()}
         self.implied = {"C:" + a: [frozenset("C:" + c for c in together) for together in groups]
@@ -370,6 +371,8 @@ class Lexicon:
             if token in self.denied and (said := _IMPOSSIBLE.search(text, max(0, start - 40), start)):
                 token, start, surface = self.denied[token], said.start(), text[said.start():m.end()]
             note(token, m.start(), surface)
+            if kind := self.kinds.get(token):  # "the World Cup" says a sporting event
+                note(kind, m.start(), surface)
             if token in self.descriptions and (surface.islower() or surface[1:].islower() and _starts_sentence(text, start)):
                 # a name written as its description (a sentence may open with it) says its words too, as
                 # another text may say them without the name ("an explosion of online child sexual exploitation")
