@@ -745,6 +745,9 @@ def test_a_countrys_federal_body_names_the_country_and_ncmecs_tips_are_the_cyber
     ("She left the sex trade.", "C:sex work"),
     ("The city bid for a mega-event.", "C:sporting event"),
     ("Tickets for the World Cup sold out.", "C:sporting event"),  # a name of a kind says its kind
+    ("Research on coral reefs is scarce.", "C:limited"),
+    ("Maria Lopez heads the agency.", "C:head"),
+    ("The agency's Director-General resigned.", "C:head"),
     ("The site's traffic doubled.", "C:network traffic"),  # a network's or site's traffic, not trafficking
 ])
 def test_words_of_one_meaning_fifteenth_batch(sentence, term):
@@ -809,3 +812,10 @@ def test_the_world_cup_is_a_name_not_the_world():
 
     reading = Lexicon().read("Tickets for the World Cup and the Olympic Games sold out.")
     assert {"E:World Cup", "E:Olympics"} <= reading.entities and "C:worldwide" not in reading.terms
+
+
+def test_a_title_of_office_is_no_name_and_reporting_verbs_say_nothing_of_the_claim():
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read("The minister was quoted saying that the Secretary General told staff ferries run late.")
+    assert not {"quot", "say", "told", "N:secretari", "N:general"} & (reading.terms | reading.entities)

@@ -28,6 +28,7 @@ _STOP = {
     "among", "alongside", "including", "among", "between", "through", "via", "per", "cent", "percent", "today",
     "current", "currently", "now", "just", "even", "still", "itself", "themselves", "s", "t", "here", "de", "la",
     "found", "find", "finds", "conclude", "concluded", "concludes", "show", "shows", "showed", "shown", "suggest", "suggests", "suggested", "estimated",
+    "saying", "quote", "quotes", "quoted", "quoting", "told", "tells", "telling",  # who reported it, as "said"
     "estimate", "estimates", "thought", "known", "data", "report", "study", "research", "evidence", "figures", "kind",
     "kinds", "form", "forms", "type", "types", "various", "use", "used", "uses", "using", "make", "makes", "made",
     "become", "became", "get", "got", "let", "lets", "like", "well", "much", "often", "since", "until", "upon",
