@@ -819,3 +819,13 @@ def test_a_title_of_office_is_no_name_and_reporting_verbs_say_nothing_of_the_cla
 
     reading = Lexicon().read("The minister was quoted saying that the Secretary General told staff ferries run late.")
     assert not {"quot", "say", "told", "N:secretari", "N:general"} & (reading.terms | reading.entities)
+
+
+@pytest.mark.parametrize("sentence, same", [
+    ("About 5,000 migrants are smuggled from one country to another each year.", True),
+    # inside one country is the contrary of across borders
+    ("About 5,000 migrants are smuggled within Ruritania's own borders each year.", False),
+    ("About 5,000 migrants are smuggled inside the country each year.", False),
+])
+def test_within_a_countrys_borders_is_not_across_them(sentence, same):
+    assert _restates("About 5,000 migrants are smuggled across borders each year.", sentence) is same

@@ -113,14 +113,17 @@ _MORE_WHEN = re.compile(r"\bmore\s+(?:[\w'-]+\s+){1,3}?(?:are|were|is|was|get|ge
 _INCREASE = "C:increase"
 # phrases whose words stand apart, each read as its concept: a phrasal verb around its object ("take the
 # websites down", "shut it down"), a trail left to someone ("leave investigators no trail": untraceable, its
-# "no" no denial), and sex work coerced ("made to work as prostitutes", "forced to sell sex": trafficking, as
-# forced prostitution is)
+# "no" no denial), sex work coerced ("made to work as prostitutes", "forced to sell sex": trafficking, as
+# forced prostitution is), and what stays inside one country
 _SAID_APART = [(re.compile(p, re.I), concept) for p, concept in (
     (r"\b(?:take|takes|took|taken|taking|shut|shuts|shutting)\s+(?:(?:the|a|an|its|their|these|those|all)\s+)?"
      r"(?:[\w-]+\s+){1,2}?(?:down|offline)\b", "C:takedown"),
     (r"\b(?:leave|leaves|left|leaving)\s+(?:[\w'-]+\s+){1,2}?(?P<no>no)\s+(?:trail|trace)s?\b", "C:untraceable"),
     (r"\b(?:forced|made|compelled|coerced|pressured)\s+(?:in)?to\s+(?:(?:work|serve)\s+(?:as|in)\s+(?:an?\s+|the\s+)?"
-     r"(?:prostitut\w*|sex\s+work\w*|sex\s+trade)|sell(?:ing)?\s+sex|prostitut\w*)", "C:trafficking"))]
+     r"(?:prostitut\w*|sex\s+work\w*|sex\s+trade)|sell(?:ing)?\s+sex|prostitut\w*)", "C:trafficking"),
+    # inside one country, the contrary of across borders (`opposites:`): "within Ruritania's own borders"
+    (r"\bwithin\s+(?:[\w'-]+\s+){0,3}?borders?\b|\b(?:within|inside)\s+(?:the|a|one|its|their)\s+(?:own\s+)?country\b",
+     "C:domestic"))]
 _NECESSITY = "C:oblige"
 
 
