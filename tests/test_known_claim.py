@@ -748,6 +748,7 @@ def test_a_countrys_federal_body_names_the_country_and_ncmecs_tips_are_the_cyber
     ("Research on coral reefs is scarce.", "C:limited"),
     ("Maria Lopez heads the agency.", "C:head"),
     ("The agency's Director-General resigned.", "C:head"),
+    ("Congress passed the Fight Online Sex Trafficking Act.", "E:FOSTA-SESTA"),
     ("The site's traffic doubled.", "C:network traffic"),  # a network's or site's traffic, not trafficking
 ])
 def test_words_of_one_meaning_fifteenth_batch(sentence, term):
