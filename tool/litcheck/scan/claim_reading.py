@@ -122,7 +122,7 @@ _SAID_APART = [(re.compile(p, re.I), concept) for p, concept in (
     (r"\b(?:forced|made|compelled|coerced|pressured)\s+(?:in)?to\s+(?:(?:work|serve)\s+(?:as|in)\s+(?:an?\s+|the\s+)?"
      r"(?:prostitut\w*|sex\s+work\w*|sex\s+trade)|sell(?:ing)?\s+sex|prostitut\w*)", "C:trafficking"),
     # inside one country, the contrary of across borders (`opposites:`): "within Ruritania's own borders"
-    (r"\bwithin\s+(?:[\w'-]+\s+){0,3}?borders?\b|\b(?:within|inside)\s+(?:the|a|one|its|their)\s+(?:own\s+)?country\b",
+    (r"\bwithin\s+(?:[\w'-]+\s+){0,3}?borders\b|\b(?:within|inside)\s+(?:the|a|one|its|their)\s+(?:own\s+)?country\b",
      "C:domestic"))]
 _NECESSITY = "C:oblige"
 
