@@ -721,3 +721,113 @@ def test_a_countrys_federal_body_names_the_country_and_ncmecs_tips_are_the_cyber
     assert lexicon.names("E:United States", lexicon.read("The FBI opened a case."))
     assert not lexicon.names("E:United States", lexicon.read("Interpol opened a case."))
     assert lexicon.names("E:CyberTipline", lexicon.read("NCMEC tips rose sharply."))
+
+
+@pytest.mark.parametrize("sentence, term", [
+    ("Regulators took the gambling sites down.", "C:takedown"),  # a phrasal verb around its object
+    ("The council shut it down in May.", "C:takedown"),
+    ("Cash leaves tax inspectors no trail.", "C:untraceable"),  # a trail left to no one: no denial
+    ("The girls were forced to sell sex.", "C:trafficking"),  # coerced sex work, as forced prostitution
+    ("Migrants were compelled to work as prostitutes.", "C:trafficking"),
+    ("The forum went dark last spring.", "C:takedown"),
+    ("Analysts browse onion services.", "C:dark web"),
+    ("The NCMEC's tipline logged the call.", "E:CyberTipline"),
+    ("Couriers get paid in cash.", "C:receive"),
+    ("The study covers consenting adults.", "C:consensual"),
+    ("The new route is riskier.", "C:dangerous"),
+    ("Vendors moved back onto the streets.", "C:offline"),
+    ("Most connections to the server are encrypted.", "C:network traffic"),
+    ("Traffic over the bridge doubled.", "C:network traffic"),
+    ("More and more shops close on Sundays.", "C:increase"),
+    ("Fraud is increasingly common.", "C:increase"),
+    ("Prices shot up after the storm.", "C:increase"),
+    ("A wave of thefts hit the port.", "C:increase"),
+    ("She left the sex trade.", "C:sex work"),
+    ("The city bid for a mega-event.", "C:sporting event"),
+    ("Tickets for the World Cup sold out.", "C:sporting event"),  # a name of a kind says its kind
+    ("Research on coral reefs is scarce.", "C:limited"),
+    ("Maria Lopez heads the agency.", "C:head"),
+    ("The agency's Director-General resigned.", "C:head"),
+    ("Congress passed the Fight Online Sex Trafficking Act.", "E:FOSTA-SESTA"),
+    ("The site's traffic doubled.", "C:network traffic"),  # a network's or site's traffic, not trafficking
+])
+def test_words_of_one_meaning_fifteenth_batch(sentence, term):
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read(sentence)
+    assert term in reading.terms and not reading.negated
+
+
+def test_a_names_traffic_is_a_networks_and_trafficking_stays_trafficking():
+    from types import SimpleNamespace
+
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon(None, [SimpleNamespace(names=["Corvid Network"])])
+    assert "C:network traffic" in lexicon.read("Most Corvid Network traffic is encrypted.").terms
+    gangs = lexicon.read("Gangs traffic women across the border.").terms
+    assert "C:trafficking" in gangs and "C:network traffic" not in gangs
+
+
+@pytest.mark.parametrize("sentence, negated", [
+    ("The islands lie beyond the reach of the coast guard.", True),  # what the coast guard cannot reach
+    ("Keep the pills out of reach of children.", True),
+    ("The coast guard reached the islands.", False),
+])
+def test_beyond_the_reach_of_is_a_denial(sentence, negated):
+    from litcheck.scan.claim_reading import Lexicon
+
+    assert Lexicon().read(sentence).negated is negated
+
+
+@pytest.mark.parametrize("sentence, same", [
+    ("The Zedland registry logged tens of thousands of forged permits in a single month.", True),
+    # what a total is said to be smaller than it is not
+    ("In one month the Zedland registry logged 412 forged permits, a far smaller number than tens of thousands.", False),
+])
+def test_what_a_thing_is_smaller_than_is_set_aside(sentence, same):
+    claim = "The Zedland registry logged tens of thousands of forged permits in one month."
+    assert _restates(claim, sentence) is same
+
+
+def test_fewer_than_a_figure_sets_nothing_aside():
+    from litcheck.scan.claim_reading import Lexicon
+
+    assert not Lexicon().read("Fewer than 100 forged permits were logged.").contrasted
+    assert Lexicon().read("Far fewer permits than the 5,000 forecast were logged.").contrasted
+
+
+def test_a_description_opening_a_sentence_says_its_words_and_a_figures_words_are_the_figure():
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon()
+    opening = lexicon.read("Online sexual exploitation of children rose in 2020.")
+    assert "E:OSEC" in opening.entities and {"C:sex", "C:minors", "exploit"} <= opening.terms
+    assert "exploit" not in lexicon.read("Data from Online Sexual Exploitation of Children Watch rose.").terms  # a title
+    assert lexicon.read("Four out of five boats sank.").terms == lexicon.read("80% of boats sank.").terms  # no "out"
+    assert not lexicon.read("Decree No. 41 binds four out of five boats.").negated
+
+
+def test_the_world_cup_is_a_name_not_the_world():
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read("Tickets for the World Cup and the Olympic Games sold out.")
+    assert {"E:World Cup", "E:Olympics"} <= reading.entities and "C:worldwide" not in reading.terms
+
+
+def test_a_title_of_office_is_no_name_and_reporting_verbs_say_nothing_of_the_claim():
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read("The minister was quoted saying that the Secretary General told staff ferries run late.")
+    assert not {"quot", "say", "told", "N:secretari", "N:general"} & (reading.terms | reading.entities)
+
+
+@pytest.mark.parametrize("sentence, same", [
+    ("About 5,000 migrants are smuggled from one country to another each year.", True),
+    # inside one country is the contrary of across borders
+    ("About 5,000 migrants are smuggled within Ruritania's own borders each year.", False),
+    ("About 5,000 migrants are smuggled inside the country each year.", False),
+    ("About 5,000 migrants are smuggled across borders within the border region each year.", True),  # a place by one
+])
+def test_within_a_countrys_borders_is_not_across_them(sentence, same):
+    assert _restates("About 5,000 migrants are smuggled across borders each year.", sentence) is same

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from litcheck.scan.alternation import alternation, lowered
+from litcheck.scan.alternation import alternation, lowered, may_match
 from litcheck.scan.claim_measures import MONTHS, ONE_YEAR, REPORTS_OF, counted_after, dates_in, figure_unit
 from litcheck.scan.quantities import is_number_word
 
@@ -28,6 +28,7 @@ _STOP = {
     "among", "alongside", "including", "among", "between", "through", "via", "per", "cent", "percent", "today",
     "current", "currently", "now", "just", "even", "still", "itself", "themselves", "s", "t", "here", "de", "la",
     "found", "find", "finds", "conclude", "concluded", "concludes", "show", "shows", "showed", "shown", "suggest", "suggests", "suggested", "estimated",
+    "saying", "quote", "quotes", "quoted", "quoting", "told", "tells", "telling",  # who reported it, as "said"
     "estimate", "estimates", "thought", "known", "data", "report", "study", "research", "evidence", "figures", "kind",
     "kinds", "form", "forms", "type", "types", "various", "use", "used", "uses", "using", "make", "makes", "made",
     "become", "became", "get", "got", "let", "lets", "like", "well", "much", "often", "since", "until", "upon",
@@ -48,16 +49,17 @@ _STOP = {
 # two things and denies nothing; "no fewer than", "not less than" set a lower bound: they assert
 # at least the figure, as "at least" does. "Without being moved", "without ever leaving" deny
 # what follows ("a victim without ever being moved" is not "a victim must be moved").
-# "No. 29" is a number ("Convention No. 29"), not a denial.
+# "No. 29" is a number ("Convention No. 29"), not a denial. What is "beyond the reach of" or "out of
+# reach of" something is what it cannot reach ("beyond the reach of any search engine").
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:the|a|an|only|just|least|necessarily|(?:fewer|less)\s+than)\b)|"
                       r"no(?!\s+(?:fewer|less)\s+than\b|\.\s*\d)|never|neither|nor|none|nothing|cannot|unable|impossible|"
-                      r"without\s+(?:ever|being|having))\b|n't\b", re.I)
+                      r"without\s+(?:ever|being|having)|(?:beyond|out\s+of)\s+(?:the\s+)?reach)\b|n't\b", re.I)
 
 
 def _may_deny(low: str | None) -> bool:
     """False when the text (`alternation.lowered`) cannot hold a denial (no "no", "ne", "unable",
-    "impossible", "without" or "n't"): most sentences are then read without a negation search a clause."""
-    return low is None or any(w in low for w in ("no", "ne", "n't", "unable", "impossible", "without"))
+    "impossible", "without", "reach" or "n't"): most sentences are then read without a negation search a clause."""
+    return low is None or any(w in low for w in ("no", "ne", "n't", "unable", "impossible", "without", "reach"))
 
 
 
@@ -109,7 +111,29 @@ _MORE_WHEN = re.compile(r"\bmore\s+(?:[\w'-]+\s+){1,3}?(?:are|were|is|was|get|ge
                         r"(?:\w+ly\s+)?(?:[\w'-]+ed|missing)\b(?P<rest>[^.;:]*?)\b(?:when|whenever|during|each\s+time|"
                         r"every\s+time)\b", re.I)
 _INCREASE = "C:increase"
+# phrases whose words stand apart, each read as its concept: a phrasal verb around its object ("take the
+# websites down", "shut it down"), a trail left to someone ("leave investigators no trail": untraceable, its
+# "no" no denial), sex work coerced ("made to work as prostitutes", "forced to sell sex": trafficking, as
+# forced prostitution is), and what stays inside one country
+_SAID_APART = [(re.compile(p, re.I), concept) for p, concept in (
+    (r"\b(?:take|takes|took|taken|taking|shut|shuts|shutting)\s+(?:(?:the|a|an|its|their|these|those|all)\s+)?"
+     r"(?:[\w-]+\s+){1,2}?(?:down|offline)\b", "C:takedown"),
+    (r"\b(?:leave|leaves|left|leaving)\s+(?:[\w'-]+\s+){1,2}?(?P<no>no)\s+(?:trail|trace)s?\b", "C:untraceable"),
+    (r"\b(?:forced|made|compelled|coerced|pressured)\s+(?:in)?to\s+(?:(?:work|serve)\s+(?:as|in)\s+(?:an?\s+|the\s+)?"
+     r"(?:prostitut\w*|sex\s+work\w*|sex\s+trade)|sell(?:ing)?\s+sex|prostitut\w*)", "C:trafficking"),
+    # inside one country, the contrary of across borders (`opposites:`): "within Ruritania's own borders"
+    (r"\bwithin\s+(?:[\w'-]+\s+){0,3}?borders\b|\b(?:within|inside)\s+(?:the|a|one|its|their)\s+(?:own\s+)?country\b",
+     "C:domestic"))]
 _NECESSITY = "C:oblige"
+
+
+_TRAFFICKING, _NETWORK_TRAFFIC = "C:trafficking", "C:network traffic"
+
+
+def _a_networks(text: str, at: int, spans: list[tuple[int, int, str]]) -> bool:
+    """The word "traffic" at `at` follows a name ("Tor traffic", "Tor network traffic") or a possessive
+    ("the site's traffic"): a network's traffic, not trafficking in people."""
+    return text.endswith("'s ", max(0, at - 3), at) or bool(spans) and not text[spans[-1][1]:at].strip()
 
 
 def _time_reference(text: str, at: int) -> bool:
@@ -156,9 +180,12 @@ _CAPITALISED = re.compile(r"[A-Z][\w-]*")
 # international law", "it was Craigslist, not Backpage, that ...", "there is no law called X": what follows, up
 # to the clause's end, is set against the rest, or set aside (said not to exist)
 # "..., but Telegram does so only in secret chats": a clause of "but" that says "only" restricts what it names
-# to less than the rest says; "moved from the open web to the dark web": what moved is no longer where it was
+# to less than the rest says; "moved from the open web to the dark web": what moved is no longer where it was;
+# "a far smaller total than tens of thousands": what a thing is said to be smaller than it is not ("fewer than
+# 100 cases", with no noun between, bounds a figure and sets nothing aside)
 _CONTRAST = re.compile(r"(?:\b(?:unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|except(?:\s+for)?|rather\s+than|"
-                       r"instead\s+of|there\s+(?:is|are|was|were)\s+no(?!\s+doubt\b))\s+|"
+                       r"instead\s+of|there\s+(?:is|are|was|were)\s+no(?!\s+doubt\b)|"
+                       r"(?:smaller|fewer|less|lower)\s+(?:[\w'-]+\s+){1,3}?than)\s+|"
                        r",\s+not\s+(?:(?:a|an|the)\s+|(?=(?-i:[A-Z]))))[^,;:()—–]*|"
                        r"\b(?:but|whereas)\s+(?=[^,;:()—–]*\bonly\b)[^,;:()—–]*|"
                        r"(?:(?<=\bmoved\s)|(?<=\bshifted\s)|(?<=\bmigrated\s))from\s+[^,;:()—–]*?(?=\s+(?:to|into|onto)\b)", re.I)
@@ -284,6 +311,7 @@ class Lexicon:
                     said = frozenset(t for w in words if (t := self._word(w)))
                     self.descriptions.setdefault("E:" + canonical, []).append(said)
         # a country's national bodies say the country ("the Justice Department" says the federal state)
+        self.kinds = {"E:" + name: "C:" + kind for kind, names in (data.get("kinds") or {}).items() for name in names}
         self.bodies = {"E:" + country: {"E:" + b for b in bodies} for country, bodies in (data.get("bodies") or {}).items()}
         self.denied = {"C:" + a: "C:" + b for a, b in (data.get("denied") or {}).items()}
         self.implied = {"C:" + a: [frozenset("C:" + c for c in together) for together in groups]
@@ -342,12 +370,16 @@ class Lexicon:
             if text.startswith("$", m.end()):
                 continue  # a currency's country ("US$150bn") is the money's, not a place the text names
             start = m.start()
+            if token == _TRAFFICKING and surface.casefold() == "traffic" and _a_networks(text, start, spans):
+                token = _NETWORK_TRAFFIC
             if token in self.denied and (said := _IMPOSSIBLE.search(text, max(0, start - 40), start)):
                 token, start, surface = self.denied[token], said.start(), text[said.start():m.end()]
             note(token, m.start(), surface)
-            if token in self.descriptions and surface.islower():
-                # a name written as its description says its words too, as another text may say them
-                # without the name ("an explosion of online child sexual exploitation")
+            if kind := self.kinds.get(token):  # "the World Cup" says a sporting event
+                note(kind, m.start(), surface)
+            if token in self.descriptions and (surface.islower() or surface[1:].islower() and _starts_sentence(text, start)):
+                # a name written as its description (a sentence may open with it) says its words too, as
+                # another text may say them without the name ("an explosion of online child sexual exploitation")
                 for w in WORD.findall(surface):
                     if t := self._word(w):
                         terms.add(t)
@@ -380,10 +412,20 @@ class Lexicon:
             no = "no" if m.group("no") else "no2"
             note(_NECESSITY, m.start(), "unless")
             chars[m.start(no):m.end(no)] = "_" * len(m.group(no))
+        for pattern, concept in _SAID_APART:
+            for m in pattern.finditer(text) if may_match(pattern, low) else ():
+                note(concept, m.start(), m.group(0))
+                if concept in self.relations:
+                    verbal.add(concept)
+                if m.groupdict().get("no"):
+                    chars[m.start("no"):m.end("no")] = "__"  # a trail left to no one, not a denial
         for m in _MORE_WHEN.finditer(text) if low is None or "more" in low else ():
             if " than " not in m.group("rest"):
                 note(_INCREASE, m.start(), text[m.start():m.start("rest")])
                 verbal.add(_INCREASE)
+        for q in figures:  # a figure's words are the figure ("four out of five": no "out"; "No. 29" stays)
+            if any(c.isalpha() for c in q.surface):
+                chars[q.start:q.end] = "_" * (q.end - q.start)
         rest = "".join(chars)
         bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest) if not _lists_names(text, m)] + [len(rest) + 1]
         denial = _may_deny(low)

@@ -41,7 +41,7 @@ disputed. The method (docs/known-claims.md has the long form):
      "without being moved" denies, "no event draws more ... than X" says X is the largest);
    - it does not say the claim's names or terms only where it sets them against others or aside ("X
      did it, unlike Y", "rather than X", "a national law, not an international one", "but Y only ...",
-     "moved from X to ..."), nor tell the claim as a rumour, a myth or a hoax, call it doubtful or unverifiable, or
+     "moved from X to ...", "a far smaller total than X"), nor tell the claim as a rumour, a myth or a hoax, call it doubtful or unverifiable, or
      report it as someone's claim ("the claim that ..."), nor ask it ("Does X ...?"),
      and what the claim says must be it does not say often is ("are often moved"), nor rank on another
      quality what the claim ranks ("the group most active online" against "the most vulnerable").
