@@ -67,7 +67,8 @@ LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{n
                                                  ("seventh", 20), ("eighth", 20), ("ninth", 20), ("tenth", 20),
                                                  ("eleventh", 20), ("twelfth", 20),
                                                  ("thirteenth", 20), ("fourteenth", 20),
-                                                 ("fifteenth", 20), ("sixteenth", 20)]}
+                                                 ("fifteenth", 20), ("sixteenth", 20),
+                                                 ("seventeenth", 20)]}
 BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 
