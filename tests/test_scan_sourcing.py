@@ -87,6 +87,7 @@ def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, source
     "Sites can check that the user is over 18 without learning who they are.",
     "People over 65 are targeted by romance fraud.",
     "Protections do not cease when you tick over to 18.",
+    "He was 17.",
 ])
 def test_numbers_that_name_restate_or_tabulate_are_not_claims(scanner, sentence):
     assert fired(scanner, sentence + "\n", "uncited-statistic") == []
@@ -266,6 +267,10 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "That digital footprint led me to several cities, most frequently the capital.",
     "No country was listed twice in the table.",
     "Watch for isolation tactics, such as 'I'm the only one who gets you'.",
+    "Throughout, we took a conservative approach and never altered the experts' scores.",
+    "The row counts individuals recorded by both lists and by no one else.",
+    "The model sums the counts over all possible patterns of overlap.",
+    "Please allow one minute for the first plot to appear.",
     "Transparency will never be enough on its own.",
     "Making these settings the highest by default is a positive step.",
     "Strong encryption should be non-negotiable for children's and everyone's safety.",

@@ -102,11 +102,11 @@ _NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|text
                           r"items?|questions?|tables?|figures?|notes?|footnotes?|goals?|targets?|principles?)\.?\s*"
                           r"\d+[a-z]?(?:\s*(?:,|and|&|or|to|-|–)\s*\d+[a-z]?)*\s*(?:,|and|&|or|to|-|–)\s*)$", re.I)
 # an age: "aged 14", "under 18", "over the age of 16", "if the user is over 18", "people over 65", "when you
-# tick over to 18"
+# tick over to 18", "He was 17."
 _AGE_BEFORE = re.compile(r"(?:\baged?|\bages(?: of)?|\bage of|\bunder(?: the age of)?|\bover the age of|\bas young as|\bas old as|"
                          r"\b(?:users?|people|persons?|anyone|someone|individuals?|customers?|viewers?|he|she|they|you|child(?:ren)?)\s+"
                          r"(?:(?:is|are|was|were|be)\s+)?over|\b(?:(?:he|she|they|you|I|we|who|children|child|teenagers?|kids?|girls?|boys?)\s+"
-                         r"(?:turns?|turned)|turning|tick(?:s|ed)? over to))"
+                         r"(?:turns?|turned)|turning|tick(?:s|ed)? over to|(?:he|she|I|who) (?:was|is|'s) (?:only |just |barely )?))"
                          r"\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:(?:to|and|-|–)\s*" + NUM + r"\s*)?(?:-?years?-old|years? old|years? of age|y/o|-year)", re.I)
 # A news report's age in apposition: "Tommy Connors Senior, 53, was jailed", "the youngest victim, 30,

@@ -20,7 +20,7 @@ _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vita
                r"striking|remarkable|worrying|troubling|disturbing|pernicious|insidious")
 # "the first ... to", "the only": a claim of novelty, which needs evidence even when it is made
 # about the document's own study ("this study is the first to ...")
-_NOVELTY = re.compile(r"\bthe first\b(?!\s+of\s+(?:these|those|them|the|our|its|which|two|three|four|five)\b)"
+_NOVELTY = re.compile(r"(?<!\bfor )\bthe first\b(?!\s+of\s+(?:these|those|them|the|our|its|which|two|three|four|five)\b)"
                       r"(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bthe first\b(?:\s+[\w-]+){1,4}?\s+of its kind\b|"
                       r"\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+", re.I)
 # self-praise no one can check ("we develop state of the art systems", "industry-leading", "world-class"):
@@ -55,9 +55,12 @@ SUPERLATIVE_PATTERNS = [
                r" surveyed| studied| receiving| analy[sz]ed| sampled| coded| must| shall| should| (?:is|are) required| (?:need|needs|have|has) to)|"
                # ("always evolving" is a platitude, not a claim)
                r"always(?! (?:evolving|changing|improving|learning|looking|working|striving|seeking|trying|adapting)\b)|"
-               r"never|every possible|all possible|every single|by any means|uniformly|universally|invariably|"
+               # ("all possible combinations", "every possible pattern of overlaps": a set in mathematics)
+               r"never|(?:every|all) possible(?! (?:combinations?|patterns?|pairs?|values?|subsets?|permutations?|outcomes?|"
+               r"orders?|orderings?|overlaps?|cases?|models?)\b)|every single|by any means|uniformly|universally|invariably|"
                r"without exception|unanimously|unprecedented|unparalleled|unmatched|unrivall?ed|second to none|"
-               r"no one|nobody|everyone|everybody|undoubtedly|unquestionably|undeniably|indisputabl[ey]|"
+               # ("by no one else": a restriction, not an absolute)
+               r"no one(?! else)|nobody(?! else)|everyone|everybody|undoubtedly|unquestionably|undeniably|indisputabl[ey]|"
                # "rarely, if ever, filmed"; "no country is completely free from forced labour"
                r"(?:rarely|seldom|hardly),? if ever|no (?:country|nation|state|government|company|platform|society|region|"
                r"sector|industry)(?= (?:is|are|has|have|can|will|escapes?|remains?)\b)|"
@@ -128,13 +131,18 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|us|[Mm]y|[Ww]e|[Oo]ur)\b")  # ("US" is th
 
 
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:me|my|myself)\b")  # (not "I": "I initiated the largest ..." is a claim)
+# the writers telling what they did ("Throughout, we took a conservative approach and never altered ..."): method
+_OWN_METHOD = re.compile(r"\b[Ww]e (?:(?:also|then|only|always|never) )?(?:took|counted|used|consulted|coded|applied|assigned|"
+                         r"chose|decided|followed|kept|treated|relied|checked|compared|excluded|included|altered|"
+                         r"adjusted|dropped|merged)\b")
 
 
 def _speaks_for_self(text: str, m) -> bool:
-    """A first-person word within a few words of the match, or "me" or "my" anywhere in the sentence
-    ("That footprint led me to several places, most frequently Lagos"): testimony or a personal
-    account, not a claim about the world."""
-    if _FIRST_PERSON_SINGULAR.search(text):
+    """A first-person word within a few words of the match, "me" or "my" anywhere in the sentence
+    ("That footprint led me to several places, most frequently Lagos") or the writers telling what
+    they did ("we took ... and never altered"): testimony, a personal account or a method, not a
+    claim about the world."""
+    if _FIRST_PERSON_SINGULAR.search(text) or _OWN_METHOD.search(text):
         return True
     lo = text.rfind(" ", 0, max(0, m.start() - 25)) + 1
     hi = text.find(" ", m.end() + 25)
