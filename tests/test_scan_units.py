@@ -29,6 +29,8 @@ def sentences(text):
     # a PDF's text that lost the blank after a full stop; a domain or a dotted name is no boundary
     ("Cases soared to 27,000, a 235% jump.Further research found more.", 2),
     ("Ads moved to www.Backpage.com and then to Node.Js forums. Police followed.", 2),
+    # a link whose text ends the sentence
+    ("The Act led to the [blocking of Wikipedia.](https://example.org/a_(b)) Wikipedia is one of the last.", 2),
 ])
 def test_segmenter_abbreviations(text, expected):
     got = sentences(text)

@@ -62,7 +62,9 @@ MARKER = (r"(?:\[\^[^\]\s]{1,40}\]|\^(?:[A-Za-z]{1,2}|\d{1,3}(?:[,–-]\d{1,3}){
 # or markers (nested `(...|x+)*` backtracked exponentially on 30 superscripts).
 _BOUNDARY = re.compile(
     r"(?<![.!?])(?:[.!?]++|…)"  # terminal punctuation
-    r"(?P<close>(?:[\"'”’»)\]*_]|" + MARKER + r")*+)"
+    # closers, markers, and the target of a link whose text ends the sentence ("[blocking of Wikipedia.](url) Next")
+    r"(?P<close>(?:\]\((?:https?://|www\.|/|#)[^\s()]{0,2000}(?:\([^\s()]{0,200}\)[^\s()]{0,200})?\)|[\"'”’»)\]*_]|"
+    + MARKER + r")*+)"
     # a blank, or none where a PDF's text lost it between a word and the next sentence ("jump.Further")
     r"(?P<gap>\s++|(?<=[a-z][a-z][a-z][.!?])(?=[A-Z][a-z][a-z]))"
     # a marker written after a space ("abuse. ¹⁴ Next") still closes the sentence before it
