@@ -153,6 +153,14 @@ def test_magnitudes_and_trends_without_figures_are_statistics(scanner, sentence,
     assert bool(fired(scanner, sentence + "\n", "uncited-statistic")) is fires
 
 
+def test_a_breakdown_of_a_cited_total_is_covered_by_its_citation(scanner):
+    text = ("The ILO estimated that [25 million people are in forced labour](https://example.org/ilo.pdf). Of these, "
+            "nearly 5 million are in sexual exploitation. The remaining 4 million are in state-imposed labour.\n\n"
+            "Some 25 million people are in forced labour. Of these, nearly 5 million are in sexual exploitation.\n")
+    assert fired(scanner, text, "uncited-statistic") == [
+        "Some 25 million people are in forced labour.", "Of these, nearly 5 million are in sexual exploitation."]
+
+
 def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
     text = ("Reports rose to 36.2 million in 2023.[^1] Those 36,200,000 reports came mostly from platforms.\n\n"
             "The 36.2 million reports were a record.\n\n[^1]: A note.\n")

@@ -77,14 +77,22 @@ _BACK_REFERENCE = re.compile(r"\b(?:the|this|that|its)\s+(?:study|report|survey|
                              r"noted|reported|reports|concluded|concludes)\b")
 
 
-def carries_on(ctx, sent) -> bool:
+def carries_on(ctx, sent, depth: int = 0) -> bool:
     """The sentence goes on reporting for the body, person or work the sentence before it credits,
-    in the same paragraph or, as news reports write one sentence a paragraph, in the paragraph before."""
-    if sent.index == 0 or not (_CARRY_ON.match(sent.text) or _BACK_REFERENCE.search(sent.text)):
+    in the same paragraph or, as news reports write one sentence a paragraph, in the paragraph before;
+    or it breaks down the total that sentence gave ("Of these, nearly 5 million ...", "The remaining
+    4 million ...")."""
+    breakdown = _BREAKDOWN.match(sent.text) is not None
+    if sent.index == 0 or not (breakdown or _CARRY_ON.match(sent.text) or _BACK_REFERENCE.search(sent.text)):
         return False
     prev = ctx.doc.sentences[sent.index - 1]
     return prev.block in (sent.block, sent.block - 1) and prev.kind == "body" and (
-        REPORTED.search(prev.text) is not None or ctx.is_cited(prev) or names_a_work(prev.text))
+        REPORTED.search(prev.text) is not None or ctx.is_cited(prev) or names_a_work(prev.text)
+        or breakdown and depth < 3 and carries_on(ctx, prev, depth + 1))
+
+
+_BREAKDOWN = re.compile(r"[*_\s]*(?:(?:Of|Among) (?:these|those|them|this|that)(?: (?:total|number|figure|group))?,?\s|"
+                        r"The (?:remaining|rest)\b)")
 
 
 # A figure that is a term of a law the sentence names ("the 2009 Charities Proclamation stipulates that
