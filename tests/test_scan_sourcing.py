@@ -161,6 +161,13 @@ def test_a_breakdown_of_a_cited_total_is_covered_by_its_citation(scanner):
         "Some 25 million people are in forced labour.", "Of these, nearly 5 million are in sexual exploitation."]
 
 
+def test_a_ranking_inside_figures_a_named_work_reports_is_covered(scanner):
+    text = ("The ILO's [Global Estimates of Child Labour 2020](https://example.org/ilo.pdf) count 160 million children "
+            "in child labour. Regionally, sub-Saharan Africa has the highest number, 86.6 million.\n\n"
+            "Sub-Saharan Africa has the highest number of child labourers.\n")
+    assert fired(scanner, text, "superlative") == ["Sub-Saharan Africa has the highest number of child labourers."]
+
+
 def test_a_figure_restated_from_a_cited_sentence_of_the_same_paragraph(scanner):
     text = ("Reports rose to 36.2 million in 2023.[^1] Those 36,200,000 reports came mostly from platforms.\n\n"
             "The 36.2 million reports were a record.\n\n[^1]: A note.\n")

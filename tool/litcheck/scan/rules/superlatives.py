@@ -8,7 +8,7 @@ import re
 
 from litcheck.scan.alternation import lowered, matchable, may_match_any
 from litcheck.scan.own_results import OwnResults
-from litcheck.scan.attribution import REPORTED
+from litcheck.scan.attribution import REPORTED, carries_on, opened_by_work
 from litcheck.scan.quotations import in_credited_quotation, in_testimony, open_at_start, wholly_quoted
 from litcheck.scan.rules import rule
 from litcheck.scan.rules.sourcing import names_a_work
@@ -199,8 +199,8 @@ def _not_the_writers(text: str, m: re.Match, before: str, opened: str | None) ->
 def superlative(ctx):
     own = OwnResults.of(ctx)
     for sent in ctx.claim_sentences():
-        if ctx.is_cited(sent) or ctx.per_sentence(names_a_work, sent):
-            continue
+        if ctx.is_cited(sent) or ctx.per_sentence(names_a_work, sent) or opened_by_work(ctx, sent) or carries_on(ctx, sent):
+            continue  # (a ranking inside figures a paragraph's named work, or the sentence before, reports)
         # "most respondents"; "the lowest of the three types" in a data analysis's own sections
         own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
         text = ctx.doc.masked[sent.start:sent.end]
