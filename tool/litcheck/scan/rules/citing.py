@@ -18,6 +18,7 @@ from litcheck.scan.resolve.index import org_forms
 from litcheck.scan.resolve.references import parse_reference, split_works
 from litcheck.scan.resolve.scoring import creators_in, venues_agree
 from litcheck.scan.resolve.text import norm, tokens
+from litcheck.scan.author_spellings import respelt_authors
 from litcheck.scan.reference_items import (could_be_one_work, items_after_document, lonely_suffixes,
                                            note_reference_matches, repeated_titles, self_contradicting_items)
 from litcheck.scan.resolve import EMPTY_ITEM
@@ -303,6 +304,7 @@ def citation_mismatch(ctx):
     yield from self_contradicting_items(ctx)
     yield from items_after_document(ctx)
     yield from lonely_suffixes(ctx)
+    yield from respelt_authors(ctx)
     # 5. the prose names one source, the footnote cites another's work
     for sent in ctx.claim_sentences():
         cites = ctx.own_citations(sent)
