@@ -245,7 +245,7 @@ def _same_body(who: str, work) -> bool:
       "its item gives, a title or venue word one letter from a common word (\"Jounal\"), a year its own DOI rules out "
       "(\"(2016)\" with 10.1016/j.chiabu.2019.104123) or its news URL's date contradicts, an annual report's "
       "edition two or more years from the item's year, a year letter with no partner (\"2014a\" and no other 2014 "
-      "work by that author), a work dated after the document's own header date. With --online, a cited work "
+      "work by that author), an author spelt two ways in the list (\"Writtle, H. C.\" beside \"Whittle, H. C.\"), a work dated after the document's own header date. With --online, a cited work "
       "the library does not hold is compared with its Crossref or OpenAlex record in the same way.",
       fires="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2019) 4 *Journal of Online Harm* 12.",
       passes="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
