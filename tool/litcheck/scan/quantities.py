@@ -59,6 +59,9 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 # an age ("aged 11 to 13", "12-17 years old") is no figure either
 _AGE = re.compile(r"\b(?:aged?|ages(?:\s+of)?|age\s+of|between\s+the\s+ages\s+of)\s+\d+(?:\s*(?:to|and|-|–)\s*\d+)?|"
                   r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?[- ]years?[- ]old\b", re.I)
+# a year after "in", closing a phrase ("1,200 in 2010, ...", "... in 2010 to ..."): a date, not a ratio's whole
+_IN_A_YEAR = re.compile(r"\s+in\s+(?:19|20)\d\d$", re.I)
+_NO_NOUN = re.compile(r"\s*(?:[,.;:!?)\u2013-]|to\b|and\b|$)")
 _DATE_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
 def _patterns(number: str, words: bool) -> list[tuple[str, re.Pattern]]:
@@ -176,8 +179,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 values, percent, exact = [100.0 * a / d], True, False
             elif kind == "ratio":
                 b = _number(m.group("b"))
-                if a is None or not b or a > b:
-                    continue
+                if a is None or not b or a > b or _IN_A_YEAR.search(m.group(0)) and _NO_NOUN.match(text, m.end()):
+                    continue  # "1,200 in 2010 to 3,650 in 2015": a count in a year, no ratio
                 values, percent, exact = [100.0 * a / b], True, False
             else:
                 if a is None:
