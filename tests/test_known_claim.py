@@ -849,7 +849,7 @@ def test_a_multiple_says_the_increase(sentence, same):
     assert _restates("Bicycle thefts in Ruritania rose from 1,200 to 3,650 between 2010 and 2015.", sentence) is same
 
 
-def test_a_count_in_a_year_is_no_ratio_and_of_every_n_opens_one():
+def test_a_count_in_a_year_is_no_ratio_nor_range_and_of_every_n_opens_one():
     from litcheck.scan.quantities import quantities
 
     assert [(q.value, q.percent) for q in quantities("Thefts rose from 1,200 in 2010.")] == [(1200, False), (2010, False)]
@@ -857,3 +857,5 @@ def test_a_count_in_a_year_is_no_ratio_and_of_every_n_opens_one():
     assert [q.percent for q in quantities("It hit 12 out of 2000.")] == [True]
     assert [q.value for q in quantities("Of every ten boats that set out, about seven reach the port.")] == [70]  # split
     assert [q.value for q in quantities("Of every 10 boats in 2019, 7 sank.")] == [10, 2019, 7]  # a year between: no ratio
+    assert [q.surface for q in quantities("Thefts rose from 1,200 in 2010 to 3,650 in 2015.")] == ["1,200", "2010", "3,650", "2015"]
+    assert [q.surface for q in quantities("From 2010 to 2015 thefts rose.")] == ["2010 to 2015"] * 2  # years' range

@@ -62,6 +62,8 @@ _AGE = re.compile(r"\b(?:aged?|ages(?:\s+of)?|age\s+of|between\s+the\s+ages\s+of
                   r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?[- ]years?[- ]old\b", re.I)
 # a year after "in", closing a phrase ("1,200 in 2010, ...", "... in 2010 to ..."): a date, not a ratio's whole
 _IN_A_YEAR = re.compile(r"\s+in\s+(?:19|20)\d\d$", re.I)
+# "in 2013 to 81,723": a year and the next figure, no range (a range of years stays one)
+_NOT_FROM_A_YEAR = r"(?!(?<=\bin (?:19|20)\d\d)\s*(?:[-–]|to)\s*(?!(?:19|20)\d\d\b)\d)"
 _NO_NOUN = re.compile(r"\s*(?:[,.;:!?)\u2013-]|to\b|and\b|$)")
 _DATE_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
@@ -86,7 +88,7 @@ def _patterns(number: str, words: bool) -> list[tuple[str, re.Pattern]]:
         # counts and money: "36.2 million", "$1-2 billion", "36,200,000", "forty million", "1.5bn"
         # (not a name's number: "COVID-19", "H-2A", "Form I-9")
         ("count", re.compile(r"(?<![\w.,])(?<![A-Za-z]-)(?:[$€£]|US\$|USD\s?|EUR\s?)?(?P<a>" + number + r")"
-                             r"(?:\s*(?:[-–]|to)\s*(?P<b>" + _DIGITS + r"))?(?:\s*(?P<s>" + _SCALE + r"))?"
+                             r"(?:" + _NOT_FROM_A_YEAR + r"\s*(?:[-–]|to)\s*(?P<b>" + _DIGITS + r"))?(?:\s*(?P<s>" + _SCALE + r"))?"
                              r"(?![\w])", re.I)),
     ]
 
