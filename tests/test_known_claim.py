@@ -751,8 +751,16 @@ def test_a_countrys_federal_body_names_the_country_and_ncmecs_tips_are_the_cyber
     ("The agency's Director-General resigned.", "C:head"),
     ("Congress passed the Fight Online Sex Trafficking Act.", "E:FOSTA-SESTA"),
     ("The site's traffic doubled.", "C:network traffic"),  # a network's or site's traffic, not trafficking
+    # sixteenth batch
+    ("Collectors swap rare stamps at the fair.", "C:sell"),  # trading in kind is trading
+    ("Farmers bartered grain for salt.", "C:sell"),
+    ("The smugglers move cash through shell firms.", "C:move"),  # the verb's plain form, as "moves"
+    ("Rents tripled in a decade.", "C:increase"),  # a multiple of the earlier figure
+    ("Bus fares have more than doubled.", "C:increase"),
+    ("Output grew fourfold.", "C:increase"),
+    ("The herd halved in a year.", "C:decrease"),
 ])
-def test_words_of_one_meaning_fifteenth_batch(sentence, term):
+def test_words_of_one_meaning_fifteenth_and_sixteenth_batches(sentence, term):
     from litcheck.scan.claim_reading import Lexicon
 
     reading = Lexicon().read(sentence)
@@ -832,3 +840,23 @@ def test_a_title_of_office_is_no_name_and_reporting_verbs_say_nothing_of_the_cla
 ])
 def test_within_a_countrys_borders_is_not_across_them(sentence, same):
     assert _restates("About 5,000 migrants are smuggled across borders each year.", sentence) is same
+
+
+@pytest.mark.parametrize("sentence, same", [
+    ("Thefts of bicycles in Ruritania tripled, from 1,200 in 2010 to 3,650 in 2015.", True),
+    ("Thefts of bicycles in Ruritania halved, from 3,650 in 2010 to 1,200 in 2015.", False),  # the contrary
+])
+def test_a_multiple_says_the_increase(sentence, same):
+    assert _restates("Bicycle thefts in Ruritania rose from 1,200 to 3,650 between 2010 and 2015.", sentence) is same
+
+
+def test_a_count_in_a_year_is_no_ratio_nor_range_and_of_every_n_opens_one():
+    from litcheck.scan.quantities import quantities
+
+    assert [(q.value, q.percent) for q in quantities("Thefts rose from 1,200 in 2010.")] == [(1200, False), (2010, False)]
+    assert [q.percent for q in quantities("One in 2000 births is affected.")] == [True]  # a year's shape, a whole
+    assert [q.percent for q in quantities("It hit 12 out of 2000.")] == [True]
+    assert [q.value for q in quantities("Of every ten boats that set out, about seven reach the port.")] == [70]  # split
+    assert [q.value for q in quantities("Of every 10 boats in 2019, 7 sank.")] == [10, 2019, 7]  # a year between: no ratio
+    assert [q.surface for q in quantities("Thefts rose from 1,200 in 2010 to 3,650 in 2015.")] == ["1,200", "2010", "3,650", "2015"]
+    assert [q.surface for q in quantities("From 2010 to 2015 thefts rose.")] == ["2010 to 2015"] * 2  # years' range

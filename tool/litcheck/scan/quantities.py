@@ -2,6 +2,7 @@
 
     36.2 million = 36,200,000 = 36.2m = 36.2 mn          -> 36200000
     60% = 60 per cent = six in ten = three-fifths = 3 out of 5   -> 60 (percent)
+    of every five visits ..., three                      -> 60 (percent)
     $1-2 billion                                          -> 1e9 and 2e9 (a range: both ends)
 
 Used by the scanner wherever a figure in a document is compared with another figure: a claim
@@ -59,6 +60,11 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 # an age ("aged 11 to 13", "12-17 years old") is no figure either
 _AGE = re.compile(r"\b(?:aged?|ages(?:\s+of)?|age\s+of|between\s+the\s+ages\s+of)\s+\d+(?:\s*(?:to|and|-|–)\s*\d+)?|"
                   r"\b\d+(?:\s*(?:to|-|–)\s*\d+)?[- ]years?[- ]old\b", re.I)
+# a year after "in", closing a phrase ("1,200 in 2010, ...", "... in 2010 to ..."): a date, not a ratio's whole
+_IN_A_YEAR = re.compile(r"\s+in\s+(?:19|20)\d\d$", re.I)
+# "in 2013 to 81,723": a year and the next figure, no range (a range of years stays one)
+_NOT_FROM_A_YEAR = r"(?!(?<=\bin (?:19|20)\d\d)\s*(?:[-–]|to)\s*(?!(?:19|20)\d\d\b)\d)"
+_NO_NOUN = re.compile(r"\s*(?:[,.;:!?)\u2013-]|to\b|and\b|$)")
 _DATE_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
 def _patterns(number: str, words: bool) -> list[tuple[str, re.Pattern]]:
@@ -70,6 +76,9 @@ def _patterns(number: str, words: bool) -> list[tuple[str, re.Pattern]]:
         # ratios: "six in ten", "1 in 5", "three out of every four"
         ("ratio", re.compile(r"\b(?P<a>" + number + r")\s+(?:in|out of)\s+(?:every\s+)?(?P<b>" + number + r")\b"
                              r"(?!\s*(?:years?|months?|weeks?|days?|hours?|cases where))", re.I)),
+        # a ratio split round what it counts: "of every five visits to such sites, upwards of four"
+        ("split", re.compile(r"\bof\s+every\s+(?P<b>" + number + r")\b[^.;:!?\d]{1,150}?,\s*(?:(?:upwards\s+of|more\s+than|"
+                             r"over|about|around|nearly|almost|roughly|some|just|only)\s+)?(?P<a>" + number + r")\b", re.I)),
         # fractions: "three-fifths", "two thirds", "a quarter of", "half of"
         ("fraction", re.compile(r"\b(?:(?P<a>" + _WORD + r")[- ])?(?P<d>" + "|".join(_DENOMINATORS) + r")\b"
                                 r"(?=\s+(?:of\b|are\b|were\b|said\b|reported\b))", re.I)),
@@ -79,7 +88,7 @@ def _patterns(number: str, words: bool) -> list[tuple[str, re.Pattern]]:
         # counts and money: "36.2 million", "$1-2 billion", "36,200,000", "forty million", "1.5bn"
         # (not a name's number: "COVID-19", "H-2A", "Form I-9")
         ("count", re.compile(r"(?<![\w.,])(?<![A-Za-z]-)(?:[$€£]|US\$|USD\s?|EUR\s?)?(?P<a>" + number + r")"
-                             r"(?:\s*(?:[-–]|to)\s*(?P<b>" + _DIGITS + r"))?(?:\s*(?P<s>" + _SCALE + r"))?"
+                             r"(?:" + _NOT_FROM_A_YEAR + r"\s*(?:[-–]|to)\s*(?P<b>" + _DIGITS + r"))?(?:\s*(?P<s>" + _SCALE + r"))?"
                              r"(?![\w])", re.I)),
     ]
 
@@ -107,6 +116,7 @@ _NUMBER_WORDS = _Words([*(w for w in _UNITS if len(w) > 2), "hundred"])  # "a hu
 _NEEDS = {  # kind -> the words (besides a digit) one of which the pattern needs to match at all
     "ordinal": _Words(_ORDINAL_WORDS),
     "ratio": _NUMBER_WORDS,
+    "split": _NUMBER_WORDS,
     "fraction": _Words(_DENOMINATORS),  # without them, never: it needs a denominator word
     "percent": _NUMBER_WORDS,
     "count": _NUMBER_WORDS,
@@ -174,10 +184,10 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 a = 1.0 if a is None else a
                 d = _DENOMINATORS[m.group("d").lower()]
                 values, percent, exact = [100.0 * a / d], True, False
-            elif kind == "ratio":
+            elif kind in ("ratio", "split"):
                 b = _number(m.group("b"))
-                if a is None or not b or a > b:
-                    continue
+                if a is None or not b or a > b or _IN_A_YEAR.search(m.group(0)) and _NO_NOUN.match(text, m.end()):
+                    continue  # "1,200 in 2010 to 3,650 in 2015": a count in a year, no ratio
                 values, percent, exact = [100.0 * a / b], True, False
             else:
                 if a is None:
