@@ -13,6 +13,14 @@ a phrase FTS5 matches in every row it scores. A term is taken one of two ways:
 - *enumerated*: a word or phrase with a word whose prefix has no list (so rarer than
   `tophits.MIN_HITS` rows, usually): FTS5 scores it alone, which gives every row it matches
   and idf·g for each, the very number the whole query adds for it (same idf, D and avgdl).
+- *phrase*: a phrase whose words all have lists with levels (`"university of"`, in every row
+  of the bench file: FTS5 took about 0.1 s to score them all). Its idf: from how many rows
+  FTS5 counts for it alone. Each of its occurrences is an occurrence of each of its words in
+  the same column, so its weighted count, and g (increasing in the count), is no larger than
+  any of its words' in the same row: its share is bounded by the phrase's idf times the
+  smallest of its words' g bounds. Whether a row has the phrase, and its share, come from the
+  row's text (`_scores_from_text`), for the rows whose bound reaches the shown ones; the rows
+  matching the whole query are counted by FTS5 (a count, not a ranking: about a tenth).
 The rows matching the query are the intersection (counted exactly). A row's score is known
 when every term's share is; otherwise it is bounded above by the last stored g of the terms it
 lacks (added in the same order: rounding is monotonic, so the bound is never below the score).
@@ -40,7 +48,10 @@ from litcheck.index import tophits
 # Rows whose text a query may fold: FTS5 is cheaper than more (the queries of the 99k bench
 # file that the lists answered read at most 348; one that could not be decided read 464).
 MAX_TEXTS = 400
-_MAX_CANDIDATES = 20_000  # rows whose levels a query reads in Python (a few ms): FTS5 is cheaper than more
+PHRASE_TEXTS = 150  # with a phrase: its count by FTS5 is paid already, and FTS5 answers in 10-40 ms
+# Rows whose bounds a query computes in Python (1.5-3 µs each): with prefix indexes (`fulltext`)
+# FTS5 answers such queries in 10-30 ms on the bench file, cheaper than more.
+_MAX_CANDIDATES = 8_000
 COMMON = 5  # the lists answer when a term matches at least 1/COMMON of the rows
 _WORDS = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(f"[{tophits._ALPHABET}]+")
@@ -67,6 +78,31 @@ class _Listed:
         return self.matching[(rowid - 1) >> 3] >> ((rowid - 1) & 7) & 1
 
 
+class _Phrase:
+    """A phrase of words (`_Listed`, each with levels), bounded by them (module docstring)."""
+
+    def __init__(self, words: list[_Listed], hits: int, rows: int):
+        self.text = b" " + b" ".join(w.word for w in words)  # as `_scores_from_text` spaces a column
+        self.words, self.hits, self.idf = words, hits, _idf(rows, hits)
+        # For the byte sums of `_start_from_levels`: the levels of its rarest word, scaled.
+        proxy = min(words, key=lambda w: w.hits)
+        self.levels = proxy.levels
+        self.steps = tuple(x * self.idf / proxy.idf * (1.0 + 1e-9) for x in proxy.steps)
+
+    def bound(self, rowid: int) -> float | None:
+        """Above the phrase's share of row `rowid`; None when a word is not in the row."""
+        least = math.inf
+        for w in self.words:
+            share = w.share.get(rowid)
+            if share is None:
+                level = w.levels[rowid - 1]
+                if not level:
+                    return None
+                share = level * w.steps[1]
+            least = min(least, share / w.idf)
+        return self.idf * least * (1.0 + 1e-9)
+
+
 def _idf(rows: int, hits: int) -> float:
     """bm25's idf, as FTS5 computes it (fts5_aux.c)."""
     idf = math.log((rows - hits + 0.5) / (hits + 0.5))
@@ -79,9 +115,9 @@ def top_of_many(conn: sqlite3.Connection, terms: list[str], weights: list[float]
     by row), and how many match; None when the stored lists cannot decide it (FTS5 answers).
     `folded(keys)` gives (key, folded text per column) of the library's keys, as indexed;
     `match(terms)` the FTS5 query of terms (`fulltext.match_expression`)."""
-    if limit is None or limit > tophits.TOP or len(terms) < 2:
-        return None
     words = [_WORDS.findall(t) for t in terms]
+    if limit is None or limit > tophits.TOP or (len(terms) < 2 and len(words[0]) < 2):
+        return None
     if not all(w and all(_ASCII_WORD.fullmatch(x) for x in w) for w in words):
         return None
     sizes = conn.execute("SELECT rows, tokens FROM top_sizes").fetchone()
@@ -95,14 +131,27 @@ def top_of_many(conn: sqlite3.Connection, terms: list[str], weights: list[float]
             plan.append(_Listed(term_words[0], *stored[0], rows))
         elif None in stored:
             plan.append(term)
-        else:  # a phrase (or long word) of common words: counting it alone costs as much as FTS5
+        elif len(term_words) > 1 and all(s[4] for s in stored):
+            hits = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match([term]),)).fetchone()[0]
+            if not hits:
+                return [], 0
+            plan.append(_Phrase([_Listed(w, *s, rows) for w, s in zip(term_words, stored)], hits, rows))
+        else:  # a long word of common words, or a phrase of words without levels
             return None
     # FTS5's cost grows with its terms' posting lists: below a fifth of the rows it answers in
-    # a few milliseconds, about what reading the rows' text here would cost.
-    if max((p.hits for p in plan if isinstance(p, _Listed)), default=0) * COMMON < rows:
+    # a few milliseconds, about what reading the rows' text here would cost. A phrase in fewer
+    # rows bounds FTS5's scoring to them (10-40 ms on the bench file), where bounding it by its
+    # words, which are in many more rows, seldom decides.
+    if (max((p.hits for p in plan if not isinstance(p, str)), default=0) * COMMON < rows
+            or any(p.hits * COMMON < rows for p in plan if isinstance(p, _Phrase))):
         return None
+    total = None
+    if any(isinstance(p, _Phrase) for p in plan):
+        total = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match(terms),)).fetchone()[0]
+        if not total:
+            return [], 0
     plan = [_enumerated(conn, match([p]), weights) if isinstance(p, str) else p for p in plan]
-    found = _rank(plan, limit, lambda rowids: _scores_from_text(conn, plan, rowids, weights, avgdl, folded))
+    found = _rank(plan, limit, lambda rowids: _scores_from_text(conn, plan, rowids, weights, avgdl, folded), total)
     if found is None:
         return None
     shown, total = found
@@ -121,18 +170,42 @@ def _enumerated(conn, expression: str, weights: list[float]) -> dict[int, float]
     return dict(conn.execute(sql, (expression,)))
 
 
-def _rank(plan, limit: int, from_text):
+def _rank(plan, limit: int, from_text, total: int | None = None):
     """((score, rowid) of the best `limit` matching rows, best first; how many match), or None
     when rows outside every stored list could reach them or too many rows need their text.
-    `from_text(rowids)` gives those rows' exact scores (None: it cannot)."""
+    `from_text(rowids)` gives those rows' exact scores (None: it cannot; a row's score None: it
+    lacks a phrase). `total`: how many rows match, when the lists cannot count them (phrases)."""
     listed = [p for p in plan if isinstance(p, _Listed)]
     enumerated = [p for p in plan if isinstance(p, dict)]
+    if total is not None:
+        started = _start_from_levels(plan, listed + [p for p in plan if isinstance(p, _Phrase)], enumerated, limit,
+                                     from_text, total)
+        return started and _settle(*started, limit, from_text, PHRASE_TEXTS)
     if all(p.levels for p in listed):
         return _settle(*_start_from_levels(plan, listed, enumerated, limit), limit, from_text)
     return _settle(*_start_from_lists(plan, listed, enumerated), limit, from_text)
 
 
-def _start_from_levels(plan, listed, enumerated, limit: int):
+def _verified(found: dict, limit: int, from_text) -> bool:
+    """With phrases, a row's lower bound says nothing (it may lack the phrase): the rows with
+    the best upper bounds get their exact scores first, and those that have the phrases give θ
+    (their bounds in `found` become exact: low = high). False when the text cannot tell."""
+    best = heapq.nlargest(3 * limit, found, key=lambda r: (found[r][1], -r))
+    scores = from_text(best)
+    if scores is None:
+        return False
+    for r, score in scores.items():
+        if score is None:
+            del found[r]
+        else:
+            found[r] = (score, score, True)
+    for r, (low, high, known) in found.items():
+        if not known:
+            found[r] = (0.0, high, False)
+    return True
+
+
+def _start_from_levels(plan, listed, enumerated, limit: int, from_text=None, total: int | None = None):
     """(exact scores, bounds of the rows that may need their text, bound of every other
     matching row or None, how many match), from the levels (`tophits._levels`): a row's share
     of a listed term it is not stored for lies between (level - 1) and level steps of
@@ -144,15 +217,17 @@ def _start_from_levels(plan, listed, enumerated, limit: int):
     if enumerated:  # every matching row is among those of the smallest enumerated term
         pool = set(min(enumerated, key=len))
     else:
-        pool = {r for p in listed for r in p.share}
+        pool = {r for p in listed for w in getattr(p, "words", [p]) for r in w.share}
     found = {r: b for r in pool if (b := _row_bounds(r, plan)) is not None}
+    if from_text is not None and not _verified(found, limit, from_text):
+        return None
     lows = heapq.nlargest(limit, (low for low, _, _ in found.values()))
     theta = lows[-1] if len(lows) == limit else 0.0
     outside = None
     if not enumerated:
         most = 255 // len(listed)  # a term's units at most (below)
         if theta <= 0.0 or not most:
-            return {}, {}, math.inf, _count(listed)  # nothing bounds the rows not stored: FTS5
+            return {}, {}, math.inf, _count(listed, total)  # nothing bounds the rows not stored: FTS5
         # A row not stored for any term can reach θ only if (1) one of its levels passes
         # `below`, θ's part of the largest bound (below it in every term, it is below θ), and
         # (2) the sum of its levels' shares does: each term's levels become whole units of that
@@ -173,10 +248,10 @@ def _start_from_levels(plan, listed, enumerated, limit: int):
         size = len(listed[0].levels)
         enough = bytes(int(u >= need) for u in range(256))
         both = (int.from_bytes(units.to_bytes(size, "little").translate(enough), "little") & reach).to_bytes(size, "little")
+        if both.count(1) > _MAX_CANDIDATES:  # counted before any is bounded
+            return {}, {}, math.inf, _count(listed, total)
         found.update((r, b) for m in re.finditer(b"\x01", both)
                      if (r := m.start() + 1) not in found and (b := _row_bounds(r, plan)) is not None)
-        if len(found) > _MAX_CANDIDATES:
-            return {}, {}, math.inf, _count(listed)
     exact, bounds = {}, {}
     for r, (_, high, known) in found.items():
         if known:
@@ -185,7 +260,9 @@ def _start_from_levels(plan, listed, enumerated, limit: int):
             bounds[r] = high
         else:  # below θ: never shown, never tied
             outside = high if outside is None else max(outside, high)
-    return exact, bounds, outside, len(found) if enumerated else _count(listed)
+    if total is None:
+        total = len(found) if enumerated else _count(listed)
+    return exact, bounds, outside, total
 
 
 def _row_bounds(r: int, plan) -> tuple[float, float, bool] | None:
@@ -196,6 +273,13 @@ def _row_bounds(r: int, plan) -> tuple[float, float, bool] | None:
     for p in plan:
         if isinstance(p, dict):
             x = p.get(r)
+        elif isinstance(p, _Phrase):
+            x = p.bound(r)
+            if x is None:
+                return None
+            known = False
+            high += x
+            continue
         else:
             x = p.share.get(r)
             if x is None:
@@ -213,8 +297,10 @@ def _row_bounds(r: int, plan) -> tuple[float, float, bool] | None:
     return low, high, known
 
 
-def _count(listed) -> int:
-    """How many rows match every listed term (their bitsets intersected)."""
+def _count(listed, total: int | None = None) -> int:
+    """How many rows match every listed term (their bitsets intersected), unless counted."""
+    if total is not None:
+        return total
     both = int.from_bytes(listed[0].matching, "little")
     for p in listed[1:]:
         both &= int.from_bytes(p.matching, "little")
@@ -247,7 +333,8 @@ def _start_from_lists(plan, listed, enumerated):
     return exact, bounds, outside, total
 
 
-def _settle(exact: dict, bounds: dict, outside: float | None, total: int, limit: int, from_text):
+def _settle(exact: dict, bounds: dict, outside: float | None, total: int, limit: int, from_text,
+            max_texts: int = MAX_TEXTS):
     """The ranking of `_rank`, from exact scores and bounds: the rows whose bound reaches the
     last shown score get their text read, best bound first, until none can."""
     need = min(limit, total)
@@ -262,15 +349,15 @@ def _settle(exact: dict, bounds: dict, outside: float | None, total: int, limit:
         last = ranking[-1][0] if len(ranking) == need and need else -math.inf
         # The rows that could still reach or tie the last shown one, best bound first; each
         # reading takes as many again as all before it, and at first a few more than missing.
-        reach = sum(1 for r in waiting[:MAX_TEXTS + 1] if bounds[r] >= last)
+        reach = sum(1 for r in waiting[:max_texts + 1] if bounds[r] >= last)
         if not reach:
             return None if outside is not None and outside >= last else (ranking, total)
         batch = min(reach, max(need - len(ranking) + 2 * need, read))
         read += batch
-        found = from_text(waiting[:batch]) if read <= MAX_TEXTS else None
+        found = from_text(waiting[:batch]) if read <= max_texts else None
         if found is None:
             return None
-        exact.update(found)
+        exact.update((r, score) for r, score in found.items() if score is not None)
         waiting = waiting[batch:]
 
 
@@ -278,17 +365,24 @@ def _scores_from_text(conn, plan, rowids, weights, avgdl, folded) -> dict[int, f
     """rowid -> exact score of `rowids`, the shares of listed terms computed from the rows'
     folded text as FTS5 computes them; None if a row's text does not match as the index says."""
     keys = dict(conn.execute(f"SELECT key, id FROM docs WHERE id IN ({', '.join('?' * len(rowids))})", rowids))
-    scores = {}
+    scores: dict[int, float | None] = {}
     for key, cols in folded(list(keys)):
         rowid = keys[key]
         if not all(c.isascii() for c in cols):
             return None
         # Tokens as unicode61 makes them from ASCII, one space before each: a token starting
-        # with a word is an occurrence of " word".
-        spaced = [b" " + c.encode("ascii").translate(tophits._SPLIT) for c in cols]
+        # with a word is an occurrence of " word", a phrase one of " word word".
+        spaced = [b" " + b" ".join(c.encode("ascii").translate(tophits._SPLIT).split()) for c in cols]
         base = (1 - tophits.B) + (tophits.B * float(sum(len(c.split()) for c in spaced))) / avgdl
         shares = []
         for p in plan:
+            if isinstance(p, _Phrase):
+                share = _phrase_share(p, spaced, weights, base)
+                if share is None:  # the row has its words, not the phrase: it does not match
+                    shares = None
+                    break
+                shares.append(share)
+                continue
             share = p.get(rowid) if isinstance(p, dict) else p.share.get(rowid)
             if share is None:
                 word, f = b" " + p.word, 0.0
@@ -299,8 +393,23 @@ def _scores_from_text(conn, plan, rowids, weights, avgdl, folded) -> dict[int, f
                     return None
                 share = p.idf * ((f * (tophits.K1 + 1.0)) / (f + tophits.K1 * base))
             shares.append(share)
-        scores[rowid] = _sum(shares)
+        scores[rowid] = None if shares is None else _sum(shares)
     return scores if len(scores) == len(rowids) else None
+
+
+def _phrase_share(p: _Phrase, spaced: list[bytes], weights: list[float], base: float) -> float | None:
+    """The phrase's share of a row from its spaced columns (`_scores_from_text`): every
+    occurrence, overlapping ones too (`"a a"` twice in `a a a`, as FTS5 counts it), its
+    column's weight added one at a time in column order; None when it has none."""
+    f = 0.0
+    for c, column in enumerate(spaced):
+        at = column.find(p.text)
+        while at >= 0:
+            f += weights[c]
+            at = column.find(p.text, at + 1)
+    if f == 0.0:
+        return None
+    return p.idf * ((f * (tophits.K1 + 1.0)) / (f + tophits.K1 * base))
 
 
 def _sum(shares) -> float:
