@@ -116,6 +116,7 @@ def ranked(conn: sqlite3.Connection, terms: list[str], weights: list[float],
     expr = match_expression(terms)
     if not expr:
         return [], 0
+    counted: list[int] = []  # how many match, when the stored lists counted them but could not rank
     if len(terms) == 1 and " " not in terms[0]:
         from litcheck.index.tophits import top
 
@@ -125,7 +126,7 @@ def ranked(conn: sqlite3.Connection, terms: list[str], weights: list[float],
     elif folded is not None:  # several terms, or a phrase
         from litcheck.index.manyterms import top_of_many
 
-        found = top_of_many(conn, terms, weights, limit, folded, match_expression)
+        found = top_of_many(conn, terms, weights, limit, folded, match_expression, counted)
         if found is not None:
             return found
     # bm25 of every match is the cost of a common query; keys are looked up for the shown rows only.
@@ -143,5 +144,5 @@ def ranked(conn: sqlite3.Connection, terms: list[str], weights: list[float],
     if not best:
         return [], 0
     keys = dict(conn.execute(f"SELECT id, key FROM docs WHERE id IN ({', '.join('?' * len(best))})", [r for r, _ in best]))
-    total = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expr,)).fetchone()[0]
+    total = counted[0] if counted else conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expr,)).fetchone()[0]
     return [(keys[rowid], value) for rowid, value in best], total
