@@ -33,6 +33,23 @@ def test_a_hyperlink_cites_its_page(scanner, sentence):
     assert not [f for f in result.flags if f.rule == "uncited-statistic"]
 
 
+def test_an_author_date_citation_of_a_work_linked_elsewhere_is_that_work(scanner):
+    text = ("A recent analysis [(Whitehead et al., 2019)](https://example.org/a) found gaps.\n\n"
+            "Some were investigated by others (Whitehead et al., 2019; Smith, 2018).\n")
+    dangling = [f.evidence for f in scan(scanner, text).flags if f.rule == "dangling-citation"]
+    assert dangling == ["(Smith, 2018)"]
+
+
+def test_a_reference_style_link_cites_the_address_its_definition_gives(scanner):
+    text = ("The regulator has [argued against encryption][13] in 2021, citing 4,500 cases.\n\n"
+            "The agency counted [4,500 cases][] last year.\n\n"
+            "Another 700 cases [went unreported][99] last year.\n\n"
+            " [13]: https://example.org/blog\n [4,500 cases]: https://example.org/stats\n")
+    result = scan(scanner, text)
+    assert [c.text for c in result.citations if c.kind == "link"] == ["[argued against encryption][13]", "[4,500 cases][]"]
+    assert [f.sentence for f in result.flags if f.rule == "uncited-statistic"] == ["Another 700 cases [went unreported][99] last year."]
+
+
 def test_an_image_is_not_a_citation(scanner):
     result = scan(scanner, "The agency counted 4,500 cases ![chart](https://example.org/chart.png).\n")
     assert [f.rule for f in result.flags if f.rule == "uncited-statistic"] == ["uncited-statistic"]

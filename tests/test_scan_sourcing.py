@@ -72,11 +72,15 @@ def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, source
     "That is a 96% pass rate.",
     "President | Total change | Annual change Reagan | 3812 | 477 Bush | 0 | 0",
     "Share the National Human Trafficking Hotline (1-888-373-7888) with friends.",
+    "For urgent help, contact local emergency services immediately (999 in the UK, 911 in the US, 112 in the EU).",
     "Tommy Connors Senior, 53, was jailed and his son Patrick, 21, for five years at Luton Crown Court.",
     "Married couple James John (left) , 34, and Josie Connors (right) 31, were jailed for 11 and four years respectively.",
     "The Irish victim, 57, contacts the charity after seeing its founder on TV.",
     "Foreign couple, both 67, are arrested on suspicion of immigration offences.",
     "The deaths of the men and women - aged between 18 and 45 - exposed the gangmasters.",
+    "Sites can check that the user is over 18 without learning who they are.",
+    "People over 65 are targeted by romance fraud.",
+    "Protections do not cease when you tick over to 18.",
 ])
 def test_numbers_that_name_restate_or_tabulate_are_not_claims(scanner, sentence):
     assert fired(scanner, sentence + "\n", "uncited-statistic") == []
@@ -87,6 +91,20 @@ def test_we_find_marks_the_documents_own_results(scanner):
             "Analysing aid to 140 countries from 1981 to 2012, we find that donors respond to the laws.\n\n"
             "Aid to 140 countries fell after 2012.\n")
     assert fired(scanner, text, "uncited-statistic") == ["Aid to 140 countries fell after 2012."]
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    ("Previously the law only applied to farms with an annual payroll greater than $1,200.", False),
+    ("The Government announced a turnover threshold of £36 million for the reporting duty.", False),
+    ("The law applied to 20,000 farms.", True),
+])
+def test_whom_a_law_reaches_is_its_term_not_a_statistic(scanner, sentence, fires):
+    assert fired(scanner, sentence + "\n", "uncited-statistic") == ([sentence] if fires else [])
+
+
+def test_over_before_a_count_is_a_quantity_not_an_age(scanner):
+    text = "There are over 18 agencies involved. The user is over 18. Users over 18 million visited.\n"
+    assert fired(scanner, text, "uncited-statistic") == ["There are over 18 agencies involved.", "Users over 18 million visited."]
 
 
 @pytest.mark.parametrize("sentence, fires", [
@@ -115,6 +133,11 @@ def test_we_find_marks_the_documents_own_results(scanner):
     ("Between the two locations, we were able to provide over 4,200 nights of rest last year.", False),
     ("In the same timeframe, our shelter operated at 93% capacity.", False),
     ("We know that 80% of victims never report the abuse.", True),
+    ("The survey's coverage is enough to date the change in 112 countries using our cutoff.", False),
+    ("This allowed us to assign end years for another 39 countries.", False),
+    ("Other researchers assigned end years for another 39 countries.", True),
+    ("Sextortion is one of the fastest-growing online crimes.", True),
+    ("The IWF told us it has taken action over 723 reports this year.", False),
     ("The number of reports rose slightly.", False),
 ])
 def test_magnitudes_and_trends_without_figures_are_statistics(scanner, sentence, fires):
@@ -169,6 +192,11 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Grooming on gaming platforms is widespread.",
     "Online exploitation has reached epidemic proportions.",
     "Clearly, the policy failed to protect victims.",
+    "Such abuse had been rarely, if ever, filmed.",
+    "No country is completely free from forced labour.",
+    "We constantly develop state of the art software to combat abuse.",
+    "The algorithms are only possible because platforms extract vast amounts of data.",
+    "Claiming that encryption harms children is unproven.",
     "There is no evidence that the campaign reduced demand.",
     "More children than ever were online during the lockdowns.",
     "There are currently no estimates of the sums paid in cryptocurrency.",
@@ -227,6 +255,10 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "The Declaration of Independence recognizes the inherent dignity and worth of all people.",
     "Be unanimous: everyone in the minority needs to show solidarity.",
     "Justice is to be served to every victim.",
+    "That digital footprint led me to several cities, most frequently the capital.",
+    "No country was listed twice in the table.",
+    "Transparency will never be enough on its own.",
+    "Making these settings the highest by default is a positive step.",
     "Strong encryption should be non-negotiable for children's and everyone's safety.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
@@ -236,6 +268,22 @@ def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
 def test_the_authors_words_after_a_closed_quotation_are_checked(scanner):
     text = 'The mother said her papers were taken. "We were told we could leave." The papers were never returned.\n'
     assert fired(scanner, text, "superlative") == ["The papers were never returned."]
+
+
+@pytest.mark.parametrize("text", [
+    # a quotation of several sentences: the speaker is named after its last one
+    "“Ships have left port. Nobody would like to speak up,” said Captain Ana Reyes of the union.\n",
+    # a paragraph opening with a single quotation mark, as British news sets a speaker's words
+    "'People ask why they do not leave. They trust no one.'\n",
+    "'Support is lacking. This was the biggest gap in the bill,' she said.\n",
+])
+def test_later_sentences_of_a_credited_quotation_pass(scanner, text):
+    assert fired(scanner, text, "superlative") == []
+
+
+def test_the_writers_words_after_a_single_quoted_paragraph_are_checked(scanner):
+    text = "'Victims are everywhere,' she said. The bill was the biggest reform.\n\nIt's the largest change.\n"
+    assert fired(scanner, text, "superlative") == ["The bill was the biggest reform.", "It's the largest change."]
 
 
 def test_most_respondents_in_a_results_section_is_a_finding(scanner):
@@ -318,6 +366,16 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("The real numbers are higher still, say the experts from the agency.", True),
     ("As reported over the past five years, traffickers exploit victims at home and abroad.", True),
     ("Despite expert warnings, the presidency persists with client-side scanning.", True),
+    ("Platforms say they are acting, but their critics argue they could intervene more.", True),
+    ("Other cases show how the fraud has grown into organised networks.", True),
+    ("This has been well documented in many books by historians.", True),
+    ("The classification system has been criticised for being outdated.", True),
+    ("The classification system has been criticised by the Law Council for being outdated.", False),
+    ("As discussed previously, the report has been criticised for being political.", False),
+    ("As experience with FOSTA in the US demonstrated, platforms default to blanket removal.", True),
+    ("History shows that such bans fail.", True),
+    ("The 2019 audit by the regulator demonstrated that such bans fail.", False),
+    ("The agency's own data shows a fall in removals.", False),
     ("Privacy critics have long pushed for scanning of private photos.", True),
     ("NGOs have assessed at least eight million victims in the country.", True),
     ("According to the data issued by the National Crime Records Bureau, 8,132 cases were reported.", False),
@@ -537,3 +595,16 @@ def test_a_works_title_written_as_a_link_with_no_address_is_dangling(scanner):
         "years-after-a-bodys-dataset"])
 def test_only_the_unsourced_sentence_of_a_document_is_flagged(scanner, rule, text, flagged):
     assert fired(scanner, text, rule) == flagged
+
+
+@pytest.mark.parametrize("text, fires", [
+    ('The agency ended its statement so:\n\n"Those figures almost certainly understate the problem by a wide margin."\n', False),
+    ('The report drew a sharp reply. "Those figures almost certainly understate the problem by a wide margin."\n', True),
+    # a record's labelled field holds the quotation: its source is the record's
+    ('- __Passage__: "Those figures almost certainly understate the problem by a wide margin."\n', False),
+    ('The Committee also recommends that the regulator "examine the need for rules on encrypted services in the country".\n',
+     False),
+])
+def test_a_quotation_with_no_speaker_is_vague_unless_introduced(scanner, text, fires):
+    messages = [f.message for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "vague-attribution"]
+    assert bool(messages) is fires and all("no speaker" in m for m in messages)

@@ -19,7 +19,9 @@ _FORCES = r"(?:Police|Service|Agency|Bureau|Ministry|Department|Commission)\b"
 REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
                       r"(?:\s*\([A-Z][\w.&-]{1,12}\))?(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|then\s+)?"
                       # (or announcing its own deal or measure: "TU announced the purchase of ... for USD 1.5 billion")
-                      r"(?:" + REPORTING_VERBS + r"|announced|announces|disclosed|discloses|"
+                      # (or telling the reporter: "The IWF told us", "Meta told the BBC")
+                      r"(?:" + REPORTING_VERBS + r"|announced|announces|disclosed|discloses|told\s+(?:us|me|reporters|journalists|"
+                      r"(?:the\s+)?[A-Z][\w&-]+)|"
                       r"(?:released|published|issued)\s+(?:new\s+|its\s+|a\s+|the\s+)?"
                       r"(?:data|figures|information|statistics|estimates|findings|report))\b|\baccording to (?:the\s+)?[A-Z]|"
                       # an estimate, study or data of a named body: "According to a conservative estimate by the
@@ -91,7 +93,14 @@ PROVISION = re.compile(r"\b(?:Act|Law|Code|Proclamation|Regulation|Directive|Dec
                        r"\b[^.;]{0,80}?\b(?:stipulates?|requires?|provides?|mandates?|prohibits?|obliges?|sets|caps?|limits?|"
                        r"imposes?|specifies|states)\b|"
                        # a statutory maximum: "violations can be punished with fines of up to 6 percent of turnover"
-                       r"\b(?:punish(?:ed|able)|fined|penali[sz]ed)\s+(?:with|by)\s+(?:(?:a\s+)?fines?\s+)?(?:of\s+)?up to\b")
+                       r"\b(?:punish(?:ed|able)|fined|penali[sz]ed)\s+(?:with|by)\s+(?:(?:a\s+)?fines?\s+)?(?:of\s+)?up to\b|"
+                       # whom a law reaches: "the law only applied to farms with an annual payroll greater than
+                       # $1,200", "a turnover threshold of £36 million"
+                       r"(?i:\b(?:law|rule|regulation|statute|requirement|duty|obligation)s?\s+(?:(?:only|now|also|previously|still|"
+                       r"no longer)\s+)?(?:appl(?:y|ies|ied)|covers?|covered|exempts?|exempted)\s+(?:to\s+)?[^.;]{0,80}?\b"
+                       r"(?:(?:greater|more|less|fewer|higher|lower|larger|smaller) than|or (?:more|less|fewer)|at least|and above|"
+                       r"exceeding)\b)|"
+                       r"\b(?:turnover|payroll|revenue|income|size|reporting|eligibility) threshold\b")
 
 
 # A work named in the prose precisely enough to be found: a quoted or italic title of three or

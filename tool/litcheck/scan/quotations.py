@@ -15,14 +15,17 @@ _QUOTATION = re.compile(r"(?<![\w,.;:!?])[“\"](?=\S)([^“”\"\n]{30,600}?)(?
 _SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|later\s+)?"
                       r"(?:" + REPORTING_VERBS + r"|told|tells|added|adds|recalled|recalls|testified|wrote|put it|"
                       r"asked|replied|insisted|admitted|announced|declared|commented|remarked|acknowledged|"
-                      r"recommended|urged|called|talks? about|spoke|speaks|described|charged with|requires?|provides?)\b|"
+                      r"recommends?|recommended|urges?|urged|called|talks? about|spoke|speaks|described|charged with|requires?|provides?)\b|"
                       r"(?i:\baccording to\b|\bin the words of\b|\bquoted\b)|\bas\s+[A-Z]|"
-                      # the speaker after the quotation: '"...," reads the poster', '"...," said one officer'
-                      r"[”\"],?\s+(?:reads|read|says|said|writes|wrote|states|stated|adds|added|notes|noted)\s+(?:the|a|an|its|their|one)\b|"
+                      # the speaker after the quotation: '"...," reads the poster', '"...," said one officer', '"...," said Captain X'
+                      r"[”\"],?\s+(?:reads|read|says|said|writes|wrote|states|stated|adds|added|notes|noted)\s+(?:(?:the|a|an|its|their|one)\b|[A-Z])|"
                       # a law or instrument is the source of its own wording
                       r"\b(?:Article|Art\.|Section|Sec\.|§|Clause|Rule|Principle|Paragraph)\s*\d|"
                       r"\b(?:Act|Law|Code|Convention|Protocol|Directive|Regulation|Bill|Treaty|Statute|Constitution)\b|"
                       r"(?i:\b(?:the|that|this|such a|the new) (?:legislation|statute|law|act|bill|treaty|constitution)\b)")
+# a record's field label before its value ("- __Passage__: “...”", "Excerpt: “...”"): a quotation
+# kept as a record's value, whose source the record names, not one the writer leaves unattributed
+_FIELD_LABEL = re.compile(r"[-*•\s]*[*_]*[A-Z][\w-]*(?: [\w-]+){0,2}[*_]*\s*:[*_\s]*")
 # a witness's own words ("... threatened to kill me."): testimony, whose speaker a report keeps anonymous
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 
@@ -35,16 +38,23 @@ def unsourced_quotation(ctx, sent) -> str | None:
         if len(m.group(1).split()) < 8 or m.group(1).rstrip(" ,.").endswith("?") or _SPEAKER.search(text) \
                 or _FIRST_PERSON_SINGULAR.search(m.group(1)):
             continue  # short, a questionnaire item, someone is named as saying it, or a witness's words
-        if sent.index and ctx.doc.sentences[sent.index - 1].text.rstrip("*_ ").endswith(":"):
-            continue
+        if sent.index and ctx.doc.sentences[sent.index - 1].text.rstrip("*_ ").endswith(":") \
+                or _FIELD_LABEL.fullmatch(text, 0, m.start()):
+            continue  # introduced by the sentence before, or the value of a labelled field ("Passage: “...”")
         if _quote_goes_on(ctx, sent):
             continue
         return m.group(1)
     return None
 
 
-def _quotation_around(text: str, at: int) -> tuple[int, int] | None:
-    """The span of the quotation that offset `at` lies inside, if any (it may run on past the end)."""
+def _quotation_around(text: str, at: int, opened: str | None = None) -> tuple[int, int] | None:
+    """The span of the quotation that offset `at` lies inside, if any (it may run on past the end).
+    `opened` is the kind of a quotation open when `text` begins (see `open_at_start`): it runs to
+    its closing mark."""
+    if opened:
+        close = _CLOSER[opened].search(text)
+        if close is None or close.start() >= at:
+            return 0, len(text) if close is None else close.start()
     if "“" not in text and '"' not in text:
         return None
     curly = text.rfind("“", 0, at)
@@ -65,10 +75,11 @@ def in_testimony(text: str, at: int) -> bool:
     return span is not None and _FIRST_PERSON_SINGULAR.search(text, *span) is not None
 
 
-def in_credited_quotation(text: str, at: int) -> bool:
+def in_credited_quotation(text: str, at: int, opened: str | None = None) -> bool:
     """Offset `at` lies inside a quotation whose speaker the sentence names ('"... the biggest gap
-    ...," she said'): the speaker's words, reported, not the writer's own claim."""
-    return _quotation_around(text, at) is not None and _SPEAKER.search(text) is not None
+    ...," she said'), one opened in an earlier sentence included: the speaker's words, reported,
+    not the writer's own claim."""
+    return _quotation_around(text, at, opened) is not None and _SPEAKER.search(text) is not None
 
 
 def _quote_goes_on(ctx, sent) -> bool:
@@ -84,21 +95,43 @@ def wholly_quoted(ctx, sent) -> bool:
     """Every word of the sentence is inside a quotation (testimony set as its own paragraph, or
     a quotation's later sentence): someone else's words, not the author's claim."""
     text = sent.text.strip("*_ ")
-    open_before = False
-    window = ctx.doc.sentences[max(0, sent.index - 12):sent.index]
+    opened = open_at_start(ctx, sent)
+    if not text or not (opened or text[:1] in "“\"‘'"):
+        return False
+    if opened:
+        inner, kind = text, opened
+    else:
+        inner, kind = text[1:], '"' if text[:1] in "“\"" else "'"
+    close = _CLOSER[kind].search(inner)
+    return close is not None and not re.search(r"\w", inner[close.end():]) and "“" not in inner[:close.start()]
+
+
+def open_at_start(ctx, sent) -> str | None:
+    """The kind of quotation ('"' or "'") still open where `sent` begins, opened by an earlier
+    sentence of its paragraph. Single quotation marks are read only where a paragraph opens with
+    one (British news sets a speaker's words so): elsewhere "'" is mostly an apostrophe."""
+    window = [other for other in ctx.doc.sentences[max(0, sent.index - 12):sent.index] if other.block == sent.block]
+    if not window:
+        return None
     # a sentence's text is made of its span of the masked text: a window whose span holds no
     # quotation mark (nearly all) leaves nothing open, found with one search
-    if window and _QUOTE_MARK.search(ctx.doc.masked, window[0].start, window[-1].end):
+    is_open = False
+    if _QUOTE_MARK.search(ctx.doc.masked, window[0].start, window[-1].end):
         for other in window:
-            if other.block == sent.block:
-                open_before = _still_open(other.text, open_before)
-    if not (open_before or text[:1] in "“\"") or not text:
-        return False
-    inner = text[1:] if text[:1] in "“\"" and not open_before else text
-    close = min((i for i in (inner.find("”"), inner.find('"')) if i >= 0), default=-1)
-    return close >= 0 and not re.search(r"\w", inner[close + 1:]) and "“" not in inner[:close]
+            is_open = _still_open(other.text, is_open)
+    if is_open:
+        return '"'
+    first = window[0]
+    if first.index and ctx.doc.sentences[first.index - 1].block == sent.block:
+        return None  # the paragraph began before the window
+    if first.text.lstrip("*_ ")[:1] in "‘'" and not any(_CLOSER["'"].search(o.text) for o in window):
+        return "'"
+    return None
 
 
+# where a quotation closes: a double mark; a single one only right after the end of a clause
+# ("... in fear. They trust no one.'"), as an apostrophe never is
+_CLOSER = {'"': re.compile("[”\"]"), "'": re.compile("(?<=[.,!?…])[’']")}
 _QUOTE_MARK = re.compile("[“”\"]")
 
 

@@ -83,14 +83,27 @@ def find_citations(doc: Document, orgs: OrgMatcher | None = None, known_keys: se
     """Every citation in the body, in document order (each tied to its sentence). `check`, if
     given, is called every few hundred sentences (a time budget raises from it)."""
     defined_acronyms = _defined_acronyms(doc)
+    link_defs = _link_definitions(doc.text) if "]:" in doc.text else {}
     out: list[Citation] = []
     for sent in doc.sentences:
         if check is not None and sent.index % 256 == 0:
             check()
         if sent.kind == "heading":
             continue
-        out.extend(sentence_citations(doc, sent, orgs, defined_acronyms, known_keys))
+        out.extend(sentence_citations(doc, sent, orgs, defined_acronyms, known_keys, link_defs))
     return out
+
+
+# A Markdown reference-style link, "[already know][15]" or "[the report][]", and the definition
+# that gives its address on a line of its own ("[15]: https://..."): the same citation as an
+# inline link, written in two places
+_REF_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]{1,300})\][ ]?\[(?P<label>[^\[\]\n]{0,100})\]")
+_LINK_DEF = re.compile(r"^[ ]{0,3}\[(?P<label>[^\]^\n]{1,100})\]:[ \t]*<?(?P<url>[^\s>]{1,2000})>?", re.M)
+
+
+def _link_definitions(text: str) -> dict[str, str]:
+    """Label (lower case) -> address of every reference-style link definition."""
+    return {m.group("label").strip().lower(): m.group("url") for m in _LINK_DEF.finditer(text)}
 
 
 def _defined_acronyms(doc: Document) -> set[str]:
@@ -102,7 +115,7 @@ def _defined_acronyms(doc: Document) -> set[str]:
 
 
 def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, defined: set[str] = frozenset(),
-                       known_keys: set[str] | None = None) -> list[Citation]:
+                       known_keys: set[str] | None = None, link_defs: dict[str, str] | None = None) -> list[Citation]:
     # a wrapped line is a space: "(Macy et al.,\n2023)" is one citation (one character for one: offsets hold)
     text = doc.masked[sent.start:sent.end].replace("\n", " ")
     base = sent.start
@@ -168,6 +181,10 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
         add(Citation("author-date", m.group(0), base + m.start(), base + m.end(), sent.index, names=names,
                      year=int(year_text[:4]), year_text=year_text, et_al=et_al,
                      title=title.group(1).strip() if title else ""))
+    for m in _REF_LINK.finditer(text) if bracket and link_defs else ():
+        url = link_defs.get((m.group("label") or m.group("text")).strip().lower())
+        if url and not inside(taken, m.start()):
+            add(Citation("link", m.group(0), base + m.start(), base + m.end(), sent.index, [url]))
     for m in _LINK.finditer(text) if "http" in text else ():
         if inside(taken, m.start()):
             continue

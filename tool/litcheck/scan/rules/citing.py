@@ -48,6 +48,8 @@ def dangling_citation(ctx):
                 continue  # "(Roe v. Wade, 1973)": a case cited by its name, which is how style guides cite cases in text
             if c.title and _WITH_INITIALS.search(c.text):
                 continue  # a whole reference written into the prose (authors, year, title): the work is named
+            if _linked_elsewhere(ctx, c):
+                continue  # "Whitehead et al. (2019)" where "[(Whitehead et al., 2019)](https://...)" links the work
             unknown_key = c.names[:1] and f"{c.names[0]}?" in c.text  # citeproc's mark of a key it did not find
             yield ctx.flag("dangling-citation", sent, f"{c.text} matches no entry in the library"
                            + (" or the reference list" if ctx.doc.references else "") + (
@@ -69,6 +71,18 @@ def dangling_citation(ctx):
             yield ctx.flag_at_note("dangling-citation", label, f"footnote {label} cites '{piece.text}', which is not in "
                                    "the reference list", evidence=piece.text)
     yield from _addressless_links(ctx)
+
+
+def _linked_elsewhere(ctx, c) -> bool:
+    """An author-date citation whose author and year are the text of a link elsewhere in the
+    document: a document that cites by links names the work once with its address, and that
+    link is where the reader finds it."""
+    labels = ctx.__dict__.get("_link_labels")
+    if labels is None:  # read once a document
+        labels = ctx.__dict__["_link_labels"] = [x.text[1:x.text.find("](")].lower()
+                                                 for x in ctx.citations if x.kind == "link" and "](" in x.text]
+    name, year = (c.names[0].lower() if c.names else ""), str(c.year or "")
+    return bool(name and year) and any(name in label and year in label for label in labels)
 
 
 def _addressless_links(ctx):

@@ -66,7 +66,12 @@ FIGURE_PATTERNS = [
                          r"(?:increase|rise|growth|surge|spike|jump|decline|drop|fall)s?|"
                          r"(?:a|an|the)\s+(?:growing|increasing|rising|escalating|mounting)\s+(?:problem|threat|trend|"
                          r"number|phenomenon|concern|risk|epidemic|crisis)|on the rise|at (?:an\s+)?(?:all-time|record) "
-                         r"(?:high|low|levels?))\b", re.I)),
+                         r"(?:high|low|levels?)|"
+                         # a growth rate ranked, hedged: "one of the fastest-growing online crimes", "among the most
+                         # rapidly increasing risks" still claims a fast trend (unhedged, it is a superlative)
+                         r"(?:one of|among)\s+(?:the|its|their)\s+(?:fastest[- ]growing|most\s+rapidly\s+"
+                         r"(?:increasing|growing|rising|expanding)))\b",
+                         re.I)),
     # hours of work or captivity as a rate ("16 hours a day", "20 hours or longer", "12-hour shifts"):
     # a claim about conditions, unlike a duration in a narrative ("the hearing lasted 3 hours") or a
     # service's hours ("open 24 hours a day")
@@ -91,10 +96,18 @@ _TIME_AFTER = re.compile(r"^[-–]\s*(?:year|month|week|day|hour|minute)s?\b|^\s
 # ("contact the police on 999 or 112": a number to ring, after whom to ring)
 _NAMING_LIST = re.compile(r"(?:\b(?:call|calling|dial|dialling|dialing|text|texting|phone|contact|ring)\s+"
                           r"(?:(?:[\w-]+\s+){1,3}?(?:on|at)\s+)?(?:\d+\s*(?:,|or|and)\s*)*|"
+                          # "emergency services (999 in the UK, 911 in the US, 112 in the EU)"
+                          r"\b(?:emergency (?:services?|numbers?)|helplines?|hotlines?)\b[^.;\d]{0,40}?[(:]\s*(?:\d{2,4}\s+in\s+(?:the\s+)?[A-Z][\w.]*\s*(?:,|or|and)\s*)*|"
                           r"\b(?:sections?|articles?|arts?|chapters?|paras?|paragraphs?|clauses?|rules?|pages?|pp?|ss?|"
                           r"items?|questions?|tables?|figures?|notes?|footnotes?|goals?|targets?|principles?)\.?\s*"
                           r"\d+[a-z]?(?:\s*(?:,|and|&|or|to|-|–)\s*\d+[a-z]?)*\s*(?:,|and|&|or|to|-|–)\s*)$", re.I)
-_AGE_BEFORE = re.compile(r"(?:\baged?|\bages(?: of)?|\bage of|\bunder(?: the age of)?|\bover the age of|\bas young as|\bas old as)\s*$", re.I)
+# an age: "aged 14", "under 18", "over the age of 16", "if the user is over 18", "people over 65", "when you
+# tick over to 18"
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bages(?: of)?|\bage of|\bunder(?: the age of)?|\bover the age of|\bas young as|\bas old as|"
+                         r"\b(?:users?|people|persons?|anyone|someone|individuals?|customers?|viewers?|he|she|they|you|child(?:ren)?)\s+"
+                         r"(?:(?:is|are|was|were|be)\s+)?over|\b(?:(?:he|she|they|you|I|we|who|children|child|teenagers?|kids?|girls?|boys?)\s+"
+                         r"(?:turns?|turned)|turning|tick(?:s|ed)? over to))"
+                         r"\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:(?:to|and|-|–)\s*" + NUM + r"\s*)?(?:-?years?-old|years? old|years? of age|y/o|-year)", re.I)
 # A news report's age in apposition: "Tommy Connors Senior, 53, was jailed", "the youngest victim, 30,
 # meet", "Sisters Bo, 46 and Yan Li, 43,", "Josie Connors (right) 31,", "the Malaysian woman, 69." --
@@ -178,7 +191,7 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if re.search(r"(?:1[5-9]\d\d|20\d\d)\s*[-–/]\s*$", before):  # the end of a year range
             continue
-        if _NAMING_LIST.search(text[max(0, m.start() - 60):m.start()]):
+        if _NAMING_LIST.search(text[max(0, m.start() - 90):m.start()]):
             continue
         if _LEGAL_AFTER.match(after) or re.search(r"(?:U\.S\.C\.|C\.F\.R\.|F\.\s?(?:2d|3d|4th)|Supp\.\s?(?:2d|3d)?)\s*$", before):
             continue
@@ -221,7 +234,13 @@ _OWN_OPERATIONS = re.compile(r"\b(?:[Ww]e|[Oo]ur (?:team|teams|staff|organi[sz]a
                              # a share of the writer's own: "a loss of over 80% of our traffic", "our own records"
                              r"\b(?:of|in|on|from) our (?:own )?(?:traffic|users|platforms?|sites?|services?|members|customers|"
                              r"clients|staff|caseload|cases|hotline|helpline|shelters?)\b|"
-                             r"\b[Oo]ur own (?:experience|data|records|figures|statistics|monitoring|logs)\b")
+                             r"\b[Oo]ur own (?:experience|data|records|figures|statistics|monitoring|logs)\b|"
+                             # the writer's own method at work: "in 112 countries using our cutoff", "This allowed us
+                             # to assign end years for another 39 countries", "by our count"
+                             r"\b(?:allow(?:s|ed)?|enable(?:s|d)?|lets?|help(?:s|ed)?) us to\b|"
+                             r"\b(?:using|with|under|by|applying) our (?:own )?(?:cutoffs?|cut-offs?|thresholds?|methods?|"
+                             r"approach|criteria|definitions?|coding|classification|rules?|models?|counts?|estimates?|"
+                             r"calculations?)\b")
 # "During the same period, it received 14 reports": the figures go on from the sentence before
 _SAME_PERIOD = re.compile(r"[*_\s]*(?:(?:In addition|Additionally|Also|Similarly|Meanwhile),?\s+)?(?:during|in|over|for|within) "
                           r"the same (?:period|year|time|timeframe|time frame|quarter|month|months|reporting period)\b", re.I)
@@ -365,7 +384,17 @@ VAGUE_PATTERNS = [
                r"^(?:[*_]*)an estimated\b", re.I),
     re.compile(r"\b(?:found|shown|reported|documented) in (?:their|its|recent|several|many|various|numerous) (?:studies|research|reports|surveys)\b", re.I),
     re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known(?! as\b)|accepted|cited|regarded|considered|seen|"
-               r"recogni[sz]ed)\b", re.I),
+               r"recogni[sz]ed)\b|"
+               # a record nobody is said to have made, or criticism with no critic: "This has been well documented",
+               # "the Act has been criticised for being outdated"; evidence from cases nobody names: "other cases show"
+               r"\b(?:has|have|is|are) (?:been )?(?:well|extensively|amply|thoroughly|richly) (?:documented|established|"
+               r"researched|evidenced)\b|\b(?:has|have|had) been (?:widely |heavily |strongly |roundly |repeatedly |also )?"
+               r"(?:criticised|criticized|condemned|attacked|slammed|denounced) (?:for|as)\b|"
+               r"\b(?:other|many|several|numerous|previous|past|similar|recent) (?:cases|examples|incidents|experiences) "
+               r"(?:have )?(?:show|shows|shown|suggest|suggests|demonstrate|demonstrated|indicate|indicates|reveal|reveals)\b|"
+               # a lesson nobody is said to have drawn: "As experience with FOSTA in the US demonstrated", "History shows"
+               r"\b(?:experience|history|practice)(?: (?:with|in|of|from) [^,.;]{1,60}?)? (?:has |have )?(?:shown|shows|showed|"
+               r"demonstrated|demonstrates|proved|proven|taught|teaches)\b", re.I),
     # an agentless passive: "X is believed to ...", "has been reported that", "are thought to be"
     re.compile(r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:believed|thought|said|reported|"
                r"estimated|known|alleged|rumou?red|understood|claimed) to (?:be|have|involve|account|number|reach|"
@@ -435,6 +464,12 @@ _SPECIFIC_BEFORE = re.compile(r"(?:['’]s|\b(?:this|these|the same|such|its|the
                               re.I)
 
 
+# people a possessive does not name: "their critics argue", "its own experts say" are still nobody in particular
+_UNNAMED_PEOPLE = re.compile(r"(?:[\w-]+\s+){0,2}?(?:critics|experts|observers|commentators|analysts|sources|insiders|"
+                             r"campaigners|activists|advocates)\b", re.I)
+_BACK_REFERENCE = re.compile(r"[*_\s]*As (?:(?:was|we have|I have) )?(?:discussed|noted|mentioned|shown|described|explained|"
+                             r"seen|outlined) (?:previously|above|earlier|before|in (?:the )?(?:previous|preceding|last) "
+                             r"(?:section|chapter|part))\b", re.I)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:most\s+)?$")
 _OWN_DATA_WORDS = re.compile(r"\b(?:data|estimates|figures|statistics|evidence)\b", re.I)
 
@@ -442,11 +477,14 @@ _OWN_DATA_WORDS = re.compile(r"\b(?:data|estimates|figures|statistics|evidence)\
 def _vague_phrase(ctx, sent) -> str | None:
     """The unnamed authority the sentence leans on ("studies show"), or None."""
     text = ctx.doc.masked[sent.start:sent.end]
+    if _BACK_REFERENCE.match(text):
+        return None  # "As discussed previously, the report has been criticised ...": sourced where it was discussed
     low = lowered(text)
     for pattern in matchable(VAGUE_PATTERNS, low):
         m = pattern.search(text)
-        if m and pattern is VAGUE_PATTERNS[0] and _SPECIFIC_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
-            continue  # "ICE's monthly ADP data shows", "the same data show": whose data is said
+        if m and pattern is VAGUE_PATTERNS[0] and _SPECIFIC_BEFORE.search(text[max(0, m.start() - 60):m.start()]) \
+                and not _UNNAMED_PEOPLE.match(m.group(0)):
+            continue  # "ICE's monthly ADP data shows", "the same data show": whose data is said (not "their critics argue")
         if m and pattern is VAGUE_PATTERNS[0] and _THE_BEFORE.search(text, max(0, m.start() - 20), m.start()) \
                 and opened_by_work(ctx, sent):
             continue  # "the most recent estimates indicate", in a paragraph that opened with the work they are

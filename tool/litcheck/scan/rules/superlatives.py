@@ -9,7 +9,7 @@ import re
 from litcheck.scan.alternation import lowered, matchable, may_match_any
 from litcheck.scan.own_results import OwnResults
 from litcheck.scan.attribution import REPORTED
-from litcheck.scan.quotations import in_credited_quotation, in_testimony, wholly_quoted
+from litcheck.scan.quotations import in_credited_quotation, in_testimony, open_at_start, wholly_quoted
 from litcheck.scan.rules import rule
 from litcheck.scan.rules.sourcing import names_a_work
 
@@ -23,14 +23,19 @@ _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vita
 _NOVELTY = re.compile(r"\bthe first\b(?!\s+of\s+(?:these|those|them|the|our|its|which|two|three|four|five)\b)"
                       r"(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bthe first\b(?:\s+[\w-]+){1,4}?\s+of its kind\b|"
                       r"\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+", re.I)
+# self-praise no one can check ("we develop state of the art systems", "industry-leading", "world-class"):
+# an overclaim even in the first person, like novelty
+_SELF_PRAISE = re.compile(r"\bstate[- ]of[- ]the[- ]art\b|\b(?:industry|market|world)[- ]leading\b|\bworld[- ]class\b|"
+                          r"\bbest[- ]in[- ]class\b|\bcutting[- ]edge\b", re.I)
 # certainty asserted as settled ("it is clear from the survey that", "has proven to be harmful"): an
 # overclaim even about the document's own data, so like novelty it is checked there too
 _CERTAINTY = re.compile(r"\bit is (?:clear|evident|obvious|certain|undeniable|beyond dispute) (?:that|from)\b|"
                         r"\b(?:has|have|had) (?:been )?(?:proven|proved) (?:to be|that)\b", re.I)
-# the end of a scale, not a ranking: "Tier 1, the highest rating a country can receive"; after "the
+# the end of a scale, not a ranking: "Tier 1, the highest rating a country can receive", "settings the
+# highest by default"; after "the
 # highest", "the lowest": a grade of a scale ("into the lowest likelihood category", "the highest risk tier")
 _SCALE_END = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s+(?:a|an|any|one|you|we|they)\s+[\w-]+\s+"
-                        r"(?:can|could|may)\b|\s+(?:possible|permitted|allowed|available)\b")
+                        r"(?:can|could|may)\b|\s+(?:possible|permitted|allowed|available|by default)\b")
 _SCALE_GRADE = re.compile(r"(?:\s+[\w-]+)?\s+(?:category|categories|tier|tiers|level|levels|rating|ratings|grade|band|"
                           r"bracket|score|class|classification|setting|priority)\b(?!\s+(?:of|in|among|for)\b)")
 SUPERLATIVE_PATTERNS = [
@@ -53,6 +58,9 @@ SUPERLATIVE_PATTERNS = [
                r"never|every possible|all possible|every single|by any means|uniformly|universally|invariably|"
                r"without exception|unanimously|unprecedented|unparalleled|unmatched|unrivall?ed|second to none|"
                r"no one|nobody|everyone|everybody|undoubtedly|unquestionably|undeniably|indisputabl[ey]|"
+               # "rarely, if ever, filmed"; "no country is completely free from forced labour"
+               r"(?:rarely|seldom|hardly),? if ever|no (?:country|nation|state|government|company|platform|society|region|"
+               r"sector|industry)(?= (?:is|are|has|have|can|will|escapes?|remains?)\b)|"
                r"without (?:a |any )?doubt|beyond (?:any )?doubt|there is no doubt|it is a fact that)(?![\w-])", re.I),
     # leadership and preference: "leads the world", "the world leader", "a preferred mechanism", "the tool of choice"
     re.compile(r"\b(?:leads?|leading|led) the (?:world|globe|industry|market|field)\b|\bworld[- ]leader\b|"
@@ -62,8 +70,11 @@ SUPERLATIVE_PATTERNS = [
                # dominance and uniqueness: "the dominant technology", "unique amongst platforms", "its least popular"
                r"\bthe (?:dominant|predominant) (?:technology|platform|form|method|mode|means|source|channel|tool|way|model|"
                r"player|force|market|app|service|network|language|currency)\b|\bunique (?:among|amongst)\b|"
-               r"\b(?:its|their|his|her) least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+", re.I),
+               r"\b(?:its|their|his|her) least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
+               # one cause alone: "are only possible because these platforms extract ..."
+               r"\bonly possible (?:because|due to|through|thanks to)\b", re.I),
     _CERTAINTY,
+    _SELF_PRAISE,
     # prevalence asserted as settled: "complicity is rampant", "exposure is prevalent among", "it is
     # common for", "far exceeds"
     re.compile(r"\b(?:is|are|was|were) (?:rampant|endemic|"
@@ -73,7 +84,9 @@ SUPERLATIVE_PATTERNS = [
                r"\bit is (?:very |increasingly )?common (?:for|that|to)\b|\ba (?:common|frequent|regular) occurrence\b|"
                r"\bfar (?:exceeds?|exceeded|outstrips?|surpass(?:es)?)\b|"
                r"\b(?:research|evidence|data|scholarship|knowledge)(?:\s+(?:on|into|about|in|of)(?:\s+[\w-]+){1,3}?)? (?:is|are|remains?) "
-               r"(?:lacking|absent|non-existent|scarce)\b", re.I),
+               r"(?:lacking|absent|non-existent|scarce)\b|"
+               # a claim declared without support: "Claiming that encryption exacerbates harm is unproven"
+               r"\b(?:is|are|remains?) (?:entirely |completely |totally |wholly )?(?:unproven|baseless|unfounded)\b", re.I),
     # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest"
     re.compile(r"\b(?:ranks?|ranked|ranking|placed|places|comes|came) (?:as )?(?:(?:first|second|third|fourth|fifth|sixth|"
                r"seventh|eighth|ninth|tenth|last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
@@ -114,14 +127,21 @@ _BEYOND_EXPERIENCE = re.compile(r"unprecedented|unparalleled|unmatched|unrivall?
 _FIRST_PERSON = re.compile(r"\b(?:I|me|us|[Mm]y|[Ww]e|[Oo]ur)\b")  # ("US" is the country)
 
 
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:me|my|myself)\b")  # (not "I": "I initiated the largest ..." is a claim)
+
+
 def _speaks_for_self(text: str, m) -> bool:
-    """A first-person word within a few words of the match: testimony or a personal remark."""
+    """A first-person word within a few words of the match, or "me" or "my" anywhere in the sentence
+    ("That footprint led me to several places, most frequently Lagos"): testimony or a personal
+    account, not a claim about the world."""
+    if _FIRST_PERSON_SINGULAR.search(text):
+        return True
     lo = text.rfind(" ", 0, max(0, m.start() - 25)) + 1
     hi = text.find(" ", m.end() + 25)
     return _FIRST_PERSON.search(text, lo, len(text) if hi < 0 else hi) is not None
 _HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
                            r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
-                           r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bshould|\bought\s+to|\bmust|\bmost|\b(?:is|are)\s+to\s+be)"
+                           r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bwill|\bshould|\bought\s+to|\bmust|\bmost|\b(?:is|are)\s+to\s+be)"
                            r"\s+(?:\w+\s+){0,2}$", re.I)
 # an aim, not a finding: "a safer world for everyone", "dignity and freedom for all people"
 _GOAL = re.compile(r"\bfor\s+(?:[\w’']+\s+and\s+)?(?:everyone|everybody|all(?:\s+people|\s+of\s+us|\s+Americans|"
@@ -149,12 +169,12 @@ _INSTRUMENT_SAYS = re.compile(r"\b(?:Act|Law|Code|Convention|Protocol|Declaratio
                               r"affirms|guarantees|states|provides|requires|prohibits|protects|grants|enshrines)\b[^.;]*$")
 
 
-def _not_the_writers(text: str, m: re.Match, before: str) -> bool:
-    """Not the writer's own overclaim: words in a quotation whose speaker is named, a clause a named
-    source is credited with ("The National Crime Agency estimates that the UK was the third most
-    common ..."), what a law or charter says, an aim ("for everyone") or a duty ("everyone ... needs
+def _not_the_writers(text: str, m: re.Match, before: str, opened: str | None) -> bool:
+    """Not the writer's own overclaim: words in a quotation whose speaker is named (`opened`: one
+    opened in an earlier sentence), a clause a named source is credited with ("The National Crime
+    Agency estimates that the UK was the third most common ..."), what a law or charter says, an aim ("for everyone") or a duty ("everyone ... needs
     to"), or "cannot" describing a condition."""
-    return (in_credited_quotation(text, m.start()) or _credited(before[-300:])
+    return (in_credited_quotation(text, m.start(), opened) or _credited(before[-300:])
             or _INSTRUMENT_SAYS.search(before[-200:]) is not None
             or any(g.start() <= m.start() and g.end() >= m.end() for g in _GOAL.finditer(text, max(0, m.start() - 40), m.end() + 14))
             or _DUTY_AFTER.match(text, m.end()) is not None and m.group(0).lower() in ("everyone", "everybody", "no one")
@@ -180,7 +200,7 @@ def superlative(ctx):
         if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent):
             continue  # (a witness's "never" is testimony, not the author's overclaim)
         for pattern in matchable(SUPERLATIVE_PATTERNS, low):
-            if own_data and pattern not in (_NOVELTY, _CERTAINTY):
+            if own_data and pattern not in (_NOVELTY, _CERTAINTY, _SELF_PRAISE):
                 continue
             if pattern is _NOVELTY and _AS_FAR_AS_KNOWN.search(text):
                 continue
@@ -192,10 +212,10 @@ def superlative(ctx):
                 if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) or _SCALE_END.match(text, m.end()) \
                         or m.group(0)[:4].lower() == "the " and _SCALE_GRADE.match(text, m.end()):
                     continue
-                if pattern not in (_NOVELTY, _CERTAINTY) and not _BEYOND_EXPERIENCE.fullmatch(m.group(0)) \
+                if pattern not in (_NOVELTY, _CERTAINTY, _SELF_PRAISE) and not _BEYOND_EXPERIENCE.fullmatch(m.group(0)) \
                         and (_speaks_for_self(text, m) or in_testimony(text, m.start())):
                     continue  # "I have never felt so ...", "Nobody told us": a speaker's own experience
-                if _not_the_writers(text, m, before):
+                if _not_the_writers(text, m, before, open_at_start(ctx, sent)):
                     continue
                 hit = m
                 break
