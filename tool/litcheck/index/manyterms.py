@@ -160,6 +160,8 @@ def top_of_many(conn: sqlite3.Connection, terms: list[str], weights: list[float]
     total, known = _query_rows(plan, phrase_rows)
     if total is None and any(isinstance(p, _Phrase) for p in plan):
         total = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match(terms),)).fetchone()[0]
+        if total <= _MAX_CANDIDATES:  # few: every one bounded is cheaper than what bounds cannot decide
+            known = [r for (r,) in conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (match(terms),))]
     if total == 0:
         return [], 0
     found = _rank(plan, limit, lambda rowids: _scores_from_text(conn, plan, rowids, weights, avgdl, folded), total, known)
