@@ -53,7 +53,6 @@ def test_what_the_lists_cannot_decide_goes_to_fts5(tmp_path, small_lists):
     assert _many(conn, ["fish", "a"], tophits.TOP + 1, folded) is None  # more than stored
     assert _many(conn, ["fish", "a"], None, folded) is None  # every match (list --text)
     assert _many(conn, ["fish"], 5, folded) is None  # one word: tophits.top
-    assert _many(conn, ["fish a", "sea"], 5, folded) is None  # a phrase of common words
     assert _many(conn, ["fish", "ærø"], 5, folded) is None  # not unicode61's ASCII
 
 
@@ -116,4 +115,41 @@ def test_search_answers_common_words_from_the_lists(tmp_path, small_lists, monke
     hits, total = search_page(lib, query, limit)
     assert len(answers) == 1 and answers[0] is not None
     rows, count = _bm25(_open(lib)[0], query.split(), limit)
+    assert [(h.key, h.score) for h in hits] == [(key, _shown(score)) for key, score in rows] and total == count
+
+
+@pytest.mark.parametrize("few", [8_000, 30])  # every matching row bounded, or the stored rows and the levels
+def test_phrases_of_common_words_equal_bm25_over_every_match(tmp_path, small_lists, monkeypatch, few):
+    """A phrase whose words are all common is bounded by its words' g and scored from the rows'
+    text (overlapping occurrences counted as FTS5 counts them); alone, with other terms, or
+    matching nothing, the answer is FTS5's, or FTS5 answers."""
+    monkeypatch.setattr(manyterms, "_MAX_CANDIDATES", few)
+    lib = _library(tmp_path)
+    conn, folded = _open(lib)
+    levelled = [p for (p,) in conn.execute("SELECT prefix FROM top_hits WHERE length(levels) > 0 AND length(prefix) > 1")]
+    rng = random.Random(5)
+    queries = [["a a"], ["fish a"], ["a fish"], ["sea a"], ["a fish", "s"], ["a sea", "fish", "a"], ["stock a", "zzz"],
+               ["fish a", "sea"]]
+    queries += [[" ".join(rng.sample(levelled, 2))] + rng.sample(levelled, i % 3) for i in range(150)]
+    answered = empty = 0
+    for terms in queries:
+        for limit in (1, 5, 12):
+            found = _many(conn, terms, limit, folded)
+            if found is not None:
+                answered += 1
+                empty += found == ([], 0)
+                assert found == _bm25(conn, terms, limit), (terms, limit)
+    assert answered >= (150 if few > 30 else 60) and empty >= 3
+
+
+def test_search_of_a_phrase_is_answered_from_the_lists(tmp_path, small_lists, monkeypatch):
+    lib = _library(tmp_path)
+    conn, folded = _open(lib)
+    phrase = next(p for p in ("a s", "fish a", "salmon a", "a salmon", "stock a") if (_many(conn, [p], 5, folded) or ([], 0))[1] > 5)
+    answers = []
+    real = manyterms.top_of_many
+    monkeypatch.setattr(manyterms, "top_of_many", lambda *a: answers.append(real(*a)) or answers[-1])
+    hits, total = search_page(lib, f'"{phrase}"', 5)
+    assert len(answers) == 1 and answers[0] is not None and total > 5
+    rows, count = _bm25(conn, [phrase], 5)
     assert [(h.key, h.score) for h in hits] == [(key, _shown(score)) for key, score in rows] and total == count
