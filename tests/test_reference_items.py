@@ -379,3 +379,23 @@ def test_an_author_with_its_abbreviation_and_a_title_ending_at_an_address():
 ])
 def test_an_item_dated_by_a_span_of_years_gives_both(text, years):
     assert years_of(text) == years
+
+
+def test_a_citation_on_the_line_after_its_paragraph_is_flagged_on_the_claim_it_supports(scanner):
+    claim = "In England and Wales, only 56% of children aged 13 to 15 who received such messages told someone about it."
+    text = (f"# Telling\n\nMany victims do not report grooming because of fear or shame. {claim}\n(Okafor, 2020)\n\n"
+            "## References\n\nOkafor, B. (2024, March 21). Children's online behaviour. Northgate.\n")
+    [flag] = [f for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "citation-mismatch"]
+    assert flag.sentence == claim and "year 2020" in flag.message
+
+
+def test_an_item_dated_by_the_edition_its_title_names_is_not_a_wrong_year():
+    from types import SimpleNamespace
+
+    from litcheck.scan.rules.citing import reference_differences
+
+    work = SimpleNamespace(title="IWF Annual Report 2022", title_norm="iwf annual report 2022", years=[2023], year=2023,
+                           volume="", entry={}, creator_forms=set())
+    parts = SimpleNamespace(title="", year=2022, volume="", venue="", authors="")
+    assert reference_differences(parts, work) == []
+    assert reference_differences(SimpleNamespace(**{**vars(parts), "year": 2021}), work) == ["year 2021 (library: 2023)"]

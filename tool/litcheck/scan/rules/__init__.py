@@ -265,6 +265,18 @@ class ScanContext:
             self._covering[sent.index] = covering
         return covering
 
+    def sentence_of(self, c):
+        """The sentence citation `c` supports: its own, or, for a parenthesis of citations set after
+        the full stop or on the line after a paragraph, the sentence before it (where a flag about
+        the citation belongs)."""
+        sent = self.doc.sentences[c.sentence]
+        text = sent.text.strip("*_ ")
+        if sent.index and text.startswith("(") and text.rstrip(".").endswith(")"):
+            prev = self.doc.sentences[sent.index - 1]
+            if prev.block in (sent.block, sent.block - 1) and prev.kind == "body":
+                return prev
+        return sent
+
     def _trailing_parenthesis(self, sent) -> list:
         """The citations of the next sentence when it only points to the sources: a parenthesis of them
         set after the full stop ("... up to £18m. ([Ofcom guidance](https://...))"), or a "See ..."

@@ -43,7 +43,7 @@ def dangling_citation(ctx):
     foreign_keys = cites_another_bibliography(ctx)
     lost = ctx.doc.list_text_lost()  # reported once, by unresolved-footnote
     for c in ctx.citations:
-        sent = ctx.doc.sentences[c.sentence]
+        sent = ctx.sentence_of(c)
         if c.kind == "author-date" and c.key is None and c.via_reference is None and c.via_note is None:
             if CASE_NAME.search(c.text):
                 continue  # "(Roe v. Wade, 1973)": a case cited by its name, which is how style guides cite cases in text
@@ -195,8 +195,8 @@ def reference_differences(parts, work) -> list[str]:
     if title and title_sim(norm(title), work.title_norm) < 0.62 and not (
             parts.authors and creators_in(work, norm(parts.authors))):
         return []
-    if parts.year is not None and work.years and parts.year not in work.years:
-        diffs.append(f"year {parts.year} (library: {work.year})")
+    if parts.year is not None and work.years and parts.year not in work.years and str(parts.year) not in work.title:
+        diffs.append(f"year {parts.year} (library: {work.year})")  # (not "2022" for an "Annual Report 2022" out in 2023)
     if parts.volume and work.volume and parts.volume != work.volume:
         diffs.append(f"volume {parts.volume} (library: {work.volume})")
     if parts.venue and work.entry.get("journal") and not venues_agree(parts.venue, work.entry.text("journal")):
@@ -287,14 +287,14 @@ def citation_mismatch(ctx):
     for c in ctx.citations:
         if c.kind in ("author-date", "named") and c.key and c.year_mismatch and c.year:
             work = ctx.index.get(c.key)
-            sent = ctx.doc.sentences[c.sentence]
+            sent = ctx.sentence_of(c)
             if c.kind == "author-date":
                 yield ctx.flag("citation-mismatch", sent, f"{c.text} gives {c.year}; the library's work by {c.names[0]} "
                                f"is {work.key} ({work.year})", keys=[work.key], evidence=c.text)
     # 3. an in-text citation that disagrees with its own reference-list item (no library needed)
     for c in ctx.citations:
         if c.ref_diffs and ((c.via_reference is not None and c.via_reference >= 0) or c.via_note is not None):
-            sent = ctx.doc.sentences[c.sentence]
+            sent = ctx.sentence_of(c)
             yield ctx.flag("citation-mismatch", sent, f"{shorten(c.text, 90)} gives " + "; ".join(c.ref_diffs),
                            keys=c.keys, evidence=c.text)
     for label, piece, found in note_reference_matches(ctx):
