@@ -186,3 +186,13 @@ def test_number_words_of_several_parts_are_one_number(text, values):
     from litcheck.scan.quantities import quantities
 
     assert [q.value for q in quantities(text)] == values
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # two short sentences and a citation on the next line: prose, however short
+    ("# Telling\n\nChildren keep quiet. Only 56% told someone.\n(Okafor, 2020)\n\nMore here.\n",
+     ["heading", "body", "body", "body", "body"]),
+    ("Chapter 3. Methods\n\nU.S. Policy on Trafficking\n\nText follows here.\n", ["heading", "heading", "body"]),
+])
+def test_a_short_paragraph_of_sentences_is_not_a_heading(text, kinds):
+    assert [s.kind for s in parse_document(text, fmt="markdown").sentences] == kinds

@@ -73,6 +73,9 @@ def _ends_sentence(text: str) -> bool:
 _PAGE_AFTER_SENTENCE = re.compile(r"(?<=[.!?])\s+\d{1,4}$")  # "... 14,325 reports. 38": a page number after it
 
 
+_SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?]\s+[A-Z(]")
+
+
 def _is_heading_text(text: str) -> bool:
     text = text.strip()
     if text and text[-1] not in _MARK_END:  # nothing to strip (the common case, without a regex)
@@ -84,8 +87,8 @@ def _is_heading_text(text: str) -> bool:
     if t[-1].isdigit():
         t = t[:-_TAIL] + _PAGE_AFTER_SENTENCE.sub("", t[-_TAIL:])  # (bounded: the tail only)
     words = t.split(maxsplit=16)  # bounded: a 20 MB one-line paragraph is not split into its words
-    if len(words) > 16 or t[-1] in ".!?;,":
-        return False
+    if len(words) > 16 or t[-1] in ".!?;," or _SENTENCE_INSIDE.search(t):
+        return False  # (a full stop after a word inside: two short sentences, "It fell. (Okafor, 2020)")
     if t.endswith(":"):
         # "Examples of X:" is a heading when Title Case, "These can include:" is a lead-in
         caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
