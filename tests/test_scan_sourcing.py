@@ -636,6 +636,11 @@ def test_only_the_unsourced_sentence_of_a_document_is_flagged(scanner, rule, tex
     ('- __Passage__: "Those figures almost certainly understate the problem by a wide margin."\n', False),
     ('The Committee also recommends that the regulator "examine the need for rules on encrypted services in the country".\n',
      False),
+    # a work's title in quotation marks, as a byline gives it
+    ('Sam Lee (Rights Watch), "Why the online safety inquiry falls short and why it matters", blog post, 22 March 2022.\n',
+     False),
+    ('Data team, technical publication: "Tracking historical progress against slavery and forced labor" (February 2026).\n',
+     False),
 ])
 def test_a_quotation_with_no_speaker_is_vague_unless_introduced(scanner, text, fires):
     messages = [f.message for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "vague-attribution"]

@@ -26,6 +26,11 @@ _SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|l
 # a record's field label before its value ("- __Passage__: “...”", "Excerpt: “...”"): a quotation
 # kept as a record's value, whose source the record names, not one the writer leaves unattributed
 _FIELD_LABEL = re.compile(r"[-*•\s]*[*_]*[A-Z][\w-]*(?: [\w-]+){0,2}[*_]*\s*:[*_\s]*")
+# a work's title in quotation marks, as a byline or reference gives it: '“Why the inquiry falls short”, blog
+# post, 22 March 2022', '"Tracking progress against slavery" (February 2026)'
+_TITLE_AFTER = re.compile(r"\s*[,.]?\s*(?:(?:blog post|report|article|paper|essay|op-ed|column|press release|statement|"
+                          r"chapter|book|podcast|episode|video|thesis|dissertation|brief)\b|\((?:[A-Z][a-z]+\.?\s+)?"
+                          r"(?:\d{1,2}\s+)?(?:19|20)\d\d\))")
 # a witness's own words ("... threatened to kill me."): testimony, whose speaker a report keeps anonymous
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 
@@ -39,8 +44,8 @@ def unsourced_quotation(ctx, sent) -> str | None:
                 or _FIRST_PERSON_SINGULAR.search(m.group(1)):
             continue  # short, a questionnaire item, someone is named as saying it, or a witness's words
         if sent.index and ctx.doc.sentences[sent.index - 1].text.rstrip("*_ ").endswith(":") \
-                or _FIELD_LABEL.fullmatch(text, 0, m.start()):
-            continue  # introduced by the sentence before, or the value of a labelled field ("Passage: “...”")
+                or _FIELD_LABEL.fullmatch(text, 0, m.start()) or _TITLE_AFTER.match(text, m.end()):
+            continue  # introduced by the sentence before, the value of a labelled field ("Passage: “...”"), or a title
         if _quote_goes_on(ctx, sent):
             continue
         return m.group(1)
