@@ -31,6 +31,13 @@ PRIORITIES = {
 DEFAULT_PRIORITY = {"error": 1, "warning": 3, "info": 6}
 
 
+def _bare_parenthesis(sent) -> bool:
+    """The sentence is nothing but a parenthesis ("(NSPCC, 2024)", "([guidance](https://...))"):
+    set after a full stop or on the next line, it belongs to the sentence before it."""
+    text = sent.text.strip("*_ ")
+    return text.startswith("(") and text.rstrip(".").endswith(")")
+
+
 # a line that sends the reader to the sources of what it follows: "See Ofcom's guidance: [...](...)"
 _POINTER = re.compile(r"(?:See|For (?:more|details),? see|Sources?:|Read more)\b")
 
@@ -270,8 +277,7 @@ class ScanContext:
         the full stop or on the line after a paragraph, the sentence before it (where a flag about
         the citation belongs)."""
         sent = self.doc.sentences[c.sentence]
-        text = sent.text.strip("*_ ")
-        if sent.index and text.startswith("(") and text.rstrip(".").endswith(")"):
+        if sent.index and _bare_parenthesis(sent):
             prev = self.doc.sentences[sent.index - 1]
             if prev.block in (sent.block, sent.block - 1) and prev.kind == "body":
                 return prev
@@ -285,9 +291,8 @@ class ScanContext:
         if sent.index + 1 >= len(sentences):
             return []
         after = sentences[sent.index + 1]
-        text = after.text.strip("*_ ")
-        if after.block == sent.block and text.startswith("(") and text.rstrip(".").endswith(")") or \
-                after.block in (sent.block, sent.block + 1) and _POINTER.match(text):
+        if after.block == sent.block and _bare_parenthesis(after) or \
+                after.block in (sent.block, sent.block + 1) and _POINTER.match(after.text.strip("*_ ")):
             return [c for c in self.own_citations(after) if c.kind != "named"]
         return []
 
