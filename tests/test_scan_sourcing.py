@@ -405,6 +405,8 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("History shows that such bans fail.", True),
     ("The 2019 audit by the regulator demonstrated that such bans fail.", False),
     ("Community threads and press reports reflect the practical pain points.", True),
+    ("Coverage in 2025 highlighted these trade-offs.", True),
+    ("The press freedom index fell last year.", False),
     ("There is increasing evidence and concern as to the numbers enslaved in food processing.", True),
     ("An expert within the field of modern slavery identified the key terms.", True),
     ("The agency's own data shows a fall in removals.", False),
