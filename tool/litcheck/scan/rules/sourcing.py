@@ -435,6 +435,8 @@ VAGUE_PATTERNS = [
                r"wished|requested) not to be (?:named|identified)\b|\b(?:who|which) declined to be (?:named|identified)\b|"
                r"\b(?:an?|two|three|several) (?:unnamed|anonymous) (?:officials?|sources?|investigators?|officers?|diplomats?)\b|"
                r"\breports (?:have|had) (?:emerged|surfaced|circulated)\b|"
+               # news with no source: "..., it has emerged.", "It is understood that ..."
+               r"\bit (?:has|had) (?:emerged|been revealed|been learned|been learnt)\b(?! (?:from|in|by) )|\bit is understood\b|"
                # "... amid claims there are up to 10,000 victims": whose claims is not said
                r"\b(?:amid|amidst|following|after) (?:growing |new |fresh |recent )?(?:claims|reports|allegations|suggestions|"
                r"rumou?rs) (?:that|there)\b|"
