@@ -860,3 +860,15 @@ def test_a_count_in_a_year_is_no_ratio_nor_range_and_of_every_n_opens_one():
     assert [q.value for q in quantities("Of every 10 boats in 2019, 7 sank.")] == [10, 2019, 7]  # a year between: no ratio
     assert [q.surface for q in quantities("Thefts rose from 1,200 in 2010 to 3,650 in 2015.")] == ["1,200", "2010", "3,650", "2015"]
     assert [q.surface for q in quantities("From 2010 to 2015 thefts rose.")] == ["2010 to 2015"] * 2  # years' range
+
+
+@pytest.mark.parametrize("text, repeats", [
+    # a short heading stating a sum of money is a headline, which asserts it
+    ("# Trafficked people: a $150-billion-a-year business\n\nMore follows.", True),
+    ("Trafficking: a yearly 150 billion dollar trade\n\nMore follows.", True),
+    # a short heading without one names a section
+    ("# Human trafficking as an industry\n\nMore follows.", False),
+])
+def test_a_short_heading_with_a_sum_of_money_is_a_headline(scanner, text, repeats):
+    assert ("ilo2014profits#c01" in named_claims(scanner, text)) == repeats
+
