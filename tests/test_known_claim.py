@@ -645,8 +645,13 @@ def test_a_currencys_country_and_spaced_thousands_are_read_as_figures():
     ("Buyers pay without ever being identified.", "C:untraceable"),
     ("The council takes down the banners.", "C:takedown"),
     ("Seeds travel from one country to another.", "C:border"),
+    # the seventeenth and eighteenth batches
+    ("Cash gives buyers a way to pay that no one can trace.", "C:untraceable"),
+    ("The burner phones meant nobody can track the dealers.", "C:untraceable"),
+    ("The charity gave shelters new blankets.", "C:provide"),
+    ("The grant provides schools with laptops.", "C:provide"),
 ])
-def test_words_of_one_meaning_ninth_to_fourteenth_batches(sentence, term):
+def test_words_of_one_meaning_ninth_to_eighteenth_batches(sentence, term):
     from litcheck.scan.claim_reading import Lexicon
 
     reading = Lexicon().read(sentence)
