@@ -650,6 +650,8 @@ def test_a_currencys_country_and_spaced_thousands_are_read_as_figures():
     ("The burner phones meant nobody can track the dealers.", "C:untraceable"),
     ("The charity gave shelters new blankets.", "C:provide"),
     ("The grant provides schools with laptops.", "C:provide"),
+    ("So little is known about the reef's sharks.", "C:limited"),
+    ("Gauges record how much rain fell.", "C:scale"),
 ])
 def test_words_of_one_meaning_ninth_to_eighteenth_batches(sentence, term):
     from litcheck.scan.claim_reading import Lexicon
