@@ -645,8 +645,15 @@ def test_a_currencys_country_and_spaced_thousands_are_read_as_figures():
     ("Buyers pay without ever being identified.", "C:untraceable"),
     ("The council takes down the banners.", "C:takedown"),
     ("Seeds travel from one country to another.", "C:border"),
+    # the seventeenth and eighteenth batches
+    ("Cash gives buyers a way to pay that no one can trace.", "C:untraceable"),
+    ("The burner phones meant nobody can track the dealers.", "C:untraceable"),
+    ("The charity gave shelters new blankets.", "C:provide"),
+    ("The grant provides schools with laptops.", "C:provide"),
+    ("So little is known about the reef's sharks.", "C:limited"),
+    ("Gauges record how much rain fell.", "C:scale"),
 ])
-def test_words_of_one_meaning_ninth_to_fourteenth_batches(sentence, term):
+def test_words_of_one_meaning_ninth_to_eighteenth_batches(sentence, term):
     from litcheck.scan.claim_reading import Lexicon
 
     reading = Lexicon().read(sentence)
@@ -860,3 +867,15 @@ def test_a_count_in_a_year_is_no_ratio_nor_range_and_of_every_n_opens_one():
     assert [q.value for q in quantities("Of every 10 boats in 2019, 7 sank.")] == [10, 2019, 7]  # a year between: no ratio
     assert [q.surface for q in quantities("Thefts rose from 1,200 in 2010 to 3,650 in 2015.")] == ["1,200", "2010", "3,650", "2015"]
     assert [q.surface for q in quantities("From 2010 to 2015 thefts rose.")] == ["2010 to 2015"] * 2  # years' range
+
+
+@pytest.mark.parametrize("text, repeats", [
+    # a short heading stating a sum of money is a headline, which asserts it
+    ("# Trafficked people: a $150-billion-a-year business\n\nMore follows.", True),
+    ("Trafficking: a yearly 150 billion dollar trade\n\nMore follows.", True),
+    # a short heading without one names a section
+    ("# Human trafficking as an industry\n\nMore follows.", False),
+])
+def test_a_short_heading_with_a_sum_of_money_is_a_headline(scanner, text, repeats):
+    assert ("ilo2014profits#c01" in named_claims(scanner, text)) == repeats
+

@@ -188,6 +188,19 @@ def test_number_words_of_several_parts_are_one_number(text, values):
     assert [q.value for q in quantities(text)] == values
 
 
+@pytest.mark.parametrize("text, values", [
+    # a headline's compound: the scale word after a hyphen still scales the figure
+    ("Fishing: a $40-million-a-year trade", [40_000_000]),
+    ("an 8-billion-strong population and a 2-thousand-seat hall", [8e9, 2_000]),
+    # a hyphen before a letter is no scale, and a range keeps its scale
+    ("a 5-m wall cost $1-2 billion", [5, 1e9, 2e9]),
+])
+def test_a_scale_word_after_a_hyphen_scales_the_figure(text, values):
+    from litcheck.scan.quantities import quantities
+
+    assert [q.value for q in quantities(text)] == values
+
+
 @pytest.mark.parametrize("text, kinds", [
     # two short sentences and a citation on the next line: prose, however short
     ("# Telling\n\nChildren keep quiet. Only 56% told someone.\n(Okafor, 2020)\n\nMore here.\n",

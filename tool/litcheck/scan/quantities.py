@@ -85,10 +85,11 @@ def _patterns(number: str, words: bool) -> list[tuple[str, re.Pattern]]:
         # percentages: "60%", "60 per cent", "12.5 percent", "sixty per cent"
         ("percent", re.compile(r"(?<![\w.])(?P<a>" + number + r")(?:\s*[-–]\s*(?P<b>" + _DIGITS + r"))?\s*"
                                r"(?:%|per\s?cent\b|percent\b)", re.I)),
-        # counts and money: "36.2 million", "$1-2 billion", "36,200,000", "forty million", "1.5bn"
+        # counts and money: "36.2 million", "$1-2 billion", "36,200,000", "forty million", "1.5bn",
+        # "$150-billion-a-year" (a headline's compound; a hyphen before a scale word only, so "5-m" stays 5)
         # (not a name's number: "COVID-19", "H-2A", "Form I-9")
         ("count", re.compile(r"(?<![\w.,])(?<![A-Za-z]-)(?:[$€£]|US\$|USD\s?|EUR\s?)?(?P<a>" + number + r")"
-                             r"(?:" + _NOT_FROM_A_YEAR + r"\s*(?:[-–]|to)\s*(?P<b>" + _DIGITS + r"))?(?:\s*(?P<s>" + _SCALE + r"))?"
+                             r"(?:" + _NOT_FROM_A_YEAR + r"\s*(?:[-–]|to)\s*(?P<b>" + _DIGITS + r"))?(?:(?:\s*|-(?=(?:thousand|million|billion|trillion)\b))(?P<s>" + _SCALE + r"))?"
                              r"(?![\w])", re.I)),
     ]
 

@@ -55,8 +55,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from litcheck.scan.claim_measures import same_date, same_measure, same_period, same_reports
+from litcheck.scan.claim_measures import figure_unit, same_date, same_measure, same_period, same_reports
 from litcheck.scan.claim_reading import NEGATION, WORD, Lexicon, Reading, word_token
+from litcheck.scan.quantities import quantities
 from litcheck.scan.rules import rule
 
 BAD = ("false", "misleading", "unconfirmed", "disputed")
@@ -90,6 +91,13 @@ _QUESTION = re.compile(r"\s*(?:do|does|did|is|are|was|were|has|have|had|can|coul
 HEADLINE_WORDS = 8
 MAX_CONTEXT_CHARS = 6_000  # a paragraph longer than this is read only around the sentence
 CONTEXT_SENTENCES = 3  # sentences either side of it
+
+
+def section_name(sent) -> bool:
+    """A short heading names a section ("Methods", "3. Findings") and asserts nothing, unless it
+    states a sum of money, as a headline does ("Fishing: a $40-million-a-year trade")."""
+    return (sent.kind == "heading" and len(sent.text.split()) < HEADLINE_WORDS
+            and not any(figure_unit(sent.text, q) == "money" for q in quantities(sent.text)))
 
 
 @dataclass
@@ -370,7 +378,7 @@ def known_claim(ctx):
         return read(context)
 
     for index, sent in enumerate(ctx.doc.sentences):
-        if sent.kind == "heading" and len(sent.text.split()) < HEADLINE_WORDS or _QUESTION.match(sent.text):
+        if section_name(sent) or _QUESTION.match(sent.text):
             continue
         sentence = lexicon.read(ctx.claim_text(sent))
         if not sentence.terms:
