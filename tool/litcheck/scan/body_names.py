@@ -39,9 +39,9 @@ def misnamed_bodies(ctx):
     orgs = getattr(ctx.index, "orgs", None)
     if orgs is None or not orgs.canonical:
         return
-    forms: dict[str, set[str]] = {}  # canonical name -> its forms
-    for form, canon in orgs.canonical.items():
-        forms.setdefault(canon, set()).add(form)
+    # canonical name -> its forms, folded; made on the first acronym met (most documents name no known
+    # body beside its acronym, and a foreign library's authors make the table long)
+    forms: dict[str, set[str]] = {}
     for sent in ctx.claim_sentences():
         if "(" not in sent.text:
             continue
@@ -49,10 +49,13 @@ def misnamed_bodies(ctx):
             canon = orgs.canonical.get(m.group("acronym").casefold())
             if canon is None or m.group("acronym") != m.group("acronym").upper():
                 continue
+            if not forms:
+                for form, name in orgs.canonical.items():
+                    forms.setdefault(name, {_folded(name)}).add(_folded(form))
             # the name is the longest run of words before the acronym that is close to the body's: the
             # words before it may be a heading or a phrase ("Introduction The National Center ...")
             words = _THE.sub("", m.group("name")).split()
-            known = {_folded(f) for f in forms[canon]} | {_folded(canon)}
+            known = forms[canon]
             tails = [" ".join(words[k:]) for k in range(len(words) - 1)]
             if any(_folded(t) in known for t in tails):
                 continue
