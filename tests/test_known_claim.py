@@ -718,6 +718,10 @@ def test_a_question_is_not_read_as_asserting_a_claim_and_a_headline_is(scanner):
     assert claim in named_claims(scanner, "AlphaBay sold human trafficking and forced labour.")
     assert claim not in named_claims(scanner, "Did AlphaBay sell human trafficking and forced labour?")
     assert claim in named_claims(scanner, "Did you know that AlphaBay sold human trafficking and forced labour?")
+    # a rhetorical question takes what follows as given, and asserts it
+    assert claim in named_claims(scanner, "Is it any wonder that AlphaBay sold human trafficking and forced labour?")
+    assert claim in named_claims(scanner, "Is it really a surprise that AlphaBay sold human trafficking and forced labour?")
+    assert claim not in named_claims(scanner, "Is it true that AlphaBay sold human trafficking and forced labour?")
     assert claim in named_claims(scanner, "How AlphaBay sold victims of human trafficking into forced labour")
     assert claim not in named_claims(scanner, "AlphaBay forced labour sales")
 
@@ -879,4 +883,15 @@ def test_a_count_in_a_year_is_no_ratio_nor_range_and_of_every_n_opens_one():
 ])
 def test_a_short_heading_with_a_sum_of_money_is_a_headline(scanner, text, repeats):
     assert ("ilo2014profits#c01" in named_claims(scanner, text)) == repeats
+
+
+@pytest.mark.parametrize("sentence, term", [
+    ("Couriers get paid in cash.", "C:payment"),  # to get paid is to receive payment: both concepts
+    ("Couriers get paid in cash.", "C:receive"),
+])
+def test_words_of_one_meaning_nineteenth_batch(sentence, term):
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read(sentence)
+    assert term in reading.terms and not reading.negated
 

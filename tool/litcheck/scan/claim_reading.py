@@ -316,6 +316,7 @@ class Lexicon:
         self.denied = {"C:" + a: "C:" + b for a, b in (data.get("denied") or {}).items()}
         self.implied = {"C:" + a: [frozenset("C:" + c for c in together) for together in groups]
                         for a, groups in (data.get("implied") or {}).items()}
+        self.also = {" ".join(str(f).split()).casefold(): "C:" + c for c, fs in (data.get("also") or {}).items() for f in fs}
         self.parties = {" ".join(str(w).split()).casefold() for w in data.get("parties") or ()}
         alternatives = sorted(list(forms) + list(exact), key=len, reverse=True)
         body = alternation(alternatives, lambda f: re.escape(f).replace(r"\ ", r"[\s-]+"), ignorecase=True)
@@ -377,6 +378,10 @@ class Lexicon:
             note(token, m.start(), surface)
             if kind := self.kinds.get(token):  # "the World Cup" says a sporting event
                 note(kind, m.start(), surface)
+            if (second := self.also.get(" ".join(surface.split()).casefold())) and second != token:
+                note(second, m.start(), surface)  # "get paid" says payment as well as receive
+                if second in self.relations and not _attributive(text, m.start(), m.end()):
+                    verbal.add(second)
             if token in self.descriptions and (surface.islower() or surface[1:].islower() and _starts_sentence(text, start)):
                 # a name written as its description (a sentence may open with it) says its words too, as
                 # another text may say them without the name ("an explosion of online child sexual exploitation")

@@ -83,9 +83,11 @@ _ATTRIBUTION_TAIL = re.compile(r",?\s+(?:citing|cited\s+(?:in\s+the\s+text\s+)?a
 # first; its author is the article's source, not a party to the claim
 _BRACKETED_CITATION = re.compile(r"\([^()]*?(?:\bfns?\s+\d|\b[A-Z][a-z][\w'-]*(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d)[^()]*\)")
 # "Does PECA make it a crime to ...?": a question of yes or no asks whether the claim holds and does
-# not assert it ("Did you know that ...?" does)
+# not assert it ("Did you know that ...?" does, and so does a rhetorical "Is it any wonder (that) ...?",
+# "Is it surprising that ...?", which takes what follows as given)
 _QUESTION = re.compile(r"\s*(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|must)\b"
-                       r"(?!\s+you\s+know\b)[^?]*\?\W*$", re.I)
+                       r"(?!\s+you\s+know\b|\s+it\s+(?:really\s+)?(?:any\s+(?:wonder|surprise)|(?:a|much\s+of\s+a)\s+"
+                       r"(?:wonder|surprise)\s+that|surprising)\b)[^?]*\?\W*$", re.I)
 # a heading of this many words is a headline ("How dark-web detective work is catching offenders and freeing
 # victims"), which asserts what it says; a shorter one names a section
 HEADLINE_WORDS = 8
