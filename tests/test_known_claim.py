@@ -888,6 +888,8 @@ def test_a_short_heading_with_a_sum_of_money_is_a_headline(scanner, text, repeat
 @pytest.mark.parametrize("sentence, term", [
     ("Couriers get paid in cash.", "C:payment"),  # to get paid is to receive payment: both concepts
     ("Couriers get paid in cash.", "C:receive"),
+    ("Ruritania's justice ministry opened a case.", "E:Department of Justice"),  # a country's justice ministry
+    ("The Ministry of Justice opened a case.", "E:Department of Justice"),
 ])
 def test_words_of_one_meaning_nineteenth_batch(sentence, term):
     from litcheck.scan.claim_reading import Lexicon
