@@ -897,3 +897,26 @@ def test_words_of_one_meaning_nineteenth_batch(sentence, term):
     reading = Lexicon().read(sentence)
     assert term in reading.terms and not reading.negated
 
+
+def test_a_footnote_citing_a_work_that_does_not_exist_is_a_claim_about_the_world(scanner):
+    """A register's item on the article's own footnote ("fn 4 cites X for Y") is not matched, unless its
+    evidence says the work cited does not exist: a text citing that work as real repeats the claim."""
+    from types import SimpleNamespace
+
+    from litcheck.scan.rules.claims import _about_footnote
+
+    def item(evidence):
+        return SimpleNamespace(claim="fn 4 cites Ann Roe, 'Tides' (2019) 12 J. Sea, for rising reefs.", evidence=evidence)
+
+    assert _about_footnote(item("[@roe2019tides] The book is about estuaries and says nothing of reefs."))
+    assert not _about_footnote(item("[@roe2019tides] No such article was found; volume 12 is of 2031."))
+    assert not _about_footnote(item("Not found; the nearest is a 2018 report."))
+    assert not _about_footnote(item("The agency published no report in 2019: its reports are of 2018 and 2020."))
+    assert not _about_footnote(SimpleNamespace(claim="Reefs are rising.", evidence="No such reef was found."))
+    claim = "saxenandfrom#c11"  # fn 11 cites an article no one found, in a volume the journal never reached
+    assert claim in named_claims(scanner, "In volume 33 of the Journal of Human Trafficking (2020), Janina Pawelz's "
+                                          "'Digitally Enabled Human Trafficking' traces brothels on the dark web "
+                                          "to the closure of Backpage.")
+    assert claim not in named_claims(scanner, "Janina Pawelz's 'Digitally Enabled Human Trafficking' (2020, volume 33) "
+                                              "does not exist, so it cannot show that dark-web brothels followed "
+                                              "Backpage's closure.")

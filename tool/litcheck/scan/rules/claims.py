@@ -75,6 +75,10 @@ _MOST = "C:most"
 # "fn 34 cites X for Y": a register's verdict on the article's own footnote, not a claim about
 # the world that another text could repeat
 _ABOUT_FOOTNOTES = re.compile(r"\s*fns?\s+\d+(?:\s*(?:,|and)\s*(?:fns?\s+)?\d+)*\s+(?:cites?|attributes?)\b", re.I)
+# "No such article was found", "Not found; ...", "Europol published no IOCTA in 2022": the evidence's first
+# statement says the work a footnote cites does not exist
+_NO_SUCH_WORK = re.compile(r"\bnot\s+found\b|\b(?:no|neither)\b[^.;]*?\b(?:was|were)\s+found\b|"
+                           r"\bno\b[^.;]*?\bexists?\b|\bpublished\s+no\b", re.I)
 # ", citing UNODC, Darknet Cybercrime Threats (2021)": how the article sourced the claim, which
 # a sentence repeating the claim need not say
 _ATTRIBUTION_TAIL = re.compile(r",?\s+(?:citing|cited\s+(?:in\s+the\s+text\s+)?as|attributed\s+(?:only\s+)?to|"
@@ -144,7 +148,7 @@ def _prepare(ctx) -> tuple[Lexicon, list[_Prepared]]:
     n = max(1, len(readings))
     prepared = []
     for claim, reading in readings:
-        if claim.status not in BAD or not reading.terms or _ABOUT_FOOTNOTES.match(claim.claim):
+        if claim.status not in BAD or not reading.terms or _about_footnote(claim):
             continue
         conceded = _conceded(lexicon, claim.evidence)
         weights = {t: math.log(1 + n / df[t]) * (CONCEDED_WEIGHT if t in conceded and not t.startswith("E:") else 1.0)
@@ -153,6 +157,16 @@ def _prepare(ctx) -> tuple[Lexicon, list[_Prepared]]:
     _PREPARED.clear()  # one Scanner's worth at a time
     _PREPARED[ident] = ((ctx.claims, ctx.facts, orgs), lexicon, prepared)
     return lexicon, prepared
+
+
+def _about_footnote(claim) -> bool:
+    """A register item about the article's own footnote ("fn 34 cites X for Y"), not a claim about the
+    world, unless the evidence says the work cited does not exist: then it claims that the work exists
+    and says Y, which any text citing it as real repeats."""
+    if not _ABOUT_FOOTNOTES.match(claim.claim):
+        return False
+    first = re.split(r"[.;]", re.sub(r"\[@[^\]]*\]", " ", claim.evidence or ""), maxsplit=1)[0]
+    return not _NO_SUCH_WORK.search(first)
 
 
 def _claim_proper(text: str) -> str:
