@@ -383,11 +383,15 @@ def test_a_name_that_is_a_description_is_said_by_its_words_in_any_order():
      "Most smuggling has moved from the open web to the dark web.", False),
     ("Most smuggling happens on the open web, not the dark web.",
      "Most smuggling has moved from the dark web to the open web.", True),
-    # a clause of "but" that says "only" restricts what it names to less than the rest says
+    # a clause of "but" (or "while") that says "only" restricts what it names to less than the rest says
     ("Alphagram, Betabook and Gammachat all encrypt messages by default.",
      "Alphagram and Betabook encrypt messages by default, but Gammachat does so only for paying users.", False),
     ("Alphagram, Betabook and Gammachat all encrypt messages by default.",
      "Alphagram, Betabook and Gammachat encrypt messages by default, but only on phones.", True),
+    ("Alphagram, Betabook and Gammachat all encrypt messages by default.",  # and so does one of "while"
+     "Alphagram and Betabook encrypt messages by default, while Gammachat does so only in secret rooms.", False),
+    ("Alphagram, Betabook and Gammachat all encrypt messages by default.",
+     "While Alphagram, Betabook and Gammachat encrypt messages by default, not everyone knows it.", True),
     # ", not X," sets a name aside as ", not a/an/the ..." does; "there is no X" says X does not exist
     ("Quillpage carried most lottery adverts.", "It was Zedbook, not Quillpage, that carried most lottery adverts.", False),
     ("Quillpage carried most lottery adverts.", "Quillpage, not Zedbook, carried most lottery adverts.", True),

@@ -179,15 +179,15 @@ _CAPITALISED = re.compile(r"[A-Z][\w-]*")
 # "..., unlike Hansa and AlphaBay, ...", "rather than FOSTA's offence, ...", "a national statute, not an
 # international law", "it was Craigslist, not Backpage, that ...", "there is no law called X": what follows, up
 # to the clause's end, is set against the rest, or set aside (said not to exist)
-# "..., but Telegram does so only in secret chats": a clause of "but" that says "only" restricts what it names
-# to less than the rest says; "moved from the open web to the dark web": what moved is no longer where it was;
+# "..., but Telegram does so only in secret chats": a clause of "but", "whereas" or "while" that says "only"
+# restricts what it names to less than the rest says; "moved from the open web to the dark web": what moved is no longer where it was;
 # "a far smaller total than tens of thousands": what a thing is said to be smaller than it is not ("fewer than
 # 100 cases", with no noun between, bounds a figure and sets nothing aside)
 _CONTRAST = re.compile(r"(?:\b(?:unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|except(?:\s+for)?|rather\s+than|"
                        r"instead\s+of|there\s+(?:is|are|was|were)\s+no(?!\s+doubt\b)|"
                        r"(?:smaller|fewer|less|lower)\s+(?:[\w'-]+\s+){1,3}?than)\s+|"
                        r",\s+not\s+(?:(?:a|an|the)\s+|(?=(?-i:[A-Z]))))[^,;:()—–]*|"
-                       r"\b(?:but|whereas)\s+(?=[^,;:()—–]*\bonly\b)[^,;:()—–]*|"
+                       r"\b(?:but|whereas|while)\s+(?=[^,;:()—–]*\bonly\b)[^,;:()—–]*|"
                        r"(?:(?<=\bmoved\s)|(?<=\bshifted\s)|(?<=\bmigrated\s))from\s+[^,;:()—–]*?(?=\s+(?:to|into|onto)\b)", re.I)
 
 
