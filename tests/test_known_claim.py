@@ -924,3 +924,20 @@ def test_a_footnote_citing_a_work_that_does_not_exist_is_a_claim_about_the_world
     assert claim not in named_claims(scanner, "Janina Pawelz's 'Digitally Enabled Human Trafficking' (2020, volume 33) "
                                               "does not exist, so it cannot show that dark-web brothels followed "
                                               "Backpage's closure.")
+
+
+@pytest.mark.parametrize("sentence, same", [
+    ("The coastguard estimates that about 4,000 ships sink in the strait each year.", True),
+    # a figure someone questions, disputes or challenges is called doubtful, not asserted
+    ("Auditors questioned the coastguard's estimate that about 4,000 ships sink in the strait each year.", False),
+    ("Insurers have long disputed the figure of about 4,000 ships sinking in the strait each year.", False),
+])
+def test_a_questioned_estimate_is_not_asserted(sentence, same):
+    assert _restates("About 4,000 ships sink in the strait each year.", sentence) is same
+
+
+def test_questioning_people_is_not_doubting_a_figure():
+    from litcheck.scan.claim_reading import Lexicon
+
+    assert "C:rumour" not in Lexicon().read("Police questioned 40 suspects about the figures.").terms
+    assert "C:rumour" in Lexicon().read("Police questioned the agency's figures.").terms

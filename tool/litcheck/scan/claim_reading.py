@@ -62,7 +62,6 @@ def _may_deny(low: str | None) -> bool:
     return low is None or any(w in low for w in ("no", "ne", "n't", "unable", "impossible", "without", "reach"))
 
 
-
 _FOOTNOTE_REF = re.compile(r"\(?\b(?:fn|fns|footnotes?|notes?)\s+\d+(?:\s*(?:,|and|-|–)\s*\d+)*\)?", re.I)
 WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z0-9]|[A-Za-z]")
 # where one clause of a sentence ends and the next begins
@@ -114,7 +113,8 @@ _INCREASE = "C:increase"
 # phrases whose words stand apart, each read as its concept: a phrasal verb around its object ("take the
 # websites down", "shut it down"), a trail left to someone ("leave investigators no trail": untraceable, its
 # "no" no denial), sex work coerced ("made to work as prostitutes", "forced to sell sex": trafficking, as
-# forced prostitution is), and what stays inside one country
+# forced prostitution is), what stays inside one country, and a figure or claim someone questions, disputes or
+# challenges ("the GAO questioned the government's estimate of ..."), which is called doubtful (`rumour`)
 _SAID_APART = [(re.compile(p, re.I), concept) for p, concept in (
     (r"\b(?:take|takes|took|taken|taking|shut|shuts|shutting)\s+(?:(?:the|a|an|its|their|these|those|all)\s+)?"
      r"(?:[\w-]+\s+){1,2}?(?:down|offline)\b", "C:takedown"),
@@ -123,7 +123,9 @@ _SAID_APART = [(re.compile(p, re.I), concept) for p, concept in (
      r"(?:prostitut\w*|sex\s+work\w*|sex\s+trade)|sell(?:ing)?\s+sex|prostitut\w*)", "C:trafficking"),
     # inside one country, the contrary of across borders (`opposites:`): "within Ruritania's own borders"
     (r"\bwithin\s+(?:[\w'-]+\s+){0,3}?borders\b|\b(?:within|inside)\s+(?:the|a|one|its|their)\s+(?:own\s+)?country\b",
-     "C:domestic"))]
+     "C:domestic"),
+    (r"\b(?:question(?:s|ed|ing)|disput(?:es|ed|ing)|challeng(?:es|ed|ing)|doubt(?:ed|ing))\s+(?:the|its|their|this|that|"
+     r"these|those|an?|[\w-]+'s)\s+(?:[\w'-]+\s+){0,3}?(?:estimate|figure|claim|number|statistic|count)s?\b", "C:rumour"))]
 _NECESSITY = "C:oblige"
 
 
@@ -180,9 +182,9 @@ _CAPITALISED = re.compile(r"[A-Z][\w-]*")
 # international law", "it was Craigslist, not Backpage, that ...", "there is no law called X": what follows, up
 # to the clause's end, is set against the rest, or set aside (said not to exist)
 # "..., but Telegram does so only in secret chats": a clause of "but", "whereas" or "while" that says "only"
-# restricts what it names to less than the rest says; "moved from the open web to the dark web": what moved is no longer where it was;
-# "a far smaller total than tens of thousands": what a thing is said to be smaller than it is not ("fewer than
-# 100 cases", with no noun between, bounds a figure and sets nothing aside)
+# restricts what it names to less than the rest says; "moved from the open web to the dark web": what moved
+# is no longer where it was; "a far smaller total than tens of thousands": what a thing is said to be smaller
+# than it is not ("fewer than 100 cases", with no noun between, bounds a figure and sets nothing aside)
 _CONTRAST = re.compile(r"(?:\b(?:unlike|in\s+contrast\s+(?:to|with)|as\s+opposed\s+to|except(?:\s+for)?|rather\s+than|"
                        r"instead\s+of|there\s+(?:is|are|was|were)\s+no(?!\s+doubt\b)|"
                        r"(?:smaller|fewer|less|lower)\s+(?:[\w'-]+\s+){1,3}?than)\s+|"
@@ -378,10 +380,9 @@ class Lexicon:
             note(token, m.start(), surface)
             if kind := self.kinds.get(token):  # "the World Cup" says a sporting event
                 note(kind, m.start(), surface)
-            if (second := self.also.get(" ".join(surface.split()).casefold())) and second != token:
-                note(second, m.start(), surface)  # "get paid" says payment as well as receive
-                if second in self.relations and not _attributive(text, m.start(), m.end()):
-                    verbal.add(second)
+            if second := self.also.get(" ".join(surface.split()).casefold()):  # "get paid": payment as well as receive
+                note(second, m.start(), surface)
+                verbal |= {second} & self.relations  # a verb phrase, never a participle before a noun
             if token in self.descriptions and (surface.islower() or surface[1:].islower() and _starts_sentence(text, start)):
                 # a name written as its description (a sentence may open with it) says its words too, as
                 # another text may say them without the name ("an explosion of online child sexual exploitation")
