@@ -9,7 +9,7 @@ import re
 from litcheck.scan.alternation import lowered, matchable, may_match_any
 from litcheck.scan.own_results import OwnResults
 from litcheck.scan.attribution import REPORTED, carries_on, opened_by_work
-from litcheck.scan.quotations import in_credited_quotation, in_testimony, open_at_start, wholly_quoted
+from litcheck.scan.quotations import guest_turn, in_credited_quotation, in_testimony, open_at_start, wholly_quoted
 from litcheck.scan.rules import rule
 from litcheck.scan.rules.sourcing import names_a_work
 
@@ -205,7 +205,7 @@ def superlative(ctx):
         own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
         text = ctx.doc.masked[sent.start:sent.end]
         low = lowered(text)
-        if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent):
+        if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent) or guest_turn(ctx, sent):
             continue  # (a witness's "never" is testimony, not the author's overclaim)
         for pattern in matchable(SUPERLATIVE_PATTERNS, low):
             if own_data and pattern not in (_NOVELTY, _CERTAINTY, _SELF_PRAISE):
