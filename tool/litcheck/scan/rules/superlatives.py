@@ -90,11 +90,14 @@ SUPERLATIVE_PATTERNS = [
                r"(?:lacking|absent|non-existent|scarce)\b|"
                # a claim declared without support: "Claiming that encryption exacerbates harm is unproven"
                r"\b(?:is|are|remains?) (?:entirely |completely |totally |wholly )?(?:unproven|baseless|unfounded)\b", re.I),
-    # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest"
+    # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest", "the two largest"
     re.compile(r"\b(?:ranks?|ranked|ranking|placed|places|comes|came) (?:as )?(?:(?:first|second|third|fourth|fifth|sixth|"
                r"seventh|eighth|ninth|tenth|last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
                r"\bthe (?:second|third|fourth|fifth)[- ](?:largest|biggest|highest|lowest|greatest|most|fastest|worst|"
-               r"leading)\b", re.I),
+               r"leading)\b|"
+               # several ranked at once: "the two largest problems", "the 10 biggest platforms"
+               r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:largest|biggest|highest|lowest|greatest|"
+               r"fastest|worst|deadliest|richest|poorest|smallest|leading)\b", re.I),
     # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
     # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
     re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?(?:no|little|scant) "
