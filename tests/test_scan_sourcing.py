@@ -213,6 +213,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "This report is the first regional review of its kind.",
     "The country ranks second in the region for cyberbullying.",
     "The port is the second-largest transit point for victims.",
+    "The two largest problems the workers faced were wage theft and debt.",
     "Grooming on gaming platforms is widespread.",
     "Online exploitation has reached epidemic proportions.",
     "Clearly, the policy failed to protect victims.",

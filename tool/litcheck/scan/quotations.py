@@ -127,6 +127,36 @@ def wholly_quoted(ctx, sent) -> bool:
     return close is not None and not re.search(r"\w", inner[close.end():]) and "“" not in inner[:close.start()]
 
 
+# a speaker's label opening a transcript's turn: "Marla Carroll: I would say ...", "**Kat Lo:** ..."
+_TURN = re.compile(r"[*_]*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})[*_]*:[*_]*\s")
+
+
+def guest_turn(ctx, sent) -> bool:
+    """The sentence is in a guest's turn of a transcript: the speaker's words, credited by the
+    label, as a named speaker's quotation is. A document is a transcript when two or more named
+    speakers take two or more turns each; the one with the most turns is the host, whose words,
+    like a narrator's, are the document's own. A paragraph with no label carries on the turn."""
+    guests = ctx.__dict__.get("_guest_blocks")
+    if guests is None:
+        turns, labels = [], {}
+        for other in ctx.doc.sentences:
+            if turns and turns[-1][0] == other.block:
+                continue
+            m = _TURN.match(other.text) if other.kind != "heading" else None
+            turns.append((other.block, m and m.group("name")))
+            if m:
+                labels[m.group("name")] = labels.get(m.group("name"), 0) + 1
+        speakers = sorted((n for n, k in labels.items() if k >= 2), key=lambda n: -labels[n])
+        guests, speaker = set(), None
+        if len(speakers) >= 2:
+            for block, name in turns:
+                speaker = name or speaker
+                if speaker and speaker != speakers[0]:
+                    guests.add(block)
+        guests = ctx.__dict__["_guest_blocks"] = frozenset(guests)
+    return sent.block in guests
+
+
 def open_at_start(ctx, sent) -> str | None:
     """The kind of quotation ('"' or "'") still open where `sent` begins, opened by an earlier
     sentence of its paragraph. Single quotation marks are read only where a paragraph opens with

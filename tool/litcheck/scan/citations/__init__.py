@@ -53,7 +53,8 @@ _NUM_GROUP = (r"\[\d{1,3}(?:\s{0,3}[,–-]\s{0,3}\d{1,3}){0,30}"
 _NUMERIC = re.compile(r"(?<![\d_\]^])(?P<run>" + _NUM_GROUP + r"(?:[ ]?" + _NUM_GROUP + r"){0,20})(?![(\[:])")
 _NUM_LOCATOR = re.compile(r",\s*(?:Section|Sec\.|s\.|§|p\.|pp\.|para\.?|Chapter|ch\.|Art\.?|Article|clause|Schedule|"
                           r"Table|Fig\.|Figure)\s*[\w.–-]+(?=\])")
-_PAREN = re.compile(r"\(([^()\n]{1,300})\)")
+# Lenticular brackets are how machine-written text marks its sources: "... in 2005 【ILO 2005】."
+_PAREN = re.compile(r"(?:\((?=[^()\n]{1,300}\))|【(?=[^【】\n]{1,300}】))([^()【】\n]{1,300})[)】]")
 # A link to an outside page is how web articles cite: "[expanded](https://web.archive.org/…)".
 # Bounded repetition: linear. An image ("![…](…)") shows something, it cites nothing.
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]{1,300})\]\((?P<url>https?://[^\s()]{3,2000}(?:\([^\s()]{0,200}\)[^\s()]{0,200})?)\)|"
@@ -129,7 +130,7 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
     # Each shape is looked for only where the characters it cannot match without are there:
     # most sentences hold no bracket, parenthesis, @, link or superscript, and nine searches of
     # every short sentence were a tenth of a dense document's scan.
-    sup, bracket, paren, at = _SUP_CHAR.search(text) is not None, "[" in text, "(" in text, "@" in text
+    sup, bracket, paren, at = _SUP_CHAR.search(text) is not None, "[" in text, "(" in text or "【" in text, "@" in text
     caret = "^" in text
     for m in _SUP.finditer(text) if sup else ():
         before = text[max(0, m.start() - 20):m.start()]  # a unit is a few letters; bounded look-back

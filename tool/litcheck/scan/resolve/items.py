@@ -7,7 +7,7 @@ import re
 
 from litcheck.scan.citations.model import YEAR, Citation
 from litcheck.scan.resolve.references import parse_reference
-from litcheck.scan.resolve.text import norm
+from litcheck.scan.resolve.text import acronym, norm
 
 _REPEATED_AUTHOR = re.compile(r"^\s*(?:[—–-]{2,}|_{3,})\s*[.,]?\s*")
 
@@ -107,6 +107,25 @@ def item_diffs(c: Citation, doc, i: int, spelt: bool = False) -> list[str]:
     return out
 
 
+def _by_author_and_topic(written: str, year: int, doc) -> int | None:
+    """The one item a citation such as "Reuters BlackRock 2024" or "ETI Unilever 2024" points to:
+    machine-written text names a source by its author (or the author's initials) and then a word of
+    the item's title. The item by that author, of that year, whose text has every other word."""
+    words = written.split()
+    found = set()
+    for i, item in enumerate(doc.references):
+        if year not in item_years(item):
+            continue
+        author = item_author(item.text)
+        text = set(norm(item.text).split())
+        for k in range(1, len(words)):
+            lead = " ".join(words[:k])
+            if (lead == norm(author) or len(lead) >= 2 and lead == acronym(author).lower()) \
+                    and all(w in text for w in words[k:]):
+                found.add(i)
+    return found.pop() if len(found) == 1 else None
+
+
 def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[str]] | None:
     """The reference-list item an in-text citation points to, and how they disagree.
 
@@ -150,6 +169,8 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
         dated = [i for i in bodies if c.year in item_years(doc.references[i])] or bodies
         if dated:
             return dated[0], item_diffs(c, doc, dated[0], spelt=True)
+    if c.year is not None and written and (topical := _by_author_and_topic(written, c.year, doc)) is not None:
+        return topical, []
     if len(same_author) == 1:
         return same_author[0], item_diffs(c, doc, same_author[0])
     if c.year is not None and forms:

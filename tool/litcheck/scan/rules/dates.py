@@ -17,6 +17,7 @@ from litcheck.scan.citations.model import YEAR
 from litcheck.scan.resolve.references import split_works
 from litcheck.scan.rules import rule
 from litcheck.scan.data_dates import data_date_conflicts
+from litcheck.scan.elapsed_years import elapsed_year_conflicts
 from litcheck.scan.event_dates import event_date_conflicts
 from litcheck.scan.own_results import OwnResults
 
@@ -153,6 +154,8 @@ def _facts_in(ctx, text: str):
 
 
 _FUTURE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bthrough|\bin the next|\btarget(?:ed)? for|\bgoal for|\bdeadline of|\bas of|\bduring)\s+(?:the end of\s+|early\s+|late\s+)?$", re.I)
+# a year in a clause about what is to come: "the proposal will, from 2027, require ...", "is due to start in 2026"
+_SCHEDULED = re.compile(r"\bwill\b|\b(?:is|are)\s+(?:due|set|scheduled|expected|planned)\s+to\b", re.I)
 _PUBLICATION = re.compile(r"^(?:\s*[-–]?\s*(?:report|study|survey|edition|assessment|review|paper|publication|estimates?|data))", re.I)
 
 
@@ -172,7 +175,7 @@ def sentence_dependencies(ctx, text: str) -> list[tuple[int, str, str | None]]:
             deps.append((min(y for y in w.years if y >= 1800) if w.years else w.year, f"{m.group(0)} ({w.key}, {w.year})", w.key))
     for m in _YEAR.finditer(text):
         before, after = text[:m.start()], text[m.end():]
-        if _FUTURE.search(before[-30:]) or _PUBLICATION.match(after) or re.search(r"(?:report|study|survey)\s+(?:of|from|published in|released in)\s+(?:\w+\s+)?$", before[-40:], re.I):
+        if _FUTURE.search(before[-30:]) or _SCHEDULED.search(before[-80:]) or _PUBLICATION.match(after) or re.search(r"(?:report|study|survey)\s+(?:of|from|published in|released in)\s+(?:\w+\s+)?$", before[-40:], re.I):
             continue
         if re.match(r"^\s*[-–/]\s*(?:" + YEAR + r"|\d\d)\b", after):
             continue  # the start of a range: the end year decides
@@ -239,7 +242,9 @@ def anachronism(ctx):
             continue
         # only when every work the sentence cites is too early: one timely source supports it
         # (an unresolved author-date citation does not count as support: it is flagged on its own)
-        support = [x for x in cited if x[2]] or cited
+        # (one the document's reference list holds does: it is not flagged on its own)
+        listed = {c.text for c in ctx.citations_for(sent) if c.kind == "author-date" and c.via_reference is not None and c.via_reference >= 0}
+        support = [x for x in cited if x[2] or x[1] in listed] or cited
         if any(not [d for d in deps if d[0] > year and not (key and d[2] == key)] for year, what, key in support):
             continue
         for year, what, key in cited:
@@ -275,7 +280,8 @@ def _iso(m) -> str:
       "The text gives a year or date for a law, treaty, report or event that disagrees with the library (or with "
       "data/dated-facts.yaml for platforms, takedowns and events; \"the protocol\" after the protocol was named takes "
       "its dates), or the document dates its own data differently in different places, or sets a platform at work in "
-      "a year before it was launched (\"In 2003, traffickers advertised on Facebook\").",
+      "a year before it was launched (\"In 2003, traffickers advertised on Facebook\"), or counts years from a date "
+      "before it to a year they do not reach (\"In 2019 ... Five years later, in 2023\").",
       fires="The Digital Services Act (DSA 2019) obliges very large platforms to assess risks.",
       passes="The Digital Services Act (DSA 2022) obliges very large platforms to assess risks.",
       why="A wrong date for a law or report misleads about what was in force, or known, when.",
@@ -367,6 +373,7 @@ def date_mismatch(ctx):
     # 5. the document's own data, or one named event, dated differently in different places
     yield from data_date_conflicts(ctx)
     yield from event_date_conflicts(ctx)
+    yield from elapsed_year_conflicts(ctx)
     # the same inside a note: a note that cites a bill and says the law "has been amended"
     for label, note in ctx.doc.footnotes.items():
         bill = _cites_only_a_bill(note)

@@ -22,7 +22,7 @@ from litcheck.scan.arithmetic import calculations
 from litcheck.scan.attribution import BRACKETED_WORK, PROVISION, REPORTED, carries_on, names_a_work, opened_by_work
 from litcheck.scan.own_results import OWN_WORK_VERBS, OwnResults
 from litcheck.scan.quantities import computed_from, is_year, quantities, shared
-from litcheck.scan.quotations import in_testimony, unsourced_quotation
+from litcheck.scan.quotations import guest_turn, in_testimony, unsourced_quotation
 from litcheck.scan.rules import rule
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -268,7 +268,8 @@ def _credited_lead(ctx, sent) -> bool:
 # "not 100% accurate": a disclaimer, not a measured share
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:always\s+)?$")
 _RESTATEMENT = re.compile(r"[*_\s]*(?:In other words|That is|This is|That means|This means|Put differently|I\.e\.|"
-                          r"Put another way)\b", re.I)
+                          r"Put another way|(?:That|This)[’']s(?=\s+(?:an?\s+|about\s+|nearly\s+|almost\s+|over\s+|"
+                          r"more than\s+)?(?:[\d$£€]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)))\b", re.I)
 
 
 def _restated(ctx, sent, surface: str) -> bool:
@@ -309,7 +310,8 @@ def _computed(ctx, sent, surface: str) -> bool:
       "and so does a body named in the prose with a verb of reporting (\"UNODC estimated ...\", and \"It added that ...\" "
       "in the sentence after it) or a law whose terms "
       "the figure states. The document's own results "
-      "(methods, results or data sections; 'our survey', 'respondents', 'Table 2'), an organisation counting its "
+      "(methods, results or data sections; 'our survey', 'respondents', 'Table 2'), a guest's turn in a "
+      "transcript ('Marla Carroll: ...', credited as a quotation is), an organisation counting its "
       "own work ('we received ...', or its name in the third person), a figure restated from a "
       "cited sentence of the same paragraph, and a percentage worked out from counts just before it in the "
       "paragraph ('5,603 in 2017 ... 7,406 in 2020 ... a 32% increase') need none.",
@@ -325,7 +327,8 @@ def uncited_statistic(ctx):
         text = ctx.claim_text(sent)
         figures = [f for f in find_figures(text) if not in_testimony(text, f[0])
                    and not (f[2].startswith("100") and _NOT_BEFORE.search(text, max(0, f[0] - 12), f[0]))]
-        if not figures or own.covers(sent) or ctx.per_sentence(names_a_work, sent) or calculations(sent.text):
+        if not figures or own.covers(sent) or ctx.per_sentence(names_a_work, sent) or calculations(sent.text) \
+                or guest_turn(ctx, sent):
             continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
         if _RESTATEMENT.match(sent.text):
             continue  # "In other words, 95% ...", "That is a 96% pass rate": the figures before it are the claim

@@ -9,7 +9,7 @@ import re
 from litcheck.scan.alternation import lowered, matchable, may_match_any
 from litcheck.scan.own_results import OwnResults
 from litcheck.scan.attribution import REPORTED, carries_on, opened_by_work
-from litcheck.scan.quotations import in_credited_quotation, in_testimony, open_at_start, wholly_quoted
+from litcheck.scan.quotations import guest_turn, in_credited_quotation, in_testimony, open_at_start, wholly_quoted
 from litcheck.scan.rules import rule
 from litcheck.scan.rules.sourcing import names_a_work
 
@@ -90,11 +90,14 @@ SUPERLATIVE_PATTERNS = [
                r"(?:lacking|absent|non-existent|scarce)\b|"
                # a claim declared without support: "Claiming that encryption exacerbates harm is unproven"
                r"\b(?:is|are|remains?) (?:entirely |completely |totally |wholly )?(?:unproven|baseless|unfounded)\b", re.I),
-    # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest"
+    # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest", "the two largest"
     re.compile(r"\b(?:ranks?|ranked|ranking|placed|places|comes|came) (?:as )?(?:(?:first|second|third|fourth|fifth|sixth|"
                r"seventh|eighth|ninth|tenth|last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
                r"\bthe (?:second|third|fourth|fifth)[- ](?:largest|biggest|highest|lowest|greatest|most|fastest|worst|"
-               r"leading)\b", re.I),
+               r"leading)\b|"
+               # several ranked at once: "the two largest problems", "the 10 biggest platforms"
+               r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:largest|biggest|highest|lowest|greatest|"
+               r"fastest|worst|deadliest|richest|poorest|smallest|leading)\b", re.I),
     # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
     # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
     re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?(?:no|little|scant) "
@@ -205,7 +208,7 @@ def superlative(ctx):
         own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
         text = ctx.doc.masked[sent.start:sent.end]
         low = lowered(text)
-        if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent):
+        if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent) or guest_turn(ctx, sent):
             continue  # (a witness's "never" is testimony, not the author's overclaim)
         for pattern in matchable(SUPERLATIVE_PATTERNS, low):
             if own_data and pattern not in (_NOVELTY, _CERTAINTY, _SELF_PRAISE):
