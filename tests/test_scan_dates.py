@@ -65,3 +65,20 @@ def test_a_year_of_the_documents_own_methods_dates_the_authors_work_not_a_claim(
             "The survey ran on TikTok between July and October 2023.[^1]\n\n"
             "[^1]: Maja Lindqvist, *Grooming online* (Northgate Press 2012).\n")
     assert fired(scanner, text, "anachronism") == ["The survey of 2023 found grooming on TikTok.[^1]"]
+
+
+@pytest.mark.parametrize("item, fires", [
+    ("Jordan, Miriam. “Farm workers become essential.” The New York Times, 10 April 2020, "
+     "https://www.nytimes.com/2020/04/02/us/farmworkers.html. Accessed 5 February 2023.", True),
+    ("“Reality check.” Amnesty International, 20 Oct. 2022, https://www.amnesty.org/en/latest/campaigns/2019/02/reality-check/.",
+     True),
+    ("“Revealed: deaths in Qatar.” The Guardian, 23 Feb. 2021, "
+     "https://www.theguardian.com/global-development/2021/feb/23/revealed-deaths.", False),
+    ("Meta. 2022. Report on the enforcement report as of December 31, 2021. "
+     "https://about.fb.com/wp-content/uploads/2022/05/report.pdf", False),
+    ("Jordan, Miriam. 2020. “Farm workers become essential.” https://www.nytimes.com/2020/04/02/us/farmworkers.html", False),
+])
+def test_a_reference_items_date_against_the_date_of_its_own_address(scanner, item, fires):
+    text = f"Farm work is hard.\n\n## Sources\n\n{item}\n"
+    flags = [f for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "date-mismatch"]
+    assert bool(flags) is fires

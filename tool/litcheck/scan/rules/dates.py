@@ -19,6 +19,7 @@ from litcheck.scan.rules import rule
 from litcheck.scan.data_dates import data_date_conflicts
 from litcheck.scan.elapsed_years import elapsed_year_conflicts
 from litcheck.scan.event_dates import event_date_conflicts
+from litcheck.scan.url_dates import url_date_conflicts
 from litcheck.scan.own_results import OwnResults
 
 _YEAR = re.compile(r"\b(" + YEAR + r")\b")
@@ -281,7 +282,8 @@ def _iso(m) -> str:
       "data/dated-facts.yaml for platforms, takedowns and events; \"the protocol\" after the protocol was named takes "
       "its dates), or the document dates its own data differently in different places, or sets a platform at work in "
       "a year before it was launched (\"In 2003, traffickers advertised on Facebook\"), or counts years from a date "
-      "before it to a year they do not reach (\"In 2019 ... Five years later, in 2023\").",
+      "before it to a year they do not reach (\"In 2019 ... Five years later, in 2023\"), or a reference item gives "
+      "a full date its own address contradicts (\"10 April 2020\" for a page at .../2020/04/02/...).",
       fires="The Digital Services Act (DSA 2019) obliges very large platforms to assess risks.",
       passes="The Digital Services Act (DSA 2022) obliges very large platforms to assess risks.",
       why="A wrong date for a law or report misleads about what was in force, or known, when.",
@@ -374,6 +376,7 @@ def date_mismatch(ctx):
     yield from data_date_conflicts(ctx)
     yield from event_date_conflicts(ctx)
     yield from elapsed_year_conflicts(ctx)
+    yield from url_date_conflicts(ctx)
     # the same inside a note: a note that cites a bill and says the law "has been amended"
     for label, note in ctx.doc.footnotes.items():
         bill = _cites_only_a_bill(note)
