@@ -1,7 +1,7 @@
 """Shapes of text found outside scholarly writing: sources in lenticular brackets, as chat
 assistants mark them ("【ILO 2005】"), named "Author Topic Year"; transcripts, where a guest's turn
-is that speaker's words; a restated figure ("That's two million ..."); and years counted from a
-date before them ("Five years later, in 2023")."""
+is that speaker's words; a restated figure ("That's two million ..."); years counted from a date
+before them ("Five years later, in 2023"); and the writers' own credit set after the sources."""
 
 from __future__ import annotations
 
@@ -89,3 +89,13 @@ def test_a_later_work_of_the_reference_list_supports_a_clause_an_earlier_work_do
     result = scanner.scan_text(text, fmt="markdown")
     assert [(c.via_reference, c.key) for c in result.citations if c.kind == "author-date"] == [(0, "ilo2016counting"), (1, None)]
     assert [f for f in result.flags if f.rule == "anachronism"] == []
+
+
+@pytest.mark.parametrize("credit", ["Written by Annie Zhu Edited by: Shiksha Anand",
+                                    "This report was written and submitted by Cara Bond, who takes responsibility for it."])
+def test_the_documents_own_credit_after_its_sources_is_no_reference(scanner, credit):
+    text = ("Farm work is hard.\n\nSources:\n\n“Reality check.” Amnesty International, 20 Oct. 2022.\n\n"
+            f"{credit}\n")
+    result = scanner.scan_text(text, fmt="markdown")
+    assert [f.line for f in result.flags if f.rule == "citation-mismatch"] == []
+    assert rules_of(scanner, text.replace(credit, "Zhu Anand and Shiksha Jiang. Farm Labour Notes.")) != []

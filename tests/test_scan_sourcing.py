@@ -647,6 +647,8 @@ def test_only_the_unsourced_sentence_of_a_document_is_flagged(scanner, rule, tex
      False),
     ('Data team, technical publication: "Tracking historical progress against slavery and forced labor" (February 2026).\n',
      False),
+    ('News Weekly, 27 May 2025: "Europe tries to force age verification onto adult sites and apps" by Jane Roe\n', False),
+    ('The minister was unmoved. "Europe tries to force age verification onto adult sites and apps" by any means.\n', True),
 ])
 def test_a_quotation_with_no_speaker_is_vague_unless_introduced(scanner, text, fires):
     messages = [f.message for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "vague-attribution"]

@@ -27,10 +27,11 @@ _SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|l
 # kept as a record's value, whose source the record names, not one the writer leaves unattributed
 _FIELD_LABEL = re.compile(r"[-*•\s]*[*_]*[A-Z][\w-]*(?: [\w-]+){0,2}[*_]*\s*:[*_\s]*")
 # a work's title in quotation marks, as a byline or reference gives it: '“Why the inquiry falls short”, blog
-# post, 22 March 2022', '"Tracking progress against slavery" (February 2026)'
+# post, 22 March 2022', '"Tracking progress against slavery" (February 2026)', '... "Europe tries to force
+# age verification onto adult sites" by Jon Brodkin'
 _TITLE_AFTER = re.compile(r"\s*[,.]?\s*(?:(?:blog post|report|article|paper|essay|op-ed|column|press release|statement|"
                           r"chapter|book|podcast|episode|video|thesis|dissertation|brief)\b|\((?:[A-Z][a-z]+\.?\s+)?"
-                          r"(?:\d{1,2}\s+)?(?:19|20)\d\d\))")
+                          r"(?:\d{1,2}\s+)?(?:19|20)\d\d\)|by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*$)")
 # a witness's own words ("... threatened to kill me."): testimony, whose speaker a report keeps anonymous
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 

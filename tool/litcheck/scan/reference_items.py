@@ -207,11 +207,17 @@ def misspellings(words, known, venue_words=frozenset()) -> list[tuple[str, str]]
     return out
 
 
+# who wrote or edited the document itself, set after its sources: "Written by A. Zhu Edited by: S. Anand",
+# "This report was written and submitted by ..."
+_CREDIT = re.compile(r"(?i)(?:this\s+(?:report|article|post|paper|piece|essay|document|issue)\s+(?:was|is|has been)\s+)?"
+                     r"(?:written|edited|compiled|prepared|translated|produced|authored)(?:\s+and\s+\w+)?\s+by\b")
+
+
 def looks_like_reference(text: str) -> bool:
     """An item that cites a work (an author or a title and some more), not a remark or an archive
     number that happens to stand in a numbered list ("Response 1157.", "See Chapter 5.")."""
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    if len(words) < 3 or re.match(r"(?i)(?:see|for more|cf\.?|responses?|interview|coded|note)\b", text):
+    if len(words) < 3 or re.match(r"(?i)(?:see|for more|cf\.?|responses?|interview|coded|note)\b", text) or _CREDIT.match(text):
         return False
     capitals = sum(w[0].isupper() for w in words)
     if len(words) >= 14 and capitals < 0.25 * len(words) and not re.search(r"\d{4}|https?://|www\.", text):
