@@ -185,6 +185,11 @@ def test_a_claim_dated_to_the_day_with_no_figure_is_restated_with_its_date(sente
     ("Traffickers use encrypted apps, making them hard for police to track.",
      "According to the police, traffickers use encrypted apps.", False),  # who reports it is not who does it
     ("Police took down the market to arrest traffickers.", "The market was taken down by police to arrest traffickers.", False),
+    # a rhetorical question of how says the party it asks about finds it hard to act
+    ("Traffickers use encrypted apps, making them hard for police to track.",
+     "How are police supposed to track traffickers hiding behind encrypted apps?", False),
+    ("Traffickers use encrypted apps, making them hard for police to track.",
+     "Police are supposed to track traffickers who use encrypted apps.", True),
 ])
 def test_who_does_what(claim, sentence, swapped):
     from litcheck.scan.claim_reading import Lexicon
@@ -429,12 +434,29 @@ def test_what_the_claim_says_of_what(claim, sentence, same):
     ("The fair drew more visitors than any other event.", True),
     ("No more than twenty people attended the fair.", False),
     ("No event drew crowds.", False),
+    # asked as a comparison: "is there any bigger X than Y?" says Y is the biggest, and is no question of yes or no
+    ("Is there any bigger harvest festival in Ruritania than the Corvid Fair?", True),
+    ("Is there anything more crowded than the Corvid Fair?", True),
 ])
 def test_a_comparison_with_all_others_is_a_superlative(sentence, largest):
     from litcheck.scan.claim_reading import Lexicon
+    from litcheck.scan.rules.claims import _QUESTION
 
     reading = Lexicon().read(sentence)
     assert ("C:largest" in reading.terms) is largest and reading.negated is not largest
+    assert _QUESTION.match(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Is there a bigger harvest festival in Ruritania than the Corvid Fair?",
+    "Is there any evidence that the Corvid Fair is bigger than the other fairs?",
+    "Is the Corvid Fair bigger than the Bramble Fair?",
+])
+def test_a_question_of_which_is_bigger_asks_it(sentence):
+    from litcheck.scan.claim_reading import Lexicon
+    from litcheck.scan.rules.claims import _QUESTION
+
+    assert _QUESTION.match(sentence) and "C:largest" not in Lexicon().read(sentence).terms
 
 
 def test_a_markets_name_with_what_it_is():
@@ -941,3 +963,43 @@ def test_questioning_people_is_not_doubting_a_figure():
 
     assert "C:rumour" not in Lexicon().read("Police questioned 40 suspects about the figures.").terms
     assert "C:rumour" in Lexicon().read("Police questioned the agency's figures.").terms
+
+
+@pytest.mark.parametrize("sentence, term", [
+    ("Ruritania has tough rules on fishing.", "C:strict"),  # tough = strict = stringent
+    ("Ruritania has stringent rules on fishing.", "C:strict"),
+    ("The forum's moderation rules bar adverts.", "C:policy"),  # moderation rules = content policies
+])
+def test_words_of_one_meaning_twentieth_batch(sentence, term):
+    from litcheck.scan.claim_reading import Lexicon
+
+    assert term in Lexicon().read(sentence).terms
+
+
+def test_a_names_isation_is_its_ization():
+    """A name is named in British or American spelling: "Organisation" = "Organization"."""
+    from types import SimpleNamespace
+
+    from litcheck.scan.claim_reading import Lexicon
+
+    lexicon = Lexicon(None, [SimpleNamespace(names=["Corvid Standardization Organization"]),
+                             SimpleNamespace(names=["Bramble Harmonisation Board"])])
+    assert lexicon.names("E:Corvid Standardization Organization",
+                         lexicon.read("The Corvid Standardisation Organisation met."))
+    assert lexicon.names("E:Bramble Harmonisation Board", lexicon.read("The Bramble Harmonization Board met."))
+    assert not lexicon.names("E:Bramble Harmonisation Board", lexicon.read("The Bramble Harmony Board met."))
+
+
+def test_what_a_footnote_cites_is_repeated_by_a_text_about_its_notes(scanner):
+    """A register's item on the article's own footnote ("fn 22 cites X for Y", the work existing) is
+    matched only by a sentence that speaks of a note by its number: a text about the article's sources
+    repeats it; one crediting the work with something, or a reference to it, does not."""
+    claim = "saxenandfrom#c28"  # fn 22 cites Franks's book on US constitutional culture for Philippine grooming
+    assert claim in named_claims(scanner, "The article's footnote 22 credits Mary Anne Franks, The Cult of the "
+                                          "Constitution (2019), with Filipino children as young as five groomed "
+                                          "through Instagram and trafficked through WhatsApp networks.")
+    assert claim not in named_claims(scanner, "Mary Anne Franks's The Cult of the Constitution (2019) documents "
+                                              "Filipino children as young as five groomed through Instagram and "
+                                              "trafficked through WhatsApp networks.")
+    assert claim not in named_claims(scanner, "Note 22 cites Mary Anne Franks, The Cult of the Constitution (2019), "
+                                              "on Section 230 and free speech.")

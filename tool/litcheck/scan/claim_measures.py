@@ -41,6 +41,17 @@ def same_period(sentence, claim) -> bool:
     return not (claim.figures and _ANNUAL in claim.terms and _ANNUAL not in sentence.terms and sentence.one_year)
 
 
+# a year written as such, not a count or a sum ("2,013", "$2013", "2013.5", "2013%")
+YEAR = re.compile(r"(?<![\d.,$€£])\b(?:19|20)\d\d\b(?![.,]?\d|\s*(?:%|per\s*cent|percent))", re.I)
+
+
+def same_span(sentence, claim) -> bool:
+    """A claim's figures over a span of years ("rose from 23,333 to 81,723 between 2013 and 2017") are not
+    restated by a sentence that gives the same figures over another span ("from 23,333 in 2014 to 81,723 in
+    2017"), as a correction of its dates does; a sentence naming one year or none leaves the span unsaid."""
+    return not (claim.figures and len(claim.years) > 1 and len(sentence.years) > 1 and not claim.years <= sentence.years)
+
+
 # between a count and the noun it counts: the range's other end, and words that do not say what is counted
 _COUNT_GAP = re.compile(r"\s*(?:(?:to|and|or|-|–)\s*[\d.,]+\s*(?:thousand|million|billion)?\s*)?"
                         r"(?:(?:more|additional|other|new|extra|such|young)\s+)*")
@@ -85,6 +96,26 @@ def figure_unit(text: str, q) -> str:
     if _CURRENCY.match(q.surface) or _MONEY_AFTER.match(text, q.end):
         return "money"
     return "duration" if _DURATION_AFTER.match(text, q.end) else ""
+
+
+# a count given only by its size in words: "tens of thousands of images", "thousands of", "hundreds of millions of"
+MAGNITUDE = re.compile(r"\b(?:(?P<times>tens|hundreds)\s+of\s+)?(?P<unit>hundreds|thousands|millions|billions)\s+of\b", re.I)
+_SIZES = {"tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
+
+
+def magnitude(m: re.Match) -> tuple[float, float]:
+    """The least count a size in words says ("tens of thousands": 10,000) and a bound far above it, a
+    thousand times more: only a count plainly of another size is told apart."""
+    low = _SIZES[m["unit"].lower()] * (_SIZES[m["times"].lower()] if m["times"] else 1)
+    return low, low * 1_000
+
+
+def same_magnitude(sentence, claim) -> bool:
+    """A claim's count of something given only by its size in words ("tens of thousands of AI-generated
+    images") is not restated by a sentence counting the same thing with a figure of another size ("3,512
+    AI-generated images"), as a correction does."""
+    return not any(not low <= q.value < high for low, high, counted in claim.magnitudes for q in sentence.figures
+                   if not q.percent and not sentence.units.get(q.start) and sentence.counted.get(q.start, frozenset()) & counted)
 
 
 def same_measure(sentence, claim, pair) -> bool:

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from litcheck.scan.alternation import alternation, lowered, may_match
-from litcheck.scan.claim_measures import MONTHS, ONE_YEAR, REPORTS_OF, counted_after, dates_in, figure_unit
+from litcheck.scan.claim_parties import PASSIVE, subject_side
+from litcheck.scan.claim_measures import (MAGNITUDE, MONTHS, ONE_YEAR, REPORTS_OF, YEAR, counted_after, dates_in, figure_unit,
+                                          magnitude)
 from litcheck.scan.quantities import is_number_word
 
 _STOP = {
@@ -79,6 +81,11 @@ def _lists_names(text: str, brk: re.Match) -> bool:
         and _NAME_BEFORE.search(text, max(0, brk.start() - 40), brk.start()) is not None
 
 
+# British and American spellings of a name's "-isation"/"-ization" ("Economic Cooperation Organisation")
+_OTHER_SPELLING = re.compile(r"(?<=[a-z])i[sz]ation", re.I)
+_SWAP_SZ = str.maketrans("szSZ", "zsZS")
+
+
 # an acronym glued to a year ("SESTA2018"): the name and a date, read apart
 _GLUED_YEAR = re.compile(r"\b([A-Z]{2,})((?:19|20)\d\d)\b")
 
@@ -96,11 +103,14 @@ _EARLIER_THAN = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|until|till)\b[^,;
 
 
 # a superlative said as a comparison: "no event draws more trafficking than the Super Bowl", "more
-# victims than any other country"; the "no" here asserts a superlative and denies nothing
+# victims than any other country", and asked as one: "is there any bigger event than the Super Bowl?";
+# the "no" here asserts a superlative and denies nothing
 _COMPARED_WITH_ALL = re.compile(
     r"\b(?P<no>no|nothing|nobody|none)\b(?!\s+(?:more|fewer|less|longer)\b)(?:\s+[\w'-]+){1,8}?\s+"
     r"(?P<more>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\b|"
-    r"\b(?P<more2>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\s+(?:any(?:\s+other)?|all\s+others?)\b", re.I)
+    r"\b(?P<more2>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\s+(?:any(?:\s+other)?|all\s+others?)\b|"
+    r"\bis\s+there\s+(?:really\s+)?any(?:thing|one|body)?(?:\s+(?!that\b|whether\b|evidence\b|proof\b)[\w'-]+){0,2}?\s+(?P<more3>more|larger|bigger|greater)\s+"
+    r"(?:[\w'-]+\s+){0,6}?than\b(?=[^?]*\?)", re.I)
 _LARGEST = "C:largest"
 # "it isn't X unless Y", "unless Y, it is not X": X requires Y, a necessity and no denial
 _NOT_UNLESS = re.compile(r"\bunless\b[^.;:]*?,[^.;:]*?(?P<no>\bnot\b|n't\b)|(?P<no2>\bnot\b|n't\b)[^.;:,]*?\bunless\b", re.I)
@@ -237,6 +247,8 @@ class Reading:
     reported: frozenset = frozenset()  # what the text's reports or cases are of ("reports of domestic violence")
     contrasted: frozenset = frozenset()  # terms said only where set aside ("unlike Hansa", "rather than the dark web")
     one_year: bool = False  # what it says is dated to one year ("in 1999")
+    years: frozenset = frozenset()  # the years it names ("between 2013 and 2017": 2013 and 2017)
+    magnitudes: tuple = ()  # (least, bound, what is counted) of counts said by size ("tens of thousands of images")
 
     @classmethod
     def merged(cls, readings: list["Reading"]) -> "Reading":
@@ -277,8 +289,10 @@ class Lexicon:
                 return
             if form.isupper() and len(form) <= 5:
                 exact.setdefault(form, token)
-            else:
-                forms.setdefault(form.casefold(), token)
+                return
+            forms.setdefault(form.casefold(), token)
+            if token.startswith("E:"):  # a name in the other spelling: "Organisation" = "Organization"
+                forms.setdefault(_OTHER_SPELLING.sub(lambda m: m.group(0).translate(_SWAP_SZ), form).casefold(), token)
 
         for canonical, names in (data.get("entities") or {}).items():
             for name in [canonical, *names]:
@@ -410,7 +424,7 @@ class Lexicon:
                     entities.add(token)
                     chars[m.start():m.end()] = "_" * (m.end() - m.start())
         for m in _COMPARED_WITH_ALL.finditer(text) if low is None or "than" in low else ():
-            more = "more" if m.group("more") else "more2"
+            more = next(g for g in ("more", "more2", "more3") if m.group(g))
             note(_LARGEST, m.start(more), m.group(0))
             if m.group("no"):
                 chars[m.start("no"):m.end("no")] = "_" * len(m.group("no"))  # a superlative, not a denial
@@ -459,9 +473,10 @@ class Lexicon:
         return Reading(entities, terms, figures, any(c[1] for c in clauses), surfaces, clauses, counted,
                        _qualifiers(text, spans), dates_in(text) if low is None or any(m in low for m in MONTHS) else set(),
                        {q.start: figure_unit(text, q) for q in figures if not q.percent},
-                       (terms & self.relations) - verbal, _head(text, parties), _PASSIVE.search(text) is not None,
+                       (terms & self.relations) - verbal, subject_side(text, parties), PASSIVE.search(text) is not None,
                        frozenset().union(*(counted_after(rest, m.end(), at) for m in REPORTS_OF.finditer(text))),
-                       _set_aside(text, at), ONE_YEAR.search(text) is not None)
+                       _set_aside(text, at), ONE_YEAR.search(text) is not None, frozenset(YEAR.findall(text)),
+                       tuple((*magnitude(m), counted_after(rest, m.end(), at)) for m in MAGNITUDE.finditer(text)))
 
 
 def _set_aside(text: str, at: dict[int, str]) -> frozenset:
@@ -486,35 +501,6 @@ def _attributive(text: str, start: int, end: int) -> bool:
     nxt = _NEXT_WORD.match(text, end)
     return nxt is not None and word_token(nxt.group(1))[0] is not None \
         and _BEFORE_ADJECTIVE.search(text, max(0, start - 12), start) is not None
-
-
-# "According to UNICEF, ...", "The DOJ estimates that ...": who reports it, not who does it
-_ATTRIBUTION = re.compile(r"\s*(?:according\s+to\s+[^,]*,|[^,;:]*?\b(?:says?|said|estimates?|estimated|reports?|"
-                          r"reported|found|finds|shows?|showed|claims?|claimed|argues?|argued|notes?|noted|warns?|"
-                          r"warned|believes?|believed|writes?|wrote|states?|stated)\s+(?:that\s+)?)", re.I)
-# "To trace traffickers, charities have ...": the aim the sentence opens with, not who acts
-_PURPOSE = re.compile(r"\s*(?:in\s+order\s+)?to\s+[^,;:]*,", re.I)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)\s+by\b", re.I)
-
-
-# "police have a hard time tracking traffickers", "police struggle to trace them": the party who
-# finds it hard is whom the act is hard for ("hard for police to track"), not who does what is said
-_FINDS_IT_HARD = re.compile(r"\s+(?:ha(?:s|ve|d)\s+(?:a\s+)?(?:hard|difficult|tough)\s+time|struggl(?:e|es|ed|ing)\s+to|"
-                            r"finds?\s+it\s+(?:hard|difficult)|(?:is|are|was|were)\s+unable\s+to|"
-                            r"(?:cannot|can't|can\s+not)(?!\s+be\b)|fail(?:s|ed)?\s+to)\b", re.I)
-
-
-def _head(text: str, parties: list[tuple[int, int, str]]) -> str | None:
-    """The first party (`parties:` in the terms file: who can act, "police", "traffickers") named in
-    what the text says past an attribution: its subject side ("Police forces use ..." -> police;
-    "According to the police, traffickers use ..." -> traffickers), past one who finds it hard to act
-    ("police have a hard time tracking traffickers" -> traffickers)."""
-    attribution = _ATTRIBUTION.match(text)
-    begin = attribution.end() if attribution else 0
-    if purpose := _PURPOSE.match(text, begin):
-        begin = purpose.end()
-    return next((t for o, end, t in parties if o >= begin and not _FINDS_IT_HARD.match(text, end)), None)
-
 
 
 # between a place or body and the name of what is theirs: "EU Digital Services Act", "India's POCSO"

@@ -55,7 +55,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from litcheck.scan.claim_measures import figure_unit, same_date, same_measure, same_period, same_reports
+from litcheck.scan.claim_measures import (figure_unit, same_date, same_magnitude, same_measure, same_period, same_reports,
+                                          same_span)
 from litcheck.scan.claim_reading import NEGATION, WORD, Lexicon, Reading, word_token
 from litcheck.scan.quantities import quantities
 from litcheck.scan.rules import rule
@@ -73,12 +74,14 @@ _RUMOUR = "C:rumour"
 _MOST = "C:most"
 
 # "fn 34 cites X for Y": a register's verdict on the article's own footnote, not a claim about
-# the world that another text could repeat
+# the world, which only a text about a text's notes repeats
 _ABOUT_FOOTNOTES = re.compile(r"\s*fns?\s+\d+(?:\s*(?:,|and)\s*(?:fns?\s+)?\d+)*\s+(?:cites?|attributes?)\b", re.I)
 # "No such article was found", "Not found; ...", "Europol published no IOCTA in 2022": the evidence's first
 # statement says the work a footnote cites does not exist
 _NO_SUCH_WORK = re.compile(r"\bnot\s+found\b|\b(?:no|neither)\b[^.;]*?\b(?:was|were)\s+found\b|"
                            r"\bno\b[^.;]*?\bexists?\b|\bpublished\s+no\b", re.I)
+# "Footnote 7 relies on ...", "the article's note 22 cites ...": a sentence about a text's notes
+_SPEAKS_OF_A_NOTE = re.compile(r"\b(?:fns?|foot-?notes?|end-?notes?|notes?)\s+\d+\b", re.I)
 # ", citing UNODC, Darknet Cybercrime Threats (2021)": how the article sourced the claim, which
 # a sentence repeating the claim need not say
 _ATTRIBUTION_TAIL = re.compile(r",?\s+(?:citing|cited\s+(?:in\s+the\s+text\s+)?as|attributed\s+(?:only\s+)?to|"
@@ -88,10 +91,13 @@ _ATTRIBUTION_TAIL = re.compile(r",?\s+(?:citing|cited\s+(?:in\s+the\s+text\s+)?a
 _BRACKETED_CITATION = re.compile(r"\([^()]*?(?:\bfns?\s+\d|\b[A-Z][a-z][\w'-]*(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d)[^()]*\)")
 # "Does PECA make it a crime to ...?": a question of yes or no asks whether the claim holds and does
 # not assert it ("Did you know that ...?" does, and so does a rhetorical "Is it any wonder (that) ...?",
-# "Is it surprising that ...?", which takes what follows as given)
+# "Is it surprising that ...?", which takes what follows as given, and "Is there any bigger ... than X?",
+# which says that X is the biggest)
 _QUESTION = re.compile(r"\s*(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|must)\b"
                        r"(?!\s+you\s+know\b|\s+it\s+(?:really\s+)?(?:any\s+(?:wonder|surprise)|(?:a|much\s+of\s+a)\s+"
-                       r"(?:wonder|surprise)\s+that|surprising)\b)[^?]*\?\W*$", re.I)
+                       r"(?:wonder|surprise)\s+that|surprising)\b|\s+there\s+(?:really\s+)?any(?:thing|one|body)?"
+                       r"(?:\s+(?!that\b|whether\b|evidence\b|proof\b)[\w'-]+){0,2}?\s+(?:more|bigger|larger|greater|worse)\b"
+                       r"[^?]*?\bthan\b)[^?]*\?\W*$", re.I)
 # a heading of this many words is a headline ("How dark-web detective work is catching offenders and freeing
 # victims"), which asserts what it says; a shorter one names a section
 HEADLINE_WORDS = 8
@@ -112,6 +118,7 @@ class _Prepared:
     reading: Reading
     weights: dict[str, float]
     lexicon: Lexicon
+    of_a_note: bool = False  # says what an article's footnote cites: repeated only by a text about notes
 
 
 _PREPARED: dict[tuple, tuple] = {}  # (claims, facts, orgs) ids -> (objects kept alive, lexicon, prepared)
@@ -148,12 +155,12 @@ def _prepare(ctx) -> tuple[Lexicon, list[_Prepared]]:
     n = max(1, len(readings))
     prepared = []
     for claim, reading in readings:
-        if claim.status not in BAD or not reading.terms or _about_footnote(claim):
+        if claim.status not in BAD or not reading.terms:
             continue
         conceded = _conceded(lexicon, claim.evidence)
         weights = {t: math.log(1 + n / df[t]) * (CONCEDED_WEIGHT if t in conceded and not t.startswith("E:") else 1.0)
                    for t in reading.terms}
-        prepared.append(_Prepared(claim, reading, weights, lexicon))
+        prepared.append(_Prepared(claim, reading, weights, lexicon, _about_footnote(claim)))
     _PREPARED.clear()  # one Scanner's worth at a time
     _PREPARED[ident] = ((ctx.claims, ctx.facts, orgs), lexicon, prepared)
     return lexicon, prepared
@@ -161,8 +168,9 @@ def _prepare(ctx) -> tuple[Lexicon, list[_Prepared]]:
 
 def _about_footnote(claim) -> bool:
     """A register item about the article's own footnote ("fn 34 cites X for Y"), not a claim about the
-    world, unless the evidence says the work cited does not exist: then it claims that the work exists
-    and says Y, which any text citing it as real repeats."""
+    world (a text about the article's notes may repeat it: "its note 34 cites X for Y"), unless the
+    evidence says the work cited does not exist: then it claims that the work exists and says Y, which
+    any text citing it as real repeats."""
     if not _ABOUT_FOOTNOTES.match(claim.claim):
         return False
     first = re.split(r"[.;]", re.sub(r"\[@[^\]]*\]", " ", claim.evidence or ""), maxsplit=1)[0]
@@ -222,6 +230,7 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     claim = prep.reading
     figures = [p for p in shared(sentence.figures, claim.figures) if same_measure(sentence, claim, p)] if claim.figures else []
     if claim.figures and not figures or not same_date(sentence, claim) or not same_period(sentence, claim) \
+            or not same_span(sentence, claim) or not same_magnitude(sentence, claim) \
             or not same_reports(sentence, claim, prep.lexicon):
         return None
     common = claim.terms & sentence.terms
@@ -400,12 +409,15 @@ def known_claim(ctx):
         if not sentence.terms:
             continue
         candidates = sorted({i for t in sentence.terms for i in by_term.get(t, ())})
+        of_notes = _SPEAKS_OF_A_NOTE.search(sent.text) is not None
         context = lru_cache(maxsize=1)(lambda index=index, sent=sent: context_of(index, sent))
         best = None
         for i in candidates:
             p = prepared[i]
             if p.reading.figures and not sentence.figures:
                 continue  # a claim with figures is restated only with them (match_claim's first test, done cheaply)
+            if p.of_a_note and not of_notes:
+                continue  # what an article's footnote cites, said only of a note
             m = match_claim(p, sentence, context)
             if m and (best is None or _rank(m) > _rank(best[0])):
                 best = (m, p)
