@@ -1005,22 +1005,20 @@ def test_what_a_footnote_cites_is_repeated_by_a_text_about_its_notes(scanner):
                                               "on Section 230 and free speech.")
 
 
-@pytest.mark.parametrize("sentence, same", [
-    ("Inspectors counted 42,000 forged permits at one port in a single month.", True),
+_PERMITS = "Inspectors found tens of thousands of forged permits at one port in a single month."
+_SEIZURES = "Seizures of forged permits rose from 1,200 to 3,650 between 2010 and 2015."
+
+
+@pytest.mark.parametrize("claim, sentence, same", [
+    (_PERMITS, "Inspectors counted 42,000 forged permits at one port in a single month.", True),
     # a count of the same thing of another size corrects "tens of thousands"
-    ("Inspectors counted 3,400 forged permits at one port in a single month.", False),
-    ("Inspectors counted 3,400 lorries and tens of thousands of forged permits at one port in a single month.", True),
-])
-def test_a_count_given_by_its_size_in_words(sentence, same):
-    assert _restates("Inspectors found tens of thousands of forged permits at one port in a single month.", sentence) is same
-
-
-@pytest.mark.parametrize("sentence, same", [
-    ("Seizures of forged permits rose from 1,200 in 2010 to 3,650 in 2015.", True),
-    ("Seizures of forged permits rose from 1,200 to 3,650 by 2015.", True),  # one year: the span left unsaid
-    ("In a 2019 audit, seizures of forged permits rose from 1,200 to 3,650 between 2010 and 2015.", True),
+    (_PERMITS, "Inspectors counted 3,400 forged permits at one port in a single month.", False),
+    (_PERMITS, "Inspectors counted 3,400 lorries and tens of thousands of forged permits at one port in a single month.", True),
+    (_SEIZURES, "Seizures of forged permits rose from 1,200 in 2010 to 3,650 in 2015.", True),
+    (_SEIZURES, "Seizures of forged permits rose from 1,200 to 3,650 by 2015.", True),  # one year: the span left unsaid
+    (_SEIZURES, "In a 2019 audit, seizures of forged permits rose from 1,200 to 3,650 between 2010 and 2015.", True),
     # the same figures over another span of years correct the claim's dates
-    ("Seizures of forged permits rose from 1,200 in 2011 to 3,650 in 2015.", False),
+    (_SEIZURES, "Seizures of forged permits rose from 1,200 in 2011 to 3,650 in 2015.", False),
 ])
-def test_the_same_figures_over_another_span_of_years(sentence, same):
-    assert _restates("Seizures of forged permits rose from 1,200 to 3,650 between 2010 and 2015.", sentence) is same
+def test_a_count_by_its_size_in_words_and_figures_over_a_span_of_years(claim, sentence, same):
+    assert _restates(claim, sentence) is same
