@@ -99,3 +99,10 @@ def test_the_documents_own_credit_after_its_sources_is_no_reference(scanner, cre
     result = scanner.scan_text(text, fmt="markdown")
     assert [f.line for f in result.flags if f.rule == "citation-mismatch"] == []
     assert rules_of(scanner, text.replace(credit, "Zhu Anand and Shiksha Jiang. Farm Labour Notes.")) != []
+
+
+def test_a_body_cited_by_a_short_form_of_its_name_is_the_item_under_its_full_name(scanner):
+    text = ("The proposal would fine firms up to 10 million euros 【EU Commission 2024】.\n\n### Sources\n"
+            "- European Commission (22 Apr 2024) Forced labour proposal.\n")
+    result = scanner.scan_text(text, fmt="markdown")
+    assert [c.via_reference for c in result.citations if c.kind == "author-date"] == [0]
