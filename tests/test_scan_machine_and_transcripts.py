@@ -36,6 +36,16 @@ def test_a_source_named_by_author_and_topic_is_the_item_by_that_author_on_that_t
     assert not [f for f in result.flags if f.rule == "dangling-citation"]
 
 
+def test_a_body_cited_by_its_initials_is_the_item_under_its_name(scanner):
+    text = ("Audits rose by 40% in 2024 (NSPCC, 2024).\n\n## References\n\nNational Society for the Prevention "
+            "of Cruelty to Children. (2024). Grooming crimes rise. London.\n")
+    result = scanner.scan_text(text, fmt="markdown")
+    assert [c.via_reference for c in result.citations if c.kind == "author-date"] == [0]
+    assert not [f for f in result.flags if f.rule == "dangling-citation"]
+    assert [f.rule for f in scanner.scan_text(text.replace("(2024)", "(2021)"), fmt="markdown").flags
+            if f.rule == "dangling-citation"] == ["dangling-citation"]
+
+
 def test_a_topic_no_item_of_that_author_has_is_dangling(scanner):
     result = scanner.scan_text("Firms could see 5% lower valuations 【Reuters Tesco 2024】." + SOURCES, fmt="markdown")
     assert [f.rule for f in result.flags if f.rule == "dangling-citation"] == ["dangling-citation"]
@@ -99,3 +109,10 @@ def test_the_documents_own_credit_after_its_sources_is_no_reference(scanner, cre
     result = scanner.scan_text(text, fmt="markdown")
     assert [f.line for f in result.flags if f.rule == "citation-mismatch"] == []
     assert rules_of(scanner, text.replace(credit, "Zhu Anand and Shiksha Jiang. Farm Labour Notes.")) != []
+
+
+def test_a_body_cited_by_a_short_form_of_its_name_is_the_item_under_its_full_name(scanner):
+    text = ("The proposal would fine firms up to 10 million euros 【EU Commission 2024】.\n\n### Sources\n"
+            "- European Commission (22 Apr 2024) Forced labour proposal.\n")
+    result = scanner.scan_text(text, fmt="markdown")
+    assert [c.via_reference for c in result.citations if c.kind == "author-date"] == [0]

@@ -209,3 +209,17 @@ def test_a_scale_word_after_a_hyphen_scales_the_figure(text, values):
 ])
 def test_a_short_paragraph_of_sentences_is_not_a_heading(text, kinds):
     assert [s.kind for s in parse_document(text, fmt="markdown").sentences] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a numbered section title standing alone between paragraphs, in sentence case
+    ("Intro text here.\n\n1. Effect of screens on minors according to recent studies\n\nText follows here.\n",
+     ["body", "heading", "body"]),
+    # a list of such lines is a list; a lone item after a lead-in is the list's item
+    ("Intro text here.\n\n1. Effect of screens on minors\n2. Effect of games on minors\n\nText follows here.\n",
+     ["body", "item", "item", "body"]),
+    ("The sources:\n\n1. Effect of screens on minors according to recent studies\n\nText follows here.\n",
+     ["lead", "item", "body"]),
+])
+def test_a_lone_numbered_title_is_a_heading(text, kinds):
+    assert [s.kind for s in parse_document(text, fmt="markdown").sentences] == kinds

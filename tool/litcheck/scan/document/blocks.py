@@ -96,6 +96,22 @@ def _is_heading_text(text: str) -> bool:
     return True
 
 
+_NUMBERED_MARK = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]+$")
+
+
+def _lone_title(blocks, i: int, masked: str, one_line: str) -> bool:
+    """A numbered section title set as a list item of its own between paragraphs ("1. Effect of X
+    on Minors according to recent Studies"): no item beside it, no lead-in before it, and it ends
+    no sentence."""
+    if not _NUMBERED_MARK.search(masked, max(0, blocks[i][0] - 8), blocks[i][0]):
+        return False
+    before = blocks[i - 1] if i else None
+    after = blocks[i + 1] if i + 1 < len(blocks) else None
+    return not _ends_sentence(one_line) and len(one_line.split(maxsplit=14)) <= 14 \
+        and not (before and before[2] == "item") and not (after and after[2] == "item") \
+        and not (before and masked[before[0]:before[1]].rstrip().endswith(":"))
+
+
 def split_body(doc: Document) -> None:
     masked = doc.masked
     blocks: list[list] = []  # [start, end, kind]
@@ -181,7 +197,8 @@ def split_body(doc: Document) -> None:
             kind = "heading"
         if kind == "body" and len(one_line.split(maxsplit=3)) <= 3 and not _ends_sentence(one_line):
             kind = "heading"
-        if kind == "item" and not _ends_sentence(one_line) and len(one_line.split(maxsplit=10)) <= 10 and _title_case(one_line):
+        if kind == "item" and not _ends_sentence(one_line) and len(one_line.split(maxsplit=10)) <= 10 and _title_case(one_line) \
+                or kind == "item" and _lone_title(joined, bi, masked, one_line):
             kind = "heading"
         if marked_heading or (kind == "heading" and not in_questionnaire):
             in_questionnaire = bool(_QUESTIONNAIRE.search(one_line[:200]))
