@@ -36,6 +36,16 @@ def test_a_source_named_by_author_and_topic_is_the_item_by_that_author_on_that_t
     assert not [f for f in result.flags if f.rule == "dangling-citation"]
 
 
+def test_a_body_cited_by_its_initials_is_the_item_under_its_name(scanner):
+    text = ("Audits rose by 40% in 2024 (NSPCC, 2024).\n\n## References\n\nNational Society for the Prevention "
+            "of Cruelty to Children. (2024). Grooming crimes rise. London.\n")
+    result = scanner.scan_text(text, fmt="markdown")
+    assert [c.via_reference for c in result.citations if c.kind == "author-date"] == [0]
+    assert not [f for f in result.flags if f.rule == "dangling-citation"]
+    assert [f.rule for f in scanner.scan_text(text.replace("(2024)", "(2021)"), fmt="markdown").flags
+            if f.rule == "dangling-citation"] == ["dangling-citation"]
+
+
 def test_a_topic_no_item_of_that_author_has_is_dangling(scanner):
     result = scanner.scan_text("Firms could see 5% lower valuations 【Reuters Tesco 2024】." + SOURCES, fmt="markdown")
     assert [f.rule for f in result.flags if f.rule == "dangling-citation"] == ["dangling-citation"]

@@ -108,19 +108,21 @@ def item_diffs(c: Citation, doc, i: int, spelt: bool = False) -> list[str]:
 
 
 def _by_author_and_topic(written: str, year: int, doc) -> int | None:
-    """The one item a citation such as "Reuters BlackRock 2024" or "ETI Unilever 2024" points to:
-    machine-written text names a source by its author (or the author's initials) and then a word of
-    the item's title. The item by that author, of that year, whose text has every other word."""
+    """The one item a citation such as "(ETI, 2024)", "Reuters BlackRock 2024" or "ETI Unilever 2024"
+    points to: a body cited by its initials, or a source named by its author (or the author's
+    initials) and then a word of the item's title, as machine-written text does. The item by that
+    author, of that year, whose text has every other word."""
     words = written.split()
     found = set()
     for i, item in enumerate(doc.references):
         if year not in item_years(item):
             continue
         author = item_author(item.text)
+        initials = acronym(author).lower() if len(author.split()) >= 2 else ""
         text = set(norm(item.text).split())
-        for k in range(1, len(words)):
+        for k in range(1, len(words) + 1):
             lead = " ".join(words[:k])
-            if (lead == norm(author) or len(lead) >= 2 and lead == acronym(author).lower()) \
+            if (lead == norm(author) and k < len(words) or len(lead) >= 2 and lead == initials) \
                     and all(w in text for w in words[k:]):
                 found.add(i)
     return found.pop() if len(found) == 1 else None
