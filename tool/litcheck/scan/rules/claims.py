@@ -17,7 +17,8 @@ disputed. The method (docs/known-claims.md has the long form):
      ("40,000 women" is not "40,000 police officers"; "60% of victims" is not "60% of the images"),
      and not dated to one year when the claim's holds every year ("in 1999" against "every year"),
      and reports or cases it speaks of are of the same thing ("reports of domestic violence" are
-     not "reports of child exploitation");
+     not "reports of child exploitation"); a count of another size does not restate the claim's
+     "tens of thousands of images", nor the same figures over another span of years its span;
    - it names the claim's parties the same way round ("police use encrypted apps against
      traffickers" is not "traffickers use them against police"), and a participle before a noun
      ("closed groups") is not read as what the claim says of them;
