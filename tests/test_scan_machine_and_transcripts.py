@@ -117,3 +117,11 @@ def test_a_body_cited_by_a_short_form_of_its_name_is_the_item_under_its_full_nam
             "- European Commission (22 Apr 2024) Forced labour proposal.\n")
     result = scanner.scan_text(text, fmt="markdown")
     assert [c.via_reference for c in result.citations if c.kind == "author-date"] == [0]
+
+
+def test_a_body_named_in_parentheses_with_no_list_of_sources_is_no_dangling_citation(scanner):
+    text = "An independent worker performs services without an employer controlling the details (IRS).\n"
+    assert [f for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "dangling-citation"] == []
+    with_year = text.replace("(IRS)", "(IRS, 2021)")
+    assert [f.rule for f in scanner.scan_text(with_year, fmt="markdown").flags
+            if f.rule == "dangling-citation"] == ["dangling-citation"]
