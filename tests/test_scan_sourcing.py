@@ -418,6 +418,9 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("NGOs have assessed at least eight million victims in the country.", True),
     ("According to the data issued by the National Crime Records Bureau, 8,132 cases were reported.", False),
     ("Other industry groups have described the campaigners as shrewd.", True),
+    ("The market has grown, but a study has shown that most of its listings are illegal.", True),
+    ("According to an investigation, the office relies on the program for most cases.", True),
+    ("According to an investigation by the city auditor, the office relies on the program.", False),
     ("A poster urges officers to look closer. “The next worker you encounter may be a victim of trafficking,” reads the "
      "poster.", False),
 ])

@@ -107,23 +107,26 @@ def item_diffs(c: Citation, doc, i: int, spelt: bool = False) -> list[str]:
     return out
 
 
+def _initials_of(item) -> str:
+    """The initials of an item's author of two words or more ("nspcc"), else ""."""
+    author = item_author(item.text)
+    return acronym(author).lower() if len(author.split()) >= 2 else ""
+
+
 def _by_author_and_topic(written: str, year: int, doc) -> int | None:
-    """The one item a citation such as "(ETI, 2024)", "Reuters BlackRock 2024" or "ETI Unilever 2024"
-    points to: a body cited by its initials, or a source named by its author (or the author's
-    initials) and then a word of the item's title, as machine-written text does. The item by that
-    author, of that year, whose text has every other word."""
+    """The one item a citation such as "Reuters BlackRock 2024" or "ETI Unilever 2024" points to:
+    machine-written text names a source by its author (or the author's initials) and then a word
+    of the item's title. The item by that author, of that year, whose text has every other word."""
     words = written.split()
     found = set()
     for i, item in enumerate(doc.references):
         if year not in item_years(item):
             continue
-        author = item_author(item.text)
-        initials = acronym(author).lower() if len(author.split()) >= 2 else ""
+        author, initials = norm(item_author(item.text)), _initials_of(item)
         text = set(norm(item.text).split())
-        for k in range(1, len(words) + 1):
+        for k in range(1, len(words)):
             lead = " ".join(words[:k])
-            if (lead == norm(author) and k < len(words) or len(lead) >= 2 and lead == initials) \
-                    and all(w in text for w in words[k:]):
+            if (lead == author or len(lead) >= 2 and lead == initials) and all(w in text for w in words[k:]):
                 found.add(i)
     return found.pop() if len(found) == 1 else None
 
@@ -150,7 +153,9 @@ def match_reference_item(c: Citation, doc, forms: set[str]) -> tuple[int, list[s
     def by_author(i, exact=True):
         return author_in_head(forms, heads[i], exact)
 
-    same_author = [i for i in range(len(heads)) if forms and by_author(i)]
+    # a body cited by its initials ("(NSPCC, 2024)" for "National Society for the Prevention of ...")
+    initials = {i for i, item in enumerate(doc.references) if written and _initials_of(item) == written}
+    same_author = [i for i in range(len(heads)) if forms and by_author(i) or i in initials]
     dated = [i for i in same_author
              if c.year is None or (c.year in item_years(doc.references[i]) and _year_suffix_agrees(c, doc.references[i]))]
     if dated:  # (with two such items, "et al." may be right for the other one)

@@ -50,6 +50,8 @@ def dangling_citation(ctx):
                 continue  # "(Roe v. Wade, 1973)": a case cited by its name, which is how style guides cite cases in text
             if c.title and _WITH_INITIALS.search(c.text):
                 continue  # a whole reference written into the prose (authors, year, title): the work is named
+            if c.year is None and not ctx.doc.references and not has_notes and _ACRONYM.fullmatch(c.text.strip("()")):
+                continue  # "(IRS)" where the document lists no sources: a body named, as "according to the IRS" is
             if _linked_elsewhere(ctx, c):
                 continue  # "Whitehead et al. (2019)" where "[(Whitehead et al., 2019)](https://...)" links the work
             unknown_key = c.names[:1] and f"{c.names[0]}?" in c.text  # citeproc's mark of a key it did not find
@@ -73,6 +75,9 @@ def dangling_citation(ctx):
             yield ctx.flag_at_note("dangling-citation", label, f"footnote {label} cites '{piece.text}', which is not in "
                                    "the reference list", evidence=piece.text)
     yield from _addressless_links(ctx)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 
 def _linked_elsewhere(ctx, c) -> bool:

@@ -377,6 +377,11 @@ VAGUE_PATTERNS = [
                # ("according to the data issued by the National Crime Records Bureau" names whose data)
                r"(?!\s+(?:(?:issued|published|released|compiled|collected|kept|provided|produced)\s+)?(?:by|from|of)\s+"
                r"(?:the\s+)?[A-Z])", re.I),
+    # one work nobody names: "a study has shown that 57% ...", "According to an investigation, ..."
+    re.compile(r"\baccording to (?:a|an|one) (?:recent |new |separate )?(?:study|report|survey|investigation|analysis|poll|"
+               r"estimate)\b(?!\s+(?:(?:issued|published|released|conducted|commissioned|compiled)\s+)?(?:by|from|of|at|in)\b)|"
+               r"\b(?:a|one|another) (?:recent |new |separate )?(?:study|report|survey|investigation|analysis|poll) "
+               r"(?:has |had )?(?:shown|showed|found|suggested|revealed|indicated|concluded|estimated)\b", re.I),
     # the authority after its words: "..., say the experts from X", "As reported over the past five years, ..."
     re.compile(r"\b(?:say|says|said)\s+(?:the\s+|some\s+|many\s+)?(?:experts|analysts|officials|sources|observers|"
                r"researchers|critics|campaigners|insiders)\b|^[*_\s]*As (?:has been |was |it was )?reported\b", re.I),
