@@ -26,10 +26,13 @@ def scan(scanner, text):
     "The shelter [expanded](https://example.org/history) to 910 beds in 1997.",
     "The agency counted 4,500 cases in 2020 <https://example.org/stats>.",
     "The agency counted 4,500 cases in 2020, see https://example.org/stats for the table.",
+    "The shelter [expanded](<https://example.org/history>) to 910 beds in 1997.",
+    "The shelter [expanded]([https://example.org/history]) to 910 beds in 1997.",
 ])
 def test_a_hyperlink_cites_its_page(scanner, sentence):
     result = scan(scanner, sentence + "\n")
-    assert [c.kind for c in result.citations] == ["link"]
+    assert [(c.kind, c.labels) for c in result.citations] == [("link", ["https://example.org/history"])] \
+        or [c.kind for c in result.citations] == ["link"] and "history" not in sentence
     assert not [f for f in result.flags if f.rule == "uncited-statistic"]
 
 

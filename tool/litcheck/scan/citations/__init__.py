@@ -57,7 +57,8 @@ _NUM_LOCATOR = re.compile(r",\s*(?:Section|Sec\.|s\.|§|p\.|pp\.|para\.?|Chapter
 _PAREN = re.compile(r"(?:\((?=[^()\n]{1,300}\))|【(?=[^【】\n]{1,300}】))([^()【】\n]{1,300})[)】]")
 # A link to an outside page is how web articles cite: "[expanded](https://web.archive.org/…)".
 # Bounded repetition: linear. An image ("![…](…)") shows something, it cites nothing.
-_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]{1,300})\]\((?P<url>https?://[^\s()]{3,2000}(?:\([^\s()]{0,200}\)[^\s()]{0,200})?)\)|"
+# (an address in angle brackets, or wrapped in square ones by mistake: "[text]([https://...])")
+_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]{1,300})\]\((?P<open>[<\[])?(?P<url>https?://[^\s()]{3,2000}(?:\([^\s()]{0,200}\)[^\s()]{0,200})?)\)|"
                    r"<(?P<auto>https?://[^\s<>]{3,2000})>|(?<![\w(/\[<=\"'])(?P<bare>https?://[^\s<>()\[\]]{3,2000})")
 # "Okafor (2018) found", "Smith and Jones (2018) argue", "The Bureau of Justice Statistics (2019)
 # reports": up to eight capitalised words joined by particles (bounded and possessive: linear).
@@ -190,6 +191,7 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
         if inside(taken, m.start()):
             continue
         url = m.group("url") or m.group("auto") or m.group("bare")
+        url = url.rstrip("]>") if m.group("open") else url
         add(Citation("link", m.group(0), base + m.start(), base + m.end(), sent.index, [url.rstrip(".,;:")]))
     for m in _PAREN.finditer(text) if paren else ():
         if inside(taken, m.start()) or inside(taken, m.end() - 1):
