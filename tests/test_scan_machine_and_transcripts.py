@@ -125,3 +125,15 @@ def test_a_body_named_in_parentheses_with_no_list_of_sources_is_no_dangling_cita
     with_year = text.replace("(IRS)", "(IRS, 2021)")
     assert [f.rule for f in scanner.scan_text(with_year, fmt="markdown").flags
             if f.rule == "dangling-citation"] == ["dangling-citation"]
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("According to UNODC, 40% of victims are children (ILO, 2016).", True),
+    ("According to the ILO, 40% of victims are children (ILO, 2016).", False),
+    # a work by the body's own name elsewhere, or a person credited by name, is no conflict
+    ("According to the ILO, 40% of victims are children (International Labour Organization, 2016).", False),
+    ("Secretary Kerry noted in 2015 that partnerships matter (Kerry, 2015).", False),
+])
+def test_a_body_credited_in_the_prose_and_another_bodys_work_cited(scanner, text, fires):
+    flags = [f for f in scanner.scan_text(text + "\n", fmt="markdown").flags if f.rule == "citation-mismatch"]
+    assert bool(flags) is fires and all("attributes this to" in f.message for f in flags)

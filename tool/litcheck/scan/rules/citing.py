@@ -14,12 +14,12 @@ import re
 from litcheck.scan.attribution import BRACKETED_WORK
 from litcheck.scan.case_pins import pin_conflicts
 from litcheck.scan.citations.model import CASE_NAME
-from litcheck.scan.resolve.index import org_forms
 from litcheck.scan.resolve.references import parse_reference, split_works
 from litcheck.scan.resolve.scoring import creators_in, venues_agree
 from litcheck.scan.resolve.text import norm, tokens
 from litcheck.scan.author_spellings import respelt_authors
 from litcheck.scan.body_names import misnamed_bodies
+from litcheck.scan.credited_bodies import credit_conflicts
 from litcheck.scan.reference_items import (could_be_one_work, items_after_document, lonely_suffixes,
                                            note_reference_matches, repeated_titles, self_contradicting_items)
 from litcheck.scan.resolve import EMPTY_ITEM
@@ -105,23 +105,6 @@ def _addressless_links(ctx):
                 continue  # a reference-style link defined elsewhere
             yield ctx.flag("dangling-citation", sent, f"{m.group(0)} is written as a link but has no address: the "
                            "work it names cannot be followed to a source", evidence=m.group(0))
-
-
-# Words too common in the names of bodies to show that a note names the same one.
-_GENERIC_NAME_WORDS = {"department", "ministry", "office", "national", "international", "united", "states", "bureau",
-                       "agency", "council", "commission", "committee", "centre", "center", "institute", "foundation",
-                       "association", "organization", "organisation", "government", "federal", "general", "research",
-                       "university", "report", "nations", "european", "union", "world", "global", "justice", "affairs"}
-
-
-def _distinctive_word_shared(names, note_norm: str) -> bool:
-    """The note names the same body in other words ("United States Treasury Department" and
-    "U.S. DEPT OF THE TREASURY" share "treasury")."""
-    for name in names:
-        for word in norm(name).split():
-            if len(word) >= 5 and word not in _GENERIC_NAME_WORDS and f" {word} " in note_norm:
-                return True
-    return False
 
 
 def _cited_from_notes(ctx, index: int) -> bool:
@@ -246,7 +229,8 @@ def _same_body(who: str, work) -> bool:
 @rule("citation-mismatch", "error",
       "A footnote or reference item resolves to a library work but disagrees with its record (year, volume, venue, "
       "title or author); an in-text citation gives another year or spelling than its own reference-list item; or the "
-      "sentence attributes the point to one author or body while its footnote cites another's work. With no library: "
+      "sentence attributes the point to one author or body while its footnote cites another's work (or, for a body, its "
+      "author-date citation: \"According to UNODC, ... (ILO, 2017)\"). With no library: "
       "a reference item with no year or date, a page range that ends before it starts, a pinpoint outside the pages "
       "its item gives, a title or venue word one letter from a common word (\"Jounal\"), a year its own DOI rules out "
       "(\"(2016)\" with 10.1016/j.chiabu.2019.104123) or its news URL's date contradicts, an annual report's "
@@ -312,58 +296,7 @@ def citation_mismatch(ctx):
     yield from lonely_suffixes(ctx)
     yield from respelt_authors(ctx)
     yield from misnamed_bodies(ctx)
-    # 5. the prose names one source, the footnote cites another's work
-    for sent in ctx.claim_sentences():
-        cites = ctx.own_citations(sent)
-        named = [c for c in cites if c.kind == "named"]
-        notes = [c for c in cites if c.kind in ("footnote", "numeric")]
-        if not named or not notes:
-            continue
-        pieces = [(fc, label, note, m) for fc in notes for label, note, m in _cited_notes(ctx, fc)]
-        if not pieces or any(_names_source(ctx, n, note, m) for n in named for _, _, note, m in pieces) \
-                or any(_credits_author(sent.text, note.text) for _, _, note, _ in pieces):
-            continue  # "statistics published by OJJDP based on the FBI's files [106]": [106] is OJJDP's
-        n, (fc, label, note, m) = named[0], pieces[0]
-        work = ctx.index.get(m.key) if m and m.key else None
-        cited = f"{work.key} ({work.creator_display}, {work.year})" if work else f"'{shorten(note.text, 60)}'"
-        what = f"footnote {label}" if fc.kind == "footnote" else f"reference item [{label}]"
-        yield ctx.flag("citation-mismatch", sent, f"the sentence attributes this to "
-                       f"{n.names[0] if n.note == 'person' else n.text}, but {what} cites {cited}",
-                       keys=[work.key] if work else [], evidence=n.text)
-
-
-def _credits_author(sentence: str, item: str) -> bool:
-    """The sentence also names the cited item's author, by name or by the initials of a body
-    ("published by OJJDP" for an item by the Office of Juvenile Justice and Delinquency Prevention)."""
-    author = re.split(r"[.(]\s|\b(?:19|20)\d\d\b|[“\"]", item, maxsplit=1)[0]
-    words = re.findall(r"[A-Z][\w'’-]+", author)
-    if len(words) >= 3 and "".join(w[0] for w in words) in sentence:
-        return True
-    return any(len(w) > 3 and re.search(rf"\b{re.escape(w)}\b", sentence) for w in words[:2])
-
-
-def _names_source(ctx, n, note, m) -> bool:
-    """The note (or its library work) names the source the prose credits, in any of its forms."""
-    forms = {norm(x).split()[-1] for x in n.names} if n.note == "person" else {norm(x) for x in n.names}
-    forms = forms.union(*(org_forms(x, ctx.index.vocabulary) for x in n.names))
-    note_norm = f" {norm(note.text)} "
-    if any(f" {f} " in note_norm for f in forms if f) or _distinctive_word_shared(n.names, note_norm):
-        return True
-    work = ctx.index.get(m.key) if m and m.key else None
-    return work is not None and any(f in work.creator_forms for f in forms)
-
-
-def _cited_notes(ctx, c):
-    """(label, note or reference item, its library match) for each label a note marker or a
-    numeric citation gives that the document defines."""
-    for label in c.labels:
-        if c.kind == "footnote":
-            if label in ctx.doc.footnotes:
-                yield label, ctx.doc.footnotes[label], ctx.resolution.footnotes.get(label)
-            continue
-        at = ctx.doc.reference_index(label)
-        if at is not None:
-            yield label, ctx.doc.references[at], ctx.resolution.references[at]
+    yield from credit_conflicts(ctx)
 
 
 @rule("inconsistent-duplicate", "warning",
