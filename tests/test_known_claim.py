@@ -1023,3 +1023,41 @@ _SEIZURES = "Seizures of forged permits rose from 1,200 to 3,650 between 2010 an
 ])
 def test_a_count_by_its_size_in_words_and_figures_over_a_span_of_years(claim, sentence, same):
     assert _restates(claim, sentence) is same
+
+
+@pytest.mark.parametrize("sentence, term", [
+    ("Customs seized contraband at the quay.", "C:illicit"),  # contraband = illicit goods
+    ("Forced labourers built the canal.", "C:forced labour"),  # those who do forced labour
+    ("The forum held exploitative images of minors.", "C:csam"),  # exploitative = exploitation material
+    ("A permit is valid only if the fee is paid.", "C:oblige"),  # only if: a condition that must hold
+    ("Little evidence supports the theory of the canal's age.", "C:limited"),  # little said of study
+    ("The herd was driven over the border at night.", "C:across"),  # over a border is across it
+    ("The herd was driven over the border at night.", "C:border"),  # ... and says the border
+    ("The herd was driven across the pass.", "C:across"),
+    ("The fee was paid in BTC.", "E:Bitcoin"),  # the ticker symbol
+])
+def test_words_of_one_meaning_twenty_first_batch(sentence, term):
+    from litcheck.scan.claim_reading import Lexicon
+
+    assert term in Lexicon().read(sentence).terms
+
+
+def test_a_negative_question_asserts_what_it_asks(scanner):
+    """"Isn't it true that ...?", "Doesn't X ...?" expect the answer yes: they assert what they ask, and
+    their "n't" denies nothing; a question of yes or no still asks."""
+    claim = "jawadweb2023exploring#c09"  # AlphaBay sold human trafficking and forced labour (false)
+    assert claim in named_claims(scanner, "Isn't it true that AlphaBay sold human trafficking and forced labour?")
+    assert claim in named_claims(scanner, "Didn't AlphaBay sell human trafficking and forced labour?")
+    assert claim not in named_claims(scanner, "Did AlphaBay sell human trafficking and forced labour?")
+    assert claim not in named_claims(scanner, "AlphaBay didn't sell human trafficking and forced labour.")
+    assert _restates("Ferries carry goats across the strait.", "Don't ferries carry goats across the strait?")
+    assert not _restates("Ferries carry goats across the strait.", "Ferries don't carry goats across the strait.")
+
+
+def test_a_cited_journals_volume_is_no_figure():
+    """In "(2020) J. Canal Hist. 45" the 45 is where the work is found, not a figure of what it says."""
+    from litcheck.scan.claim_reading import Lexicon
+
+    reading = Lexicon().read("fn 9 cites Ames, 'Locks' (2020) J. Canal Hist. 45, for 300 barges a year.")
+    assert [q.value for q in reading.figures] == [300.0]
+    assert [q.value for q in Lexicon().read("The canal carried 45 barges in 2020.").figures] == [45.0]

@@ -88,6 +88,9 @@ _SWAP_SZ = str.maketrans("szSZ", "zsZS")
 
 # an acronym glued to a year ("SESTA2018"): the name and a date, read apart
 _GLUED_YEAR = re.compile(r"\b([A-Z]{2,})((?:19|20)\d\d)\b")
+# a cited journal's volume and first page after its year and title ("(2020) J. Child Sex. Exploitation 45"):
+# where the work is found, not a figure of the claim
+_CITED_VOLUME = re.compile(r"\((?:19|20)\d\d\)\s+(?:[A-Z][\w.&'-]*\s+){1,8}?(?P<at>\d+(?:\s*[:(,]\s*\d+\)?)?)\b")
 
 
 # "cannot be", "could never be", "impossible to", "struggle to", "unable to": what follows is said to be impossible (`denied:`
@@ -112,6 +115,9 @@ _COMPARED_WITH_ALL = re.compile(
     r"\bis\s+there\s+(?:really\s+)?any(?:thing|one|body)?(?:\s+(?!that\b|whether\b|evidence\b|proof\b)[\w'-]+){0,2}?\s+(?P<more3>more|larger|bigger|greater)\s+"
     r"(?:[\w'-]+\s+){0,6}?than\b(?=[^?]*\?)", re.I)
 _LARGEST = "C:largest"
+# a negative question ("Isn't it true that ...?", "Doesn't X ...?") expects yes: its "n't" denies nothing
+_NEGATIVE_QUESTION = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|ca|could|wo|would|should)(?P<no>n't)\b"
+                                r"(?=[^?]*\?\W*$)", re.I)
 # "it isn't X unless Y", "unless Y, it is not X": X requires Y, a necessity and no denial
 _NOT_UNLESS = re.compile(r"\bunless\b[^.;:]*?,[^.;:]*?(?P<no>\bnot\b|n't\b)|(?P<no2>\bnot\b|n't\b)[^.;:,]*?\bunless\b", re.I)
 # an increase said as a comparison with a time or cause: "more people are trafficked whenever a
@@ -362,6 +368,9 @@ class Lexicon:
         if low is None or "fn" in low or "note" in low:  # "(fn 34)" in a register is not a figure
             text = _FOOTNOTE_REF.sub(" ", text)
         figures = [q for q in quantities(text) if not is_year(q)]
+        if "(" in text:
+            volumes = [m.span("at") for m in _CITED_VOLUME.finditer(text)]
+            figures = [q for q in figures if not any(a <= q.start < b for a, b in volumes)]
         entities: set[str] = set()
         terms: set[str] = set()
         surfaces: dict[str, str] = {}
@@ -428,6 +437,8 @@ class Lexicon:
             note(_LARGEST, m.start(more), m.group(0))
             if m.group("no"):
                 chars[m.start("no"):m.end("no")] = "_" * len(m.group("no"))  # a superlative, not a denial
+        if (asked := _NEGATIVE_QUESTION.match(text)) is not None:
+            chars[asked.start("no"):asked.end("no")] = "___"  # asks for yes: no denial
         for m in _NOT_UNLESS.finditer(text) if low is None or "unless" in low else ():
             no = "no" if m.group("no") else "no2"
             note(_NECESSITY, m.start(), "unless")

@@ -93,9 +93,10 @@ _BRACKETED_CITATION = re.compile(r"\([^()]*?(?:\bfns?\s+\d|\b[A-Z][a-z][\w'-]*(?
 # "Does PECA make it a crime to ...?": a question of yes or no asks whether the claim holds and does
 # not assert it ("Did you know that ...?" does, and so does a rhetorical "Is it any wonder (that) ...?",
 # "Is it surprising that ...?", which takes what follows as given, and "Is there any bigger ... than X?",
-# which says that X is the biggest)
+# which says that X is the biggest; a negative question, "Isn't it true that ...?", "Doesn't X ...?",
+# expects the answer yes and asserts what it asks: claim_reading._NEGATIVE_QUESTION)
 _QUESTION = re.compile(r"\s*(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|must)\b"
-                       r"(?!\s+you\s+know\b|\s+it\s+(?:really\s+)?(?:any\s+(?:wonder|surprise)|(?:a|much\s+of\s+a)\s+"
+                       r"(?!n?['’]t\b|\s+you\s+know\b|\s+it\s+(?:really\s+)?(?:any\s+(?:wonder|surprise)|(?:a|much\s+of\s+a)\s+"
                        r"(?:wonder|surprise)\s+that|surprising)\b|\s+there\s+(?:really\s+)?any(?:thing|one|body)?"
                        r"(?:\s+(?!that\b|whether\b|evidence\b|proof\b)[\w'-]+){0,2}?\s+(?:more|bigger|larger|greater|worse)\b"
                        r"[^?]*?\bthan\b)[^?]*\?\W*$", re.I)
