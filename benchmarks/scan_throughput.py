@@ -55,7 +55,7 @@ def main() -> None:
     print(f"citations + resolve + rules: {t2 - t1:.2f} s, {len(result.flags):,} flags")
     print(f"total: {t2 - t0:.2f} s = {n / (t2 - t0):,.0f} sentences/s")
     # on a shared machine the wall clock counts other jobs' time too; CPU time is this process's
-    print(f"CPU: {c2 - c0:.2f} s = {n / (c2 - c0):,.0f} sentences/s")
+    print(f"CPU: {c2 - c0:.2f} s = {n / (c2 - c0):,.0f} sentences/s (read + segment {c1 - c0:.2f} s)")
 
 
 if __name__ == "__main__":
