@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from litcheck.scan.citations.model import YEAR
-from litcheck.scan.quantities import _UNITS
+from litcheck.scan.quantities import WORD_VALUES
 
-_COUNT = r"(?P<n>\d{1,2}|" + "|".join(w for w in _UNITS if len(w) > 2 and _UNITS[w] <= 30) + r")"
+_COUNT = r"(?P<n>\d{1,2}|" + "|".join(w for w in WORD_VALUES if len(w) > 2 and WORD_VALUES[w] <= 30) + r")"
 _ELAPSED = re.compile(r"\b" + _COUNT + r"\s+years?\s+(?P<way>later|after|on|afterwards|earlier|before|previously)"
                       # the year the count reaches, right after it: ", in 2016", " on May 1st 2023", ", by March 2020"
                       r",?\s+(?:in|on|by)\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?"
@@ -32,7 +32,7 @@ def elapsed_year_conflicts(ctx):
         m = _ELAPSED.search(sent.text)
         if m is None:
             continue
-        n = int(m.group("n")) if m.group("n").isdigit() else _UNITS[m.group("n").lower()]
+        n = int(m.group("n")) if m.group("n").isdigit() else WORD_VALUES[m.group("n").lower()]
         year = int(m.group("year"))
         sign = -1 if m.group("way").lower() in ("earlier", "before", "previously") else 1
         before = [(other, int(y)) for other in sentences[max(0, sent.index - 2):sent.index]

@@ -21,7 +21,8 @@ from functools import lru_cache
 
 from litcheck.scan.alternation import lowered
 
-_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+# the value of each number word ("five" -> 5); elapsed_years reads counts of years with it
+WORD_VALUES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
           "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1}
@@ -31,7 +32,7 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
                  "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 
-_NUMBER_PARTS = {w for w in _UNITS if len(w) > 2} | {"hundred", "thousand", "million", "billion", "trillion"} | set(_DENOMINATORS)
+_NUMBER_PARTS = {w for w in WORD_VALUES if len(w) > 2} | {"hundred", "thousand", "million", "billion", "trillion"} | set(_DENOMINATORS)
 
 
 def is_number_word(word: str) -> bool:
@@ -40,7 +41,7 @@ def is_number_word(word: str) -> bool:
     return all(part in _NUMBER_PARTS for part in word.lower().split("-"))
 
 
-_WORD = r"(?:" + "|".join(sorted((w for w in _UNITS if len(w) > 2), key=len, reverse=True)) + r")"
+_WORD = r"(?:" + "|".join(sorted((w for w in WORD_VALUES if len(w) > 2), key=len, reverse=True)) + r")"
 _WORDNUM = _WORD + r"(?:[- ]" + _WORD + r")?"
 # "six hundred", "one hundred and seventy-nine", "a hundred and fifty": a number of hundreds, then a scale may follow
 _HUNDREDS = r"\s+hundred(?:\s+(?:and\s+)?" + _WORDNUM + r")?(?![\w-])"
@@ -113,7 +114,7 @@ class _Words:
         return low is None or (any(w in low for w in self.words) and self.start.search(low) is not None)
 
 
-_NUMBER_WORDS = _Words([*(w for w in _UNITS if len(w) > 2), "hundred"])  # "a hundred"
+_NUMBER_WORDS = _Words([*(w for w in WORD_VALUES if len(w) > 2), "hundred"])  # "a hundred"
 _NEEDS = {  # kind -> the words (besides a digit) one of which the pattern needs to match at all
     "ordinal": _Words(_ORDINAL_WORDS),
     "ratio": _NUMBER_WORDS,
@@ -147,8 +148,8 @@ def _number(text: str) -> float | None:
     for part in re.split(r"[- ]+", text):
         if part == "hundred":  # "one hundred and seventy-nine": what comes before it is hundreds
             total *= 100
-        elif part in _UNITS:
-            total += _UNITS[part]
+        elif part in WORD_VALUES:
+            total += WORD_VALUES[part]
         elif part != "and":
             return None
     return total
