@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = {m: i for i, m in enumerate(
+# "jan" -> 1 ... "dec" -> 12: a month by its first three letters (url_dates reads addresses with it)
+MONTH_NUMBERS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _MON = (r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
         r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
@@ -38,8 +39,8 @@ def _to_date(m) -> dt.date | None:
         if m.group("us"):
             return dt.date(int(m.group("uy")), int(m.group("um")), int(m.group("ud")))
         if m.group("m1"):
-            return dt.date(int(m.group("y1")), _MONTHS[m.group("m1")[:3].lower()], int(m.group("d1")))
-        return dt.date(int(m.group("y2")), _MONTHS[m.group("m2")[:3].lower()], int(m.group("d2")))
+            return dt.date(int(m.group("y1")), MONTH_NUMBERS[m.group("m1")[:3].lower()], int(m.group("d1")))
+        return dt.date(int(m.group("y2")), MONTH_NUMBERS[m.group("m2")[:3].lower()], int(m.group("d2")))
     except ValueError:  # "31 February": not a date
         return None
 
@@ -71,7 +72,7 @@ def published(text: str) -> tuple[dt.date | None, int | None]:
     m = _APA_DATE.search(text)
     if m:
         try:
-            return dt.date(int(m.group("y")), _MONTHS[m.group("mon")[:3].lower()], int(m.group("d"))), int(m.group("y"))
+            return dt.date(int(m.group("y")), MONTH_NUMBERS[m.group("mon")[:3].lower()], int(m.group("d"))), int(m.group("y"))
         except ValueError:
             return None, int(m.group("y"))
     m = _DATE.search(text)

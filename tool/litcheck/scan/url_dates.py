@@ -15,13 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from litcheck.scan.dating import published
+from litcheck.scan.dating import MONTH_NUMBERS, published
 from litcheck.scan.resolve.items import item_years
 
-_MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _URL = re.compile(r"https?://[^\s)\]>]+")
 # "/2020/04/02/", "/2021/feb/23/", "/2019/02/": a date as path segments
-_PATH_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0[1-9]|1[0-2]|" + "|".join(_MONTH_NAMES) + r")/"
+_PATH_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0[1-9]|1[0-2]|" + "|".join(MONTH_NUMBERS) + r")/"
                         r"(?:(?P<d>0[1-9]|[12]\d|3[01])/)?", re.I)
 
 
@@ -31,7 +30,7 @@ def address_date(url: str) -> tuple[int, int, int | None] | None:
     if m is None:
         return None
     month = m.group("m").lower()
-    month_number = int(month) if month.isdigit() else _MONTH_NAMES.index(month) + 1
+    month_number = int(month) if month.isdigit() else MONTH_NUMBERS[month]
     return int(m.group("y")), month_number, int(m.group("d")) if m.group("d") else None
 
 

@@ -188,7 +188,9 @@ _KEY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _cited_years(ctx, sent):
-    """(year, description, key) for each work the sentence cites, resolved or not."""
+    """(year, description, key, supports) for each work the sentence cites, resolved or not.
+    `supports`: the work can stand for the claim's date, being in the library or in the
+    document's reference list; an author-date citation found in neither is flagged on its own."""
     out = []
     seen = set()
     for c in ctx.citations_for(sent):
@@ -200,7 +202,7 @@ def _cited_years(ctx, sent):
                 # a key the library does not hold still names its year by convention ("tierney2011", "Rutzen:2015")
                 m = None if w else _KEY_YEAR.search(label)
                 if m:
-                    out.append((int(m.group(1)), f"@{label}", None))
+                    out.append((int(m.group(1)), f"@{label}", None, False))
         if c.keys:
             for k in c.keys:
                 w = ctx.index.get(k)
@@ -208,9 +210,9 @@ def _cited_years(ctx, sent):
                     seen.add(k)
                     # a law or treaty counts from its latest date (passed, in force, applicable)
                     year = max([w.year, *w.years]) if w.kind in ("law", "treaty") else w.year
-                    out.append((year, f"{c.display} ({w.key}, {w.year})", k))
+                    out.append((year, f"{c.display} ({w.key}, {w.year})", k, True))
         elif c.kind == "author-date" and c.year:
-            out.append((c.year, c.text, None))
+            out.append((c.year, c.text, None, c.via_reference is not None and c.via_reference >= 0))
         elif c.kind == "footnote":
             for label in c.labels:
                 note = ctx.doc.footnotes.get(label)
@@ -218,7 +220,7 @@ def _cited_years(ctx, sent):
                     continue
                 for parts in split_works(note.text):
                     if parts.year:
-                        out.append((parts.year, f"footnote {label} ({parts.year})", None))
+                        out.append((parts.year, f"footnote {label} ({parts.year})", None, False))
     return out
 
 
@@ -242,13 +244,10 @@ def anachronism(ctx):
         if not deps:
             continue
         # only when every work the sentence cites is too early: one timely source supports it
-        # (an unresolved author-date citation does not count as support: it is flagged on its own)
-        # (one the document's reference list holds does: it is not flagged on its own)
-        listed = {c.text for c in ctx.citations_for(sent) if c.kind == "author-date" and c.via_reference is not None and c.via_reference >= 0}
-        support = [x for x in cited if x[2] or x[1] in listed] or cited
-        if any(not [d for d in deps if d[0] > year and not (key and d[2] == key)] for year, what, key in support):
+        support = [x for x in cited if x[3]] or cited
+        if any(not [d for d in deps if d[0] > year and not (key and d[2] == key)] for year, _, key, _ in support):
             continue
-        for year, what, key in cited:
+        for year, what, key, _ in cited:
             later = [d for d in deps if d[0] > year and not (key and d[2] == key)]
             if not later:
                 continue
