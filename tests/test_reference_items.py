@@ -399,3 +399,20 @@ def test_an_item_dated_by_the_edition_its_title_names_is_not_a_wrong_year():
     parts = SimpleNamespace(title="", year=2022, volume="", venue="", authors="")
     assert reference_differences(parts, work) == []
     assert reference_differences(SimpleNamespace(**{**vars(parts), "year": 2021}), work) == ["year 2021 (library: 2023)"]
+
+
+def test_a_reference_heading_with_nothing_under_it_leaves_every_author_date_citation_dangling(scanner):
+    text = ("# Farm labour\n\nForced labour is common in agriculture (ILO, 2017). Audits miss it (Okafor, 2019).\n\n"
+            "## References\n")
+    found = {f.evidence: f.message for f in scanner.scan_text(text, fmt="markdown").flags
+             if f.rule == "dangling-citation"}
+    assert set(found) == {"(ILO, 2017)", "(Okafor, 2019)"}
+    assert "line 5" in found["(ILO, 2017)"] and "the library's entry" in found["(ILO, 2017)"]
+    # with no such heading, a work the library holds is traced there; an unknown author stays dangling
+    found = [f.evidence for f in scanner.scan_text(text.replace("## References\n", ""), fmt="markdown").flags
+             if f.rule == "dangling-citation"]
+    assert found == ["(Okafor, 2019)"]
+    # with something under the heading (links, here), the list is not empty
+    text += "\n[1]: https://example.org/report\n"
+    assert "(ILO, 2017)" not in [f.evidence for f in scanner.scan_text(text, fmt="markdown").flags
+                                 if f.rule == "dangling-citation"]

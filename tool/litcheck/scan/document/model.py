@@ -59,6 +59,9 @@ class Document:
     # labels of numbered notes / reference items that are there but hold no text ("[12]" alone on
     # its line): a citation of one is not dangling in the usual sense, the item's text is missing
     empty_items: set[str] = field(default_factory=set)
+    # the line of a reference-list heading with nothing under it (0: none): the document promises
+    # a list of its sources and gives none, so no author-date citation can be traced in it
+    empty_list_line: int = 0
     fmt: str = "text"
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _items_by: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)  # field -> value -> item

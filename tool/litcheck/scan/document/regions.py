@@ -287,6 +287,9 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int, h
     if cur is not None:
         items.append(tuple(cur))
     if not items:
+        if not (headless or is_notes or text[end0:section_end].strip()) and (
+                next_line == len(lines) or _short_line_matches(_STOP_HEADING, lines[next_line][2])):
+            doc.empty_list_line = doc.line_of(start0)  # "References" and nothing under it: a list never filled in
         return first + 1
     _set(mask, start0, section_end)
     for label, s, e, notes in items:

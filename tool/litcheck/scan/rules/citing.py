@@ -43,9 +43,11 @@ def dangling_citation(ctx):
     has_notes = bool(ctx.doc.footnotes or ctx.doc.empty_items)
     foreign_keys = cites_another_bibliography(ctx)
     lost = ctx.doc.list_text_lost()  # reported once, by unresolved-footnote
+    # a reference heading with nothing under it: even a work the library knows is untraceable in the document
+    unfilled = ctx.doc.empty_list_line if not (ctx.doc.references or has_notes) else 0
     for c in ctx.citations:
         sent = ctx.sentence_of(c)
-        if c.kind == "author-date" and c.key is None and c.via_reference is None and c.via_note is None:
+        if c.kind == "author-date" and (c.key is None or unfilled) and c.via_reference is None and c.via_note is None:
             if CASE_NAME.search(c.text):
                 continue  # "(Roe v. Wade, 1973)": a case cited by its name, which is how style guides cite cases in text
             if c.title and _WITH_INITIALS.search(c.text):
@@ -55,6 +57,11 @@ def dangling_citation(ctx):
             if _linked_elsewhere(ctx, c):
                 continue  # "Whitehead et al. (2019)" where "[(Whitehead et al., 2019)](https://...)" links the work
             unknown_key = c.names[:1] and f"{c.names[0]}?" in c.text  # citeproc's mark of a key it did not find
+            if unfilled:
+                yield ctx.flag("dangling-citation", sent, f"{c.text} has no item to point to: the reference list "
+                               f"(heading at line {unfilled}) is empty" + (
+                                   f"; the library's entry for it is {c.key}" if c.key else ""), evidence=c.text)
+                continue
             yield ctx.flag("dangling-citation", sent, f"{c.text} matches no entry in the library"
                            + (" or the reference list" if ctx.doc.references else "") + (
                                ": a citation key the citation processor could not find, printed with '?'" if unknown_key
