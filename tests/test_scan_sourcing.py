@@ -652,6 +652,13 @@ def test_only_the_unsourced_sentence_of_a_document_is_flagged(scanner, rule, tex
      False),
     ('News Weekly, 27 May 2025: "Europe tries to force age verification onto adult sites and apps" by Jane Roe\n', False),
     ('The minister was unmoved. "Europe tries to force age verification onto adult sites and apps" by any means.\n', True),
+    # a quotation set apart just after its speaker is named, or with its source on the next line
+    ('Chief executive Ana Ruiz said the inspectors came too late.\n\n'
+     '"They never cared about the crews working on those distant vessels."\n', False),
+    ('His reply was blunt when asked why. "Because the families always pay when the threat to publish is made."\n', False),
+    ('- "Criminals hide behind layers of phones, wallets and domains that change every week"\n- Source: Crime Annual\n',
+     False),
+    ('Inspections fell in 2020.\n\n"They never cared about the crews working on those distant vessels."\n', True),
 ])
 def test_a_quotation_with_no_speaker_is_vague_unless_introduced(scanner, text, fires):
     messages = [f.message for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "vague-attribution"]

@@ -47,10 +47,38 @@ def unsourced_quotation(ctx, sent) -> str | None:
         if sent.index and ctx.doc.sentences[sent.index - 1].text.rstrip("*_ ").endswith(":") \
                 or _FIELD_LABEL.fullmatch(text, 0, m.start()) or _TITLE_AFTER.match(text, m.end()):
             continue  # introduced by the sentence before, the value of a labelled field ("Passage: “...”"), or a title
-        if _quote_goes_on(ctx, sent):
+        if _quote_goes_on(ctx, sent) or _speaker_nearby(ctx, sent):
             continue
         return m.group(1)
     return None
+
+
+# the speaker's words named as such: "His reply is equally stark", "the company's statement"
+_SPEECH = re.compile(r"\b(?:his|her|their|its|the)\s+(?:\w+\s+)?(?:reply|answer|response|words|message|explanation|"
+                     r"statement|verdict|retort)\b", re.I)
+# someone speaking in the active voice ("Peter Talley said", "the agent explains"; not "was asked", nor
+# the noun in "The report drew a reply", which `_SPEAKER` allows within the quotation's own sentence)
+_SAID = re.compile(r"(?<!\bwas )(?<!\bwere )\b(?:said|says|told|tells|explains|explained|added|adds|wrote|writes|"
+                   r"recalled|recalls|replied|insisted|admitted|declared|commented|remarked|acknowledged|noted|"
+                   r"stated|testified|warned|warns|argued|argues)\b")
+# the line after a quotation that names where it comes from: "- Source: FBI IC3 Reports"
+_SOURCE_LINE = re.compile(r"[-*•\s]*[*_]*(?:Source|Sources|Via|Credit)[*_]*\s*:", re.I)
+
+
+def _speaker_nearby(ctx, sent) -> bool:
+    """A sentence that is wholly a quotation, where its paragraph (or, opening a paragraph of its
+    own, the sentence before) has just named a speaker ("... Peter Talley said ..." then the
+    quotation set apart; "... the agent explains. ... “If one ...”"), or whose next line names
+    its source: news prose names a speaker once and then quotes."""
+    if not wholly_quoted(ctx, sent):
+        return False
+    sentences = ctx.doc.sentences
+    before = [o for o in sentences[max(0, sent.index - 3):sent.index] if o.block == sent.block]
+    if not before and sent.index:
+        before = [sentences[sent.index - 1]]
+    if any(_SAID.search(o.text) or _SPEECH.search(o.text) for o in before):
+        return True
+    return sent.index + 1 < len(sentences) and _SOURCE_LINE.match(sentences[sent.index + 1].text) is not None
 
 
 def _quotation_around(text: str, at: int, opened: str | None = None) -> tuple[int, int] | None:
