@@ -115,9 +115,9 @@ def test_notes_pointing_inside_the_document_are_not_citations_and_short_notes_ar
 def test_a_misspelt_title_or_venue_word_is_queried_but_names_and_domain_words_are_not(scanner):
     from litcheck.scan.reference_items import misspellings
 
-    words = ["Human", "trafficing", "Jounal", "Maher", "organisation", "sextortion"]
+    words = ["Human", "trafficing", "Jounal", "Maher", "organisation", "sextortion", "HHarder", "Llewellyn"]
     assert misspellings(words, known={"sextortion"}, venue_words={"journal"}) == [
-        ("trafficing", "trafficking"), ("Jounal", "journal")]
+        ("trafficing", "trafficking"), ("Jounal", "journal"), ("HHarder", "Harder")]
     text = ("Creep is real (Okafor, 2014).\n\n## References\n\n"
             "Okafor, B. (2014). Exploitation creep and the unmaking of trafficing law. *Journal of Harm*, 3, 1–20.\n")
     assert flags(scanner, text, "citation-mismatch") == [("citation-mismatch", 5, "reference")]

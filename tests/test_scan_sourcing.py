@@ -237,6 +237,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Since returning to office, I have taken unprecedented action to shut down these networks.",
     "No comprehensive law exists in the country that penalizes the whole scheme.",
     "Most often, children and women are the targets of online exploitation.",
+    "Offences include the most innocuous forms of piety.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -290,6 +291,7 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Transparency will never be enough on its own.",
     "Making these settings the highest by default is a positive step.",
     "Strong encryption should be non-negotiable for children's and everyone's safety.",
+    "Offences include even the most innocuous forms of piety.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []

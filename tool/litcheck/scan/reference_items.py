@@ -200,6 +200,9 @@ def misspellings(words, known, venue_words=frozenset()) -> list[tuple[str, str]]
         low = w.lower()
         if low in speller:
             continue
+        if w[0] == w[1] and w[0].isupper() and w[2:].islower() and low[1:] in speller:
+            out.append((w, w[1:]))  # a capital typed twice: "HHard to see" (a name never opens so)
+            continue
         fix = speller.correction(low)
         if fix and fix != low and Levenshtein.distance(low, fix) == 1 and not _variants(low, fix) \
                 and speller.word_usage_frequency(fix) > 1e-6 and (w[0].islower() or fix in venue_words):
