@@ -966,6 +966,25 @@ def test_questioning_people_is_not_doubting_a_figure():
     assert "C:rumour" in Lexicon().read("Police questioned the agency's figures.").terms
 
 
+def test_what_a_source_is_cited_for_is_not_a_claim_called_doubtful():
+    from litcheck.scan.claim_reading import Lexicon
+
+    assert "C:rumour" not in Lexicon().read("Note 4 cites a 2012 book for the idea that ports are unsafe.").terms
+    assert "C:rumour" in Lexicon().read("Officials dismissed the idea that ports are unsafe.").terms
+
+
+@pytest.mark.parametrize("sentence, of_a_note", [
+    ("The author's thirty-third footnote cites a strategy.", True),
+    ("Its 33rd note cites a strategy.", True),
+    ("Footnote 33 cites a strategy.", True),
+    ("The thirty-third report cites a strategy.", False),
+])
+def test_a_note_named_by_its_ordinal_is_spoken_of(sentence, of_a_note):
+    from litcheck.scan.rules.claims import _SPEAKS_OF_A_NOTE
+
+    assert bool(_SPEAKS_OF_A_NOTE.search(sentence)) is of_a_note
+
+
 @pytest.mark.parametrize("sentence, term", [
     ("Ruritania has tough rules on fishing.", "C:strict"),  # tough = strict = stringent
     ("Ruritania has stringent rules on fishing.", "C:strict"),

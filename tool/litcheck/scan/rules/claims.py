@@ -82,7 +82,12 @@ _ABOUT_FOOTNOTES = re.compile(r"\s*fns?\s+\d+(?:\s*(?:,|and)\s*(?:fns?\s+)?\d+)*
 _NO_SUCH_WORK = re.compile(r"\bnot\s+found\b|\b(?:no|neither)\b[^.;]*?\b(?:was|were)\s+found\b|"
                            r"\bno\b[^.;]*?\bexists?\b|\bpublished\s+no\b", re.I)
 # "Footnote 7 relies on ...", "the article's note 22 cites ...": a sentence about a text's notes
-_SPEAKS_OF_A_NOTE = re.compile(r"\b(?:fns?|foot-?notes?|end-?notes?|notes?)\s+\d+\b", re.I)
+# a note named by its number: "fn 33", "footnote 21", "the thirty-third footnote", "its 33rd note"
+_ORDINAL = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|fifth|sixth|"
+            r"seventh|eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|"
+            r"(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|\d+(?:st|nd|rd|th)")
+_SPEAKS_OF_A_NOTE = re.compile(r"\b(?:fns?|foot-?notes?|end-?notes?|notes?)\s+\d+\b|"
+                               r"\b(?:" + _ORDINAL + r")\s+(?:foot-?|end-?)?notes?\b", re.I)
 # ", citing UNODC, Darknet Cybercrime Threats (2021)": how the article sourced the claim, which
 # a sentence repeating the claim need not say
 _ATTRIBUTION_TAIL = re.compile(r",?\s+(?:citing|cited\s+(?:in\s+the\s+text\s+)?as|attributed\s+(?:only\s+)?to|"
