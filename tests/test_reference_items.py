@@ -130,6 +130,8 @@ def test_a_misspelt_title_or_venue_word_is_queried_but_names_and_domain_words_ar
     ("Okafor, Bola. 2020. “The impact of Play and Prey: Grooming in Multiplayer Game Chat.” *Harm Review* 8: 1–9.", None),
     ("Lindqvist, Maja, and Kwame Osei. 2021. “Play and Prey.” *Journal of Online Harm* 4: 12–30.", "lindqvist2021play"),
     ("Single Market for Digital Services Bill.", None),  # a bill is not the act
+    # a web page sharing a word and the year with a work, by a body that is not the work's creator
+    ("*What Is Trafficking? - Harbour Trust.* (2020). Retrieved 5 May 2021, from https://example.org/what-is/", None),
 ])
 def test_an_item_resolves_only_to_the_work_itself(scanner, item, key):
     from litcheck.scan.resolve.scoring import match_reference

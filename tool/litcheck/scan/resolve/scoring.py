@@ -164,6 +164,8 @@ def score_work(parts: RefParts, work: Work) -> float:
             sim *= 0.8  # other authors and a title only like the work's: another work on the same subject
         return 0.70 * sim + 0.15 * author + 0.10 * year + 0.05 * venue
     author_anywhere = 0.5 if creators_in(work, full_norm) else 0.0
+    if not author_anywhere and sim < 0.6:
+        sim *= 0.8  # a title only partly like the work's, and the work's creator nowhere: another work on the subject
     return min(1.0, 0.80 * sim + 0.15 * year + 0.05 * venue + 0.1 * author_anywhere)
 
 
