@@ -145,7 +145,7 @@ _SAID_APART = [(re.compile(p, re.I), concept) for p, concept in (
 _NECESSITY = "C:oblige"
 
 
-_TRAFFICKING, _NETWORK_TRAFFIC = "C:trafficking", "C:network traffic"
+_TRAFFICKING, _NETWORK_TRAFFIC, RUMOUR = "C:trafficking", "C:network traffic", "C:rumour"  # (rumour: not asserted)
 _CITED_FOR = re.compile(r"\bfor\s+$", re.I)  # (searched up to "the claim that": the word before it)
 
 
@@ -396,7 +396,8 @@ class Lexicon:
                 continue  # an all-capitals form written in lower case: an ordinary word
             if text.startswith("$", m.end()):
                 continue  # a currency's country ("US$150bn") is the money's, not a place the text names
-            if token == "C:rumour" and surface[:4].casefold() == "the " and _CITED_FOR.search(text, max(0, m.start() - 12), m.start()):
+            if token == RUMOUR and surface[:4].casefold() == "the " \
+                    and _CITED_FOR.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "cites Bales for the idea that ...": what a source is cited for, not a claim called doubtful
             start = m.start()
             if token == _TRAFFICKING and surface.casefold() == "traffic" and _a_networks(text, start, spans):

@@ -58,7 +58,7 @@ from functools import lru_cache
 
 from litcheck.scan.claim_measures import (figure_unit, same_date, same_magnitude, same_measure, same_period, same_reports,
                                           same_span)
-from litcheck.scan.claim_reading import NEGATION, WORD, Lexicon, Reading, word_token
+from litcheck.scan.claim_reading import NEGATION, RUMOUR, WORD, Lexicon, Reading, word_token
 from litcheck.scan.quantities import quantities
 from litcheck.scan.rules import rule
 
@@ -71,7 +71,6 @@ RELATIONS = 0.6  # share of the claim's relations (data/claim-terms.yaml) the se
 CONCEDED_WEIGHT = 0.25  # weight of a term the register's evidence states as true
 _NECESSITY, _OFTEN = "C:oblige", "C:often"  # "must be moved" is not restated by "are often moved"
 _THE_COUNTRY = "C:the country"
-_RUMOUR = "C:rumour"
 _MOST = "C:most"
 
 # "fn 34 cites X for Y": a register's verdict on the article's own footnote, not a claim about
@@ -264,7 +263,7 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
         return None
     if claim.terms & prep.lexicon.rankings - sentence.terms and _MOST in sentence.terms - claim.terms:
         return None  # ranked on another quality: "the age group most active online" is not "the most vulnerable"
-    if _RUMOUR in sentence.terms - claim.terms:
+    if RUMOUR in sentence.terms - claim.terms:
         return None  # told as a rumour, a myth or a hoax, or as unverifiable: reported, not asserted
     if _NECESSITY in claim.terms and _OFTEN in sentence.terms and _NECESSITY not in sentence.terms:
         return None  # a claim of what must be ("must be moved") is not one of what often is ("are often moved")
