@@ -967,6 +967,18 @@ def test_questioning_people_is_not_doubting_a_figure():
     assert "C:rumour" in Lexicon().read("Police questioned the agency's figures.").terms
 
 
+@pytest.mark.parametrize("sentence, term, read", [
+    ("Boys were more likely to be depicted in the most severe abuse.", "C:csam", True),
+    ("Boys were more likely to be hurt in the most severe abuse.", "C:csam", False),
+    ("The market shut itself down in 2019.", "C:takedown", False),
+    ("Police shut the market down in 2019.", "C:takedown", True),
+])
+def test_phrases_whose_words_stand_apart_twenty_third_batch(sentence, term, read):
+    from litcheck.scan.claim_reading import Lexicon
+
+    assert (term in Lexicon().read(sentence).terms) is read
+
+
 def test_what_a_source_is_cited_for_is_not_a_claim_called_doubtful():
     from litcheck.scan.claim_reading import Lexicon
 

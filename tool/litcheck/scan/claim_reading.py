@@ -127,13 +127,15 @@ _MORE_WHEN = re.compile(r"\bmore\s+(?:[\w'-]+\s+){1,3}?(?:are|were|is|was|get|ge
                         r"every\s+time)\b", re.I)
 _INCREASE = "C:increase"
 # phrases whose words stand apart, each read as its concept: a phrasal verb around its object ("take the
-# websites down", "shut it down"), a trail left to someone ("leave investigators no trail": untraceable, its
-# "no" no denial), sex work coerced ("made to work as prostitutes", "forced to sell sex": trafficking, as
-# forced prostitution is), what stays inside one country, and a figure or claim someone questions, disputes or
-# challenges ("the GAO questioned the government's estimate of ..."), which is called doubtful (`rumour`)
+# websites down", "shut it down"; not "shut itself down", a closure by its own operators), children
+# "depicted in" abuse (abuse material, "images" unsaid), a trail left to someone ("leave investigators no
+# trail": untraceable, its "no" no denial), sex work coerced ("made to work as prostitutes", "forced to sell
+# sex": trafficking, as forced prostitution is), what stays inside one country, and a figure or claim someone
+# questions, disputes or challenges ("the GAO questioned the government's estimate of ..."): doubtful (`rumour`)
 _SAID_APART = [(re.compile(p, re.I), concept) for p, concept in (
     (r"\b(?:take|takes|took|taken|taking|shut|shuts|shutting)\s+(?:(?:the|a|an|its|their|these|those|all)\s+)?"
-     r"(?:[\w-]+\s+){1,2}?(?:down|offline)\b", "C:takedown"),
+     r"(?!(?:itself|themselves|himself|herself)\b)(?:[\w-]+\s+){1,2}?(?:down|offline)\b", "C:takedown"),
+    (r"\bdepict(?:ed|s|ing)?\s+in\s+(?:[\w-]+\s+){0,3}?abuse\b", "C:csam"),
     (r"\b(?:leave|leaves|left|leaving)\s+(?:[\w'-]+\s+){1,2}?(?P<no>no)\s+(?:trail|trace)s?\b", "C:untraceable"),
     (r"\b(?:forced|made|compelled|coerced|pressured)\s+(?:in)?to\s+(?:(?:work|serve)\s+(?:as|in)\s+(?:an?\s+|the\s+)?"
      r"(?:prostitut\w*|sex\s+work\w*|sex\s+trade)|sell(?:ing)?\s+sex|prostitut\w*)", "C:trafficking"),
@@ -143,8 +145,6 @@ _SAID_APART = [(re.compile(p, re.I), concept) for p, concept in (
     (r"\b(?:question(?:s|ed|ing)|disput(?:es|ed|ing)|challeng(?:es|ed|ing)|doubt(?:ed|ing))\s+(?:the|its|their|this|that|"
      r"these|those|an?|[\w-]+'s)\s+(?:[\w'-]+\s+){0,3}?(?:estimate|figure|claim|number|statistic|count)s?\b", "C:rumour"))]
 _NECESSITY = "C:oblige"
-
-
 _TRAFFICKING, _NETWORK_TRAFFIC, RUMOUR = "C:trafficking", "C:network traffic", "C:rumour"  # (rumour: not asserted)
 _CITED_FOR = re.compile(r"\bfor\s+$", re.I)  # (searched up to "the claim that": the word before it)
 
