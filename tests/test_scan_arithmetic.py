@@ -118,3 +118,36 @@ def test_a_disagreeing_restatement_is_a_figure_mismatch():
     text = "Nearly 7,000 girls are trafficked every year across the border - or 200,000 in the last decade.\n"
     [flag] = [f for f in scanner.scan_text(text).flags if f.rule == "figure-mismatch"]
     assert flag.evidence == "200,000 in the last decade" and "about 69,952" in flag.message
+
+
+@pytest.mark.parametrize("text, stated, counted", [
+    ("The study covers five ports: Hull, Dover, Tilbury and Felixstowe.", 5, 4),
+    ("We surveyed 7 partner countries: Ghana, Peru, Chad, Laos, Benin, Nepal.", 7, 6),
+    # "and" inside the last item leaves the count at 3 or 4: only a count neither gives is reported
+    ("We visited two states: Bosnia and Herzegovina, Serbia, and Trinidad and Tobago.", 2, 3),
+])
+def test_a_count_announced_before_a_list_of_another_length_is_found(text, stated, counted):
+    from litcheck.scan.list_counts import list_count_errors
+
+    [error] = list_count_errors(text)
+    assert (error.stated, error.counted) == (stated, counted)
+
+
+@pytest.mark.parametrize("text", [
+    "It covers three ports: Hull, Dover and Tilbury.",
+    "It covers four ports: Hull, Dover, Tilbury and Felixstowe and Ely.",  # "and" in a name: 4 or 5
+    "It covers five ports, among them: Hull, Dover and Tilbury.",
+    "It covers five ports, for example: Hull, Dover, Tilbury.",
+    "It found three things: wages fell, hours rose, and nobody was paid on time for the work done that year.",
+    "Two ports: Hull and Dover.",  # too short a list to count with confidence
+])
+def test_a_whole_list_or_a_sample_of_one_is_no_miscount(text):
+    from litcheck.scan.list_counts import list_count_errors
+
+    assert list_count_errors(text) == []
+
+
+def test_a_miscounted_list_is_flagged_where_it_stands(scanner):
+    text = "Method.\n\nWe surveyed 7 partner countries: Ghana, Peru, Chad, Laos, Benin, Nepal.\n"
+    [flag] = [f for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "figure-mismatch"]
+    assert flag.line == 3 and "names 6" in flag.message

@@ -125,7 +125,8 @@ def _comparable(quantity, figure, money: bool) -> bool:
       "(20.1%)\") is recomputed, in the body, the notes and the reference list, and so are a share and its count "
       "against a total the paragraph gave before (\"160 million child laborers ... 5.5 percent of all child laborers, "
       "or 26.3 million\"), a total split by sex that does not add up, a calculation written out (\"516 beds x $89.55 = "
-      "$46,208\") and a rate restated over another period (\"7,000 every year - or 200,000 in the last decade\"): a "
+      "$46,208\"), a rate restated over another period (\"7,000 every year - or 200,000 in the last decade\") and a "
+      "count announced before a list that names another number (\"five ports: Hull, Dover and Tilbury\"): a "
       "wrong figure is found with no library at all.",
       fires="The ILO's *Counting the Hidden* (2016) found that 152 million children worked in agriculture.[^1]\n\n"
             "[^1]: International Labour Organization, *Counting the Hidden: Child Labour in Agriculture* (2016).",
@@ -184,6 +185,7 @@ def figure_mismatch(ctx):
 def _share_errors(ctx):
     """Shares the document's own counts contradict (litcheck.scan.arithmetic), where they stand."""
     from litcheck.scan.arithmetic import calculations, rate_errors, share_errors, split_errors, total_share_errors
+    from litcheck.scan.list_counts import list_count_errors
 
     def message(e):
         against = f" against the total '{e.total}' given before it in the paragraph" if e.total else ""
@@ -203,6 +205,9 @@ def _share_errors(ctx):
         for e in rate_errors(sent.text)[:1]:
             yield ctx.flag("figure-mismatch", sent, f"'{e.surface}' restates '{e.first}', which comes to about "
                            f"{e.expected:,.0f} over that period", evidence=e.surface)
+        for e in list_count_errors(sent.text)[:1]:
+            yield ctx.flag("figure-mismatch", sent, f"'{e.surface}' are announced, but the list after it names "
+                           f"{e.counted}", evidence=e.surface)
         for calc in [c for c in calculations(sent.text) if not c.right][:1]:
             yield ctx.flag("figure-mismatch", sent, f"'{calc.surface}': the calculation gives {calc.computed:,.2f}, "
                            f"not {calc.result}", evidence=calc.surface)
