@@ -38,6 +38,13 @@ def test_numbers_glued_to_a_word_capitals_or_a_bracketed_year_are_markers():
                           "Lim et al. (2015)² found harm to health.", "Figures from NCMEC³, show a rise."]
 
 
+def test_a_documents_number_after_its_year_is_no_marker():
+    from litcheck.scan.document.plainmarks import GLUED_MARK
+
+    assert GLUED_MARK.search("It adopted Recommendation CM/Rec(2022)16 on hate speech.") is None
+    assert GLUED_MARK.search("Lim et al. (2015)16 found harm.") is not None
+
+
 def test_a_note_block_inside_a_sentence_ends_where_its_note_does():
     doc = _doc("Notices go to the Child Victim Assistance program7, which is part of the Federal Bureau of\n"
                "7 In January 2024, the program was renamed the Notification Program (CENP).\n"

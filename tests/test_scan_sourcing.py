@@ -586,6 +586,17 @@ def test_a_law_or_a_meetings_place_and_year_in_brackets_is_not_a_citation(scanne
     assert fired(scanner, "The law was welcomed (Stockholm, 1996).\n", "dangling-citation") != []
 
 
+def test_a_publisher_and_date_in_brackets_is_not_a_citation(scanner):
+    text = ("Okafor, Harbour Work: A Study (Northgate University Press, 2019), is the standard account.\n\n"
+            "Lindqvist, Working Paper 3 (Verlag Nordhafen-Institut, July 2021), covers the ports.\n")
+    assert fired(scanner, text, "dangling-citation") == []
+    assert fired(scanner, "Ports matter (Northgate, 2019).\n", "dangling-citation") != []
+    # the line names the book: the figure in its title is no uncited statistic
+    assert fired(scanner, "Okafor, A Study of 15 Ports (Northgate University Press, 2019), chapter 1.\n",
+                 "uncited-statistic") == []
+    assert fired(scanner, "Okafor found 1,500 workers in 15 ports.\n", "uncited-statistic") != []
+
+
 def test_an_items_year_in_a_laws_name_does_not_date_it_and_at_al_is_et_al(scanner):
     text = ("The act targets supply chains (McClean, 2015). Supermarkets sold the prawns (Hodel at al. 2014).\n\n"
             "## References\n\nHodal, K., Kelly, C., & Lawrence, F. (2014). Slave labour producing prawns. The Guardian.\n\n"

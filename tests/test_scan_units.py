@@ -119,6 +119,7 @@ def test_footnote_and_numeric_and_pandoc_shapes():
     ("It ran for almost ten years until the 1990s.", []),
     ("COVID-19 and Web3 changed it in 2013-2017.", []),
     ("General Recommendation No 38 under arts 34–36.", []),
+    ("It adopted Recommendation CM/Rec(2022)16 in May, citing 160 cases (2022) 16 times.", ["160", "16"]),
     ("Tens of thousands of images appeared.", ["Tens of thousands"]),
 ])
 def test_figures(text, figures):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from litcheck.scan.citations.model import CASE_NAME
+from litcheck.scan.citations.model import CASE_NAME, PUBLISHER_DATE
 from litcheck.scan.citations.prose import REPORTING_VERBS
 
 # A figure the sentence credits to a body it names, with a verb of reporting ("the State Department
@@ -131,12 +131,17 @@ _TITLED_REPORT = re.compile(r"(?:\b[A-Z][\w&.'’-]*\s+){1,6}(?:[a-z]+\s+){0,2}(
                             r"(?:by|from)\s+(?:the\s+)?[A-Z]")
 
 
+_BRACKETED = re.compile(r"\(([^()]{1,200})\)")
+
+
 def names_a_work(text: str) -> bool:
     """The sentence names a specific work (title, or titled report and year): its figures and
     claims are sourced, even when the library does not hold that work (dangling-citation and
     unresolved-footnote are the rules that care whether it does)."""
     if _TITLED_REPORT.search(text) or " v" in text and CASE_NAME.search(text):
         return True
+    if "(" in text and any(PUBLISHER_DATE.fullmatch(m.group(1)) for m in _BRACKETED.finditer(text)):
+        return True  # "Okafor, Harbour Work (Northgate University Press, 2019)": a book named with its publisher
     for m in _QUOTED_TITLE.finditer(text):
         words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
         if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.5 * len(words) \

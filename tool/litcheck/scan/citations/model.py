@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 # A court case by its parties, "Smith v. Jones", "United States v Ulbricht": the ruling is the work
+# a book's publisher and date inside a reference written in the prose ("(Oxford University Press, 2019)",
+# "(Verlag Hans-Bredow-Institut, July 2021)"): a publication detail naming a work, and a publisher is no author
+PUBLISHER_DATE = re.compile(r"[^;()]{0,80}\b(?:Verlag|Press|Publishing|Publishers|Publications|Editions|Éditions|"
+                            r"Editora|Editorial)\b[^;()\d]{0,60},?\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+)?" + YEAR)
 CASE_NAME = re.compile(r"\b[A-Z][\w.'’&-]*+(?:\s+(?:of\s+)?[A-Z][\w.'’&-]*+){0,4}+\s+v\.?\s+[A-Z][\w'’-]")
 # How far back from a match the look-behind tests read. Bounded so that one very long sentence
 # (a 5 MB line without a full stop) is scanned in linear time, not quadratic.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from litcheck.scan.citations.model import YEAR, Citation
+from litcheck.scan.citations.model import PUBLISHER_DATE, YEAR, Citation
 from litcheck.scan.citations.orgs import COUNTRIES, NOT_SOURCES, is_acronym_definition
 from litcheck.scan.document.model import SUPERSCRIPT_DIGITS
 
@@ -62,7 +62,7 @@ def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]
     after = text[m.end():m.end() + 3]
     out: list[Citation] = []
     # (ACRONYM) or (ACRONYM 2018) right after what it abbreviates: a definition
-    if _PLACE_YEAR.fullmatch(inner) and _EVENT_BEFORE.search(before):
+    if _PLACE_YEAR.fullmatch(inner) and _EVENT_BEFORE.search(before) or PUBLISHER_DATE.fullmatch(inner):
         return out
     acr = re.fullmatch(r"([A-Z][A-Za-z&]*[A-Z])(?:[\s,]+(" + YEAR + r"))?", inner)
     if acr and is_acronym_definition(acr.group(1), before):

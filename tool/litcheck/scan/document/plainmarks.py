@@ -35,7 +35,9 @@ _NEXT_LINE = re.compile(r"(?<=[.!?)\]”’\"])[ \t]*+\n[ \t]*+" + _RUN + r"(?=[
 # a blank, the end, or punctuation and a blank ("to users1, society"). Shared with `regions`,
 # which takes a plain-numbered page-foot note only when the body carries its number so.
 GLUED_MARK = re.compile(
-    r"(?:(?<=[^\d\s][.,;:)”’\"])|(?<=\d{4}\))|(?<=\d{4}[a-z]\))|(?<=[a-z][a-z][a-z][a-z])|(?<=[A-Z][A-Z][A-Z]))"
+    # (not after a document number's year: "CM/Rec(2022)16", "Doc(2019a)3" number the document, not a note)
+    r"(?:(?<=[^\d\s][.,;:)”’\"])|(?<=\d{4}\))(?<![\w/]\(\d{4}\))|(?<=\d{4}[a-z]\))(?<![\w/]\(\d{4}[a-z]\))|"
+    r"(?<=[a-z][a-z][a-z][a-z])|(?<=[A-Z][A-Z][A-Z]))"
     + _RUN + r"(?=[ \t\n]|[.,;:](?:[ \t\n]|$)|$)")
 # markers the segmenter already knows: superscripts, [^n], ^n^, [n]
 _OTHER_MARKERS = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"]|\[\^[^\]\s]{1,40}\]|\^\w{1,3}\^|\[\d{1,3}\]")

@@ -193,6 +193,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if _NAMING_LIST.search(text[max(0, m.start() - 90):m.start()]):
             continue
+        if before.endswith(")") and re.search(r"[\w/]\(\d{4}[a-z]?\)$", before):
+            continue  # a document's number after its year: "CM/Rec(2022)16"
         if _LEGAL_AFTER.match(after) or re.search(r"(?:U\.S\.C\.|C\.F\.R\.|F\.\s?(?:2d|3d|4th)|Supp\.\s?(?:2d|3d)?)\s*$", before):
             continue
         if _NAMED_BEFORE.search(before) or _TIME_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
