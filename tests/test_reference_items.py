@@ -418,3 +418,11 @@ def test_a_reference_heading_with_nothing_under_it_leaves_every_author_date_cita
     text += "\n[1]: https://example.org/report\n"
     assert "(ILO, 2017)" not in [f.evidence for f in scanner.scan_text(text, fmt="markdown").flags
                                  if f.rule == "dangling-citation"]
+
+
+@pytest.mark.parametrize("note, dangling", [("Fn. supra.", True), ("See *supra*.", True), ("Supra note 1.", False),
+                                            ("Okafor, supra note 1, at 4.", False)])
+def test_a_note_that_says_only_supra_points_nowhere(scanner, note, dangling):
+    text = f"Ports grew.[^1] Ports shrank.[^2]\n\n[^1]: Okafor, B. (2019). *Harbour Work*. Northgate.\n[^2]: {note}\n"
+    found = flags(scanner, text, "dangling-citation")
+    assert (found == [("dangling-citation", 4, "footnote")]) is dangling and (found == []) is not dangling

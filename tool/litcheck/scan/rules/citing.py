@@ -76,6 +76,10 @@ def dangling_citation(ctx):
             yield ctx.flag("dangling-citation", sent, f"{c.text}: {c.note}", evidence=c.text)
         elif c.kind == "footnote" and c.note.startswith("no footnote text") and has_notes:
             yield ctx.flag("dangling-citation", sent, f"footnote marker {c.text}: {c.note}", evidence=c.text)
+    for label, note in ctx.doc.footnotes.items():
+        if _BARE_SUPRA.fullmatch(note.text.strip(" *_")):
+            yield ctx.flag_at_note("dangling-citation", label, f"footnote {label} says only '{note.text.strip()}': it "
+                                   "names no earlier note or work, so the source cannot be found", evidence=note.text)
     # notes that cite by author and date ("Efrat 2012, Ch. 5") against the reference list
     for label, piece, found in note_reference_matches(ctx):
         if found is None:
@@ -85,6 +89,8 @@ def dangling_citation(ctx):
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+# a note that is only "supra" ("Fn. supra.", "See supra."): above, but which note or work it does not say
+_BARE_SUPRA = re.compile(r"(?i)(?:(?:see|fn|n|note)\.?\s+)*[*_]{0,2}supra[*_]{0,2}\.?")
 
 
 def _linked_elsewhere(ctx, c) -> bool:
