@@ -32,7 +32,8 @@ _WITH_INITIALS = re.compile(r"[\w'’-],\s+[A-Z]\.")  # "Hasebrink, U. (2020)": 
 
 @rule("dangling-citation", "error",
       "An author-date citation (or [@key], or [n] / a footnote marker with no text behind it) matches no library "
-      "entry and no item of the document's reference list; or a work's title is written as a link with no address "
+      "entry and no item of the document's reference list (or the list under its References heading is empty); a "
+      "note says only 'supra'; or a work's title is written as a link with no address "
       "(\"According to the [Youth Internet Safety Survey]\").",
       fires="Most grooming now starts in game chat (Okonkwo, 2019).",
       passes="Most grooming now starts in game chat (Lindqvist, 2021).",
