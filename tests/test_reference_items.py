@@ -195,9 +195,23 @@ def test_a_year_letter_with_no_partner_is_queried(scanner):
             "Okafor, Bola. 2014a. “The index rests on flawed data.” *Guardian*, November 28, 2014.\n\n"
             "Osei, Kwame. 2019a. “Counting the hidden.” *Journal of Harm* 3: 1–9.\n\n"
             "Dawn Osei. 2019b. Counting again. *Journal of Harm* 3: 10–19.\n")
-    found = [(f.line, f.where) for f in scanner.scan_text(text, fmt="markdown").flags
-             if f.rule == "citation-mismatch" and "no other" in f.message]
-    assert found == [(5, "reference")]
+    assert [(f.line, f.where) for f in _lonely_letters(scanner, text)] == [(5, "reference")]
+
+
+def test_a_year_letter_with_no_partner_in_the_notes_is_queried(scanner):
+    text = ("Codes help.[^1] Reports rose.[^2] Fines fell.[^3] Codes help again.[^4]\n\n"
+            "[^1]: Harbour Commission. 2016b. Code of conduct on ports. Northgate.\n"
+            "[^2]: Okafor, B. 2019a. Ports. Northgate.\n[^3]: Okafor, B. 2019b. More ports. Northgate.\n"
+            "[^4]: Harbour Commission. 2016b. Code of conduct on ports, 4.\n")
+    assert [(f.line, f.where) for f in _lonely_letters(scanner, text)] == [(3, "footnote")]  # once, at its first note
+    partnered = text.replace("[^3]: Okafor, B. 2019b.", "[^3]: Harbour Commission. 2016a.")
+    # 2016b now has its 2016a; Okafor's 2019a has lost its 2019b
+    assert [f.evidence for f in _lonely_letters(scanner, partnered)] == ["2019a"]
+
+
+def _lonely_letters(scanner, text):
+    return [f for f in scanner.scan_text(text, fmt="markdown").flags
+            if f.rule == "citation-mismatch" and ("no other" in f.message or "no note cites" in f.message)]
 
 
 def test_brands_and_addresses_are_not_misspellings():

@@ -422,43 +422,6 @@ def items_after_document(ctx):
                                    f"document itself ({shown})", evidence=when)
 
 
-def lonely_suffixes(ctx):
-    """citation-mismatch flags for a year letter with no partner: "2014a" where the list holds no
-    other 2014 work by that author. The letter tells two works apart; alone, it says a work was
-    dropped from the list or the letter belongs to another edition."""
-    from litcheck.scan.resolve.items import item_years
-
-    groups: dict[tuple[str, int], list[tuple[int, str]]] = {}
-    author = ""
-    for i, item in enumerate(ctx.doc.references):
-        head = item.text[:300]
-        m = _SUFFIXED_YEAR.search(head)
-        years = [int(m.group(1) or m.group(3))] if m else item_years(item)[:1]
-        before = head[:m.start()] if m else head[:60]
-        if not re.match(r"\s*[—–-]{2,}", before):  # "———." repeats the author above
-            author = _first_surname(before)
-        if author and years:
-            groups.setdefault((author, years[0]), []).append((i, (m.group(2) or m.group(4)) if m else ""))
-    for (_, year), members in groups.items():
-        if len(members) == 1 and members[0][1]:
-            i, letter = members[0]
-            yield ctx.flag_at_reference("citation-mismatch", i, f"reference item {i + 1} is dated {year}{letter}, but "
-                                        f"the list holds no other {year} work by that author", evidence=f"{year}{letter}")
-
-
-def _first_surname(names: str) -> str:
-    """The first author's surname: "Kelley, J. G." -> kelley; "Dawn Hawkins and ..." -> hawkins
-    (year letters are given per surname, so two Hawkinses share them)."""
-    first = re.split(r"\s+(?:and|&)\s+|;|\.\s", names.strip(), maxsplit=1)[0]
-    if "," in first:
-        first = first.split(",")[0]
-    words = re.findall(r"[A-Za-z][\w'’-]+", first)
-    return words[-1].lower() if words else ""
-
-
-_SUFFIXED_YEAR = re.compile(r"\((" + YEAR + r")([a-z])[),]|(?<![\d/])(" + YEAR + r")([a-z])(?=[).,;:\s])")
-
-
 _SERIES = re.compile(r"\b(?:annual|yearbook|reports?|index|estimates|(?:19|20)\d\d)\b", re.I)  # a series's editions
 
 

@@ -21,7 +21,8 @@ from litcheck.scan.author_spellings import respelt_authors
 from litcheck.scan.body_names import misnamed_bodies
 from litcheck.scan.credited_bodies import credit_conflicts
 from litcheck.scan.eu_acts import misattributed_acts
-from litcheck.scan.reference_items import (could_be_one_work, items_after_document, lonely_suffixes,
+from litcheck.scan.year_letters import lonely_suffixes
+from litcheck.scan.reference_items import (could_be_one_work, items_after_document,
                                            note_reference_matches, repeated_titles, self_contradicting_items)
 from litcheck.scan.resolve import EMPTY_ITEM
 from litcheck.scan.rules import rule
@@ -250,7 +251,7 @@ def _same_body(who: str, work) -> bool:
       "its item gives, a title or venue word one letter from a common word (\"Jounal\"), a year its own DOI rules out "
       "(\"(2016)\" with 10.1016/j.chiabu.2019.104123) or its news URL's date contradicts, an annual report's "
       "edition two or more years from the item's year, a year letter with no partner (\"2014a\" and no other 2014 "
-      "work by that author), an author spelt two ways in the list (\"Writtle, H. C.\" beside \"Whittle, H. C.\"), a body misnamed beside its own acronym (\"International Watch Foundation (IWF)\"), a work dated after the document's own header date, an EU regulation, directive or decision credited to the Council of Europe or the European Council (\"the Council of Europe adopted Regulation (EU) 2022/350\"). With --online, a cited work "
+      "work by that author, in the list or in the notes), an author spelt two ways in the list (\"Writtle, H. C.\" beside \"Whittle, H. C.\"), a body misnamed beside its own acronym (\"International Watch Foundation (IWF)\"), a work dated after the document's own header date, an EU regulation, directive or decision credited to the Council of Europe or the European Council (\"the Council of Europe adopted Regulation (EU) 2022/350\"). With --online, a cited work "
       "the library does not hold is compared with its Crossref or OpenAlex record in the same way.",
       fires="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2019) 4 *Journal of Online Harm* 12.",
       passes="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
