@@ -238,6 +238,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "No comprehensive law exists in the country that penalizes the whole scheme.",
     "Most often, children and women are the targets of online exploitation.",
     "Offences include the most innocuous forms of piety.",
+    "Norway became the first country in the region with such a law.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -292,6 +293,7 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Making these settings the highest by default is a positive step.",
     "Strong encryption should be non-negotiable for children's and everyone's safety.",
     "Offences include even the most innocuous forms of piety.",
+    "It was the first step in the plan, and the first time the court met.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []

@@ -22,7 +22,13 @@ _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vita
 # about the document's own study ("this study is the first to ...")
 _NOVELTY = re.compile(r"(?<!\bfor )\bthe first\b(?!\s+of\s+(?:these|those|them|the|our|its|which|two|three|four|five)\b)"
                       r"(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bthe first\b(?:\s+[\w-]+){1,4}?\s+of its kind\b|"
-                      r"\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+", re.I)
+                      r"\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+|"
+                      # "was the first comprehensive policy document on ...": a thing said to be the first of its kind
+                      r"\b(?:is|was|are|were|became|becomes|has\s+been|had\s+been)\s+the\s+first\s+"
+                      r"(?!(?:time|step|stage|part|phase|chapter|section|day|week|month|year|of)\b)(?:[\w-]+\s+){0,3}?"
+                      r"(?:country|state|nation|law|act|treaty|instrument|document|organi[sz]ation|company|platform|court|"
+                      r"case|conviction|prosecution|study|survey|report|city|government|agency|institution|policy|"
+                      r"framework|convention|app|service|website|network|firm|bank|jurisdiction)\b", re.I)
 # self-praise no one can check ("we develop state of the art systems", "industry-leading", "world-class"):
 # an overclaim even in the first person, like novelty
 _SELF_PRAISE = re.compile(r"\bstate[- ]of[- ]the[- ]art\b|\b(?:industry|market|world)[- ]leading\b|\bworld[- ]class\b|"
