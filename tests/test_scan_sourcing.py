@@ -294,6 +294,7 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Strong encryption should be non-negotiable for children's and everyone's safety.",
     "Offences include even the most innocuous forms of piety.",
     "It was the first step in the plan, and the first time the court met.",
+    "Here are five of the most common scams, ranked by how often they occur.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []

@@ -136,9 +136,10 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
     for m in _SUP.finditer(text) if sup else ():
         before = text[max(0, m.start() - 20):m.start()]  # a unit is a few letters; bounded look-back
         if _UNIT_BEFORE.search(before) and not before.endswith((".", ",", ")", "”", '"')):
-            # km², m³ - a unit, not a marker (unless the document defines that footnote)
+            # km², m³ - a unit, not a marker (unless the document defines that note or numbered item)
             labels = _sup_labels(m.group(1))
-            if not all(l in doc.footnotes for l in labels) or re.search(r"\b(?:km|m|cm|mm|ft|mi)$", before):
+            if not all(l in doc.footnotes or doc.reference_index(l) is not None for l in labels) \
+                    or re.search(r"\b(?:km|m|cm|mm|ft|mi)$", before):
                 continue
         labels = _sup_labels(m.group(1))
         add(Citation("footnote", m.group(1), base + m.start(), base + m.end(), sent.index, labels))

@@ -27,7 +27,7 @@ import re
 from pathlib import Path
 
 from litcheck.scan.document.blocks import split_body
-from litcheck.scan.document.htmltext import html_to_text
+from litcheck.scan.document.htmltext import html_to_text, inline_html
 from litcheck.scan.document.model import Document, DocumentError
 from litcheck.scan.document.plainmarks import mark_plain_notes
 from litcheck.scan.document.regions import find_notes, mask_furniture
@@ -97,6 +97,8 @@ def parse_document(text: str, path: str = "<string>", fmt: str = "text") -> Docu
     if fmt == "html" or (fmt == "text" and re.match(r"\s*(<!doctype html|<html)", text, re.I)):
         text = html_to_text(text)
         fmt = "html"
+    elif "<" in text:
+        text = inline_html(text)
     if len(text) > MAX_DOCUMENT_CHARS:
         raise DocumentError(f"{path}: not scanned: {len(text):,} characters of text, above the "
                             f"{MAX_DOCUMENT_CHARS:,} one document may hold (split it)")

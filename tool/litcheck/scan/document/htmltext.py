@@ -1,4 +1,5 @@
-"""HTML to plain text for the scanner: blocks become blank lines, `<sup>n</sup>` a superscript marker."""
+"""HTML to plain text for the scanner (blocks become blank lines, `<sup>n</sup>` a superscript marker), and
+the HTML a Markdown or plain-text document keeps inline (`inline_html`)."""
 
 from __future__ import annotations
 
@@ -58,3 +59,29 @@ def html_to_text(source: str) -> str:
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return html.unescape(text).strip() + "\n"
+
+
+_SUP_DIGITS = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+# `<sup>3</sup>`, `<sup>4, 5</sup>` in Markdown or plain text: a note marker written in HTML
+_INLINE_SUP = re.compile(r"<sup>[ \t]*(\d{1,3}(?:[ \t]*,[ \t]*\d{1,3})*)[ \t]*</sup>", re.I)
+# a notes line wrapped whole in <sup>: "<sup>4, 5 [https://...]</sup>"
+_SUP_LINE = re.compile(r"^[ \t]*<sup>[ \t]*(\d{1,3}(?:[ \t]*,[ \t]*\d{1,3})*)[ \t]+(\S.*?)[ \t]*</sup>[ \t]*$", re.I | re.M)
+
+
+# `<a href="https://...">the report</a>` on one line: a link written in HTML
+_ANCHOR = re.compile(r"""<a\s[^<>\n]{0,300}?\bhref\s*=\s*["']([^"'<>\s]{1,2000})["'][^<>\n]{0,300}>([^<>\n]{1,500})</a>""", re.I)
+
+
+def inline_html(text: str) -> str:
+    """HTML kept in a Markdown or plain-text document, read as what it marks: note markers as
+    superscript digits (what `html_to_text` makes of them in an HTML page: "week<sup>1</sup>." ->
+    "week¹."; a notes line "<sup>4, 5 [url]</sup>" -> "⁴,⁵ [url]") and links as Markdown links
+    ("<a href="u">Sophos</a>" -> "[Sophos](u)"). Lines stay where they were."""
+    def labels(m: re.Match) -> str:
+        return ",".join(n.strip().translate(_SUP_DIGITS) for n in m.group(1).split(","))
+
+    if "<sup" in text or "<SUP" in text:
+        text = _INLINE_SUP.sub(labels, _SUP_LINE.sub(lambda m: f"{labels(m)} {m.group(2)}", text))
+    if "<a " in text or "<A " in text:
+        text = _ANCHOR.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", text)
+    return text

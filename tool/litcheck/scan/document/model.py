@@ -86,8 +86,9 @@ class Document:
         if table is None:
             table = self._items_by[name] = {}
             for i, r in enumerate(self.references):
-                if getattr(r, name):
-                    table.setdefault(getattr(r, name), i)
+                for key in getattr(r, name).split(",") if name == "label" else [getattr(r, name)]:
+                    if key:  # ("4,5": one item for notes 4 and 5)
+                        table.setdefault(key, i)
         return table.get(value)
 
     def line_of(self, offset: int) -> int:

@@ -4,13 +4,16 @@ footnote definitions and the items of a reference or notes section (wherever the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Note, line_spans
 from litcheck.scan.document.plainmarks import GLUED_MARK
 
 # "[^3]: text", and pandoc's superscript label opening a note line: "^3^ text", "^a^ text"
 _MD_FOOTDEF = re.compile(r"^[ ]{0,3}(?:\[\^([^\]\s]+)\]:|\^([A-Za-z]{1,2}|\d{1,3})\^(?=[ \t]))[ \t]*")
-_SUP_FOOTDEF = re.compile(r"^[ \t]*+([" + SUPERSCRIPT_DIGITS + r"]{1,3})(?![" + SUPERSCRIPT_DIGITS + r"])\.?[ \t]*+(?=\S)")
+# (one line may define several: "⁴,⁵ https://...", the same source for notes 4 and 5)
+_SUP_FOOTDEF = re.compile(r"^[ \t]*+([" + SUPERSCRIPT_DIGITS + r"]{1,3}(?:,[" + SUPERSCRIPT_DIGITS + r"]{1,3})*)(?!["
+                          + SUPERSCRIPT_DIGITS + r"])\.?[ \t]*+(?=\S)")
 # A PDF's page-foot note: "2 References to CY 2021 refer to ..." (a plain number, a space, the note).
 # Taken as a note only when the body carries that number glued to punctuation or a word ("36.2 million.2")
 # and either the numbers run in order or the line opens as a source does (a signal, or a name or
@@ -46,7 +49,8 @@ _STOP_HEADING = re.compile(
 # The start of a blog comment thread or similar furniture: everything after it is not the article.
 _COMMENTS = re.compile(r"^[ \t]*(?:post a comment|leave a (?:reply|comment)|\d+ comments?|comments \(\d+\))[ \t]*$", re.I)
 _ITEM_LABEL = re.compile(
-    r"^[ \t]*(?:\[(\d{1,3})\]|(\d{1,3})[.)](?=\s)|\^?(\d{1,3})(?=[ \t]+[A-Z\"“‘'*_])|([" + SUPERSCRIPT_DIGITS + r"]{1,3}))[ \t]*")
+    r"^[ \t]*(?:\[(\d{1,3})\]|(\d{1,3})[.)](?=\s)|\^?(\d{1,3})(?=[ \t]+[A-Z\"“‘'*_])|([" + SUPERSCRIPT_DIGITS + r"]{1,3}"
+    r"(?:,[" + SUPERSCRIPT_DIGITS + r"]{1,3})*))[ \t]*")
 
 
 def _short_line_matches(pattern: re.Pattern, line: str) -> bool:
@@ -160,7 +164,8 @@ def find_notes(doc: Document, mask: bytearray) -> None:
                 if plain and inside_sentence and _ENDS_SENTENCE.search(l2):
                     break
             note_text = _clean_note_text(text[body_start:last_end])
-            doc.footnotes.setdefault(label, Note(label, note_text, body_start, last_end, doc.line_of(start)))
+            for one in label.split(","):
+                doc.footnotes.setdefault(one, Note(one, note_text, body_start, last_end, doc.line_of(start)))
             if plain and inside_sentence:  # the body's sentence goes on after the note: one paragraph
                 _set(mask, start, min(last_end + 1, len(text)), INSIDE_PARAGRAPH)
             else:
@@ -302,7 +307,8 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int, h
                 doc.empty_items.add(label)
             continue
         if notes and label:
-            doc.footnotes.setdefault(label, note)
+            for one in label.split(","):  # "⁴,⁵ https://...": one source for notes 4 and 5
+                doc.footnotes.setdefault(one, note if one == label else replace(note, label=one))
         else:
             doc.references.append(note)
     return next_line

@@ -157,7 +157,7 @@ def _speaks_for_self(text: str, m) -> bool:
     lo = text.rfind(" ", 0, max(0, m.start() - 25)) + 1
     hi = text.find(" ", m.end() + 25)
     return _FIRST_PERSON.search(text, lo, len(text) if hi < 0 else hi) is not None
-_HEDGE_BEFORE = re.compile(r"(?:\bone of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
+_HEDGE_BEFORE = re.compile(r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|some|many|a few) of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
                            r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
                            r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bwill|\bshould|\bought\s+to|\bmust|\bmost|\b(?:is|are)\s+to\s+be)"
                            r"\s+(?:\w+\s+){0,2}$", re.I)
