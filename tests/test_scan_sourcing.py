@@ -239,6 +239,8 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Most often, children and women are the targets of online exploitation.",
     "Offences include the most innocuous forms of piety.",
     "Norway became the first country in the region with such a law.",
+    "Below are the five most prevalent scams in the country.",
+    "It is apparent that a great majority of the groups support the war.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -428,6 +430,9 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("According to an investigation by the city auditor, the office relies on the program.", False),
     ("A poster urges officers to look closer. “The next worker you encounter may be a victim of trafficking,” reads the "
      "poster.", False),
+    ("But many speculate that the group has ties to the state.", True),
+    ("The attack has been researched by many security companies.", True),
+    ("The attack has been researched by two security companies, Ostra and Vell.", False),
 ])
 def test_vague_attribution(scanner, sentence, fires):
     assert bool(fired(scanner, sentence + "\n", "vague-attribution")) is fires

@@ -44,7 +44,7 @@ FIGURE_PATTERNS = [
     # a share with no figure: "most victims", "the majority of cases", "a large proportion of users"
     ("share", re.compile(r"(?<!\bthe )(?<!\bat )(?<!\bof )\b(?:most|(?:the|an?) (?:vast |overwhelming |great |large |clear |slim )?"
                          r"majority of|a (?:large|high|significant|substantial|small|tiny) (?:proportion|share|percentage|"
-                         r"fraction|minority) of)\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:[a-z]+\s+)?"
+                         r"fraction|minority) of|a minority of)\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:[a-z]+\s+)?"
                          r"(?:victims|survivors|children|minors|girls|boys|women|men|offenders|traffickers|perpetrators|"
                          r"cases|users|people|adults|adolescents|teenagers|youth|workers|migrants|platforms|countries|"
                          r"reports|ads|advertisements|buyers|customers|sellers|vendors|parents|families|agencies|"
@@ -470,7 +470,11 @@ VAGUE_PATTERNS = [
                r"(?:in|within|from) (?:the|this) (?:field|sector|industry)\b|"
                r"\ba (?:growing|large|substantial|considerable) body of (?:research|evidence|literature|work|studies)\b|"
                r"\b(?:many|some|most) (?:(?:people|commentators|observers|experts|scholars|researchers|analysts|critics)\s+)?"
-               r"(?:have\s+)?(?:argued|suggested|claimed|believe|argue|claim|suggest|say|agree|think|fear|warn|estimate)\b", re.I),
+               r"(?:have\s+)?(?:argued|suggested|claimed|believe|argue|claim|suggest|say|agree|think|fear|warn|estimate|"
+               r"speculate|speculated|suspect|suspected)\b|"
+               # work credited to an unnamed many: "researched thoroughly by many security companies"
+               r"\bby (?:many|several|numerous|various|multiple) (?:[a-z-]+ )?(?:companies|firms|researchers|experts|"
+               r"analysts|scholars|academics|organi[sz]ations|agencies|investigators|journalists|observers)\b", re.I),
     # an unnamed group's view opening the sentence: "Many retailers and businesses who are more exposed
     # feel this places an undue burden on them", "Some victims' families say ..."
     re.compile(r"(?:^|[.!?]\s+)[*_]*(?:Many|Some|Several|Most|Other)\s+(?:[a-z’'-]+\s+){0,2}?[a-z’'-]+s['’]?"

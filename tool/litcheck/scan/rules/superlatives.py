@@ -14,7 +14,7 @@ from litcheck.scan.rules import rule
 from litcheck.scan.rules.sourcing import names_a_work
 
 _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vital|useful|helpful|promising|appropriate|"
-               r"efficient|vulnerable|recent|part|likely|common sense|basic|fundamental|pressing|urgent|difficult|"
+               r"efficient|vulnerable|recent|part|likely|probable|similar|common sense|basic|fundamental|pressing|urgent|difficult|"
                r"challenging|obvious|practical|ethical|relevant|suitable|concerning|alarming|worrying|heinous|serious|"
                r"beautiful|interesting|famous|well-known|ancient|destructive|innocent|marginalised|marginalized|notable|"
                r"striking|remarkable|worrying|troubling|disturbing|pernicious|insidious")
@@ -51,7 +51,7 @@ SUPERLATIVE_PATTERNS = [
                r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|worst(?!\s+forms)|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
                r"least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b", re.I),
     _NOVELTY,
-    re.compile(r"\b(?:(?:the|an) (?:vast|overwhelming) majority of)\b", re.I),
+    re.compile(r"\b(?:(?:the|an?) (?:vast|overwhelming|great) majority of)\b", re.I),
     re.compile(r"(?<![\w-])(?:untraceable|undetectable|unbreakable|uncrackable|impossible to (?:trace|track|detect|identify)|"
                r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
                r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:(?:major|large|big|leading|online|tech|technology|internet) )?"
@@ -104,7 +104,8 @@ SUPERLATIVE_PATTERNS = [
                r"leading)\b|"
                # several ranked at once: "the two largest problems", "the 10 biggest platforms"
                r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:largest|biggest|highest|lowest|greatest|"
-               r"fastest|worst|deadliest|richest|poorest|smallest|leading)\b", re.I),
+               r"fastest|worst|deadliest|richest|poorest|smallest|leading|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b",
+               re.I),
     # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
     # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
     re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?(?:no|little|scant) "
