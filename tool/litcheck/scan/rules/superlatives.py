@@ -14,8 +14,8 @@ from litcheck.scan.rules import rule
 from litcheck.scan.rules.sourcing import names_a_work
 
 _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vital|useful|helpful|promising|appropriate|"
-               r"efficient|vulnerable|recent|part|likely|probable|similar|common sense|basic|fundamental|pressing|urgent|difficult|"
-               r"challenging|obvious|practical|ethical|relevant|suitable|concerning|alarming|worrying|heinous|serious|"
+               r"efficient|vulnerable|recent|part|likely|probable|similar|common sense|basic|fundamental|pressing|"
+               r"urgent|difficult|challenging|obvious|practical|ethical|relevant|suitable|concerning|alarming|worrying|heinous|serious|"
                r"beautiful|interesting|famous|well-known|ancient|destructive|innocent|marginalised|marginalized|notable|"
                r"striking|remarkable|worrying|troubling|disturbing|pernicious|insidious")
 # "the first ... to", "the only": a claim of novelty, which needs evidence even when it is made
