@@ -9,6 +9,9 @@ import re
 from litcheck.scan.document.model import SUPERSCRIPT_DIGITS
 
 
+_SUP_DIGITS = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+
+
 class _HTMLText:
     """Minimal HTML -> text: block elements become blank lines, <sup>n</sup> becomes a marker."""
 
@@ -49,7 +52,7 @@ def html_to_text(source: str) -> str:
                 return
             data = re.sub(r"[ \t\r\n]+", " ", data)
             if state["sup"] and data.strip().isdigit():
-                data = data.strip().translate(str.maketrans("0123456789", SUPERSCRIPT_DIGITS))
+                data = data.strip().translate(_SUP_DIGITS)
             out.append(data)
 
     parser = Parser(convert_charrefs=True)
@@ -61,7 +64,6 @@ def html_to_text(source: str) -> str:
     return html.unescape(text).strip() + "\n"
 
 
-_SUP_DIGITS = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 # `<sup>3</sup>`, `<sup>4, 5</sup>` in Markdown or plain text: a note marker written in HTML
 _INLINE_SUP = re.compile(r"<sup>[ \t]*(\d{1,3}(?:[ \t]*,[ \t]*\d{1,3})*)[ \t]*</sup>", re.I)
 # a notes line wrapped whole in <sup>: "<sup>4, 5 [https://...]</sup>"

@@ -164,8 +164,7 @@ def find_notes(doc: Document, mask: bytearray) -> None:
                 if plain and inside_sentence and _ENDS_SENTENCE.search(l2):
                     break
             note_text = _clean_note_text(text[body_start:last_end])
-            for one in label.split(","):
-                doc.footnotes.setdefault(one, Note(one, note_text, body_start, last_end, doc.line_of(start)))
+            _store_note(doc, Note(label, note_text, body_start, last_end, doc.line_of(start)))
             if plain and inside_sentence:  # the body's sentence goes on after the note: one paragraph
                 _set(mask, start, min(last_end + 1, len(text)), INSIDE_PARAGRAPH)
             else:
@@ -178,6 +177,13 @@ def find_notes(doc: Document, mask: bytearray) -> None:
             i = _read_reference_section(doc, mask, lines, i)
             continue
         i += 1
+
+
+def _store_note(doc: Document, note: Note) -> None:
+    """Keep `note` under its label, or under each of its labels: "⁴,⁵ https://..." is one source
+    for notes 4 and 5. The first note of a label wins."""
+    for one in note.label.split(","):
+        doc.footnotes.setdefault(one, note if one == note.label else replace(note, label=one))
 
 
 def _body_again(line: str, before: str, width: int, label: int) -> bool:
@@ -307,8 +313,7 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int, h
                 doc.empty_items.add(label)
             continue
         if notes and label:
-            for one in label.split(","):  # "⁴,⁵ https://...": one source for notes 4 and 5
-                doc.footnotes.setdefault(one, note if one == label else replace(note, label=one))
+            _store_note(doc, note)
         else:
             doc.references.append(note)
     return next_line
