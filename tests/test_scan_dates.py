@@ -82,3 +82,19 @@ def test_a_reference_items_date_against_the_date_of_its_own_address(scanner, ite
     text = f"Farm work is hard.\n\n## Sources\n\n{item}\n"
     flags = [f for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "date-mismatch"]
     assert bool(flags) is fires
+
+
+def test_a_year_a_citation_gives_is_no_date_the_claim_depends_on(scanner):
+    """"UNICEF (2021)" dates a work cited beside the 2012 one, not what the claim is about."""
+    text = ("Reviews of research on online harm, such as Okafor et al. (2012) and UNICEF (2021), shaped the policy.\n\n"
+            "## References\n\nOkafor, A., Lee, B., & Ruiz, C. (2012). Online harm and the young. Journal of Harm, 3, 1-9.\n")
+    assert fired(scanner, text, "anachronism") == []
+    assert fired(scanner, text.replace("UNICEF (2021)", "the events of 2021"), "anachronism") != []
+
+
+@pytest.mark.parametrize("verb", ["applied", "employed", "proposed", "used"])
+def test_et_al_before_a_year_is_a_citation_whatever_verb_follows(scanner, verb):
+    text = (f"In fraud detection, Almeida et al. (2023) {verb} supervised methods to find scams.\n\n"
+            "## References\n\nKuo, C., & Tsang, S. (2021). A scam detection model. Journal of Fraud, 3, 1-10.\n")
+    assert fired(scanner, text, "dangling-citation") == [
+        f"In fraud detection, Almeida et al. (2023) {verb} supervised methods to find scams."]

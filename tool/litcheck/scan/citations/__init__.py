@@ -66,10 +66,12 @@ _NARRATIVE_AD = re.compile(
     r"(?P<names>[A-Z][\w'’\-]*+(?:[ ](?:(?:of|for|on|the|and|&|de|van|von)[ ])?[A-Z][\w'’\-]*+){0,7}(?:\s+et\s+al\.)?)"
     r"\s*\((?P<year>" + YEAR + r"[a-z]?)\)"
     r"(?=\s*(?:,\s*)?(?:" + REPORTING_VERBS + r"|also\b|has\b|have\b|had\b|in\s+(?:their|his|her|its)\b))|"
-    # two authors or "et al." before a year in brackets are a citation wherever the clause ends:
-    # "(…, which prior work suggests: Yilmaz & Emberson (2023))"
-    r"(?P<names2>[A-Z][\w'’\-]*+(?:[ ](?:&|and)[ ][A-Z][\w'’\-]*+|\s+et\s+al\.))\s*\((?P<year2>" + YEAR + r"[a-z]?)\)"
+    # two authors before a year in brackets are a citation wherever the clause ends: "(…, which
+    # prior work suggests: Yilmaz & Emberson (2023))"; "et al." before one is a citation whatever
+    # follows ("Almarhabi et al. (2023) applied ...": no verb list can hold every verb of method)
+    r"(?P<names2>[A-Z][\w'’\-]*+[ ](?:&|and)[ ][A-Z][\w'’\-]*+)\s*\((?P<year2>" + YEAR + r"[a-z]?)\)"
     r"(?=\s*[);,.:]|\s*$)|"
+    r"(?P<names4>[A-Z][\w'’\-]*+(?:[ ][A-Z][\w'’\-]*+){0,2}\s+et\s+al\.)\s*\((?P<year4>" + YEAR + r"[a-z]?)\)|"
     # a reference written into the prose, authors with initials: "Smahel, D., Machackova, H., ... and
     # Hasebrink, U. (2020)" cites the work of its first author
     r"(?P<names3>[A-ZÀ-Þ][\w'’\-]*+),\s+[A-Z]\.(?:\s?[A-Z]\.)*+(?P<more>(?:,?\s+(?:&\s+|and\s+)?[A-ZÀ-Þ][\w'’\-]*+,\s+"
@@ -174,8 +176,8 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
         add(Citation("numeric", m.group(0), base + m.start(), base + m.end(), sent.index, list(dict.fromkeys(labels)),
                      locator="; ".join(locators)))
     for m in _NARRATIVE_AD.finditer(text) if paren else ():
-        names_text = _drop_sentence_opener(m.group("names") or m.group("names2") or m.group("names3"))
-        year_text = m.group("year") or m.group("year2") or m.group("year3")
+        names_text = _drop_sentence_opener(m.group("names") or m.group("names2") or m.group("names4") or m.group("names3"))
+        year_text = m.group("year") or m.group("year2") or m.group("year4") or m.group("year3")
         if not names_text or inside(taken, m.start()):
             continue
         et_al = "et al" in names_text or m.group("more") is not None and m.group("more").count(",") >= 2

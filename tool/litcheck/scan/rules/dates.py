@@ -157,6 +157,7 @@ def _facts_in(ctx, text: str):
 _FUTURE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bthrough|\bin the next|\btarget(?:ed)? for|\bgoal for|\bdeadline of|\bas of|\bduring)\s+(?:the end of\s+|early\s+|late\s+)?$", re.I)
 # a year in a clause about what is to come: "the proposal will, from 2027, require ...", "is due to start in 2026"
 _SCHEDULED = re.compile(r"\bwill\b|\b(?:is|are)\s+(?:due|set|scheduled|expected|planned)\s+to\b", re.I)
+_CITED_YEAR = re.compile(r"(?:[A-Z][\w'’-]*|et al\.)\s*\($")
 _PUBLICATION = re.compile(r"^(?:\s*[-–]?\s*(?:report|study|survey|edition|assessment|review|paper|publication|estimates?|data))", re.I)
 
 
@@ -180,6 +181,8 @@ def sentence_dependencies(ctx, text: str) -> list[tuple[int, str, str | None]]:
             continue
         if re.match(r"^\s*[-–/]\s*(?:" + YEAR + r"|\d\d)\b", after):
             continue  # the start of a range: the end year decides
+        if _CITED_YEAR.search(before[-60:]) and re.match(r"[a-z]?\)", after):
+            continue  # "UNICEF (2021)": a work's date as a citation gives it, not what the claim is about
         deps.append((int(m.group(1)), f"the year {m.group(1)}", None))
     return deps
 
