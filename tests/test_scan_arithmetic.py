@@ -125,12 +125,18 @@ def test_a_disagreeing_restatement_is_a_figure_mismatch():
     ("We surveyed 7 partner countries: Ghana, Peru, Chad, Laos, Benin, Nepal.", 7, 6),
     # "and" inside the last item leaves the count at 3 or 4: only a count neither gives is reported
     ("We visited two states: Bosnia and Herzegovina, Serbia, and Trinidad and Tobago.", 2, 3),
+    # items set apart by semicolons, glosses in brackets left out; an item given twice counts once
+    ("They fall into three categories: number and date (the minimum); number, date and code; number, date and code.",
+     3, 2),
+    ("The review covered four bodies: the ILO (Geneva); the IOM; and UNODC (Vienna).", 4, 3),
+    ("It covers four ports: Hull, Dover, Tilbury, and Hull.", 4, 3),
 ])
 def test_a_count_announced_before_a_list_of_another_length_is_found(text, stated, counted):
     from litcheck.scan.list_counts import list_count_errors
 
     [error] = list_count_errors(text)
     assert (error.stated, error.counted) == (stated, counted)
+    assert bool(error.repeated) is (text.count("date and code") == 2 or text.count("Hull") == 2)
 
 
 @pytest.mark.parametrize("text", [

@@ -680,7 +680,50 @@ def test_only_the_unsourced_sentence_of_a_document_is_flagged(scanner, rule, tex
     ('- "Criminals hide behind layers of phones, wallets and domains that change every week"\n- Source: Crime Annual\n',
      False),
     ('Inspections fell in 2020.\n\n"They never cared about the crews working on those distant vessels."\n', True),
+    # the speaker is the subject, the quotation after a participle of speech
+    ('The regional director Ana Ruiz defended the ban, telling a radio station that it would set "a precedent that '
+     'no other market could ever hope to follow in the years ahead."\n', False),
+    # a quotation run over paragraphs, each opening with a mark: the speaker is named in the first
+    ('"This sort of attack joins two small weaknesses into one large risk for the whole system," explains Ana Ruiz.\n\n'
+     '"Firstly, nothing notices many invalid requests that are spread across several different websites.\n\n'
+     '"Secondly, each website asks for a different part of the card data before it accepts a payment.\n', False),
+    ('The inspectors left.\n\n"Firstly, nothing notices many invalid requests that are spread across several '
+     'different websites."\n', True),
 ])
 def test_a_quotation_with_no_speaker_is_vague_unless_introduced(scanner, text, fires):
     messages = [f.message for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "vague-attribution"]
     assert bool(messages) is fires and all("no speaker" in m for m in messages)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the figure is in words someone is said to have spoken: the sentence names its source
+    ('"The network caught the attack after fewer than 10 attempts, even when they were spread out," says Ana Ruiz.\n', False),
+    ('"We have around 40,000 people working on safety across the company," the spokesperson said.\n', False),
+    ('"The next step is the date.\n\n"Cards are valid for 60 months, so guessing it takes at most 60 tries," '
+     'she added.\n', False),
+    # a website "according to" which, or a verb inside the quotation, is no speaker
+    ('"If these plans go ahead an estimated 14 million reports could be lost each year," according to the '
+     'campaign website.\n', True),
+    ('- "26,000+ sextortion cases reported in 2022"\n', True),
+    # and words of the writer's own next to a quotation are the writer's
+    ('Offenders contacted 202,605 children, "a figure nobody had expected to see this year," says Ana Ruiz.\n', True),
+])
+def test_a_figure_a_named_speaker_is_quoted_saying_is_sourced(scanner, text, flagged):
+    assert bool(fired(scanner, text, "uncited-statistic")) is flagged
+
+
+def test_a_count_of_what_the_study_itself_analysed_is_its_own_result(scanner):
+    text = ("# Loan adverts\n\nThis study analyses the delivery of loan adverts to different users.\n\n"
+            "Out of 269 loan advertisements analyzed, a substantial number carried financial risk.\n\n"
+            "Of the 412 cases analysed by the agency, 40% involved online recruitment.\n")
+    assert fired(scanner, text, "uncited-statistic") == [
+        "Of the 412 cases analysed by the agency, 40% involved online recruitment."]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The risk is greatest at this time of year, when many people shop online.", True),
+    ("Prevalence is highest among girls aged 14 to 17.", True),
+    ("The risk is greatest, some say.", False),  # no time, place or group ranked
+])
+def test_a_superlative_as_predicate_ranks_a_time_place_or_group(scanner, text, flagged):
+    assert bool(fired(scanner, text + "\n", "superlative")) is flagged

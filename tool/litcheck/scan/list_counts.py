@@ -1,10 +1,10 @@
 """A count the document announces and then lists ("We surveyed 11 countries: Albania, ..., Turkey")
 with another number of items: the document contradicts itself, and no library is needed to see it.
 
-Written by hand: the list is read from punctuation alone (commas, a final "and"), which no
-parsing library does more reliably on prose, and a name with "and" in it ("Bosnia and
+Written by hand: the list is read from punctuation alone (commas or semicolons, a final "and"),
+which no parsing library does more reliably on prose, and a name with "and" in it ("Bosnia and
 Herzegovina") leaves the count open, so both readings are kept and only a count neither gives is
-reported."""
+reported. An item listed twice is counted once: "three categories: A; A + B; A + B" names two."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ _NUMBER = r"\d{1,2}|" + "|".join(w for w in WORD_VALUES if 2 <= WORD_VALUES[w] <
 # a number, at most three words ending in a plural noun, a colon, then the list to the sentence's end
 _ANNOUNCED = re.compile(r"(?<![\w.,$€£%-])(?P<n>" + _NUMBER + r")\s+(?P<noun>(?:[\w-]+\s+){0,3}?[a-z][\w-]*s)"
                         r"\s*:\s*(?P<list>[^.;:!?()\[\]]{3,600})(?:[.;!?]|$)", re.I)
+# the same with items set apart by semicolons, which may hold commas, figures and glosses in brackets
+_ANNOUNCED_SEMI = re.compile(r"(?<![\w.,$€£%-])(?P<n>" + _NUMBER + r")\s+(?P<noun>(?:[\w-]+\s+){0,3}?[a-z][\w-]*s)"
+                             r"\s*:\s*(?P<list>[^.;:!?\[\]]{1,300}(?:;[^.;:!?\[\]]{1,300}){2,20})(?:[.!?]|$)", re.I)
+_GLOSS = re.compile(r"\s*\([^()]{0,200}\)")
 # a list that says it is not all of them: "such as", "e.g.", "including", "among others", "etc."
 _PARTIAL = re.compile(r"\b(?:such as|e\.g|for example|for instance|including|among others|among them|etc|and others|"
                       r"and more|and so on)\b", re.I)
@@ -27,24 +31,58 @@ class ListCount:
     surface: str  # the announced count and its noun ("11 non-EU countries")
     stated: int
     counted: int  # the items listed (the nearer of the two readings when "and" leaves it open)
+    repeated: str = ""  # an item listed twice, counted once
 
 
 def list_count_errors(text: str) -> list[ListCount]:
     """Announced counts the list after them does not give, in `text` (one sentence)."""
-    out = []
-    for m in _ANNOUNCED.finditer(text):
-        raw = m.group("n").lower()
-        stated = int(raw) if raw.isdigit() else WORD_VALUES[raw]
-        listed = m.group("list")
+    out = [e for m in _ANNOUNCED_SEMI.finditer(text) if (e := _semicolon_list(m))]
+    for m in _ANNOUNCED.finditer(text) if not out else ():
+        stated, listed = _stated(m), m.group("list")
         if _PARTIAL.search(listed) or listed.count(",") < 2:
             continue  # a sample, not the whole; or too short a list to count with confidence
         items = [i.strip() for i in listed.split(",")]
         items[-1] = re.sub(r"^(?:and|&)\s+", "", items[-1])
         if not all(items) or any(len(i.split()) > 5 or re.search(r"\d", i) for i in items):
             continue  # not a list of names: a clause, or figures of their own
-        counts = {len(items)}
+        distinct, repeated = _distinct(items)
+        counts = {distinct}
         if re.search(r"\s(?:and|&)\s", items[-1]):  # "... Serbia and Turkey", or one name such as "Trinidad and Tobago"
-            counts.add(len(items) + 1)
+            counts.add(distinct + 1)
         if stated not in counts and 2 <= stated <= 99:
-            out.append(ListCount(f"{m.group('n')} {m.group('noun')}", stated, min(counts, key=lambda c: abs(c - stated))))
+            out.append(ListCount(f"{m.group('n')} {m.group('noun')}", stated, min(counts, key=lambda c: abs(c - stated)),
+                                 repeated))
     return out
+
+
+def _stated(m: re.Match) -> int:
+    raw = m.group("n").lower()
+    return int(raw) if raw.isdigit() else WORD_VALUES[raw]
+
+
+def _distinct(items: list[str]) -> tuple[int, str]:
+    """How many different items, and the first one listed twice ("" if none)."""
+    seen: set[str] = set()
+    repeated = ""
+    for item in items:
+        key = " ".join(item.lower().split())
+        if key in seen and not repeated:
+            repeated = item
+        seen.add(key)
+    return len(seen), repeated
+
+
+def _semicolon_list(m: re.Match) -> ListCount | None:
+    """A count announced before items set apart by semicolons that names another number of
+    different items (glosses in brackets left out)."""
+    stated, listed = _stated(m), m.group("list")
+    if _PARTIAL.search(listed) or not 2 <= stated <= 99:
+        return None
+    items = [_GLOSS.sub("", i).strip(" ,") for i in listed.split(";")]
+    items[-1] = re.sub(r"^(?:and|&)\s+", "", items[-1])
+    if not all(items) or any(len(i.split()) > 12 for i in items):
+        return None  # clauses, not items
+    distinct, repeated = _distinct(items)
+    if distinct == stated:
+        return None
+    return ListCount(f"{m.group('n')} {m.group('noun')}", stated, distinct, repeated)

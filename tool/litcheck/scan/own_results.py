@@ -53,6 +53,8 @@ _OWN_REFERENCE = re.compile(
     r"observe|observed|identify|identified|surveyed|interviewed|coded|received)\b|"
     # what the document itself surveyed: "out of 16 surveyed platforms", "of the 40 audited sites"
     r"\b(?:surveyed|audited|sampled|coded|interviewed)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b|"
+    # "Out of 269 loan advertisements analyzed": a count of what the writers examined (not "... by UNODC")
+    r"\b(?:[Oo]ut of|[Oo]f the)\s+\d[\d,]*\s+(?:[a-z-]+\s+){0,3}(?:analy[sz]ed|examined|reviewed|studied|collected)\b(?!\s+by\b)|"
     # statistical notation: "(n=50)", "(SD=43.02)", "R^2 = 0.46", "p < .05"
     r"\(\s*n\s*=\s*\d|\bSD\s*=\s*\d|\bR(?:\^2|²)\s*=|\bp\s*[<=>]\s*0?\.\d|" + _EXAMINED_HERE)
 

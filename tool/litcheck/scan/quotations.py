@@ -15,10 +15,14 @@ _QUOTATION = re.compile(r"(?<![\w,.;:!?])[“\"](?=\S)([^“”\"\n]{30,600}?)(?
 _SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|later\s+)?"
                       r"(?:" + REPORTING_VERBS + r"|told|tells|added|adds|recalled|recalls|testified|wrote|put it|"
                       r"asked|replied|insisted|admitted|announced|declared|commented|remarked|acknowledged|"
-                      r"recommends?|recommended|urges?|urged|called|talks? about|spoke|speaks|described|charged with|requires?|provides?)\b|"
+                      r"recommends?|recommended|urges?|urged|called|talks? about|spoke|speaks|described|charged with|requires?|provides?|"
+                      # a speaker's participle: "..., telling LBC that ... and arguing that “...”"
+                      r"cited|citing|telling|arguing|saying|adding|noting|warning|insisting|claiming|explaining|stating)\b|"
                       r"(?i:\baccording to\b|\bin the words of\b|\bquoted\b)|\bas\s+[A-Z]|"
                       # the speaker after the quotation: '"...," reads the poster', '"...," said one officer', '"...," said Captain X'
-                      r"[”\"],?\s+(?:reads|read|says|said|writes|wrote|states|stated|adds|added|notes|noted)\s+(?:(?:the|a|an|its|their|one)\b|[A-Z])|"
+                      r"[”\"],?\s+(?:reads|read|says|said|writes|wrote|states|stated|adds|added|notes|noted|explains|explained|"
+                      r"tells|told|argues|argued|warns|warned|insists|insisted|continues|continued|recalls|recalled)\s+"
+                      r"(?:(?:the|a|an|its|their|one)\b|[A-Z])|"
                       # a law or instrument is the source of its own wording
                       r"\b(?:Article|Art\.|Section|Sec\.|§|Clause|Rule|Principle|Paragraph)\s*\d|"
                       r"\b(?:Act|Law|Code|Convention|Protocol|Directive|Regulation|Bill|Treaty|Statute|Constitution)\b|"
@@ -47,7 +51,7 @@ def unsourced_quotation(ctx, sent) -> str | None:
         if sent.index and ctx.doc.sentences[sent.index - 1].text.rstrip("*_ ").endswith(":") \
                 or _FIELD_LABEL.fullmatch(text, 0, m.start()) or _TITLE_AFTER.match(text, m.end()):
             continue  # introduced by the sentence before, the value of a labelled field ("Passage: “...”"), or a title
-        if _quote_goes_on(ctx, sent) or _speaker_nearby(ctx, sent):
+        if _quote_goes_on(ctx, sent) or _speaker_nearby(ctx, sent) or in_quoted_run(ctx, sent):
             continue
         return m.group(1)
     return None
@@ -130,6 +134,37 @@ def in_credited_quotation(text: str, at: int, opened: str | None = None) -> bool
     ...," she said'), one opened in an earlier sentence included: the speaker's words, reported,
     not the writer's own claim."""
     return _quotation_around(text, at, opened) is not None and _SPEAKER.search(text) is not None
+
+
+def in_spoken_quotation(text: str, at: int, opened: str | None = None) -> bool:
+    """Offset `at` lies inside a quotation that someone is said, outside it, to have spoken or
+    written ('"... after less than 10 attempts," says Mohammed'): the figure is the speaker's, whom
+    the sentence names as its source. "According to" a website, or a verb inside the quotation
+    ('"26,000+ cases reported"'), names no speaker."""
+    span = _quotation_around(text, at, opened)
+    return span is not None and _SAID.search(text[:span[0]] + " " + text[span[1]:]) is not None
+
+
+def _paragraph_start(sentences, index: int) -> int:
+    while index and sentences[index - 1].block == sentences[index].block:
+        index -= 1
+    return index
+
+
+def in_quoted_run(ctx, sent) -> bool:
+    """The sentence's paragraph opens with a quotation mark, and so did the paragraphs before it
+    back to one that names a speaker ("“...,” explains Mohammed Ali" and then three paragraphs
+    each opening “): news sets a long quotation over paragraphs and names the speaker once."""
+    sentences = ctx.doc.sentences
+    start = _paragraph_start(sentences, sent.index)
+    for _ in range(8):  # a quotation runs over a few paragraphs, not a whole article
+        if sentences[start].text.lstrip("*_ >")[:1] not in "“\"" or not start:
+            return False
+        before = _paragraph_start(sentences, start - 1)
+        if any(_SAID.search(o.text) or _SPEAKER.search(o.text) for o in sentences[before:start]):
+            return True
+        start = before
+    return False
 
 
 def _quote_goes_on(ctx, sent) -> bool:

@@ -206,8 +206,9 @@ def _share_errors(ctx):
             yield ctx.flag("figure-mismatch", sent, f"'{e.surface}' restates '{e.first}', which comes to about "
                            f"{e.expected:,.0f} over that period", evidence=e.surface)
         for e in list_count_errors(sent.text)[:1]:
+            twice = f" (it gives '{e.repeated}' twice)" if e.repeated else ""
             yield ctx.flag("figure-mismatch", sent, f"'{e.surface}' are announced, but the list after it names "
-                           f"{e.counted}", evidence=e.surface)
+                           f"{e.counted}{twice}", evidence=e.surface)
         for calc in [c for c in calculations(sent.text) if not c.right][:1]:
             yield ctx.flag("figure-mismatch", sent, f"'{calc.surface}': the calculation gives {calc.computed:,.2f}, "
                            f"not {calc.result}", evidence=calc.surface)

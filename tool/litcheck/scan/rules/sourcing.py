@@ -22,7 +22,8 @@ from litcheck.scan.arithmetic import calculations
 from litcheck.scan.attribution import BRACKETED_WORK, PROVISION, REPORTED, carries_on, names_a_work, opened_by_work
 from litcheck.scan.own_results import OWN_WORK_VERBS, OwnResults
 from litcheck.scan.quantities import computed_from, is_year, quantities, shared
-from litcheck.scan.quotations import guest_turn, in_testimony, unsourced_quotation
+from litcheck.scan.quotations import (guest_turn, in_quoted_run, in_spoken_quotation, in_testimony, open_at_start,
+                                      unsourced_quotation)
 from litcheck.scan.rules import rule
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -313,7 +314,8 @@ def _computed(ctx, sent, surface: str) -> bool:
       "in the sentence after it) or a law whose terms "
       "the figure states. The document's own results "
       "(methods, results or data sections; 'our survey', 'respondents', 'Table 2'), a guest's turn in a "
-      "transcript ('Marla Carroll: ...', credited as a quotation is), an organisation counting its "
+      "transcript ('Marla Carroll: ...', credited as a quotation is), words a named speaker is quoted saying "
+      "('\"... fewer than 10 attempts,\" says Ana Ruiz', or a quotation run over paragraphs from one), an organisation counting its "
       "own work ('we received ...', or its name in the third person), a figure restated from a "
       "cited sentence of the same paragraph, and a percentage worked out from counts just before it in the "
       "paragraph ('5,603 in 2017 ... 7,406 in 2020 ... a 32% increase') need none.",
@@ -327,10 +329,11 @@ def uncited_statistic(ctx):
             continue
         cites = ctx.citations_for(sent)
         text = ctx.claim_text(sent)
-        figures = [f for f in find_figures(text) if not in_testimony(text, f[0])
+        opened = open_at_start(ctx, sent)
+        figures = [f for f in find_figures(text) if not in_testimony(text, f[0]) and not in_spoken_quotation(text, f[0], opened)
                    and not (f[2].startswith("100") and _NOT_BEFORE.search(text, max(0, f[0] - 12), f[0]))]
         if not figures or own.covers(sent) or ctx.per_sentence(names_a_work, sent) or calculations(sent.text) \
-                or guest_turn(ctx, sent):
+                or guest_turn(ctx, sent) or in_quoted_run(ctx, sent):
             continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
         if _RESTATEMENT.match(sent.text):
             continue  # "In other words, 95% ...", "That is a 96% pass rate": the figures before it are the claim

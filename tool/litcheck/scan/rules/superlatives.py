@@ -97,6 +97,11 @@ SUPERLATIVE_PATTERNS = [
                r"(?:lacking|absent|non-existent|scarce)\b|"
                # a claim declared without support: "Claiming that encryption exacerbates harm is unproven"
                r"\b(?:is|are|remains?) (?:entirely |completely |totally |wholly )?(?:unproven|baseless|unfounded)\b", re.I),
+    # a superlative as predicate, ranking times, places or groups: "the risk is greatest at this time
+    # of year", "prevalence is highest among girls" (no "the" before it; "is highest" alone is a scale)
+    re.compile(r"\b(?:is|are|was|were|remains?|remained)\s+(?:largest|biggest|highest|lowest|greatest|worst|strongest|"
+               r"fastest|deadliest|most\s+(?:common|prevalent|frequent|acute|severe))\s+(?:in|at|among|amongst|for|when|"
+               r"during|where|within|on)\b", re.I),
     # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest", "the two largest"
     re.compile(r"\b(?:ranks?|ranked|ranking|placed|places|comes|came) (?:as )?(?:(?:first|second|third|fourth|fifth|sixth|"
                r"seventh|eighth|ninth|tenth|last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
