@@ -70,15 +70,15 @@ WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z0-9]|[A-Za-z]")
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\s(?:but|while|whereas|although|though|because|since)\s", re.I)
 
 
-# a capitalised word ending where a comma begins
-_NAME_BEFORE = re.compile(r"[A-Z][\w'-]*$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'-]*$")  # a capitalised word ending where a comma begins
+_ADJECTIVE_BEFORE = re.compile(r"(?:^|[;:(—–,.])\s*\W*(?:[Nn]o|[Ee]very|[Aa]ny|[Ee]ach)\s+[a-z]+$")  # "No ordinary,"
 
 
 def _lists_names(text: str, brk: re.Match) -> bool:
-    """The clause break `brk` is a comma between two names: it lists them ("Facebook, Instagram, TikTok
-    and dating apps"), and what is said of them is one clause."""
-    return brk.group(0)[0] == "," and text[brk.end():brk.end() + 1].isupper() \
-        and _NAME_BEFORE.search(text, max(0, brk.start() - 40), brk.start()) is not None
+    """The comma `brk` lists names ("Facebook, Instagram, TikTok and dating apps") or adjectives ("No
+    ordinary, lawful search engine is able to"): what is said of them is one clause."""
+    return brk.group(0)[0] == "," and (text[brk.end():brk.end() + 1].isupper() and _NAME_BEFORE.search(
+        text, max(0, brk.start() - 40), brk.start()) is not None or bool(_ADJECTIVE_BEFORE.search(text[max(0, brk.start() - 40):brk.start()])))
 
 
 # British and American spellings of a name's "-isation"/"-ization" ("Economic Cooperation Organisation")
