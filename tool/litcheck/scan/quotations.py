@@ -145,22 +145,27 @@ def in_spoken_quotation(text: str, at: int, opened: str | None = None) -> bool:
     return span is not None and _SAID.search(text[:span[0]] + " " + text[span[1]:]) is not None
 
 
-def _paragraph_start(sentences, index: int) -> int:
-    while index and sentences[index - 1].block == sentences[index].block:
-        index -= 1
-    return index
+def _paragraph_starts(ctx) -> dict[int, int]:
+    """Each block's first sentence, found once a document (walking back from every sentence
+    would take time growing with the square of a long paragraph)."""
+    starts = getattr(ctx, "_paragraph_starts", None)
+    if starts is None:
+        starts = ctx._paragraph_starts = {}
+        for s in ctx.doc.sentences:
+            starts.setdefault(s.block, s.index)
+    return starts
 
 
 def in_quoted_run(ctx, sent) -> bool:
     """The sentence's paragraph opens with a quotation mark, and so did the paragraphs before it
     back to one that names a speaker ("“...,” explains Mohammed Ali" and then three paragraphs
     each opening “): news sets a long quotation over paragraphs and names the speaker once."""
-    sentences = ctx.doc.sentences
-    start = _paragraph_start(sentences, sent.index)
+    sentences, starts = ctx.doc.sentences, _paragraph_starts(ctx)
+    start = starts[sent.block]
     for _ in range(8):  # a quotation runs over a few paragraphs, not a whole article
         if sentences[start].text.lstrip("*_ >")[:1] not in "“\"" or not start:
             return False
-        before = _paragraph_start(sentences, start - 1)
+        before = starts[sentences[start - 1].block]
         if any(_SAID.search(o.text) or _SPEAKER.search(o.text) for o in sentences[before:start]):
             return True
         start = before

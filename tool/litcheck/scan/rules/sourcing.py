@@ -329,8 +329,9 @@ def uncited_statistic(ctx):
             continue
         cites = ctx.citations_for(sent)
         text = ctx.claim_text(sent)
-        opened = open_at_start(ctx, sent)
-        figures = [f for f in find_figures(text) if not in_testimony(text, f[0]) and not in_spoken_quotation(text, f[0], opened)
+        found = find_figures(text)
+        opened = open_at_start(ctx, sent) if found else None
+        figures = [f for f in found if not in_testimony(text, f[0]) and not in_spoken_quotation(text, f[0], opened)
                    and not (f[2].startswith("100") and _NOT_BEFORE.search(text, max(0, f[0] - 12), f[0]))]
         if not figures or own.covers(sent) or ctx.per_sentence(names_a_work, sent) or calculations(sent.text) \
                 or guest_turn(ctx, sent) or in_quoted_run(ctx, sent):
