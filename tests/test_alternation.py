@@ -10,7 +10,8 @@ from pathlib import Path
 from litcheck.scan.alternation import lowered, matchable, may_match, may_match_any, may_occur
 from litcheck.scan.document import parse_document
 from litcheck.scan.own_results import _DATA_ANALYSIS, _OWN_STUDY
-from litcheck.scan.rules.sourcing import FIGURE_PATTERNS, VAGUE_PATTERNS
+from litcheck.scan.rules.sourcing import FIGURE_PATTERNS
+from litcheck.scan.vague_wording import VAGUE_PATTERNS
 from litcheck.scan.rules.superlatives import SUPERLATIVE_PATTERNS
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "eval"

@@ -157,3 +157,20 @@ def test_a_miscounted_list_is_flagged_where_it_stands(scanner):
     text = "Method.\n\nWe surveyed 7 partner countries: Ghana, Peru, Chad, Laos, Benin, Nepal.\n"
     [flag] = [f for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "figure-mismatch"]
     assert flag.line == 3 and "names 6" in flag.message
+
+
+@pytest.mark.parametrize("text, counted", [
+    # a paragraph of names set apart by full stops after the count
+    ("ASPI lists all 5 ports:\n\nHull. Dover. Tilbury. L.L.Port. Ely. Leith.\n", 6),
+    # one-line list items after the count
+    ("The review covered 4 ports:\n\n- Hull\n- Dover\n- Tilbury\n", 3),
+    # an item given twice is counted once
+    ("The review covered 4 ports:\n\n- Hull\n- Dover\n- Tilbury\n- Dover\n", 3),
+    # the count is right, or prose follows the colon, or the list is a sample
+    ("The review covered 3 ports:\n\n- Hull\n- Dover\n- Tilbury\n", None),
+    ("Here is what 5 inspectors found:\n\nThe ports were poorly run. Wages went unpaid for months at a time.\n", None),
+    ("The review covered 9 ports, including:\n\n- Hull\n- Dover\n- Tilbury\n", None),
+])
+def test_a_count_announced_before_the_list_that_follows_is_checked(scanner, text, counted):
+    flags = [f for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "figure-mismatch"]
+    assert [f.message.split("names ")[1].split(" ")[0] for f in flags] == ([str(counted)] if counted else [])

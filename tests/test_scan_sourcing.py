@@ -727,3 +727,34 @@ def test_a_count_of_what_the_study_itself_analysed_is_its_own_result(scanner):
 ])
 def test_a_superlative_as_predicate_ranks_a_time_place_or_group(scanner, text, flagged):
     assert bool(fired(scanner, text + "\n", "superlative")) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the publication's own unnamed sources
+    ("Some pages were restored, but Guardian Australia understands it could be a week before they are reviewed.", True),
+    ("The Times has learned that the minister will resign before the vote.", True),
+    ("Facebook understands the concerns of publishers about the ban.", False),
+    # people of a kind, placed but not named
+    ("Supply-chain auditors for Western makers of electronics say there are red flags in the region.", True),
+    ("The method combines multiple sources of information to estimate the size of hidden populations.", False),
+])
+def test_sources_a_news_report_leaves_unnamed_are_vague(scanner, text, flagged):
+    assert bool(fired(scanner, text + "\n", "vague-attribution")) is flagged
+
+
+@pytest.mark.parametrize("text, rule, flagged", [
+    ("In response, the UK introduced the first national legal framework for combatting modern slavery.", "superlative", True),
+    ("This archive is the only openly available source of the statements.", "superlative", True),
+    ("Tier 1 is the highest rating available.", "superlative", False),
+    # a scenario the reader is asked to picture asserts nothing
+    ("Imagine a scenario where cutting-edge technology lets every platform block every message.", "superlative", False),
+    ("According to a coalition of human-rights groups, the entire apparel industry is tainted by forced labour.",
+     "vague-attribution", True),
+    # the terms of a provision are its own source; a section of a report is no provision
+    ("The supply chains provision (TISC) requires firms with an annual turnover of £36m or more to report.",
+     "uncited-statistic", False),
+    ("Traffickers placed 4,500 advertisements online last year, and the section of the report requires care.",
+     "uncited-statistic", True),
+])
+def test_novelty_scenarios_coalitions_and_provisions(scanner, text, rule, flagged):
+    assert bool(fired(scanner, text + "\n", rule)) is flagged

@@ -127,7 +127,7 @@ def test_figures(text, figures):
 
 
 def test_vague_and_superlative_phrases():
-    from litcheck.scan.rules.sourcing import VAGUE_PATTERNS
+    from litcheck.scan.vague_wording import VAGUE_PATTERNS
     from litcheck.scan.rules.superlatives import SUPERLATIVE_PATTERNS
 
     def vague(t):

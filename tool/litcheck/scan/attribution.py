@@ -97,7 +97,8 @@ _BREAKDOWN = re.compile(r"[*_\s]*(?:(?:Of|Among) (?:these|those|them|this|that)(
 
 # A figure that is a term of a law the sentence names ("the 2009 Charities Proclamation stipulates that
 # NGOs must raise 90% of ..."), or a penalty's ceiling: the law is the source.
-PROVISION = re.compile(r"\b(?:Act|Law|Code|Proclamation|Regulation|Directive|Decree|Ordinance|Bill|Convention|Protocol|Statute)"
+PROVISION = re.compile(r"\b(?:Act|Law|Code|Proclamation|Regulation|Directive|Decree|Ordinance|Bill|Convention|Protocol|Statute|"
+                       r"(?i:provision)|(?i:section|clause|article)\s+\d+[a-z]?)"  # "the ... provision (TISC) requires"
                        r"\b[^.;]{0,80}?\b(?:stipulates?|requires?|provides?|mandates?|prohibits?|obliges?|sets|caps?|limits?|"
                        r"imposes?|specifies|states)\b|"
                        # a statutory maximum: "violations can be punished with fines of up to 6 percent of turnover"

@@ -86,3 +86,54 @@ def _semicolon_list(m: re.Match) -> ListCount | None:
     if distinct == stated:
         return None
     return ListCount(f"{m.group('n')} {m.group('noun')}", stated, distinct, repeated)
+
+
+# a count that ends its sentence and introduces what follows: "... the list of all 82 companies:"
+_ANNOUNCED_AT_END = re.compile(r"(?<![\w.,$€£%-])(?P<n>" + _NUMBER + r")\s+(?P<noun>(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*s)"
+                               r"\s*:[*_\s]*$", re.I)
+# a name as an item: "Abercrombie & Fitch." "Cerruti 1881." "iFlyTek." "L.L.Bean."
+_NAME_ITEM = re.compile(r"[*_\s]*[A-Za-z0-9](?:[^.;:!?]|\.(?=\S)){0,60}?[.,;]?[*_\s]*")
+
+
+_BULLET = re.compile(r"[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+(\S[^\n]{0,300})(?:\n|\Z)|[ \t]*\n")
+
+
+def _bullets(text: str, at: int) -> list[str]:
+    """The one-line items of the list that starts on the line after offset `at` (blank lines between
+    items allowed), read from the text itself: the document model may take a short item for a heading."""
+    start = text.find("\n", at) + 1
+    items = []
+    while start and start < len(text) and len(items) < 400:
+        m = _BULLET.match(text, start)
+        if m is None:
+            break
+        if m.group(1):
+            items.append(m.group(1))
+        start = m.end()
+    return items
+
+
+def listed_after(doc) -> list[tuple[int, ListCount]]:
+    """(sentence index, error) for counts announced at a sentence's end ("all 82 companies:") that
+    the list after it does not give: its one-line items, or a paragraph of short names set apart by
+    full stops ("Adidas. Amazon. Apple."), counted once each."""
+    out = []
+    sentences = doc.sentences
+    for sent in sentences:
+        m = _ANNOUNCED_AT_END.search(sent.text) if sent.text.rstrip("*_ ").endswith(":") else None
+        if m is None or _PARTIAL.search(sent.text) or sent.index + 1 >= len(sentences):
+            continue
+        items = _bullets(doc.text, sent.end)
+        if not items:  # the next paragraph, cut after each full stop (the splitter keeps "H&M. Haier." whole)
+            block = sentences[sent.index + 1].block
+            paragraph = " ".join(o.text for o in sentences[sent.index + 1:sent.index + 400] if o.block == block)
+            items = re.split(r"(?<=[.;])\s+", paragraph)
+            if not all(len(i.split()) <= 5 and _NAME_ITEM.fullmatch(i) for i in items):
+                continue  # prose after the colon, not a list of names
+        if len(items) < 3 or any(len(i.split()) > 12 for i in items):
+            continue
+        distinct, repeated = _distinct([i.strip("*_ .,;") for i in items])
+        stated = _stated(m)
+        if distinct != stated and 2 <= stated <= 99:
+            out.append((sent.index, ListCount(f"{m.group('n')} {m.group('noun')}", stated, distinct, repeated)))
+    return out

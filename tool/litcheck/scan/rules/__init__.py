@@ -169,7 +169,9 @@ NOT_PROSE = {"heading", "caption", "table", "questionnaire", "page"}
 # report abuse", "Do not reply", "Please call 911". (Not an inversion: "Never have so many ...".)
 _IMPERATIVE = re.compile(r"[\W_]*+(?:(?i:never|always|please)\s+(?!(?i:has|have|had|is|are|was|were|been|be|before|"
                          r"again|once|since|in|so|did|does|do)\b)[a-zA-Z]+(?<!ed)(?<![^s]s)\b|(?i:do not|don['’]t|make sure|be sure|"
-                         r"remember to)\s+[a-z])")
+                         r"remember to)\s+[a-z]|"
+                         # a scenario the reader is asked to picture: "Imagine a scenario where ...", not a claim
+                         r"(?:Imagine|Suppose|Picture)\s+(?:a|an|that|if|how|what|the)\b)")
 
 
 class ScanContext:

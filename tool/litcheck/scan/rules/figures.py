@@ -185,11 +185,15 @@ def figure_mismatch(ctx):
 def _share_errors(ctx):
     """Shares the document's own counts contradict (litcheck.scan.arithmetic), where they stand."""
     from litcheck.scan.arithmetic import calculations, rate_errors, share_errors, split_errors, total_share_errors
-    from litcheck.scan.list_counts import list_count_errors
+    from litcheck.scan.list_counts import list_count_errors, listed_after
 
     def message(e):
         against = f" against the total '{e.total}' given before it in the paragraph" if e.total else ""
         return f"'{e.surface}': those counts{against} give {e.computed:.1f}%, not {e.stated}%"
+
+    def miscount(e):
+        twice = f" (it gives '{e.repeated}' twice)" if e.repeated else ""
+        return f"'{e.surface}' are announced, but the list after it names {e.counted}{twice}"
 
     sentences = ctx.doc.sentences
     for sent in ctx.claim_sentences():
@@ -206,12 +210,12 @@ def _share_errors(ctx):
             yield ctx.flag("figure-mismatch", sent, f"'{e.surface}' restates '{e.first}', which comes to about "
                            f"{e.expected:,.0f} over that period", evidence=e.surface)
         for e in list_count_errors(sent.text)[:1]:
-            twice = f" (it gives '{e.repeated}' twice)" if e.repeated else ""
-            yield ctx.flag("figure-mismatch", sent, f"'{e.surface}' are announced, but the list after it names "
-                           f"{e.counted}{twice}", evidence=e.surface)
+            yield ctx.flag("figure-mismatch", sent, miscount(e), evidence=e.surface)
         for calc in [c for c in calculations(sent.text) if not c.right][:1]:
             yield ctx.flag("figure-mismatch", sent, f"'{calc.surface}': the calculation gives {calc.computed:,.2f}, "
                            f"not {calc.result}", evidence=calc.surface)
+    for index, e in listed_after(ctx.doc):
+        yield ctx.flag("figure-mismatch", sentences[index], miscount(e), evidence=e.surface)
     for label, note in ctx.doc.footnotes.items():
         for e in share_errors(note.text)[:1]:
             yield ctx.flag_at_note("figure-mismatch", label, message(e), evidence=e.surface)

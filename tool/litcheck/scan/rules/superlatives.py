@@ -24,7 +24,9 @@ _NOVELTY = re.compile(r"(?<!\bfor )\bthe first\b(?!\s+of\s+(?:these|those|them|t
                       r"(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bthe first\b(?:\s+[\w-]+){1,4}?\s+of its kind\b|"
                       r"\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+|"
                       # "was the first comprehensive policy document on ...": a thing said to be the first of its kind
-                      r"\b(?:is|was|are|were|became|becomes|has\s+been|had\s+been)\s+the\s+first\s+"
+                      # "the UK introduced the first national legal framework": the same, said of what someone made
+                      r"\b(?:is|was|are|were|became|becomes|has\s+been|had\s+been|introduced|created|established|passed|"
+                      r"launched|adopted|enacted|founded|set\s+up|opened|built|developed)\s+the\s+first\s+"
                       r"(?!(?:time|step|stage|part|phase|chapter|section|day|week|month|year|of)\b)(?:[\w-]+\s+){0,3}?"
                       r"(?:country|state|nation|law|act|treaty|instrument|document|organi[sz]ation|company|platform|court|"
                       r"case|conviction|prosecution|study|survey|report|city|government|agency|institution|policy|"
@@ -233,7 +235,8 @@ def superlative(ctx):
                 before = text[:m.start()]
                 if _HEDGE_BEFORE.search(before[-40:]) or _NEGATED.search(before[-60:]):
                     continue
-                if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) or _SCALE_END.match(text, m.end()) \
+                if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) \
+                        or _SCALE_END.match(text, m.end()) and not m.group(0).lower().startswith("the only") \
                         or m.group(0)[:4].lower() == "the " and _SCALE_GRADE.match(text, m.end()):
                     continue
                 if not _BEYOND_EXPERIENCE.fullmatch(m.group(0)) and (in_testimony(text, m.start()) or pattern not in (
