@@ -71,7 +71,8 @@ LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{n
                                                  ("seventeenth", 20), ("eighteenth", 20),
                                                  ("nineteenth", 20), ("twentieth", 20),
                                                  ("twenty-first", 20), ("twenty-second", 20),
-                                                 ("twenty-third", 20), ("twenty-fourth", 20)]}
+                                                 ("twenty-third", 20), ("twenty-fourth", 20),
+                                                 ("twenty-fifth", 20)]}
 BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 
