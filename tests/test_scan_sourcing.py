@@ -758,3 +758,12 @@ def test_sources_a_news_report_leaves_unnamed_are_vague(scanner, text, flagged):
 ])
 def test_novelty_scenarios_coalitions_and_provisions(scanner, text, rule, flagged):
     assert bool(fired(scanner, text + "\n", rule)) is flagged
+
+
+def test_a_data_science_reports_own_sections_report_its_own_results(scanner):
+    text = ("# Fraud detection\n\n## Background\n\nCard fraud cost banks 28 billion dollars last year.\n\n"
+            "## Data Preprocessing\n\nThe dataset holds 284,807 transactions, of which 492 are fraudulent.\n\n"
+            "## Training and Testing\n\nThe random forest reached an accuracy of 99.9% on the test split.\n\n"
+            "## Policy context\n\nSweden counted 1,200 arrests in 2019.\n")
+    assert fired(scanner, text, "uncited-statistic") == ["Card fraud cost banks 28 billion dollars last year.",
+                                                         "Sweden counted 1,200 arrests in 2019."]

@@ -28,11 +28,15 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{2,7}\b")
 _OWN_CORE = {"method", "methods", "methodology", "results", "result", "findings", "data", "analysis", "analyses",
              "sample", "participants", "procedure", "procedures", "measures", "design", "regression",
              # a tool's own tests: "Validation & Metrics", "Evaluation", "Benchmarks"
-             "validation", "evaluation", "benchmark", "benchmarks", "experiments", "experiment"}
+             "validation", "evaluation", "benchmark", "benchmarks", "experiments", "experiment",
+             # a data-science report's own work: "Data Preprocessing", "Training and Testing", "Dataset"
+             "dataset", "datasets", "preprocessing", "training", "classification", "clustering", "modeling", "modelling"}
 _OWN_WORDS = _OWN_CORE | {"research", "study", "survey", "questionnaire", "discussion", "statistical", "empirical",
                           "materials", "collection", "descriptive", "statistics", "key", "main", "our", "the", "and",
                           "of", "preliminary", "quantitative", "qualitative", "sampling", "instrument", "variables", "metrics",
-                          "performance", "tests", "testing"}
+                          "performance", "tests", "testing", "model", "models", "cleaning", "exploratory", "feature",
+                          "features", "engineering", "selection", "supervised", "unsupervised", "tuning", "split",
+                          "baseline", "comparison", "accuracy", "description", "processing", "pipeline", "set", "sets"}
 # Headings that open a section which is not the document's own study (sub-headings that are
 # neither inherit the section they stand in).
 _OTHER_SECTION = re.compile(
