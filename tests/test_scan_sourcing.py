@@ -767,3 +767,12 @@ def test_a_data_science_reports_own_sections_report_its_own_results(scanner):
             "## Policy context\n\nSweden counted 1,200 arrests in 2019.\n")
     assert fired(scanner, text, "uncited-statistic") == ["Card fraud cost banks 28 billion dollars last year.",
                                                          "Sweden counted 1,200 arrests in 2019."]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The fine-tuned model has been widely adopted in high-risk text classification.", True),
+    ("Increasingly, these abuses are being recognized for what they are: crimes against humanity.", True),
+    ("Type one infects a company whose services are widely used within its industry.", False),
+])
+def test_use_and_recognition_nobody_is_said_to_count_are_vague(scanner, text, flagged):
+    assert bool(fired(scanner, text + "\n", "vague-attribution")) is flagged

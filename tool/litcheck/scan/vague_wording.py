@@ -66,6 +66,11 @@ VAGUE_PATTERNS = [
     re.compile(r"\b(?:found|shown|reported|documented) in (?:their|its|recent|several|many|various|numerous) (?:studies|research|reports|surveys)\b", re.I),
     re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known(?! as\b)|accepted|cited|regarded|considered|seen|"
                r"recogni[sz]ed)\b|"
+               # use asserted with no one counting it: "has been widely adopted in high-risk classification"
+               r"\b(?:has|have|had) been widely (?:used|adopted|deployed)\b|"
+               # recognition with no one recognising: "these atrocities are being recognized for what they are"
+               r"\b(?:is|are|was|were) (?:increasingly |now |finally )?being (?:recogni[sz]ed|acknowledged|seen|described) "
+               r"(?:as|for)\b|"
                # a record nobody is said to have made, or criticism with no critic: "This has been well documented",
                # "the Act has been criticised for being outdated"; evidence from cases nobody names: "other cases show"
                r"\b(?:has|have|is|are) (?:been )?(?:well|extensively|amply|thoroughly|richly) (?:documented|established|"
