@@ -773,6 +773,9 @@ def test_a_data_science_reports_own_sections_report_its_own_results(scanner):
     ("The fine-tuned model has been widely adopted in high-risk text classification.", True),
     ("Increasingly, these abuses are being recognized for what they are: crimes against humanity.", True),
     ("Type one infects a company whose services are widely used within its industry.", False),
+    # one person of a kind, not named, as the only source
+    ("A cook in one such town said in testimony that she regularly saw bodies in the river.", True),
+    ("Ana Ruiz, a cook in one such town, said in testimony that she regularly saw bodies in the river.", False),
 ])
 def test_use_and_recognition_nobody_is_said_to_count_are_vague(scanner, text, flagged):
     assert bool(fired(scanner, text + "\n", "vague-attribution")) is flagged

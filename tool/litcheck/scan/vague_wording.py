@@ -36,6 +36,11 @@ VAGUE_PATTERNS = [
                # ("according to the data issued by the National Crime Records Bureau" names whose data)
                r"(?!\s+(?:(?:issued|published|released|compiled|collected|kept|provided|produced)\s+)?(?:by|from|of)\s+"
                r"(?:the\s+)?[A-Z])", re.I),
+    # one person of a kind, not named: "A cook in one such town said in testimony that ...", "one official told"
+    re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:former|senior|local|regional|police|government|company)\s+)?(?:official|employee|"
+               r"worker|cook|source|insider|officer|investigator|resident|manager|executive|diplomat|expert|researcher|"
+               r"analyst|activist|lawyer|moderator|recruiter|auditor)(?:\s+(?:in|from|at|with|of)\s+(?:[\w'’-]+\s+){1,5}?)?"
+               r"\s*(?:said|says|told|tells|explained|added|claimed|estimated)\b"),
     # many bodies, none named: "According to a coalition of human-rights groups, ..."
     re.compile(r"\baccording to (?:a|an|one|several|some|various|a number of)\s+(?:(?:broad|global|international|large)\s+)?"
                r"(?:coalition|group|network|alliance|consortium|collection|number)\s+of\s+(?:[\w-]+\s+){0,3}?"
