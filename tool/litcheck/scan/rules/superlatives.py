@@ -40,8 +40,8 @@ _SELF_PRAISE = re.compile(r"\bstate[- ]of[- ]the[- ]art\b|\b(?:industry|market|w
 _CERTAINTY = re.compile(r"\bit is (?:clear|evident|obvious|certain|undeniable|beyond dispute) (?:that|from)\b|"
                         r"\b(?:has|have|had) (?:been )?(?:proven|proved) (?:to be|that)\b", re.I)
 # the end of a scale, not a ranking: "Tier 1, the highest rating a country can receive", "settings the
-# highest by default"; after "the
-# highest", "the lowest": a grade of a scale ("into the lowest likelihood category", "the highest risk tier")
+# highest by default" (a ranking's bound only: "the only openly available source" still claims novelty);
+# after "the highest", "the lowest": a grade of a scale ("into the lowest likelihood category", "the highest risk tier")
 _SCALE_END = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s+(?:a|an|any|one|you|we|they)\s+[\w-]+\s+"
                         r"(?:can|could|may)\b|\s+(?:possible|permitted|allowed|available|by default)\b")
 _SCALE_GRADE = re.compile(r"(?:\s+[\w-]+)?\s+(?:category|categories|tier|tiers|level|levels|rating|ratings|grade|band|"
@@ -236,7 +236,7 @@ def superlative(ctx):
                 if _HEDGE_BEFORE.search(before[-40:]) or _NEGATED.search(before[-60:]):
                     continue
                 if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) \
-                        or _SCALE_END.match(text, m.end()) and not m.group(0).lower().startswith("the only") \
+                        or pattern is not _NOVELTY and _SCALE_END.match(text, m.end()) \
                         or m.group(0)[:4].lower() == "the " and _SCALE_GRADE.match(text, m.end()):
                     continue
                 if not _BEYOND_EXPERIENCE.fullmatch(m.group(0)) and (in_testimony(text, m.start()) or pattern not in (
