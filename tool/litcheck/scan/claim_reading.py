@@ -51,10 +51,10 @@ _STOP = {
 # two things and denies nothing; "no fewer than", "not less than" set a lower bound: they assert
 # at least the figure, as "at least" does. "Without being moved", "without ever leaving" deny
 # what follows ("a victim without ever being moved" is not "a victim must be moved").
-# "No. 29" is a number ("Convention No. 29"), not a denial. What is "beyond the reach of" or "out of
-# reach of" something is what it cannot reach ("beyond the reach of any search engine").
+# "No. 29" is a number, not a denial. What is "beyond the reach of" something is what it cannot reach.
+# "Nothing but", "none other than" restrict, as "only" does ("contain nothing but voluntary provisions").
 NEGATION = re.compile(r"\b(?:not(?!\s+(?:the|a|an|only|just|least|necessarily|(?:fewer|less)\s+than)\b)|"
-                      r"no(?!\s+(?:fewer|less)\s+than\b|\.\s*\d)|never|neither|nor|none|nothing|cannot|unable|impossible|"
+                      r"no(?!\s+(?:fewer|less)\s+than\b|\.\s*\d)|never|neither|nor|(?:none|nothing)(?!\s+(?:but|except|other\s+than)\b)|cannot|unable|impossible|"
                       r"without\s+(?:ever|being|having)|(?:beyond|out\s+of)\s+(?:the\s+)?reach)\b|n't\b", re.I)
 
 
