@@ -98,3 +98,10 @@ def test_et_al_before_a_year_is_a_citation_whatever_verb_follows(scanner, verb):
             "## References\n\nKuo, C., & Tsang, S. (2021). A scam detection model. Journal of Fraud, 3, 1-10.\n")
     assert fired(scanner, text, "dangling-citation") == [
         f"In fraud detection, Almeida et al. (2023) {verb} supervised methods to find scams."]
+
+
+@pytest.mark.parametrize("period, fires", [("between mid-2019 and early 2021", True), ("since August 2019", False)])
+def test_a_link_is_as_old_as_the_month_its_address_files_it_under(scanner, period, fires):
+    text = (f"In the north, [thousands of residents](https://news.example.org/en/story/2019/08/10447) lived without "
+            f"mobile data {period}.\n")
+    assert bool(fired(scanner, text, "anachronism")) is fires

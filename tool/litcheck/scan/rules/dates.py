@@ -19,7 +19,7 @@ from litcheck.scan.rules import rule
 from litcheck.scan.data_dates import data_date_conflicts
 from litcheck.scan.elapsed_years import elapsed_year_conflicts
 from litcheck.scan.event_dates import event_date_conflicts
-from litcheck.scan.url_dates import url_date_conflicts
+from litcheck.scan.url_dates import address_date, url_date_conflicts
 from litcheck.scan.own_results import OwnResults
 
 _YEAR = re.compile(r"\b(" + YEAR + r")\b")
@@ -216,6 +216,11 @@ def _cited_years(ctx, sent):
                     out.append((year, f"{c.display} ({w.key}, {w.year})", k, True))
         elif c.kind == "author-date" and c.year:
             out.append((c.year, c.text, None, c.via_reference is not None and c.via_reference >= 0))
+        elif c.kind == "link":
+            # a page the address files under a month ("news.un.org/en/story/2019/08/..."): written then
+            for url in c.labels:
+                if dated := address_date(url):
+                    out.append((dated[0], f"the page linked ({dated[0]}-{dated[1]:02d} by its address)", None, False))
         elif c.kind == "footnote":
             for label in c.labels:
                 note = ctx.doc.footnotes.get(label)
@@ -230,7 +235,8 @@ def _cited_years(ctx, sent):
 @rule("anachronism", "error",
       "The cited work predates the year, event, law or platform the claim depends on: a platform the sentence names "
       "(launch years from data/dated-facts.yaml), a takedown or event, a law or treaty in the library, or a year stated "
-      "in the sentence (target years such as \"by 2030\" and report years are ignored).",
+      "in the sentence (target years such as \"by 2030\" and report years are ignored). A linked page counts as "
+      "written in the month its address files it under (\".../story/2019/08/...\").",
       fires="Recruiters now use TikTok to find teenagers.[^6]\n\n[^6]: Ilse Hartmann, *Markets in the Shadows* "
             "(Northgate Press 2012).",
       passes="Recruiters now use TikTok to find teenagers.[^6]\n\n[^6]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
