@@ -212,6 +212,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Most research on grooming concerns chat rooms.",
     "This report is the first regional review of its kind.",
     "The country ranks second in the region for cyberbullying.",
+    "The retailer, new to the index this year, ranked dead last.",
     "The port is the second-largest transit point for victims.",
     "The two largest problems the workers faced were wage theft and debt.",
     "Grooming on gaming platforms is widespread.",
@@ -548,6 +549,7 @@ def test_news_ages_counts_and_credits(scanner, text, fires):
 @pytest.mark.parametrize("text, fires", [
     ("Since 2017 perhaps 1m Uighurs have been held in camps.\n", True),
     ("The corps is a nearly 3m-strong business.\n", True),
+    ("Over the quarter, users appealed the removal of 10k videos.\n", True),
     ("The camp is behind a 5m wall.\n", False),
     ("Violations can be punished with fines of up to 6 percent of worldwide turnover.\n", False),
     ("According to a conservative estimate by the non-profit organization Free the Slaves, 27 million people "

@@ -37,8 +37,8 @@ FIGURE_PATTERNS = [
     ("money", re.compile(r"(?:[$€£¥]|\bUSD\s?|\bUS\$\s?|\bEUR\s?)" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?(?:\s?" + _SCALE + r"\b|\s?[mkb]\b)?", re.I)),
     ("money", re.compile(r"(?<![\w.])" + NUM + r"\s?" + _SCALE + r"?\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b", re.I)),
     ("scaled count", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?\s?" + _SCALE + r"\b", re.I)),
-    # the news-magazine "1m Uighurs", "a nearly 3m-strong corps" (not "a 5m wall": a length)
-    ("scaled count", re.compile(r"(?<![\w.$€£])\d{1,3}(?:\.\d{1,2})?m\b"
+    # the news-magazine "1m Uighurs", "a nearly 3m-strong corps" (not "a 5m wall": a length), "10k videos"
+    ("scaled count", re.compile(r"(?<![\w.$€£])\d{1,3}(?:\.\d{1,2})?[mk]\b"
                                 r"(?=[- ]?strong\b|\s+(?:[a-z]+s|people|children|men|women|[A-Z][a-z]+)\b)")),
     ("scaled count", re.compile(r"\b(?:tens|hundreds) of (?:thousands|millions|billions)\b|\b(?:a|one|two|three|several|many) (?:million|billion)\b(?! (?:times|years))", re.I)),
     ("ratio", re.compile(r"\b" + _WORDNUM + r"\s+(?:in|out of)\s+(?:every\s+)?" + _WORDNUM + r"\b(?!\s*(?:years?|months?|days?|hours?|minutes?))", re.I)),

@@ -106,7 +106,7 @@ SUPERLATIVE_PATTERNS = [
                r"during|where|within|on)\b", re.I),
     # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest", "the two largest"
     re.compile(r"\b(?:ranks?|ranked|ranking|placed|places|comes|came) (?:as )?(?:(?:first|second|third|fourth|fifth|sixth|"
-               r"seventh|eighth|ninth|tenth|last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
+               r"seventh|eighth|ninth|tenth|(?:dead )?last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
                r"\bthe (?:second|third|fourth|fifth)[- ](?:largest|biggest|highest|lowest|greatest|most|fastest|worst|"
                r"leading)\b|"
                # several ranked at once: "the two largest problems", "the 10 biggest platforms"
