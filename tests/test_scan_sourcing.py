@@ -242,6 +242,8 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Norway became the first country in the region with such a law.",
     "Below are the five most prevalent scams in the country.",
     "It is apparent that a great majority of the groups support the war.",
+    "It is easy to buy the coins, but it is impossible to sell them for local currency on the exchange.",
+    "The site posts the records, but there are no notification or correction procedures in place.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -251,6 +253,9 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Marketplace X was one of the largest markets of its kind.",
     "Marketplace X was among the most visited markets.",
     "Almost all victims knew their recruiter.",
+    "Without the raw counts, the platforms' ratios were impossible to classify.",
+    "The register does not code each grant, which makes it impossible to systematically determine who received it.",
+    "Victims often find it difficult or impossible to report the crimes committed against them.",
     "Traffickers almost always use encrypted apps.",
     "The most important step is reporting.",
     "We cannot ignore the role of platforms.",

@@ -54,7 +54,11 @@ SUPERLATIVE_PATTERNS = [
                r"least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b", re.I),
     _NOVELTY,
     re.compile(r"\b(?:(?:the|an?) (?:vast|overwhelming|great) majority of)\b", re.I),
-    re.compile(r"(?<![\w-])(?:untraceable|undetectable|unbreakable|uncrackable|impossible to (?:trace|track|detect|identify)|"
+    re.compile(r"(?<![\w-])(?:untraceable|undetectable|unbreakable|uncrackable|(?<!difficult or )(?<!hard or )impossible to (?!(?:[a-z]+ly\s+)?(?:know|say|tell|predict|determine|"
+               r"estimate|overstate|quantify|measure|verify|confirm|ignore|imagine|answer|generali[sz]e|classify|assess|"
+               r"compare|analy[sz]e|distinguish)\b)[a-z]+|"
+               # absence asserted: "there are no notification, consent, or correction protocols in place"
+               r"there (?:is|are) no (?:[\w-]+,?\s+){1,6}?in place|"
                r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
                r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:(?:major|large|big|leading|online|tech|technology|internet) )?"
                r"(?:traffickers?|victims?|offenders?|platforms?|countries|cases?|children|users|people|sites|websites|"
