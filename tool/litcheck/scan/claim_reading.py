@@ -59,8 +59,7 @@ NEGATION = re.compile(r"\b(?:not(?!\s+(?:the|a|an|only|just|least|necessarily|(?
 
 
 def _may_deny(low: str | None) -> bool:
-    """False when the text (`alternation.lowered`) cannot hold a denial (no "no", "ne", "unable",
-    "impossible", "without", "reach" or "n't"): most sentences are then read without a negation search a clause."""
+    """False when the lowered text holds none of a denial's words: most sentences need no negation search."""
     return low is None or any(w in low for w in ("no", "ne", "n't", "unable", "impossible", "without", "reach"))
 
 
@@ -68,8 +67,8 @@ _FOOTNOTE_REF = re.compile(r"\(?\b(?:fn|fns|footnotes?|notes?)\s+\d+(?:\s*(?:,|a
 WORD = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z0-9]|[A-Za-z]")
 # where one clause of a sentence ends and the next begins
 _CLAUSE_BREAK = re.compile(r"[;:()—–]|,\s|\s(?:but|while|whereas|although|though|because|since)\s", re.I)
-
-
+# "..., but legal search engines do list them": the contrary of a denial before it, stressed ("do list")
+_STRESSED_CONTRARY = re.compile(r"but\s[^;:]*?\b(?:do|does|did)\s+(?!not\b)[a-z]+", re.I)
 _NAME_BEFORE = re.compile(r"[A-Z][\w'-]*$")  # a capitalised word ending where a comma begins
 _ADJECTIVE_BEFORE = re.compile(r"(?:^|[;:(—–,.])\s*\W*(?:[Nn]o|[Ee]very|[Aa]ny|[Ee]ach)\s+[a-z]+$")  # "No ordinary,"
 
@@ -243,7 +242,7 @@ class Reading:
     figures: list
     negated: bool  # some clause is denied
     surfaces: dict[str, str] = field(default_factory=dict)  # term -> how the text wrote it
-    clauses: list[tuple[set[str], bool]] = field(default_factory=list)  # (terms, denied) per clause
+    clauses: list[tuple[set[str], bool]] = field(default_factory=list)  # (terms, denied: None for a stressed contrary)
     counted: dict[int, frozenset] = field(default_factory=dict)  # figure start -> what it counts, or is a share of
     qualifiers: set[str] = field(default_factory=set)  # entities named only right before another ("the EU DSA")
     dates: set[tuple[str, str | None, bool]] = field(default_factory=set)  # (month, year, with its day) of dates
@@ -274,8 +273,8 @@ class Reading:
         best = max((len(c[0] & terms) for c in self.clauses), default=0)
         hit = [c for c in self.clauses if c[0] & terms and len(c[0] & terms) * 2 >= best]
         if not hit:
-            return self.terms, self.negated
-        return set().union(*(c[0] for c in hit)), any(c[1] for c in hit)
+            return self.terms, self.negated  # (a denial and its stressed contrary both said: neither, None)
+        return set().union(*(c[0] for c in hit)), None if {True, None} <= {c[1] for c in hit} else any(c[1] for c in hit)
 
 
 class Lexicon:
@@ -464,7 +463,8 @@ class Lexicon:
         rest = "".join(chars)
         bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(rest) if not _lists_names(text, m)] + [len(rest) + 1]
         denial = _may_deny(low)
-        clauses = [(set(), denial and NEGATION.search(rest, a, b) is not None) for a, b in zip(bounds, bounds[1:])]
+        clauses = [(set(), True if denial and NEGATION.search(rest, a, b) else None if denial and _STRESSED_CONTRARY.match(
+            rest, a - 4 if rest[a - 4:a].lower() == "but " else a, b) else False) for a, b in zip(bounds, bounds[1:])]  # None: a denial's contrary
         for start, token in found:
             clauses[bisect.bisect_right(bounds, start) - 1][0].add(token)
         at: dict[int, str] = dict(found)  # offset -> term, for what a figure counts
