@@ -272,8 +272,11 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
     subjects = []  # what the claim is about (trafficking, drugs ...) when the sentence leaves it unsaid
     # what the claim's share is of ("80 percent of traffic on Tor") is not what it says of that share
     whole = set().union(*(claim.counted.get(b.start, ()) for _, b in figures if b.percent))
+    # what the sentence names only to deny it ("...; the announcements say nothing of trafficking") is not named
+    plain = sentence.terms if claim.negated or not sentence.negated else set().union(
+        *(c[0] for c in sentence.clauses if not c[1]))
     for group in prep.lexicon.alternatives:
-        named, claimed = sentence.terms & group, claim.terms & group
+        named, claimed = plain & group, claim.terms & group
         about = claimed - counted - whole or claimed  # "people are trafficked": not only what the figure counts
         if any(t.startswith("C:") for t in about) and not any(_says(sentence, t, claim, prep.lexicon) for t in about):
             subjects.append(about)
