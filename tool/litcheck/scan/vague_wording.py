@@ -71,6 +71,9 @@ VAGUE_PATTERNS = [
     re.compile(r"\b(?:found|shown|reported|documented) in (?:their|its|recent|several|many|various|numerous) (?:studies|research|reports|surveys)\b", re.I),
     re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known(?! as\b)|accepted|cited|regarded|considered|seen|"
                r"recogni[sz]ed)\b|"
+               # praise nobody is said to give: "Nairobi is often hailed as Africa's premier tech hub"
+               r"\b(?:is|are|was|were|has been|have been) (?:often |widely |frequently |commonly |long |increasingly )?"
+               r"(?:hailed|touted|lauded|billed|celebrated) as\b(?![^.;]*\bby\b)|"
                # use asserted with no one counting it: "has been widely adopted in high-risk classification"
                r"\b(?:has|have|had) been widely (?:used|adopted|deployed)\b|"
                # recognition with no one recognising: "these atrocities are being recognized for what they are"

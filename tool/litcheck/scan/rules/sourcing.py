@@ -36,7 +36,7 @@ FIGURE_PATTERNS = [
     ("percentage", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)),
     ("money", re.compile(r"(?:[$€£¥]|\bUSD\s?|\bUS\$\s?|\bEUR\s?)" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?(?:\s?" + _SCALE + r"\b|\s?[mkb]\b)?", re.I)),
     ("money", re.compile(r"(?<![\w.])" + NUM + r"\s?" + _SCALE + r"?\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b", re.I)),
-    ("scaled count", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?\s?" + _SCALE + r"\b", re.I)),
+    ("scaled count", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?[\s-]?" + _SCALE + r"\b", re.I)),
     # the news-magazine "1m Uighurs", "a nearly 3m-strong corps" (not "a 5m wall": a length), "10k videos"
     ("scaled count", re.compile(r"(?<![\w.$€£])\d{1,3}(?:\.\d{1,2})?[mk]\b"
                                 r"(?=[- ]?strong\b|\s+(?:[a-z]+s|people|children|men|women|[A-Z][a-z]+)\b)")),

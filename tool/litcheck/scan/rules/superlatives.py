@@ -23,6 +23,9 @@ _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vita
 _NOVELTY = re.compile(r"(?<!\bfor )\bthe first\b(?!\s+of\s+(?:these|those|them|the|our|its|which|two|three|four|five)\b)"
                       r"(?:\s+[\w-]+){0,4}?\s+to\s+\w+|\bthe first\b(?:\s+[\w-]+){1,4}?\s+of its kind\b|"
                       r"\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+|"
+                      # ", the first in Africa", "the first in the world to": first of a place
+                      r",\s+the first (?:(?:[\w-]+\s+){0,2}?(?:in|on|across) (?:the )?(?:world|country|region|continent|"
+                      r"[A-Z][\w-]+))\b|"
                       # "was the first comprehensive policy document on ...": a thing said to be the first of its kind
                       # "the UK introduced the first national legal framework": the same, said of what someone made
                       r"\b(?:is|was|are|were|became|becomes|has\s+been|had\s+been|introduced|created|established|passed|"
@@ -144,7 +147,7 @@ SUPERLATIVE_PATTERNS = [
 ]
 # an absolute under a negation or doubt a few words before: "not all projects ... are always", "it is
 # unlikely that donors always"; a claim made only as far as the authors know
-_NEGATED = re.compile(r"\b(?:not|unlikely|doubtful|rarely|hardly)\b(?:\s+[\w'’-]+){0,6}\s*$", re.I)
+_NEGATED = re.compile(r"\b(?:not(?!\s+(?:forget|overlook|ignore)\b)|unlikely|doubtful|rarely|hardly)\b(?:\s+[\w'’-]+){0,6}\s*$", re.I)
 _AS_FAR_AS_KNOWN = re.compile(r"\b(?:to (?:our|my|the authors’|the authors') (?:best )?knowledge|as far as (?:we|I) (?:know|are aware))\b",
                               re.I)
 # a claim about history, whoever makes it: "I have taken unprecedented action"
