@@ -147,7 +147,7 @@ SUPERLATIVE_PATTERNS = [
 ]
 # an absolute under a negation or doubt a few words before: "not all projects ... are always", "it is
 # unlikely that donors always"; a claim made only as far as the authors know
-_NEGATED = re.compile(r"\b(?:not(?!\s+(?:forget|overlook|ignore)\b)|unlikely|doubtful|rarely|hardly)\b(?:\s+[\w'’-]+){0,6}\s*$", re.I)
+_NEGATED = re.compile(r"\b(?:not|unlikely|doubtful|rarely|hardly)\b(?:\s+[\w'’-]+){0,6}\s*$", re.I)
 _AS_FAR_AS_KNOWN = re.compile(r"\b(?:to (?:our|my|the authors’|the authors') (?:best )?knowledge|as far as (?:we|I) (?:know|are aware))\b",
                               re.I)
 # a claim about history, whoever makes it: "I have taken unprecedented action"
