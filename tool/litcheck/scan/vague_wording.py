@@ -55,6 +55,10 @@ VAGUE_PATTERNS = [
     re.compile(r"\b(?:auditors|experts|researchers|officials|analysts|investigators|insiders|diplomats|"
                r"executives|workers|activists|campaigners|lawyers|prosecutors)\s+(?:for|at|with|from|in|of|across|inside)\s+"
                r"(?:[\w'’-]+\s+){1,6}?(?:say|said|says|believe|believed|warn|warned|told|estimate|estimated)\b", re.I),
+    # people of a kind, none named, as the only source: "Moderators report recurring nightmares", "Survivors describe"
+    re.compile(r"^[*_\s]*(?:[A-Z][a-z]+\s+)?(?:Moderators|Victims|Survivors|Workers|Employees|Users|Parents|Residents|"
+               r"Migrants|Officers|Teachers|Nurses|Doctors|Families|Customers|Contractors)\s+(?:(?:often|commonly|frequently|"
+               r"routinely|regularly)\s+)?(?:report|describe|say|complain|recount|tell)\b"),
     # the authority after its words: "..., say the experts from X", "As reported over the past five years, ..."
     re.compile(r"\b(?:say|says|said)\s+(?:the\s+|some\s+|many\s+)?(?:experts|analysts|officials|sources|observers|"
                r"researchers|critics|campaigners|insiders)\b|^[*_\s]*As (?:has been |was |it was )?reported\b", re.I),
