@@ -144,6 +144,8 @@ def names_a_work(text: str) -> bool:
     if "(" in text and any(PUBLISHER_DATE.fullmatch(m.group(1)) for m in _BRACKETED.finditer(text)):
         return True  # "Okafor, Harbour Work (Northgate University Press, 2019)": a book named with its publisher
     for m in _QUOTED_TITLE.finditer(text):
+        if m.group(0)[0] in "*_" and m.group(1).rstrip()[-1:] in ".!?":
+            continue  # a whole sentence set in bold or italics is stressed, not a title: "**Kenya launched ... Africa.**"
         words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
         if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.5 * len(words) \
                 and sum(w[0].isupper() for w in words) >= 3:
