@@ -63,8 +63,9 @@ SUPERLATIVE_PATTERNS = [
                # absence asserted: "there are no notification, consent, or correction protocols in place"
                r"there (?:is|are) no (?:[\w-]+,?\s+){1,6}?in place|"
                r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
-               r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:(?:major|large|big|leading|online|tech|technology|internet) )?"
-               r"(?:traffickers?|victims?|offenders?|platforms?|countries|cases?|children|users|people|sites|websites|"
+               r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:the )?(?:(?:major|large|big|leading|online|tech|technology|"
+               r"internet|security|safety|privacy) )?(?:safeguards?|protections?|features?|measures?|checks?|"
+               r"traffickers?|victims?|offenders?|platforms?|countries|cases?|children|users|people|sites|websites|"
                r"transactions|markets|firms?|compan(?:y|ies)|business(?:es)?|providers?|apps?|governments?)\b"
                # "all countries that received aid", "every case in our sample": a scope, not a claim
                r"(?! of| that| which| who| where| with| in (?:our|the|this) (?:sample|data|dataset|study|survey)| included| listed| covered|"
