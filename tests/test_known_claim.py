@@ -74,7 +74,8 @@ LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{n
                                                  ("twenty-third", 20), ("twenty-fourth", 20),
                                                  ("twenty-fifth", 20),
                                                  ("twenty-sixth", 20), ("twenty-seventh", 20),
-                                                 ("twenty-eighth", 20), ("twenty-ninth", 20)]}
+                                                 ("twenty-eighth", 20), ("twenty-ninth", 20),
+                                                 ("thirtieth", 20)]}
 BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 
