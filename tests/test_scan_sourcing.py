@@ -214,7 +214,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "The country ranks second in the region for cyberbullying.",
     "The retailer, new to the index this year, ranked dead last.",
     "The minister launched the national data strategy at the summit, the first in Africa.",
-    "The method lets an attacker get round all the security checks that banks put on card payments.",
+    "The method lets an attacker get round all the security checks on card payments.",
     "**The Minister Launched the National Data Strategy at the Regional Summit, the first in Africa.**",
     "The country has the highest internet use in the region, with over [31 million people](https://example.org/a) online.",
     "The port is the second-largest transit point for victims.",
