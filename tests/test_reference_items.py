@@ -440,3 +440,14 @@ def test_a_note_that_says_only_supra_points_nowhere(scanner, note, dangling):
     text = f"Ports grew.[^1] Ports shrank.[^2]\n\n[^1]: Okafor, B. (2019). *Harbour Work*. Northgate.\n[^2]: {note}\n"
     found = flags(scanner, text, "dangling-citation")
     assert (found == [("dangling-citation", 4, "footnote")]) is dangling and (found == []) is not dangling
+
+
+def test_an_encyclopaedias_copied_references_are_numbered_by_their_place(scanner):
+    from litcheck.scan.document import parse_document
+
+    text = ("Attacks doubled in a year.[1] The group moved to new registrars.[2][1]\n\n## References\n\n"
+            "^ a b Okafor, Bola (2010-05-12). \"Phishing gang slows\". Harbour News. Retrieved 2010-05-17.\n\n"
+            "^ Lindqvist, Maja (2011). \"Registrars respond\". Northgate Review. Retrieved 2011-02-01.\n")
+    doc = parse_document(text, fmt="markdown")
+    assert [(r.label, r.text[:7]) for r in doc.references] == [("1", "Okafor,"), ("2", "Lindqvi")]
+    assert flags(scanner, text, "dangling-citation") == []

@@ -51,6 +51,9 @@ _COMMENTS = re.compile(r"^[ \t]*(?:post a comment|leave a (?:reply|comment)|\d+ 
 _ITEM_LABEL = re.compile(
     r"^[ \t]*(?:\[(\d{1,3})\]|(\d{1,3})[.)](?=\s)|\^?(\d{1,3})(?=[ \t]+[A-Z\"“‘'*_])|([" + SUPERSCRIPT_DIGITS + r"]{1,3}"
     r"(?:,[" + SUPERSCRIPT_DIGITS + r"]{1,3})*))[ \t]*")
+# An encyclopaedia's reference copied as text: "^ a b Greene, Tim. ..." (a caret, then one letter for each
+# place that cites it). Its number is its place in the list, as the encyclopaedia shows it.
+_CARET_ITEM = re.compile(r"^[ \t]*\^(?:[ \t]*Jump up(?: to)?:?)?(?:[ \t]+[a-z](?=[ \t]))*[ \t]+(?=\S)")
 
 
 def _short_line_matches(pattern: re.Pattern, line: str) -> bool:
@@ -250,6 +253,7 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int, h
     section_end = len(text)
     cur: list | None = None
     next_line = len(lines)
+    carets = 0  # items numbered by their place ("^ ...")
     for j in range(first + (not headless), len(lines)):
         s, e, line = lines[j]
         if _short_line_matches(_STOP_HEADING, line) or _MD_FOOTDEF.match(line) or (
@@ -278,6 +282,9 @@ def _read_reference_section(doc: Document, mask: bytearray, lines, first: int, h
         label_m = _ITEM_LABEL.match(line)
         label = next((g for g in label_m.groups() if g), "") if label_m else ""
         label = label.translate(SUP_TO_DIGIT)
+        if not label and (caret := _CARET_ITEM.match(line)):
+            carets += 1
+            label_m, label = caret, str(carets)
         bullet = re.match(r"^[ \t]*[-*•●▪–][ \t]+", line)
         starts = _looks_like_ref_start(line) or _REPEATED_AUTHOR_LINE.match(line) is not None
         if label == "1" and not is_notes and sum(1 for it in items if not it[0]) >= 3:
