@@ -258,6 +258,8 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Marketplace X was among the most visited markets.",
     "Almost all victims knew their recruiter.",
     "To stay safe, you must be careful: the first one who has to protect your data is you.",
+    "The only appropriate response is international cooperation.",
+    "The only option for these families, if they want to stay safe, is to leave.",
     "The country has [the highest internet use in the region](https://example.org/a), with 31 million people online.",
     "Without the raw counts, the platforms' ratios were impossible to classify.",
     "The register does not code each grant, which makes it impossible to systematically determine who received it.",

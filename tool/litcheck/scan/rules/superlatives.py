@@ -22,7 +22,8 @@ _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vita
 # about the document's own study ("this study is the first to ...")
 _NOVELTY = re.compile(r"(?<!\bfor )\bthe first\b(?!\s+of\s+(?:these|those|them|the|our|its|which|two|three|four|five)\b)"
                       r"(?:\s+[\w-]+){0,4}?(?<!\bhas)(?<!\bhave)(?<!\bhad)(?<!\bneeds)(?<!\bneed)\s+to\s+\w+|\bthe first\b(?:\s+[\w-]+){1,4}?\s+of its kind\b|"
-                      r"\bfirst[- ]ever\b|\bthe only\s+(?!way\b)[\w-]+|"
+                      r"\bfirst[- ]ever\b|\bthe only\s+(?!(?:way|option|solution|alternative|answer|response|choice|hope|remedy|(?:truly\s+|really\s+)?"
+                      r"(?:appropriate|feasible|viable|realistic|sensible|reasonable|acceptable))\b)[\w-]+|"
                       # ", the first in Africa", "the first in the world to": first of a place
                       r",\s+the first (?:(?:[\w-]+\s+){0,2}?(?:in|on|across) (?:the )?(?:world|country|region|continent|"
                       r"[A-Z][\w-]+))\b|"
