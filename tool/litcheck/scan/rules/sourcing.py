@@ -35,7 +35,7 @@ _WORDNUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|f
 FIGURE_PATTERNS = [
     ("percentage", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)),
     ("money", re.compile(r"(?:[$€£¥]|\bUSD\s?|\bUS\$\s?|\bEUR\s?)" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?(?:\s?" + _SCALE + r"\b|\s?[mkb]\b)?", re.I)),
-    ("money", re.compile(r"(?<![\w.])" + NUM + r"\s?" + _SCALE + r"?\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b", re.I)),
+    ("money", re.compile(r"(?<![\w.])" + NUM + r"(?:k|\s?" + _SCALE + r")?\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b", re.I)),
     ("scaled count", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?[\s-]?" + _SCALE + r"\b", re.I)),
     # the news-magazine "1m Uighurs", "a nearly 3m-strong corps" (not "a 5m wall": a length), "10k videos"
     ("scaled count", re.compile(r"(?<![\w.$€£])\d{1,3}(?:\.\d{1,2})?[mk]\b"
@@ -80,6 +80,9 @@ FIGURE_PATTERNS = [
     ("rate", re.compile(r"(?<![\w.])(?!24\b)(?:\d{1,2}|twelve|fourteen|fifteen|sixteen|eighteen|twenty)(?:\s?[-–]\s?\d{1,2})?"
                         r"(?:\s+hours?\s+(?:a|per|each)\s+(?:day|week|shift)|\s+hours?\s+or\s+(?:more|longer)|"
                         r"[- ]hours?\s+(?:days|shifts|workdays|working days))\b", re.I)),
+    # how often something happens, as a rate: "every 39 seconds, there is a new attack", "a business every 11 minutes"
+    ("rate", re.compile(r"\bevery\s+(?:\d{1,3}(?:\.\d)?|few|two|three|four|five|ten|fifteen|thirty|forty)\s+"
+                        r"(?:seconds|minutes|hours)\b", re.I)),
     ("multiplier", re.compile(r"\b(?:doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|\d+-fold|twice as (?:many|likely|much|high)|(?:three|four|five|ten|\d+) times (?:more|higher|as|greater|larger|the)|(?:an|one|two|three) orders? of magnitude)\b", re.I)),
 ]
 _PLAIN = re.compile(r"(?<![\w.,/$€£%-])" + NUM + r"(?![\w/%]|,\d|\.\d)")

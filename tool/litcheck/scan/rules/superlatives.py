@@ -60,7 +60,7 @@ SUPERLATIVE_PATTERNS = [
     re.compile(r"\b(?:(?:the|an?) (?:vast|overwhelming|great) majority of)\b", re.I),
     re.compile(r"(?<![\w-])(?:untraceable|undetectable|unbreakable|uncrackable|(?<!difficult or )(?<!hard or )impossible to (?!(?:[a-z]+ly\s+)?(?:know|say|tell|predict|determine|"
                r"estimate|overstate|quantify|measure|verify|confirm|ignore|imagine|answer|generali[sz]e|classify|assess|"
-               r"compare|analy[sz]e|distinguish)\b)[a-z]+|"
+               r"compare|analy[sz]e|distinguish|give|provide|cover|list|describe|summari[sz]e|include)\b)[a-z]+|"
                # absence asserted: "there are no notification, consent, or correction protocols in place"
                r"there (?:is|are) no (?:[\w-]+,?\s+){1,6}?in place|"
                r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
@@ -116,7 +116,7 @@ SUPERLATIVE_PATTERNS = [
     # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest", "the two largest"
     re.compile(r"\b(?:ranks?|ranked|ranking|placed|places|comes|came) (?:as )?(?:(?:first|second|third|fourth|fifth|sixth|"
                r"seventh|eighth|ninth|tenth|(?:dead )?last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
-               r"\bthe (?:second|third|fourth|fifth)[- ](?:largest|biggest|highest|lowest|greatest|most|fastest|worst|"
+               r"\bthe (?:world['’]s |country['’]s )?(?:second|third|fourth|fifth)[- ](?:largest|biggest|highest|lowest|greatest|most|fastest|worst|"
                r"leading)\b|"
                # several ranked at once: "the two largest problems", "the 10 biggest platforms"
                r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:largest|biggest|highest|lowest|greatest|"
