@@ -242,7 +242,7 @@ class Reading:
     figures: list
     negated: bool  # some clause is denied
     surfaces: dict[str, str] = field(default_factory=dict)  # term -> how the text wrote it
-    clauses: list[tuple[set[str], bool]] = field(default_factory=list)  # (terms, denied: None for a stressed contrary)
+    clauses: list[tuple[set[str], bool | None]] = field(default_factory=list)  # (terms, denied; None: a stressed contrary)
     counted: dict[int, frozenset] = field(default_factory=dict)  # figure start -> what it counts, or is a share of
     qualifiers: set[str] = field(default_factory=set)  # entities named only right before another ("the EU DSA")
     dates: set[tuple[str, str | None, bool]] = field(default_factory=set)  # (month, year, with its day) of dates
@@ -268,12 +268,12 @@ class Reading:
 
     def around(self, terms: set[str]) -> tuple[set[str], bool]:
         """The terms of the clauses that carry most of `terms` (at least half as many as the best
-        clause), and whether one of them is denied: a long sentence's other clauses neither
-        dilute nor negate what it says of the claim."""
+        clause), and whether one of them is denied (None when one denies and another stresses the
+        contrary): a long sentence's other clauses neither dilute nor negate what it says of the claim."""
         best = max((len(c[0] & terms) for c in self.clauses), default=0)
         hit = [c for c in self.clauses if c[0] & terms and len(c[0] & terms) * 2 >= best]
         if not hit:
-            return self.terms, self.negated  # (a denial and its stressed contrary both said: neither, None)
+            return self.terms, self.negated
         return set().union(*(c[0] for c in hit)), None if {True, None} <= {c[1] for c in hit} else any(c[1] for c in hit)
 
 
