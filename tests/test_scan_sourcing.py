@@ -570,6 +570,8 @@ def test_news_ages_counts_and_credits(scanner, text, fires):
     ("The corps is a nearly 3m-strong business.\n", True),
     ("Over the quarter, users appealed the removal of 10k videos.\n", True),
     ("Every 39 seconds, a new attack is launched somewhere on the web.\n", True),
+    ("Audience tracking company Harbourline reported that sessions fell 16% on Thursday.\n", False),
+    ("Analysts at the time reported that sessions fell 16% on Thursday.\n", True),
     ("For less than 50k USD a year, anyone can buy a person's full travel records.\n", True),
     ("The firm would not risk losing access to a 1.3-billion people market.\n", True),
     ("The camp is behind a 5m wall.\n", False),

@@ -16,7 +16,9 @@ from litcheck.scan.citations.prose import REPORTING_VERBS
 # run of capitalised words costs linear time, not a retry from each of its words.
 _NAME = r"[A-Z][\w&.'’-]*+(?:\s+(?:of|on|for|and|against|the|&)){0,2}+(?:\s+[A-Z][\w&.'’-]*+){1,7}+"
 _FORCES = r"(?:Police|Service|Agency|Bureau|Ministry|Department|Commission)\b"
-REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?)"
+# (a one-word name needs a lower-case word before it, which shows it is a name and does not open the
+# sentence: "Audience tracking company Nielsen reported ...", not "Researchers reported ...")
+REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?|(?<=[a-z] )[A-Z][a-z][\w&'’-]*+)"
                       r"(?:\s*\([A-Z][\w.&-]{1,12}\))?(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|then\s+)?"
                       # (or announcing its own deal or measure: "TU announced the purchase of ... for USD 1.5 billion")
                       # (or telling the reporter: "The IWF told us", "Meta told the BBC")
