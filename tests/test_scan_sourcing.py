@@ -571,6 +571,8 @@ def test_news_ages_counts_and_credits(scanner, text, fires):
     ("Over the quarter, users appealed the removal of 10k videos.\n", True),
     ("Every 39 seconds, a new attack is launched somewhere on the web.\n", True),
     ("Audience tracking company Harbourline reported that sessions fell 16% on Thursday.\n", False),
+    ("He showed me the tool on his laptop, a face-swapping program that cost him $3,500.\n", False),
+    ("The face-swapping program costs $3,500 on the forum.\n", True),
     ("Analysts at the time reported that sessions fell 16% on Thursday.\n", True),
     ("For less than 50k USD a year, anyone can buy a person's full travel records.\n", True),
     ("The firm would not risk losing access to a 1.3-billion people market.\n", True),

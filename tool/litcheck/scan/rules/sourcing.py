@@ -273,6 +273,7 @@ def _credited_lead(ctx, sent) -> bool:
 
 
 # "not 100% accurate": a disclaimer, not a measured share
+_WITNESSED = re.compile(r"\b(?:showed|told|gave|sent|offered|asked|handed)\s+me\b")
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:always\s+)?$")
 _RESTATEMENT = re.compile(r"[*_\s]*(?:In other words|That is|This is|That means|This means|Put differently|I\.e\.|"
                           r"Put another way|(?:That|This)[’']s(?=\s+(?:an?\s+|about\s+|nearly\s+|almost\s+|over\s+|"
@@ -340,6 +341,8 @@ def uncited_statistic(ctx):
         if not figures or own.covers(sent) or ctx.per_sentence(names_a_work, sent) or calculations(sent.text) \
                 or guest_turn(ctx, sent) or in_quoted_run(ctx, sent):
             continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
+        if _WITNESSED.search(sent.text):
+            continue  # "He showed me the app ... that cost him $3,500": what the writer saw or was told, a witness's account
         if _RESTATEMENT.match(sent.text):
             continue  # "In other words, 95% ...", "That is a 96% pass rate": the figures before it are the claim
         if all(f[3] in ("share", "trend") for f in figures) and _vague_phrase(ctx, sent):
