@@ -260,6 +260,7 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Almost all victims knew their recruiter.",
     "To stay safe, you must be careful: the first one who has to protect your data is you.",
     "The only appropriate response is international cooperation.",
+    "The hotline keeps a list of domains that publish the most severe material.",
     "In one short report it is impossible to give a complete overview of the field.",
     "The only option for these families, if they want to stay safe, is to leave.",
     "The country has [the highest internet use in the region](https://example.org/a), with 31 million people online.",

@@ -17,7 +17,9 @@ _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vita
                r"efficient|vulnerable|recent|part|likely|probable|similar|common sense|basic|fundamental|pressing|"
                r"urgent|difficult|challenging|obvious|practical|ethical|relevant|suitable|concerning|alarming|worrying|heinous|serious|"
                r"beautiful|interesting|famous|well-known|ancient|destructive|innocent|marginalised|marginalized|notable|"
-               r"striking|remarkable|worrying|troubling|disturbing|pernicious|insidious")
+               r"striking|remarkable|worrying|troubling|disturbing|pernicious|insidious|"
+               # the grade of content or harm, not a ranking: "the most severe CSAM", "the most graphic videos"
+               r"severe|extreme|egregious|graphic|atrocious|harmful")
 # "the first ... to", "the only": a claim of novelty, which needs evidence even when it is made
 # about the document's own study ("this study is the first to ...")
 _NOVELTY = re.compile(r"(?<!\bfor )\bthe first\b(?!\s+of\s+(?:these|those|them|the|our|its|which|two|three|four|five)\b)"
