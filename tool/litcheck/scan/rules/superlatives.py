@@ -241,8 +241,9 @@ def _links_only_figures(ctx, sent) -> bool:
 def superlative(ctx):
     own = OwnResults.of(ctx)
     for sent in ctx.claim_sentences():
-        figure_links = ctx.is_cited(sent) and _links_only_figures(ctx, sent)
-        if ctx.is_cited(sent) and not figure_links or ctx.per_sentence(names_a_work, sent) or opened_by_work(ctx, sent) or carries_on(ctx, sent):
+        cited = ctx.is_cited(sent)
+        figure_links = cited and _links_only_figures(ctx, sent)
+        if cited and not figure_links or ctx.per_sentence(names_a_work, sent) or opened_by_work(ctx, sent) or carries_on(ctx, sent):
             continue  # (a ranking inside figures a paragraph's named work, or the sentence before, reports)
         # "most respondents"; "the lowest of the three types" in a data analysis's own sections
         own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
