@@ -882,6 +882,7 @@ def test_a_title_of_office_is_no_name_and_reporting_verbs_say_nothing_of_the_cla
     ("About 5,000 migrants are smuggled within Ruritania's own borders each year.", False),
     ("About 5,000 migrants are smuggled inside the country each year.", False),
     ("About 5,000 migrants are smuggled across borders within the border region each year.", True),  # a place by one
+    ("About 5,000 migrants are smuggled within a country or across borders each year.", True),  # either: anywhere
 ])
 def test_within_a_countrys_borders_is_not_across_them(sentence, same):
     assert _restates("About 5,000 migrants are smuggled across borders each year.", sentence) is same

@@ -138,9 +138,9 @@ _SAID_APART = [(re.compile(p, re.I), concept) for p, concept in (
     (r"\b(?:leave|leaves|left|leaving)\s+(?:[\w'-]+\s+){1,2}?(?P<no>no)\s+(?:trail|trace)s?\b", "C:untraceable"),
     (r"\b(?:forced|made|compelled|coerced|pressured)\s+(?:in)?to\s+(?:(?:work|serve)\s+(?:as|in)\s+(?:an?\s+|the\s+)?"
      r"(?:prostitut\w*|sex\s+work\w*|sex\s+trade)|sell(?:ing)?\s+sex|prostitut\w*)", "C:trafficking"),
-    # inside one country, the contrary of across borders (`opposites:`): "within Ruritania's own borders"
-    (r"\bwithin\s+(?:[\w'-]+\s+){0,3}?borders\b|\b(?:within|inside)\s+(?:the|a|one|its|their)\s+(?:own\s+)?country\b",
-     "C:domestic"),
+    # inside one country, the contrary of across borders (`opposites:`): "within Ruritania's own borders", not either
+    (r"(?:\bwithin\s+(?:[\w'-]+\s+){0,3}?borders\b|\b(?:within|inside)\s+(?:the|a|one|its|their)\s+(?:own\s+)?country\b)"
+     r"(?!,?\s+(?:or|and)\s+(?:over|across)\b)", "C:domestic"),
     (r"\b(?:question(?:s|ed|ing)|disput(?:es|ed|ing)|challeng(?:es|ed|ing)|doubt(?:ed|ing))\s+(?:the|its|their|this|that|"
      r"these|those|an?|[\w-]+'s)\s+(?:[\w'-]+\s+){0,3}?(?:estimate|figure|claim|number|statistic|count)s?\b", "C:rumour"))]
 _NECESSITY = "C:oblige"
