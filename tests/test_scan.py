@@ -308,3 +308,25 @@ def test_a_one_word_parenthesis_after_a_name_or_a_part_is_a_gloss_not_a_citation
             "often blackmailed with threats of outing (Anderson).\n")
     cited = [c.text for c in scanner.scan_text(text).citations if c.kind == "author-date"]
     assert cited == ["(Anderson)"]
+
+
+def test_an_unquoted_title_after_in_their_paper_is_checked_against_its_reference_item(scanner):
+    text = ("Ibarra et al. outline the risks in their paper Locks on Every Door: Why Mandated Access Fails "
+            "All Users (2016).\n\n"
+            "In her book Quiet Ledgers of the Sea Varga traces the trade.\n\n"
+            "In their report Counting the Unseen Achterberg and Lee describe intake.\n\n"
+            "In a study Save the Children published, most users agreed.\n\n"
+            "## References\n\n"
+            "Ibarra, L., Chen, W., & Moss, K. (2016). Locks on every door: Why mandated access fails all users "
+            "and services. Northgate Press.\n\n"
+            "Varga, E. (2019). Quiet ledgers of the sea trade. Harbour Books.\n\n"
+            "Achterberg, P., & Lee, S. (2016). Counting the unseen: Shelter intake in three regions. Delta.\n")
+    result = scanner.scan_text(text, fmt="markdown")
+    titles = [(c.title, c.year, c.via_reference) for c in result.citations if c.kind == "title"]
+    assert titles == [("Locks on Every Door: Why Mandated Access Fails All Users", 2016, 0),  # not authors "Fails All Users"
+                      ("Quiet Ledgers of the Sea", None, 1),  # the author's name after it is not the title's
+                      ("Counting the Unseen", None, 2)]  # the title without its subtitle: a short form
+    mismatches = sorted((f.line, f.message.split(" gives ")[-1].split(" (reference")[0]) for f in result.flags
+                        if f.rule == "citation-mismatch")
+    assert mismatches == [(1, "the title 'Locks on Every Door: Why Mandated Access Fails All Users'"),  # "and services" dropped
+                          (3, "the title 'Quiet Ledgers of the Sea'")]  # "trade" dropped

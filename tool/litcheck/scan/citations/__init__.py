@@ -29,7 +29,7 @@ from litcheck.scan.citations.model import YEAR, Citation, inside, Spans
 from litcheck.scan.citations.anchors import anchor_citations
 from litcheck.scan.citations.orgs import OrgMatcher, is_acronym_definition
 from litcheck.scan.citations.parenthetical import parenthetical_citations
-from litcheck.scan.citations.prose import REPORTING_VERBS, named_sources, prose_titles
+from litcheck.scan.citations.prose import REPORTING_VERBS, cued_titles, named_sources, prose_titles
 from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Sentence
 from litcheck.scan.document.plainmarks import GLUED_MARK
 
@@ -175,6 +175,8 @@ def sentence_citations(doc: Document, sent: Sentence, orgs: OrgMatcher | None, d
             continue
         add(Citation("numeric", m.group(0), base + m.start(), base + m.end(), sent.index, list(dict.fromkeys(labels)),
                      locator="; ".join(locators)))
+    for c in cued_titles(text, base, sent, taken):  # before authors: "... Data and Communication (2015)" is a title
+        add(c)
     for m in _NARRATIVE_AD.finditer(text) if paren else ():
         names_text = _drop_sentence_opener(m.group("names") or m.group("names2") or m.group("names4") or m.group("names3"))
         year_text = m.group("year") or m.group("year2") or m.group("year4") or m.group("year3")

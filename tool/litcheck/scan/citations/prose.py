@@ -8,6 +8,7 @@ import re
 from litcheck.scan.citations.model import LOOKBACK, YEAR, Citation, inside, Spans
 from litcheck.scan.citations.orgs import OrgMatcher
 from litcheck.scan.document.model import Sentence
+from litcheck.scan.resolve.text import tokens
 
 REPORTING_VERBS = (
     r"(?:found|finds|find|argues?|argued|shows?|showed|shown|notes?|noted|reports?|reported|states?|stated|"
@@ -55,6 +56,40 @@ def prose_titles(text: str, base: int, sent: Sentence, taken) -> list[Citation]:
         out.append(Citation("title", m.group(0), base + m.start(), base + m.end(), sent.index, names=names,
                             year=int(years[-1]) if years else None, year_text=years[-1] if years else "",
                             title=title))
+    return out
+
+
+# A work named by an unquoted title after "in their paper", "in his book": 'outline in their paper Keys
+# Under Doormats: Mandating Insecurity by Requiring Government Access (2015)'. The title is the run of
+# capitalised words (small words between them) after the cue; a year in brackets right after it is the
+# work's, not an author-date citation of authors called "Data and Communication".
+_SMALL = (r"(?:a|an|the|of|for|and|or|to|in|on|by|with|all|at|from|into|via|versus|about|through|under|over|"
+          r"against|between|without|within|its|their|is|are|not)")
+_CUED_TITLE = re.compile(
+    r"\b(?i:in|from)\s+(?i:his|her|their|its|the)\s+(?:(?i:\d{4}|recent|latest|seminal|influential)\s+)?"
+    r"(?i:paper|report|article|book|study|essay|chapter|thesis|dissertation|monograph|brief)\s*,?\s+"
+    r"(?:(?i:titled|entitled|called)\s+)?"
+    r"(?P<title>[A-Z][\w'’&-]*+(?:(?:\s*:\s*|\s+)(?:[A-Z0-9][\w'’&-]*+|" + _SMALL + r"(?=\s+\w)))+)"
+    r"(?:\s*\((?P<year>" + YEAR + r")[a-z]?\))?")
+_PUBLISHED = re.compile(r"\s+(?:published|released|issued|conducted|produced|commissioned|wrote)\b")
+_TRAILING_SMALL = re.compile(r"(?:[\s:]+" + _SMALL + r")+$|[\s:]+$")
+
+
+def cued_titles(text: str, base: int, sent: Sentence, taken) -> list[Citation]:
+    out = []
+    for m in _CUED_TITLE.finditer(text) if " paper " in text or " report " in text or "book" in text \
+            or "stud" in text or "article" in text or "essay" in text or "chapter" in text or "thes" in text \
+            or "dissertation" in text or "monograph" in text or "brief" in text else ():
+        if inside(taken, m.start("title")):
+            continue
+        title = _TRAILING_SMALL.sub("", m.group("title"))
+        if len(tokens(title)) < 3 or sum(w[:1].isupper() for w in title.split()) < 2 \
+                or _PUBLISHED.match(text, m.start("title") + len(title)):
+            continue  # "in the study Save the Children published": the body that published it
+        year = m.group("year")
+        end = m.end() if year else m.start("title") + len(title)
+        out.append(Citation("title", text[m.start():end], base + m.start(), base + end, sent.index,
+                            year=int(year) if year else None, year_text=year or "", title=title))
     return out
 
 

@@ -155,7 +155,7 @@ def _resolve_title(c: Citation, doc, res: Resolution) -> None:
     for i, item in enumerate(doc.references):
         parts = parse_reference(item.text)
         if parts.title:
-            candidates.append((fuzz.token_set_ratio(t, norm(parts.title)), "item", i, parts))
+            candidates.append((fuzz.token_set_ratio(norm(_without_authors(c.title, parts)), norm(parts.title)), "item", i, parts))
     if not candidates:
         return
     score, where, which, parts = max(candidates, key=lambda x: x[0])
@@ -170,11 +170,36 @@ def _resolve_title(c: Citation, doc, res: Resolution) -> None:
     if m is not None and m.key:
         c.key, c.keys, c.score = m.key, (m.keys or [m.key]), m.score
     c.note = place
+    c.title = _without_authors(c.title, parts)
     mine, theirs = tokens(c.title), tokens(parts.title)
-    if mine != theirs and not set(mine) <= set(theirs):
+    if mine != theirs and not _short_title(mine, parts.title):
         c.ref_diffs.append(f"the title '{c.title}' ({place}: '{parts.title}')")
     if c.year is not None and parts.year is not None and c.year != parts.year:
         c.ref_diffs.append(f"the year {c.year} ({place}: {parts.year})")
+
+
+def _without_authors(title: str, parts) -> str:
+    """The title less the item's author names run on after it: an unquoted title has no end of its
+    own ("In his paper Decoding OECD Guidelines Baker describes", "... Unseen Achterberg and Lee")."""
+    names = set(tokens(parts.authors)) - set(tokens(parts.title))
+    words = title.split()
+    while len(words) > 3 and (words[-1] in ("and", "&") or tokens(words[-1]) and set(tokens(words[-1])) <= names):
+        words.pop()
+    return " ".join(words)
+
+
+def _short_title(mine: list[str], title: str) -> bool:
+    """The prose gives the title in its own order of words, or cut where the title has a break
+    (a subtitle, a series after a comma): "Keys Under Doormats" for "Keys Under Doormats: Mandating
+    Insecurity ...", or the subtitle alone. A word dropped or changed where the title runs on
+    ("... for Cryptography" for "... for Cryptography Policy") makes another title."""
+    if sorted(mine) == sorted(tokens(title)):
+        return True
+    parts = [tokens(p) for p in _BREAK.split(title)]
+    return any(mine == [t for p in parts[a:b] for t in p] for a in range(len(parts)) for b in range(a + 1, len(parts) + 1))
+
+
+_BREAK = re.compile(r"[:.?!,;]\s|\s[–—-]\s|\s\(")
 
 
 def name_forms(name: str, index: LibraryIndex) -> set[str]:

@@ -244,7 +244,9 @@ def _same_body(who: str, work) -> bool:
 
 @rule("citation-mismatch", "error",
       "A footnote or reference item resolves to a library work but disagrees with its record (year, volume, venue, "
-      "title or author); an in-text citation gives another year or spelling than its own reference-list item; or the "
+      "title or author); an in-text citation gives another year or spelling than its own reference-list item, or a title "
+      "named in the prose (\"in their paper Keys Under Doormats ...\") words its item's title otherwise (not merely shorter by its "
+      "subtitle); or the "
       "sentence attributes the point to one author or body while its footnote cites another's work (or, for a body, its "
       "author-date citation: \"According to UNODC, ... (ILO, 2017)\"). With no library: "
       "a reference item with no year or date, a page range that ends before it starts, a pinpoint outside the pages "
