@@ -215,6 +215,8 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "The retailer, new to the index this year, ranked dead last.",
     "The minister launched the national data strategy at the summit, the first in Africa.",
     "Measured as a country, the trade is the world's third-largest economy.",
+    "They joined forces with the Harbour Syndicate, the country’s largest gang.",  # a curly possessive
+    "Prosecutors opened Ruritania's largest fraud investigation in 2013.",  # a named one
     "The method lets an attacker get round all the security checks on card payments.",
     "**The Minister Launched the National Data Strategy at the Regional Summit, the first in Africa.**",
     "The country has the highest internet use in the region, with over [31 million people](https://example.org/a) online.",
@@ -257,6 +259,7 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
 @pytest.mark.parametrize("sentence", [
     "Marketplace X was one of the largest markets of its kind.",
     "Marketplace X was among the most visited markets.",
+    "It's most likely that the messages were deleted.",  # a contraction, not a possessive name
     "Almost all victims knew their recruiter.",
     "To stay safe, you must be careful: the first one who has to protect your data is you.",
     "The only appropriate response is international cooperation.",

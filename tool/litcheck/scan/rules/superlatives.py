@@ -54,7 +54,9 @@ _SCALE_GRADE = re.compile(r"(?:\s+[\w-]+)?\s+(?:category|categories|tier|tiers|l
                           r"bracket|score|class|classification|setting|priority)\b(?!\s+(?:of|in|among|for)\b)")
 SUPERLATIVE_PATTERNS = [
     # ("even the most innocuous forms of piety": a concession that stresses, not a ranking)
-    re.compile(r"(?<!\beven )\bthe\s+(?:world'?s\s+|world’s\s+|country'?s\s+|nation'?s\s+|internet'?s\s+|region'?s\s+|europe'?s\s+|asia'?s\s+)?(?:single\s+)?"
+    # ("Brazil's largest gang", "the country’s largest": a named or a curly possessive ranks as well)
+    re.compile(r"(?:(?<!\beven )\bthe\s+(?:(?:world|country|nation|internet|region|europe|asia)['’]?s\s+)?|"
+               r"(?<![\w'’])(?-i:[A-Z])[a-z][\w-]*['’]s\s+)(?:single\s+)?"
                r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|smallest|deadliest|richest|"
                r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|worst(?!\s+forms)|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
                r"least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b", re.I),
