@@ -129,6 +129,11 @@ _RANGE_AGE = re.compile(r"\b(?:aged?(?:\s+between)?|ages? of|between the ages of
 _DATE_NEAR = re.compile(r"(?:" + _MONTHS + r"\s*$)", re.I)
 _DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTHS + r"(?!\w)", re.I)
 _QUANTIFIER = re.compile(r"(?:at least|more than|over|nearly|almost|about|around|approximately|roughly|up to|some|fewer than|less than|as many as|an estimated|estimated|only|just)\s*$", re.I)
+_COUNTED_AFTER = re.compile(r"\s+(?!(?:as|and|or|to|in|on|at|by|when|while|the|a|an|but|is|was|were|are|has|had|have|with|"
+                            r"for|of|from|after|before|until|since|through|this|its|always|less|across)\b)"
+                            r"(?:[a-z][\w-]+\s+){0,2}?[a-z][\w-]+s\b")
+_YEAR_PREPOSITION = re.compile(r"\b(?:since|in|by|after|before|until|till|from|during|of)\s+(?:about|around|approximately|"
+                               r"roughly|nearly|some)\s+$", re.I)  # "since about 2000": a date
 _CAPWORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)\s+$")
 _OPENERS = {"About", "Around", "Over", "Nearly", "Almost", "Approximately", "Only", "Just", "Roughly", "Some", "Least",
             "Than", "Estimated", "By", "In", "Of", "From", "To", "And", "With", "The", "Of", "Were", "Was", "Had", "Has",
@@ -190,8 +195,9 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
         value_text = surface.replace(",", "")
         before = text[max(0, m.start() - _BEFORE):m.start()]
         after = text[m.end():m.end() + _AFTER]
-        if _is_year(surface):
-            continue
+        if _is_year(surface) and not (_QUANTIFIER.search(before) and _COUNTED_AFTER.match(after)
+                                      and not _YEAR_PREPOSITION.search(before)):
+            continue  # (but "more than 2000 education facilities" counts them)
         if re.match(r"^\s*(?:[-–/]\s*(?:1[5-9]\d\d|20\d\d|\d{2})\b|s\b|'s\b)", after) and _is_year(value_text[:4]):
             continue
         if re.search(r"(?:1[5-9]\d\d|20\d\d)\s*[-–/]\s*$", before):  # the end of a year range
