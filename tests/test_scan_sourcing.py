@@ -216,6 +216,10 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "The minister launched the national data strategy at the summit, the first in Africa.",
     "Measured as a country, the trade is the world's third-largest economy.",
     "They joined forces with the Harbour Syndicate, the country’s largest gang.",  # a curly possessive
+    "Fully compliant platforms simply do not exist.",
+    "Hate could not spread online, because there are no such sites where you can post an opinion.",
+    "Without encryption, none of these everyday payments would be possible.",
+    "Strong encryption cannot be broken by the police.",
     "Prosecutors opened Ruritania's largest fraud investigation in 2013.",  # a named one
     "The method lets an attacker get round all the security checks on card payments.",
     "**The Minister Launched the National Data Strategy at the Regional Summit, the first in Africa.**",

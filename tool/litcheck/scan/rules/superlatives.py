@@ -68,7 +68,11 @@ SUPERLATIVE_PATTERNS = [
                # absence asserted: "there are no notification, consent, or correction protocols in place"
                r"there (?:is|are) no (?:[\w-]+,?\s+){1,6}?in place|"
                r"completely anonymous|totally anonymous|fully anonymous|perfectly anonymous|entirely anonymous|100% anonymous|"
-               r"(?:can|could)not be (?:traced|tracked|detected)|(?:all|every) (?:the )?(?:(?:major|large|big|leading|online|tech|technology|"
+               r"(?:can|could)not be (?:traced|tracked|detected|broken|cracked|hacked|decrypted|bypassed|circumvented|intercepted)|"
+               # nothing of a kind anywhere: "fully compliant firms simply do not exist", "there are no such sites",
+               # "none of these activities would be possible"
+               r"(?:simply|just) (?:do|does|did) not exist|(?:do|does)(?: not|n't) exist anywhere|there (?:is|are|was|were) no such|"
+               r"none of (?:these|those|them|the) (?:[\w-]+ ){0,3}?(?:would|could|can|will) (?:be|have) (?:possible|happened)|(?:all|every) (?:the )?(?:(?:major|large|big|leading|online|tech|technology|"
                r"internet|security|safety|privacy) )?(?:safeguards?|protections?|features?|measures?|checks?|"
                r"traffickers?|victims?|offenders?|platforms?|countries|cases?|children|users|people|sites|websites|"
                r"transactions|markets|firms?|compan(?:y|ies)|business(?:es)?|providers?|apps?|governments?)\b"
