@@ -220,6 +220,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Hate could not spread online, because there are no such sites where you can post an opinion.",
     "Without encryption, none of these everyday payments would be possible.",
     "Strong encryption cannot be broken by the police.",
+    "The best-known tool, HashMatch, has been used by three platforms since 2012.",
     "Prosecutors opened Ruritania's largest fraud investigation in 2013.",  # a named one
     "The method lets an attacker get round all the security checks on card payments.",
     "**The Minister Launched the National Data Strategy at the Regional Summit, the first in Africa.**",

@@ -59,6 +59,7 @@ SUPERLATIVE_PATTERNS = [
                r"(?<![\w'’])(?-i:[A-Z])[a-z][\w-]*['’]s\s+)(?:single\s+)?"
                r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|smallest|deadliest|richest|"
                r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|worst(?!\s+forms)|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
+               r"best-(?:known|selling|funded|documented|studied|resourced|organi[sz]ed|connected|equipped)|"
                r"least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b", re.I),
     _NOVELTY,
     re.compile(r"\b(?:(?:the|an?) (?:vast|overwhelming|great) majority of)\b", re.I),
