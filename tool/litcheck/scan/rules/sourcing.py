@@ -83,7 +83,7 @@ FIGURE_PATTERNS = [
     # how often something happens, as a rate: "every 39 seconds, there is a new attack", "a business every 11 minutes"
     ("rate", re.compile(r"\bevery\s+(?:\d{1,3}(?:\.\d)?|few|two|three|four|five|ten|fifteen|thirty|forty)\s+"
                         r"(?:seconds|minutes|hours)\b", re.I)),
-    ("multiplier", re.compile(r"\b(?:doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|\d+-fold|twice as (?:many|likely|much|high)|(?:three|four|five|ten|\d+) times (?:more|higher|as|greater|larger|the)|(?:an|one|two|three) orders? of magnitude)\b", re.I)),
+    ("multiplier", re.compile(r"\b(?:doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold(?!\s*[:.;,]|\s+(?:in (?:nature|scope|purpose)|approach|aim|purpose|goal|strategy|objective)\b)|\d+-fold|twice as (?:many|likely|much|high)|(?:three|four|five|ten|\d+) times (?:more|higher|as|greater|larger|the)|(?:an|one|two|three) orders? of magnitude)\b", re.I)),
 ]
 _PLAIN = re.compile(r"(?<![\w.,/$€£%-])" + NUM + r"(?![\w/%]|,\d|\.\d)")
 _NAMED_BEFORE = re.compile(
