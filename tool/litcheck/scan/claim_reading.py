@@ -52,8 +52,8 @@ _STOP = {
 # at least the figure, as "at least" does. "Without being moved", "without ever leaving" deny
 # what follows ("a victim without ever being moved" is not "a victim must be moved").
 # "No. 29" is a number, not a denial. What is "beyond the reach of" something is what it cannot reach.
-# "Nothing but", "none other than" restrict, as "only" does ("contain nothing but voluntary provisions").
-NEGATION = re.compile(r"\b(?:not(?!\s+(?:the|a|an|only|just|least|necessarily|(?:fewer|less)\s+than)\b)|"
+# "Nothing but", "none other than" restrict, as "only" does; after "is" it denies ("is not a yearly count").
+NEGATION = re.compile(r"\b(?:(?<=\bis )not|(?<=\bare )not|(?<=\bwas )not|(?<=\bwere )not|not(?!\s+(?:the|a|an|only|just|least|necessarily|(?:fewer|less)\s+than)\b)|"
                       r"no(?!\s+(?:fewer|less)\s+than\b|\.\s*\d)|never|neither|nor|(?:none|nothing)(?!\s+(?:but|except|other\s+than)\b)|cannot|unable|impossible|"
                       r"without\s+(?:ever|being|having)|(?:beyond|out\s+of)\s+(?:the\s+)?reach)\b|n't\b", re.I)
 
