@@ -363,6 +363,8 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("The network is believed to control dozens of sites.", True),
     ("It has been widely reported that payments moved to cryptocurrency.", True),
     ("The capital is often hailed as the region's leading tech hub.", True),
+    ("It is widely speculated that other governments made the same requests.", True),
+    ("How he obtained three passports has also been speculated on, with claims that he paid for them.", True),
     ("Moderators report nightmares and a lasting sense of dread.", True),
     ("Moderators report nightmares and a lasting sense of dread (Okafor, 2021).", False),
     ("The capital was hailed as a model by the regional development bank.", False),

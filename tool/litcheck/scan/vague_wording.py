@@ -68,13 +68,15 @@ VAGUE_PATTERNS = [
                r"(?:literature|scholarship)\b", re.I),
     re.compile(r"\b(?:it is|it has been|it was|it's|it has long been) (?:widely |commonly |generally |often |frequently |increasingly |now |also )?"
                r"(?:estimated|believed|reported|observed|known|said|thought|claimed|argued|suggested|documented|noted|"
-               r"accepted|acknowledged|understood|recognised|recognized|shown|established) (?:that|to)\b", re.I),
+               r"accepted|acknowledged|understood|recognised|recognized|shown|established|speculated|rumou?red) (?:that|to)\b", re.I),
     # ("allegedly" and "purportedly" are how an accusation is reported, not a source of one)
     re.compile(r"\b(?:reportedly|reputedly|by (?:some|many|most) accounts|some (?:say|believe|argue))\b|"
                r"^(?:[*_]*)an estimated\b", re.I),
     re.compile(r"\b(?:found|shown|reported|documented) in (?:their|its|recent|several|many|various|numerous) (?:studies|research|reports|surveys)\b", re.I),
     re.compile(r"\b(?:widely|commonly|generally) (?:reported|believed|known(?! as\b)|accepted|cited|regarded|considered|seen|"
-               r"recogni[sz]ed)\b|"
+               r"recogni[sz]ed|speculated|rumou?red)\b|"
+               # guesses with no one guessing: "has also been speculated on, with claims that ..."
+               r"\b(?:has|have|had) (?:also |long |widely )?been (?:widely |much )?speculated (?:on|about|that)\b|"
                # praise nobody is said to give: "Nairobi is often hailed as Africa's premier tech hub"
                r"\b(?:is|are|was|were|has been|have been) (?:often |widely |frequently |commonly |long |increasingly )?"
                r"(?:hailed|touted|lauded|billed|celebrated) as\b(?![^.;]*\bby\b)|"
