@@ -330,3 +330,14 @@ def test_an_unquoted_title_after_in_their_paper_is_checked_against_its_reference
                         if f.rule == "citation-mismatch")
     assert mismatches == [(1, "the title 'Locks on Every Door: Why Mandated Access Fails All Users'"),  # "and services" dropped
                           (3, "the title 'Quiet Ledgers of the Sea'")]  # "trade" dropped
+
+
+def test_a_parenthetical_ibid_cites_the_author_date_citation_before_it(scanner):
+    text = ("Analysts read 1% of the calls (Okafor 2019). The tool helped in 300 arrests (ibid).\n\n"
+            "## References\n\nOkafor, T. (2019). Listening in. Delta Books.\n")
+    result = scanner.scan_text(text, fmt="markdown")
+    ibid = [c for c in result.citations if c.text == "(ibid)"]
+    assert [(c.names, c.year, c.via_reference) for c in ibid] == [(["Okafor"], 2019, 0)]
+    assert not [f for f in result.flags if f.rule in ("uncited-statistic", "dangling-citation")]
+    alone = scanner.scan_text("The tool helped in 300 arrests (Ibid., p. 4).\n", fmt="markdown")
+    assert [f.rule for f in alone.flags if f.severity != "info"] == ["dangling-citation"]  # nothing before it to cite

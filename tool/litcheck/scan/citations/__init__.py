@@ -28,7 +28,7 @@ import re
 from litcheck.scan.citations.model import YEAR, Citation, inside, Spans
 from litcheck.scan.citations.anchors import anchor_citations
 from litcheck.scan.citations.orgs import OrgMatcher, is_acronym_definition
-from litcheck.scan.citations.parenthetical import parenthetical_citations
+from litcheck.scan.citations.parenthetical import IBID, parenthetical_citations
 from litcheck.scan.citations.prose import REPORTING_VERBS, cued_titles, named_sources, prose_titles
 from litcheck.scan.document.model import SUP_TO_DIGIT, SUPERSCRIPT_DIGITS, Document, Sentence
 from litcheck.scan.document.plainmarks import GLUED_MARK
@@ -95,6 +95,13 @@ def find_citations(doc: Document, orgs: OrgMatcher | None = None, known_keys: se
         if sent.kind == "heading":
             continue
         out.extend(sentence_citations(doc, sent, orgs, defined_acronyms, known_keys, link_defs))
+    last = None  # "(ibid)" cites what the author-date citation before it cites
+    for c in out:
+        if c.kind == "author-date" and not c.names and IBID.fullmatch(c.text.strip("() ")):
+            c.names, c.year, c.year_text, c.et_al, c.title = (last.names, last.year, last.year_text, last.et_al, last.title) \
+                if last is not None else (["Ibid."], None, "", False, "")  # nothing before it to refer to
+        elif c.kind == "author-date" and c.names:
+            last = c
     return out
 
 

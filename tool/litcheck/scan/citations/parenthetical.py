@@ -67,6 +67,8 @@ def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]
     acr = re.fullmatch(r"([A-Z][A-Za-z&]*[A-Z])(?:[\s,]+(" + YEAR + r"))?", inner)
     if acr and is_acronym_definition(acr.group(1), before):
         return out
+    if IBID.fullmatch(inner):  # "(ibid)": the work cited just before; find_citations fills in which
+        return [Citation("author-date", m.group(0), start, end, sent.index)]
     parts = [q for p in _SOURCE_LABEL.sub("", inner).split(";") for q in _one_year_each(p.strip())]
     for part in parts:
         shown = m.group(0) if len(parts) == 1 else f"({part})"
@@ -116,6 +118,7 @@ def parenthetical_citations(doc, sent, text, m, orgs, defined) -> list[Citation]
     return out
 
 
+IBID = re.compile(r"(?:ibid|ibidem)\.?(?:,?\s*(?:at\s+|pp?\.\s*)?\d[\d–-]*)?", re.I)
 _SOURCE_LABEL = re.compile(r"^(?:Sources?|Data|Data source|Via|From)\s*:\s*", re.I)  # "(Source: NSPCC, 2024)" cites NSPCC
 _MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|"
                     r"August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter")
