@@ -96,6 +96,9 @@ _NAMED_BEFORE = re.compile(
 # "18 U.S.C. § 2258A", "705 F.2d 472", "31 F. Supp. 3d 540": a title or volume of a legal citation
 _LEGAL_AFTER = re.compile(r"^\s*(?:U\.?\s?S\.?\s?C\.?|C\.?F\.?R\.?|Stat\.|U\.S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th|Supp\.)|"
                           r"L\.\s?Ed\.|Fed\.\s?Reg\.)", re.I)
+# the charges in one case: "was charged with 10 counts of first-degree murder"
+_CHARGE_COUNTS = re.compile(r"\s+counts?\s+of\b", re.I)
+_CHARGED = re.compile(r"\b(?:charged|convicted|indicted|pleaded|pled|guilty|faces?|facing|accused|acquitted|sentenced)\b", re.I)
 _TIME_AFTER = re.compile(r"^[-–]\s*(?:year|month|week|day|hour|minute)s?\b|^\s*(?:(?:to|and|or|-|–)\s*(?:" + NUM + "|" + _WORDNUM + r")\s+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|am|pm)\b|^:\d", re.I)
 # "call 911", "Sections 11, 12 and 13", "pp. 4, 7 and 9": numbers that name, not count
 # ("contact the police on 999 or 112": a number to ring, after whom to ring)
@@ -206,6 +209,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if before.endswith(")") and re.search(r"[\w/]\(\d{4}[a-z]?\)$", before):
             continue  # a document's number after its year: "CM/Rec(2022)16"
+        if _CHARGE_COUNTS.match(after) and _CHARGED.search(text, max(0, m.start() - 120), m.start()):
+            continue
         if _LEGAL_AFTER.match(after) or re.search(r"(?:U\.S\.C\.|C\.F\.R\.|F\.\s?(?:2d|3d|4th)|Supp\.\s?(?:2d|3d)?)\s*$", before):
             continue
         if _NAMED_BEFORE.search(before) or _TIME_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
