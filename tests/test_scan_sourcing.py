@@ -221,6 +221,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Without encryption, none of these everyday payments would be possible.",
     "Strong encryption cannot be broken by the police.",
     "The best-known tool, HashMatch, has been used by three platforms since 2012.",
+    "Among these apps, only Harbour Chat does not encrypt messages.",
     "Prosecutors opened Ruritania's largest fraud investigation in 2013.",  # a named one
     "The method lets an attacker get round all the security checks on card payments.",
     "**The Minister Launched the National Data Strategy at the Regional Summit, the first in Africa.**",
@@ -265,6 +266,7 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Marketplace X was one of the largest markets of its kind.",
     "Marketplace X was among the most visited markets.",
     "It's most likely that the messages were deleted.",  # a contraction, not a possessive name
+    "Of the 12 employers, only Northgate Staffing was barred.",  # a past event of the text's own count
     "Almost all victims knew their recruiter.",
     "To stay safe, you must be careful: the first one who has to protect your data is you.",
     "The only appropriate response is international cooperation.",
@@ -364,6 +366,8 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("It has been widely reported that payments moved to cryptocurrency.", True),
     ("The capital is often hailed as the region's leading tech hub.", True),
     ("It is widely speculated that other governments made the same requests.", True),
+    ("The campaign spread worldwide, credited as a turning point for survivors.", True),
+    ("The campaign spread worldwide, credited as a turning point by the UN.", False),
     ("How he obtained three passports has also been speculated on, with claims that he paid for them.", True),
     ("Moderators report nightmares and a lasting sense of dread.", True),
     ("Moderators report nightmares and a lasting sense of dread (Okafor, 2021).", False),

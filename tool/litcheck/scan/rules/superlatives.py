@@ -101,6 +101,10 @@ SUPERLATIVE_PATTERNS = [
                r"\bthe (?:dominant|predominant) (?:technology|platform|form|method|mode|means|source|channel|tool|way|model|"
                r"player|force|market|app|service|network|language|currency)\b|\bunique (?:among|amongst)\b|"
                r"\b(?:its|their|his|her) least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
+               # one named alone, now: "Among these services, only Facebook Messenger does not employ E2EE" (not "of
+               # the 12 employers, only one was debarred": a past event of the text's own data)
+               r"(?:^|[,;:]\s*)only (?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+){0,3} (?:does|do|is|are|has|have|"
+               r"offers?|uses?|employs?|provides?|allows?|supports?)\b|"
                # one cause alone: "are only possible because these platforms extract ..."
                r"\bonly possible (?:because|due to|through|thanks to)\b", re.I),
     _CERTAINTY,
