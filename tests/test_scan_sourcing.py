@@ -617,6 +617,23 @@ def test_news_magazine_figures_and_their_credits(scanner, text, fires):
     assert bool(fired(scanner, text, "uncited-statistic")) is fires
 
 
+@pytest.mark.parametrize("text, rule, fires", [
+    # a marker closing one clause does not reach the writer's own clause after "but"
+    ("Hosting the site raised questions of its own,[^1] but 92% of its visitors were abroad.\n\n[^1]: A. Okafor, "
+     "Hosting (2016).\n", "uncited-statistic", True),
+    ("Hosting the site raised questions of its own,[^1] but the vast majority of its visitors were abroad.\n\n"
+     "[^1]: A. Okafor, Hosting (2016).\n", "superlative", True),
+    ("Hosting the site raised questions of its own, but 92% of its visitors were abroad.[^1]\n\n[^1]: A. Okafor, "
+     "Hosting (2016).\n", "uncited-statistic", False),
+    ("92% of its visitors were abroad,[^1] but the site stayed up.\n\n[^1]: A. Okafor, Hosting (2016).\n",
+     "uncited-statistic", False),
+    # a link sits on the words it sources, which may run on past "but"
+    ("Many operatives [are indicted](https://example.org/a), but never see a court.\n", "superlative", False),
+])
+def test_a_citation_closing_a_clause_does_not_reach_the_next(scanner, text, rule, fires):
+    assert bool(fired(scanner, text, rule)) is fires
+
+
 def test_an_organisations_report_counting_its_own_work_in_the_third_person(scanner):
     opening = "# Annual report of the Harbour Child Protection Centre (HCPC)\n\n"
     body = "".join(f"HCPC works with partner {i}.\n\n" for i in range(10))

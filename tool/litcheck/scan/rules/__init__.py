@@ -42,6 +42,10 @@ def _bare_parenthesis(sent) -> bool:
 _POINTER = re.compile(r"(?:See|For (?:more|details),? see|Sources?:|Read more)\b")
 
 
+# a clause break and a conjunction that opens a clause of the writer's own after a citation
+_NEW_CLAUSE = re.compile(r"[”\"’')\]]?\s*[,;]?\s+(?:but|yet|while|whereas|although|though)\s+(?=\S)", re.I)
+
+
 @dataclass(slots=True)
 class Flag:
     rule: str
@@ -357,6 +361,19 @@ class ScanContext:
         if c.kind == "author-date" and c.names:
             return ("name", c.names[0], c.year)
         return None
+
+    def uncited_tail(self, sent) -> int | None:
+        """Where, in a cited sentence, a clause its citations do not reach begins: a marker that
+        closes a clause before "but", "yet", "while" or "whereas" supports that clause, not the
+        next one ("... an issue unto itself,[25] but what matters is that the vast majority ...").
+        None when the citations reach the end of the sentence."""
+        own = [c for c in self.own_citations(sent) if c.kind != "named"]
+        last = max(own, key=lambda c: c.end, default=None)
+        if last is None or last.kind == "link":
+            return None  # (a link sits on the words it sources, which may run on past "but")
+        end = last.end - sent.start
+        m = _NEW_CLAUSE.match(self.doc.masked, sent.start + end, sent.end)
+        return m.end() - sent.start if m else None
 
     def is_cited(self, sent, strict: bool = False) -> bool:
         """True if the sentence carries a citation: a footnote marker, [@key], [n], an author-date

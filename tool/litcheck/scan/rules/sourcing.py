@@ -326,6 +326,7 @@ def _computed(ctx, sent, surface: str) -> bool:
 @rule("uncited-statistic", "warning",
       "A figure, percentage or count is stated as fact with no citation. A footnote marker, [@key], [n] or "
       "an author-date citation on the sentence (or on the lead-in of a list it belongs to) counts as a citation, "
+      "up to a 'but', 'while' or 'whereas' after it that opens a clause of the writer's own, "
       "and so does a body named in the prose with a verb of reporting (\"UNODC estimated ...\", and \"It added that ...\" "
       "in the sentence after it) or a law whose terms "
       "the figure states. The document's own results "
@@ -342,11 +343,12 @@ def _computed(ctx, sent, surface: str) -> bool:
 def uncited_statistic(ctx):
     own = OwnResults.of(ctx)
     for sent in ctx.claim_sentences():
-        if ctx.is_cited(sent):
+        tail = ctx.uncited_tail(sent) if ctx.is_cited(sent) else 0  # where the citations stop reaching
+        if tail is None:
             continue
         cites = ctx.citations_for(sent)
         text = ctx.claim_text(sent)
-        found = find_figures(text)
+        found = [f for f in find_figures(text) if f[0] >= tail]
         opened = open_at_start(ctx, sent) if found else None
         figures = [f for f in found if not in_testimony(text, f[0]) and not in_spoken_quotation(text, f[0], opened)
                    and not (f[2].startswith("100") and _NOT_BEFORE.search(text, max(0, f[0] - 12), f[0]))]

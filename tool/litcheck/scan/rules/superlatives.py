@@ -244,7 +244,8 @@ def _links_only_figures(ctx, sent) -> bool:
 @rule("superlative", "warning",
       "An unqualified superlative or absolute (\"the largest\", \"the first ... to\", \"untraceable\", \"always\", "
       "\"the vast majority of\") stated with no citation. Hedged forms (\"one of the largest\", \"almost always\", "
-      "\"virtually impossible\") and evaluative ones (\"the most important\") are left alone. A link set on a figure "
+      "\"virtually impossible\") and evaluative ones (\"the most important\") are left alone. A citation closing a clause "
+      "does not reach a clause after it that opens with 'but', 'while' or 'whereas'. A link set on a figure "
       "(\"with over [31 million people](...)\") sources the figure, not a ranking said around it.",
       fires="Cryptocurrency gives traffickers an untraceable way to take payment.",
       passes="Cryptocurrency gives traffickers a way to take payment that is hard to trace.",
@@ -254,7 +255,8 @@ def superlative(ctx):
     for sent in ctx.claim_sentences():
         cited = ctx.is_cited(sent)
         figure_links = cited and _links_only_figures(ctx, sent)
-        if cited and not figure_links or ctx.per_sentence(names_a_work, sent) or opened_by_work(ctx, sent) or carries_on(ctx, sent):
+        tail = ctx.uncited_tail(sent) if cited and not figure_links else 0  # where the citations stop reaching
+        if tail is None or ctx.per_sentence(names_a_work, sent) or opened_by_work(ctx, sent) or carries_on(ctx, sent):
             continue  # (a ranking inside figures a paragraph's named work, or the sentence before, reports)
         # "most respondents"; "the lowest of the three types" in a data analysis's own sections
         own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
@@ -268,7 +270,7 @@ def superlative(ctx):
             if pattern is _NOVELTY and _AS_FAR_AS_KNOWN.search(text):
                 continue
             hit = None
-            for m in pattern.finditer(text):
+            for m in pattern.finditer(text, tail):
                 before = text[:m.start()]
                 if _HEDGE_BEFORE.search(before[-40:]) or _NEGATED.search(before[-60:]):
                     continue
