@@ -588,6 +588,8 @@ def test_news_ages_counts_and_credits(scanner, text, fires):
     ("The movement used to run more than 2000 schools and universities in the country.\n", True),  # a count, not a year
     ("From there, our approach is twofold.\n", False),  # two parts, not a multiplier
     ("Tomas Reyes, 25, was charged with 10 counts of murder and 16 counts of attempted murder.\n", False),  # charges
+    ("Analysts listen to around one percent of the calls.\n", True),  # a share in words
+    ("The matching is not one hundred percent accurate.\n", False),  # a disclaimer
     ("Moderators removed 20,000 counts of abuse material.\n", True),
     ("Reports to the hotline rose twofold in 2020.\n", True),
     ("Use of the forum has grown since about 2000 as phones spread.\n", False),  # a year

@@ -33,7 +33,11 @@ _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|Octob
 _WORDNUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|\d+)"
 
 FIGURE_PATTERNS = [
-    ("percentage", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)),
+    ("percentage", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)|"
+                              # in words: "around one percent of calls", "ninety-five per cent"
+                              r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
+                              r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                              r"a hundred|one hundred) (?:per\s?cent|percent)\b", re.I)),
     ("money", re.compile(r"(?:[$€£¥]|\bUSD\s?|\bUS\$\s?|\bEUR\s?)" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?(?:\s?" + _SCALE + r"\b|\s?[mkb]\b)?", re.I)),
     ("money", re.compile(r"(?<![\w.])" + NUM + r"(?:k|\s?" + _SCALE + r")?\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b", re.I)),
     ("scaled count", re.compile(r"(?<![\w.])" + NUM + r"(?:\s?[-–]\s?" + NUM + r")?[\s-]?" + _SCALE + r"\b", re.I)),
@@ -351,7 +355,7 @@ def uncited_statistic(ctx):
         found = [f for f in find_figures(text) if f[0] >= tail]
         opened = open_at_start(ctx, sent) if found else None
         figures = [f for f in found if not in_testimony(text, f[0]) and not in_spoken_quotation(text, f[0], opened)
-                   and not (f[2].startswith("100") and _NOT_BEFORE.search(text, max(0, f[0] - 12), f[0]))]
+                   and not (f[2].lower().startswith(("100", "one hundred", "a hundred")) and _NOT_BEFORE.search(text, max(0, f[0] - 12), f[0]))]
         if not figures or own.covers(sent) or ctx.per_sentence(names_a_work, sent) or calculations(sent.text) \
                 or guest_turn(ctx, sent) or in_quoted_run(ctx, sent):
             continue  # (a calculation written out derives its figures; figure-mismatch redoes it)
