@@ -77,7 +77,8 @@ LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{n
                                                  ("twenty-eighth", 20), ("twenty-ninth", 20),
                                                  ("thirtieth", 20), ("thirty-first", 20),
                                                  ("thirty-second", 20), ("thirty-third", 20),
-                                                 ("thirty-fourth", 20)]}
+                                                 ("thirty-fourth", 20),
+                                                 ("thirty-fifth", 20)]}
 BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 
