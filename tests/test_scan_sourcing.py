@@ -847,3 +847,25 @@ def test_a_data_science_reports_own_sections_report_its_own_results(scanner):
 ])
 def test_use_and_recognition_nobody_is_said_to_count_are_vague(scanner, text, flagged):
     assert bool(fired(scanner, text + "\n", "vague-attribution")) is flagged
+
+
+_ARGUING_NOTE = ("[^1]: Space does not allow a full history of the dispute, but some context helps the reader. The two "
+                 "groups worked together for a decade before they fell out over control of the ministries. The "
+                 "movement used to run more than 2000 schools in the country, all of them since closed by the "
+                 "government. It was the largest network of private schools in the region.\n")
+
+
+def test_a_note_that_argues_and_cites_nothing_is_read_for_claims(scanner):
+    result = scanner.scan_text("The schools were closed after the dispute.[^1]\n\n" + _ARGUING_NOTE, fmt="markdown")
+    flags = sorted((f.rule, f.where, f.sentence[:30]) for f in result.flags if f.rule in ("uncited-statistic", "superlative"))
+    assert flags == [("superlative", "footnote", "It was the largest network of "),
+                     ("uncited-statistic", "footnote", "The movement used to run more ")]
+
+
+@pytest.mark.parametrize("note", [
+    _ARGUING_NOTE.replace("government.", "government. See Okafor, *Schools Closed* (2019)."),  # it cites a work
+    _ARGUING_NOTE.replace("The movement used", "When I wrote this, the movement used"),  # the writer's aside
+])
+def test_a_note_that_cites_a_work_is_a_citation(scanner, note):
+    result = scanner.scan_text("The schools were closed after the dispute.[^1]\n\n" + note, fmt="markdown")
+    assert not [f for f in result.flags if f.rule == "uncited-statistic"]

@@ -408,6 +408,14 @@ class ScanContext:
         note = self.doc.footnotes[label]
         return self._flag_at(rule_id, note, "footnote", self.sentences_citing_footnote(label), message, keys, evidence)
 
+    def flag_in_note(self, rule_id: str, label: str, sentence: str, message: str, evidence: str = "") -> Flag:
+        """A flag about one sentence of footnote `label` (a claim the note makes): it carries that
+        sentence, the note's line, and the body sentences that cite the note."""
+        r, note = _RULES[rule_id], self.doc.footnotes[label]
+        citing = self.sentences_citing_footnote(label)
+        return Flag(rule_id, r.severity, note.line, sentence, message, (), note.start, note.end, evidence, r.priority,
+                    where="footnote", cited_by=[(s.line, s.text) for s in citing] or ())
+
     def flag_at_reference(self, rule_id: str, index: int, message: str, keys=(), evidence: str = "") -> Flag:
         """A flag about reference-list item `index` itself (its text and line)."""
         item = self.doc.references[index]

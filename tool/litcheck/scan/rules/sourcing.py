@@ -20,6 +20,7 @@ from operator import itemgetter
 from litcheck.scan.alternation import lowered, matchable
 from litcheck.scan.arithmetic import calculations
 from litcheck.scan.attribution import BRACKETED_WORK, PROVISION, REPORTED, carries_on, names_a_work, opened_by_work
+from litcheck.scan.note_claims import discursive_sentences
 from litcheck.scan.own_results import OWN_WORK_VERBS, OwnResults
 from litcheck.scan.quantities import computed_from, is_year, quantities, shared
 from litcheck.scan.quotations import (guest_turn, in_quoted_run, in_spoken_quotation, in_testimony, open_at_start,
@@ -340,7 +341,8 @@ def _computed(ctx, sent, surface: str) -> bool:
       "('\"... fewer than 10 attempts,\" says Ana Ruiz', or a quotation run over paragraphs from one), an organisation counting its "
       "own work ('we received ...', or its name in the third person), a figure restated from a "
       "cited sentence of the same paragraph, and a percentage worked out from counts just before it in the "
-      "paragraph ('5,603 in 2017 ... 7,406 in 2020 ... a 32% increase') need none.",
+      "paragraph ('5,603 in 2017 ... 7,406 in 2020 ... a 32% increase') need none. A footnote of 40 words or more that "
+      "argues and cites nothing (no address, signal, year in brackets, title or page) is read for figures as the body is.",
       fires="Offenders contacted 202,605 children in the first ten weeks of the lockdown.",
       passes="Offenders contacted 202,605 children in the first ten weeks of the lockdown.[^3]",
       priority=2, order=10)
@@ -377,6 +379,12 @@ def uncited_statistic(ctx):
         why = (f"attributed in the prose to {' and '.join(dict.fromkeys(named))}, but no specific work is cited for it"
                if named else "stated with no citation")
         yield ctx.flag("uncited-statistic", sent, f"{shown} {why}", evidence=figures[0][2])
+    for label, text in discursive_sentences(ctx.doc, own.has_study or own.analyses_data):  # a note that argues, citing nothing, claims as the body does
+        figures = [f for f in find_figures(text) if not in_testimony(text, f[0])]
+        if figures and not (names_a_work(text) or REPORTED.search(text) or calculations(text)):
+            shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
+            yield ctx.flag_in_note("uncited-statistic", label, text, f"{shown} stated in a note that cites nothing",
+                                   evidence=figures[0][2])
 
 
 # An owner or a pointer right before "data shows", "the report found": the source is named.

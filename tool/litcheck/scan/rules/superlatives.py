@@ -9,6 +9,7 @@ import re
 from litcheck.scan.alternation import lowered, matchable, may_match_any
 from litcheck.scan.own_results import OwnResults
 from litcheck.scan.attribution import REPORTED, carries_on, opened_by_work
+from litcheck.scan.note_claims import discursive_sentences
 from litcheck.scan.quotations import guest_turn, in_credited_quotation, in_testimony, open_at_start, wholly_quoted
 from litcheck.scan.rules import rule
 from litcheck.scan.rules.sourcing import names_a_work
@@ -245,7 +246,8 @@ def _links_only_figures(ctx, sent) -> bool:
       "An unqualified superlative or absolute (\"the largest\", \"the first ... to\", \"untraceable\", \"always\", "
       "\"the vast majority of\") stated with no citation. Hedged forms (\"one of the largest\", \"almost always\", "
       "\"virtually impossible\") and evaluative ones (\"the most important\") are left alone. A citation closing a clause "
-      "does not reach a clause after it that opens with 'but', 'while' or 'whereas'. A link set on a figure "
+      "does not reach a clause after it that opens with 'but', 'while' or 'whereas', and a long footnote that argues "
+      "and cites nothing is read as the body is. A link set on a figure "
       "(\"with over [31 million people](...)\") sources the figure, not a ranking said around it.",
       fires="Cryptocurrency gives traffickers an untraceable way to take payment.",
       passes="Cryptocurrency gives traffickers a way to take payment that is hard to trace.",
@@ -264,29 +266,41 @@ def superlative(ctx):
         low = lowered(text)
         if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent) or guest_turn(ctx, sent):
             continue  # (a witness's "never" is testimony, not the author's overclaim)
-        for pattern in matchable(SUPERLATIVE_PATTERNS, low):
-            if own_data and pattern not in (_NOVELTY, _CERTAINTY, _SELF_PRAISE):
+        hit = first_superlative(text, low, tail, own_data, lambda: open_at_start(ctx, sent))
+        if hit:
+            phrase = " ".join(hit.group(0).split())
+            why = "with no citation of its own (the links source only the figures)" if figure_links else "with no citation"
+            yield ctx.flag("superlative", sent, f"'{phrase}' stated {why}", evidence=phrase)
+    for label, text in discursive_sentences(ctx.doc, own.has_study or own.analyses_data):  # a note that argues, citing nothing, claims as the body does
+        low = lowered(text)
+        hit = first_superlative(text, low, 0, False, lambda: None) if may_match_any(SUPERLATIVE_PATTERNS, low) \
+            and not names_a_work(text) and not REPORTED.search(text) else None
+        if hit:
+            phrase = " ".join(hit.group(0).split())
+            yield ctx.flag_in_note("superlative", label, text, f"'{phrase}' stated in a note that cites nothing", evidence=phrase)
+
+
+def first_superlative(text: str, low, start: int, own_data: bool, opened) -> re.Match | None:
+    """The first superlative or absolute in `text` from `start` that is the writer's own claim (not
+    hedged, negated, a grade of a scale, testimony or a quotation); `opened` gives the quotation
+    open at the text's start, asked only when needed."""
+    for pattern in matchable(SUPERLATIVE_PATTERNS, low):
+        if own_data and pattern not in (_NOVELTY, _CERTAINTY, _SELF_PRAISE):
+            continue
+        if pattern is _NOVELTY and _AS_FAR_AS_KNOWN.search(text):
+            continue
+        for m in pattern.finditer(text, start):
+            before = text[:m.start()]
+            if _HEDGE_BEFORE.search(before[-40:]) or _NEGATED.search(before[-60:]):
                 continue
-            if pattern is _NOVELTY and _AS_FAR_AS_KNOWN.search(text):
+            if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) \
+                    or pattern is not _NOVELTY and _SCALE_END.match(text, m.end()) \
+                    or m.group(0)[:4].lower() == "the " and _SCALE_GRADE.match(text, m.end()):
                 continue
-            hit = None
-            for m in pattern.finditer(text, tail):
-                before = text[:m.start()]
-                if _HEDGE_BEFORE.search(before[-40:]) or _NEGATED.search(before[-60:]):
-                    continue
-                if re.match(r"(?i)the most\s+(?:of|part)\b", m.group(0)) \
-                        or pattern is not _NOVELTY and _SCALE_END.match(text, m.end()) \
-                        or m.group(0)[:4].lower() == "the " and _SCALE_GRADE.match(text, m.end()):
-                    continue
-                if not _BEYOND_EXPERIENCE.fullmatch(m.group(0)) and (in_testimony(text, m.start()) or pattern not in (
-                        _NOVELTY, _CERTAINTY, _SELF_PRAISE) and _speaks_for_self(text, m)):
-                    continue  # "I have never felt so ...", "Nobody told us", "'I'm the only one who gets you'": experience
-                if _not_the_writers(text, m, before, open_at_start(ctx, sent)):
-                    continue
-                hit = m
-                break
-            if hit:
-                phrase = " ".join(hit.group(0).split())
-                why = "with no citation of its own (the links source only the figures)" if figure_links else "with no citation"
-                yield ctx.flag("superlative", sent, f"'{phrase}' stated {why}", evidence=phrase)
-                break
+            if not _BEYOND_EXPERIENCE.fullmatch(m.group(0)) and (in_testimony(text, m.start()) or pattern not in (
+                    _NOVELTY, _CERTAINTY, _SELF_PRAISE) and _speaks_for_self(text, m)):
+                continue  # "I have never felt so ...", "Nobody told us", "'I'm the only one who gets you'": experience
+            if _not_the_writers(text, m, before, opened()):
+                continue
+            return m
+    return None
