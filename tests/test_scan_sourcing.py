@@ -589,6 +589,9 @@ def test_news_ages_counts_and_credits(scanner, text, fires):
     ("From there, our approach is twofold.\n", False),  # two parts, not a multiplier
     ("Tomas Reyes, 25, was charged with 10 counts of murder and 16 counts of attempted murder.\n", False),  # charges
     ("Analysts listen to around one percent of the calls.\n", True),  # a share in words
+    ("A new report by Harbourline tracks the payments. Recruitment fees range from $1,000 to $10,000, the report said.\n",
+     False),  # the report the text named goes on
+    ("Recruitment fees range from $1,000 to $10,000, one broker said.\n", True),
     ("The matching is not one hundred percent accurate.\n", False),  # a disclaimer
     ("Moderators removed 20,000 counts of abuse material.\n", True),
     ("Reports to the hotline rose twofold in 2020.\n", True),

@@ -93,6 +93,24 @@ def carries_on(ctx, sent, depth: int = 0) -> bool:
         or breakdown and depth < 3 and carries_on(ctx, prev, depth + 1))
 
 
+def named_report_goes_on(ctx, sent) -> bool:
+    """The sentence reports for "the report" (or study, survey) that an earlier sentence of the
+    text names with its author ("a new report by Chainalysis" ... "..., the report said"): news
+    names a report once and quotes it for the rest of the story."""
+    if _THE_REPORT_SAID.search(sent.text) is None:
+        return False
+    earlier = ctx.doc.sentences[max(0, sent.index - 60):sent.index]
+    return any(_A_NAMED_REPORT.search(s.text) or _A_REPORT.search(s.text) and (REPORTED.search(s.text) or names_a_work(s.text))
+               for s in earlier)
+
+
+_THE_REPORT_SAID = re.compile(r"\b(?i:the) (?:new |latest |same )?(?:report|study|survey|analysis)\s+(?:also\s+)?(?:said|says|"
+                              r"found|finds|noted|notes|added|adds|showed|shows|estimated|estimates)\b")
+_A_REPORT = re.compile(r"\b(?:report|study|survey|analysis)\b", re.I)
+_A_NAMED_REPORT = re.compile(r"\b(?:report|study|survey|analysis)\s+(?:[a-z]+\s+){0,2}?(?:by|from)\s+(?:the\s+)?[A-Z]|"
+                             r"\b[A-Z][\w&.-]*['’]s\s+(?:[a-z0-9-]+\s+){0,3}?(?:report|study|survey|analysis)\b")
+
+
 _BREAKDOWN = re.compile(r"[*_\s]*(?:(?:Of|Among) (?:these|those|them|this|that)(?: (?:total|number|figure|group))?,?\s|"
                         r"The (?:remaining|rest)\b)")
 

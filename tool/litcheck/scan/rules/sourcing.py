@@ -19,7 +19,8 @@ from operator import itemgetter
 
 from litcheck.scan.alternation import lowered, matchable
 from litcheck.scan.arithmetic import calculations
-from litcheck.scan.attribution import BRACKETED_WORK, PROVISION, REPORTED, carries_on, names_a_work, opened_by_work
+from litcheck.scan.attribution import (BRACKETED_WORK, PROVISION, REPORTED, carries_on, named_report_goes_on, names_a_work,
+                                      opened_by_work)
 from litcheck.scan.note_claims import discursive_sentences
 from litcheck.scan.own_results import OWN_WORK_VERBS, OwnResults
 from litcheck.scan.quantities import computed_from, is_year, quantities, shared
@@ -333,7 +334,7 @@ def _computed(ctx, sent, surface: str) -> bool:
       "an author-date citation on the sentence (or on the lead-in of a list it belongs to) counts as a citation, "
       "up to a 'but', 'while' or 'whereas' after it that opens a clause of the writer's own, "
       "and so does a body named in the prose with a verb of reporting (\"UNODC estimated ...\", and \"It added that ...\" "
-      "in the sentence after it) or a law whose terms "
+      "in the sentence after it; \"..., the report said\" after a sentence naming that report's author) or a law whose terms "
       "the figure states. The document's own results "
       "(methods, results or data sections; 'our survey', 'respondents', 'Table 2'), a guest's turn in a "
       "transcript ('Marla Carroll: ...', credited as a quotation is), what the writer was shown or told first-hand "
@@ -372,7 +373,7 @@ def uncited_statistic(ctx):
             continue
         if REPORTED.search(sent.text) or ctx.in_text(PROVISION) and PROVISION.search(sent.text) or carries_on(ctx, sent) \
                 or _same_period(ctx, sent) or _OWN_OPERATIONS.search(sent.text) or own.counts_own_work(sent) \
-                or opened_by_work(ctx, sent) or _credited_lead(ctx, sent):
+                or opened_by_work(ctx, sent) or _credited_lead(ctx, sent) or named_report_goes_on(ctx, sent):
             continue
         shown = ", ".join(f"'{x}'" for x in list(dict.fromkeys(f[2] for f in figures))[:4])
         named = [n for c in cites if c.kind == "named" for n in c.names]
