@@ -872,3 +872,16 @@ def test_a_note_that_argues_and_cites_nothing_is_read_for_claims(scanner):
 def test_a_note_that_cites_a_work_is_a_citation(scanner, note):
     result = scanner.scan_text("The schools were closed after the dispute.[^1]\n\n" + note, fmt="markdown")
     assert not [f for f in result.flags if f.rule == "uncited-statistic"]
+
+
+_INDEX_FINDINGS = ("Only eight of the 24 companies evaluated scored 50 percent or higher. The highest score was just 62 "
+                   "percent. Most companies still fail to disclose how they handle personal data. Harbour Telecom ranked "
+                   "fourth, the highest of the telecommunications firms.\n")
+
+
+def test_an_index_reports_its_own_scores_and_ranks(scanner):
+    own = scanner.scan_text("# The 2021 Harbour Index\n\nThe 2021 Harbour Index evaluated 24 of the world's largest digital "
+                            "platforms and telecommunications companies on 35 indicators.\n\n" + _INDEX_FINDINGS, fmt="markdown")
+    assert not [f for f in own.flags if f.rule in ("uncited-statistic", "superlative") and f.line > 3]
+    other = scanner.scan_text("# Telecoms and privacy\n\n" + _INDEX_FINDINGS, fmt="markdown")  # nobody's own index
+    assert {f.rule for f in other.flags} >= {"uncited-statistic", "superlative"}

@@ -77,6 +77,22 @@ _DATA_ANALYSIS = re.compile(
     r"(?:data|statistical|quantitative|descriptive|regression|numerical)\s+analys[ie]s\b", re.I)
 
 
+# A document presenting its own index, ranking or scorecard ("The 2019 RDR Index evaluated 24 of the
+# world's most powerful ... companies"): its scores, ranks and findings about the set it evaluated
+# ("Only eight of the 24 companies evaluated scored 50 percent", "Tencent ranked tenth", "Most companies
+# still fail to disclose ...") are its own results
+_EVALUATES = re.compile(r"\b(?:evaluated|assessed|ranked|scored|rated|benchmarked|graded)\s+(?:\d+|(?:twenty|thirty|forty|fifty|"
+                        r"sixty|seventy|eighty|ninety|a hundred)(?:-[a-z]+)?|ten|eleven|twelve|[a-z]+teen)\s+(?:of\s+the\s+)?"
+                        r"(?:[\w'’,-]+\s+){0,8}?(?:companies|platforms|countries|firms|governments|services|apps|"
+                        r"providers|businesses|states|brands|retailers)\b(?:,?\s+(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?(?:companies|"
+                        r"platforms|countries|firms|governments|services|apps|providers|businesses|states|brands|retailers)\b)?")
+_SCORING = re.compile(r"\bscor(?:e|es|ed|ing)\b|\branked\b|\brank(?:s|ing)\b|\bpercentage points?\b|"
+                      r"\bout of a (?:total )?(?:possible )?\d+|\bindicators?\b|\b(?:first|second|third|last) place\b", re.I)
+_QUANTIFIED_SET = r"\b(?:[Mm]ost|[Ff]ew|[Mm]any|[Aa]ll|[Nn]one|[Ss]ome|[Ss]everal|[Hh]alf|\d+|[a-z]+teen|[a-z]+ty)\s+(?:of\s+(?:the\s+)?(?:\d+\s+)?)?(?:evaluated\s+)?"
+_SET_NOUN = re.compile(r"\b(?:companies|platforms|countries|firms|governments|services|apps|providers|businesses|states|"
+                       r"brands|retailers)\b")
+
+
 def _heading_kind(text: str) -> str | None:
     """'own' for a methods / results / data heading, 'other' for another major section, None otherwise."""
     text = _NUMBERING.sub("", text.strip(" *_#\t").lower()).strip(" *_:")
@@ -119,12 +135,22 @@ class OwnResults:
             if own:
                 self.in_section.add(s.index)
         self.has_study = bool(self.in_section) or may_occur(_OWN_STUDY, low) and bool(_OWN_STUDY.search(doc.masked))
+        evaluates = _EVALUATES.search(doc.masked) if may_occur(_EVALUATES, low) else None
+        self._evaluated = (re.compile(_QUANTIFIED_SET + "(?:" + "|".join(set(_SET_NOUN.findall(evaluates.group(0)))) + r")\b")
+                           if evaluates else None)  # "Most companies ...", not "in most countries" of an index of companies
 
     def covers(self, sent) -> bool:
         """The sentence reports the document's own results (a figure in it needs no citation), or
         reads its figures off a table or chart of the document ("... 92% of the beds (Figure 6)"),
         whose caption is where their source belongs."""
-        return sent.index in self.in_section or self.speaks_of_own_data(sent) or _POINTER.search(sent.text) is not None
+        return sent.index in self.in_section or self.speaks_of_own_data(sent) or _POINTER.search(sent.text) is not None \
+            or self.scores_own_set(sent)
+
+    def scores_own_set(self, sent) -> bool:
+        """In a document presenting its own index or ranking, the sentence gives a score or rank, or
+        a finding about the set it evaluated ("Most companies still fail to disclose ...")."""
+        return self._evaluated is not None and (_SCORING.search(sent.text) is not None
+                                                or self._evaluated.search(sent.text) is not None)
 
     def counts_own_work(self, sent) -> bool:
         """The writer, named in the third person, counts its own work ("WGCZ added 49 new risk
@@ -137,7 +163,7 @@ class OwnResults:
     def speaks_of_own_data(self, sent) -> bool:
         """The sentence names the document's own data ("most respondents", "in our sample"): a
         superlative about them is a finding, not a claim about the world."""
-        return self.has_study and bool(_OWN_REFERENCE.search(sent.text))
+        return self.has_study and bool(_OWN_REFERENCE.search(sent.text)) or self.scores_own_set(sent)
 
     @classmethod
     def of(cls, ctx) -> "OwnResults":
