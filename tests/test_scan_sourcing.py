@@ -366,6 +366,7 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("It has been widely reported that payments moved to cryptocurrency.", True),
     ("The capital is often hailed as the region's leading tech hub.", True),
     ("It is widely speculated that other governments made the same requests.", True),
+    ("Taken together, industry leaders say the new laws will push platforms toward reusable credentials.", True),
     ("The campaign spread worldwide, credited as a turning point for survivors.", True),
     ("The campaign spread worldwide, credited as a turning point by the UN.", False),
     ("How he obtained three passports has also been speculated on, with claims that he paid for them.", True),
