@@ -14,7 +14,8 @@ VAGUE_PATTERNS = [
                r"commentators|academics|feminist scholars|human[- ]rights organi[sz]ations|campaigners|activists|"
                r"criticisms|critiques|accounts|insiders|watchdogs|rights groups|human rights groups|aid groups|investigators|"
                r"coverage|press coverage|media coverage|press reports|media reports|news reports|press|media|auditors|"
-               r"industry leaders|industry figures|industry sources|industry experts|executives|practitioners|professionals)\s+"
+               r"industry leaders|industry figures|industry sources|industry experts|executives|practitioners|professionals|"
+               r"activity|patterns|trends)\s+"
                # (a time between the source and its verb: "Coverage in 2025 highlighted ...")
                r"(?:in\s+(?:\d{4}|recent\s+(?:years|months))\s+)?(?:have\s+|has\s+|had\s+)?(?:also\s+|long\s+|repeatedly\s+|consistently\s+|previously\s+|recently\s+|"
                r"generally\s+|often\s+|widely\s+|increasingly\s+|only\s+|further\s+|clearly\s+)?"
