@@ -78,7 +78,8 @@ LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{n
                                                  ("thirtieth", 20), ("thirty-first", 20),
                                                  ("thirty-second", 20), ("thirty-third", 20),
                                                  ("thirty-fourth", 20),
-                                                 ("thirty-fifth", 20)]}
+                                                 ("thirty-fifth", 20),
+                                                 ("thirty-sixth", 20)]}
 BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 
