@@ -72,6 +72,7 @@ CONCEDED_WEIGHT = 0.25  # weight of a term the register's evidence states as tru
 _NECESSITY, _OFTEN = "C:oblige", "C:often"  # "must be moved" is not restated by "are often moved"
 _THE_COUNTRY = "C:the country"
 _MOST = "C:most"
+_RANKING_WORDS = {_MOST, "highest", "largest", "biggest", "greatest", "top", "worst", "lead", "lowest"}  # a ranking said otherwise
 
 # "fn 34 cites X for Y": a register's verdict on the article's own footnote, not a claim about
 # the world, which only a text about a text's notes repeats
@@ -261,8 +262,11 @@ def match_claim(prep: _Prepared, sentence: Reading, context) -> Match | None:
         # Hansa, which police took down") or set aside ("rather than FOSTA's offence, prosecutors relied on
         # older laws"; "a national statute, not an international law")
         return None
-    if claim.terms & prep.lexicon.rankings - sentence.terms and _MOST in sentence.terms - claim.terms:
-        return None  # ranked on another quality: "the age group most active online" is not "the most vulnerable"
+    if claim.terms & prep.lexicon.rankings - sentence.terms and (_MOST in sentence.terms - claim.terms or not relations & said
+                                                                 and not sentence.terms & _RANKING_WORDS):
+        # ranked on another quality: "the age group most active online" is not "the most vulnerable"; or a
+        # claim that is a ranking ("the largest trafficking event") with no ranking said and no relation of it
+        return None
     if RUMOUR in sentence.terms - claim.terms:
         return None  # told as a rumour, a myth or a hoax, or as unverifiable: reported, not asserted
     if _NECESSITY in claim.terms and _OFTEN in sentence.terms and _NECESSITY not in sentence.terms:
