@@ -221,6 +221,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Without encryption, none of these everyday payments would be possible.",
     "Strong encryption cannot be broken by the police.",
     "The best-known tool, HashMatch, has been used by three platforms since 2012.",
+    "There is *no* conclusive evidence that the filters protect teenagers.",
     "Among these apps, only Harbour Chat does not encrypt messages.",
     "Prosecutors opened Ruritania's largest fraud investigation in 2013.",  # a named one
     "The method lets an attacker get round all the security checks on card payments.",
@@ -267,6 +268,7 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Marketplace X was among the most visited markets.",
     "It's most likely that the messages were deleted.",  # a contraction, not a possessive name
     "Of the 12 employers, only Northgate Staffing was barred.",  # a past event of the text's own count
+    "And that right, now more than ever, is worth defending.",  # a rhetorical idiom
     "Almost all victims knew their recruiter.",
     "To stay safe, you must be careful: the first one who has to protect your data is you.",
     "The only appropriate response is international cooperation.",

@@ -115,7 +115,7 @@ SUPERLATIVE_PATTERNS = [
     re.compile(r"\b(?:is|are|was|were) (?:rampant|endemic|"
                r"ubiquitous|pervasive|rife|widespread|commonplace)\b|"
                r"\b(?:reached|reaching|reaches|of) (?:epidemic|pandemic|crisis|alarming|record) (?:proportions|levels)\b|"
-               r"\b(?:than|as never) ever(?: before)?\b|\bthan at any (?:other )?(?:time|point|period)\b|\blike never before\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
+               r"(?<!\bnow more )\b(?:than|as never) ever(?: before)?\b|\bthan at any (?:other )?(?:time|point|period)\b|\blike never before\b|\b(?:is|are) (?:widely |highly )?prevalent (?:among|in|on)\b|"
                r"\bit is (?:very |increasingly )?common (?:for|that|to)\b|\ba (?:common|frequent|regular) occurrence\b|"
                r"\bfar (?:exceeds?|exceeded|outstrips?|surpass(?:es)?)\b|"
                r"\b(?:research|evidence|data|scholarship|knowledge)(?:\s+(?:on|into|about|in|of)(?:\s+[\w-]+){1,3}?)? (?:is|are|remains?) "
@@ -138,8 +138,9 @@ SUPERLATIVE_PATTERNS = [
                re.I),
     # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
     # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
-    re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?(?:no|little|scant) "
-               r"(?:reliable |official |systematic )?(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
+    re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?[*_]{0,2}(?:no|little|scant)[*_]{0,2} "
+               r"(?:reliable |official |systematic |conclusive |credible |solid |hard |scientific |empirical )?"
+               r"(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
                r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
                r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
     # nothing of a kind exists: "No comprehensive law exists in the United States that ..."
