@@ -66,6 +66,8 @@ VAGUE_PATTERNS = [
                r"researchers|critics|campaigners|insiders)\b|^[*_\s]*As (?:has been |was |it was )?reported\b", re.I),
     # common knowledge, or a literature nobody cites: "everyone knows", "consistent with the ... literature"
     re.compile(r"\b(?:everyone|everybody) knows\b|\bas (?:we all|everyone|everybody) knows?\b|\bit is common knowledge\b|"
+               # what everyone is supposed to know already: "It is no surprise that Big Tech has become unpopular"
+               r"\b(?:it is|it's|it’s|it comes as) (?:no|little) (?:secret|surprise) that\b|"
                r"\b(?:consistent with|in line with|as (?:suggested|recommended|shown) (?:by|in)) (?:the )?(?:[\w-]+ ){0,6}"
                r"(?:literature|scholarship)\b", re.I),
     re.compile(r"\b(?:it is|it has been|it was|it's|it has long been) (?:widely |commonly |generally |often |frequently |increasingly |now |also )?"
