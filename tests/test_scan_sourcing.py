@@ -222,6 +222,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Strong encryption cannot be broken by the police.",
     "The best-known tool, HashMatch, has been used by three platforms since 2012.",
     "There is *no* conclusive evidence that the filters protect teenagers.",
+    "There has been no criminal business in recent memory that rivals the reach of extortion apps.",
     "Among these apps, only Harbour Chat does not encrypt messages.",
     "Prosecutors opened Ruritania's largest fraud investigation in 2013.",  # a named one
     "The method lets an attacker get round all the security checks on card payments.",

@@ -143,8 +143,10 @@ SUPERLATIVE_PATTERNS = [
                r"(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
                r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
                r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
-    # nothing of a kind exists: "No comprehensive law exists in the United States that ..."
-    re.compile(r"\bNo\s+(?:[\w-]+\s+){1,3}?exists?\b"),
+    # nothing of a kind exists: "No comprehensive law exists in the United States that ..."; or none matches:
+    # "There has been no criminal enterprise in recent memory that matches ..."
+    re.compile(r"\bNo\s+(?:[\w-]+\s+){1,3}?exists?\b|\b(?i:there (?:is|has been|was) no)\s+(?:[\w-]+\s+){1,8}?(?:that|which) "
+               r"(?:matches|rivals|equals|compares|comes close)\b"),
     # nothing at all: "have no measures in place at all", "none whatsoever"
     re.compile(r"\bno\s+(?:[\w-]+\s+){1,5}?(?:at all|whatsoever)\b|\bnone (?:at all|whatsoever)\b", re.I),
     # a claim about a whole literature: "most research on X concerns ...", "most studies find"
