@@ -341,3 +341,12 @@ def test_a_parenthetical_ibid_cites_the_author_date_citation_before_it(scanner):
     assert not [f for f in result.flags if f.rule in ("uncited-statistic", "dangling-citation")]
     alone = scanner.scan_text("The tool helped in 300 arrests (Ibid., p. 4).\n", fmt="markdown")
     assert [f.rule for f in alone.flags if f.severity != "info"] == ["dangling-citation"]  # nothing before it to cite
+
+
+def test_an_acronym_one_letter_off_the_address_beside_it(scanner):
+    text = ("Privacy law is moving fast.[^1] Data brokers are next.[^2]\n\n"
+            "[^1]: Ana Ruiz, What Does AI Need?, IAAP (July 12, 2023), https://iapp.org/news/a/what-does-ai-need.\n"
+            "[^2]: Tom Lee, Brokers, IAPP (May 2, 2023), https://iapp.org/news/a/brokers.\n")
+    result = scanner.scan_text(text, fmt="markdown")
+    flags = [(f.rule, f.where, f.evidence) for f in result.flags if f.rule == "citation-mismatch"]
+    assert flags == [("citation-mismatch", "footnote", "IAAP")]  # the second note spells it as its address does

@@ -65,3 +65,30 @@ def misnamed_bodies(ctx):
             yield ctx.flag("citation-mismatch", sent, f"names '{written} ({m.group('acronym')})', but "
                            f"{m.group('acronym')} is the {canon}", evidence=written)
             break
+
+
+# an acronym of four to six capitals, and the first label of an address's host ("iapp" of www.iapp.org)
+_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{4,6}(?![\w-])")
+_HOST = re.compile(r"https?://(?:www\d?\.)?(?P<label>[a-z]{4,6})\.[a-z.]{2,12}(?=[/\s)\]>]|$)")
+
+
+def acronyms_off_their_address(ctx):
+    """citation-mismatch flags where a note or reference item names its publisher by an acronym one
+    letter off the address it gives ("IAAP" beside https://iapp.org/...): the address says which body
+    is meant, and the acronym is a slip a reader cannot search for."""
+    from rapidfuzz.distance import Levenshtein
+
+    places = [("footnote", label, note.text) for label, note in ctx.doc.footnotes.items()] + \
+             [("reference", i, item.text) for i, item in enumerate(ctx.doc.references)]
+    for where, which, text in places:
+        if "://" not in text:
+            continue
+        labels = {m.group("label") for m in _HOST.finditer(text)}
+        for m in _ACRONYM.finditer(text):
+            acronym = m.group(0).lower()
+            off = [label for label in labels if len(label) == len(acronym) and Levenshtein.distance(label, acronym) == 1]
+            if off and acronym not in labels:
+                message = f"names '{m.group(0)}', but the address it gives is {off[0]}: one of the two is misspelt"
+                yield (ctx.flag_at_note("citation-mismatch", which, message, evidence=m.group(0)) if where == "footnote"
+                       else ctx.flag_at_reference("citation-mismatch", which, message, evidence=m.group(0)))
+                break

@@ -18,7 +18,7 @@ from litcheck.scan.resolve.references import parse_reference, split_works
 from litcheck.scan.resolve.scoring import creators_in, venues_agree
 from litcheck.scan.resolve.text import norm, tokens
 from litcheck.scan.author_spellings import respelt_authors
-from litcheck.scan.body_names import misnamed_bodies
+from litcheck.scan.body_names import acronyms_off_their_address, misnamed_bodies
 from litcheck.scan.credited_bodies import credit_conflicts
 from litcheck.scan.eu_acts import misattributed_acts
 from litcheck.scan.year_letters import lonely_suffixes
@@ -253,7 +253,7 @@ def _same_body(who: str, work) -> bool:
       "its item gives, a title or venue word one letter from a common word (\"Jounal\"), a year its own DOI rules out "
       "(\"(2016)\" with 10.1016/j.chiabu.2019.104123) or its news URL's date contradicts, an annual report's "
       "edition two or more years from the item's year, a year letter with no partner (\"2014a\" and no other 2014 "
-      "work by that author, in the list or in the notes), an author spelt two ways in the list (\"Writtle, H. C.\" beside \"Whittle, H. C.\"), a body misnamed beside its own acronym (\"International Watch Foundation (IWF)\"), a work dated after the document's own header date, an EU regulation, directive or decision credited to the Council of Europe or the European Council (\"the Council of Europe adopted Regulation (EU) 2022/350\"). With --online, a cited work "
+      "work by that author, in the list or in the notes), an author spelt two ways in the list (\"Writtle, H. C.\" beside \"Whittle, H. C.\"), a body misnamed beside its own acronym (\"International Watch Foundation (IWF)\") or an acronym one letter off the address beside it (\"IAAP\" with https://iapp.org/...), a work dated after the document's own header date, an EU regulation, directive or decision credited to the Council of Europe or the European Council (\"the Council of Europe adopted Regulation (EU) 2022/350\"). With --online, a cited work "
       "the library does not hold is compared with its Crossref or OpenAlex record in the same way.",
       fires="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2019) 4 *Journal of Online Harm* 12.",
       passes="Rates doubled.[^2]\n\n[^2]: Maja Lindqvist and Kwame Osei, 'Play and Prey: Grooming in Multiplayer Game Chat' (2021) 4 *Journal of Online Harm* 12.",
@@ -314,6 +314,7 @@ def citation_mismatch(ctx):
     yield from lonely_suffixes(ctx)
     yield from respelt_authors(ctx)
     yield from misnamed_bodies(ctx)
+    yield from acronyms_off_their_address(ctx)
     yield from credit_conflicts(ctx)
     yield from misattributed_acts(ctx)
 
