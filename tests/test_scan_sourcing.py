@@ -372,6 +372,8 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("Taken together, industry leaders say the new laws will push platforms toward reusable credentials.", True),
     ("Blockchain activity suggests that organised networks were behind many of the payments.", True),
     ("It is no secret that the platforms have become deeply unpopular.", True),
+    ("A 2018 article in the Harbour Globe by Ana Ruiz found that the program watched travellers who “are not under "
+     "investigation by any agency and are not on any list.”", False),  # the quotation's work is named
     ("The campaign spread worldwide, credited as a turning point for survivors.", True),
     ("The campaign spread worldwide, credited as a turning point by the UN.", False),
     ("How he obtained three passports has also been speculated on, with claims that he paid for them.", True),

@@ -147,7 +147,10 @@ _TITLED_REPORT = re.compile(r"(?:\b[A-Z][\w&.'’-]*\s+){1,6}(?:[a-z]+\s+){0,2}(
                             r"Assessment|Estimates|Census|Yearbook|Audit)\b|"
                             # a dated work and its author: "A report published on March 1st by the Australian
                             # Strategic Policy Institute", "a 2020 study by the Polaris Project"
-                            r"\b(?i:an?|the)\s+(?:19|20)\d\d\s+" + _WORK_NOUN + r"\s+(?:by|from)\s+(?:the\s+)?[A-Z]|"
+                            # ("A 2018 article in the Boston Globe by Jana Winter", "a 2019 Guardian article by ...")
+                            r"\b(?i:an?|the)\s+(?:19|20)\d\d\s+(?:[A-Z][\w&.'’-]*\s+){0,4}(?:report|study|survey|analysis|audit|"
+                            r"investigation|review|article|story|paper|book|piece|op-ed|column)" +
+                            r"\s+(?:(?:in|for|on)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4})?(?:by|from)\s+(?:the\s+)?[A-Z]|"
                             r"\b(?i:an?|the)\s+" + _WORK_NOUN + r"\s+(?:published|released|issued)\s+(?:on|in)\s+[^,;.]{2,30}?\s+"
                             r"(?:by|from)\s+(?:the\s+)?[A-Z]")
 
