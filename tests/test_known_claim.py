@@ -79,7 +79,8 @@ LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{n
                                                  ("thirty-second", 20), ("thirty-third", 20),
                                                  ("thirty-fourth", 20),
                                                  ("thirty-fifth", 20),
-                                                 ("thirty-sixth", 20)]}
+                                                 ("thirty-sixth", 20),
+                                                 ("thirty-seventh", 20)]}
 BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 
