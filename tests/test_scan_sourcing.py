@@ -595,6 +595,7 @@ def test_news_ages_counts_and_credits(scanner, text, fires):
     ("Every 39 seconds, a new attack is launched somewhere on the web.\n", True),
     ("The movement used to run more than 2000 schools and universities in the country.\n", True),  # a count, not a year
     ("From there, our approach is twofold.\n", False),  # two parts, not a multiplier
+    ("These three letters raise millions of questions about the software.\n", False),  # a manner of speaking
     ("Tomas Reyes, 25, was charged with 10 counts of murder and 16 counts of attempted murder.\n", False),  # charges
     ("Analysts listen to around one percent of the calls.\n", True),  # a share in words
     ("A new report by Harbourline tracks the payments. Recruitment fees range from $1,000 to $10,000, the report said.\n",

@@ -64,8 +64,10 @@ FIGURE_PATTERNS = [
                          r"victims|cases|deaths|arrests|prosecutions|convictions|reports|incidents|crossings|releases|"
                          r"applications|complaints|days|months|years)\b", re.I)),
     # many of something, with no figure: "thousands of victims", "billions of dollars each year"
+    # (a manner of speaking, not a count: "millions of questions", "thousands of ways")
     ("scaled count", re.compile(r"\b(?:thousands|millions|billions) of (?!years\b|miles\b|kilometres\b|kilometers\b|pages\b|"
-                                r"words\b|lines\b|times\b)(?=[a-z])", re.I)),
+                                r"words\b|lines\b|times\b|questions\b|reasons\b|ways\b|things\b|possibilities\b|ideas\b|"
+                                r"stories\b|opinions\b)(?=[a-z])", re.I)),
     # a trend stated as fact, with no figure: "increased dramatically", "has skyrocketed", "a sharp rise"
     ("trend", re.compile(r"\b(?:(?:increased|risen|rose|grown|grew|declined|fallen|fell|dropped|decreased|surged|spiked|jumped)\s+"
                          r"(?:dramatically|sharply|exponentially|significantly|substantially|rapidly|drastically|steeply|"
