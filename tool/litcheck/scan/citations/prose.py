@@ -71,15 +71,14 @@ _CUED_TITLE = re.compile(
     r"(?:(?i:titled|entitled|called)\s+)?"
     r"(?P<title>[A-Z][\w'’&-]*+(?:(?:\s*:\s*|\s+)(?:[A-Z0-9][\w'’&-]*+|" + _SMALL + r"(?=\s+\w)))+)"
     r"(?:\s*\((?P<year>" + YEAR + r")[a-z]?\))?")
+_CUE = re.compile(r"\b(?:paper|report|article|book|study|essay|chapter|thesis|dissertation|monograph|brief)\b", re.I)
 _PUBLISHED = re.compile(r"\s+(?:published|released|issued|conducted|produced|commissioned|wrote)\b")
 _TRAILING_SMALL = re.compile(r"(?:[\s:]+" + _SMALL + r")+$|[\s:]+$")
 
 
 def cued_titles(text: str, base: int, sent: Sentence, taken) -> list[Citation]:
     out = []
-    for m in _CUED_TITLE.finditer(text) if " paper " in text or " report " in text or "book" in text \
-            or "stud" in text or "article" in text or "essay" in text or "chapter" in text or "thes" in text \
-            or "dissertation" in text or "monograph" in text or "brief" in text else ():
+    for m in _CUED_TITLE.finditer(text) if _CUE.search(text) else ():  # (most sentences name no work)
         if inside(taken, m.start("title")):
             continue
         title = _TRAILING_SMALL.sub("", m.group("title"))
