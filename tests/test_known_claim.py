@@ -80,7 +80,8 @@ LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{n
                                                  ("thirty-fourth", 20),
                                                  ("thirty-fifth", 20),
                                                  ("thirty-sixth", 20),
-                                                 ("thirty-seventh", 20)]}
+                                                 ("thirty-seventh", 20),
+                                                 ("thirty-eighth", 20)]}
 BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 
