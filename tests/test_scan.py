@@ -350,3 +350,10 @@ def test_an_acronym_one_letter_off_the_address_beside_it(scanner):
     result = scanner.scan_text(text, fmt="markdown")
     flags = [(f.rule, f.where, f.evidence) for f in result.flags if f.rule == "citation-mismatch"]
     assert flags == [("citation-mismatch", "footnote", "IAAP")]  # the second note spells it as its address does
+
+
+def test_a_link_whose_acronym_swaps_two_letters_of_its_address(scanner):
+    text = ("According to a [2018 UNDOC report](https://www.unodc.org/documents/glotip/report.pdf), most victims "
+            "were women. The [UNODC report](https://www.unodc.org/documents/other.pdf) says so too.\n")
+    flags = [(f.rule, f.line, f.evidence) for f in scanner.scan_text(text).flags if f.rule == "citation-mismatch"]
+    assert flags == [("citation-mismatch", 1, "UNDOC")]

@@ -73,22 +73,35 @@ _HOST = re.compile(r"https?://(?:www\d?\.)?(?P<label>[a-z]{4,6})\.[a-z.]{2,12}(?
 
 
 def acronyms_off_their_address(ctx):
-    """citation-mismatch flags where a note or reference item names its publisher by an acronym one
-    letter off the address it gives ("IAAP" beside https://iapp.org/...): the address says which body
-    is meant, and the acronym is a slip a reader cannot search for."""
-    from rapidfuzz.distance import Levenshtein
-
+    """citation-mismatch flags where a note, a reference item or a link names its publisher by an
+    acronym one letter off (or two letters swapped from) the address it gives ("IAAP" beside
+    https://iapp.org/..., "a [2018 UNDOC report](https://www.unodc.org/...)"): the address says which
+    body is meant, and the acronym is a slip a reader cannot search for."""
     places = [("footnote", label, note.text) for label, note in ctx.doc.footnotes.items()] + \
-             [("reference", i, item.text) for i, item in enumerate(ctx.doc.references)]
+             [("reference", i, item.text) for i, item in enumerate(ctx.doc.references)] + \
+             [("body", c, c.text) for c in ctx.citations if c.kind == "link"]
     for where, which, text in places:
-        if "://" not in text:
+        written = _off_its_address(text) if "://" in text else None
+        if written is None:
             continue
-        labels = {m.group("label") for m in _HOST.finditer(text)}
-        for m in _ACRONYM.finditer(text):
-            acronym = m.group(0).lower()
-            off = [label for label in labels if len(label) == len(acronym) and Levenshtein.distance(label, acronym) == 1]
-            if off and acronym not in labels:
-                message = f"names '{m.group(0)}', but the address it gives is {off[0]}: one of the two is misspelt"
-                yield (ctx.flag_at_note("citation-mismatch", which, message, evidence=m.group(0)) if where == "footnote"
-                       else ctx.flag_at_reference("citation-mismatch", which, message, evidence=m.group(0)))
-                break
+        acronym, label = written
+        message = f"names '{acronym}', but the address it gives is {label}: one of the two is misspelt"
+        if where == "footnote":
+            yield ctx.flag_at_note("citation-mismatch", which, message, evidence=acronym)
+        elif where == "reference":
+            yield ctx.flag_at_reference("citation-mismatch", which, message, evidence=acronym)
+        else:
+            yield ctx.flag("citation-mismatch", ctx.sentence_of(which), message, evidence=acronym)
+
+
+def _off_its_address(text: str) -> tuple[str, str] | None:
+    """(acronym, host label) where the text's acronym is one edit from its address's host, else None."""
+    from rapidfuzz.distance import OSA
+
+    labels = {m.group("label") for m in _HOST.finditer(text)}
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(0).lower()
+        off = [label for label in labels if len(label) == len(acronym) and OSA.distance(label, acronym) == 1]
+        if off and acronym not in labels:
+            return m.group(0), off[0]
+    return None
