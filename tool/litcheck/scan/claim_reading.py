@@ -117,8 +117,8 @@ _LARGEST = "C:largest"
 # a negative question ("Isn't it true that ...?", "Doesn't X ...?") expects yes: its "n't" denies nothing
 _NEGATIVE_QUESTION = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|ca|could|wo|would|should)(?P<no>n't)\b"
                                 r"(?=[^?]*\?\W*$)", re.I)
-# "it isn't X unless Y", "unless Y, it is not X", "nobody is X unless Y": X requires Y, a necessity and no denial
-_NOT_UNLESS = re.compile(r"\bunless\b[^.;:]*?,[^.;:]*?(?P<no>\bnot\b|n't\b)|(?P<no2>\bnot\b|n't\b|\bnobody\b|\bno one\b)[^.;:,]*?\bunless\b", re.I)
+# "it isn't X unless Y", "unless Y, it is not X", "nobody is X unless Y", "cannot be X unless Y": X requires Y
+_NOT_UNLESS = re.compile(r"\bunless\b[^.;:]*?,[^.;:]*?(?P<no>\bnot\b|n't\b)|(?P<no2>\bnot\b|n't\b|\bnobody\b|\bno one\b|\bcannot\b)[^.;:,]*?\bunless\b", re.I)
 # an increase said as a comparison with a time or cause: "more people are trafficked whenever a
 # country hosts ...", "more children go missing during the holidays" (with no "than": not a ranking)
 _MORE_WHEN = re.compile(r"\bmore\s+(?:[\w'-]+\s+){1,3}?(?:are|were|is|was|get|gets|got|go|goes|went)\s+"
