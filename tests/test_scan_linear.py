@@ -48,6 +48,8 @@ SHAPES = {
                                '".\\n\\n## References\\n\\n" + "".join(f"{i}. <a id=\\"ref_{i}\\"></a> Okafor{i}, A. (2018). T.\\n" '
                                'for i in range(50))',
     "ages in apposition": '"Smith, 53, and Jones, 43, " * (n // 26) + "were jailed.\\n"',
+    "a title of small words": '"We read it in their paper Alpha " + "of " * (n // 3) + "Beta.\\n"',
+    "an arguing note": '"A claim.[^1]\\n\\n[^1]: " + "The movement ran more than 2000 schools and more. " * (n // 50) + "\\n"',
 }
 
 SCRIPT = textwrap.dedent("""

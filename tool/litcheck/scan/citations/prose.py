@@ -69,7 +69,7 @@ _CUED_TITLE = re.compile(
     r"\b(?i:in|from)\s+(?i:his|her|their|its|the)\s+(?:(?i:\d{4}|recent|latest|seminal|influential)\s+)?"
     r"(?i:paper|report|article|book|study|essay|chapter|thesis|dissertation|monograph|brief)\s*,?\s+"
     r"(?:(?i:titled|entitled|called)\s+)?"
-    r"(?P<title>[A-Z][\w'’&-]*+(?:(?:\s*:\s*|\s+)(?:[A-Z0-9][\w'’&-]*+|" + _SMALL + r"(?=\s+\w)))+)"
+    r"(?P<title>[A-Z][\w'’&-]*+(?:(?:\s*:\s*|\s+)(?:[A-Z0-9][\w'’&-]*+|" + _SMALL + r"(?=\s+\w))){1,40})"  # (a title has an end)
     r"(?:\s*\((?P<year>" + YEAR + r")[a-z]?\))?")
 _CUE = re.compile(r"\b(?:paper|report|article|book|study|essay|chapter|thesis|dissertation|monograph|brief)\b", re.I)
 _PUBLISHED = re.compile(r"\s+(?:published|released|issued|conducted|produced|commissioned|wrote)\b")
