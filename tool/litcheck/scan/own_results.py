@@ -81,16 +81,14 @@ _DATA_ANALYSIS = re.compile(
 # world's most powerful ... companies"): its scores, ranks and findings about the set it evaluated
 # ("Only eight of the 24 companies evaluated scored 50 percent", "Tencent ranked tenth", "Most companies
 # still fail to disclose ...") are its own results
+_SET = r"(?:companies|platforms|countries|firms|governments|services|apps|providers|businesses|states|brands|retailers)\b"
 _EVALUATES = re.compile(r"\b(?:evaluated|assessed|ranked|scored|rated|benchmarked|graded)\s+(?:\d+|(?:twenty|thirty|forty|fifty|"
                         r"sixty|seventy|eighty|ninety|a hundred)(?:-[a-z]+)?|ten|eleven|twelve|[a-z]+teen)\s+(?:of\s+the\s+)?"
-                        r"(?:[\w'’,-]+\s+){0,8}?(?:companies|platforms|countries|firms|governments|services|apps|"
-                        r"providers|businesses|states|brands|retailers)\b(?:,?\s+(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?(?:companies|"
-                        r"platforms|countries|firms|governments|services|apps|providers|businesses|states|brands|retailers)\b)?")
+                        r"(?:[\w'’,-]+\s+){0,8}?" + _SET + r"(?:,?\s+(?:and|or)\s+(?:[\w'’-]+\s+){0,3}?" + _SET + ")?")
 _SCORING = re.compile(r"\bscor(?:e|es|ed|ing)\b|\branked\b|\brank(?:s|ing)\b|\bpercentage points?\b|"
                       r"\bout of a (?:total )?(?:possible )?\d+|\bindicators?\b|\b(?:first|second|third|last) place\b", re.I)
 _QUANTIFIED_SET = r"\b(?:[Mm]ost|[Ff]ew|[Mm]any|[Aa]ll|[Nn]one|[Ss]ome|[Ss]everal|[Hh]alf|\d+|[a-z]+teen|[a-z]+ty)\s+(?:of\s+(?:the\s+)?(?:\d+\s+)?)?(?:evaluated\s+)?"
-_SET_NOUN = re.compile(r"\b(?:companies|platforms|countries|firms|governments|services|apps|providers|businesses|states|"
-                       r"brands|retailers)\b")
+_SET_NOUN = re.compile(r"\b" + _SET)
 
 
 def _heading_kind(text: str) -> str | None:
