@@ -71,6 +71,15 @@ def test_a_work_named_in_the_prose_sources_its_figures(scanner, sentence, source
     assert (fired(scanner, sentence + "\n", "uncited-statistic") == []) is sourced
 
 
+def test_a_known_body_credited_with_no_work_of_it_is_flagged_as_such(scanner):
+    """Issue 14: a figure attributed to a body but to no specific work of it still needs its source."""
+    result = scanner.scan_text("Indeed, the ILO estimates that 16 percent of forced labour is imposed by states.\n",
+                               fmt="markdown")
+    [flag] = [f for f in result.flags if f.rule == "uncited-statistic"]
+    assert "attributed in the prose to International Labour Organization" in flag.message
+    assert "no specific work" in flag.message
+
+
 @pytest.mark.parametrize("sentence", [
     "Users are asked to call 911 or contact local police.",
     "Grooming is regulated under Sections 11, 12 and 13 of the Act.",
