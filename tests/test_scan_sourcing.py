@@ -336,6 +336,11 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Offences include even the most innocuous forms of piety.",
     "It was the first step in the plan, and the first time the court met.",
     "Here are five of the most common scams, ranked by how often they occur.",
+    "Teachers cannot always be counted on to help.",  # a negated absolute hedges
+    "But late is better than never.",
+    "Under the Virginia law, companies collecting the data cannot use it for anything else.",  # a rule's terms
+    "One official said the crewmen had told him they had never worked in such conditions.",  # their account
+    "Safety tips: don't share your address; NEVER share photos of yourself.",  # an instruction
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []

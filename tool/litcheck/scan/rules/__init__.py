@@ -171,7 +171,7 @@ def describe_rules(rules: list[Rule], fmt: str) -> str:
 NOT_PROSE = {"heading", "caption", "table", "questionnaire", "page"}
 # An instruction to the reader asserts nothing to check: "NEVER send images to anyone", "Always
 # report abuse", "Do not reply", "Please call 911". (Not an inversion: "Never have so many ...".)
-_IMPERATIVE = re.compile(r"[\W_]*+(?:(?i:never|always|please)\s+(?!(?i:has|have|had|is|are|was|were|been|be|before|"
+IMPERATIVE = re.compile(r"[\W_]*+(?:(?i:never|always|please)\s+(?!(?i:has|have|had|is|are|was|were|been|be|before|"
                          r"again|once|since|in|so|did|does|do)\b)[a-zA-Z]+(?<!ed)(?<![^s]s)\b|(?i:do not|don['’]t|make sure|be sure|"
                          r"remember to)\s+[a-z]|"
                          # a scenario the reader is asked to picture: "Imagine a scenario where ...", not a claim
@@ -210,7 +210,7 @@ class ScanContext:
         if self._claim_sentences is None:
             self._claim_sentences = [s for s in self.doc.sentences
                                      if s.kind not in NOT_PROSE and not s.text.rstrip("*_\"'”’)").endswith("?")
-                                     and not _IMPERATIVE.match(s.text)]
+                                     and not IMPERATIVE.match(s.text)]
         return self._claim_sentences
 
     def own_citations(self, sent) -> list:

@@ -11,7 +11,7 @@ from litcheck.scan.own_results import OwnResults
 from litcheck.scan.attribution import REPORTED, carries_on, opened_by_work
 from litcheck.scan.note_claims import discursive_sentences
 from litcheck.scan.quotations import guest_turn, in_credited_quotation, in_testimony, open_at_start, wholly_quoted
-from litcheck.scan.rules import rule
+from litcheck.scan.rules import IMPERATIVE, rule
 from litcheck.scan.rules.sourcing import names_a_work
 
 _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vital|useful|helpful|promising|appropriate|"
@@ -84,7 +84,7 @@ SUPERLATIVE_PATTERNS = [
                # ("always evolving" is a platitude, not a claim)
                r"always(?! (?:evolving|changing|improving|learning|looking|working|striving|seeking|trying|adapting)\b)|"
                # ("all possible combinations", "every possible pattern of overlaps": a set in mathematics)
-               r"never|(?:every|all) possible(?! (?:combinations?|patterns?|pairs?|values?|subsets?|permutations?|outcomes?|"
+               r"(?<!\bthan )never|(?:every|all) possible(?! (?:combinations?|patterns?|pairs?|values?|subsets?|permutations?|outcomes?|"
                r"orders?|orderings?|overlaps?|cases?|models?)\b)|every single|by any means|uniformly|universally|invariably|"
                r"without exception|unanimously|unprecedented|unparalleled|unmatched|unrivall?ed|second to none|"
                # ("by no one else": a restriction, not an absolute)
@@ -162,7 +162,9 @@ SUPERLATIVE_PATTERNS = [
                r"(?!(?:be\s+)?(?:overstated|ignored|underestimated|overemphasi[sz]ed|denied|understated|stressed|"
                r"emphasi[sz]ed|excluded|ruled out|certain|sure|determined|generali[sz]ed|established|known|assessed|"
                r"afford|help|wait|say|tell|know|determine|confirm|verify|establish|assess|generali[sz]e|rule|"
-               r"exclude|answer|explain|predict|compare|measure|address|cover|list|guarantee|be\b))[a-z]+", re.I),
+               r"exclude|answer|explain|predict|compare|measure|address|cover|list|guarantee|be\b))"
+               # ("cannot always", "cannot easily": not always, hard; a hedge)
+               r"(?!(?:always|necessarily|easily|entirely|fully|completely|simply|just|quite|yet)\b)[a-z]+", re.I),
 ]
 # an absolute under a negation or doubt a few words before: "not all projects ... are always", "it is
 # unlikely that donors always"; a claim made only as far as the authors know
@@ -191,7 +193,7 @@ def _speaks_for_self(text: str, m) -> bool:
     lo = text.rfind(" ", 0, max(0, m.start() - 25)) + 1
     hi = text.find(" ", m.end() + 25)
     return _FIRST_PERSON.search(text, lo, len(text) if hi < 0 else hi) is not None
-_HEDGE_BEFORE = re.compile(r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|some|many|a few) of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
+_HEDGE_BEFORE = re.compile(r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|some|many|a few) of|\bamong(?=\s+(?:the|them|those)\b|\s*$)|\bsome of|\bnot|\bcannot|n't|\bnot necessarily|\balmost|\bnearly|\bvirtually|\bpractically|"
                            r"\barguably|\bperhaps|\bpossibly|\bprobably|\blikely|\bmay|\bmight|\bcan|\bcould|\boften|\brarely|"
                            r"\bhardly|\bseldom|\bif|\bwhether|\bwould|\bwill|\bshould|\bought\s+to|\bmust|\bmost|\b(?:is|are)\s+to\s+be)"
                            r"\s+(?:\w+\s+){0,2}$", re.I)
@@ -218,7 +220,24 @@ _DUTY_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:needs? to|must|should|ought 
 # what a law or charter itself says: "the Declaration of Independence recognizes the ... worth of all people"
 _INSTRUMENT_SAYS = re.compile(r"\b(?:Act|Law|Code|Convention|Protocol|Declaration|Constitution|Charter|Treaty|Covenant|"
                               r"Directive|Regulation|Resolution|Amendment)\b[^.;]{0,80}?\b(?:recogni[sz]es|declares|proclaims|"
-                              r"affirms|guarantees|states|provides|requires|prohibits|protects|grants|enshrines)\b[^.;]*$")
+                              r"affirms|guarantees|states|provides|requires|prohibits|protects|grants|enshrines)\b[^.;]*$|"
+                              # the terms of a rule: "Under the Virginia law, companies collecting it cannot use it"
+                              r"^\W*Under (?:the |this |that |these |its |their |a |an )?(?:[\w'’-]+ ){0,4}?(?i:law|act|rules?|"
+                              r"regulations?|bill|statute|code|directive|treaty|proposal|policy|order|agreement)\b[^.;]*$")
+
+
+# what people told or said, in their words reported ("crewmen had told him they had never worked in
+# such conditions", "survivors said the distribution ... never ends"): their account, not the writer's claim
+_TOLD = re.compile(r"\b(?:told|tell|tells|telling)\s+(?:him|her|them|us|me|reporters|investigators|police|officials|"
+                   r"(?-i:[A-Z])[\w-]+)\s+(?:that\s+)?[^;.:!?]*$|\b(?:said|say|says|reported|recalled|described how)\s+"
+                   r"(?:that\s+)?(?:they|he|she|their|his|her|the)\b[^;.:!?]*$", re.I)
+
+
+def _instruction(text: str, m: re.Match) -> bool:
+    """An instruction in a run of them ("...: don't share personal information; NEVER share photos"),
+    not a claim (one opening the sentence is not read at all)."""
+    cut = max(text.rfind(":", 0, m.start()), text.rfind(";", 0, m.start()))
+    return cut >= 0 and not text[cut + 1:m.start()].strip(" *_\"'“") and IMPERATIVE.match(text, cut + 1) is not None
 
 
 def _not_the_writers(text: str, m: re.Match, before: str, opened: str | None) -> bool:
@@ -226,6 +245,8 @@ def _not_the_writers(text: str, m: re.Match, before: str, opened: str | None) ->
     opened in an earlier sentence), a clause a named source is credited with ("The National Crime
     Agency estimates that the UK was the third most common ..."), what a law or charter says, an aim ("for everyone") or a duty ("everyone ... needs
     to"), or "cannot" describing a condition."""
+    if m.group(0).lower() == "never" and (_TOLD.search(before[-160:]) or _instruction(text, m)):
+        return True
     return (in_credited_quotation(text, m.start(), opened) or _credited(before[-300:])
             or _INSTRUMENT_SAYS.search(before[-200:]) is not None
             or any(g.start() <= m.start() and g.end() >= m.end() for g in _GOAL.finditer(text, max(0, m.start() - 40), m.end() + 14))
