@@ -105,10 +105,11 @@ _EARLIER_THAN = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|until|till)\b[^,;
 
 
 # a superlative said as a comparison: "no event draws more trafficking than the Super Bowl", "more
-# victims than any other country", and asked as one: "is there any bigger event than the Super Bowl?";
-# the "no" here asserts a superlative and denies nothing
+# victims than any other country", and asked as one: "is there any bigger event than the Super Bowl?"; the
+# "no" asserts a superlative and denies nothing ("no evidence that X draws more ... than" denies)
 _COMPARED_WITH_ALL = re.compile(
-    r"\b(?P<no>no|nothing|nobody|none)\b(?!\s+(?:more|fewer|less|longer)\b)(?:\s+[\w'-]+){1,8}?\s+"
+    r"\b(?P<no>no|nothing|nobody|none)\b(?!\s+(?:more|fewer|less|longer)\b)(?:\s+(?!(?:evidence|proof|sign|indication|"
+    r"data|research|reason|basis)\b)[\w'-]+){1,8}?\s+"
     r"(?P<more>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\b|"
     r"\b(?P<more2>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\s+(?:any(?:\s+other)?|all\s+others?)\b|"
     r"\bis\s+there\s+(?:really\s+)?any(?:thing|one|body)?(?:\s+(?!that\b|whether\b|evidence\b|proof\b)[\w'-]+){0,2}?\s+(?P<more3>more|larger|bigger|greater)\s+"
@@ -155,8 +156,7 @@ def _a_networks(text: str, at: int, spans: list[tuple[int, int, str]]) -> bool:
 
 
 def _time_reference(text: str, at: int) -> bool:
-    """The name at `at` follows "before", "prior to", "ahead of" or "until" in its clause (read
-    a few words back)."""
+    """The name at `at` follows "before", "prior to", "ahead of" or "until" in its clause (read back)."""
     return _EARLIER_THAN.search(text, max(0, at - 60), at) is not None
 
 
@@ -175,21 +175,21 @@ _MARKET_KINDS = ("darknet", "dark net", "dark web", "darkweb", "online", "underg
 
 
 def _described(name: str) -> list[str]:
-    """A market's name and the ways texts write it with what it is ("the Dream darknet market",
-    "the Hansa marketplace" for Dream Market, Hansa Market); an operation's name also with the word
-    after it ("the DisrupTor operation", "sweep", "crackdown"); any other name as it is."""
+    """A market's name and the ways texts write it with what it is ("the Hansa marketplace" for Hansa
+    Market); an operation's name also with the word after it ("the DisrupTor operation", "sweep",
+    "crackdown") or introduced ("the operation known as DisrupTor", "dubbed"); any other name as it is."""
     first, _, rest = name.partition(" ")
     if first == "Operation" and rest:
-        return [name] + [f"{rest} {word}" for word in ("operation", "sweep", "crackdown")]
+        return [name] + [f"{rest} {word}" for word in ("operation", "sweep", "crackdown")] + [
+            f"operation {how} {rest}" for how in ("known as", "called", "named", "dubbed", "codenamed", "code-named")]
     head, _, last = name.rpartition(" ")
     if not head or last.casefold() not in _MARKET:
         return [name]
     return [name] + [" ".join(filter(None, (head, kind, word))) for kind in ("", *_MARKET_KINDS) for word in _MARKET]
 
 
-# names listed before the one noun they share ("the Dream, Hansa and AlphaBay marketplaces"), or with
-# a name the lexicon knows ("Dream, Hansa and AlphaBay were seized"), name Dream Market, whose name
-# alone ("Dream") is no form of it
+# names listed before the noun they share ("the Dream, Hansa and AlphaBay marketplaces") or with a name
+# the lexicon knows ("Dream, Hansa and AlphaBay were seized") name Dream Market ("Dream" alone does not)
 _LISTED_MARKETS = re.compile(r"\b[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+(?:and|or|&)\s+[A-Z][\w-]*(?P<kind>\s+"
                              r"(?:(?:" + "|".join(k.replace(" ", r"[\s-]") for k in _MARKET_KINDS) + r")\s+)?"
                              r"market(?:place)?s\b)?")

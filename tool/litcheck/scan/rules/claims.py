@@ -105,6 +105,10 @@ _QUESTION = re.compile(r"\s*(?:do|does|did|is|are|was|were|has|have|had|can|coul
                        r"(?:wonder|surprise)\s+that|surprising)\b|\s+there\s+(?:really\s+)?any(?:thing|one|body)?"
                        r"(?:\s+(?!that\b|whether\b|evidence\b|proof\b)[\w'-]+){0,2}?\s+(?:more|bigger|larger|greater|worse)\b"
                        r"[^?]*?\bthan\b)[^?]*\?\W*$", re.I)
+# "Whether more offenders pay is unknown", "It is unclear whether ...": the claim left open, not asserted
+_LEFT_OPEN = re.compile(r"\W*Whether\b[^.;:]*?\b(?:is|remains|was)\s+(?:still\s+)?(?:unknown|unclear|uncertain|not\s+known|"
+                        r"an\s+open\s+question|disputed|debated|unproven)\b|\W*It\s+(?:is|remains)\s+(?:still\s+)?(?:unknown|unclear|"
+                        r"uncertain|not\s+known)\s+whether\b", re.I)
 # a heading of this many words is a headline ("How dark-web detective work is catching offenders and freeing
 # victims"), which asserts what it says; a shorter one names a section
 HEADLINE_WORDS = 8
@@ -416,7 +420,7 @@ def known_claim(ctx):
         return read(context)
 
     for index, sent in enumerate(ctx.doc.sentences):
-        if section_name(sent) or _QUESTION.match(sent.text):
+        if section_name(sent) or _QUESTION.match(sent.text) or _LEFT_OPEN.match(sent.text):
             continue
         sentence = lexicon.read(ctx.claim_text(sent))
         if not sentence.terms:
