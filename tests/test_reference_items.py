@@ -175,6 +175,11 @@ def test_a_year_its_doi_contradicts_is_flagged_at_the_item(scanner):
     ("Okafor, B. (2016). Chat. The Guardian. https://www.theguardian.com/world/2014/nov/28/chat", (2014, 2016)),
     ("Okafor, B. (2015, July 28). Key shift. New York Times. http://www.nytimes.com/2015/07/28/world/shift.html", None),
     ("Okafor, B. (2021). Chat. https://web.archive.org/web/2018/04/17/http://example.org/chat", None),
+    # a page filed by year and month: read for a web page alone, not print nor a file's upload folder
+    ("Okafor, B. (2015). Chat. Wired. Retrieved from [Wired](https://www.wired.com/2014/11/chat/)", (2014, 2015)),
+    ("Okafor, B. (2015). Chat. Journal of Harm, 3(1), 1-9. https://example.org/2014/11/chat/", None),
+    ("Okafor, B. (2016). Chat. https://example.org/wp-content/uploads/2017/07/Chat.pdf", None),
+    ("Okafor, B. (2017). Chat. https://okafor.files.wordpress.com/2018/01/chat.pdf", None),
 ])
 def test_a_news_urls_date_against_the_items_year(text, clash):
     assert items.date_in_url(years_of(text), text) == clash
@@ -451,3 +456,27 @@ def test_an_encyclopaedias_copied_references_are_numbered_by_their_place(scanner
     doc = parse_document(text, fmt="markdown")
     assert [(r.label, r.text[:7]) for r in doc.references] == [("1", "Okafor,"), ("2", "Lindqvi")]
     assert flags(scanner, text, "dangling-citation") == []
+
+
+def test_items_written_with_a_label_and_colon_are_reference_items_not_link_definitions(scanner):
+    """"[1]: Author (year). Title." is not a CommonMark link definition (those hold an address and at
+    most a title), so a list written that way is read and checked as reference items."""
+    from litcheck.scan.document import parse_document
+
+    text = ("Silk Road closed in 2013 [1].\n\n## References & Further Reading\n\n"
+            "[1]: Okafor, B. (2015). \"Chat\". Wired. Retrieved from [Wired](https://www.wired.com/2014/11/chat/)\n\n"
+            "[wired]: https://www.wired.com/ \"Wired\"\n")
+    doc = parse_document(text, fmt="markdown")
+    assert [(r.label, r.text[:16]) for r in doc.references] == [("1", "Okafor, B. (2015")]
+    assert ("citation-mismatch", 5, "reference") in flags(scanner, text, "citation-mismatch")
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Survival", "Survival: Global Politics and Strategy", True),  # a journal's name without its subtitle
+    ("Colum HRLR", "Columbia Human Rights Law Review", True),
+    ("Survival", "Global Crime", False),
+])
+def test_venues_agree_allows_abbreviations_and_a_missing_subtitle(a, b, same):
+    from litcheck.scan.resolve.scoring import venues_agree
+
+    assert venues_agree(a, b) is same

@@ -129,16 +129,22 @@ def year_against_doi(years: list[int], text: str) -> tuple[str, int, int] | None
 # A news page's URL carries the day it was published: ".../2013/04/17/...", ".../2014/nov/28/..."
 # (an archive's timestamp, web.archive.org/web/2018..., says when it was saved, not published).
 _URL_DATE = re.compile(r"https?://(?!web\.archive\.org|archive\.)[^\s/]+/(?:[^\s]*?/)?(?P<y>(?:19|20)\d\d)/"
-                       r"(?:0[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(?:0[1-9]|[12]\d|3[01])/", re.I)
+                       r"(?:0[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(?P<d>(?:0[1-9]|[12]\d|3[01])/)?", re.I)
+# what only print has: "58(1)", "vol. 7", "pp. 7-38", "7-38": an edition whose year may differ from the web page's
+_PRINT = re.compile(r"\b\d+\s*\(\d+\)|\bvol(?:ume)?\.?\s*\d|\bpp?\.\s*\d|\b\d+\s*[-–]\s*\d+\b|\bno\.\s*\d", re.I)
 # An annual report's edition year in its title: "CyberTipline 2021 Report", "Global Estimates 2017"
 _EDITION_YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+(?:Annual\s+)?(?:Report|Review|Estimates|Index|Survey|Data)\b|"
                            r"\b(?:Report|Review|Estimates|Index|Survey)\s+(?P<y2>(?:19|20)\d\d)\b")
 
 
 def date_in_url(years: list[int], text: str) -> tuple[int, int] | None:
-    """(year in the URL, year the item gives) when a dated news URL contradicts the item's year."""
+    """(year in the URL, year the item gives) when a dated news URL contradicts the item's year. An
+    address filed by year and month only ("wired.com/2014/11/...") is read for a web page alone (no
+    volume or pages; not a file's upload folder, "wp-content/uploads/2017/07/", "x.files.wordpress.com/2018/01/")."""
     m = _URL_DATE.search(text)
     if m is None or not years or int(m.group("y")) == years[0]:
+        return None
+    if not m.group("d") and (re.search(r"upload|files", m.group(0), re.I) or _PRINT.search(_LAW_YEAR_OR_URL.sub(" ", text))):
         return None
     return int(m.group("y")), years[0]
 

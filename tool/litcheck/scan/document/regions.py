@@ -49,7 +49,7 @@ _STOP_HEADING = re.compile(
 # The start of a blog comment thread or similar furniture: everything after it is not the article.
 _COMMENTS = re.compile(r"^[ \t]*(?:post a comment|leave a (?:reply|comment)|\d+ comments?|comments \(\d+\))[ \t]*$", re.I)
 _ITEM_LABEL = re.compile(
-    r"^[ \t]*(?:\[(\d{1,3})\]|(\d{1,3})[.)](?=\s)|\^?(\d{1,3})(?=[ \t]+[A-Z\"“‘'*_])|([" + SUPERSCRIPT_DIGITS + r"]{1,3}"
+    r"^[ \t]*(?:\[(\d{1,3})\]:?|(\d{1,3})[.)](?=\s)|\^?(\d{1,3})(?=[ \t]+[A-Z\"“‘'*_])|([" + SUPERSCRIPT_DIGITS + r"]{1,3}"
     r"(?:,[" + SUPERSCRIPT_DIGITS + r"]{1,3})*))[ \t]*")
 # An encyclopaedia's reference copied as text: "^ a b Greene, Tim. ..." (a caret, then one letter for each
 # place that cites it). Its number is its place in the list, as the encyclopaedia shows it.
@@ -82,7 +82,10 @@ def mask_furniture(text: str, mask: bytearray) -> None:
         _set(mask, m.start(), m.end())
     # (a link label is at most 999 characters, as in CommonMark: unbounded, every line that
     # opens with `[` and never closes it would scan to the end of the text -- quadratic)
-    for m in re.finditer(r"^[ ]{0,3}\[[^\]^]{1,999}\]:[ \t]+\S+.*$", text, re.M):
+    # (a definition is an address and at most a quoted title, as in CommonMark: "[1]: Greenberg, A. (2013).
+    # ..." is a reference item written with a label, not a link definition)
+    for m in re.finditer(r"^[ ]{0,3}\[[^\]^]{1,999}\]:[ \t]+(?:<[^>\n]*>|\S+)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|"
+                         r"\([^)\n]*\)))?[ \t]*$", text, re.M):
         _set(mask, m.start(), m.end())
     for m in _RULE_LINE.finditer(text):  # horizontal rules: page furniture, never prose
         _set(mask, m.start(), m.end())

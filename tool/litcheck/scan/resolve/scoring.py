@@ -32,11 +32,12 @@ def creators_in(work: Work, text_norm: str) -> bool:
 
 
 def venues_agree(a: str, b: str) -> bool:
-    """Same venue, allowing abbreviations: "Colum HRLR" ~ "Columbia Human Rights Law Review"."""
+    """Same venue, allowing abbreviations: "Colum HRLR" ~ "Columbia Human Rights Law Review", and
+    a journal's name without its subtitle: "Survival" ~ "Survival: Global Politics and Strategy"."""
     ta, tb = norm(a).split(), norm(b).split()
     if not ta or not tb:
         return True
-    if ta == tb:
+    if ta == tb or norm(a.split(":")[0]).split() == norm(b.split(":")[0]).split():
         return True
     short, long_ = (ta, tb) if len(" ".join(ta)) <= len(" ".join(tb)) else (tb, ta)
     long_sig = [w for w in long_ if w not in ("of", "the", "and", "for", "on", "in")]
