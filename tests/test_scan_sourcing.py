@@ -268,6 +268,8 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "It is apparent that a great majority of the groups support the war.",
     "It is easy to buy the coins, but it is impossible to sell them for local currency on the exchange.",
     "The site posts the records, but there are no notification or correction procedures in place.",
+    "Only Belgium records the costs of its deportations.",
+    "Homeless and runaway youth are the preferred targets of traffickers.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -341,6 +343,7 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "Under the Virginia law, companies collecting the data cannot use it for anything else.",  # a rule's terms
     "One official said the crewmen had told him they had never worked in such conditions.",  # their account
     "Safety tips: don't share your address; NEVER share photos of yourself.",  # an instruction
+    "According to federal law, all children in prostitution are victims of trafficking.",  # a rule's terms
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []
@@ -490,6 +493,8 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("But many speculate that the group has ties to the state.", True),
     ("The attack has been researched by many security companies.", True),
     ("The attack has been researched by two security companies, Ostra and Vell.", False),
+    ("Research consistently links screen time at night with several harms.", True),
+    ("Studies linked to the programme were published in 2020.", False),
 ])
 def test_vague_attribution(scanner, sentence, fires):
     assert bool(fired(scanner, sentence + "\n", "vague-attribution")) is fires

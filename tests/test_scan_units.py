@@ -121,6 +121,10 @@ def test_footnote_and_numeric_and_pandoc_shapes():
     ("General Recommendation No 38 under arts 34–36.", []),
     ("It adopted Recommendation CM/Rec(2022)16 in May, citing 160 cases (2022) 16 times.", ["160", "16"]),
     ("Tens of thousands of images appeared.", ["Tens of thousands"]),
+    ("In 2014 some six hundred thousand people sought asylum.", ["six hundred thousand"]),
+    ("The walls cost almost ten million euros a year.", ["ten million"]),
+    ("At least ten people a year are wrongly deported.", ["ten people a year"]),
+    ("There are a hundred thousand reasons to doubt it.", []),  # a manner of speaking
 ])
 def test_figures(text, figures):
     assert [f[2] for f in find_figures(text)] == figures

@@ -31,6 +31,9 @@ VAGUE_PATTERNS = [
                r"(?!\s+(?:are|is|was|were)\b)"
                # a noun, not a verb: "a 2018 research report," names one work
                r"(?!\s*[,;:)”\"'])", re.I),
+    # a literature said to tie two things: "Research consistently links screen time with harm" (not "studies linked to")
+    re.compile(r"\b(?:research|studies|evidence)\s+(?:has\s+|have\s+)?(?:consistently\s+|repeatedly\s+|increasingly\s+|long\s+)?"
+               r"(?:links?|linked|ties|tied|connects|connected|associates|associated)\s+(?!to\b|with\b)", re.I),
     re.compile(r"\baccording to (?:some |many |recent |several |various |the |most |one |unnamed |anonymous |all (?:the )?|the best )?"
                r"(?:latest |recent |new |available |local |federal |state |government )?"
                r"(?:reports|studies|experts|estimates|research|sources|researchers|analysts|statistics|data|surveys|some|many|officials|evidence|"

@@ -47,6 +47,10 @@ FIGURE_PATTERNS = [
     ("scaled count", re.compile(r"(?<![\w.$€£])\d{1,3}(?:\.\d{1,2})?[mk]\b"
                                 r"(?=[- ]?strong\b|\s+(?:[a-z]+s|people|children|men|women|[A-Z][a-z]+)\b)")),
     ("scaled count", re.compile(r"\b(?:tens|hundreds) of (?:thousands|millions|billions)\b|\b(?:a|one|two|three|several|many) (?:million|billion)\b(?! (?:times|years))", re.I)),
+    # in words: "some six hundred thousand people", "almost ten million euros a year", "forty thousand"
+    ("scaled count", re.compile(r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|"
+                                r"seven|eight|nine))?|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|(?:one|two|three|a) "
+                                r"hundred)(?: hundred)? (?:thousand|million|billion)\b(?! (?:times|years|ways|reasons))", re.I)),
     ("ratio", re.compile(r"\b" + _WORDNUM + r"\s+(?:in|out of)\s+(?:every\s+)?" + _WORDNUM + r"\b(?!\s*(?:years?|months?|days?|hours?|minutes?))", re.I)),
     ("ratio", re.compile(r"(?<!second )(?<!first )(?<!latter )(?<!former )\b(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|one[- ]fifth|a fifth)\s+of\s+(?:all\s+|the\s+)?(?!the (?:year|century|decade))(?=[a-z])", re.I)),
     # a share with no figure: "most victims", "the majority of cases", "a large proportion of users"
@@ -88,6 +92,10 @@ FIGURE_PATTERNS = [
     ("rate", re.compile(r"(?<![\w.])(?!24\b)(?:\d{1,2}|twelve|fourteen|fifteen|sixteen|eighteen|twenty)(?:\s?[-–]\s?\d{1,2})?"
                         r"(?:\s+hours?\s+(?:a|per|each)\s+(?:day|week|shift)|\s+hours?\s+or\s+(?:more|longer)|"
                         r"[- ]hours?\s+(?:days|shifts|workdays|working days))\b", re.I)),
+    # people counted by the year: "at least ten people a year are wrongly deported", "200 children per month"
+    ("rate", re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
+                        r"forty|fifty|hundreds|thousands|dozens)\s+(?:people|persons|children|women|men|migrants|victims|workers|"
+                        r"deaths|girls|boys)\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b", re.I)),
     # how often something happens, as a rate: "every 39 seconds, there is a new attack", "a business every 11 minutes"
     ("rate", re.compile(r"\bevery\s+(?:\d{1,3}(?:\.\d)?|few|two|three|four|five|ten|fifteen|thirty|forty)\s+"
                         r"(?:seconds|minutes|hours)\b", re.I)),

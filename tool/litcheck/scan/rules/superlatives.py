@@ -96,7 +96,7 @@ SUPERLATIVE_PATTERNS = [
     # leadership and preference: "leads the world", "the world leader", "a preferred mechanism", "the tool of choice"
     re.compile(r"\b(?:leads?|leading|led) the (?:world|globe|industry|market|field)\b|\bworld[- ]leader\b|"
                r"\b(?:the|a) (?:preferred|favou?red|favou?rite) (?:mechanism|means|method|tool|platform|choice|way|vehicle|"
-               r"currency|channel|venue|site|medium|payment|instrument|route)\b|"
+               r"currency|channel|venue|site|medium|payment|instrument|route|targets?|victims?|prey|destinations?)\b|"
                r"\b(?:mechanism|means|method|tool|platform|vehicle|currency|channel|venue|site|medium|weapon|payment) of choice\b|"
                # dominance and uniqueness: "the dominant technology", "unique amongst platforms", "its least popular"
                r"\bthe (?:dominant|predominant) (?:technology|platform|form|method|mode|means|source|channel|tool|way|model|"
@@ -105,7 +105,8 @@ SUPERLATIVE_PATTERNS = [
                # one named alone, now: "Among these services, only Facebook Messenger does not employ E2EE" (not "of
                # the 12 employers, only one was debarred": a past event of the text's own data)
                r"(?:^|[,;:]\s*)only (?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+){0,3} (?:does|do|is|are|has|have|"
-               r"offers?|uses?|employs?|provides?|allows?|supports?)\b|"
+               r"offers?|uses?|employs?|provides?|allows?|supports?|records?|publish(?:es)?|reports?|collects?|requires?|"
+               r"recogni[sz]es|tracks?|bans?|prohibits?|criminali[sz]es)\b|"
                # one cause alone: "are only possible because these platforms extract ..."
                r"\bonly possible (?:because|due to|through|thanks to)\b", re.I),
     _CERTAINTY,
@@ -221,8 +222,8 @@ _DUTY_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:needs? to|must|should|ought 
 _INSTRUMENT_SAYS = re.compile(r"\b(?:Act|Law|Code|Convention|Protocol|Declaration|Constitution|Charter|Treaty|Covenant|"
                               r"Directive|Regulation|Resolution|Amendment)\b[^.;]{0,80}?\b(?:recogni[sz]es|declares|proclaims|"
                               r"affirms|guarantees|states|provides|requires|prohibits|protects|grants|enshrines)\b[^.;]*$|"
-                              # the terms of a rule: "Under the Virginia law, companies collecting it cannot use it"
-                              r"^\W*Under (?:the |this |that |these |its |their |a |an )?(?:[\w'’-]+ ){0,4}?(?i:law|act|rules?|"
+                              # the terms of a rule: "Under the Virginia law, companies collecting it cannot use it", "According to federal law, all ..."
+                              r"^\W*(?:Under|According to|By) (?:the |this |that |these |its |their |a |an )?(?:[\w'’-]+ ){0,4}?(?i:law|act|rules?|"
                               r"regulations?|bill|statute|code|directive|treaty|proposal|policy|order|agreement)\b[^.;]*$")
 
 
