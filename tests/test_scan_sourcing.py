@@ -270,6 +270,8 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "The site posts the records, but there are no notification or correction procedures in place.",
     "Only Belgium records the costs of its deportations.",
     "Homeless and runaway youth are the preferred targets of traffickers.",
+    "Online grooming is the primary way that offenders approach children.",
+    "Bitcoin has become the standard currency for these transactions.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -495,6 +497,9 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("The attack has been researched by two security companies, Ostra and Vell.", False),
     ("Research consistently links screen time at night with several harms.", True),
     ("Studies linked to the programme were published in 2020.", False),
+    ("Nepal is considered a major source country for trafficking.", True),
+    ("Nepal is considered a major source country by the State Department.", False),
+    ("Possession is considered a crime in every state.", False),
 ])
 def test_vague_attribution(scanner, sentence, fires):
     assert bool(fired(scanner, sentence + "\n", "vague-attribution")) is fires

@@ -31,6 +31,12 @@ VAGUE_PATTERNS = [
                r"(?!\s+(?:are|is|was|were)\b)"
                # a noun, not a verb: "a 2018 research report," names one work
                r"(?!\s*[,;:)”\"'])", re.I),
+    # a standing asserted with no one who holds it: "Nepal is considered a major source country" (not "... by the
+    # State Department", not "is considered a crime": a definition)
+    re.compile(r"\b(?:is|are|was|were)\s+(?:generally\s+|commonly\s+|often\s+|usually\s+|now\s+)?(?:considered|regarded|seen|"
+               r"viewed|thought\s+of)\s+(?:as\s+|to\s+be\s+)?(?:a|an|the)\s+(?:major|main|leading|key|primary|top|biggest|largest|"
+               r"prime|principal|chief|hub|hotspot|source|destination|transit|safe\s+haven|haven|centre|center)\b"
+               r"(?![^.;:]*?\bby\s+(?:the\s+)?[A-Z])", re.I),
     # a literature said to tie two things: "Research consistently links screen time with harm" (not "studies linked to")
     re.compile(r"\b(?:research|studies|evidence)\s+(?:has\s+|have\s+)?(?:consistently\s+|repeatedly\s+|increasingly\s+|long\s+)?"
                r"(?:links?|linked|ties|tied|connects|connected|associates|associated)\s+(?!to\b|with\b)", re.I),

@@ -100,7 +100,10 @@ SUPERLATIVE_PATTERNS = [
                r"\b(?:mechanism|means|method|tool|platform|vehicle|currency|channel|venue|site|medium|weapon|payment) of choice\b|"
                # dominance and uniqueness: "the dominant technology", "unique amongst platforms", "its least popular"
                r"\bthe (?:dominant|predominant) (?:technology|platform|form|method|mode|means|source|channel|tool|way|model|"
-               r"player|force|market|app|service|network|language|currency)\b|\bunique (?:among|amongst)\b|"
+               r"player|force|market|app|service|network|language|currency)\b|\bthe (?:primary|principal) (?:means|method|"
+               r"channel|way|route|vehicle|driver|tool|platform)\b|"
+               r"\bthe standard (?:currency|platform|tool|technology|means|method|payment)\b|\bthe single best\b|"
+               r"\bunique (?:among|amongst)\b|"
                r"\b(?:its|their|his|her) least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
                # one named alone, now: "Among these services, only Facebook Messenger does not employ E2EE" (not "of
                # the 12 employers, only one was debarred": a past event of the text's own data)
