@@ -125,6 +125,10 @@ def test_footnote_and_numeric_and_pandoc_shapes():
     ("The walls cost almost ten million euros a year.", ["ten million"]),
     ("At least ten people a year are wrongly deported.", ["ten people a year"]),
     ("There are a hundred thousand reasons to doubt it.", []),  # a manner of speaking
+    ("Tor uses RSA with 1024-bit keys and 128-bit AES.", []),  # technical measures
+    ("It is sanctioned by E.O. 12333 and ran when COVID - 19 hit.", []),
+    ("See pages 552-554 and 556-562.", []),
+    ("Women aged 18 – 24 and 45 – 54 were targeted.", []),
 ])
 def test_figures(text, figures):
     assert [f[2] for f in find_figures(text)] == figures

@@ -103,12 +103,12 @@ FIGURE_PATTERNS = [
 ]
 _PLAIN = re.compile(r"(?<![\w.,/$€£%-])" + NUM + r"(?![\w/%]|,\d|\.\d)")
 _NAMED_BEFORE = re.compile(
-    r"(?:\b(?:section|sec|article|art|arts|chapter|ch|part|title|rule|goal|target|no|nos|number|para|paragraph|page|p|pp|"
+    r"(?:\b(?:section|sec|article|art|arts|chapter|ch|part|title|rule|goal|target|no|nos|number|para|paragraph|page|pages|p|pp|"
     r"vol|volume|table|figure|fig|resolution|regulation|directive|protocol|convention|act|law|bill|operation|phase|level|"
     r"version|stage|step|day|week|episode|season|grade|class|category|tier|group|round|wave|edition|appendix|annex|box|"
     r"case|item|question|q|hypothesis|study|model|type|room|route|flight|line|s|hr|h\.r|ss|r|n|fn|footnote|note|"
     r"verse|clause|schedule|order|decision|report|series|issue|cap|code|law no|under|top|covid|sdg|g|web|windows|"
-    r"iphone|ios|android|python|ipv|http|https|www)\.?\s*|[#§¶]\s*|[A-Za-z]-|/)$", re.I)
+    r"iphone|ios|android|python|ipv|http|https|www|e\.o|executive order)\.?\s*|\bcovid\s*[-–]\s*|[#§¶]\s*|[A-Za-z]-|/)$", re.I)
 # "18 U.S.C. § 2258A", "705 F.2d 472", "31 F. Supp. 3d 540": a title or volume of a legal citation
 _LEGAL_AFTER = re.compile(r"^\s*(?:U\.?\s?S\.?\s?C\.?|C\.?F\.?R\.?|Stat\.|U\.S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th|Supp\.)|"
                           r"L\.\s?Ed\.|Fed\.\s?Reg\.)", re.I)
@@ -144,7 +144,12 @@ _AGE_NOUN_BEFORE = re.compile(
     + _PICTURED + r"\s*,?\s+(?:both\s+|now\s+)?$")
 _AGE_CLOSE_AFTER = re.compile(r"^(?:,\s+(?!and\b|or\b|with\b|while\b)[a-z]|,?\s+and\s+(?:[A-Z][\w'’-]+\s+){1,3}?[A-Z][\w'’-]+" + _PICTURED + r",?\s+"
                               r"\d{1,2}\b|[.;)](?!\d))")
-_RANGE_AGE = re.compile(r"\b(?:aged?(?:\s+between)?|ages? of|between the ages of)\s+" + NUM + r"\s*(?:to|-|–|and)\s*" + NUM, re.I)
+# ("aged 18–24 and 45–54": ranges listed after one "aged")
+_RANGE_AGE = re.compile(r"\b(?:aged?(?:\s+between)?|ages? of|between the ages of)\s+" + NUM + r"\s*(?:to|-|–|and)\s*" + NUM +
+                        r"(?:\s*(?:,|and|or)\s*" + NUM + r"\s*[-–]\s*" + NUM + r")*", re.I)
+# a technical specification, not a count of the world: "128-bit AES", "1024-bit keys", "a 64-GB card" (not
+# "130 TB of data": an amount)
+_UNIT_AFTER = re.compile(r"[- ]?bits?\b|-(?:bytes?|[kmgt]b|[kmg]hz|px|dpi)\b", re.I)
 _DATE_NEAR = re.compile(r"(?:" + _MONTHS + r"\s*$)", re.I)
 _DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTHS + r"(?!\w)", re.I)
 _QUANTIFIER = re.compile(r"(?:at least|more than|over|nearly|almost|about|around|approximately|roughly|up to|some|fewer than|less than|as many as|an estimated|estimated|only|just)\s*$", re.I)
@@ -226,6 +231,8 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
         if before.endswith(")") and re.search(r"[\w/]\(\d{4}[a-z]?\)$", before):
             continue  # a document's number after its year: "CM/Rec(2022)16"
         if _CHARGE_COUNTS.match(after) and _CHARGED.search(text, max(0, m.start() - 120), m.start()):
+            continue
+        if _UNIT_AFTER.match(after):
             continue
         if _LEGAL_AFTER.match(after) or re.search(r"(?:U\.S\.C\.|C\.F\.R\.|F\.\s?(?:2d|3d|4th)|Supp\.\s?(?:2d|3d)?)\s*$", before):
             continue
