@@ -84,7 +84,8 @@ LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{n
                                                  ("thirty-eighth", 20), ("thirty-ninth", 20),
                                                  ("fortieth", 20), ("forty-first", 20),
                                                  ("forty-second", 20), ("forty-third", 20), ("forty-fourth", 20),
-                                                 ("forty-fifth", 20), ("forty-sixth", 20)]}
+                                                 ("forty-fifth", 20), ("forty-sixth", 20),
+                                                 ("forty-eighth", 20)]}
 BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 
