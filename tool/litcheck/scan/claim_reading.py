@@ -92,11 +92,11 @@ _GLUED_YEAR = re.compile(r"\b([A-Z]{2,})((?:19|20)\d\d)\b")
 _CITED_VOLUME = re.compile(r"\((?:19|20)\d\d\)\s+(?:[A-Z][\w.&'-]*\s+){1,8}?(?P<at>\d+(?:\s*[:(,]\s*\d+\)?)?)\b")
 
 
-# "cannot be", "could never be", "impossible to", "struggle to", "unable to": what follows is said to be impossible (`denied:`
+# "cannot be", "could never be", "impossible to", "unable to", "without ... being": what follows is said to be impossible (`denied:`
 # in the terms file), one concept with it rather than a denial of the clause
 _IMPOSSIBLE = re.compile(r"\b(?:can(?:not|'t|\s+not|\s+never)|could(?:\s+not|n't|\s+never)|"
                          r"(?:impossible|hard|difficult|harder|more\s+difficult|unable|struggl(?:e|es|ed|ing)|"
-                         r"fail(?:s|ed|ing)?)\s+to)(?:\s+\w+ly)?(?:\s+be)?(?:\s+\w+ly)?\s+$", re.I)
+                         r"fail(?:s|ed|ing)?)\s+to|without(?:\s+[\w'’-]+){0,3}?\s+being)(?:\s+\w+ly)?(?:\s+be)?(?:\s+\w+ly)?\s+$", re.I)
 
 
 # "... days before FOSTA became law": what follows names a point in time, not a party to the
