@@ -64,6 +64,7 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     ("Offenders, who are often known to the victim, stole 100 million rand.", False),
     ("Last June, the Criminal Police Organization (CPO) released new data: victims came from 66 countries.", True),
     ("The Criminal Police Organization said victims came from 66 countries. It added that 74 percent were moved.", True),
+    ("The Sheriff's Department admitted to paying a ransom of $1.1 million.", True),
     ("Victims came from 66 countries. It added that 74 percent were moved.", False),
     ("In December 2014, the Thai Union Group announced the purchase of a rival for USD 1.5 billion.", True),
 ])
@@ -272,6 +273,8 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Homeless and runaway youth are the preferred targets of traffickers.",
     "Online grooming is the primary way that offenders approach children.",
     "Bitcoin has become the standard currency for these transactions.",
+    "Ransomware attacks declined for the first time ever in 2022.",
+    "No country understands the scale of the criminal groups better.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -500,6 +503,7 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("Nepal is considered a major source country for trafficking.", True),
     ("Nepal is considered a major source country by the State Department.", False),
     ("Possession is considered a crime in every state.", False),
+    ("The UN counts 250,000 workers; another estimate puts the number at 1.5m.", True),
 ])
 def test_vague_attribution(scanner, sentence, fires):
     assert bool(fired(scanner, sentence + "\n", "vague-attribution")) is fires

@@ -37,6 +37,9 @@ VAGUE_PATTERNS = [
                r"viewed|thought\s+of)\s+(?:as\s+|to\s+be\s+)?(?:a|an|the)\s+(?:major|main|leading|key|primary|top|biggest|largest|"
                r"prime|principal|chief|hub|hotspot|source|destination|transit|safe\s+haven|haven|centre|center)\b"
                r"(?![^.;:]*?\bby\s+(?:the\s+)?[A-Z])", re.I),
+    # an estimate with no owner: "another estimate puts the number of workers at 1.5m", "one estimate suggests"
+    re.compile(r"\b(?:another|one|a separate|other|some|several) estimates?\s+(?:puts?|places?|says?|suggests?|gives?|"
+               r"reckons?|has|have|is|are)\b", re.I),
     # a literature said to tie two things: "Research consistently links screen time with harm" (not "studies linked to")
     re.compile(r"\b(?:research|studies|evidence)\s+(?:has\s+|have\s+)?(?:consistently\s+|repeatedly\s+|increasingly\s+|long\s+)?"
                r"(?:links?|linked|ties|tied|connects|connected|associates|associated)\s+(?!to\b|with\b)", re.I),

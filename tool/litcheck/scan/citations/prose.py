@@ -16,7 +16,8 @@ REPORTING_VERBS = (
     r"claims?|claimed|concludes?|concluded|documents?|documented|describes?|described|warns?|warned|"
     r"reveals?|revealed|highlights?|highlighted|underscores?|underscored|explains?|explained|points out|"
     r"demonstrates?|demonstrated|indicates?|indicated|calculated|counted|recorded|records|says|said|contends?|"
-    r"emphasi[sz]es|emphasi[sz]ed|stresses|stressed|asserts?|asserted|puts it|defines?|defined)")
+    r"emphasi[sz]es|emphasi[sz]ed|stresses|stressed|asserts?|asserted|puts it|defines?|defined|admits|admitted|"
+    r"acknowledges|acknowledged|confirms|confirmed|conceded)")
 
 _NAMED_LEAD = re.compile(
     r"\b(?:according to|as reported by|as documented by|as noted by|data from|figures from|a (?:\d{4} )?(?:study|report|survey|review|analysis|assessment|estimate) (?:by|from|of)|"

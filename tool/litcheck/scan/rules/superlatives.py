@@ -103,6 +103,11 @@ SUPERLATIVE_PATTERNS = [
                r"player|force|market|app|service|network|language|currency)\b|\bthe (?:primary|principal) (?:means|method|"
                r"channel|way|route|vehicle|driver|tool|platform)\b|"
                r"\bthe standard (?:currency|platform|tool|technology|means|method|payment)\b|\bthe single best\b|"
+               # a first in all history, and none better: "declined for the first time ever", "No country understands
+               # the scale ... better"
+               r"\b(?:the|a) first time ever\b|\bfor the first time (?:ever|in (?:history|recorded history))\b|"
+               r"(?:^|[.;:]\s+)No (?:other )?(?:country|nation|company|platform|government|city|state|organi[sz]ation|one)\s+"
+               r"(?:[\w'’-]+\s+){1,10}?(?:better|more effectively|faster)\b|"
                r"\bunique (?:among|amongst)\b|"
                r"\b(?:its|their|his|her) least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
                # one named alone, now: "Among these services, only Facebook Messenger does not employ E2EE" (not "of
