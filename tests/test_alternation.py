@@ -20,7 +20,7 @@ EMPTY_FIELD = next(p for p in SUPERLATIVE_PATTERNS if p.pattern.startswith(r"\bt
 
 
 def _sentences() -> list[str]:
-    out = ["There is no evidence that it rose.", "No research has examined it.", "Clearly, the policy failed.",
+    out = ["There is no evidence that it rose.", "No research has examined it.", "There is no data.",
            "Studies show 45% rise.", "The first study to do so.", "Most studies find 3 in 10 were victims."]
     for path in sorted(BENCH.glob("*.txt")):
         doc = parse_document(path.read_text(encoding="utf-8"), str(path), "text")
@@ -60,7 +60,7 @@ def test_every_part_of_a_pattern_needs_its_words():
     # nor "no " is in the sentence: the pattern is skipped without being tried
     assert not may_match(EMPTY_FIELD, lowered("Studies show 45% rise."))
     assert not may_match_any(SUPERLATIVE_PATTERNS, lowered("Studies show 45% rise."))
-    for text in ("There is no evidence that it rose.", "No research has examined it.", "Clearly, the policy failed."):
+    for text in ("There is no evidence that it rose.", "No research has examined it.", "There is no data."):
         assert EMPTY_FIELD.search(text) and may_match(EMPTY_FIELD, lowered(text))
     # a whole text without "study", "survey", "our", ... is not searched for the document's own study
     assert not may_occur(_OWN_STUDY, lowered("Studies show 45% rise.\n" * 1000))

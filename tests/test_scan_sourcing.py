@@ -242,7 +242,6 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "The two largest problems the workers faced were wage theft and debt.",
     "Grooming on gaming platforms is widespread.",
     "Online exploitation has reached epidemic proportions.",
-    "Clearly, the policy failed to protect victims.",
     "Such abuse had been rarely, if ever, filmed.",
     "No country is completely free from forced labour.",
     "We constantly develop state of the art software to combat abuse.",
@@ -349,6 +348,8 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "One official said the crewmen had told him they had never worked in such conditions.",  # their account
     "Safety tips: don't share your address; NEVER share photos of yourself.",  # an instruction
     "According to federal law, all children in prostitution are victims of trafficking.",  # a rule's terms
+    "Clearly, the policy failed to protect victims.",  # the writer's inference, judged by the rest
+    "Of course, a policy alone will not improve performance.",
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []

@@ -145,13 +145,12 @@ SUPERLATIVE_PATTERNS = [
                r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:largest|biggest|highest|lowest|greatest|"
                r"fastest|worst|deadliest|richest|poorest|smallest|leading|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b",
                re.I),
-    # a whole field asserted empty ("there is no evidence that", "no research has examined"), or a
-    # sentence that opens by declaring itself obvious ("Clearly, the policy failed")
+    # a whole field asserted empty ("there is no evidence that", "no research has examined") (not a sentence
+    # that opens "Clearly," or "Of course,": the writer's inference or concession, judged by the rest of it)
     re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?[*_]{0,2}(?:no|little|scant)[*_]{0,2} "
                r"(?:reliable |official |systematic |conclusive |credible |solid |hard |scientific |empirical )?"
                r"(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
-               r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
-               r"(?:^|[.!?]\s+)(?:Clearly|Obviously|Evidently|Certainly|Of course|Needless to say),", re.I),
+               r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b", re.I),
     # nothing of a kind exists: "No comprehensive law exists in the United States that ..."; or none matches:
     # "There has been no criminal enterprise in recent memory that matches ..."
     re.compile(r"\bNo\s+(?:[\w-]+\s+){1,3}?exists?\b|\b(?i:there (?:is|has been|was) no)\s+(?:[\w-]+\s+){1,8}?(?:that|which) "
