@@ -798,6 +798,14 @@ def test_only_the_unsourced_sentence_of_a_document_is_flagged(scanner, rule, tex
      '"Secondly, each website asks for a different part of the card data before it accepts a payment.\n', False),
     ('The inspectors left.\n\n"Firstly, nothing notices many invalid requests that are spread across several '
      'different websites."\n', True),
+    # a speaker named after it with any verb, or the subject whose verb the quotation opens with, or a recital
+    ('"Organizations have gotten much better about their own security hygiene," Ana Ruiz assesses.\n', False),
+    ('In Argentina, the Country Representative “identified official complicity at provincial and local levels as '
+     'impediments”.\n', False),
+    ('**Recital 95** flags the “emerging risks brought by the distribution of misleading loan advertisements online”.\n',
+     False),
+    ('The Treasury believes the payments can be used to “undermine foreign policy and national security interests '
+     'of the country”.\n', False),
 ])
 def test_a_quotation_with_no_speaker_is_vague_unless_introduced(scanner, text, fires):
     messages = [f.message for f in scanner.scan_text(text, fmt="markdown").flags if f.rule == "vague-attribution"]

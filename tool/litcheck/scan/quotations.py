@@ -16,6 +16,7 @@ _SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|l
                       r"(?:" + REPORTING_VERBS + r"|told|tells|added|adds|recalled|recalls|testified|wrote|put it|"
                       r"asked|replied|insisted|admitted|announced|declared|commented|remarked|acknowledged|"
                       r"recommends?|recommended|urges?|urged|called|talks? about|spoke|speaks|described|charged with|requires?|provides?|"
+                      r"believes|believed|summari[sz]es|summari[sz]ed|assesses|assessed|observes|observed|concedes|"
                       # a speaker's participle: "..., telling LBC that ... and arguing that “...”"
                       r"cited|citing|telling|arguing|saying|adding|noting|warning|insisting|claiming|explaining|stating)\b|"
                       r"(?i:\baccording to\b|\bin the words of\b|\bquoted\b)|\bas\s+[A-Z]|"
@@ -23,8 +24,12 @@ _SPEAKER = re.compile(r"\b[\w'’.-]+,?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|l
                       r"[”\"],?\s+(?:reads|read|says|said|writes|wrote|states|stated|adds|added|notes|noted|explains|explained|"
                       r"tells|told|argues|argued|warns|warned|insists|insisted|continues|continued|recalls|recalled)\s+"
                       r"(?:(?:the|a|an|its|their|one)\b|[A-Z])|"
+                      # a named speaker after it with any verb of speech: '"...," Stifel assesses'
+                      r"[”\"],?\s+(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2}\s+[a-z]+(?:s|ed)\b|"
+                      # the quoted words are the verb of a named subject: 'the IOM Country Representative “identified ...”'
+                      r"(?-i:[A-Z])[\w'’.-]+\s+[“\"](?=[a-z]+(?:ed|es)\b)|"
                       # a law or instrument is the source of its own wording
-                      r"\b(?:Article|Art\.|Section|Sec\.|§|Clause|Rule|Principle|Paragraph)\s*\d|"
+                      r"\b(?:Article|Art\.|Section|Sec\.|§|Clause|Rule|Principle|Paragraph|Recital|Annex|Schedule)\s*\d|"
                       r"\b(?:Act|Law|Code|Convention|Protocol|Directive|Regulation|Bill|Treaty|Statute|Constitution)\b|"
                       r"(?i:\b(?:the|that|this|such a|the new) (?:legislation|statute|law|act|bill|treaty|constitution)\b)")
 # a record's field label before its value ("- __Passage__: “...”", "Excerpt: “...”"): a quotation
