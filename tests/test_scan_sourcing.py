@@ -51,6 +51,7 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     ("The Tech Transparency Project analysis report (2020) identified 366 cases.", True),
     ("According to a 2018 research report, 250 victims were recruited online.", False),
     ("Offenders used “burner” phones in 250 cases.", False),
+    ("This is because the firm has partnerships with about 1,332 police agencies.", False),  # an explanation, not a restatement
     ("In 2019, the Federal Statistics Office estimated that 250 victims were recruited online.", True),
     ("The Office on Crime Prevention (OCP) notes that nearly 40 percent of cases involve labour.", True),
     ("The 2009 Charities Proclamation stipulates that charities must raise 90% of their funds at home.", True),
@@ -274,6 +275,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Bitcoin has become the standard currency for these transactions.",
     "Ransomware attacks declined for the first time ever in 2022.",
     "No country understands the scale of the criminal groups better.",
+    "Human trafficking is the 2nd largest illicit industry in the country.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]

@@ -129,6 +129,8 @@ def test_footnote_and_numeric_and_pandoc_shapes():
     ("It is sanctioned by E.O. 12333 and ran when COVID - 19 hit.", []),
     ("See pages 552-554 and 556-562.", []),
     ("Women aged 18 – 24 and 45 – 54 were targeted.", []),
+    ("A large majority of US-made surveillance technology is made in one city.", ["A large majority of"]),
+    ("The law covers anyone 16 or younger.", []),  # an age
 ])
 def test_figures(text, figures):
     assert [f[2] for f in find_figures(text)] == figures

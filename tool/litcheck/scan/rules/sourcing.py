@@ -54,6 +54,8 @@ FIGURE_PATTERNS = [
     ("ratio", re.compile(r"\b" + _WORDNUM + r"\s+(?:in|out of)\s+(?:every\s+)?" + _WORDNUM + r"\b(?!\s*(?:years?|months?|days?|hours?|minutes?))", re.I)),
     ("ratio", re.compile(r"(?<!second )(?<!first )(?<!latter )(?<!former )\b(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|one[- ]fifth|a fifth)\s+of\s+(?:all\s+|the\s+)?(?!the (?:year|century|decade))(?=[a-z])", re.I)),
     # a share with no figure: "most victims", "the majority of cases", "a large proportion of users"
+    # ("a large majority of US-made surveillance technology": a majority of anything is a share)
+    ("share", re.compile(r"\b(?:the|an?) (?:vast |overwhelming |great |large |clear |slim )majority of\s+(?=[a-zA-Z])", re.I)),
     ("share", re.compile(r"(?<!\bthe )(?<!\bat )(?<!\bof )\b(?:most|(?:the|an?) (?:vast |overwhelming |great |large |clear |slim )?"
                          r"majority of|a (?:large|high|significant|substantial|small|tiny) (?:proportion|share|percentage|"
                          r"fraction|minority) of|a minority of)\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:[a-z]+\s+)?"
@@ -132,7 +134,8 @@ _AGE_BEFORE = re.compile(r"(?:\baged?|\bages(?: of)?|\bage of|\bunder(?: the age
                          r"(?:(?:is|are|was|were|be)\s+)?over|\b(?:(?:he|she|they|you|I|we|who|children|child|teenagers?|kids?|girls?|boys?)\s+"
                          r"(?:turns?|turned)|turning|tick(?:s|ed)? over to|(?:he|she|I|who) (?:was|is|'s) (?:only |just |barely )?))"
                          r"\s*$", re.I)
-_AGE_AFTER = re.compile(r"^\s*(?:(?:to|and|-|–)\s*" + NUM + r"\s*)?(?:-?years?-old|years? old|years? of age|y/o|-year)", re.I)
+_AGE_AFTER = re.compile(r"^\s*(?:(?:to|and|-|–)\s*" + NUM + r"\s*)?(?:-?years?-old|years? old|years? of age|y/o|-year|"
+                        r"(?:or|and) (?:younger|older|under|over)\b)", re.I)
 # A news report's age in apposition: "Tommy Connors Senior, 53, was jailed", "the youngest victim, 30,
 # meet", "Sisters Bo, 46 and Yan Li, 43,", "Josie Connors (right) 31,", "the Malaysian woman, 69." --
 # a number after a name or a person, closed by a comma, a full stop or the next person's age (not
@@ -309,9 +312,11 @@ def _credited_lead(ctx, sent) -> bool:
 # "not 100% accurate": a disclaimer, not a measured share
 _WITNESSED = re.compile(r"\b(?:showed|told|gave|sent|offered|asked|handed)\s+me\b")
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:always\s+)?$")
+# ("This is because ...", "That is why ...": an explanation, whose figures are its own)
 _RESTATEMENT = re.compile(r"[*_\s]*(?:In other words|That is|This is|That means|This means|Put differently|I\.e\.|"
                           r"Put another way|(?:That|This)[’']s(?=\s+(?:an?\s+|about\s+|nearly\s+|almost\s+|over\s+|"
-                          r"more than\s+)?(?:[\d$£€]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)))\b", re.I)
+                          r"more than\s+)?(?:[\d$£€]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)))\b"
+                          r"(?!\s+(?:because|why|how|partly|largely|mainly|in part)\b)", re.I)
 
 
 def _restated(ctx, sent, surface: str) -> bool:

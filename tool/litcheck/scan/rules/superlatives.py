@@ -139,7 +139,7 @@ SUPERLATIVE_PATTERNS = [
     # a rank stated as fact: "ranks second in Asia", "was ranked first", "the second-largest", "the two largest"
     re.compile(r"\b(?:ranks?|ranked|ranking|placed|places|comes|came) (?:as )?(?:(?:first|second|third|fourth|fifth|sixth|"
                r"seventh|eighth|ninth|tenth|(?:dead )?last|\d{1,3}(?:st|nd|rd|th))|(?:among|in) the top(?: \w+)?)\b|"
-               r"\bthe (?:world['’]s |country['’]s )?(?:second|third|fourth|fifth)[- ](?:largest|biggest|highest|lowest|greatest|most|fastest|worst|"
+               r"\bthe (?:world['’]s |country['’]s )?(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?:largest|biggest|highest|lowest|greatest|most|fastest|worst|"
                r"leading)\b|"
                # several ranked at once: "the two largest problems", "the 10 biggest platforms"
                r"\bthe (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:largest|biggest|highest|lowest|greatest|"
