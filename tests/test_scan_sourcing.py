@@ -276,6 +276,10 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Ransomware attacks declined for the first time ever in 2022.",
     "No country understands the scale of the criminal groups better.",
     "Human trafficking is the 2nd largest illicit industry in the country.",
+    "Instagram is the number one platform for grooming.",
+    "Thailand is the top destination for trafficking victims in the region.",
+    "The new filter has completely eliminated grooming on the app.",
+    "Age verification simply does not work.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -504,6 +508,7 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("Research consistently links screen time at night with several harms.", True),
     ("Studies linked to the programme were published in 2020.", False),
     ("Nepal is considered a major source country for trafficking.", True),
+    ("It is well known that traffickers use the app.", True),
     ("Nepal is considered a major source country by the State Department.", False),
     ("Possession is considered a crime in every state.", False),
     ("The UN counts 250,000 workers; another estimate puts the number at 1.5m.", True),

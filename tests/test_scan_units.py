@@ -131,6 +131,7 @@ def test_footnote_and_numeric_and_pandoc_shapes():
     ("Women aged 18 – 24 and 45 – 54 were targeted.", []),
     ("A large majority of US-made surveillance technology is made in one city.", ["A large majority of"]),
     ("The law covers anyone 16 or younger.", []),  # an age
+    ("Sextortion is growing at an alarming rate.", ["at an alarming rate"]),
 ])
 def test_figures(text, figures):
     assert [f[2] for f in find_figures(text)] == figures

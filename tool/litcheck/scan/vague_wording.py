@@ -82,7 +82,7 @@ VAGUE_PATTERNS = [
                r"\b(?:it is|it's|it’s|it comes as) (?:no|little) (?:secret|surprise) that\b|"
                r"\b(?:consistent with|in line with|as (?:suggested|recommended|shown) (?:by|in)) (?:the )?(?:[\w-]+ ){0,6}"
                r"(?:literature|scholarship)\b", re.I),
-    re.compile(r"\b(?:it is|it has been|it was|it's|it has long been) (?:widely |commonly |generally |often |frequently |increasingly |now |also )?"
+    re.compile(r"\b(?:it is|it has been|it was|it's|it has long been) (?:widely |commonly |generally |often |frequently |increasingly |now |also |well[- ])?"
                r"(?:estimated|believed|reported|observed|known|said|thought|claimed|argued|suggested|documented|noted|"
                r"accepted|acknowledged|understood|recognised|recognized|shown|established|speculated|rumou?red) (?:that|to)\b", re.I),
     # ("allegedly" and "purportedly" are how an accusation is reported, not a source of one)

@@ -81,7 +81,8 @@ FIGURE_PATTERNS = [
                          r"(?:dramatic|sharp|exponential|massive|drastic|steep|explosive|huge|rapid)\s+"
                          r"(?:increase|rise|growth|surge|spike|jump|decline|drop|fall)s?|"
                          r"(?:a|an|the)\s+(?:growing|increasing|rising|escalating|mounting)\s+(?:problem|threat|trend|"
-                         r"number|phenomenon|concern|risk|epidemic|crisis)|on the rise|at (?:an\s+)?(?:all-time|record) "
+                         r"number|phenomenon|concern|risk|epidemic|crisis)|on the rise|at an? (?:alarming|staggering|unprecedented|"
+                         r"astonishing|record) (?:rate|pace)|at (?:an\s+)?(?:all-time|record) "
                          r"(?:high|low|levels?)|"
                          # a growth rate ranked, hedged: "one of the fastest-growing online crimes", "among the most
                          # rapidly increasing risks" still claims a fast trend (unhedged, it is a superlative)

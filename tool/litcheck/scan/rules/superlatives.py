@@ -83,6 +83,9 @@ SUPERLATIVE_PATTERNS = [
                r" surveyed| studied| receiving| analy[sz]ed| sampled| coded| must| shall| should| (?:is|are) required| (?:need|needs|have|has) to)|"
                # ("always evolving" is a platitude, not a claim)
                r"always(?! (?:evolving|changing|improving|learning|looking|working|striving|seeking|trying|adapting)\b)|"
+               # a complete effect: "completely eliminated", "totally safe", "powerless to stop it", "simply does not work"
+               r"(?:is|are) powerless to|(?:completely|entirely|totally|wholly) (?:eliminated|eradicated|stopped|ended|safe|"
+               r"secure|invisible)|(?:simply|just) (?:does|do) not work|(?:does|do)(?: not|n['’]t) work at all|"
                # ("all possible combinations", "every possible pattern of overlaps": a set in mathematics)
                r"(?<!\bthan )never|(?:every|all) possible(?! (?:combinations?|patterns?|pairs?|values?|subsets?|permutations?|outcomes?|"
                r"orders?|orderings?|overlaps?|cases?|models?)\b)|every single|by any means|uniformly|universally|invariably|"
@@ -103,6 +106,10 @@ SUPERLATIVE_PATTERNS = [
                r"player|force|market|app|service|network|language|currency)\b|\bthe (?:primary|principal) (?:means|method|"
                r"channel|way|route|vehicle|driver|tool|platform)\b|"
                r"\bthe standard (?:currency|platform|tool|technology|means|method|payment)\b|\bthe single best\b|"
+               # first place said another way: "the number one platform", "the go-to site", "the top destination"
+               r"\bthe (?:number[- ]one|no\.\s?1|#1|go-to)\s+[a-z][\w-]*|\bthe top (?!(?:of|\d+|ten|five|three|left|right|half|row|line|"
+               r"image|level|tier|box|layer|priority)\b)(?:[a-z]+\s+)?(?:destination|source|country|platform|site|app|market|"
+               r"cause|choice|target|producer|exporter|importer|hub)s?\b|"
                # a first in all history, and none better: "declined for the first time ever", "No country understands
                # the scale ... better"
                r"\b(?:the|a) first time ever\b|\bfor the first time (?:ever|in (?:history|recorded history))\b|"
