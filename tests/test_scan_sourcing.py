@@ -280,6 +280,8 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Thailand is the top destination for trafficking victims in the region.",
     "The new filter has completely eliminated grooming on the app.",
     "Age verification simply does not work.",
+    "It went from the world’s foremost platform for news to a hotbed of rumours.",
+    "Women are completely erased from public life.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -509,6 +511,9 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("Studies linked to the programme were published in 2020.", False),
     ("Nepal is considered a major source country for trafficking.", True),
     ("It is well known that traffickers use the app.", True),
+    ("Misinformation researchers decried the fees.", True),
+    ("A retired U.S. colonel told the paper that the promise was broken.", True),
+    ("A Facebook employee explained the error to the scholar.", False),  # the body is named
     ("Nepal is considered a major source country by the State Department.", False),
     ("Possession is considered a crime in every state.", False),
     ("The UN counts 250,000 workers; another estimate puts the number at 1.5m.", True),

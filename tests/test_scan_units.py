@@ -132,6 +132,8 @@ def test_footnote_and_numeric_and_pandoc_shapes():
     ("A large majority of US-made surveillance technology is made in one city.", ["A large majority of"]),
     ("The law covers anyone 16 or younger.", []),  # an age
     ("Sextortion is growing at an alarming rate.", ["at an alarming rate"]),
+    ("More than a dozen attorneys general backed the laws.", ["More than a dozen"]),
+    ("Dozens of pages were removed.", []),  # a manner of speaking
 ])
 def test_figures(text, figures):
     assert [f[2] for f in find_figures(text)] == figures

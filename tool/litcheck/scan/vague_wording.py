@@ -26,7 +26,7 @@ VAGUE_PATTERNS = [
                r"established|highlighted|proposed|recommended|identified|recogni[sz]ed|stressed|emphasi[sz]ed|"
                r"contend|contends|contended|maintain|maintains|maintained|hold|holds|held|allege|alleges|alleged|"
                r"assert|asserts|asserted|conclude|concludes|concluded|accused|accuse|accuses|condemned|critici[sz]ed|"
-               r"told|tell|tells|reflect|reflects|reflected)\b"
+               r"told|tell|tells|reflect|reflects|reflected|decried|decry|decries|lambasted|slammed|denounced)\b"
                # a participle describing the noun, not a verb of reporting: "the data reported are limited"
                r"(?!\s+(?:are|is|was|were)\b)"
                # a noun, not a verb: "a 2018 research report," names one work
@@ -51,9 +51,12 @@ VAGUE_PATTERNS = [
                r"(?!\s+(?:(?:issued|published|released|compiled|collected|kept|provided|produced)\s+)?(?:by|from|of)\s+"
                r"(?:the\s+)?[A-Z])", re.I),
     # one person of a kind, not named: "A cook in one such town said in testimony that ...", "one official told"
-    re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:former|senior|local|regional|police|government|company)\s+)?(?:official|employee|"
+    # ("a retired U.S. colonel told me")
+    re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:former|senior|local|regional|police|government|company|retired|top|"
+               r"(?:[A-Z]\.){2,3})\s+){0,2}(?:official|employee|"
                r"worker|cook|source|insider|officer|investigator|resident|manager|executive|diplomat|expert|researcher|"
-               r"analyst|activist|lawyer|moderator|recruiter|auditor)(?:\s+(?:in|from|at|with|of)\s+(?:[\w'’-]+\s+){1,5}?)?"
+               r"analyst|activist|lawyer|moderator|recruiter|auditor|colonel|general|soldier|commander|agent|prosecutor|"
+               r"judge|nurse|doctor|teacher|aide|adviser|advisor|staffer)(?:\s+(?:in|from|at|with|of)\s+(?:[\w'’-]+\s+){1,5}?)?"
                r"\s*(?:said|says|told|tells|explained|added|claimed|estimated)\b"),
     # many bodies, none named: "According to a coalition of human-rights groups, ..."
     re.compile(r"\baccording to (?:a|an|one|several|some|various|a number of)\s+(?:(?:broad|global|international|large)\s+)?"

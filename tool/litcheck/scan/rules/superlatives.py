@@ -59,7 +59,8 @@ SUPERLATIVE_PATTERNS = [
     re.compile(r"(?:(?<!\beven )\bthe\s+(?:(?:world|country|nation|internet|region|europe|asia)['’]?s\s+)?|"
                r"(?<![\w'’])(?-i:[A-Z])[a-z][\w-]*['’]s\s+)(?:single\s+)?"
                r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|smallest|deadliest|richest|"
-               r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|worst(?!\s+forms)|most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
+               r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|foremost|pre-?eminent|worst(?!\s+forms)|"
+               r"most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
                r"best-(?:known|selling|funded|documented|studied|resourced|organi[sz]ed|connected|equipped)|"
                r"least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b", re.I),
     _NOVELTY,
@@ -84,8 +85,8 @@ SUPERLATIVE_PATTERNS = [
                # ("always evolving" is a platitude, not a claim)
                r"always(?! (?:evolving|changing|improving|learning|looking|working|striving|seeking|trying|adapting)\b)|"
                # a complete effect: "completely eliminated", "totally safe", "powerless to stop it", "simply does not work"
-               r"(?:is|are) powerless to|(?:completely|entirely|totally|wholly) (?:eliminated|eradicated|stopped|ended|safe|"
-               r"secure|invisible)|(?:simply|just) (?:does|do) not work|(?:does|do)(?: not|n['’]t) work at all|"
+               r"(?:is|are) powerless to|(?:completely|entirely|totally|wholly) (?:eliminated|eradicated|erased|stopped|ended|"
+               r"safe|secure|invisible|banned|excluded)|(?:simply|just) (?:does|do) not work|(?:does|do)(?: not|n['’]t) work at all|"
                # ("all possible combinations", "every possible pattern of overlaps": a set in mathematics)
                r"(?<!\bthan )never|(?:every|all) possible(?! (?:combinations?|patterns?|pairs?|values?|subsets?|permutations?|outcomes?|"
                r"orders?|orderings?|overlaps?|cases?|models?)\b)|every single|by any means|uniformly|universally|invariably|"
