@@ -106,10 +106,10 @@ _EARLIER_THAN = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|until|till)\b[^,;
 
 # a superlative said as a comparison: "no event draws more trafficking than the Super Bowl", "more
 # victims than any other country", and asked as one: "is there any bigger event than the Super Bowl?"; the
-# "no" asserts a superlative and denies nothing ("no evidence that X draws more ... than" denies)
+# "no" asserts a superlative and denies nothing ("no evidence that X draws more ... than", "nothing to show that" deny)
 _COMPARED_WITH_ALL = re.compile(
     r"\b(?P<no>no|nothing|nobody|none)\b(?!\s+(?:more|fewer|less|longer)\b)(?:\s+(?!(?:evidence|proof|sign|indication|"
-    r"data|research|reason|basis)\b)[\w'-]+){1,8}?\s+"
+    r"data|research|reason|basis|show|suggest|indicate|prove|support)\b)[\w'-]+){1,8}?\s+"
     r"(?P<more>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\b|"
     r"\b(?P<more2>more|larger|bigger|greater)\s+(?:[\w'-]+\s+){0,6}?than\s+(?:any(?:\s+other)?|all\s+others?)\b|"
     r"\bis\s+there\s+(?:really\s+)?any(?:thing|one|body)?(?:\s+(?!that\b|whether\b|evidence\b|proof\b)[\w'-]+){0,2}?\s+(?P<more3>more|larger|bigger|greater)\s+"
