@@ -1109,3 +1109,16 @@ def test_a_cited_journals_volume_is_no_figure():
     reading = Lexicon().read("fn 9 cites Ames, 'Locks' (2020) J. Canal Hist. 45, for 300 barges a year.")
     assert [q.value for q in reading.figures] == [300.0]
     assert [q.value for q in Lexicon().read("The canal carried 45 barges in 2020.").figures] == [45.0]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Estimates put it near 10 billion dollars a year, far above the 1-2 billion dollars sometimes quoted.",
+     ["10 billion"]),
+    ("The count was 40 million rather than 25 million.", ["40 million"]),
+    ("Use is estimated at $1-2 billion a year.", ["$1-2 billion"]),
+])
+def test_a_figure_named_as_the_baseline_a_text_corrects_is_not_asserted(text, kept):
+    from litcheck.scan.claim_measures import asserted
+    from litcheck.scan.quantities import quantities
+
+    assert [q.surface for q in asserted(text, quantities(text))] == kept

@@ -143,3 +143,15 @@ def _same_thing(sentence, claim, mine: frozenset | None, theirs: frozenset | Non
     return not mine or not theirs or bool((mine | theirs) & _GENERIC_COUNT) \
         or bool(mine & claim.terms) or bool(theirs & sentence.terms) \
         or "C:victims" in mine | theirs and bool(mine & _PEOPLE) and bool(theirs & _PEOPLE)
+
+
+# a figure named only as what is corrected: "far above the $1-2 billion the article gives", "rather than 40
+# million", "contrary to the 60% often quoted" (the text asserts another figure; this one is its baseline)
+_BASELINE = re.compile(r"\b(?:(?:far|well|much|way)\s+(?:above|below)\s+the|rather\s+than(?:\s+the)?|instead\s+of(?:\s+the)?|"
+                       r"contrary\s+to\s+the|compared\s+(?:with|to)\s+the)\s+(?:(?:often|widely|commonly|previously|sometimes)\s+)?"
+                       r"(?:(?:claimed|quoted|reported|cited|stated|given)\s+)?[$£€]?\s*$", re.I)
+
+
+def asserted(text: str, figures: list) -> list:
+    """The figures a text asserts: not one it names as the baseline it corrects."""
+    return [q for q in figures if not _BASELINE.search(text, max(0, q.start - 60), q.start)]

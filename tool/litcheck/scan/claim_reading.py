@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from litcheck.scan.alternation import alternation, lowered, may_match
 from litcheck.scan.claim_parties import PASSIVE, subject_side
-from litcheck.scan.claim_measures import (MAGNITUDE, MONTHS, ONE_YEAR, REPORTS_OF, YEAR, counted_after, dates_in, figure_unit,
-                                          magnitude)
+from litcheck.scan.claim_measures import (MAGNITUDE, MONTHS, ONE_YEAR, REPORTS_OF, YEAR, asserted, counted_after, dates_in,
+                                          figure_unit, magnitude)
 from litcheck.scan.quantities import is_number_word
 
 _STOP = {
@@ -367,7 +367,7 @@ class Lexicon:
         low = lowered(text)  # blanking footnote references below cannot add a word to it
         if low is None or "fn" in low or "note" in low:  # "(fn 34)" in a register is not a figure
             text = _FOOTNOTE_REF.sub(" ", text)
-        figures = [q for q in quantities(text) if not is_year(q)]
+        figures = asserted(text, [q for q in quantities(text) if not is_year(q)])
         if "(" in text:
             volumes = [m.span("at") for m in _CITED_VOLUME.finditer(text)]
             figures = [q for q in figures if not any(a <= q.start < b for a, b in volumes)]
