@@ -943,3 +943,13 @@ def test_an_index_reports_its_own_scores_and_ranks(scanner):
     assert not [f for f in own.flags if f.rule in ("uncited-statistic", "superlative") and f.line > 3]
     other = scanner.scan_text("# Telecoms and privacy\n\n" + _INDEX_FINDINGS, fmt="markdown")  # nobody's own index
     assert {f.rule for f in other.flags} >= {"uncited-statistic", "superlative"}
+
+
+@pytest.mark.parametrize("source, flagged", [
+    ("> — [Your car, tracked](https://example.org/your-car), WIRED, 27 September 2012\n", []),
+    ("", ["The scanners read 60 plates per second and 71% of departments use them."]),  # no source line
+])
+def test_a_block_quote_closed_by_its_source_is_that_sources_words(scanner, source, flagged):
+    text = ("## Plate readers\n\n> The scanners read 60 plates per second and 71% of departments use them.\n>\n"
+            + source + "\nThis is the earliest article I kept.\n")
+    assert fired(scanner, text, "uncited-statistic") == flagged

@@ -178,6 +178,11 @@ IMPERATIVE = re.compile(r"[\W_]*+(?:(?i:never|always|please)\s+(?!(?i:has|have|h
                          r"(?:Imagine|Suppose|Picture)\s+(?:a|an|that|if|how|what|the)\b)")
 
 
+# a line of a Markdown block quote, and the one that closes it with its source: "> — [Title](https://...)"
+_QUOTE_LINE = re.compile(r"[ \t]{0,3}>")
+_QUOTE_SOURCE = re.compile(r"(?:>\s*)*(?:—|―|–|--)\s*\S")
+
+
 class ScanContext:
     """Everything a rule may read about one document."""
 
@@ -272,7 +277,7 @@ class ScanContext:
         ask, some several times."""
         covering = self._covering.get(sent.index)
         if covering is None:
-            covering = self.own_citations(sent) or self._trailing_parenthesis(sent)
+            covering = self.own_citations(sent) or self._trailing_parenthesis(sent) or self._quote_source(sent)
             if not covering:
                 covering = self.by_sentence.get(sent.lead, []) if sent.lead is not None else self._paragraph_source(sent)
             self._covering[sent.index] = covering
@@ -300,6 +305,20 @@ class ScanContext:
         if after.block == sent.block and _bare_parenthesis(after) or \
                 after.block in (sent.block, sent.block + 1) and _POINTER.match(after.text.strip("*_ ")):
             return [c for c in self.own_citations(after) if c.kind != "named"]
+        return []
+
+    def _quote_source(self, sent) -> list:
+        """The citations of the line that closes a block quote with its source ("> — [Your car,
+        tracked](https://...), WIRED, 2012"): the quoted sentences above it are that source's words."""
+        text = self.doc.text
+        if not _QUOTE_LINE.match(text, text.rfind("\n", 0, sent.start) + 1):
+            return []
+        for later in self.doc.sentences[sent.index + 1:sent.index + 40]:
+            start = text.rfind("\n", 0, later.start) + 1
+            if not _QUOTE_LINE.match(text, start):
+                return []  # the quote ended with no source line
+            if _QUOTE_SOURCE.match(later.text):
+                return [c for c in self.own_citations(later) if c.kind != "named"]
         return []
 
     def _paragraph_source(self, sent) -> list:
