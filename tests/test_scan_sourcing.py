@@ -950,6 +950,6 @@ def test_an_index_reports_its_own_scores_and_ranks(scanner):
     ("", ["The scanners read 60 plates per second and 71% of departments use them."]),  # no source line
 ])
 def test_a_block_quote_closed_by_its_source_is_that_sources_words(scanner, source, flagged):
-    text = ("## Plate readers\n\n> The scanners read 60 plates per second and 71% of departments use them.\n>\n"
+    text = ("## Plate readers\n\n> The scanners read 60 plates per second and 71% of departments use them.\n"
             + source + "\nThis is the earliest article I kept.\n")
     assert fired(scanner, text, "uncited-statistic") == flagged
