@@ -282,6 +282,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Age verification simply does not work.",
     "It went from the world’s foremost platform for news to a hotbed of rumours.",
     "Women are completely erased from public life.",
+    "A well-placed insider is by far the simplest way to break into a system.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
@@ -358,6 +359,7 @@ def test_superlatives_and_absolutes_fire(scanner, sentence):
     "According to federal law, all children in prostitution are victims of trafficking.",  # a rule's terms
     "Clearly, the policy failed to protect victims.",  # the writer's inference, judged by the rest
     "Of course, a policy alone will not improve performance.",
+    "The weakest link in an organisation is its staff.",  # an idiom
 ])
 def test_hedged_evaluative_or_cited_forms_pass(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == []
@@ -514,6 +516,8 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("Misinformation researchers decried the fees.", True),
     ("A retired U.S. colonel told the paper that the promise was broken.", True),
     ("A Facebook employee explained the error to the scholar.", False),  # the body is named
+    ("Fake bank e-mails are damaging online commerce, say e-business experts.", True),
+    ("Last year, a street survey found that most people would reveal their password.", True),
     ("Nepal is considered a major source country by the State Department.", False),
     ("Possession is considered a crime in every state.", False),
     ("The UN counts 250,000 workers; another estimate puts the number at 1.5m.", True),

@@ -40,6 +40,9 @@ VAGUE_PATTERNS = [
     # an estimate with no owner: "another estimate puts the number of workers at 1.5m", "one estimate suggests"
     re.compile(r"\b(?:another|one|a separate|other|some|several) estimates?\s+(?:puts?|places?|says?|suggests?|gives?|"
                r"reckons?|has|have|is|are)\b", re.I),
+    # the unnamed source after its words, as news writes it: "..., say e-business experts", "..., said officials"
+    re.compile(r",\s*(?:say|says|said|warn|warned|claim|claimed)\s+(?:the\s+|some\s+|many\s+)?(?:[\w-]+\s+)?(?:experts|analysts|"
+               r"researchers|critics|officials|observers|insiders|campaigners|activists|sources|scientists|specialists)\b", re.I),
     # a literature said to tie two things: "Research consistently links screen time with harm" (not "studies linked to")
     re.compile(r"\b(?:research|studies|evidence)\s+(?:has\s+|have\s+)?(?:consistently\s+|repeatedly\s+|increasingly\s+|long\s+)?"
                r"(?:links?|linked|ties|tied|connects|connected|associates|associated)\s+(?!to\b|with\b)", re.I),
@@ -65,7 +68,7 @@ VAGUE_PATTERNS = [
     # one work nobody names: "a study has shown that 57% ...", "According to an investigation, ..."
     re.compile(r"\baccording to (?:a|an|one) (?:recent |new |separate )?(?:study|report|survey|investigation|analysis|poll|"
                r"estimate)\b(?!\s+(?:(?:issued|published|released|conducted|commissioned|compiled)\s+)?(?:by|from|of|at|in)\b)|"
-               r"\b(?:a|one|another) (?:recent |new |separate )?(?:study|report|survey|investigation|analysis|poll) "
+               r"\b(?:a|one|another) (?:[a-z-]+ ){0,2}?(?:study|report|survey|investigation|analysis|poll) "
                r"(?:has |had )?(?:shown|showed|found|suggested|revealed|indicated|concluded|estimated)\b", re.I),
     # people of a kind, placed but not named, saying it: "Supply-chain auditors for Western makers of
     # electronics say there are red flags", "officials in several provinces said"

@@ -60,6 +60,7 @@ SUPERLATIVE_PATTERNS = [
                r"(?<![\w'’])(?-i:[A-Z])[a-z][\w-]*['’]s\s+)(?:single\s+)?"
                r"(?:largest|biggest|highest|lowest|greatest|fastest(?:[- ]growing)?|smallest|deadliest|richest|"
                r"poorest|oldest|strongest|safest|easiest|cheapest|earliest|leading|foremost|pre-?eminent|worst(?!\s+forms)|"
+               r"simplest|quickest|surest|riskiest|costliest|busiest|wealthiest|longest|fewest|weakest(?!\s+links?\b)|"
                r"most\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+|"
                r"best-(?:known|selling|funded|documented|studied|resourced|organi[sz]ed|connected|equipped)|"
                r"least\s+(?!(?:" + _EVALUATIVE + r")\b)[a-z][\w-]+)\b", re.I),
