@@ -52,6 +52,7 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     ("According to a 2018 research report, 250 victims were recruited online.", False),
     ("Offenders used “burner” phones in 250 cases.", False),
     ("This is because the firm has partnerships with about 1,332 police agencies.", False),  # an explanation, not a restatement
+    ("UnitedHealth’s own financial reports estimate the damage in one quarter at $872 million.", True),
     ("In 2019, the Federal Statistics Office estimated that 250 victims were recruited online.", True),
     ("The Office on Crime Prevention (OCP) notes that nearly 40 percent of cases involve labour.", True),
     ("The 2009 Charities Proclamation stipulates that charities must raise 90% of their funds at home.", True),
@@ -957,3 +958,13 @@ def test_a_block_quote_closed_by_its_source_is_that_sources_words(scanner, sourc
     text = ("## Plate readers\n\n> The scanners read 60 plates per second and 71% of departments use them.\n"
             + source + "\nThis is the earliest article I kept.\n")
     assert fired(scanner, text, "uncited-statistic") == flagged
+
+
+@pytest.mark.parametrize("earlier, sourced", [
+    ("A 2013 Fordham University study found that shelter mattered most.", True),
+    ("A study by the Hofstra team found that shelter mattered most.", True),
+    ("Shelter mattered most, advocates say.", False),
+])
+def test_that_same_study_goes_on_for_a_study_named_before(scanner, earlier, sourced):
+    text = earlier + "\n\nIn that same study it was found that close to 25% of youth had traded sex for shelter.\n"
+    assert (fired(scanner, text, "uncited-statistic") == []) is sourced

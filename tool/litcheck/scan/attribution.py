@@ -48,7 +48,8 @@ REPORTED = re.compile(r"(?:\b" + _NAME + r"|\b[A-Z]{2,}[a-z]?|(?<=[a-z] )[A-Z][a
                       r"investigators) (?:explain|explained|note|noted|show|showed|found|report|reported|put it))\b|"
                       # a body's own data as the subject: "OJJDP's statistics attribute 53.1% to ..."
                       r"\b(?:[A-Z][\w&.-]*+\s+){0,4}+[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){0,3}(?:statistics|data|figures|"
-                      r"report|survey|study|estimates?|records|analysis|census)\s+(?:" + REPORTING_VERBS + r"|attribute|"
+                      r"reports?|survey|study|estimates?|records|analysis|census|website|statement|filings?|accounts)\s+(?:"
+                      + REPORTING_VERBS + r"|attribute|"
                       r"attributes|give|gives|list|lists|count|counts|put|puts)\b|"
                       # data credited to a named body: "Data from the National Crime Agency's Human Trafficking
                       # Centre had previously put the number ... at 2,744"
@@ -104,11 +105,16 @@ def named_report_goes_on(ctx, sent) -> bool:
                for s in earlier)
 
 
-_THE_REPORT_SAID = re.compile(r"\b(?i:the) (?:new |latest |same )?(?:report|study|survey|analysis)\s+(?:also\s+)?(?:said|says|"
-                              r"found|finds|noted|notes|added|adds|showed|shows|estimated|estimates)\b")
+# ("In that same study it was found that ...": the study goes on)
+_THE_REPORT_SAID = re.compile(r"\b(?i:the|that|this) (?:new |latest |same )?(?:report|study|survey|analysis)\s+(?:also\s+)?(?:said|says|"
+                              r"found|finds|noted|notes|added|adds|showed|shows|estimated|estimates)\b|"
+                              r"\b(?i:in|from) (?:that|this|the) same (?:report|study|survey|analysis)\b")
 _A_REPORT = re.compile(r"\b(?:report|study|survey|analysis)\b", re.I)
 _A_NAMED_REPORT = re.compile(r"\b(?:report|study|survey|analysis)\s+(?:[a-z]+\s+){0,2}?(?:by|from)\s+(?:the\s+)?[A-Z]|"
-                             r"\b[A-Z][\w&.-]*['’]s\s+(?:[a-z0-9-]+\s+){0,3}?(?:report|study|survey|analysis)\b")
+                             r"\b[A-Z][\w&.-]*['’]s\s+(?:[a-z0-9-]+\s+){0,3}?(?:report|study|survey|analysis)\b|"
+                             # its body's name before the noun: "A 2013 Fordham University study found"
+                             r"\b(?:(?!(?:A|An|The|This|That|Its|Their|In|One|Another)\b)[A-Z][\w&.'’-]*\s+){1,5}"
+                             r"(?:report|study|survey|analysis)\b")
 
 
 _BREAKDOWN = re.compile(r"[*_\s]*(?:(?:Of|Among) (?:these|those|them|this|that)(?: (?:total|number|figure|group))?,?\s|"
