@@ -194,6 +194,11 @@ def test_a_legal_citations_volume_is_not_a_statistic(scanner):
     ("The group is a partisan lobby [1].\n\n# References\n\n[1] Okafor, B. 2021. The lobby. Journal of Harm 3: 1-9.\n", False),
     ("The group is a partisan lobby [1, 2].\n\n# References\n\n[1] Wikipedia. 2023. NCOSE. https://en.wikipedia.org/wiki/NCOSE\n\n"
      "[2] Okafor, B. 2021. The lobby. Journal of Harm 3: 1-9.\n", False),
+    # a news page whose address has the word, a statute's PDF kept on Wikimedia, a pointer to further reading
+    ("The Act led to the [blocking of Wikipedia](https://news.example.org/2025/07/23/wikipedia-threatens-to-leave).\n", False),
+    ("The thresholds are set by regulation ([UK SI 2025/226 (PDF)](https://upload.wikimedia.org/wikipedia/commons/7/77/SI.pdf)).\n",
+     False),
+    ("See the [Wikipedia entry for the proposal](https://en.wikipedia.org/wiki/Proposal) to learn more.\n", False),
 ])
 def test_a_claim_resting_on_wikipedia_alone_is_a_doubtful_source(scanner, text, fires):
     assert bool([f for f in scan(scanner, text).flags if f.rule == "doubtful-source"]) is fires

@@ -467,7 +467,7 @@ def doubtful_source(ctx):
     for sent in ctx.claim_sentences():
         cited = [c for c in ctx.own_citations(sent) if c.kind != "named"]
         texts = [t for c in cited for t in _cited_texts(ctx, c)]
-        if texts and all(_WIKI.search(t) for t in texts):
+        if texts and all(_WIKI.search(t) for t in texts) and not _FURTHER_READING.match(sent.text):
             yield ctx.flag("doubtful-source", sent, f"rests on {cited[0].display} alone, a Wikipedia page: an openly "
                            "edited summary, not a source; cite what the page itself cites", evidence=cited[0].display)
             continue
@@ -485,7 +485,11 @@ def doubtful_source(ctx):
                                + (f": {shorten(why, 220)}" if why else ""), keys=[work.key], evidence=via)
 
 
-_WIKI = re.compile(r"\bwikipedia\b", re.I)
+# a Wikipedia page: its address, or the name in a note's text (not a word of another address,
+# "telegraph.co.uk/.../wikipedia-threatens-...", nor a file on upload.wikimedia.org)
+_WIKI = re.compile(r"\bwikipedia\.org/wiki/|(?<![/\w.-])wikipedia\b(?![./-])", re.I)
+# a pointer to further reading, not a claim resting on it: "See the [Wikipedia entry for X](...) to learn more"
+_FURTHER_READING = re.compile(r"\W*(?:See|Read|For more(?: information| details)?,? see)\b")
 
 
 def _cited_texts(ctx, c) -> list[str]:
