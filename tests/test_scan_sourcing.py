@@ -284,6 +284,7 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "It went from the world’s foremost platform for news to a hotbed of rumours.",
     "Women are completely erased from public life.",
     "A well-placed insider is by far the simplest way to break into a system.",
+    "The criticisms still hold, as there has been no comprehensive law on the use of such cameras.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]
