@@ -53,6 +53,8 @@ def test_respondents_of_someone_elses_poll_are_not_own_results(scanner):
     ("Offenders used “burner” phones in 250 cases.", False),
     ("This is because the firm has partnerships with about 1,332 police agencies.", False),  # an explanation, not a restatement
     ("UnitedHealth’s own financial reports estimate the damage in one quarter at $872 million.", True),
+    ("When Edgar tried to cash out, it became clear that he had lost $78,000.", True),  # one person's story
+    ("When investors tried to cash out, it became clear that they had lost $78 million.", False),
     ("In 2019, the Federal Statistics Office estimated that 250 victims were recruited online.", True),
     ("The Office on Crime Prevention (OCP) notes that nearly 40 percent of cases involve labour.", True),
     ("The 2009 Charities Proclamation stipulates that charities must raise 90% of their funds at home.", True),

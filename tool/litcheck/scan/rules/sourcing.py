@@ -313,7 +313,10 @@ def _credited_lead(ctx, sent) -> bool:
 
 
 # "not 100% accurate": a disclaimer, not a measured share
-_WITNESSED = re.compile(r"\b(?:showed|told|gave|sent|offered|asked|handed)\s+me\b")
+_WITNESSED = re.compile(r"\b(?:showed|told|gave|sent|offered|asked|handed)\s+me\b|"
+                        # one person's story, not a statistic: "it became clear that he had lost $78,000"
+                        r"\b(?:he|she)\s+(?:had\s+|has\s+)?(?:lost|paid|spent|sent|owed|borrowed|transferred|invested)\s+"
+                        r"(?:(?:about|around|nearly|almost|more than|over)\s+)?[$£€]\d", re.I)
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:always\s+)?$")
 # ("This is because ...", "That is why ...": an explanation, whose figures are its own)
 _RESTATEMENT = re.compile(r"[*_\s]*(?:In other words|That is|This is|That means|This means|Put differently|I\.e\.|"
@@ -365,7 +368,7 @@ def _computed(ctx, sent, surface: str) -> bool:
       "(methods, results or data sections; 'our survey', 'respondents', 'Table 2'; an index's own scores and ranks once it "
       "says what it evaluated: 'Only eight of the 24 companies evaluated scored 50 percent'), a guest's turn in a "
       "transcript ('Marla Carroll: ...', credited as a quotation is), what the writer was shown or told first-hand "
-      "('He showed me the app ... that cost him $3,500'), words a named speaker is quoted saying "
+      "('He showed me the app ... that cost him $3,500'), one person's story ('he had lost $78,000'), words a named speaker is quoted saying "
       "('\"... fewer than 10 attempts,\" says Ana Ruiz', or a quotation run over paragraphs from one), an organisation counting its "
       "own work ('we received ...', or its name in the third person), a figure restated from a "
       "cited sentence of the same paragraph, and a percentage worked out from counts just before it in the "
