@@ -134,6 +134,8 @@ def test_footnote_and_numeric_and_pandoc_shapes():
     ("Sextortion is growing at an alarming rate.", ["at an alarming rate"]),
     ("More than a dozen attorneys general backed the laws.", ["More than a dozen"]),
     ("Dozens of pages were removed.", []),  # a manner of speaking
+    ("The attack took down over a hundred services.", ["over a hundred"]),
+    ("It began over a hundred years ago.", []),
 ])
 def test_figures(text, figures):
     assert [f[2] for f in find_figures(text)] == figures

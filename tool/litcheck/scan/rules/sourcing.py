@@ -69,8 +69,10 @@ FIGURE_PATTERNS = [
     ("count", re.compile(r"\bzero\s+(?!hours?\b)(?:[a-z-]+\s+){0,2}?(?:people|persons|aliens|migrants|children|minors|"
                          r"victims|cases|deaths|arrests|prosecutions|convictions|reports|incidents|crossings|releases|"
                          r"applications|complaints|days|months|years)\b", re.I)),
-    # dozens counted: "more than a dozen Republican attorneys general" (not "dozens of": a manner of speaking)
-    ("scaled count", re.compile(r"\b(?:more than|over|nearly|almost|about|around|at least|some) (?:a|two|three|several) dozen\b", re.I)),
+    # dozens and hundreds counted: "more than a dozen Republican attorneys general", "over a hundred services" (not
+    # "dozens of": a manner of speaking)
+    ("scaled count", re.compile(r"\b(?:more than|over|nearly|almost|about|around|at least|some) (?:a|two|three|several) "
+                                r"(?:dozen|hundred)\b(?! (?:years|times|ways|reasons)\b)", re.I)),
     # many of something, with no figure: "thousands of victims", "billions of dollars each year"
     # (a manner of speaking, not a count: "millions of questions", "thousands of ways")
     ("scaled count", re.compile(r"\b(?:thousands|millions|billions) of (?!years\b|miles\b|kilometres\b|kilometers\b|pages\b|"
