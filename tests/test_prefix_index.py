@@ -47,7 +47,7 @@ def test_four_character_prefixes_rank_as_without_their_index(tmp_path, small_lis
         for limit in (1, 5):  # and `search`'s ranking, from the stored lists or from FTS5
             folded = lambda keys: fulltext.folded_rows(lib, _weight_class, keys)  # noqa: E731
             assert fulltext.ranked(with_four, terms, WEIGHTS_BY_COLUMN, limit, folded) == _bm25(with_four, terms, limit)
-    assert matched >= 150
+    assert matched >= 350  # of 385: the generated words are common
 
 
 def test_a_phrase_left_to_fts5_is_counted_once(tmp_path, small_lists):
