@@ -155,6 +155,8 @@ def top_of_many(conn: sqlite3.Connection, terms: list[str], weights: list[float]
     # words, which are in many more rows, seldom decided (and the attempt cost as much again).
     if (max((p.hits for p in plan if not isinstance(p, str)), default=0) * COMMON < rows
             or any(p.hits * COMMON < rows for p in plan if isinstance(p, _Phrase))):
+        if len(plan) == 1 and isinstance(plan[0], _Phrase) and counted is not None:
+            counted.append(plan[0].hits)  # a phrase alone: its count is the query's, FTS5 need not count again
         return None
     plan = [_enumerated(conn, match([p]), weights) if isinstance(p, str) else p for p in plan]
     total, known = _query_rows(plan, phrase_rows)
