@@ -522,6 +522,8 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("A Facebook employee explained the error to the scholar.", False),  # the body is named
     ("Fake bank e-mails are damaging online commerce, say e-business experts.", True),
     ("Last year, a street survey found that most people would reveal their password.", True),
+    ("Reports of arbitrary blocking make it harder to see how platforms are policed.", True),
+    ("Reports of arbitrary blocking by the BBC make it harder to see how platforms are policed.", False),
     ("Nepal is considered a major source country by the State Department.", False),
     ("Possession is considered a crime in every state.", False),
     ("The UN counts 250,000 workers; another estimate puts the number at 1.5m.", True),

@@ -43,6 +43,8 @@ VAGUE_PATTERNS = [
     # the unnamed source after its words, as news writes it: "..., say e-business experts", "..., said officials"
     re.compile(r",\s*(?:say|says|said|warn|warned|claim|claimed)\s+(?:the\s+|some\s+|many\s+)?(?:[\w-]+\s+)?(?:experts|analysts|"
                r"researchers|critics|officials|observers|insiders|campaigners|activists|sources|scientists|specialists)\b", re.I),
+    # unnamed reports as the subject of a claim: "Reports of arbitrary blocking make it harder to ..." (not "... by the BBC")
+    re.compile(r"^\W*(?:Reports|Accounts|Claims|Allegations|Rumou?rs) of\b(?![^.;]*\bby\s+(?:the\s+)?[A-Z])"),
     # a literature said to tie two things: "Research consistently links screen time with harm" (not "studies linked to")
     re.compile(r"\b(?:research|studies|evidence)\s+(?:has\s+|have\s+)?(?:consistently\s+|repeatedly\s+|increasingly\s+|long\s+)?"
                r"(?:links?|linked|ties|tied|connects|connected|associates|associated)\s+(?!to\b|with\b)", re.I),
