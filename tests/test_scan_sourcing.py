@@ -287,6 +287,9 @@ def test_a_percentage_worked_out_from_counts_just_before_it(scanner, third, fire
     "Women are completely erased from public life.",
     "A well-placed insider is by far the simplest way to break into a system.",
     "The criticisms still hold, as there has been no comprehensive law on the use of such cameras.",
+    "Cyber attacks are the most efficient way to destabilise a country.",
+    "The malware only infected computers running one operating system.",
+    "A ledger makes the data immutable.",
 ])
 def test_superlatives_and_absolutes_fire(scanner, sentence):
     assert fired(scanner, sentence + "\n", "superlative") == [sentence]

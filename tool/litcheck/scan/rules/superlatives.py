@@ -15,7 +15,7 @@ from litcheck.scan.rules import IMPERATIVE, rule
 from litcheck.scan.rules.sourcing import names_a_work
 
 _EVALUATIVE = (r"important|effective|significant|critical|crucial|essential|vital|useful|helpful|promising|appropriate|"
-               r"efficient|vulnerable|recent|part|likely|probable|similar|common sense|basic|fundamental|pressing|"
+               r"vulnerable|recent|part|likely|probable|similar|common sense|basic|fundamental|pressing|"
                r"urgent|difficult|challenging|obvious|practical|ethical|relevant|suitable|concerning|alarming|worrying|heinous|serious|"
                r"beautiful|interesting|famous|well-known|ancient|destructive|innocent|marginalised|marginalized|notable|"
                r"striking|remarkable|worrying|troubling|disturbing|pernicious|insidious|"
@@ -85,6 +85,8 @@ SUPERLATIVE_PATTERNS = [
                r" surveyed| studied| receiving| analy[sz]ed| sampled| coded| must| shall| should| (?:is|are) required| (?:need|needs|have|has) to)|"
                # ("always evolving" is a platitude, not a claim)
                r"always(?! (?:evolving|changing|improving|learning|looking|working|striving|seeking|trying|adapting)\b)|"
+               # a flawless property: "it would work flawlessly", "makes data immutable", "freeze money in an instant"
+               r"flawless(?:ly)?|immutable|in an instant|"
                # a complete effect: "completely eliminated", "totally safe", "powerless to stop it", "simply does not work"
                r"(?:is|are) powerless to|(?:completely|entirely|totally|wholly) (?:eliminated|eradicated|erased|stopped|ended|"
                r"safe|secure|invisible|banned|excluded)|(?:simply|just) (?:does|do) not work|(?:does|do)(?: not|n['’]t) work at all|"
@@ -125,7 +127,10 @@ SUPERLATIVE_PATTERNS = [
                r"offers?|uses?|employs?|provides?|allows?|supports?|records?|publish(?:es)?|reports?|collects?|requires?|"
                r"recogni[sz]es|tracks?|bans?|prohibits?|criminali[sz]es)\b|"
                # one cause alone: "are only possible because these platforms extract ..."
-               r"\bonly possible (?:because|due to|through|thanks to)\b", re.I),
+               r"\bonly possible (?:because|due to|through|thanks to)\b|"
+               # use or harm said to be one kind's alone: "It's only used by criminals", "only infected Windows computers"
+               r"\b(?:(?:is|are|was|were)\s+)?only\s+(?:ever\s+)?(?:used|infected|targeted|affected|bought|sold|accessed)\s+(?:by|to|on|"
+               r"computers|devices|systems|people|users|children|women|men)\b", re.I),
     _CERTAINTY,
     _SELF_PRAISE,
     # prevalence asserted as settled: "complicity is rampant", "exposure is prevalent among", "it is
