@@ -164,9 +164,9 @@ SUPERLATIVE_PATTERNS = [
     re.compile(r"\bthere (?:is|are|has been|have been) (?:currently |still |as yet |yet |so far )?[*_]{0,2}(?:no|little|scant)[*_]{0,2} "
                r"(?:reliable |official |systematic |conclusive |credible |solid |hard |scientific |empirical )?"
                r"(?:evidence|research|data|studies|proof|estimates?|figures|statistics)\b|"
-               r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b|"
-               # no law of a kind at all: "there has been no comprehensive law on the use of such cameras"
-               r"\bthere (?:is|are|has been|have been|was) (?:still |currently |yet )?no (?:comprehensive |federal |national |"
+               r"\bno (?:research|study|studies|evidence|data) (?:has|have|exists?|shows?)\b", re.I),
+    # no law of a kind at all: "there has been no comprehensive law on the use of such cameras"
+    re.compile(r"\bthere (?:is|are|has been|have been|was) (?:still |currently |yet )?no (?:comprehensive |federal |national |"
                r"specific |single |dedicated |clear )?(?:law|legislation|regulation|framework|statute)s?\b", re.I),
     # nothing of a kind exists: "No comprehensive law exists in the United States that ..."; or none matches:
     # "There has been no criminal enterprise in recent memory that matches ..."
