@@ -526,6 +526,9 @@ def test_most_respondents_in_a_results_section_is_a_finding(scanner):
     ("Fake bank e-mails are damaging online commerce, say e-business experts.", True),
     ("Last year, a street survey found that most people would reveal their password.", True),
     ("Reports of arbitrary blocking make it harder to see how platforms are policed.", True),
+    ("And it’s rumored that the company had to pay up again.", True),  # a curly apostrophe
+    ("Global ransomware damage is predicted to cost up to $20 billion next year.", True),
+    ("The ads go to users who are predicted to be more likely to engage.", False),
     ("Reports of arbitrary blocking by the BBC make it harder to see how platforms are policed.", False),
     ("Nepal is considered a major source country by the State Department.", False),
     ("Possession is considered a crime in every state.", False),

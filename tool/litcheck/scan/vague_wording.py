@@ -90,7 +90,7 @@ VAGUE_PATTERNS = [
                r"\b(?:it is|it's|it’s|it comes as) (?:no|little) (?:secret|surprise) that\b|"
                r"\b(?:consistent with|in line with|as (?:suggested|recommended|shown) (?:by|in)) (?:the )?(?:[\w-]+ ){0,6}"
                r"(?:literature|scholarship)\b", re.I),
-    re.compile(r"\b(?:it is|it has been|it was|it's|it has long been) (?:widely |commonly |generally |often |frequently |increasingly |now |also |well[- ])?"
+    re.compile(r"\b(?:it is|it has been|it was|it['’]s|it has long been) (?:widely |commonly |generally |often |frequently |increasingly |now |also |well[- ])?"
                r"(?:estimated|believed|reported|observed|known|said|thought|claimed|argued|suggested|documented|noted|"
                r"accepted|acknowledged|understood|recognised|recognized|shown|established|speculated|rumou?red) (?:that|to)\b", re.I),
     # ("allegedly" and "purportedly" are how an accusation is reported, not a source of one)
@@ -123,6 +123,9 @@ VAGUE_PATTERNS = [
     re.compile(r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:believed|thought|said|reported|"
                r"estimated|known|alleged|rumou?red|understood|claimed) to (?:be|have|involve|account|number|reach|"
                r"make|exceed|represent|use|operate|control|generate|surpass|overtake|outpace|double|grow|rise|affect)\b|"
+               # a forecast nobody is said to make: "damage is predicted to cost up to $20 billion"
+               r"\b(?:is|are|was|were) (?:now |also )?(?:predicted|projected|forecast) to (?:cost|reach|rise|grow|exceed|double|"
+               r"triple|hit|top|surpass|increase|fall|attack)\b|"
                # said, thought or rumoured to do anything: "Relatives are said to face threats"
                r"\b(?:is|are|was|were) (?:widely |commonly |generally |often |also )?(?:thought|said|rumou?red|reputed) to [a-z]|"
                r"\b(?:has|have) (?:long |widely |often |repeatedly |also )?been (?:widely |repeatedly |often )?"
