@@ -979,3 +979,9 @@ def test_a_block_quote_closed_by_its_source_is_that_sources_words(scanner, sourc
 def test_that_same_study_goes_on_for_a_study_named_before(scanner, earlier, sourced):
     text = earlier + "\n\nIn that same study it was found that close to 25% of youth had traded sex for shelter.\n"
     assert (fired(scanner, text, "uncited-statistic") == []) is sourced
+
+
+def test_a_country_in_brackets_is_no_citation(scanner):
+    text = ("Governments cited ‘securing morality in media services’ (Estonia) and threats to security (Latvia).\n")
+    result = scanner.scan_text(text, fmt="markdown")
+    assert not [c for c in result.citations if c.kind == "author-date"]

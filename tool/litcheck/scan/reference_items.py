@@ -259,7 +259,8 @@ def mangled_author(text: str) -> str | None:
     return None if m is None else next(g for g in m.groups() if g).strip()
 
 
-_PLACES = COUNTRIES - {"turkey", "china", "japan", "jordan", "chad", "global", "us", "uk", "usa"}  # (words with other senses)
+_PLACES = COUNTRIES - {"turkey", "china", "japan", "jordan", "chad", "global", "us", "uk", "usa", "georgia", "guinea", "niger",
+                       "mali", "congo", "benin"}  # (words with other senses)
 
 
 def lowercased_place(text: str) -> str | None:

@@ -71,6 +71,17 @@ COUNTRIES = {
     "scotland", "serbia", "singapore", "spain", "sweden", "switzerland", "syria", "thailand", "turkey",
     "uganda", "ukraine", "uk", "usa", "us", "u.s.", "u.k.", "vietnam", "wales", "yemen", "africa", "asia",
     "america", "latin america", "south asia", "southeast asia", "east asia", "middle east", "global",
+    "estonia", "latvia", "lithuania", "slovakia", "slovenia", "czechia", "czech republic", "luxembourg", "malta",
+    "cyprus", "iceland", "belarus", "georgia", "armenia", "azerbaijan", "kazakhstan", "uzbekistan", "kyrgyzstan",
+    "tajikistan", "turkmenistan", "mongolia", "taiwan", "hong kong", "sri lanka", "bhutan", "maldives", "brunei",
+    "timor-leste", "papua new guinea", "fiji", "new zealand", "saudi arabia", "qatar", "kuwait", "bahrain", "oman",
+    "united arab emirates", "uae", "tunisia", "sudan", "south sudan", "eritrea", "somalia", "djibouti", "tanzania",
+    "rwanda", "burundi", "congo", "angola", "zambia", "zimbabwe", "mozambique", "malawi", "madagascar", "namibia",
+    "botswana", "south africa", "lesotho", "eswatini", "senegal", "mali", "niger", "burkina faso", "guinea",
+    "sierra leone", "liberia", "ivory coast", "côte d'ivoire", "togo", "benin", "cameroon", "chad", "gabon",
+    "mauritania", "venezuela", "ecuador", "bolivia", "paraguay", "uruguay", "guatemala", "honduras", "el salvador",
+    "nicaragua", "costa rica", "panama", "haiti", "dominican republic", "jamaica", "bosnia and herzegovina",
+    "north macedonia", "montenegro", "kosovo", "bahamas",
 }
 NOT_SOURCES = {
     "ibid", "id", "sic", "emphasis added", "see above", "see below", "optional", "tbd", "annex", "online",
