@@ -136,6 +136,9 @@ def test_footnote_and_numeric_and_pandoc_shapes():
     ("Dozens of pages were removed.", []),  # a manner of speaking
     ("The attack took down over a hundred services.", ["over a hundred"]),
     ("It began over a hundred years ago.", []),
+    ("He faces up to 20 years in prison.", ["20"]),  # a bound on a span is a claim
+    ("Two years later the law changed.", []),
+    ("More than 200 years after she was born, the system stands.", []),
 ])
 def test_figures(text, figures):
     assert [f[2] for f in find_figures(text)] == figures

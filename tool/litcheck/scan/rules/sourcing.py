@@ -119,6 +119,10 @@ _NAMED_BEFORE = re.compile(
 # "18 U.S.C. § 2258A", "705 F.2d 472", "31 F. Supp. 3d 540": a title or volume of a legal citation
 _LEGAL_AFTER = re.compile(r"^\s*(?:U\.?\s?S\.?\s?C\.?|C\.?F\.?R\.?|Stat\.|U\.S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th|Supp\.)|"
                           r"L\.\s?Ed\.|Fed\.\s?Reg\.)", re.I)
+# a span of time given as a bound is a claim to check: "up to 20 years in prison", "kept for over 30 years" (not
+# "two years later", "3 hours": a narrative's time)
+_BOUNDED_SPAN = re.compile(r"\b(?:up to|more than|over|at least|as long as|as many as)\s*$", re.I)
+_SPAN_POINT = re.compile(r"\s*[-–]?\s*(?:years?|months?|weeks?|days?|decades?)\s+(?:after|ago|later|before|earlier|since)\b", re.I)
 # the charges in one case: "was charged with 10 counts of first-degree murder"
 _CHARGE_COUNTS = re.compile(r"\s+counts?\s+of\b", re.I)
 _CHARGED = re.compile(r"\b(?:charged|convicted|indicted|pleaded|pled|guilty|faces?|facing|accused|acquitted|sentenced)\b", re.I)
@@ -244,7 +248,9 @@ def find_figures(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if _LEGAL_AFTER.match(after) or re.search(r"(?:U\.S\.C\.|C\.F\.R\.|F\.\s?(?:2d|3d|4th)|Supp\.\s?(?:2d|3d)?)\s*$", before):
             continue
-        if _NAMED_BEFORE.search(before) or _TIME_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+        if _NAMED_BEFORE.search(before) or _TIME_AFTER.match(after) and not (
+                _BOUNDED_SPAN.search(before) and not _SPAN_POINT.match(after)) \
+                or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
             continue
         if surface.isdigit() and 0 < int(surface) <= 110 and _AGE_NOUN_BEFORE.search(before) and _AGE_CLOSE_AFTER.match(after):
             continue
