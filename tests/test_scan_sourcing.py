@@ -985,3 +985,11 @@ def test_a_country_in_brackets_is_no_citation(scanner):
     text = ("Governments cited ‘securing morality in media services’ (Estonia) and threats to security (Latvia).\n")
     result = scanner.scan_text(text, fmt="markdown")
     assert not [c for c in result.citations if c.kind == "author-date"]
+
+
+def test_a_ranking_the_report_gives_goes_on_for_a_report_named_before(scanner):
+    text = ("A 2018 report by Polaris surveyed survivors about the platforms traffickers used.\n\n"
+            "The report explained that Facebook is the number one site used by traffickers.\n")
+    assert fired(scanner, text, "superlative") == []
+    assert fired(scanner, "The report explained that Facebook is the number one site used by traffickers.\n",
+                 "superlative") != []  # no report named before it

@@ -107,7 +107,8 @@ def named_report_goes_on(ctx, sent) -> bool:
 
 # ("In that same study it was found that ...": the study goes on)
 _THE_REPORT_SAID = re.compile(r"\b(?i:the|that|this) (?:new |latest |same )?(?:report|study|survey|analysis)\s+(?:also\s+)?(?:said|says|"
-                              r"found|finds|noted|notes|added|adds|showed|shows|estimated|estimates)\b|"
+                              r"found|finds|noted|notes|added|adds|showed|shows|estimated|estimates|explained|explains|"
+                              r"revealed|reveals|concluded|concludes)\b|"
                               r"\b(?i:in|from) (?:that|this|the) same (?:report|study|survey|analysis)\b")
 _A_REPORT = re.compile(r"\b(?:report|study|survey|analysis)\b", re.I)
 _A_NAMED_REPORT = re.compile(r"\b(?:report|study|survey|analysis)\s+(?:[a-z]+\s+){0,2}?(?:by|from)\s+(?:the\s+)?[A-Z]|"

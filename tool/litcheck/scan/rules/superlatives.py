@@ -8,7 +8,7 @@ import re
 
 from litcheck.scan.alternation import lowered, matchable, may_match_any
 from litcheck.scan.own_results import OwnResults
-from litcheck.scan.attribution import REPORTED, carries_on, opened_by_work
+from litcheck.scan.attribution import REPORTED, carries_on, named_report_goes_on, opened_by_work
 from litcheck.scan.note_claims import discursive_sentences
 from litcheck.scan.quotations import guest_turn, in_credited_quotation, in_testimony, open_at_start, wholly_quoted
 from litcheck.scan.rules import IMPERATIVE, rule
@@ -307,7 +307,8 @@ def superlative(ctx):
         cited = ctx.is_cited(sent)
         figure_links = cited and _links_only_figures(ctx, sent)
         tail = ctx.uncited_tail(sent) if cited and not figure_links else 0  # where the citations stop reaching
-        if tail is None or ctx.per_sentence(names_a_work, sent) or opened_by_work(ctx, sent) or carries_on(ctx, sent):
+        if tail is None or ctx.per_sentence(names_a_work, sent) or opened_by_work(ctx, sent) or carries_on(ctx, sent) \
+                or named_report_goes_on(ctx, sent):
             continue  # (a ranking inside figures a paragraph's named work, or the sentence before, reports)
         # "most respondents"; "the lowest of the three types" in a data analysis's own sections
         own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
