@@ -87,7 +87,7 @@ LATER = {name: (yaml.safe_load((Path(__file__).parent / "data" / "claims" / f"{n
                                                  ("forty-fifth", 20), ("forty-sixth", 20),
                                                  ("forty-seventh", 20), ("forty-eighth", 20),
                                                  ("forty-ninth", 20), ("fiftieth", 20),
-                                                 ("fifty-first", 20)]}
+                                                 ("fifty-first", 20), ("fifty-second", 20)]}
 BATCH_CASES = [c for batch, _ in LATER.values() for c in batch]
 
 
