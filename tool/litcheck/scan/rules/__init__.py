@@ -197,6 +197,7 @@ class ScanContext:
         self._pieces = None
         self._claim_texts: dict[int, str] = {}
         self._citing_index = None
+        self._quoted = None  # the lines of block quotes, once asked
         self.by_sentence: dict[int, list] = {}
         for c in citations:
             self.by_sentence.setdefault(c.sentence, []).append(c)
@@ -310,16 +311,24 @@ class ScanContext:
     def _quote_source(self, sent) -> list:
         """The citations of the line that closes a block quote with its source ("> — [Your car,
         tracked](https://...), WIRED, 2012"): the quoted sentences above it are that source's words."""
-        text = self.doc.text
-        if not _QUOTE_LINE.match(text, text.rfind("\n", 0, sent.start) + 1):
+        quoted = self._quote_lines()
+        if sent.line not in quoted:
             return []
         for later in self.doc.sentences[sent.index + 1:sent.index + 40]:
-            start = text.rfind("\n", 0, later.start) + 1
-            if not _QUOTE_LINE.match(text, start):
+            if later.line not in quoted:
                 return []  # the quote ended with no source line
             if _QUOTE_SOURCE.match(later.text):
                 return [c for c in self.own_citations(later) if c.kind != "named"]
         return []
+
+    def _quote_lines(self) -> frozenset:
+        """The 1-based numbers of the lines of Markdown block quotes, found once a document (looking
+        back from each sentence for its line's start would cost the square of a long line)."""
+        if self._quoted is None:
+            text = self.doc.text
+            self._quoted = frozenset(n for n, line in enumerate(text.split("\n"), 1) if _QUOTE_LINE.match(line)) \
+                if ">" in text else frozenset()
+        return self._quoted
 
     def _paragraph_source(self, sent) -> list:
         """The citations of the next cited sentence of the paragraph, when the sentence stands

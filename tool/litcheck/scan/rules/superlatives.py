@@ -307,15 +307,16 @@ def superlative(ctx):
         cited = ctx.is_cited(sent)
         figure_links = cited and _links_only_figures(ctx, sent)
         tail = ctx.uncited_tail(sent) if cited and not figure_links else 0  # where the citations stop reaching
-        if tail is None or ctx.per_sentence(names_a_work, sent) or opened_by_work(ctx, sent) or carries_on(ctx, sent) \
-                or named_report_goes_on(ctx, sent):
+        if tail is None or ctx.per_sentence(names_a_work, sent) or opened_by_work(ctx, sent) or carries_on(ctx, sent):
             continue  # (a ranking inside figures a paragraph's named work, or the sentence before, reports)
         # "most respondents"; "the lowest of the three types" in a data analysis's own sections
         own_data = own.speaks_of_own_data(sent) or own.analyses_data and sent.index in own.in_section
         text = ctx.doc.masked[sent.start:sent.end]
         low = lowered(text)
-        if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent) or guest_turn(ctx, sent):
-            continue  # (a witness's "never" is testimony, not the author's overclaim)
+        if not may_match_any(SUPERLATIVE_PATTERNS, low) or wholly_quoted(ctx, sent) or guest_turn(ctx, sent) \
+                or named_report_goes_on(ctx, sent):
+            continue  # (a witness's "never" is testimony, not the author's overclaim; "the report explained" goes on
+            # for a report named before, and is asked only of a sentence that may hold a superlative)
         hit = first_superlative(text, low, tail, own_data, lambda: open_at_start(ctx, sent))
         if hit:
             phrase = " ".join(hit.group(0).split())
